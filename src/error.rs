@@ -1,0 +1,199 @@
+//! One error type for the whole program and its one mapping to exit codes.
+//!
+//! Service errors keep the AWS error code and message verbatim, because that is what users paste
+//! into a search engine; a hint line is derived from the code where we know the usual fix.
+
+use std::fmt;
+
+/// Stable exit codes; documented in the README and the man page.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const SERVICE: u8 = 1;
+    pub const USAGE: u8 = 2;
+    pub const AUTH: u8 = 3;
+    pub const THROTTLED: u8 = 4;
+    pub const NETWORK: u8 = 5;
+    pub const INTERRUPTED: u8 = 130;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad flags, bad input files, bad prompt: refused before anything is sent.
+    #[error("{0}")]
+    Usage(String),
+    /// A config file or setting that cannot be used.
+    #[error("{0}")]
+    Config(String),
+    /// Credentials or region missing or unusable on our side (before a request).
+    #[error("{0}")]
+    Auth(String),
+    /// An error answer from the service, with AWS's own code and message.
+    #[error("{code}: {message}")]
+    Service {
+        status: u16,
+        code: String,
+        message: String,
+        request_id: Option<String>,
+    },
+    /// Connection refused, reset, DNS, TLS, timeouts.
+    #[error("{0}")]
+    Network(String),
+    /// A response we could not decode (bad frame, CRC mismatch, truncated JSON).
+    #[error("{0}")]
+    Protocol(String),
+    /// Ctrl-C.
+    #[error("interrupted")]
+    Interrupted,
+    /// Local I/O (files we were asked to read or write).
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn usage(msg: impl fmt::Display) -> Self {
+        Error::Usage(msg.to_string())
+    }
+    pub fn config(msg: impl fmt::Display) -> Self {
+        Error::Config(msg.to_string())
+    }
+    pub fn io(context: impl fmt::Display, source: std::io::Error) -> Self {
+        Error::Io {
+            context: context.to_string(),
+            source,
+        }
+    }
+
+    pub fn service(status: u16, code: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Service {
+            status,
+            code: code.into(),
+            message: message.into(),
+            request_id: None,
+        }
+    }
+
+    /// True for errors a retry may cure (throttling, 5xx, transient network).
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Service { status, code, .. } => {
+                is_throttling_code(code)
+                    || *status == 429
+                    || *status >= 500
+                    || matches!(
+                        code.as_str(),
+                        "ServiceUnavailableException"
+                            | "InternalServerException"
+                            | "ModelNotReadyException"
+                            | "RequestTimeout"
+                            | "RequestTimeoutException"
+                    )
+            }
+            Error::Network(_) => true,
+            _ => false,
+        }
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Usage(_) | Error::Config(_) => exit::USAGE,
+            Error::Auth(_) => exit::AUTH,
+            Error::Service { status, code, .. } => {
+                if is_throttling_code(code) || *status == 429 {
+                    exit::THROTTLED
+                } else if is_auth_code(code) {
+                    exit::AUTH
+                } else {
+                    exit::SERVICE
+                }
+            }
+            Error::Network(_) => exit::NETWORK,
+            Error::Protocol(_) => exit::SERVICE,
+            Error::Interrupted => exit::INTERRUPTED,
+            Error::Io { .. } => exit::USAGE,
+        }
+    }
+
+    /// The one-line advice printed under the error, where we know the usual fix.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::Service { code, message, .. } => service_hint(code, message),
+            Error::Network(_) => Some(
+                "check the endpoint URL and your network; raise timeouts with --read-timeout or `read_timeout` in config".into(),
+            ),
+            _ => None,
+        }
+    }
+}
+
+pub fn is_throttling_code(code: &str) -> bool {
+    matches!(
+        code,
+        "ThrottlingException"
+            | "Throttling"
+            | "TooManyRequestsException"
+            | "ServiceQuotaExceededException"
+            | "RequestLimitExceeded"
+    )
+}
+
+fn is_auth_code(code: &str) -> bool {
+    matches!(
+        code,
+        "AccessDeniedException"
+            | "UnrecognizedClientException"
+            | "InvalidSignatureException"
+            | "IncompleteSignatureException"
+            | "MissingAuthenticationTokenException"
+            | "ExpiredTokenException"
+            | "InvalidClientTokenId"
+            | "SignatureDoesNotMatch"
+            | "UnauthorizedException"
+    )
+}
+
+fn service_hint(code: &str, message: &str) -> Option<String> {
+    let m = message.to_ascii_lowercase();
+    let hint = match code {
+        "AccessDeniedException" if m.contains("model") => {
+            "enable access to this model in the Bedrock console (Model access) for this region, or check the IAM policy allows bedrock:InvokeModel"
+        }
+        "AccessDeniedException" => "check the IAM policy of these credentials allows this Bedrock action",
+        "UnrecognizedClientException" | "InvalidClientTokenId" => {
+            "the access key is not valid: check AWS_ACCESS_KEY_ID / --aws-profile, or refresh your SSO login (aws sso login)"
+        }
+        "InvalidSignatureException" | "SignatureDoesNotMatch" => {
+            "the secret key does not match the access key, or the clock is wrong: check your credentials and system time"
+        }
+        "ExpiredTokenException" => "the session token has expired: refresh your credentials (e.g. aws sso login)",
+        "ValidationException" if m.contains("on-demand throughput") => {
+            "use an inference profile id instead, e.g. us.<model-id> (see `brock models --profiles`)"
+        }
+        "ValidationException" if m.contains("model identifier is invalid") => {
+            "check the model id and region; `brock models` lists what this region offers"
+        }
+        "ResourceNotFoundException" => "check the id and the region (--region); `brock models` lists what this region offers",
+        c if is_throttling_code(c) => {
+            "you are being throttled: retry later, raise `retries.max_attempts`, use a cross-region inference profile, or request a quota increase"
+        }
+        "ServiceUnavailableException" | "InternalServerException" => "the service is having trouble: retry in a moment",
+        "ModelTimeoutException" => "the model took too long: shorten the input or lower max tokens",
+        "ModelNotReadyException" => "the model is being loaded: retry in a minute",
+        _ => return None,
+    };
+    Some(hint.to_string())
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Io {
+            context: "I/O error".into(),
+            source: e,
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! Terminal and JSON output. stdout carries answers only; everything else goes to stderr.
+
+use std::io::{IsTerminal, Write};
+
+use crate::error::Error;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ColorChoice {
+    pub stdout: bool,
+    pub stderr: bool,
+}
+
+impl ColorChoice {
+    /// Styling only on terminals, never with NO_COLOR (any non-empty value) or --no-color.
+    pub fn detect(no_color_flag: bool) -> Self {
+        let disabled = no_color_flag || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        ColorChoice {
+            stdout: !disabled && std::io::stdout().is_terminal(),
+            stderr: !disabled && std::io::stderr().is_terminal(),
+        }
+    }
+}
+
+/// Print an error as `brock: <message>` plus an optional `hint:` line, on stderr.
+pub fn report_error(err: &Error, color: ColorChoice) {
+    let mut stderr = std::io::stderr().lock();
+    let (red, dim, reset) = if color.stderr { ("\x1b[31m", "\x1b[2m", "\x1b[0m") } else { ("", "", "") };
+    let _ = writeln!(stderr, "{red}brock: error:{reset} {err}");
+    if let Some(hint) = err.hint() {
+        let _ = writeln!(stderr, "{dim}hint: {hint}{reset}");
+    }
+}
