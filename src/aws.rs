@@ -1,1 +1,1027 @@
-//! AWS access.
+//! AWS access: credentials (aws-config chain, assume-role, Bedrock API keys), endpoints, SigV4
+//! signing (aws-sigv4), retries with backoff, timeouts, and event-stream decoding
+//! (aws-smithy-eventstream).
+//!
+//! brock sends the Bedrock JSON itself rather than going through the typed SDK clients: the
+//! translation core produces the exact wire body, so `--dry-run` shows what is really sent,
+//! `raw` shares the same signed transport, and fields newer than the SDK's model (or unknown
+//! content blocks we must hand back unchanged) survive a round trip.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use aws_credential_types::Credentials;
+use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
+use aws_smithy_eventstream::frame::{DecodedFrame, MessageFrameDecoder};
+use aws_smithy_types::event_stream::{HeaderValue, Message};
+use bytes::{Buf, Bytes, BytesMut};
+use http::{HeaderMap, HeaderName, HeaderValue as HttpHeaderValue, Method, Request};
+use http_body_util::{BodyExt, Full};
+use hyper::body::Incoming;
+use hyper_util::client::legacy::Client as HyperClient;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use tokio::sync::{Mutex, OnceCell};
+
+use crate::config::{RetryMode, Settings};
+use crate::error::{Error, Result};
+use crate::render::diag;
+
+/// The three Bedrock services brock talks to. All sign with the name `bedrock`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Service {
+    /// bedrock-runtime: Converse, InvokeModel, CountTokens, ApplyGuardrail.
+    Runtime,
+    /// bedrock: the control plane (models, inference profiles).
+    Control,
+    /// bedrock-agent-runtime: agents, knowledge bases, rerank.
+    AgentRuntime,
+}
+
+impl Service {
+    pub fn host_prefix(self) -> &'static str {
+        match self {
+            Service::Runtime => "bedrock-runtime",
+            Service::Control => "bedrock",
+            Service::AgentRuntime => "bedrock-agent-runtime",
+        }
+    }
+}
+
+/// Characters left as they are in a path segment: RFC 3986 unreserved. Everything else
+/// (':' in model ids, '/' in ARNs) is escaped so an id stays one segment.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// Percent-encode one path segment (a model id, an ARN, a guardrail id).
+pub fn path_segment(s: &str) -> String {
+    utf8_percent_encode(s, SEGMENT).to_string()
+}
+
+/// A request to send: the path is already encoded (use [`path_segment`] for labels).
+#[derive(Debug, Clone)]
+pub struct ApiRequest {
+    pub service: Service,
+    pub method: Method,
+    pub path: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Bytes,
+}
+
+impl ApiRequest {
+    pub fn get(service: Service, path: impl Into<String>) -> Self {
+        ApiRequest {
+            service,
+            method: Method::GET,
+            path: path.into(),
+            headers: Vec::new(),
+            body: Bytes::new(),
+        }
+    }
+
+    pub fn post_json(service: Service, path: impl Into<String>, body: &serde_json::Value) -> Self {
+        ApiRequest {
+            service,
+            method: Method::POST,
+            path: path.into(),
+            headers: vec![("content-type".into(), "application/json".into())],
+            body: Bytes::from(serde_json::to_vec(body).unwrap_or_default()),
+        }
+    }
+
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+}
+
+/// How requests are authorised.
+#[derive(Clone)]
+enum Auth {
+    /// SigV4 with credentials resolved on first use.
+    SigV4,
+    /// A Bedrock API key (`Authorization: Bearer`), for runtime and control plane only.
+    Bearer(String),
+}
+
+type HttpsConnector = hyper_rustls::HttpsConnector<HttpConnector>;
+
+struct Inner {
+    region: String,
+    runtime_endpoint: String,
+    control_endpoint: String,
+    agent_endpoint: String,
+    auth: Auth,
+    aws_profile: Option<String>,
+    role_arn: Option<String>,
+    role_session_name: Option<String>,
+    external_id: Option<String>,
+    static_credentials: Option<Credentials>,
+    provider: OnceCell<SharedCredentialsProvider>,
+    cached: Mutex<Option<Credentials>>,
+    http: OnceCell<HyperClient<HttpsConnector, Full<Bytes>>>,
+    connect_timeout: Duration,
+    read_timeout: Duration,
+    max_attempts: u32,
+    retry_mode: RetryMode,
+    /// Adaptive mode: the earliest time the next request may go out after throttling.
+    throttle_until: Mutex<Option<Instant>>,
+    extra_headers: Vec<(String, String)>,
+    verbose: u8,
+    /// Keeps the in-process emulator alive for `--mock`.
+    _emulator: Option<crate::emulator::Emulator>,
+}
+
+/// The signed, retrying transport every command uses. Cheap to clone.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+impl Client {
+    /// Build a client from settings. No network and no credential lookup happens here, so
+    /// `--dry-run` and `--help` stay instant and work without credentials.
+    pub async fn new(settings: &Settings) -> Result<Client> {
+        let mut emulator = None;
+        let mut static_credentials = None;
+        let (mut runtime, mut control, mut agent) = (
+            settings.runtime_endpoint.clone(),
+            settings.bedrock_endpoint.clone(),
+            settings.agent_runtime_endpoint.clone(),
+        );
+        let mut region = settings.region.clone();
+        let mut auth = Auth::SigV4;
+        if settings.mock {
+            let emu = crate::emulator::Emulator::start(crate::emulator::EmulatorOptions::default())
+                .await
+                .map_err(|e| Error::Network(format!("cannot start the built-in emulator: {e}")))?;
+            let url = emu.url();
+            runtime = Some(url.clone());
+            control = Some(url.clone());
+            agent = Some(url);
+            static_credentials = Some(Credentials::new(
+                crate::emulator::DEFAULT_ACCESS_KEY,
+                crate::emulator::DEFAULT_SECRET_KEY,
+                None,
+                None,
+                "brock-mock",
+            ));
+            region.get_or_insert_with(|| crate::emulator::DEFAULT_REGION.to_string());
+            emulator = Some(emu);
+        } else {
+            let var = settings
+                .bearer_token_env
+                .as_deref()
+                .unwrap_or("AWS_BEARER_TOKEN_BEDROCK");
+            if let Some(token) = std::env::var(var).ok().filter(|t| !t.trim().is_empty()) {
+                auth = Auth::Bearer(token.trim().to_string());
+            } else if settings.bearer_token_env.is_some() {
+                return Err(Error::Auth(format!(
+                    "bearer_token_env names {var}, but that variable is not set: export {var}=<your Bedrock API key>"
+                )));
+            }
+        }
+        let region = match region {
+            Some(r) => r,
+            None => profile_region(settings.aws_profile.as_deref()).await.ok_or_else(|| {
+                Error::Auth(
+                    "no AWS region configured: pass --region, set AWS_REGION, add `region` to your brock config, \
+                     or set a region in your AWS profile"
+                        .into(),
+                )
+            })?,
+        };
+        validate_region(&region)?;
+        let endpoint = |given: Option<String>, service: Service| -> Result<String> {
+            let url = given.unwrap_or_else(|| {
+                format!("https://{}.{region}.amazonaws.com", service.host_prefix())
+            });
+            let url = url.trim_end_matches('/').to_string();
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(Error::config(format!(
+                    "endpoint URL {url:?} must start with http:// or https://"
+                )));
+            }
+            Ok(url)
+        };
+        Ok(Client {
+            inner: Arc::new(Inner {
+                runtime_endpoint: endpoint(runtime, Service::Runtime)?,
+                control_endpoint: endpoint(control, Service::Control)?,
+                agent_endpoint: endpoint(agent, Service::AgentRuntime)?,
+                region,
+                auth,
+                aws_profile: settings.aws_profile.clone(),
+                role_arn: settings.role_arn.clone(),
+                role_session_name: settings.role_session_name.clone(),
+                external_id: settings.external_id.clone(),
+                static_credentials,
+                provider: OnceCell::new(),
+                cached: Mutex::new(None),
+                http: OnceCell::new(),
+                connect_timeout: settings.connect_timeout,
+                read_timeout: settings.read_timeout,
+                max_attempts: settings.max_attempts.max(1),
+                retry_mode: settings.retry_mode,
+                throttle_until: Mutex::new(None),
+                extra_headers: settings
+                    .headers
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+                verbose: settings.verbose,
+                _emulator: emulator,
+            }),
+        })
+    }
+
+    pub fn region(&self) -> &str {
+        &self.inner.region
+    }
+
+    pub fn endpoint(&self, service: Service) -> &str {
+        match service {
+            Service::Runtime => &self.inner.runtime_endpoint,
+            Service::Control => &self.inner.control_endpoint,
+            Service::AgentRuntime => &self.inner.agent_endpoint,
+        }
+    }
+
+    /// The full URL a request goes to (for --dry-run and logs).
+    pub fn url(&self, req: &ApiRequest) -> String {
+        format!("{}{}", self.endpoint(req.service), req.path)
+    }
+
+    /// True when requests are authorised with a Bedrock API key instead of SigV4.
+    pub fn uses_bearer(&self) -> bool {
+        matches!(self.inner.auth, Auth::Bearer(_))
+    }
+
+    /// Send with retries on throttling, 5xx and connection failures. A non-2xx answer becomes
+    /// `Error::Service` with AWS's code and message. The body is not read: streams stay live.
+    pub async fn send(&self, req: &ApiRequest) -> Result<ApiResponse> {
+        let max = self.inner.max_attempts;
+        let mut attempt = 1;
+        loop {
+            self.wait_for_throttle_window().await;
+            let started = Instant::now();
+            let outcome = self.send_once(req, attempt).await;
+            let outcome = match outcome {
+                Ok(resp) if (200..300).contains(&resp.status) => Ok(resp),
+                Ok(resp) => Err(resp.into_error().await),
+                Err(e) => Err(e),
+            };
+            match outcome {
+                Ok(resp) => {
+                    self.log(1, || {
+                        format!(
+                            "<- {} in {} ms (attempt {attempt})",
+                            resp.status,
+                            started.elapsed().as_millis()
+                        )
+                    });
+                    return Ok(resp);
+                }
+                Err(e) if e.is_retryable() && attempt < max => {
+                    let delay = backoff(attempt);
+                    if e.exit_code() == crate::error::exit::THROTTLED {
+                        self.note_throttled(delay).await;
+                    }
+                    self.log(1, || {
+                        format!(
+                            "<- {e} (attempt {attempt}/{max}); retrying in {} ms",
+                            delay.as_millis()
+                        )
+                    });
+                    tokio::time::sleep(delay).await;
+                    attempt += 1;
+                }
+                Err(e) => {
+                    if attempt > 1 {
+                        self.log(1, || format!("<- giving up after {attempt} attempts"));
+                    }
+                    return Err(e);
+                }
+            }
+        }
+    }
+
+    async fn wait_for_throttle_window(&self) {
+        if self.inner.retry_mode != RetryMode::Adaptive {
+            return;
+        }
+        let until = *self.inner.throttle_until.lock().await;
+        if let Some(t) = until {
+            let now = Instant::now();
+            if t > now {
+                tokio::time::sleep(t - now).await;
+            }
+        }
+    }
+
+    /// Adaptive mode: after a throttle, every concurrent request of this client waits out the
+    /// same back-off window instead of each hammering the service on its own schedule.
+    async fn note_throttled(&self, delay: Duration) {
+        if self.inner.retry_mode == RetryMode::Adaptive {
+            let mut until = self.inner.throttle_until.lock().await;
+            let t = Instant::now() + delay;
+            if until.is_none_or(|u| u < t) {
+                *until = Some(t);
+            }
+        }
+    }
+
+    async fn send_once(&self, req: &ApiRequest, attempt: u32) -> Result<ApiResponse> {
+        let url = self.url(req);
+        let uri: http::Uri = url
+            .parse()
+            .map_err(|e| Error::usage(format!("invalid request URL {url}: {e}")))?;
+        let authority = uri
+            .authority()
+            .map(|a| a.as_str().to_string())
+            .ok_or_else(|| Error::usage(format!("invalid request URL {url}: no host")))?;
+
+        let mut builder = Request::builder().method(req.method.clone()).uri(uri.clone());
+        let headers = builder.headers_mut().expect("fresh builder has headers");
+        headers.insert(http::header::HOST, header_value(&authority)?);
+        if !req.body.is_empty() || req.method == Method::POST || req.method == Method::PUT {
+            headers.insert(http::header::CONTENT_LENGTH, HttpHeaderValue::from(req.body.len()));
+        }
+        headers.insert(
+            http::header::USER_AGENT,
+            HttpHeaderValue::from_static(concat!("brock/", env!("CARGO_PKG_VERSION"))),
+        );
+        headers.insert(
+            HeaderName::from_static("amz-sdk-request"),
+            header_value(&format!("attempt={attempt}; max={}", self.inner.max_attempts))?,
+        );
+        for (k, v) in self.inner.extra_headers.iter().chain(req.headers.iter()) {
+            let name = HeaderName::from_bytes(k.as_bytes())
+                .map_err(|_| Error::usage(format!("invalid header name {k:?}")))?;
+            headers.insert(name, header_value(v)?);
+        }
+        let mut request = builder
+            .body(Full::new(req.body.clone()))
+            .map_err(|e| Error::usage(format!("cannot build the request: {e}")))?;
+
+        match (&self.inner.auth, req.service) {
+            (Auth::Bearer(token), Service::Runtime | Service::Control) => {
+                request.headers_mut().insert(
+                    http::header::AUTHORIZATION,
+                    header_value(&format!("Bearer {token}"))?,
+                );
+            }
+            (Auth::Bearer(_), Service::AgentRuntime) if self.inner.static_credentials.is_none() => {
+                // The agents runtime rejects API keys; SigV4 credentials must come from the chain.
+                let creds = self.credentials().await.map_err(|_| {
+                    Error::Auth(
+                        "the Bedrock Agents runtime does not accept Bedrock API keys (bearer tokens): \
+                         configure AWS credentials (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, --aws-profile or SSO)"
+                            .into(),
+                    )
+                })?;
+                sign(&mut request, &creds, &self.inner.region, &req.body)?;
+            }
+            _ => {
+                let creds = self.credentials().await?;
+                sign(&mut request, &creds, &self.inner.region, &req.body)?;
+            }
+        }
+
+        self.log(1, || format!("-> {} {url}", req.method));
+        if self.inner.verbose >= 2 {
+            for (k, v) in request.headers() {
+                let shown = redact_header(k.as_str(), v.to_str().unwrap_or("<binary>"));
+                self.log(2, || format!("   {k}: {shown}"));
+            }
+        }
+        if self.inner.verbose >= 3 && !req.body.is_empty() {
+            self.log(3, || format!("   body: {}", String::from_utf8_lossy(&req.body)));
+        }
+
+        let http = self.http().await?;
+        let fut = http.request(request);
+        let resp = match tokio::time::timeout(self.inner.read_timeout, fut).await {
+            Err(_) => {
+                return Err(Error::Network(format!(
+                    "no response from {authority} within {} s (read timeout)",
+                    self.inner.read_timeout.as_secs_f64()
+                )));
+            }
+            Ok(Err(e)) => return Err(network_error(&authority, &e)),
+            Ok(Ok(r)) => r,
+        };
+        let (parts, body) = resp.into_parts();
+        if self.inner.verbose >= 2 {
+            for (k, v) in &parts.headers {
+                self.log(2, || format!("   {k}: {}", v.to_str().unwrap_or("<binary>")));
+            }
+        }
+        Ok(ApiResponse {
+            status: parts.status.as_u16(),
+            headers: parts.headers,
+            body,
+            read_timeout: self.inner.read_timeout,
+        })
+    }
+
+    async fn http(&self) -> Result<&HyperClient<HttpsConnector, Full<Bytes>>> {
+        self.inner
+            .http
+            .get_or_try_init(|| async {
+                let mut http = HttpConnector::new();
+                http.enforce_http(false);
+                http.set_connect_timeout(Some(self.inner.connect_timeout));
+                http.set_nodelay(true);
+                // Root certificates are only loaded when an https endpoint is actually used.
+                let https = hyper_rustls::HttpsConnectorBuilder::new()
+                    .with_provider_and_native_roots(rustls::crypto::aws_lc_rs::default_provider())
+                    .map_err(|e| Error::Network(format!("cannot load TLS root certificates: {e}")))?
+                    .https_or_http()
+                    .enable_http1()
+                    .wrap_connector(http);
+                Ok(HyperClient::builder(TokioExecutor::new())
+                    .pool_idle_timeout(Duration::from_secs(30))
+                    .build(https))
+            })
+            .await
+    }
+
+    /// Resolve SigV4 credentials once per process and reuse them until shortly before expiry.
+    pub async fn credentials(&self) -> Result<Credentials> {
+        if let Some(c) = &self.inner.static_credentials {
+            return Ok(c.clone());
+        }
+        let mut cached = self.inner.cached.lock().await;
+        if let Some(c) = cached.as_ref() {
+            let fresh = c
+                .expiry()
+                .is_none_or(|exp| exp > SystemTime::now() + Duration::from_secs(300));
+            if fresh {
+                return Ok(c.clone());
+            }
+        }
+        let provider = self
+            .inner
+            .provider
+            .get_or_init(|| async { self.build_provider().await })
+            .await;
+        let creds = provider.provide_credentials().await.map_err(|e| {
+            let detail = error_chain(&e);
+            Error::Auth(format!(
+                "no usable AWS credentials ({detail}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, \
+                 pick a profile with --aws-profile (run `aws sso login` for SSO profiles), \
+                 set AWS_BEARER_TOKEN_BEDROCK to a Bedrock API key, or try --mock"
+            ))
+        })?;
+        *cached = Some(creds.clone());
+        Ok(creds)
+    }
+
+    async fn build_provider(&self) -> SharedCredentialsProvider {
+        let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest())
+            .region(aws_types::region::Region::new(self.inner.region.clone()));
+        if let Some(p) = &self.inner.aws_profile {
+            loader = loader.profile_name(p);
+        }
+        let sdk = loader.load().await;
+        let base = sdk
+            .credentials_provider()
+            .unwrap_or_else(|| SharedCredentialsProvider::new(NoCredentials));
+        match &self.inner.role_arn {
+            None => base,
+            Some(arn) => {
+                let mut b = aws_config::sts::AssumeRoleProvider::builder(arn.clone()).configure(&sdk);
+                b = b.session_name(self.inner.role_session_name.clone().unwrap_or_else(|| {
+                    let secs = SystemTime::now()
+                        .duration_since(SystemTime::UNIX_EPOCH)
+                        .map(|d| d.as_secs())
+                        .unwrap_or(0);
+                    format!("brock-{secs}")
+                }));
+                if let Some(id) = &self.inner.external_id {
+                    b = b.external_id(id.clone());
+                }
+                SharedCredentialsProvider::new(b.build().await)
+            }
+        }
+    }
+
+    fn log(&self, level: u8, msg: impl FnOnce() -> String) {
+        if self.inner.verbose >= level {
+            diag(&msg());
+        }
+    }
+}
+
+#[derive(Debug)]
+struct NoCredentials;
+
+impl ProvideCredentials for NoCredentials {
+    fn provide_credentials<'a>(
+        &'a self,
+    ) -> aws_credential_types::provider::future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        aws_credential_types::provider::future::ProvideCredentials::ready(Err(
+            aws_credential_types::provider::error::CredentialsError::not_loaded(
+                "no credential source found",
+            ),
+        ))
+    }
+}
+
+/// The region from the AWS profile file, without touching instance metadata.
+async fn profile_region(profile: Option<&str>) -> Option<String> {
+    use aws_config::meta::region::ProvideRegion;
+    let mut b = aws_config::profile::ProfileFileRegionProvider::builder();
+    if let Some(p) = profile {
+        b = b.profile_name(p);
+    }
+    b.build().region().await.map(|r| r.to_string())
+}
+
+fn validate_region(region: &str) -> Result<()> {
+    let ok = !region.is_empty()
+        && region.len() <= 32
+        && region
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::config(format!(
+            "{region:?} is not an AWS region name (e.g. us-east-1)"
+        )))
+    }
+}
+
+fn sign(
+    request: &mut Request<Full<Bytes>>,
+    creds: &Credentials,
+    region: &str,
+    body: &[u8],
+) -> Result<()> {
+    use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
+    use aws_sigv4::sign::v4;
+
+    let identity = creds.clone().into();
+    let params = v4::SigningParams::builder()
+        .identity(&identity)
+        .region(region)
+        .name("bedrock")
+        .time(SystemTime::now())
+        .settings(SigningSettings::default())
+        .build()
+        .map_err(|e| Error::Auth(format!("cannot sign the request: {e}")))?
+        .into();
+    let uri = request.uri().to_string();
+    let headers: Vec<(&str, &str)> = request
+        .headers()
+        .iter()
+        .filter_map(|(k, v)| Some((k.as_str(), v.to_str().ok()?)))
+        .collect();
+    let signable = SignableRequest::new(
+        request.method().as_str(),
+        &uri,
+        headers.into_iter(),
+        SignableBody::Bytes(body),
+    )
+    .map_err(|e| Error::Auth(format!("cannot sign the request: {e}")))?;
+    let (instructions, _) = sign(signable, &params)
+        .map_err(|e| Error::Auth(format!("cannot sign the request: {e}")))?
+        .into_parts();
+    instructions.apply_to_request_http1x(request);
+    Ok(())
+}
+
+fn header_value(v: &str) -> Result<HttpHeaderValue> {
+    HttpHeaderValue::from_str(v).map_err(|_| Error::usage(format!("invalid header value {v:?}")))
+}
+
+/// Never print credentials: authorization and tokens are shown as their first few characters.
+pub fn redact_header(name: &str, value: &str) -> String {
+    let n = name.to_ascii_lowercase();
+    if n == "authorization" {
+        if let Some(rest) = value.strip_prefix("Bearer ") {
+            return format!("Bearer {}", redact(rest));
+        }
+        // Keep the credential scope (access key id's first chars) but never the signature.
+        return match value.split_once("Credential=") {
+            Some((alg, rest)) => {
+                let akid = rest.split('/').next().unwrap_or("");
+                format!("{alg}Credential={}/… Signature=<redacted>", redact(akid))
+            }
+            None => "<redacted>".into(),
+        };
+    }
+    if n == "x-amz-security-token" || n.contains("token") || n.contains("secret") || n.contains("api-key") {
+        return redact(value);
+    }
+    value.to_string()
+}
+
+fn redact(s: &str) -> String {
+    let keep: String = s.chars().take(4).collect();
+    format!("{keep}…<redacted>")
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut cur = e.source();
+    while let Some(s) = cur {
+        let t = s.to_string();
+        if !parts.contains(&t) {
+            parts.push(t);
+        }
+        cur = s.source();
+    }
+    parts.join(": ")
+}
+
+fn network_error(host: &str, e: &hyper_util::client::legacy::Error) -> Error {
+    let chain = error_chain(e);
+    if e.is_connect() {
+        Error::Network(format!("cannot connect to {host}: {chain}"))
+    } else {
+        Error::Network(format!("request to {host} failed: {chain}"))
+    }
+}
+
+/// Full-jitter exponential back-off as in the AWS SDKs' standard mode: random in
+/// [0, min(20 s, base × 2^(attempt-1))]. The base is 1 s; BROCK_RETRY_BASE_MS lowers it for tests.
+fn backoff(attempt: u32) -> Duration {
+    let base_ms: f64 = std::env::var("BROCK_RETRY_BASE_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000.0);
+    let cap = (base_ms * 2f64.powi(attempt.saturating_sub(1) as i32)).min(20_000.0);
+    Duration::from_millis((rand::random::<f64>() * cap) as u64)
+}
+
+/// A response whose body has not been read yet.
+pub struct ApiResponse {
+    pub status: u16,
+    pub headers: HeaderMap,
+    body: Incoming,
+    read_timeout: Duration,
+}
+
+impl ApiResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    pub fn is_event_stream(&self) -> bool {
+        self.header("content-type")
+            .is_some_and(|c| c.starts_with("application/vnd.amazon.eventstream"))
+    }
+
+    /// Read the whole body, still honouring the read timeout between chunks.
+    pub async fn bytes(mut self) -> Result<Bytes> {
+        let mut out = BytesMut::new();
+        while let Some(chunk) = next_chunk(&mut self.body, self.read_timeout).await? {
+            out.extend_from_slice(&chunk);
+        }
+        Ok(out.freeze())
+    }
+
+    pub async fn json(self) -> Result<serde_json::Value> {
+        let bytes = self.bytes().await?;
+        serde_json::from_slice(&bytes).map_err(|e| {
+            Error::Protocol(format!(
+                "the service answered with invalid JSON ({e}): {}",
+                preview(&bytes)
+            ))
+        })
+    }
+
+    /// Read the next raw body chunk (for byte-exact passthrough).
+    pub async fn chunk(&mut self) -> Result<Option<Bytes>> {
+        next_chunk(&mut self.body, self.read_timeout).await
+    }
+
+    pub fn events(self) -> EventStream {
+        EventStream {
+            body: self.body,
+            buf: BytesMut::new(),
+            decoder: MessageFrameDecoder::new(),
+            read_timeout: self.read_timeout,
+            done: false,
+        }
+    }
+
+    /// Turn a non-2xx answer into a service error with AWS's code and message.
+    pub async fn into_error(self) -> Error {
+        let status = self.status;
+        let header_code = self
+            .header("x-amzn-errortype")
+            .map(|t| t.split(':').next().unwrap_or(t).to_string());
+        let request_id = self.header("x-amzn-requestid").map(str::to_string);
+        let body = match self.bytes().await {
+            Ok(b) => b,
+            Err(e) => return e,
+        };
+        parse_error_body(status, header_code, request_id, &body)
+    }
+}
+
+pub fn parse_error_body(
+    status: u16,
+    header_code: Option<String>,
+    request_id: Option<String>,
+    body: &[u8],
+) -> Error {
+    let json: Option<serde_json::Value> = serde_json::from_slice(body).ok();
+    let field = |names: &[&str]| -> Option<String> {
+        let obj = json.as_ref()?.as_object()?;
+        names
+            .iter()
+            .find_map(|n| obj.get(*n).and_then(|v| v.as_str()).map(str::to_string))
+    };
+    let xml = |tag: &str| -> Option<String> {
+        let text = std::str::from_utf8(body).ok()?;
+        let start = text.find(&format!("<{tag}>"))? + tag.len() + 2;
+        let end = text[start..].find(&format!("</{tag}>"))? + start;
+        Some(text[start..end].to_string())
+    };
+    let code = header_code
+        .filter(|c| !c.is_empty())
+        .or_else(|| field(&["__type", "code", "Code"]).map(|t| t.rsplit('#').next().unwrap_or(&t).to_string()))
+        .or_else(|| xml("Code"))
+        .unwrap_or_else(|| match status {
+            400 => "BadRequest".into(),
+            401 | 403 => "AccessDeniedException".into(),
+            404 => "NotFound".into(),
+            429 => "ThrottlingException".into(),
+            s if s >= 500 => "InternalServerException".into(),
+            s => format!("HTTP{s}"),
+        });
+    let message = field(&["message", "Message", "errorMessage"])
+        .or_else(|| xml("Message"))
+        .unwrap_or_else(|| {
+            if body.is_empty() {
+                format!("HTTP {status} with an empty body")
+            } else {
+                preview(body)
+            }
+        });
+    Error::Service {
+        status,
+        code,
+        message,
+        request_id,
+    }
+}
+
+fn preview(bytes: &[u8]) -> String {
+    let s = String::from_utf8_lossy(bytes);
+    let s: String = s.chars().take(300).collect();
+    s.replace('\n', " ")
+}
+
+async fn next_chunk(body: &mut Incoming, read_timeout: Duration) -> Result<Option<Bytes>> {
+    loop {
+        let frame = match tokio::time::timeout(read_timeout, body.frame()).await {
+            Err(_) => {
+                return Err(Error::Network(format!(
+                    "the service stopped sending for {} s (read timeout)",
+                    read_timeout.as_secs_f64()
+                )));
+            }
+            Ok(None) => return Ok(None),
+            Ok(Some(Err(e))) => {
+                return Err(Error::Network(format!(
+                    "connection lost while reading the response: {}",
+                    error_chain(&e)
+                )));
+            }
+            Ok(Some(Ok(f))) => f,
+        };
+        if let Ok(data) = frame.into_data() {
+            if !data.is_empty() {
+                return Ok(Some(data));
+            }
+        }
+    }
+}
+
+/// One decoded event-stream message.
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// `event`, `exception` or `error`.
+    pub message_type: String,
+    /// `:event-type` for events, `:exception-type` for exceptions, `:error-code` for errors.
+    pub event_type: String,
+    pub headers: Vec<(String, String)>,
+    pub payload: Bytes,
+}
+
+impl Event {
+    fn from_message(m: &Message) -> Event {
+        let mut headers = Vec::new();
+        let get = |name: &str| -> Option<String> {
+            m.headers()
+                .iter()
+                .find(|h| h.name().as_str() == name)
+                .and_then(|h| h.value().as_string().ok().map(|s| s.as_str().to_string()))
+        };
+        let message_type = get(":message-type").unwrap_or_else(|| "event".into());
+        let event_type = match message_type.as_str() {
+            "exception" => get(":exception-type"),
+            "error" => get(":error-code"),
+            _ => get(":event-type"),
+        }
+        .unwrap_or_default();
+        for h in m.headers() {
+            headers.push((h.name().as_str().to_string(), header_text(h.value())));
+        }
+        Event {
+            message_type,
+            event_type,
+            headers,
+            payload: m.payload().clone(),
+        }
+    }
+
+    /// The service error an `exception` or `error` message carries.
+    pub fn to_error(&self) -> Option<Error> {
+        match self.message_type.as_str() {
+            "exception" => {
+                let message = serde_json::from_slice::<serde_json::Value>(&self.payload)
+                    .ok()
+                    .and_then(|v| {
+                        v.get("message")
+                            .or_else(|| v.get("Message"))
+                            .and_then(|m| m.as_str())
+                            .map(str::to_string)
+                    })
+                    .unwrap_or_else(|| String::from_utf8_lossy(&self.payload).into_owned());
+                Some(Error::Service {
+                    status: 0,
+                    code: upper_first(&self.event_type),
+                    message,
+                    request_id: None,
+                })
+            }
+            "error" => {
+                let message = self
+                    .headers
+                    .iter()
+                    .find(|(k, _)| k == ":error-message")
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_default();
+                Some(Error::Service {
+                    status: 0,
+                    code: upper_first(&self.event_type),
+                    message,
+                    request_id: None,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+fn header_text(v: &HeaderValue) -> String {
+    match v {
+        HeaderValue::String(s) => s.as_str().to_string(),
+        HeaderValue::Bool(b) => b.to_string(),
+        HeaderValue::Byte(n) => n.to_string(),
+        HeaderValue::Int16(n) => n.to_string(),
+        HeaderValue::Int32(n) => n.to_string(),
+        HeaderValue::Int64(n) => n.to_string(),
+        HeaderValue::ByteArray(b) => format!("<{} bytes>", b.len()),
+        HeaderValue::Timestamp(t) => format!("{t:?}"),
+        HeaderValue::Uuid(u) => format!("{u:032x}"),
+        _ => "<unknown>".into(),
+    }
+}
+
+/// Stream exception types arrive camelCase (`modelStreamErrorException`); the error codes users
+/// know (and our exit-code mapping) are PascalCase.
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Frames of an `application/vnd.amazon.eventstream` body, decoded as they arrive.
+pub struct EventStream {
+    body: Incoming,
+    buf: BytesMut,
+    decoder: MessageFrameDecoder,
+    read_timeout: Duration,
+    done: bool,
+}
+
+impl EventStream {
+    /// The next message, whatever its type (for `raw`). `None` at a clean end of stream.
+    pub async fn next_raw(&mut self) -> Result<Option<Event>> {
+        loop {
+            if self.done {
+                return Ok(None);
+            }
+            match self.decoder.decode_frame(&mut self.buf) {
+                Ok(DecodedFrame::Complete(m)) => return Ok(Some(Event::from_message(&m))),
+                Ok(DecodedFrame::Incomplete) => {}
+                Err(e) => {
+                    self.done = true;
+                    return Err(Error::Protocol(format!(
+                        "malformed event-stream frame from the service: {e}"
+                    )));
+                }
+            }
+            match next_chunk(&mut self.body, self.read_timeout).await {
+                Ok(Some(chunk)) => self.buf.extend_from_slice(&chunk),
+                Ok(None) => {
+                    self.done = true;
+                    if self.buf.has_remaining() {
+                        return Err(Error::Protocol(format!(
+                            "the event stream ended in the middle of a frame ({} bytes left over)",
+                            self.buf.len()
+                        )));
+                    }
+                    return Ok(None);
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Err(e);
+                }
+            }
+        }
+    }
+
+    /// The next `event` message; exceptions and errors become `Err`.
+    pub async fn next(&mut self) -> Result<Option<Event>> {
+        match self.next_raw().await? {
+            Some(ev) => match ev.to_error() {
+                Some(err) => {
+                    self.done = true;
+                    Err(err)
+                }
+                None => Ok(Some(ev)),
+            },
+            None => Ok(None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_segments_escape_colons_and_slashes() {
+        assert_eq!(
+            path_segment("us.anthropic.claude-sonnet-4-20250514-v1:0"),
+            "us.anthropic.claude-sonnet-4-20250514-v1%3A0"
+        );
+        assert_eq!(
+            path_segment("arn:aws:bedrock:us-east-1:123:inference-profile/us.x"),
+            "arn%3Aaws%3Abedrock%3Aus-east-1%3A123%3Ainference-profile%2Fus.x"
+        );
+    }
+
+    #[test]
+    fn secrets_are_redacted() {
+        let auth = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20250101/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=abcdef0123";
+        let shown = redact_header("Authorization", auth);
+        assert!(!shown.contains("abcdef0123"), "{shown}");
+        assert!(!shown.contains("AKIDEXAMPLE"), "{shown}");
+        let shown = redact_header("authorization", "Bearer ABSKsecretsecret");
+        assert!(!shown.contains("secretsecret"), "{shown}");
+        assert!(!redact_header("X-Amz-Security-Token", "FwoGZXIvYXdzEXAMPLE").contains("EXAMPLE"));
+    }
+
+    #[test]
+    fn error_bodies_keep_aws_code_and_message() {
+        let e = parse_error_body(
+            400,
+            Some("ValidationException".into()),
+            None,
+            br#"{"message":"The provided model identifier is invalid."}"#,
+        );
+        assert_eq!(e.to_string(), "ValidationException: The provided model identifier is invalid.");
+        assert_eq!(e.exit_code(), 1);
+        let e = parse_error_body(429, None, None, b"");
+        assert_eq!(e.exit_code(), 4);
+        let e = parse_error_body(
+            403,
+            None,
+            None,
+            b"<ErrorResponse><Error><Code>AccessDenied</Code><Message>nope</Message></Error></ErrorResponse>",
+        );
+        assert_eq!(e.to_string(), "AccessDenied: nope");
+    }
+
+    #[test]
+    fn backoff_is_bounded() {
+        for attempt in 1..10 {
+            assert!(backoff(attempt) <= Duration::from_secs(20));
+        }
+    }
+}

@@ -1,1 +1,1038 @@
-//! Settings resolution.
+//! Settings resolution: built-in default < config `[default]` < `[profiles.NAME]` < environment <
+//! flags, with the source of every value recorded for `brock config show`.
+//!
+//! Values are layered as TOML values keyed by a dotted name ("retries.max_attempts"), then typed
+//! once. Keeping one generic layering pass (instead of per-field `or_else` chains) is what makes
+//! "every setting follows the same precedence" true by construction rather than by review.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use toml::Value;
+
+use crate::cli::{GlobalArgs, OutputFormat};
+use crate::error::{Error, Result};
+
+/// Where a value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Default,
+    File { path: PathBuf, table: String },
+    Env(String),
+    Flag(String),
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Default => f.write_str("default"),
+            Source::File { path, table } => write!(f, "file {} [{table}]", path.display()),
+            Source::Env(var) => write!(f, "env {var}"),
+            Source::Flag(flag) => write!(f, "flag {flag}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Str,
+    Float,
+    Int,
+    Bool,
+    /// A string or an integer (reasoning: "high" or 4096).
+    StrOrInt,
+    /// A table of string values (request metadata, headers).
+    StrMap,
+}
+
+/// Every key a profile table may hold, its type, and its environment variables (first wins).
+const KEYS: &[(&str, Kind, &[&str])] = &[
+    ("region", Kind::Str, &["BROCK_REGION", "AWS_REGION", "AWS_DEFAULT_REGION"]),
+    ("aws_profile", Kind::Str, &["BROCK_AWS_PROFILE", "AWS_PROFILE"]),
+    ("role_arn", Kind::Str, &["BROCK_ROLE_ARN"]),
+    ("role_session_name", Kind::Str, &["BROCK_ROLE_SESSION_NAME"]),
+    ("external_id", Kind::Str, &["BROCK_EXTERNAL_ID"]),
+    (
+        "endpoint_url",
+        Kind::Str,
+        &["BROCK_ENDPOINT_URL", "AWS_ENDPOINT_URL_BEDROCK_RUNTIME"],
+    ),
+    (
+        "endpoints.bedrock",
+        Kind::Str,
+        &["BROCK_BEDROCK_ENDPOINT_URL", "AWS_ENDPOINT_URL_BEDROCK"],
+    ),
+    (
+        "endpoints.agent_runtime",
+        Kind::Str,
+        &[
+            "BROCK_AGENT_RUNTIME_ENDPOINT_URL",
+            "AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME",
+        ],
+    ),
+    ("bearer_token_env", Kind::Str, &["BROCK_BEARER_TOKEN_ENV"]),
+    ("model", Kind::Str, &["BROCK_MODEL"]),
+    ("system", Kind::Str, &["BROCK_SYSTEM"]),
+    ("temperature", Kind::Float, &["BROCK_TEMPERATURE"]),
+    ("top_p", Kind::Float, &["BROCK_TOP_P"]),
+    ("max_tokens", Kind::Int, &["BROCK_MAX_TOKENS"]),
+    ("reasoning", Kind::StrOrInt, &["BROCK_REASONING"]),
+    ("guardrail.id", Kind::Str, &["BROCK_GUARDRAIL_ID"]),
+    ("guardrail.version", Kind::Str, &["BROCK_GUARDRAIL_VERSION"]),
+    ("guardrail.trace", Kind::Bool, &["BROCK_GUARDRAIL_TRACE"]),
+    ("performance_latency", Kind::Str, &["BROCK_PERFORMANCE_LATENCY"]),
+    ("service_tier", Kind::Str, &["BROCK_SERVICE_TIER"]),
+    (
+        "retries.max_attempts",
+        Kind::Int,
+        &["BROCK_MAX_ATTEMPTS", "AWS_MAX_ATTEMPTS"],
+    ),
+    ("retries.mode", Kind::Str, &["BROCK_RETRY_MODE", "AWS_RETRY_MODE"]),
+    ("timeouts.connect", Kind::Float, &["BROCK_CONNECT_TIMEOUT"]),
+    ("timeouts.read", Kind::Float, &["BROCK_READ_TIMEOUT"]),
+    ("request_metadata", Kind::StrMap, &[]),
+    ("headers", Kind::StrMap, &[]),
+    ("user_continue_message", Kind::Str, &["BROCK_USER_CONTINUE_MESSAGE"]),
+];
+
+/// Tables allowed at the top level of the file besides the profile tables.
+const TOP_LEVEL: &[&str] = &["default", "profiles", "aliases", "tools", "agents"];
+
+pub const DEFAULT_MAX_ATTEMPTS: u32 = 3;
+pub const DEFAULT_CONNECT_TIMEOUT: f64 = 10.0;
+pub const DEFAULT_READ_TIMEOUT: f64 = 300.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetryMode {
+    Standard,
+    Adaptive,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Guardrail {
+    pub id: String,
+    pub version: String,
+    pub trace: bool,
+}
+
+/// A command-line tool from `[tools.NAME]`: run with the call's arguments as JSON on stdin.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ToolConfig {
+    pub description: String,
+    #[serde(default = "empty_object_schema")]
+    pub parameters: serde_json::Value,
+    pub command: Vec<String>,
+    #[serde(default)]
+    pub timeout: Option<f64>,
+}
+
+fn empty_object_schema() -> serde_json::Value {
+    serde_json::json!({"type": "object", "properties": {}})
+}
+
+/// Setting flags of the subcommand being run, layered on top like the global flags.
+#[derive(Debug, Clone, Default)]
+pub struct CommandOverrides {
+    pub model: Option<String>,
+    pub system: Option<String>,
+    pub temperature: Option<f32>,
+    pub top_p: Option<f32>,
+    pub max_tokens: Option<u32>,
+    pub reasoning: Option<String>,
+    pub guardrail: Option<String>,
+    pub guardrail_trace: bool,
+    pub latency: Option<String>,
+    pub service_tier: Option<String>,
+    pub request_metadata: Vec<String>,
+}
+
+/// The effective settings every command receives.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub config_path: PathBuf,
+    pub config_exists: bool,
+    pub profile: String,
+    pub region: Option<String>,
+    pub aws_profile: Option<String>,
+    pub role_arn: Option<String>,
+    pub role_session_name: Option<String>,
+    pub external_id: Option<String>,
+    pub runtime_endpoint: Option<String>,
+    pub bedrock_endpoint: Option<String>,
+    pub agent_runtime_endpoint: Option<String>,
+    pub bearer_token_env: Option<String>,
+    pub model: Option<String>,
+    pub system: Option<String>,
+    pub temperature: Option<f32>,
+    pub top_p: Option<f32>,
+    pub max_tokens: Option<u32>,
+    pub reasoning: Option<String>,
+    pub guardrail: Option<Guardrail>,
+    pub performance_latency: Option<String>,
+    pub service_tier: Option<String>,
+    pub max_attempts: u32,
+    pub retry_mode: RetryMode,
+    pub connect_timeout: Duration,
+    pub read_timeout: Duration,
+    pub request_metadata: BTreeMap<String, String>,
+    pub headers: BTreeMap<String, String>,
+    pub user_continue_message: Option<String>,
+    pub aliases: BTreeMap<String, String>,
+    pub tools: BTreeMap<String, ToolConfig>,
+    pub output: Option<OutputFormat>,
+    pub verbose: u8,
+    pub quiet: bool,
+    pub no_color: bool,
+    pub mock: bool,
+    /// Every layered value with its source, for `brock config show`.
+    pub shown: Vec<(String, String, Source)>,
+}
+
+/// Environment lookup, injectable so resolution is testable without touching the process env.
+pub trait Env {
+    fn var(&self, name: &str) -> Option<String>;
+}
+
+pub struct ProcessEnv;
+
+impl Env for ProcessEnv {
+    fn var(&self, name: &str) -> Option<String> {
+        std::env::var(name).ok().filter(|v| !v.is_empty())
+    }
+}
+
+impl<const N: usize> Env for [(&str, &str); N] {
+    fn var(&self, name: &str) -> Option<String> {
+        self.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+    }
+}
+
+/// The config file path: --config > BROCK_CONFIG > the platform config dir.
+pub fn config_path(global: &GlobalArgs, env: &dyn Env) -> PathBuf {
+    if let Some(p) = &global.config {
+        return p.clone();
+    }
+    if let Some(p) = env.var("BROCK_CONFIG") {
+        return PathBuf::from(p);
+    }
+    default_config_path()
+}
+
+pub fn default_config_path() -> PathBuf {
+    dirs::config_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("brock")
+        .join("config.toml")
+}
+
+/// The data directory for sessions and history (created 0700 by whoever writes there).
+pub fn data_dir() -> PathBuf {
+    if let Some(p) = std::env::var_os("BROCK_DATA_DIR") {
+        return PathBuf::from(p);
+    }
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("brock")
+}
+
+pub fn resolve(global: &GlobalArgs, overrides: &CommandOverrides) -> Result<Settings> {
+    resolve_with_env(global, overrides, &ProcessEnv)
+}
+
+pub fn resolve_with_env(
+    global: &GlobalArgs,
+    overrides: &CommandOverrides,
+    env: &dyn Env,
+) -> Result<Settings> {
+    let path = config_path(global, env);
+    let (file, exists) = load_file(&path)?;
+
+    let profile = global
+        .profile
+        .clone()
+        .or_else(|| env.var("BROCK_PROFILE"))
+        .unwrap_or_else(|| "default".to_string());
+
+    let mut layers = Layers::default();
+    layers.set("retries.max_attempts", Value::Integer(DEFAULT_MAX_ATTEMPTS.into()), Source::Default);
+    layers.set("retries.mode", Value::String("standard".into()), Source::Default);
+    layers.set("timeouts.connect", Value::Float(DEFAULT_CONNECT_TIMEOUT), Source::Default);
+    layers.set("timeouts.read", Value::Float(DEFAULT_READ_TIMEOUT), Source::Default);
+
+    let profiles = file.get("profiles").and_then(Value::as_table);
+    if let Some(table) = file.get("default").and_then(Value::as_table) {
+        layers.apply_table(table, &path, "default")?;
+    }
+    if profile != "default" {
+        match profiles.and_then(|p| p.get(&profile)).and_then(Value::as_table) {
+            Some(table) => layers.apply_table(table, &path, &format!("profiles.{profile}"))?,
+            None => {
+                let mut names: Vec<&str> = profiles
+                    .map(|p| p.keys().map(String::as_str).collect())
+                    .unwrap_or_default();
+                names.sort_unstable();
+                let known = if names.is_empty() {
+                    format!("{} defines no profiles", path.display())
+                } else {
+                    format!("profiles in {}: {}", path.display(), names.join(", "))
+                };
+                return Err(Error::config(format!("unknown profile '{profile}' ({known})")));
+            }
+        }
+    }
+
+    for (key, kind, vars) in KEYS {
+        for var in *vars {
+            if let Some(raw) = env.var(var) {
+                let value = parse_env_value(*kind, &raw).map_err(|why| {
+                    Error::config(format!("environment variable {var}={raw:?}: {why}"))
+                })?;
+                layers.set(key, value, Source::Env(var.to_string()));
+                break;
+            }
+        }
+    }
+    // AWS_ENDPOINT_URL is the SDKs' catch-all; it applies to every service lacking a specific one.
+    if let Some(url) = env.var("AWS_ENDPOINT_URL") {
+        for key in ["endpoint_url", "endpoints.bedrock", "endpoints.agent_runtime"] {
+            if !layers.has_env(key) {
+                layers.set(key, Value::String(url.clone()), Source::Env("AWS_ENDPOINT_URL".into()));
+            }
+        }
+    }
+    if env.var("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS").as_deref() == Some("true") {
+        for key in ["endpoint_url", "endpoints.bedrock", "endpoints.agent_runtime"] {
+            layers.remove(key);
+        }
+    }
+
+    let flag_str = |layers: &mut Layers, key: &str, flag: &str, v: &Option<String>| {
+        if let Some(v) = v {
+            layers.set(key, Value::String(v.clone()), Source::Flag(flag.into()));
+        }
+    };
+    flag_str(&mut layers, "region", "--region", &global.region);
+    flag_str(&mut layers, "aws_profile", "--aws-profile", &global.aws_profile);
+    flag_str(&mut layers, "role_arn", "--role-arn", &global.role_arn);
+    flag_str(&mut layers, "role_session_name", "--role-session-name", &global.role_session_name);
+    flag_str(&mut layers, "external_id", "--external-id", &global.external_id);
+    flag_str(&mut layers, "endpoint_url", "--endpoint-url", &global.endpoint_url);
+    flag_str(&mut layers, "endpoints.bedrock", "--bedrock-endpoint-url", &global.bedrock_endpoint_url);
+    flag_str(
+        &mut layers,
+        "endpoints.agent_runtime",
+        "--agent-runtime-endpoint-url",
+        &global.agent_runtime_endpoint_url,
+    );
+    flag_str(&mut layers, "model", "--model", &overrides.model);
+    flag_str(&mut layers, "system", "--system", &overrides.system);
+    flag_str(&mut layers, "reasoning", "--reasoning", &overrides.reasoning);
+    flag_str(&mut layers, "performance_latency", "--latency", &overrides.latency);
+    flag_str(&mut layers, "service_tier", "--service-tier", &overrides.service_tier);
+    if let Some(t) = overrides.temperature {
+        layers.set("temperature", Value::Float(t.into()), Source::Flag("--temperature".into()));
+    }
+    if let Some(p) = overrides.top_p {
+        layers.set("top_p", Value::Float(p.into()), Source::Flag("--top-p".into()));
+    }
+    if let Some(n) = overrides.max_tokens {
+        layers.set("max_tokens", Value::Integer(n.into()), Source::Flag("--max-tokens".into()));
+    }
+    if let Some(n) = global.max_attempts {
+        layers.set("retries.max_attempts", Value::Integer(n.into()), Source::Flag("--max-attempts".into()));
+    }
+    if let Some(s) = global.connect_timeout {
+        layers.set("timeouts.connect", Value::Float(s), Source::Flag("--connect-timeout".into()));
+    }
+    if let Some(s) = global.read_timeout {
+        layers.set("timeouts.read", Value::Float(s), Source::Flag("--read-timeout".into()));
+    }
+    if let Some(g) = &overrides.guardrail {
+        let (id, version) = g.rsplit_once(':').ok_or_else(|| {
+            Error::usage(format!("--guardrail {g:?}: expected ID:VERSION, e.g. gr-abc123:1 or gr-abc123:DRAFT"))
+        })?;
+        if id.is_empty() || version.is_empty() {
+            return Err(Error::usage(format!("--guardrail {g:?}: expected ID:VERSION")));
+        }
+        layers.set("guardrail.id", Value::String(id.into()), Source::Flag("--guardrail".into()));
+        layers.set("guardrail.version", Value::String(version.into()), Source::Flag("--guardrail".into()));
+    }
+    if overrides.guardrail_trace {
+        layers.set("guardrail.trace", Value::Boolean(true), Source::Flag("--guardrail-trace".into()));
+    }
+    for kv in &overrides.request_metadata {
+        let (k, v) = kv.split_once('=').ok_or_else(|| {
+            Error::usage(format!("--request-metadata {kv:?}: expected KEY=VALUE"))
+        })?;
+        layers.set(
+            &format!("request_metadata.{k}"),
+            Value::String(v.into()),
+            Source::Flag("--request-metadata".into()),
+        );
+    }
+
+    let aliases = string_table(file.get("aliases"), &path, "aliases")?;
+    let tools = match file.get("tools").and_then(Value::as_table) {
+        None => BTreeMap::new(),
+        Some(t) => {
+            let mut tools = BTreeMap::new();
+            for (name, v) in t {
+                let tool: ToolConfig = v.clone().try_into().map_err(|e: toml::de::Error| {
+                    Error::config(format!("{}: [tools.{name}]: {}", path.display(), e.message()))
+                })?;
+                if tool.command.is_empty() {
+                    return Err(Error::config(format!(
+                        "{}: [tools.{name}]: `command` must name a program, e.g. command = [\"./weather.sh\"]",
+                        path.display()
+                    )));
+                }
+                tools.insert(name.clone(), tool);
+            }
+            tools
+        }
+    };
+
+    let l = &layers;
+    let guardrail = match (l.str("guardrail.id")?, l.str("guardrail.version")?) {
+        (Some(id), Some(version)) => Some(Guardrail {
+            id,
+            version,
+            trace: l.bool("guardrail.trace")?.unwrap_or(false),
+        }),
+        (None, None) => None,
+        _ => {
+            return Err(Error::config(
+                "guardrail needs both an id and a version (guardrail.id and guardrail.version, or --guardrail ID:VERSION)",
+            ));
+        }
+    };
+    let retry_mode = match l.str("retries.mode")?.as_deref() {
+        Some("standard") | Some("legacy") | None => RetryMode::Standard,
+        Some("adaptive") => RetryMode::Adaptive,
+        Some(other) => {
+            return Err(l.bad("retries.mode", &format!("{other:?} is not a retry mode (standard or adaptive)")));
+        }
+    };
+    let max_attempts = l.int("retries.max_attempts")?.unwrap_or(DEFAULT_MAX_ATTEMPTS.into());
+    if !(1..=20).contains(&max_attempts) {
+        return Err(l.bad("retries.max_attempts", "must be between 1 and 20"));
+    }
+    let seconds = |key: &str| -> Result<Duration> {
+        let s = l.float(key)?.unwrap_or(0.0);
+        if !(s > 0.0 && s <= 86_400.0) {
+            return Err(l.bad(key, "must be a number of seconds above 0"));
+        }
+        Ok(Duration::from_secs_f64(s))
+    };
+    let max_tokens = match l.int("max_tokens")? {
+        None => None,
+        Some(n) if (1..=u32::MAX as i64).contains(&n) => Some(n as u32),
+        Some(_) => return Err(l.bad("max_tokens", "must be a positive integer")),
+    };
+
+    Ok(Settings {
+        config_path: path.clone(),
+        config_exists: exists,
+        profile,
+        region: l.str("region")?,
+        aws_profile: l.str("aws_profile")?,
+        role_arn: l.str("role_arn")?,
+        role_session_name: l.str("role_session_name")?,
+        external_id: l.str("external_id")?,
+        runtime_endpoint: l.str("endpoint_url")?,
+        bedrock_endpoint: l.str("endpoints.bedrock")?,
+        agent_runtime_endpoint: l.str("endpoints.agent_runtime")?,
+        bearer_token_env: l.str("bearer_token_env")?,
+        model: l.str("model")?,
+        system: l.str("system")?,
+        temperature: l.float("temperature")?.map(|f| f as f32),
+        top_p: l.float("top_p")?.map(|f| f as f32),
+        max_tokens,
+        reasoning: l.str_or_int("reasoning")?,
+        guardrail,
+        performance_latency: l.str("performance_latency")?,
+        service_tier: l.str("service_tier")?,
+        max_attempts: max_attempts as u32,
+        retry_mode,
+        connect_timeout: seconds("timeouts.connect")?,
+        read_timeout: seconds("timeouts.read")?,
+        request_metadata: l.map("request_metadata"),
+        headers: l.map("headers"),
+        user_continue_message: l.str("user_continue_message")?,
+        aliases,
+        tools,
+        output: global.output,
+        verbose: global.verbose,
+        quiet: global.quiet,
+        no_color: global.no_color,
+        mock: global.mock,
+        shown: l.shown(),
+    })
+}
+
+impl Settings {
+    /// Resolve a model name: a user alias, a built-in alias, or an id/ARN used as is.
+    pub fn resolve_model(&self, name: &str) -> Result<String> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Error::usage("the model name is empty"));
+        }
+        if let Some(target) = self.aliases.get(name) {
+            return Ok(target.clone());
+        }
+        if let Some(target) = builtin_alias(name, self.region.as_deref()) {
+            return Ok(target);
+        }
+        // Every real model id, profile id and ARN contains a '.', ':' or '/'; a bare word is an
+        // alias the user expected to exist.
+        if name.contains(['.', ':', '/']) {
+            return Ok(name.to_string());
+        }
+        let mut known: Vec<String> = self.aliases.keys().cloned().collect();
+        known.extend(BUILTIN_ALIASES.iter().map(|(a, _)| a.to_string()));
+        known.sort();
+        known.dedup();
+        let suggestion = did_you_mean(name, known.iter().map(String::as_str))
+            .map(|s| format!(" — did you mean '{s}'?"))
+            .unwrap_or_default();
+        Err(Error::usage(format!(
+            "unknown model alias '{name}'{suggestion} (aliases: {}; or give a model id such as us.amazon.nova-lite-v1:0)",
+            known.join(", ")
+        )))
+    }
+
+    /// The model to use: the given one, else the configured one, else the built-in default.
+    pub fn model_or_default(&self, given: Option<&str>) -> Result<String> {
+        match given.or(self.model.as_deref()) {
+            Some(m) => self.resolve_model(m),
+            None => self.resolve_model(DEFAULT_MODEL_ALIAS),
+        }
+    }
+
+    /// The aliases users can type, built-in ones included, as (alias, target).
+    pub fn all_aliases(&self) -> Vec<(String, String)> {
+        let mut out: BTreeMap<String, String> = BUILTIN_ALIASES
+            .iter()
+            .filter_map(|(a, _)| Some((a.to_string(), builtin_alias(a, self.region.as_deref())?)))
+            .collect();
+        out.extend(self.aliases.clone());
+        out.into_iter().collect()
+    }
+}
+
+pub const DEFAULT_MODEL_ALIAS: &str = "nova-lite";
+
+/// Built-in aliases; `{geo}` becomes the region's cross-region inference profile prefix.
+const BUILTIN_ALIASES: &[(&str, &str)] = &[
+    ("nova-micro", "{geo}.amazon.nova-micro-v1:0"),
+    ("nova-lite", "{geo}.amazon.nova-lite-v1:0"),
+    ("nova-pro", "{geo}.amazon.nova-pro-v1:0"),
+    ("nova-2-lite", "{geo}.amazon.nova-2-lite-v1:0"),
+    ("sonnet", "{geo}.anthropic.claude-sonnet-4-5-20250929-v1:0"),
+    ("haiku", "{geo}.anthropic.claude-haiku-4-5-20251001-v1:0"),
+    ("opus", "{geo}.anthropic.claude-opus-4-1-20250805-v1:0"),
+    ("llama", "{geo}.meta.llama3-3-70b-instruct-v1:0"),
+    ("deepseek-r1", "us.deepseek.r1-v1:0"),
+    ("gpt-oss", "openai.gpt-oss-120b-1:0"),
+    ("titan-embed", "amazon.titan-embed-text-v2:0"),
+    ("cohere-embed", "cohere.embed-v4:0"),
+    ("nova-canvas", "amazon.nova-canvas-v1:0"),
+    ("rerank", "cohere.rerank-v3-5:0"),
+];
+
+fn builtin_alias(name: &str, region: Option<&str>) -> Option<String> {
+    let (_, target) = BUILTIN_ALIASES.iter().find(|(a, _)| *a == name)?;
+    Some(target.replace("{geo}", geography(region.unwrap_or("us-east-1"))))
+}
+
+/// The cross-region inference profile prefix for a region.
+pub fn geography(region: &str) -> &'static str {
+    match region.split('-').next() {
+        Some("eu") => "eu",
+        Some("ap") => "apac",
+        Some("us") if region.starts_with("us-gov") => "us-gov",
+        _ => "us",
+    }
+}
+
+/// The closest candidate, if it is close enough to be what the user meant.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+fn load_file(path: &Path) -> Result<(toml::Table, bool)> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((toml::Table::new(), false)),
+        Err(e) => return Err(Error::config(format!("cannot read config file {}: {e}", path.display()))),
+    };
+    let table: toml::Table = toml::from_str(&text).map_err(|e| {
+        let (line, col) = e
+            .span()
+            .map(|s| line_col(&text, s.start))
+            .unwrap_or((1, 1));
+        Error::config(format!(
+            "{}:{line}:{col}: {}",
+            path.display(),
+            e.message().trim().replace('\n', " ")
+        ))
+    })?;
+    check_unknown_keys(&table, path)?;
+    Ok((table, true))
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+fn check_unknown_keys(table: &toml::Table, path: &Path) -> Result<()> {
+    let unknown = |what: &str, key: &str, known: &[&str]| {
+        let hint = did_you_mean(key, known.iter().copied())
+            .map(|s| format!(" — did you mean '{s}'?"))
+            .unwrap_or_default();
+        Error::config(format!("{}: unknown {what} '{key}'{hint}", path.display()))
+    };
+    let profile_keys: Vec<&str> = {
+        let mut v: Vec<&str> = Vec::new();
+        for (k, _, _) in KEYS {
+            let top = k.split('.').next().unwrap_or(k);
+            if !v.contains(&top) {
+                v.push(top);
+            }
+        }
+        v
+    };
+    let check_profile = |t: &toml::Table, name: &str| -> Result<()> {
+        for (k, v) in t {
+            if !profile_keys.contains(&k.as_str()) {
+                return Err(unknown(&format!("key in [{name}]"), k, &profile_keys));
+            }
+            if let Some(sub) = v.as_table() {
+                let nested: Vec<&str> = KEYS
+                    .iter()
+                    .filter_map(|(key, _, _)| key.strip_prefix(k.as_str())?.strip_prefix('.'))
+                    .collect();
+                // Maps (request_metadata, headers) take any key; structured tables do not.
+                if !nested.is_empty() {
+                    for sk in sub.keys() {
+                        if !nested.contains(&sk.as_str()) {
+                            return Err(unknown(&format!("key in [{name}.{k}]"), sk, &nested));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    };
+    for (k, v) in table {
+        if !TOP_LEVEL.contains(&k.as_str()) {
+            // A profile key at the top level is a common mistake: say where it belongs.
+            if profile_keys.contains(&k.as_str()) {
+                return Err(Error::config(format!(
+                    "{}: '{k}' must be inside a table: put it under [default] or [profiles.NAME]",
+                    path.display()
+                )));
+            }
+            return Err(unknown("table", k, TOP_LEVEL));
+        }
+        match k.as_str() {
+            "default" => check_profile(v.as_table().ok_or_else(|| not_table(path, k))?, "default")?,
+            "profiles" => {
+                for (name, p) in v.as_table().ok_or_else(|| not_table(path, k))? {
+                    let t = p.as_table().ok_or_else(|| not_table(path, &format!("profiles.{name}")))?;
+                    check_profile(t, &format!("profiles.{name}"))?;
+                }
+            }
+            _ => {
+                v.as_table().ok_or_else(|| not_table(path, k))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn not_table(path: &Path, key: &str) -> Error {
+    Error::config(format!("{}: '{key}' must be a table ([{key}])", path.display()))
+}
+
+fn string_table(v: Option<&Value>, path: &Path, name: &str) -> Result<BTreeMap<String, String>> {
+    let mut out = BTreeMap::new();
+    if let Some(t) = v.and_then(Value::as_table) {
+        for (k, v) in t {
+            let s = v.as_str().ok_or_else(|| {
+                Error::config(format!("{}: [{name}] {k}: expected a string", path.display()))
+            })?;
+            out.insert(k.clone(), s.to_string());
+        }
+    }
+    Ok(out)
+}
+
+fn parse_env_value(kind: Kind, raw: &str) -> std::result::Result<Value, String> {
+    match kind {
+        Kind::Str => Ok(Value::String(raw.to_string())),
+        Kind::Float => raw
+            .trim()
+            .parse::<f64>()
+            .map(Value::Float)
+            .map_err(|_| "expected a number".into()),
+        Kind::Int => raw
+            .trim()
+            .parse::<i64>()
+            .map(Value::Integer)
+            .map_err(|_| "expected an integer".into()),
+        Kind::Bool => match raw.trim().to_ascii_lowercase().as_str() {
+            "1" | "true" | "yes" | "on" | "enabled" => Ok(Value::Boolean(true)),
+            "0" | "false" | "no" | "off" | "disabled" => Ok(Value::Boolean(false)),
+            _ => Err("expected true or false".into()),
+        },
+        Kind::StrOrInt => Ok(raw
+            .trim()
+            .parse::<i64>()
+            .map(Value::Integer)
+            .unwrap_or_else(|_| Value::String(raw.to_string()))),
+        Kind::StrMap => Err("not settable from the environment".into()),
+    }
+}
+
+#[derive(Default)]
+struct Layers {
+    values: BTreeMap<String, (Value, Source)>,
+}
+
+impl Layers {
+    fn set(&mut self, key: &str, value: Value, source: Source) {
+        self.values.insert(key.to_string(), (value, source));
+    }
+    fn remove(&mut self, key: &str) {
+        self.values.remove(key);
+    }
+    fn has_env(&self, key: &str) -> bool {
+        matches!(self.values.get(key), Some((_, Source::Env(_))))
+    }
+
+    fn apply_table(&mut self, table: &toml::Table, path: &Path, name: &str) -> Result<()> {
+        for (key, kind, _) in KEYS {
+            let mut parts = key.splitn(2, '.');
+            let top = parts.next().unwrap_or(key);
+            let Some(v) = table.get(top) else { continue };
+            let source = || Source::File {
+                path: path.to_path_buf(),
+                table: name.to_string(),
+            };
+            match (parts.next(), kind) {
+                (None, Kind::StrMap) => {
+                    let t = v.as_table().ok_or_else(|| {
+                        Error::config(format!("{}: [{name}] {top}: expected a table of strings", path.display()))
+                    })?;
+                    for (k, mv) in t {
+                        let s = mv.as_str().ok_or_else(|| {
+                            Error::config(format!("{}: [{name}.{top}] {k}: expected a string", path.display()))
+                        })?;
+                        self.set(&format!("{top}.{k}"), Value::String(s.into()), source());
+                    }
+                }
+                (None, _) => {
+                    check_kind(*kind, v).map_err(|why| {
+                        Error::config(format!("{}: [{name}] {key}: {why}", path.display()))
+                    })?;
+                    self.set(key, v.clone(), source());
+                }
+                (Some(sub), _) => {
+                    let t = v.as_table().ok_or_else(|| {
+                        Error::config(format!("{}: [{name}] {top}: expected a table", path.display()))
+                    })?;
+                    if let Some(sv) = t.get(sub) {
+                        check_kind(*kind, sv).map_err(|why| {
+                            Error::config(format!("{}: [{name}] {key}: {why}", path.display()))
+                        })?;
+                        self.set(key, sv.clone(), source());
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn bad(&self, key: &str, why: &str) -> Error {
+        let source = self
+            .values
+            .get(key)
+            .map(|(_, s)| format!(" (from {s})"))
+            .unwrap_or_default();
+        Error::config(format!("{key}{source}: {why}"))
+    }
+
+    fn str(&self, key: &str) -> Result<Option<String>> {
+        match self.values.get(key) {
+            None => Ok(None),
+            Some((Value::String(s), _)) => Ok(Some(s.clone())),
+            Some(_) => Err(self.bad(key, "expected a string")),
+        }
+    }
+    fn str_or_int(&self, key: &str) -> Result<Option<String>> {
+        match self.values.get(key) {
+            None => Ok(None),
+            Some((Value::String(s), _)) => Ok(Some(s.clone())),
+            Some((Value::Integer(i), _)) => Ok(Some(i.to_string())),
+            Some(_) => Err(self.bad(key, "expected a string or an integer")),
+        }
+    }
+    fn float(&self, key: &str) -> Result<Option<f64>> {
+        match self.values.get(key) {
+            None => Ok(None),
+            Some((Value::Float(f), _)) => Ok(Some(*f)),
+            Some((Value::Integer(i), _)) => Ok(Some(*i as f64)),
+            Some(_) => Err(self.bad(key, "expected a number")),
+        }
+    }
+    fn int(&self, key: &str) -> Result<Option<i64>> {
+        match self.values.get(key) {
+            None => Ok(None),
+            Some((Value::Integer(i), _)) => Ok(Some(*i)),
+            Some(_) => Err(self.bad(key, "expected an integer")),
+        }
+    }
+    fn bool(&self, key: &str) -> Result<Option<bool>> {
+        match self.values.get(key) {
+            None => Ok(None),
+            Some((Value::Boolean(b), _)) => Ok(Some(*b)),
+            Some(_) => Err(self.bad(key, "expected true or false")),
+        }
+    }
+    fn map(&self, prefix: &str) -> BTreeMap<String, String> {
+        let p = format!("{prefix}.");
+        self.values
+            .iter()
+            .filter_map(|(k, (v, _))| Some((k.strip_prefix(&p)?.to_string(), v.as_str()?.to_string())))
+            .collect()
+    }
+    fn shown(&self) -> Vec<(String, String, Source)> {
+        self.values
+            .iter()
+            .map(|(k, (v, s))| {
+                let shown = match v {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                (k.clone(), shown, s.clone())
+            })
+            .collect()
+    }
+}
+
+fn check_kind(kind: Kind, v: &Value) -> std::result::Result<(), String> {
+    let ok = match kind {
+        Kind::Str => v.is_str(),
+        Kind::Float => v.is_float() || v.is_integer(),
+        Kind::Int => v.is_integer(),
+        Kind::Bool => v.is_bool(),
+        Kind::StrOrInt => v.is_str() || v.is_integer(),
+        Kind::StrMap => v.is_table(),
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(match kind {
+            Kind::Str => "expected a string",
+            Kind::Float => "expected a number",
+            Kind::Int => "expected an integer",
+            Kind::Bool => "expected true or false",
+            Kind::StrOrInt => "expected a string or an integer",
+            Kind::StrMap => "expected a table",
+        }
+        .to_string())
+    }
+}
+
+/// The commented starter file written by `brock config init`.
+pub const STARTER_CONFIG: &str = r#"# brock configuration. Precedence: built-in default < [default] < [profiles.NAME]
+# < environment (BROCK_*, AWS_*) < command-line flags. `brock config show` tells where each
+# effective value came from.
+
+[default]
+# region = "us-east-1"              # env AWS_REGION, flag --region
+# aws_profile = "default"           # profile in ~/.aws/config; env AWS_PROFILE, flag --aws-profile
+# model = "nova-lite"               # an alias below, a model id, an inference profile id or an ARN
+# system = "You are a concise assistant."
+# temperature = 0.7
+# top_p = 0.9
+# max_tokens = 4096
+# reasoning = "medium"              # off | low | medium | high | a token budget
+# performance_latency = "standard"  # or "optimized"
+# service_tier = "default"          # default | priority | flex
+# bearer_token_env = "AWS_BEARER_TOKEN_BEDROCK"  # variable holding a Bedrock API key
+# user_continue_message = "Continue."
+# endpoint_url = "https://bedrock-runtime.us-east-1.amazonaws.com"
+
+# [default.retries]
+# max_attempts = 3                  # env AWS_MAX_ATTEMPTS, flag --max-attempts
+# mode = "standard"                 # or "adaptive"
+
+# [default.timeouts]
+# connect = 10                      # seconds
+# read = 300
+
+# [default.guardrail]
+# id = "gr-abc123"
+# version = "1"
+# trace = false
+
+# [default.request_metadata]
+# team = "search"
+
+# [default.headers]
+# X-Amzn-Bedrock-Trace = "ENABLED"
+
+# [profiles.work]
+# aws_profile = "work-sso"
+# region = "eu-west-1"
+# role_arn = "arn:aws:iam::123456789012:role/bedrock-user"
+
+[aliases]
+# fast = "us.amazon.nova-micro-v1:0"
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &tempfile::TempDir, text: &str) -> PathBuf {
+        let p = dir.path().join("config.toml");
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    fn global(path: &Path) -> GlobalArgs {
+        GlobalArgs {
+            config: Some(path.to_path_buf()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn layering_default_file_profile_env_flag() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(
+            &dir,
+            "[default]\nregion = \"us-east-1\"\nmodel = \"a.b\"\ntemperature = 0.1\nmax_tokens = 10\n\
+             [profiles.eu]\nregion = \"eu-west-1\"\nmodel = \"c.d\"\n",
+        );
+        let mut g = global(&p);
+        g.profile = Some("eu".into());
+        let env = [("BROCK_MODEL", "e.f"), ("BROCK_TEMPERATURE", "0.5")];
+        let o = CommandOverrides {
+            max_tokens: Some(99),
+            ..Default::default()
+        };
+        let s = resolve_with_env(&g, &o, &env).unwrap();
+        assert_eq!(s.region.as_deref(), Some("eu-west-1"));
+        assert_eq!(s.model.as_deref(), Some("e.f"));
+        assert_eq!(s.temperature, Some(0.5));
+        assert_eq!(s.max_tokens, Some(99));
+        assert_eq!(s.max_attempts, DEFAULT_MAX_ATTEMPTS);
+        let src = |k: &str| s.shown.iter().find(|(key, _, _)| key == k).unwrap().2.clone();
+        assert!(matches!(src("region"), Source::File { table, .. } if table == "profiles.eu"));
+        assert_eq!(src("model"), Source::Env("BROCK_MODEL".into()));
+        assert_eq!(src("max_tokens"), Source::Flag("--max-tokens".into()));
+        assert_eq!(src("retries.max_attempts"), Source::Default);
+    }
+
+    #[test]
+    fn malformed_file_names_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(&dir, "[default]\nregion = \"us-east-1\"\nmodel = = 3\n");
+        let err = resolve_with_env(&global(&p), &Default::default(), &[("X", "y")]).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("config.toml:3:"), "{msg}");
+        assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_right_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(&dir, "[default]\ntemprature = 0.3\n");
+        let msg = resolve_with_env(&global(&p), &Default::default(), &[("X", "y")])
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("unknown key in [default] 'temprature'"), "{msg}");
+        assert!(msg.contains("did you mean 'temperature'"), "{msg}");
+    }
+
+    #[test]
+    fn unknown_profile_lists_known_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(&dir, "[profiles.work]\n[profiles.home]\n");
+        let mut g = global(&p);
+        g.profile = Some("wrk".into());
+        let msg = resolve_with_env(&g, &Default::default(), &[("X", "y")])
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("unknown profile 'wrk'"), "{msg}");
+        assert!(msg.contains("home, work"), "{msg}");
+    }
+
+    #[test]
+    fn aliases_and_did_you_mean() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(&dir, "[aliases]\nfast = \"us.amazon.nova-micro-v1:0\"\n");
+        let s = resolve_with_env(&global(&p), &Default::default(), &[("AWS_REGION", "eu-central-1")]).unwrap();
+        assert_eq!(s.resolve_model("fast").unwrap(), "us.amazon.nova-micro-v1:0");
+        assert_eq!(
+            s.resolve_model("sonnet").unwrap(),
+            "eu.anthropic.claude-sonnet-4-5-20250929-v1:0"
+        );
+        assert_eq!(s.resolve_model("a.b:0").unwrap(), "a.b:0");
+        let msg = s.resolve_model("fsat").unwrap_err().to_string();
+        assert!(msg.contains("did you mean 'fast'"), "{msg}");
+    }
+
+    #[test]
+    fn bad_types_are_reported_with_their_source() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(&dir, "[default]\ntemperature = \"hot\"\n");
+        let msg = resolve_with_env(&global(&p), &Default::default(), &[("X", "y")])
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("temperature: expected a number"), "{msg}");
+        let p2 = write(&dir, "[default]\n");
+        let msg = resolve_with_env(&global(&p2), &Default::default(), &[("BROCK_MAX_TOKENS", "lots")])
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("BROCK_MAX_TOKENS"), "{msg}");
+    }
+
+    #[test]
+    fn endpoint_env_precedence() {
+        let g = GlobalArgs {
+            config: Some(PathBuf::from("/nonexistent/brock.toml")),
+            ..Default::default()
+        };
+        let env = [
+            ("AWS_ENDPOINT_URL", "http://all"),
+            ("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", "http://rt"),
+        ];
+        let s = resolve_with_env(&g, &Default::default(), &env).unwrap();
+        assert_eq!(s.runtime_endpoint.as_deref(), Some("http://rt"));
+        assert_eq!(s.bedrock_endpoint.as_deref(), Some("http://all"));
+        assert!(!s.config_exists);
+    }
+
+    #[test]
+    fn starter_config_parses() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(&dir, STARTER_CONFIG);
+        resolve_with_env(&global(&p), &Default::default(), &[("X", "y")]).unwrap();
+    }
+}

@@ -1,23 +1,72 @@
-//! One file per subcommand; `dispatch` is the one flat match.
+//! One file per subcommand; `dispatch` is the one flat match. Each handler receives resolved
+//! `Settings` (never raw flags for layered values) plus its own non-layered arguments.
 
-use crate::cli::{Cli, Command};
+pub mod completions;
+pub mod config;
+pub mod emulator;
+pub mod models;
+
+use crate::cli::{ChatArgs, Cli, Command};
+use crate::config::{CommandOverrides, Settings, resolve};
 use crate::error::{Error, Result};
 
 pub async fn dispatch(cli: Cli) -> Result<()> {
-    match cli.command {
+    let Cli { global, command } = cli;
+    // Commands that never need settings run before config is read, so a broken config file
+    // cannot stop `brock completions` or `brock emulator`.
+    match command {
+        Command::Completions(args) => return completions::run(&args),
+        Command::Emulator(args) => return emulator::run(&args).await,
+        _ => {}
+    }
+    let overrides = match &command {
+        Command::Chat(a) => chat_overrides(a),
+        Command::Embed(a) => CommandOverrides {
+            model: a.model.clone(),
+            ..Default::default()
+        },
+        Command::Image(a) => CommandOverrides {
+            model: a.model.clone(),
+            ..Default::default()
+        },
+        Command::Rerank(a) => CommandOverrides {
+            model: a.model.clone(),
+            ..Default::default()
+        },
+        _ => CommandOverrides::default(),
+    };
+    let settings: Settings = resolve(&global, &overrides)?;
+    match command {
         Command::Chat(_) => not_yet("chat"),
         Command::Embed(_) => not_yet("embed"),
         Command::Image(_) => not_yet("image"),
         Command::Rerank(_) => not_yet("rerank"),
         Command::Agent(_) => not_yet("agent"),
         Command::Raw(_) => not_yet("raw"),
-        Command::Models(_) => not_yet("models"),
-        Command::Config(_) => not_yet("config"),
-        Command::Completions(_) => not_yet("completions"),
-        Command::Emulator(_) => not_yet("emulator"),
+        Command::Models(args) => models::run(&settings, &args).await,
+        Command::Config(args) => config::run(&settings, &args),
+        Command::Completions(_) | Command::Emulator(_) => unreachable!("handled above"),
+    }
+}
+
+pub fn chat_overrides(a: &ChatArgs) -> CommandOverrides {
+    CommandOverrides {
+        model: a.model.clone(),
+        system: a.system.clone(),
+        temperature: a.temperature,
+        top_p: a.top_p,
+        max_tokens: a.max_tokens,
+        reasoning: a.reasoning.clone(),
+        guardrail: a.guardrail.clone(),
+        guardrail_trace: a.guardrail_trace,
+        latency: a.latency.clone(),
+        service_tier: a.service_tier.clone(),
+        request_metadata: a.request_metadata.clone(),
     }
 }
 
 fn not_yet(name: &str) -> Result<()> {
-    Err(Error::usage(format!("`brock {name}` is not implemented yet")))
+    Err(Error::usage(format!(
+        "`brock {name}` is not implemented yet in this build"
+    )))
 }

@@ -1,5 +1,115 @@
 //! The built-in Bedrock emulator: a strict, deterministic stand-in for bedrock-runtime, the
-//! bedrock control plane, bedrock-agent-runtime and STS, speaking the real wire protocol.
+//! bedrock control plane, bedrock-agent-runtime and STS, speaking the real wire protocol
+//! (restJson1 + `application/vnd.amazon.eventstream`, STS query/XML) on one loopback port.
+//!
+//! It exists so that brock can be tested offline, and it is deliberately *strict*: it refuses
+//! what Bedrock refuses, with AWS's own status codes, `x-amzn-ErrorType` codes and message
+//! texts, so that a client bug shows up here instead of against the real service. It shares
+//! no code with the client side (`core`, `aws`): requests are parsed from the wire JSON here.
+//!
+//! # Routes
+//!
+//! | service | method and path |
+//! |---|---|
+//! | bedrock-runtime | `POST /model/{modelId}/converse`, `/converse-stream`, `/invoke`, `/invoke-with-response-stream`, `/count-tokens`; `POST /guardrail/{id}/version/{version}/apply` |
+//! | bedrock | `GET /foundation-models`, `GET /foundation-models/{id}`, `GET /inference-profiles`, `GET /inference-profiles/{id}` |
+//! | bedrock-agent-runtime | `POST /rerank` (implemented); `POST /agents/{a}/agentAliases/{b}/sessions/{s}/text`, `/knowledgebases/{kb}/retrieve`, `/retrieveAndGenerate`, `/retrieveAndGenerateStream` (answer `ResourceNotFoundException`: no agent or knowledge base exists here) |
+//! | STS | `POST /` with a form body: `Action=AssumeRole`, `Action=GetCallerIdentity` |
+//!
+//! Anything else is a 404 `UnknownOperationException`.
+//!
+//! # Authentication
+//!
+//! SigV4 (`AWS4-HMAC-SHA256`), signing name `bedrock` for every Bedrock service and `sts` for
+//! STS, any region, verified by recomputing the signature. Accepted keys: the configured
+//! pair, plus temporary keys issued by this emulator's `AssumeRole` (stateless: derived from
+//! the configured secret, so they keep working across emulator processes with the same
+//! secret). `Authorization: Bearer TOKEN` (a Bedrock API key) is accepted by bedrock-runtime
+//! and the control plane when TOKEN is one of [`EmulatorOptions::bearer_tokens`];
+//! bedrock-agent-runtime and STS never accept bearer tokens.
+//!
+//! # Answer rule (Converse, ConverseStream, and the Anthropic Messages body of InvokeModel)
+//!
+//! Let `T` be the text blocks of the last user message joined with a space, and `A` a summary
+//! of its attachments. The answer text is
+//! `Hello from the brock emulator (<modelId as sent>). You said: <T>` followed, when the last
+//! user message has attachments, by ` [attachments: 1 image, 2 documents, 1 video]` (only the
+//! non-zero kinds, singular when 1). Special markers in `T`:
+//!
+//! - `[[tokens=N]]`: the answer is exactly N word-tokens (`lorem ipsum dolor …`, cycling), one
+//!   stream delta per token; N ≤ 100000.
+//! - `[[blocked]]` (with `guardrailConfig`): the guardrail intervenes: stop reason
+//!   `guardrail_intervened`, text `Sorry, the model cannot answer this question.`, and a trace
+//!   when `trace` is `enabled`.
+//! - `[[redacted]]` (with reasoning on): the reasoning block is a `redactedContent` block.
+//!
+//! When the last user message carries `toolResult` blocks the answer is
+//! `The tool returned: <result>` (text results joined with a space, JSON results serialized).
+//! When `toolConfig` is present, the last user message has no tool result, and either
+//! `toolChoice` is `any`/`tool` or `T` mentions a tool's name, the model calls that tool
+//! (the named one, the first mentioned, else the first tool) with an input built from the
+//! tool's JSON schema (required properties, by type), stop reason `tool_use`, and tool use id
+//! `tooluse_` + 22 characters derived from the request.
+//!
+//! Words are tokens: `outputTokens` is the number of words produced, `inputTokens` is the
+//! number of characters of text in the request divided by 4 (at least 1). When
+//! `inferenceConfig.maxTokens` is smaller than the answer, the answer is cut to that many words
+//! and the stop reason is `max_tokens`. Streamed text is split into deltas of at most 3 words.
+//!
+//! Reasoning is produced when requested (Anthropic `thinking` `enabled`/`adaptive`, Nova 2
+//! `reasoningConfig.type = enabled`, OpenAI/gpt-oss `reasoning_effort`, and always for
+//! DeepSeek R1 / Kimi K2 thinking): a first `reasoningContent` block with the text
+//! `The user said: <T>. I will greet them and repeat it.` and, for Anthropic and Nova models,
+//! a signature (base64 HMAC-SHA256 of the text under an emulator key). Assistant turns sent
+//! back must carry the reasoning blocks exactly as issued.
+//!
+//! # Fault scenarios
+//!
+//! Chosen by the header `x-brock-emulator-scenario: NAME` on any request, or by the model id
+//! `emulator.NAME` (such a model otherwise behaves like an on-demand Converse text model):
+//!
+//! | name | behaviour |
+//! |---|---|
+//! | `throttle` | always 429 `ThrottlingException` "Too many requests, please wait before trying again." |
+//! | `throttle-then-ok` | the first 2 requests (per emulator) are throttled, then normal |
+//! | `unavailable-then-ok` | the first 2 requests are 503 `ServiceUnavailableException`, then normal |
+//! | `internal-error` | always 500 `InternalServerException` |
+//! | `access-denied` | 403 `AccessDeniedException` "You don't have access to the model with the specified model ID." |
+//! | `not-found` | 404 `ResourceNotFoundException` |
+//! | `model-timeout` | 408 `ModelTimeoutException` |
+//! | `slow-first-byte` | waits `x-brock-emulator-delay-ms` (default 2000) before answering normally |
+//! | `reset` | closes the connection without any response |
+//! | `stream-error` | some deltas, then a `modelStreamErrorException` frame |
+//! | `stream-throttle` | some deltas, then a `throttlingException` frame |
+//! | `stall` | headers and a few frames (non-stream: headers only), then an hour of silence |
+//! | `malformed-frame` | some frames, then one whose prelude CRC is wrong |
+//! | `crc-mismatch` | some frames, then one whose message CRC is wrong |
+//! | `truncated` | some frames, then half a frame, then the connection closes |
+//! | `hostile` | the answer text carries terminal escapes: OSC 52 clipboard write, title change, clear screen, cursor moves, a raw BEL and CR |
+//!
+//! The stream scenarios apply to the streaming operations; on non-streaming operations
+//! `stall` and `truncated` cut the body, the others answer normally.
+//!
+//! # Replay
+//!
+//! [`EmulatorOptions::replay`] lists VCR cassettes (the YAML format of
+//! `fixtures/recorded/converse`). A request whose method and percent-decoded path match an
+//! interaction not used yet is answered with the recorded status, headers and body bytes,
+//! after authentication.
+
+mod agent;
+mod auth;
+mod catalog;
+mod converse;
+mod errors;
+mod eventstream;
+mod guardrail;
+mod invoke;
+mod json;
+mod replay;
+mod scenarios;
+mod server;
+mod sts;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -9,15 +119,25 @@ use std::time::Duration;
 pub const DEFAULT_ACCESS_KEY: &str = "AKIDEXAMPLE";
 pub const DEFAULT_SECRET_KEY: &str = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 pub const DEFAULT_REGION: &str = "us-east-1";
+/// The header that selects a fault scenario.
+pub const SCENARIO_HEADER: &str = "x-brock-emulator-scenario";
+/// The header that sets the delay of the `slow-first-byte` scenario, in milliseconds.
+pub const DELAY_HEADER: &str = "x-brock-emulator-delay-ms";
+/// Every scenario name the emulator knows.
+pub const SCENARIOS: &[&str] = scenarios::NAMES;
 
 #[derive(Debug, Clone)]
 pub struct EmulatorOptions {
     pub listen: SocketAddr,
+    /// Delay before the first byte of every answer.
     pub latency: Duration,
+    /// Pace of streamed deltas; 0 means as fast as possible.
     pub tokens_per_second: f64,
     pub access_key: String,
     pub secret_key: String,
+    /// Bedrock API keys accepted as `Authorization: Bearer …`.
     pub bearer_tokens: Vec<String>,
+    /// VCR cassettes whose recorded answers are replayed.
     pub replay: Vec<PathBuf>,
 }
 
@@ -35,19 +155,139 @@ impl Default for EmulatorOptions {
     }
 }
 
-/// A running emulator on the current tokio runtime.
+/// A running emulator on the current tokio runtime. Dropping it stops the accept loop and
+/// aborts open connections; [`Emulator::shutdown`] lets in-flight answers finish first.
 pub struct Emulator {
     addr: SocketAddr,
+    handle: Option<server::ServerHandle>,
 }
 
 impl Emulator {
-    pub async fn start(_opts: EmulatorOptions) -> std::io::Result<Emulator> {
-        Err(std::io::Error::other("emulator not built yet"))
+    /// Binds the listener and starts serving. Fails if a replay cassette cannot be read.
+    pub async fn start(opts: EmulatorOptions) -> std::io::Result<Emulator> {
+        let handle = server::start(opts).await?;
+        Ok(Emulator {
+            addr: handle.addr,
+            handle: Some(handle),
+        })
     }
+
     pub fn addr(&self) -> SocketAddr {
         self.addr
     }
+
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// Stops accepting, lets in-flight answers finish (at most a few seconds: a stalled stream
+    /// is cut), then returns.
+    pub async fn shutdown(mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.shutdown().await;
+        }
+    }
+
+    /// Serves until the process is interrupted (Ctrl-C) or terminated, then shuts down.
+    pub async fn run_until_signal(self) -> std::io::Result<()> {
+        wait_for_signal().await?;
+        self.shutdown().await;
+        Ok(())
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.abort();
+        }
+    }
+}
+
+#[cfg(unix)]
+async fn wait_for_signal() -> std::io::Result<()> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut term = signal(SignalKind::terminate())?;
+    tokio::select! {
+        r = tokio::signal::ctrl_c() => r,
+        _ = term.recv() => Ok(()),
+    }
+}
+
+#[cfg(not(unix))]
+async fn wait_for_signal() -> std::io::Result<()> {
+    tokio::signal::ctrl_c().await
+}
+
+/// An emulator on its own thread with its own tokio runtime, for tests and synchronous
+/// callers. Stops (and joins the thread) on drop.
+pub struct BackgroundEmulator {
+    addr: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl BackgroundEmulator {
+    pub fn start(opts: EmulatorOptions) -> std::io::Result<BackgroundEmulator> {
+        let (ready_tx, ready_rx) = std::sync::mpsc::channel::<std::io::Result<SocketAddr>>();
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::Builder::new()
+            .name("brock-emulator".into())
+            .spawn(move || {
+                let runtime = match tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(2)
+                    .thread_name("brock-emulator-rt")
+                    .enable_all()
+                    .build()
+                {
+                    Ok(rt) => rt,
+                    Err(e) => {
+                        let _ = ready_tx.send(Err(e));
+                        return;
+                    }
+                };
+                runtime.block_on(async move {
+                    match Emulator::start(opts).await {
+                        Ok(emulator) => {
+                            let _ = ready_tx.send(Ok(emulator.addr()));
+                            let _ = stop_rx.await;
+                            // Tests drop the emulator when they are done: cut, don't wait.
+                            drop(emulator);
+                        }
+                        Err(e) => {
+                            let _ = ready_tx.send(Err(e));
+                        }
+                    }
+                });
+                // Stalled connections must not keep the thread alive.
+                runtime.shutdown_background();
+            })?;
+        let addr = ready_rx
+            .recv()
+            .map_err(|_| std::io::Error::other("the emulator thread exited before starting"))??;
+        Ok(BackgroundEmulator {
+            addr,
+            stop: Some(stop_tx),
+            thread: Some(thread),
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+}
+
+impl Drop for BackgroundEmulator {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }

@@ -2,6 +2,10 @@
 
 use std::io::{IsTerminal, Write};
 
+pub mod sanitize;
+pub mod stream;
+pub mod table;
+
 use crate::error::Error;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,5 +32,21 @@ pub fn report_error(err: &Error, color: ColorChoice) {
     let _ = writeln!(stderr, "{red}brock: error:{reset} {err}");
     if let Some(hint) = err.hint() {
         let _ = writeln!(stderr, "{dim}hint: {hint}{reset}");
+    }
+}
+
+/// A diagnostic line on stderr (verbose logs, warnings). Never on stdout.
+pub fn diag(msg: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "brock: {msg}");
+}
+
+/// Write an answer to stdout. A closed pipe (`brock … | head`) is not an error worth reporting:
+/// the reader got what it wanted, so we stop quietly with success.
+pub fn stdout_write(s: &str) -> crate::error::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(Error::io("cannot write to stdout", e)),
     }
 }

@@ -1,0 +1,117 @@
+//! `brock config show|path|init`.
+
+use std::io::Write;
+
+use crate::cli::{ConfigArgs, ConfigCommand, OutputFormat};
+use crate::config::{STARTER_CONFIG, Settings, Source};
+use crate::error::{Error, Result};
+use crate::render::{ColorChoice, stdout_write};
+
+pub fn run(settings: &Settings, args: &ConfigArgs) -> Result<()> {
+    match args.command {
+        ConfigCommand::Path => stdout_write(&format!("{}\n", settings.config_path.display())),
+        ConfigCommand::Show => show(settings),
+        ConfigCommand::Init => init(settings),
+    }
+}
+
+fn show(settings: &Settings) -> Result<()> {
+    if settings.output == Some(OutputFormat::Json) || settings.output == Some(OutputFormat::Ndjson) {
+        let mut values = serde_json::Map::new();
+        for (key, value, source) in &settings.shown {
+            values.insert(
+                key.clone(),
+                serde_json::json!({"value": value, "source": source_json(source)}),
+            );
+        }
+        let doc = serde_json::json!({
+            "config_file": settings.config_path,
+            "config_file_exists": settings.config_exists,
+            "profile": settings.profile,
+            "settings": values,
+            "aliases": settings.aliases,
+            "tools": settings.tools.keys().collect::<Vec<_>>(),
+        });
+        return stdout_write(&format!("{}\n", serde_json::to_string_pretty(&doc).unwrap_or_default()));
+    }
+    let color = ColorChoice::detect(settings.no_color);
+    let dim = |s: &str| if color.stdout { format!("\x1b[2m{s}\x1b[0m") } else { s.to_string() };
+    let mut out = String::new();
+    let state = if settings.config_exists { "" } else { " (not found; using defaults)" };
+    out.push_str(&dim(&format!("# config file: {}{state}\n", settings.config_path.display())));
+    out.push_str(&dim(&format!("# profile: {}\n", settings.profile)));
+    let width = settings.shown.iter().map(|(k, v, _)| k.len() + v.len() + 5).max().unwrap_or(0);
+    for (key, value, source) in &settings.shown {
+        let kv = format!("{key} = {}", toml_quote(value));
+        let pad = width.saturating_sub(kv.chars().count()) + 1;
+        out.push_str(&format!("{kv}{}{}\n", " ".repeat(pad), dim(&format!("# {source}"))));
+    }
+    if !settings.aliases.is_empty() {
+        out.push_str("\n[aliases]\n");
+        for (a, t) in &settings.aliases {
+            out.push_str(&format!("{a} = {}\n", toml_quote(t)));
+        }
+    }
+    stdout_write(&out)
+}
+
+fn toml_quote(v: &str) -> String {
+    let bare = v.parse::<f64>().is_ok() || v == "true" || v == "false";
+    if bare { v.to_string() } else { format!("{v:?}") }
+}
+
+fn source_json(s: &Source) -> serde_json::Value {
+    match s {
+        Source::Default => serde_json::json!({"kind": "default"}),
+        Source::File { path, table } => serde_json::json!({"kind": "file", "path": path, "table": table}),
+        Source::Env(v) => serde_json::json!({"kind": "env", "name": v}),
+        Source::Flag(f) => serde_json::json!({"kind": "flag", "name": f}),
+    }
+}
+
+fn init(settings: &Settings) -> Result<()> {
+    let path = &settings.config_path;
+    if path.exists() {
+        return Err(Error::usage(format!(
+            "{} already exists; not overwriting it (edit it, or move it away first)",
+            path.display()
+        )));
+    }
+    if let Some(dir) = path.parent() {
+        create_private_dir(dir)?;
+    }
+    write_private_new(path, STARTER_CONFIG.as_bytes())?;
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "brock: wrote {}", path.display());
+    drop(err);
+    stdout_write(&format!("{}\n", path.display()))
+}
+
+/// Create a directory (and parents) readable only by the user.
+pub fn create_private_dir(dir: &std::path::Path) -> Result<()> {
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
+    }
+    b.create(dir)
+        .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))
+}
+
+/// Write a new file with mode 0600, failing if it exists.
+fn write_private_new(path: &std::path::Path, data: &[u8]) -> Result<()> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    let mut f = o
+        .open(path)
+        .map_err(|e| Error::io(format!("cannot create {}", path.display()), e))?;
+    f.write_all(data)
+        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
+}

@@ -1,0 +1,68 @@
+//! `brock emulator`: serve the built-in Bedrock emulator on loopback until Ctrl-C.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use crate::cli::EmulatorArgs;
+use crate::emulator::{DEFAULT_REGION, Emulator, EmulatorOptions};
+use crate::error::{Error, Result};
+
+pub async fn run(args: &EmulatorArgs) -> Result<()> {
+    let listen: SocketAddr = args
+        .listen
+        .parse()
+        .map_err(|_| Error::usage(format!("--listen {:?}: expected IP:PORT, e.g. 127.0.0.1:8080", args.listen)))?;
+    // The emulator accepts well-known example keys: never expose it beyond this machine.
+    if !listen.ip().is_loopback() {
+        return Err(Error::usage(format!(
+            "--listen {listen}: the emulator only listens on loopback (127.0.0.1 or ::1)"
+        )));
+    }
+    if args.tokens_per_second < 0.0 || !args.tokens_per_second.is_finite() {
+        return Err(Error::usage("--tokens-per-second must be 0 or more"));
+    }
+    for f in &args.replay {
+        if !f.is_file() {
+            return Err(Error::usage(format!("--replay {}: no such file", f.display())));
+        }
+    }
+    let opts = EmulatorOptions {
+        listen,
+        latency: Duration::from_millis(args.latency),
+        tokens_per_second: args.tokens_per_second,
+        access_key: args.access_key.clone(),
+        secret_key: args.secret_key.clone(),
+        bearer_tokens: args.bearer_tokens.clone(),
+        replay: args.replay.clone(),
+        ..Default::default()
+    };
+    let emu = Emulator::start(opts)
+        .await
+        .map_err(|e| Error::Network(format!("cannot listen on {listen}: {e}")))?;
+    let url = emu.url();
+    {
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, "brock emulator listening on {url} (Ctrl-C to stop). For clients:");
+        for var in [
+            "AWS_ENDPOINT_URL_BEDROCK_RUNTIME",
+            "AWS_ENDPOINT_URL_BEDROCK",
+            "AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME",
+            "AWS_ENDPOINT_URL_STS",
+        ] {
+            let _ = writeln!(err, "export {var}={url}");
+        }
+        let _ = writeln!(err, "export AWS_ACCESS_KEY_ID={}", args.access_key);
+        let _ = writeln!(err, "export AWS_SECRET_ACCESS_KEY={}", args.secret_key);
+        let _ = writeln!(err, "export AWS_REGION={DEFAULT_REGION}");
+        let _ = writeln!(err, "export AWS_EC2_METADATA_DISABLED=true");
+    }
+    // The URL alone on stdout lets scripts capture the port chosen for --listen 127.0.0.1:0.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{url}");
+    let _ = out.flush();
+    drop(out);
+    let _ = tokio::signal::ctrl_c().await;
+    drop(emu);
+    Ok(())
+}

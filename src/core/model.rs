@@ -1,0 +1,668 @@
+//! Model references: what kind of identifier the user gave, which family of model it names,
+//! and what that family accepts. The capability answers are what the Converse mapping needs to
+//! shape a request; they are conservative where Bedrock's behaviour is undocumented.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use super::error::{Error, Result};
+
+/// Geography prefixes of cross-region inference profile ids (`us.anthropic.claude-…`).
+pub const PROFILE_PREFIXES: &[&str] = &["us", "eu", "apac", "global", "us-gov", "jp", "au", "ca"];
+
+/// Model families: one enum, matched where behaviour differs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ModelFamily {
+    Anthropic,
+    /// Amazon Nova (v1: micro, lite, pro, premier).
+    Nova,
+    /// Amazon Nova 2 (`amazon.nova-2-…`), which has extended thinking.
+    Nova2,
+    Titan,
+    Llama,
+    Mistral,
+    Cohere,
+    Ai21,
+    DeepSeek,
+    /// OpenAI open-weight models (gpt-oss).
+    OpenAi,
+    Qwen,
+    /// Moonshot Kimi.
+    Kimi,
+    Writer,
+    /// Z.ai GLM.
+    Zai,
+    /// Google Gemma.
+    Google,
+    MiniMax,
+    /// NVIDIA Nemotron.
+    Nvidia,
+    Unknown,
+}
+
+impl ModelFamily {
+    pub const ALL: &'static [ModelFamily] = &[
+        ModelFamily::Anthropic,
+        ModelFamily::Nova,
+        ModelFamily::Nova2,
+        ModelFamily::Titan,
+        ModelFamily::Llama,
+        ModelFamily::Mistral,
+        ModelFamily::Cohere,
+        ModelFamily::Ai21,
+        ModelFamily::DeepSeek,
+        ModelFamily::OpenAi,
+        ModelFamily::Qwen,
+        ModelFamily::Kimi,
+        ModelFamily::Writer,
+        ModelFamily::Zai,
+        ModelFamily::Google,
+        ModelFamily::MiniMax,
+        ModelFamily::Nvidia,
+        ModelFamily::Unknown,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ModelFamily::Anthropic => "anthropic",
+            ModelFamily::Nova => "nova",
+            ModelFamily::Nova2 => "nova2",
+            ModelFamily::Titan => "titan",
+            ModelFamily::Llama => "llama",
+            ModelFamily::Mistral => "mistral",
+            ModelFamily::Cohere => "cohere",
+            ModelFamily::Ai21 => "ai21",
+            ModelFamily::DeepSeek => "deepseek",
+            ModelFamily::OpenAi => "openai",
+            ModelFamily::Qwen => "qwen",
+            ModelFamily::Kimi => "kimi",
+            ModelFamily::Writer => "writer",
+            ModelFamily::Zai => "zai",
+            ModelFamily::Google => "google",
+            ModelFamily::MiniMax => "minimax",
+            ModelFamily::Nvidia => "nvidia",
+            ModelFamily::Unknown => "unknown",
+        }
+    }
+
+    /// The family named by a foundation model id such as `anthropic.claude-3-haiku-…`,
+    /// `meta.llama3-…` or `amazon.nova-2-lite-v1:0`, with or without a geography prefix.
+    pub fn from_model_id(id: &str) -> ModelFamily {
+        let id = strip_profile_prefix(id).unwrap_or(id);
+        let Some((provider, rest)) = id.split_once('.') else {
+            return ModelFamily::Unknown;
+        };
+        match provider {
+            "anthropic" => ModelFamily::Anthropic,
+            "amazon" if rest.starts_with("nova-2") => ModelFamily::Nova2,
+            "amazon" if rest.starts_with("nova") => ModelFamily::Nova,
+            "amazon" if rest.starts_with("titan") => ModelFamily::Titan,
+            "meta" => ModelFamily::Llama,
+            "mistral" => ModelFamily::Mistral,
+            "cohere" => ModelFamily::Cohere,
+            "ai21" => ModelFamily::Ai21,
+            "deepseek" => ModelFamily::DeepSeek,
+            "openai" => ModelFamily::OpenAi,
+            "qwen" => ModelFamily::Qwen,
+            "moonshot" | "moonshotai" => ModelFamily::Kimi,
+            "writer" => ModelFamily::Writer,
+            "zai" => ModelFamily::Zai,
+            "google" => ModelFamily::Google,
+            "minimax" => ModelFamily::MiniMax,
+            "nvidia" => ModelFamily::Nvidia,
+            _ => ModelFamily::Unknown,
+        }
+    }
+}
+
+impl fmt::Display for ModelFamily {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ModelFamily {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        let lower = s.trim().to_ascii_lowercase();
+        let alias = match lower.as_str() {
+            "claude" => Some(ModelFamily::Anthropic),
+            "nova-2" | "nova_2" => Some(ModelFamily::Nova2),
+            "meta" => Some(ModelFamily::Llama),
+            "gpt-oss" => Some(ModelFamily::OpenAi),
+            "moonshot" => Some(ModelFamily::Kimi),
+            _ => None,
+        };
+        alias
+            .or_else(|| {
+                ModelFamily::ALL
+                    .iter()
+                    .copied()
+                    .find(|f| f.as_str() == lower)
+            })
+            .ok_or_else(|| {
+                let names: Vec<&str> = ModelFamily::ALL.iter().map(|f| f.as_str()).collect();
+                Error::invalid(format!(
+                    "unknown model family '{s}'; expected one of: {}",
+                    names.join(", ")
+                ))
+            })
+    }
+}
+
+/// What an ARN points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArnResource {
+    FoundationModel,
+    InferenceProfile,
+    ApplicationInferenceProfile,
+    ProvisionedModel,
+    ImportedModel,
+    CustomModel,
+    CustomModelDeployment,
+    PromptRouter,
+    DefaultPromptRouter,
+    Prompt,
+    /// A SageMaker endpoint serving a Bedrock Marketplace model.
+    MarketplaceEndpoint,
+    Other(String),
+}
+
+impl ArnResource {
+    fn from_type(service: &str, ty: &str) -> ArnResource {
+        match (service, ty) {
+            ("sagemaker", "endpoint") => ArnResource::MarketplaceEndpoint,
+            (_, "foundation-model") => ArnResource::FoundationModel,
+            (_, "inference-profile") => ArnResource::InferenceProfile,
+            (_, "application-inference-profile") => ArnResource::ApplicationInferenceProfile,
+            (_, "provisioned-model") => ArnResource::ProvisionedModel,
+            (_, "imported-model") => ArnResource::ImportedModel,
+            (_, "custom-model") => ArnResource::CustomModel,
+            (_, "custom-model-deployment") => ArnResource::CustomModelDeployment,
+            (_, "prompt-router") => ArnResource::PromptRouter,
+            (_, "default-prompt-router") => ArnResource::DefaultPromptRouter,
+            (_, "prompt") => ArnResource::Prompt,
+            (_, other) => ArnResource::Other(other.to_string()),
+        }
+    }
+}
+
+/// The parts of an ARN brock cares about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arn {
+    pub partition: String,
+    pub service: String,
+    pub region: String,
+    /// Empty for AWS-owned resources such as foundation models.
+    pub account: String,
+    pub resource: ArnResource,
+    /// Everything after `type/`.
+    pub resource_id: String,
+}
+
+impl Arn {
+    /// Parses `arn:PARTITION:SERVICE:REGION:ACCOUNT:TYPE/ID`; None when `s` is not an ARN.
+    pub fn parse(s: &str) -> Option<Arn> {
+        let rest = s.strip_prefix("arn:")?;
+        let mut fields = rest.splitn(5, ':');
+        let partition = fields.next()?;
+        let service = fields.next()?;
+        let region = fields.next()?;
+        let account = fields.next()?;
+        let resource = fields.next()?;
+        let (ty, id) = resource.split_once('/')?;
+        if partition.is_empty() || service.is_empty() || ty.is_empty() || id.is_empty() {
+            return None;
+        }
+        Some(Arn {
+            partition: partition.to_string(),
+            service: service.to_string(),
+            region: region.to_string(),
+            account: account.to_string(),
+            resource: ArnResource::from_type(service, ty),
+            resource_id: id.to_string(),
+        })
+    }
+}
+
+/// What kind of identifier a model string is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModelKind {
+    /// `anthropic.claude-3-haiku-20240307-v1:0`
+    FoundationModel,
+    /// `us.anthropic.claude-…`: a system-defined cross-region inference profile.
+    InferenceProfile { geo: String },
+    Arn(Arn),
+    /// Anything else (a bare name); sent as given.
+    Other,
+}
+
+/// A parsed model identifier. The original string is what goes to Bedrock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelRef {
+    id: String,
+    kind: ModelKind,
+}
+
+/// The id with a geography prefix removed, when it has one.
+pub fn strip_profile_prefix(id: &str) -> Option<&str> {
+    let (head, rest) = id.split_once('.')?;
+    // `us.amazon.nova…` has a provider after the prefix; `amazon.nova…` itself does not count.
+    (PROFILE_PREFIXES.contains(&head) && rest.contains('.')).then_some(rest)
+}
+
+impl ModelRef {
+    pub fn parse(s: &str) -> Result<ModelRef> {
+        let id = s.trim();
+        if id.is_empty() {
+            return Err(Error::invalid("the model id is empty"));
+        }
+        if id.chars().any(char::is_whitespace) {
+            return Err(Error::invalid(format!(
+                "the model id '{id}' contains whitespace"
+            )));
+        }
+        if id.len() > 2048 {
+            return Err(Error::invalid(
+                "the model id is longer than 2048 characters",
+            ));
+        }
+        let kind = if id.starts_with("arn:") {
+            let arn = Arn::parse(id).ok_or_else(|| {
+                Error::invalid(format!(
+                    "'{id}' is not a valid ARN (expected arn:aws:bedrock:REGION:ACCOUNT:TYPE/ID)"
+                ))
+            })?;
+            ModelKind::Arn(arn)
+        } else if let Some(head) = strip_profile_prefix(id).and_then(|_| id.split_once('.')) {
+            ModelKind::InferenceProfile {
+                geo: head.0.to_string(),
+            }
+        } else if id.contains('.') {
+            ModelKind::FoundationModel
+        } else {
+            ModelKind::Other
+        };
+        Ok(ModelRef {
+            id: id.to_string(),
+            kind,
+        })
+    }
+
+    /// The identifier exactly as it is sent (path encoding is the transport's job).
+    pub fn as_str(&self) -> &str {
+        &self.id
+    }
+
+    pub fn kind(&self) -> &ModelKind {
+        &self.kind
+    }
+
+    /// The foundation model id behind this reference when the id shows it: the id itself, the
+    /// id after a geography prefix, or the model part of a foundation-model, inference-profile
+    /// or custom-model ARN. Application inference profiles, provisioned and imported models
+    /// hide it.
+    pub fn base_model_id(&self) -> Option<&str> {
+        match &self.kind {
+            ModelKind::FoundationModel => Some(&self.id),
+            ModelKind::InferenceProfile { .. } => strip_profile_prefix(&self.id),
+            ModelKind::Arn(arn) => match arn.resource {
+                ArnResource::FoundationModel => Some(&arn.resource_id),
+                ArnResource::InferenceProfile => Some(
+                    strip_profile_prefix(&arn.resource_id).unwrap_or(&arn.resource_id),
+                ),
+                // custom-model/BASE-MODEL-ID/SUFFIX
+                ArnResource::CustomModel => arn
+                    .resource_id
+                    .rsplit_once('/')
+                    .map(|(base, _)| base)
+                    .filter(|b| b.contains('.')),
+                _ => None,
+            },
+            ModelKind::Other => None,
+        }
+    }
+
+    pub fn family(&self) -> ModelFamily {
+        self.base_model_id()
+            .map(ModelFamily::from_model_id)
+            .unwrap_or(ModelFamily::Unknown)
+    }
+
+    /// What this model accepts. `family_hint` overrides the family for references that do not
+    /// show it (application inference profiles, provisioned throughput).
+    pub fn capabilities(&self, family_hint: Option<ModelFamily>) -> Capabilities {
+        let family = match (self.family(), family_hint) {
+            (_, Some(hint)) => hint,
+            (f, None) => f,
+        };
+        Capabilities::new(family, self.base_model_id().unwrap_or(""))
+    }
+}
+
+impl fmt::Display for ModelRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.id)
+    }
+}
+
+/// How a family is asked to reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReasoningStyle {
+    /// `thinking: {type: enabled, budget_tokens}` (Claude 3.7, Claude 4.x).
+    AnthropicBudget,
+    /// `thinking: {type: adaptive}` + `output_config.effort` (Claude 4.6 and later); an
+    /// explicit token budget still uses `enabled` + `budget_tokens`.
+    AnthropicAdaptive,
+    /// `reasoningConfig: {type: enabled, maxReasoningEffort}` (Nova 2).
+    NovaEffort,
+    /// `reasoning_effort: low|medium|high` (gpt-oss).
+    OpenAiEffort,
+    /// `reasoning_config: low|high` (Qwen 3).
+    QwenConfig,
+    /// Reasons on every request and has no switch (DeepSeek R1, Kimi K2 Thinking).
+    AlwaysOn,
+    /// No reasoning control known.
+    None,
+}
+
+/// Where `top_k` goes in `additionalModelRequestFields` (Converse has no top-k field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TopKStyle {
+    /// A top-level field of this name (`top_k` for Anthropic and Mistral, `k` for Cohere).
+    Field(&'static str),
+    /// `inferenceConfig.topK` (Nova).
+    NovaInferenceConfig,
+    Unsupported,
+}
+
+/// What a model accepts, as far as the Converse mapping needs to know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Capabilities {
+    pub family: ModelFamily,
+    pub reasoning: ReasoningStyle,
+    pub top_k: TopKStyle,
+    /// `outputConfig.textFormat` JSON schema (Bedrock structured outputs).
+    pub native_structured_output: bool,
+    /// `toolChoice` `any` / `tool` (otherwise only `auto`).
+    pub forced_tool_choice: bool,
+    /// Tags the model writes its reasoning between, inside the text (`<think>…</think>`).
+    pub inline_think_tags: &'static [&'static str],
+    /// `cachePoint` blocks in system and messages.
+    pub prompt_cache: bool,
+    /// `cachePoint` after the tool definitions.
+    pub tool_cache: bool,
+    /// `status` on `toolResult` blocks (Writer Palmyra refuses it).
+    pub tool_result_status: bool,
+    /// Signed reasoning blocks from earlier turns can be sent back (Anthropic needs them in
+    /// tool loops; other families refuse or ignore foreign signatures).
+    pub signed_reasoning: bool,
+}
+
+/// Claude's (major, minor) version from ids like `claude-3-7-sonnet-…`,
+/// `claude-sonnet-4-20250514-v1:0`, `claude-opus-4-6-v1` or `claude-haiku-4-5-…`.
+pub fn claude_version(id: &str) -> Option<(u32, u32)> {
+    let start = id.find("claude-")? + "claude-".len();
+    let tokens: Vec<&str> = id[start..].split(['-', ':']).collect();
+    let small = |t: &str| -> Option<u32> {
+        (t.len() <= 2 && !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    };
+    let major_at = tokens.iter().position(|t| small(t).is_some())?;
+    let major = small(tokens[major_at])?;
+    let minor = tokens.get(major_at + 1).and_then(|t| small(t)).unwrap_or(0);
+    Some((major, minor))
+}
+
+impl Capabilities {
+    /// Capabilities of a family; `base_id` (without geography prefix, may be empty) refines
+    /// the answer where versions differ.
+    pub fn new(family: ModelFamily, base_id: &str) -> Capabilities {
+        use ModelFamily as F;
+        let id = base_id.to_ascii_lowercase();
+        let claude = claude_version(&id);
+        let reasoning = match family {
+            F::Anthropic => match claude {
+                Some(v) if v >= (4, 6) => ReasoningStyle::AnthropicAdaptive,
+                Some(v) if v >= (3, 7) => ReasoningStyle::AnthropicBudget,
+                // Old Claude refuses thinking; an unreadable id gets the benefit of the doubt.
+                Some(_) => ReasoningStyle::None,
+                None => ReasoningStyle::AnthropicBudget,
+            },
+            F::Nova2 => ReasoningStyle::NovaEffort,
+            F::OpenAi => ReasoningStyle::OpenAiEffort,
+            F::Qwen => ReasoningStyle::QwenConfig,
+            F::DeepSeek if id.contains("r1") => ReasoningStyle::AlwaysOn,
+            F::Kimi if id.contains("thinking") => ReasoningStyle::AlwaysOn,
+            _ => ReasoningStyle::None,
+        };
+        let top_k = match family {
+            F::Anthropic | F::Mistral => TopKStyle::Field("top_k"),
+            F::Cohere => TopKStyle::Field("k"),
+            F::Nova | F::Nova2 => TopKStyle::NovaInferenceConfig,
+            _ => TopKStyle::Unsupported,
+        };
+        // Bedrock structured outputs, launch list (2026-02): Claude Haiku/Sonnet/Opus 4.5 and
+        // later, and the open-weight Qwen3, gpt-oss, DeepSeek V3.1, Gemma 3, MiniMax M2,
+        // Mistral, Kimi K2, Nemotron and GLM models. Older models use the forced-tool technique.
+        let native_structured_output = match family {
+            F::Anthropic => matches!(claude, Some(v) if v >= (4, 5)),
+            F::Qwen | F::OpenAi | F::Google | F::MiniMax | F::Kimi | F::Nvidia | F::Zai => true,
+            F::DeepSeek => id.contains("v3"),
+            _ => false,
+        };
+        let forced_tool_choice = matches!(
+            family,
+            F::Anthropic | F::Nova | F::Nova2 | F::Mistral | F::Unknown
+        );
+        let inline_think_tags: &'static [&'static str] = match family {
+            F::Kimi | F::DeepSeek | F::Qwen | F::MiniMax => &["think"],
+            F::Nova => &["thinking"],
+            _ => &[],
+        };
+        let prompt_cache = matches!(family, F::Anthropic | F::Nova | F::Nova2 | F::Unknown);
+        let tool_cache = matches!(family, F::Anthropic | F::Unknown);
+        Capabilities {
+            family,
+            reasoning,
+            top_k,
+            native_structured_output,
+            forced_tool_choice,
+            inline_think_tags,
+            prompt_cache,
+            tool_cache,
+            tool_result_status: family != F::Writer,
+            signed_reasoning: matches!(family, F::Anthropic | F::Unknown),
+        }
+    }
+
+    pub fn emits_inline_think(&self) -> bool {
+        !self.inline_think_tags.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_of_model_ids() {
+        let m = ModelRef::parse("anthropic.claude-3-haiku-20240307-v1:0").unwrap();
+        assert_eq!(m.kind(), &ModelKind::FoundationModel);
+        assert_eq!(m.family(), ModelFamily::Anthropic);
+
+        for geo in PROFILE_PREFIXES {
+            let id = format!("{geo}.amazon.nova-micro-v1:0");
+            let m = ModelRef::parse(&id).unwrap();
+            assert_eq!(
+                m.kind(),
+                &ModelKind::InferenceProfile {
+                    geo: geo.to_string()
+                },
+                "{id}"
+            );
+            assert_eq!(m.base_model_id(), Some("amazon.nova-micro-v1:0"));
+            assert_eq!(m.family(), ModelFamily::Nova);
+        }
+
+        let m = ModelRef::parse("us.amazon.nova-2-lite-v1:0").unwrap();
+        assert_eq!(m.family(), ModelFamily::Nova2);
+        assert_eq!(
+            ModelRef::parse("amazon.titan-text-express-v1").unwrap().family(),
+            ModelFamily::Titan
+        );
+        assert_eq!(ModelRef::parse("my-model").unwrap().kind(), &ModelKind::Other);
+    }
+
+    #[test]
+    fn arns() {
+        let m = ModelRef::parse(
+            "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-v2",
+        )
+        .unwrap();
+        let ModelKind::Arn(arn) = m.kind() else {
+            panic!("not an arn")
+        };
+        assert_eq!(arn.resource, ArnResource::FoundationModel);
+        assert_eq!(arn.account, "");
+        assert_eq!(m.family(), ModelFamily::Anthropic);
+
+        let m = ModelRef::parse(
+            "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.meta.llama3-2-1b-instruct-v1:0",
+        )
+        .unwrap();
+        assert_eq!(m.base_model_id(), Some("meta.llama3-2-1b-instruct-v1:0"));
+        assert_eq!(m.family(), ModelFamily::Llama);
+
+        // Recorded in test_bedrock_inference_profile_converse.yaml.
+        let m = ModelRef::parse(
+            "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/mi1dadi0g15f",
+        )
+        .unwrap();
+        assert_eq!(m.family(), ModelFamily::Unknown);
+        assert_eq!(
+            m.capabilities(Some(ModelFamily::Anthropic)).family,
+            ModelFamily::Anthropic
+        );
+
+        let cases = [
+            (
+                "arn:aws:bedrock:us-west-2:123456789012:provisioned-model/abcdefghijkl",
+                ArnResource::ProvisionedModel,
+            ),
+            (
+                "arn:aws:bedrock:us-west-2:123456789012:imported-model/abcdefghijkl",
+                ArnResource::ImportedModel,
+            ),
+            (
+                "arn:aws:sagemaker:us-east-1:123456789012:endpoint/my-endpoint",
+                ArnResource::MarketplaceEndpoint,
+            ),
+            (
+                "arn:aws:bedrock:us-east-1:123456789012:prompt-router/xyz",
+                ArnResource::PromptRouter,
+            ),
+        ];
+        for (s, want) in cases {
+            let m = ModelRef::parse(s).unwrap();
+            let ModelKind::Arn(arn) = m.kind() else {
+                panic!("{s}")
+            };
+            assert_eq!(arn.resource, want);
+            assert_eq!(m.family(), ModelFamily::Unknown);
+        }
+
+        let m = ModelRef::parse(
+            "arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.titan-text-express-v1:0:8k/abcdef123456",
+        )
+        .unwrap();
+        assert_eq!(m.family(), ModelFamily::Titan);
+
+        assert!(ModelRef::parse("arn:aws:bedrock").is_err());
+        assert!(ModelRef::parse("  ").is_err());
+        assert!(ModelRef::parse("a b").is_err());
+    }
+
+    #[test]
+    fn families_from_recorded_ids() {
+        let cases = [
+            ("us.anthropic.claude-sonnet-4-5-20250929-v1:0", ModelFamily::Anthropic),
+            ("us.meta.llama4-maverick-17b-instruct-v1:0", ModelFamily::Llama),
+            ("us.mistral.pixtral-large-2502-v1:0", ModelFamily::Mistral),
+            ("us.deepseek.r1-v1:0", ModelFamily::DeepSeek),
+            ("openai.gpt-oss-120b-1:0", ModelFamily::OpenAi),
+            ("qwen.qwen3-32b-v1:0", ModelFamily::Qwen),
+            ("moonshot.kimi-k2-thinking", ModelFamily::Kimi),
+            ("us.writer.palmyra-x4-v1:0", ModelFamily::Writer),
+            ("zai.glm-4.7-flash", ModelFamily::Zai),
+            ("cohere.command-r-plus-v1:0", ModelFamily::Cohere),
+            ("ai21.jamba-1-5-large-v1:0", ModelFamily::Ai21),
+            ("us.amazon.nova-2-lite-v1:0", ModelFamily::Nova2),
+            ("us.amazon.nova-premier-v1:0", ModelFamily::Nova),
+        ];
+        for (id, fam) in cases {
+            assert_eq!(ModelRef::parse(id).unwrap().family(), fam, "{id}");
+        }
+    }
+
+    #[test]
+    fn claude_versions() {
+        let cases = [
+            ("anthropic.claude-3-7-sonnet-20250219-v1:0", Some((3, 7))),
+            ("anthropic.claude-3-haiku-20240307-v1:0", Some((3, 0))),
+            ("anthropic.claude-sonnet-4-20250514-v1:0", Some((4, 0))),
+            ("anthropic.claude-sonnet-4-5-20250929-v1:0", Some((4, 5))),
+            ("anthropic.claude-opus-4-6-v1", Some((4, 6))),
+            ("anthropic.claude-sonnet-4-6", Some((4, 6))),
+            ("anthropic.claude-v2", None),
+        ];
+        for (id, want) in cases {
+            assert_eq!(claude_version(id), want, "{id}");
+        }
+    }
+
+    #[test]
+    fn capabilities_by_family() {
+        let caps = |id: &str| ModelRef::parse(id).unwrap().capabilities(None);
+        let c = caps("us.anthropic.claude-sonnet-4-20250514-v1:0");
+        assert_eq!(c.reasoning, ReasoningStyle::AnthropicBudget);
+        assert_eq!(c.top_k, TopKStyle::Field("top_k"));
+        assert!(!c.native_structured_output);
+        assert!(c.forced_tool_choice && c.tool_cache && c.signed_reasoning);
+
+        let c = caps("us.anthropic.claude-sonnet-4-6");
+        assert_eq!(c.reasoning, ReasoningStyle::AnthropicAdaptive);
+        assert!(c.native_structured_output);
+        assert_eq!(
+            caps("anthropic.claude-3-5-sonnet-20240620-v1:0").reasoning,
+            ReasoningStyle::None
+        );
+
+        let c = caps("us.amazon.nova-micro-v1:0");
+        assert_eq!(c.top_k, TopKStyle::NovaInferenceConfig);
+        assert_eq!(c.inline_think_tags, &["thinking"]);
+        assert!(c.prompt_cache && !c.tool_cache);
+        assert_eq!(caps("us.amazon.nova-2-lite-v1:0").reasoning, ReasoningStyle::NovaEffort);
+        assert_eq!(caps("openai.gpt-oss-120b-1:0").reasoning, ReasoningStyle::OpenAiEffort);
+        assert_eq!(caps("qwen.qwen3-32b-v1:0").reasoning, ReasoningStyle::QwenConfig);
+        assert_eq!(caps("us.deepseek.r1-v1:0").reasoning, ReasoningStyle::AlwaysOn);
+        let c = caps("moonshot.kimi-k2-thinking");
+        assert!(c.emits_inline_think());
+        assert!(!caps("us.writer.palmyra-x4-v1:0").tool_result_status);
+        assert!(caps("zai.glm-4.7-flash").native_structured_output);
+        assert!(!caps("us.meta.llama4-maverick-17b-instruct-v1:0").forced_tool_choice);
+    }
+
+    #[test]
+    fn family_from_str() {
+        assert_eq!("Claude".parse::<ModelFamily>().unwrap(), ModelFamily::Anthropic);
+        assert_eq!("nova2".parse::<ModelFamily>().unwrap(), ModelFamily::Nova2);
+        let err = "gpt".parse::<ModelFamily>().unwrap_err().to_string();
+        assert!(err.starts_with("unknown model family 'gpt'"), "{err}");
+    }
+}

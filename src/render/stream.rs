@@ -1,0 +1,395 @@
+//! Rendering a streamed answer.
+//!
+//! To a pipe: exactly the model's text, flushed per chunk, nothing else on stdout.
+//! To a terminal: a spinner on stderr until the first token; reasoning dimmed on stderr; the
+//! answer streamed raw as it arrives, and each markdown block re-drawn through termimad once it
+//! is complete (a blank line outside a code fence). We know how many rows the raw text took from
+//! our own column count (no cursor-position queries), move up that many rows and redraw. Code
+//! fences are never re-drawn, so code stays exactly copyable.
+
+use std::io::{self, Write};
+use std::time::Duration;
+
+use unicode_width::UnicodeWidthChar;
+
+use super::sanitize::for_terminal;
+
+#[derive(Debug, Clone, Copy)]
+pub struct StreamOptions {
+    pub stdout_tty: bool,
+    pub stderr_tty: bool,
+    /// Styling allowed on stdout / stderr (terminal and no NO_COLOR).
+    pub color_out: bool,
+    pub color_err: bool,
+    pub show_reasoning: bool,
+    pub spinner: bool,
+    /// Re-draw finished markdown blocks (terminal stdout with colour only).
+    pub markdown: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    None,
+    Reasoning,
+    Text,
+}
+
+pub struct StreamRenderer<O: Write, E: Write> {
+    out: O,
+    err: E,
+    opts: StreamOptions,
+    section: Section,
+    spinner: Option<indicatif::ProgressBar>,
+    /// Text of the current, unfinished markdown block (terminal markdown mode only).
+    pending: String,
+    /// Rows the raw text of `pending` occupies above the cursor, and the cursor column.
+    rows: usize,
+    col: usize,
+    width: usize,
+    height: usize,
+    in_fence: bool,
+    /// Whether the last byte written to stdout was a newline (so we can end cleanly).
+    out_at_line_start: bool,
+    wrote_text: bool,
+    skin: Option<termimad::MadSkin>,
+}
+
+impl<O: Write, E: Write> StreamRenderer<O, E> {
+    pub fn new(out: O, err: E, opts: StreamOptions) -> Self {
+        let (width, height) = if opts.stdout_tty {
+            termimad::crossterm::terminal::size()
+                .map(|(w, h)| (w as usize, h as usize))
+                .unwrap_or((80, 24))
+        } else {
+            (80, 24)
+        };
+        let spinner = (opts.spinner && opts.stderr_tty).then(|| {
+            let pb = indicatif::ProgressBar::new_spinner();
+            pb.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            pb.enable_steady_tick(Duration::from_millis(80));
+            pb.set_message("waiting for the model…");
+            pb
+        });
+        let markdown = opts.markdown && opts.stdout_tty && opts.color_out;
+        StreamRenderer {
+            out,
+            err,
+            opts: StreamOptions { markdown, ..opts },
+            section: Section::None,
+            spinner,
+            pending: String::new(),
+            rows: 0,
+            col: 0,
+            width: width.max(20),
+            height: height.max(5),
+            in_fence: false,
+            out_at_line_start: true,
+            wrote_text: false,
+            skin: markdown.then(termimad::MadSkin::default),
+        }
+    }
+
+    fn stop_spinner(&mut self) {
+        if let Some(pb) = self.spinner.take() {
+            pb.finish_and_clear();
+        }
+    }
+
+    /// Streamed answer text.
+    pub fn text(&mut self, s: &str) -> io::Result<()> {
+        if s.is_empty() {
+            return Ok(());
+        }
+        self.stop_spinner();
+        if self.section == Section::Reasoning {
+            self.end_reasoning()?;
+        }
+        self.section = Section::Text;
+        self.wrote_text = true;
+        if !self.opts.stdout_tty {
+            self.out.write_all(s.as_bytes())?;
+            self.out_at_line_start = s.ends_with('\n');
+            return self.out.flush();
+        }
+        let clean = for_terminal(s).into_owned();
+        if !self.opts.markdown {
+            self.out.write_all(clean.as_bytes())?;
+            self.out_at_line_start = clean.ends_with('\n');
+            return self.out.flush();
+        }
+        for piece in clean.split_inclusive('\n') {
+            self.write_raw_tracked(piece)?;
+            self.pending.push_str(piece);
+            if piece.ends_with('\n') {
+                self.line_completed()?;
+            }
+        }
+        self.out.flush()
+    }
+
+    /// Write text raw while counting the rows it occupies.
+    fn write_raw_tracked(&mut self, s: &str) -> io::Result<()> {
+        for c in s.chars() {
+            if c == '\n' {
+                self.rows += 1;
+                self.col = 0;
+                continue;
+            }
+            let w = if c == '\t' { 8 - self.col % 8 } else { c.width().unwrap_or(0) };
+            if self.col + w > self.width {
+                self.rows += 1;
+                self.col = 0;
+            }
+            self.col += w;
+        }
+        self.out.write_all(s.as_bytes())?;
+        self.out_at_line_start = s.ends_with('\n');
+        Ok(())
+    }
+
+    /// A line of the current block ended: decide whether the block is complete.
+    fn line_completed(&mut self) -> io::Result<()> {
+        let last_line = self
+            .pending
+            .trim_end_matches('\n')
+            .rsplit('\n')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        if last_line.trim_start().starts_with("```") || last_line.trim_start().starts_with("~~~") {
+            if self.in_fence {
+                // Closing fence: code is left exactly as streamed (copyable), start a new block.
+                self.in_fence = false;
+                self.reset_block();
+            } else {
+                // A fence opens: whatever came before it in this block is prose; draw it first.
+                let before = self.pending[..self.pending.len() - last_line.len() - 1].to_string();
+                if !before.trim().is_empty() {
+                    let fence = format!("{last_line}\n");
+                    self.redraw(&before, Some(&fence))?;
+                }
+                self.in_fence = true;
+                self.reset_block();
+            }
+            return Ok(());
+        }
+        if !self.in_fence && self.pending.ends_with("\n\n") {
+            let block = std::mem::take(&mut self.pending);
+            self.redraw(&block, None)?;
+            self.reset_block();
+        }
+        Ok(())
+    }
+
+    fn reset_block(&mut self) {
+        self.pending.clear();
+        self.rows = 0;
+        self.col = 0;
+    }
+
+    /// Replace the raw rows of `block` (plus `tail`, already on screen after it) with the
+    /// termimad rendering of `block`, then re-print `tail` raw.
+    fn redraw(&mut self, block: &str, tail: Option<&str>) -> io::Result<()> {
+        let Some(skin) = &self.skin else { return Ok(()) };
+        // Too tall to reach with cursor moves: leave it raw rather than garble the screen.
+        if self.rows + 1 >= self.height || block.trim().is_empty() {
+            return Ok(());
+        }
+        let rendered = skin.text(block.trim_end_matches('\n'), Some(self.width)).to_string();
+        let up = self.rows;
+        let mut s = String::from("\r");
+        if up > 0 {
+            s.push_str(&format!("\x1b[{up}A"));
+        }
+        s.push_str("\x1b[J");
+        s.push_str(&rendered);
+        if !rendered.ends_with('\n') {
+            s.push('\n');
+        }
+        // Keep the paragraph separation the raw text had.
+        if block.ends_with("\n\n") {
+            s.push('\n');
+        }
+        if let Some(t) = tail {
+            s.push_str(t);
+        }
+        self.out.write_all(s.as_bytes())?;
+        self.out_at_line_start = true;
+        Ok(())
+    }
+
+    /// Streamed reasoning (thinking): dimmed on stderr, separated from the answer.
+    pub fn reasoning(&mut self, s: &str) -> io::Result<()> {
+        if !self.opts.show_reasoning || s.is_empty() {
+            return Ok(());
+        }
+        self.stop_spinner();
+        if self.section == Section::Text {
+            self.finish_text_block()?;
+        }
+        if self.section != Section::Reasoning {
+            self.section = Section::Reasoning;
+            if self.opts.color_err {
+                write!(self.err, "\x1b[2;3m")?;
+            } else if self.opts.stderr_tty {
+                writeln!(self.err, "[reasoning]")?;
+            }
+        }
+        let shown = if self.opts.stderr_tty { for_terminal(s) } else { s.into() };
+        self.err.write_all(shown.as_bytes())?;
+        self.err.flush()
+    }
+
+    fn end_reasoning(&mut self) -> io::Result<()> {
+        if self.opts.color_err {
+            write!(self.err, "\x1b[0m")?;
+        }
+        writeln!(self.err)?;
+        if self.opts.stderr_tty {
+            writeln!(self.err)?;
+        }
+        self.err.flush()?;
+        self.section = Section::None;
+        Ok(())
+    }
+
+    /// The answer is interrupted by something else (reasoning, a tool call): leave what is on
+    /// screen as it is and start fresh tracking after it.
+    fn finish_text_block(&mut self) -> io::Result<()> {
+        if self.opts.markdown && !self.in_fence && !self.pending.trim().is_empty() {
+            let block = std::mem::take(&mut self.pending);
+            self.redraw(&block, None)?;
+        }
+        self.reset_block();
+        if self.opts.stdout_tty && !self.out_at_line_start {
+            writeln!(self.out)?;
+            self.out_at_line_start = true;
+        }
+        self.out.flush()?;
+        self.section = Section::None;
+        Ok(())
+    }
+
+    /// A progress note on stderr (e.g. a tool call being built), only on a terminal.
+    pub fn status(&mut self, s: &str) -> io::Result<()> {
+        if let Some(pb) = &self.spinner {
+            pb.set_message(s.to_string());
+            return Ok(());
+        }
+        if self.opts.stderr_tty {
+            let dim = if self.opts.color_err { ("\x1b[2m", "\x1b[0m") } else { ("", "") };
+            writeln!(self.err, "{}{}{}", dim.0, for_terminal(s), dim.1)?;
+        }
+        Ok(())
+    }
+
+    /// A complete line for stdout that is not answer text (tool calls as JSON lines).
+    pub fn line(&mut self, s: &str) -> io::Result<()> {
+        self.stop_spinner();
+        if self.section == Section::Reasoning {
+            self.end_reasoning()?;
+        }
+        if self.section == Section::Text {
+            self.finish_text_block()?;
+        }
+        if !self.out_at_line_start {
+            writeln!(self.out)?;
+        }
+        let shown = if self.opts.stdout_tty { for_terminal(s) } else { s.into() };
+        writeln!(self.out, "{shown}")?;
+        self.out_at_line_start = true;
+        self.out.flush()
+    }
+
+    /// End of the answer (or interruption): draw the last block and end the line on a terminal.
+    pub fn finish(&mut self) -> io::Result<()> {
+        self.stop_spinner();
+        if self.section == Section::Reasoning {
+            self.end_reasoning()?;
+        }
+        if self.opts.markdown && !self.in_fence && !self.pending.trim().is_empty() {
+            let block = std::mem::take(&mut self.pending);
+            self.redraw(&block, None)?;
+        }
+        self.reset_block();
+        // A terminal prompt should not be glued to the answer; a pipe gets the bytes exactly.
+        if self.opts.stdout_tty && self.wrote_text && !self.out_at_line_start {
+            writeln!(self.out)?;
+            self.out_at_line_start = true;
+        }
+        self.out.flush()?;
+        self.err.flush()
+    }
+
+    pub fn wrote_text(&self) -> bool {
+        self.wrote_text
+    }
+}
+
+impl<O: Write, E: Write> Drop for StreamRenderer<O, E> {
+    fn drop(&mut self) {
+        self.stop_spinner();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts(tty: bool) -> StreamOptions {
+        StreamOptions {
+            stdout_tty: tty,
+            stderr_tty: tty,
+            color_out: tty,
+            color_err: tty,
+            show_reasoning: true,
+            spinner: false,
+            markdown: tty,
+        }
+    }
+
+    #[test]
+    fn pipe_output_is_byte_exact() {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        {
+            let mut r = StreamRenderer::new(&mut out, &mut err, opts(false));
+            r.reasoning("thinking…").unwrap();
+            for chunk in ["Hello", " **world**", "\x1b]52;c;eA==\x07", "\n\nbye"] {
+                r.text(chunk).unwrap();
+            }
+            r.finish().unwrap();
+        }
+        assert_eq!(out, b"Hello **world**\x1b]52;c;eA==\x07\n\nbye");
+        assert_eq!(String::from_utf8(err).unwrap(), "thinking…\n");
+    }
+
+    #[test]
+    fn terminal_output_neutralises_escapes_and_redraws_blocks() {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        {
+            let mut r = StreamRenderer::new(&mut out, &mut err, opts(true));
+            r.text("# Title\n\nSome **bold** text \x1b]0;owned\x07\n\n").unwrap();
+            r.text("```rust\nfn main() {}\n```\n").unwrap();
+            r.finish().unwrap();
+        }
+        let s = String::from_utf8(out).unwrap();
+        assert!(!s.contains("\x1b]0;"), "{s:?}");
+        assert!(s.contains("^[]0;owned^G"), "{s:?}");
+        // Code inside the fence is left exactly as streamed.
+        assert!(s.contains("fn main() {}\n```\n"), "{s:?}");
+        // The finished paragraph was re-drawn (cursor up + clear) through termimad.
+        assert!(s.contains("\x1b[J"), "{s:?}");
+    }
+
+    #[test]
+    fn tool_call_lines_end_the_text_first() {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        {
+            let mut r = StreamRenderer::new(&mut out, &mut err, opts(false));
+            r.text("Let me check").unwrap();
+            r.line(r#"{"type":"tool_call"}"#).unwrap();
+            r.finish().unwrap();
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), "Let me check\n{\"type\":\"tool_call\"}\n");
+    }
+}

@@ -1,0 +1,1 @@
+//! Emulator wire-protocol tests (SDK clients against the emulator).

@@ -1,0 +1,263 @@
+//! `brock models` against the emulator's control plane, and the auth paths.
+
+use crate::common::{TestEnv, bare_cmd, stderr_of, stdout_of};
+
+fn models_json(env: &TestEnv, args: &[&str]) -> serde_json::Value {
+    let out = env.cmd().args(["--output", "json", "models"]).args(args).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn lists_models_with_their_inference_profiles() {
+    let env = TestEnv::new();
+    let doc = models_json(&env, &[]);
+    let models = doc["models"].as_array().unwrap();
+    assert!(models.len() > 20, "{}", models.len());
+    let sonnet = models
+        .iter()
+        .find(|m| m["modelId"].as_str().unwrap().contains("claude-sonnet-4-5"))
+        .expect("claude sonnet 4.5 listed");
+    let profiles: Vec<&str> = sonnet["inferenceProfiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert!(profiles.iter().any(|p| p.starts_with("us.")), "{profiles:?}");
+    assert!(doc["aliases"]["sonnet"].as_str().unwrap().starts_with("us.anthropic."));
+}
+
+#[test]
+fn every_page_of_inference_profiles_is_collected() {
+    let env = TestEnv::new();
+    let doc = models_json(&env, &["--profiles"]);
+    let profiles = doc["inferenceProfiles"].as_array().unwrap();
+    // The emulator serves more profiles than one page holds; all must arrive, none twice.
+    let mut ids: Vec<&str> = profiles.iter().map(|p| p["inferenceProfileId"].as_str().unwrap()).collect();
+    let n = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "duplicates across pages");
+    assert!(n > 25, "only {n} profiles: pagination not followed?");
+    for geo in ["us.", "eu.", "apac.", "global."] {
+        assert!(ids.iter().any(|i| i.starts_with(geo)), "no {geo} profile");
+    }
+}
+
+#[test]
+fn filters_by_provider_modality_and_text() {
+    let env = TestEnv::new();
+    let doc = models_json(&env, &["--provider", "anthropic"]);
+    let models = doc["models"].as_array().unwrap();
+    assert!(!models.is_empty());
+    assert!(models.iter().all(|m| m["providerName"] == "Anthropic"));
+
+    let doc = models_json(&env, &["--modality", "embedding"]);
+    let ids: Vec<&str> = doc["models"].as_array().unwrap().iter().map(|m| m["modelId"].as_str().unwrap()).collect();
+    assert!(ids.iter().any(|i| i.contains("titan-embed")), "{ids:?}");
+    assert!(ids.iter().all(|i| !i.contains("claude")), "{ids:?}");
+
+    let doc = models_json(&env, &["nova"]);
+    let models = doc["models"].as_array().unwrap();
+    assert!(!models.is_empty());
+    assert!(models.iter().all(|m| m["modelId"].as_str().unwrap().contains("nova")
+        || m["modelName"].as_str().unwrap().to_lowercase().contains("nova")));
+}
+
+#[test]
+fn table_on_text_output() {
+    let env = TestEnv::new();
+    let out = env.cmd().args(["models", "--provider", "Amazon"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    let header = text.lines().next().unwrap();
+    assert!(header.starts_with("MODEL ID") && header.contains("INFERENCE PROFILES"), "{header}");
+    assert!(text.contains("amazon.nova-lite-v1:0"), "{text}");
+    assert!(!text.contains('\x1b'), "no styling when piped");
+}
+
+#[test]
+fn show_one_model_and_one_profile() {
+    let env = TestEnv::new();
+    let out = env.cmd().args(["--output", "json", "models", "show", "amazon.nova-lite-v1:0"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["modelDetails"]["modelId"], "amazon.nova-lite-v1:0");
+
+    let out = env.cmd().args(["models", "show", "sonnet"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).contains("us.anthropic.claude-sonnet-4-5"), "{}", stdout_of(&out));
+
+    let out = env.cmd().args(["models", "show", "nosuch.model-v9:0"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+}
+
+#[test]
+fn wrong_secret_is_an_auth_error() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .env("AWS_SECRET_ACCESS_KEY", "not-the-secret")
+        .arg("models")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(err.contains("InvalidSignatureException"), "{err}");
+    assert!(err.contains("hint:"), "{err}");
+}
+
+#[test]
+fn unknown_access_key_is_an_auth_error() {
+    let env = TestEnv::new();
+    let out = env.cmd().env("AWS_ACCESS_KEY_ID", "AKIANOTKNOWN").arg("models").output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("UnrecognizedClientException"), "{}", stderr_of(&out));
+}
+
+#[test]
+fn shared_credentials_file_and_aws_profile() {
+    let env = TestEnv::new();
+    env.write_file(
+        ".aws/credentials",
+        format!(
+            "[work]\naws_access_key_id = {}\naws_secret_access_key = {}\n",
+            brock::emulator::DEFAULT_ACCESS_KEY,
+            brock::emulator::DEFAULT_SECRET_KEY
+        ),
+    );
+    env.write_file(".aws/config", "[profile work]\nregion = us-west-2\n");
+    let out = env
+        .cmd()
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env_remove("AWS_REGION")
+        .args(["--aws-profile", "work", "--output", "json", "models", "--profiles"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    // The same via AWS_PROFILE and a brock config profile.
+    env.write_config("[profiles.job]\naws_profile = \"work\"\n");
+    let out = env
+        .cmd()
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .args(["--profile", "job", "models", "--profiles"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+}
+
+#[test]
+fn assume_role_through_sts() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .args([
+            "--role-arn",
+            "arn:aws:iam::123456789012:role/bedrock-user",
+            "--role-session-name",
+            "ci",
+            "--external-id",
+            "ext-1",
+            "-vv",
+            "--output",
+            "json",
+            "models",
+            "--profiles",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    // The control-plane request was signed with the temporary key, not the base one.
+    assert!(err.contains("Credential=ASIA"), "{err}");
+    assert!(!err.contains(brock::emulator::DEFAULT_SECRET_KEY), "secret leaked: {err}");
+}
+
+#[test]
+fn bearer_token_authorises_runtime_and_control_plane() {
+    let env = TestEnv::with_options(brock::emulator::EmulatorOptions {
+        bearer_tokens: vec!["ABSK-test-token-123".into()],
+        ..Default::default()
+    });
+    let out = env
+        .cmd()
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env("AWS_BEARER_TOKEN_BEDROCK", "ABSK-test-token-123")
+        .args(["-vv", "models", "--profiles"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(!stderr_of(&out).contains("test-token-123"), "token leaked");
+
+    // bearer_token_env names another variable.
+    env.write_config("[default]\nbearer_token_env = \"MY_BEDROCK_KEY\"\n");
+    let out = env
+        .cmd()
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env("MY_BEDROCK_KEY", "ABSK-test-token-123")
+        .args(["models", "--profiles"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+
+    let out = env
+        .cmd()
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .args(["models"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr_of(&out).contains("MY_BEDROCK_KEY"), "{}", stderr_of(&out));
+}
+
+#[test]
+fn missing_credentials_and_region_explain_the_options() {
+    let home = tempfile::tempdir().unwrap();
+    let out = bare_cmd(home.path())
+        .env("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
+        .args(["models"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr_of(&out).contains("no AWS region configured"), "{}", stderr_of(&out));
+
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .args(["models"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(err.contains("AWS_ACCESS_KEY_ID") && err.contains("--aws-profile") && err.contains("--mock"), "{err}");
+}
+
+#[test]
+fn connection_refused_is_a_network_error() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .env("AWS_ENDPOINT_URL_BEDROCK", "http://127.0.0.1:9")
+        .args(["--max-attempts", "2", "models"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("cannot connect"), "{}", stderr_of(&out));
+}
+
+#[test]
+fn mock_needs_no_credentials_at_all() {
+    let home = tempfile::tempdir().unwrap();
+    let out = bare_cmd(home.path()).args(["--mock", "--output", "json", "models"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!doc["models"].as_array().unwrap().is_empty());
+}
