@@ -260,7 +260,18 @@ impl Client {
     /// Send with retries on throttling, 5xx and connection failures. A non-2xx answer becomes
     /// `Error::Service` with AWS's code and message. The body is not read: streams stay live.
     pub async fn send(&self, req: &ApiRequest) -> Result<ApiResponse> {
-        let max = self.inner.max_attempts;
+        self.send_with(req, self.inner.max_attempts, false).await
+    }
+
+    /// Like [`send`](Self::send), with an explicit attempt limit; with `keep_errors` the final
+    /// non-2xx response is returned as is (for `raw`, which shows error bodies verbatim).
+    pub async fn send_with(
+        &self,
+        req: &ApiRequest,
+        max_attempts: u32,
+        keep_errors: bool,
+    ) -> Result<ApiResponse> {
+        let max = max_attempts.max(1);
         let mut attempt = 1;
         loop {
             self.wait_for_throttle_window().await;
@@ -268,6 +279,10 @@ impl Client {
             let outcome = self.send_once(req, attempt).await;
             let outcome = match outcome {
                 Ok(resp) if (200..300).contains(&resp.status) => Ok(resp),
+                // Only statuses a retry may cure are read here; the last one is handed back.
+                Ok(resp) if keep_errors && (attempt >= max || !retryable_status(resp.status)) => {
+                    Ok(resp)
+                }
                 Ok(resp) => Err(resp.into_error().await),
                 Err(e) => Err(e),
             };
@@ -530,6 +545,10 @@ impl ProvideCredentials for NoCredentials {
             ),
         ))
     }
+}
+
+fn retryable_status(status: u16) -> bool {
+    status == 429 || status >= 500
 }
 
 /// The region from the AWS profile file, without touching instance metadata.
@@ -799,10 +818,10 @@ async fn next_chunk(body: &mut Incoming, read_timeout: Duration) -> Result<Optio
             }
             Ok(Some(Ok(f))) => f,
         };
-        if let Ok(data) = frame.into_data() {
-            if !data.is_empty() {
-                return Ok(Some(data));
-            }
+        if let Ok(data) = frame.into_data()
+            && !data.is_empty()
+        {
+            return Ok(Some(data));
         }
     }
 }

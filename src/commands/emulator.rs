@@ -35,7 +35,6 @@ pub async fn run(args: &EmulatorArgs) -> Result<()> {
         secret_key: args.secret_key.clone(),
         bearer_tokens: args.bearer_tokens.clone(),
         replay: args.replay.clone(),
-        ..Default::default()
     };
     let emu = Emulator::start(opts)
         .await
@@ -63,6 +62,6 @@ pub async fn run(args: &EmulatorArgs) -> Result<()> {
     let _ = out.flush();
     drop(out);
     let _ = tokio::signal::ctrl_c().await;
-    drop(emu);
+    emu.shutdown().await;
     Ok(())
 }

@@ -5,6 +5,7 @@ pub mod completions;
 pub mod config;
 pub mod emulator;
 pub mod models;
+pub mod raw;
 
 use crate::cli::{ChatArgs, Cli, Command};
 use crate::config::{CommandOverrides, Settings, resolve};
@@ -42,7 +43,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Image(_) => not_yet("image"),
         Command::Rerank(_) => not_yet("rerank"),
         Command::Agent(_) => not_yet("agent"),
-        Command::Raw(_) => not_yet("raw"),
+        Command::Raw(args) => raw::run(&settings, &args).await,
         Command::Models(args) => models::run(&settings, &args).await,
         Command::Config(args) => config::run(&settings, &args),
         Command::Completions(_) | Command::Emulator(_) => unreachable!("handled above"),

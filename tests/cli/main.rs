@@ -4,4 +4,6 @@
 mod common;
 mod config;
 mod emulator;
+mod errors;
 mod models;
+mod raw;

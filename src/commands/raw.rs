@@ -1,0 +1,341 @@
+//! `brock raw`: native Bedrock JSON to any path, with brock doing auth, signing, retries and
+//! event-stream decoding. The body is sent untouched and the answer printed untouched (pretty
+//! on a terminal), so it works for operations brock has no command for yet.
+
+use std::io::{IsTerminal, Read};
+
+use base64::Engine;
+use bytes::Bytes;
+use http::Method;
+use serde_json::{Value, json};
+
+use crate::aws::{ApiRequest, ApiResponse, Client, Event, Service, path_segment};
+use crate::cli::{RawArgs, RawService};
+use crate::config::Settings;
+use crate::error::{Error, Result};
+use crate::render::{diag, stdout_write};
+
+pub async fn run(settings: &Settings, args: &RawArgs) -> Result<()> {
+    let (method, path) = parse_target(&args.target)?;
+    let body = read_body(args)?;
+    let method = method.unwrap_or(if body.is_some() { Method::POST } else { Method::GET });
+    let body = body.unwrap_or_default();
+    if !args.binary
+        && !body.is_empty()
+        && let Err(e) = serde_json::from_slice::<Value>(&body)
+    {
+        return Err(Error::usage(format!(
+            "the request body is not valid JSON ({e}); fix it, or pass --binary to send it as is"
+        )));
+    }
+    let service = match args.service {
+        RawService::Runtime => Service::Runtime,
+        RawService::AgentRuntime => Service::AgentRuntime,
+        RawService::Bedrock => Service::Control,
+    };
+    let mut req = ApiRequest {
+        service,
+        method,
+        path: encode_path(&path)?,
+        headers: Vec::new(),
+        body: Bytes::from(body),
+    };
+    if !req.body.is_empty() {
+        let ct = if args.binary { "application/octet-stream" } else { "application/json" };
+        req.headers.push(("content-type".into(), ct.into()));
+    }
+    for h in &args.headers {
+        let (name, value) = h
+            .split_once(':')
+            .ok_or_else(|| Error::usage(format!("-H {h:?}: expected 'Name: value'")))?;
+        let name = name.trim();
+        if name.is_empty() || name.contains(char::is_whitespace) {
+            return Err(Error::usage(format!("-H {h:?}: invalid header name")));
+        }
+        // A user header replaces ours (e.g. their own content-type).
+        req.headers.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
+        req.headers.push((name.to_string(), value.trim().to_string()));
+    }
+
+    let client = Client::new(settings).await?;
+    let attempts = if args.no_retry { 1 } else { settings.max_attempts };
+    tokio::select! {
+        r = exchange(&client, &req, attempts, args) => r,
+        _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
+    }
+}
+
+async fn exchange(client: &Client, req: &ApiRequest, attempts: u32, args: &RawArgs) -> Result<()> {
+    let mut resp = client.send_with(req, attempts, true).await?;
+    if args.include {
+        let mut head = format!("HTTP {}\n", resp.status);
+        for (k, v) in &resp.headers {
+            head.push_str(&format!("{k}: {}\n", v.to_str().unwrap_or("<binary>")));
+        }
+        eprint_block(&head);
+    }
+    if !(200..300).contains(&resp.status) {
+        let status = resp.status;
+        let code = resp
+            .header("x-amzn-errortype")
+            .map(|t| t.split(':').next().unwrap_or(t).to_string());
+        let request_id = resp.header("x-amzn-requestid").map(str::to_string);
+        let body = resp.bytes().await?;
+        if args.include {
+            write_body(&body)?;
+        }
+        return Err(crate::aws::parse_error_body(status, code, request_id, &body));
+    }
+    if resp.is_event_stream() {
+        return print_events(resp, args.raw_frames).await;
+    }
+    if std::io::stdout().is_terminal() {
+        let body = resp.bytes().await?;
+        return write_body(&body);
+    }
+    // Not a terminal: the exact bytes, passed on as they arrive.
+    while let Some(chunk) = resp.chunk().await? {
+        write_bytes(&chunk)?;
+    }
+    Ok(())
+}
+
+/// One JSON object per frame, printed as each frame arrives.
+async fn print_events(resp: ApiResponse, raw_frames: bool) -> Result<()> {
+    let mut events = resp.events();
+    while let Some(ev) = events.next_raw().await? {
+        let line = if raw_frames { frame_json(&ev) } else { event_json(&ev) };
+        stdout_write(&format!("{line}\n"))?;
+        if let Some(err) = ev.to_error() {
+            return Err(err);
+        }
+    }
+    Ok(())
+}
+
+/// `{"event": type, "payload": …}`; exceptions as `{"exception": type, "payload": …}`. Base64
+/// `bytes` members (invoke chunks, agent chunks) are decoded: into JSON when they hold JSON,
+/// else into text.
+pub fn event_json(ev: &Event) -> Value {
+    let mut payload = payload_value(&ev.payload);
+    if let Some(obj) = payload.as_object_mut()
+        && let Some(Value::String(b64)) = obj.get("bytes")
+        && let Ok(raw) = base64::engine::general_purpose::STANDARD.decode(b64)
+    {
+        let decoded = serde_json::from_slice::<Value>(&raw)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&raw).into_owned()));
+        obj.insert("bytes".into(), decoded);
+    }
+    match ev.message_type.as_str() {
+        "event" => json!({"event": ev.event_type, "payload": payload}),
+        "exception" => json!({"exception": ev.event_type, "payload": payload}),
+        _ => json!({"error": ev.event_type, "headers": headers_json(ev), "payload": payload}),
+    }
+}
+
+fn frame_json(ev: &Event) -> Value {
+    json!({"headers": headers_json(ev), "payload": payload_value(&ev.payload)})
+}
+
+fn headers_json(ev: &Event) -> Value {
+    Value::Object(
+        ev.headers
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+            .collect(),
+    )
+}
+
+fn payload_value(p: &[u8]) -> Value {
+    if p.is_empty() {
+        return Value::Null;
+    }
+    serde_json::from_slice(p).unwrap_or_else(|_| match std::str::from_utf8(p) {
+        Ok(s) => Value::String(s.to_string()),
+        Err(_) => json!({"base64": base64::engine::general_purpose::STANDARD.encode(p)}),
+    })
+}
+
+fn write_body(body: &[u8]) -> Result<()> {
+    if std::io::stdout().is_terminal() {
+        if let Ok(v) = serde_json::from_slice::<Value>(body) {
+            let pretty = serde_json::to_string_pretty(&v).unwrap_or_default();
+            return stdout_write(&format!("{}\n", crate::render::sanitize::for_terminal(&pretty)));
+        }
+        let text = String::from_utf8_lossy(body);
+        return stdout_write(&crate::render::sanitize::for_terminal(&text));
+    }
+    write_bytes(body)
+}
+
+fn write_bytes(b: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(b).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(Error::io("cannot write to stdout", e)),
+    }
+}
+
+fn eprint_block(s: &str) {
+    for line in s.lines() {
+        diag(line);
+    }
+}
+
+/// `[METHOD] PATH` → method (if given) and path.
+fn parse_target(target: &[String]) -> Result<(Option<Method>, String)> {
+    let (method, path) = match target {
+        [path] => (None, path.clone()),
+        [m, path] => {
+            let upper = m.to_ascii_uppercase();
+            let method = match upper.as_str() {
+                "GET" => Method::GET,
+                "POST" => Method::POST,
+                "PUT" => Method::PUT,
+                "DELETE" => Method::DELETE,
+                "PATCH" => Method::PATCH,
+                "HEAD" => Method::HEAD,
+                _ => {
+                    return Err(Error::usage(format!(
+                        "{m:?} is not an HTTP method (GET, POST, PUT, DELETE, PATCH, HEAD)"
+                    )));
+                }
+            };
+            (Some(method), path.clone())
+        }
+        _ => return Err(Error::usage("expected [METHOD] PATH")),
+    };
+    if !path.starts_with('/') {
+        return Err(Error::usage(format!(
+            "path {path:?} must start with '/', e.g. /model/amazon.nova-lite-v1:0/converse"
+        )));
+    }
+    Ok((method, path))
+}
+
+/// Percent-encode each path segment (decoding first, so an already-encoded path is not encoded
+/// twice). A segment starting with `arn:` swallows the next one, since ARNs carry a '/'
+/// (`inference-profile/ID`); under `/model/`, everything up to the operation is the model id.
+pub fn encode_path(path: &str) -> Result<String> {
+    let (path, query) = match path.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (path, None),
+    };
+    let raw: Vec<String> = path
+        .split('/')
+        .skip(1)
+        .map(|s| {
+            percent_encoding::percent_decode_str(s)
+                .decode_utf8()
+                .map(|c| c.into_owned())
+                .map_err(|_| Error::usage(format!("path segment {s:?} is not valid UTF-8 once decoded")))
+        })
+        .collect::<Result<_>>()?;
+    let mut segments: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == "model" && i + 2 < raw.len() && raw[i + 1].starts_with("arn:") {
+            // /model/{ARN with slashes}/{operation}
+            segments.push("model".into());
+            segments.push(raw[i + 1..raw.len() - 1].join("/"));
+            segments.push(raw[raw.len() - 1].clone());
+            break;
+        }
+        if raw[i].starts_with("arn:") && !raw[i].contains('/') && i + 1 < raw.len() {
+            segments.push(format!("{}/{}", raw[i], raw[i + 1]));
+            i += 2;
+            continue;
+        }
+        segments.push(raw[i].clone());
+        i += 1;
+    }
+    let mut out = String::new();
+    for s in &segments {
+        out.push('/');
+        out.push_str(&path_segment(s));
+    }
+    if out.is_empty() {
+        out.push('/');
+    }
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    Ok(out)
+}
+
+fn read_body(args: &RawArgs) -> Result<Option<Vec<u8>>> {
+    match args.data.as_deref() {
+        Some("@-") => read_stdin().map(Some),
+        Some(d) if d.starts_with('@') => {
+            let path = &d[1..];
+            std::fs::read(path)
+                .map(Some)
+                .map_err(|e| Error::usage(format!("cannot read the request body from {path}: {e}")))
+        }
+        Some(d) => Ok(Some(d.as_bytes().to_vec())),
+        None if !std::io::stdin().is_terminal() => {
+            let body = read_stdin()?;
+            Ok((!body.is_empty()).then_some(body))
+        }
+        None => Ok(None),
+    }
+}
+
+fn read_stdin() -> Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::usage(format!("cannot read the request body from stdin: {e}")))?;
+    Ok(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_encoded_once() {
+        assert_eq!(
+            encode_path("/model/us.amazon.nova-lite-v1:0/converse").unwrap(),
+            "/model/us.amazon.nova-lite-v1%3A0/converse"
+        );
+        assert_eq!(
+            encode_path("/model/us.amazon.nova-lite-v1%3A0/converse").unwrap(),
+            "/model/us.amazon.nova-lite-v1%3A0/converse"
+        );
+        assert_eq!(
+            encode_path("/model/arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.x-v1:0/invoke").unwrap(),
+            "/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Ainference-profile%2Fus.x-v1%3A0/invoke"
+        );
+        assert_eq!(
+            encode_path("/foundation-models?byProvider=Anthropic").unwrap(),
+            "/foundation-models?byProvider=Anthropic"
+        );
+        assert_eq!(
+            encode_path("/guardrail/gr-1/version/DRAFT/apply").unwrap(),
+            "/guardrail/gr-1/version/DRAFT/apply"
+        );
+    }
+
+    #[test]
+    fn targets() {
+        assert!(parse_target(&["/x".into()]).unwrap().0.is_none());
+        assert_eq!(parse_target(&["get".into(), "/x".into()]).unwrap().0, Some(Method::GET));
+        assert!(parse_target(&["FETCH".into(), "/x".into()]).is_err());
+        assert!(parse_target(&["x".into()]).is_err());
+    }
+
+    #[test]
+    fn invoke_chunks_are_decoded() {
+        let ev = Event {
+            message_type: "event".into(),
+            event_type: "chunk".into(),
+            headers: vec![],
+            payload: Bytes::from_static(br#"{"bytes":"eyJhIjoxfQ==","p":"abc"}"#),
+        };
+        assert_eq!(event_json(&ev), json!({"event":"chunk","payload":{"bytes":{"a":1},"p":"abc"}}));
+    }
+}
