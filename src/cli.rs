@@ -133,6 +133,12 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Serve the built-in Bedrock emulator on loopback for tests and benchmarks
     Emulator(EmulatorArgs),
+    /// Completion candidates for shell scripts (models, profiles)
+    #[command(name = "__complete", hide = true)]
+    Complete {
+        /// What to list: models or profiles
+        what: String,
+    },
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -151,14 +157,6 @@ pub struct ChatArgs {
     /// System prompt
     #[arg(short, long, value_name = "TEXT")]
     pub system: Option<String>,
-
-    /// Open the interactive REPL even when a prompt is given
-    #[arg(short, long)]
-    pub interactive: bool,
-
-    /// Continue (and save to) a stored session
-    #[arg(long, value_name = "NAME")]
-    pub session: Option<String>,
 
     /// Maximum tokens to generate
     #[arg(long, value_name = "N")]
@@ -208,14 +206,6 @@ pub struct ChatArgs {
     #[arg(long, value_name = "CHOICE")]
     pub tool_choice: Option<String>,
 
-    /// Run the tools the model calls (commands from [tools.NAME] in config) and continue
-    #[arg(long)]
-    pub run_tools: bool,
-
-    /// Approve every tool call without asking (for trusted scripts)
-    #[arg(short = 'y', long)]
-    pub yes: bool,
-
     /// Attach an image, document or video (repeatable); s3:// URIs are passed by reference
     #[arg(short = 'a', long = "attach", value_name = "PATH")]
     pub attach: Vec<String>,
@@ -263,10 +253,6 @@ pub struct ChatArgs {
     /// Use Converse instead of ConverseStream
     #[arg(long)]
     pub no_stream: bool,
-
-    /// Route: converse, invoke or auto
-    #[arg(long, value_name = "ROUTE")]
-    pub route: Option<String>,
 
     /// Print the exact request that would be sent and exit
     #[arg(long)]

@@ -11,6 +11,7 @@ pub mod config;
 pub mod core;
 pub mod emulator;
 pub mod error;
+pub mod man;
 pub mod render;
 
 use std::process::ExitCode;

@@ -1,6 +1,7 @@
 //! One file per subcommand; `dispatch` is the one flat match. Each handler receives resolved
 //! `Settings` (never raw flags for layered values) plus its own non-layered arguments.
 
+pub mod chat;
 pub mod completions;
 pub mod config;
 pub mod emulator;
@@ -18,6 +19,10 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
     match command {
         Command::Completions(args) => return completions::run(&args),
         Command::Emulator(args) => return emulator::run(&args).await,
+        Command::Complete { what } => {
+            let settings = resolve(&global, &CommandOverrides::default()).ok();
+            return completions::candidates(settings.as_ref(), &what);
+        }
         _ => {}
     }
     let overrides = match &command {
@@ -38,7 +43,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
     };
     let settings: Settings = resolve(&global, &overrides)?;
     match command {
-        Command::Chat(_) => not_yet("chat"),
+        Command::Chat(args) => chat::run(&settings, &args).await,
         Command::Embed(_) => not_yet("embed"),
         Command::Image(_) => not_yet("image"),
         Command::Rerank(_) => not_yet("rerank"),
@@ -46,7 +51,9 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Raw(args) => raw::run(&settings, &args).await,
         Command::Models(args) => models::run(&settings, &args).await,
         Command::Config(args) => config::run(&settings, &args),
-        Command::Completions(_) | Command::Emulator(_) => unreachable!("handled above"),
+        Command::Completions(_) | Command::Emulator(_) | Command::Complete { .. } => {
+            unreachable!("handled above")
+        }
     }
 }
 

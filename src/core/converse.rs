@@ -588,7 +588,10 @@ pub fn message_from_json(v: &Value) -> Result<Message> {
         .get("content")
         .and_then(Value::as_array)
         .ok_or_else(|| Error::response("message without a content array"))?;
-    Ok(Message::new(role, content.iter().map(block_to_part).collect()))
+    Ok(Message::new(
+        role,
+        content.iter().map(block_to_part).collect(),
+    ))
 }
 
 fn tool_spec_json(t: &ToolSpec) -> Value {
@@ -618,7 +621,11 @@ struct ReasoningPlan {
     max_tokens: Option<u32>,
 }
 
-fn plan_reasoning(req: &ChatRequest, caps: &Capabilities, warnings: &mut Vec<Warning>) -> ReasoningPlan {
+fn plan_reasoning(
+    req: &ChatRequest,
+    caps: &Capabilities,
+    warnings: &mut Vec<Warning>,
+) -> ReasoningPlan {
     let mut plan = ReasoningPlan {
         fields: Map::new(),
         anthropic_thinking: false,
@@ -630,7 +637,7 @@ fn plan_reasoning(req: &ChatRequest, caps: &Capabilities, warnings: &mut Vec<War
         return plan;
     };
     let user_max = req.inference.max_tokens;
-    let mut anthropic_budget = |plan: &mut ReasoningPlan, warnings: &mut Vec<Warning>| {
+    let anthropic_budget = |plan: &mut ReasoningPlan, warnings: &mut Vec<Warning>| {
         let base = user_max.unwrap_or(DEFAULT_THINKING_BASE);
         let budget = match level {
             ReasoningLevel::Low => base / 10 * 3,
@@ -733,11 +740,7 @@ fn outgoing_part(p: &Part, caps: &Capabilities) -> Option<Part> {
     }
 }
 
-fn inference_json(
-    req: &ChatRequest,
-    plan: &ReasoningPlan,
-    warnings: &mut Vec<Warning>,
-) -> Value {
+fn inference_json(req: &ChatRequest, plan: &ReasoningPlan, warnings: &mut Vec<Warning>) -> Value {
     let inf = &req.inference;
     let mut o = Map::new();
     let sampling_reason = if plan.anthropic_thinking {
@@ -908,7 +911,11 @@ fn tool_config(
                 "the answer tool cannot be forced on this model; the answer is read from the tool or, failing that, the text",
             ));
         }
-        choice = Some(if downgrade { json!({ "auto": {} }) } else { forced });
+        choice = Some(if downgrade {
+            json!({ "auto": {} })
+        } else {
+            forced
+        });
     }
 
     // Bedrock refuses toolUse/toolResult blocks unless tools are defined; a continued session
@@ -935,7 +942,9 @@ fn tool_config(
         if specs.is_empty() && system_tools.is_empty() {
             specs.push(ToolSpec::new(
                 "placeholder_tool",
-                Some("Not available; present because the conversation contains tool results.".into()),
+                Some(
+                    "Not available; present because the conversation contains tool results.".into(),
+                ),
                 json!({ "type": "object", "properties": {} }),
             ));
         }
@@ -992,13 +1001,20 @@ pub fn to_converse(req: &ChatRequest) -> Result<ConverseRequest> {
             .map(|m| {
                 Message::new(
                     m.role,
-                    m.content.iter().filter_map(|p| outgoing_part(p, &caps)).collect(),
+                    m.content
+                        .iter()
+                        .filter_map(|p| outgoing_part(p, &caps))
+                        .collect(),
                 )
             })
             .collect(),
     }
     .normalized();
-    if conv.messages.first().is_some_and(|m| m.role == Role::Assistant) {
+    if conv
+        .messages
+        .first()
+        .is_some_and(|m| m.role == Role::Assistant)
+    {
         match req.leading_assistant {
             LeadingAssistant::InsertUserMessage => conv
                 .messages
@@ -1030,7 +1046,11 @@ pub fn to_converse(req: &ChatRequest) -> Result<ConverseRequest> {
     let opts = BlockOptions {
         tool_result_status: caps.tool_result_status,
     };
-    let messages: Vec<Value> = conv.messages.iter().map(|m| message_to_json(m, opts)).collect();
+    let messages: Vec<Value> = conv
+        .messages
+        .iter()
+        .map(|m| message_to_json(m, opts))
+        .collect();
 
     let mut system: Vec<Value> = conv.system.iter().map(system_part_to_block).collect();
     let mut cached_something = false;
@@ -1141,7 +1161,9 @@ pub fn parse_response(body: &[u8]) -> Result<ChatResponse> {
 /// Parses a Converse response already read as JSON.
 pub fn parse_response_value(v: &Value) -> Result<ChatResponse> {
     if !v.is_object() {
-        return Err(Error::response("the Converse response is not a JSON object"));
+        return Err(Error::response(
+            "the Converse response is not a JSON object",
+        ));
     }
     let message = match v.get("output").and_then(|o| o.get("message")) {
         Some(m) => message_from_json(m)?,
@@ -1181,16 +1203,17 @@ pub fn take_structured_answer(
     mode: &StructuredOutput,
 ) -> Result<Option<Value>> {
     let parse_text = |text: &str| -> Result<Value> {
-        serde_json::from_str(text.trim()).map_err(|e| {
-            Error::response(format!("the structured answer is not valid JSON ({e})"))
-        })
+        serde_json::from_str(text.trim())
+            .map_err(|e| Error::response(format!("the structured answer is not valid JSON ({e})")))
     };
     match mode {
         StructuredOutput::Native => parse_text(&resp.text()).map(Some),
         StructuredOutput::Tool { name } => {
-            let pos = resp.message.content.iter().position(
-                |p| matches!(p, Part::ToolUse { name: n, .. } if n == name),
-            );
+            let pos = resp
+                .message
+                .content
+                .iter()
+                .position(|p| matches!(p, Part::ToolUse { name: n, .. } if n == name));
             if let Some(pos) = pos {
                 let Part::ToolUse { input, .. } = resp.message.content.remove(pos) else {
                     return Err(Error::response("structured answer lost"));

@@ -226,7 +226,10 @@ impl Part {
     }
 
     pub fn is_reasoning(&self) -> bool {
-        matches!(self, Part::Reasoning { .. } | Part::RedactedReasoning { .. })
+        matches!(
+            self,
+            Part::Reasoning { .. } | Part::RedactedReasoning { .. }
+        )
     }
 
     pub fn is_tool_block(&self) -> bool {
@@ -564,7 +567,9 @@ mod tests {
                 format: VideoFormat::ThreeGp,
                 source: Source::Bytes(vec![0; 4]),
             },
-            Part::RedactedReasoning { data: "QUJD".into() },
+            Part::RedactedReasoning {
+                data: "QUJD".into(),
+            },
             Part::CachePoint {
                 ttl: Some("1h".into()),
             },
@@ -595,10 +600,7 @@ mod tests {
             serde_json::to_value(ToolChoice::Tool("f".into())).unwrap(),
             json!({"tool": "f"})
         );
-        assert_eq!(
-            serde_json::to_value(ToolChoice::Any).unwrap(),
-            json!("any")
-        );
+        assert_eq!(serde_json::to_value(ToolChoice::Any).unwrap(), json!("any"));
     }
 
     #[test]

@@ -235,7 +235,9 @@ pub enum ModelKind {
     /// `anthropic.claude-3-haiku-20240307-v1:0`
     FoundationModel,
     /// `us.anthropic.claude-…`: a system-defined cross-region inference profile.
-    InferenceProfile { geo: String },
+    InferenceProfile {
+        geo: String,
+    },
     Arn(Arn),
     /// Anything else (a bare name); sent as given.
     Other,
@@ -312,9 +314,9 @@ impl ModelRef {
             ModelKind::InferenceProfile { .. } => strip_profile_prefix(&self.id),
             ModelKind::Arn(arn) => match arn.resource {
                 ArnResource::FoundationModel => Some(&arn.resource_id),
-                ArnResource::InferenceProfile => Some(
-                    strip_profile_prefix(&arn.resource_id).unwrap_or(&arn.resource_id),
-                ),
+                ArnResource::InferenceProfile => {
+                    Some(strip_profile_prefix(&arn.resource_id).unwrap_or(&arn.resource_id))
+                }
                 // custom-model/BASE-MODEL-ID/SUFFIX
                 ArnResource::CustomModel => arn
                     .resource_id
@@ -513,18 +515,21 @@ mod tests {
         let m = ModelRef::parse("us.amazon.nova-2-lite-v1:0").unwrap();
         assert_eq!(m.family(), ModelFamily::Nova2);
         assert_eq!(
-            ModelRef::parse("amazon.titan-text-express-v1").unwrap().family(),
+            ModelRef::parse("amazon.titan-text-express-v1")
+                .unwrap()
+                .family(),
             ModelFamily::Titan
         );
-        assert_eq!(ModelRef::parse("my-model").unwrap().kind(), &ModelKind::Other);
+        assert_eq!(
+            ModelRef::parse("my-model").unwrap().kind(),
+            &ModelKind::Other
+        );
     }
 
     #[test]
     fn arns() {
-        let m = ModelRef::parse(
-            "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-v2",
-        )
-        .unwrap();
+        let m = ModelRef::parse("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-v2")
+            .unwrap();
         let ModelKind::Arn(arn) = m.kind() else {
             panic!("not an arn")
         };
@@ -591,8 +596,14 @@ mod tests {
     #[test]
     fn families_from_recorded_ids() {
         let cases = [
-            ("us.anthropic.claude-sonnet-4-5-20250929-v1:0", ModelFamily::Anthropic),
-            ("us.meta.llama4-maverick-17b-instruct-v1:0", ModelFamily::Llama),
+            (
+                "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+                ModelFamily::Anthropic,
+            ),
+            (
+                "us.meta.llama4-maverick-17b-instruct-v1:0",
+                ModelFamily::Llama,
+            ),
             ("us.mistral.pixtral-large-2502-v1:0", ModelFamily::Mistral),
             ("us.deepseek.r1-v1:0", ModelFamily::DeepSeek),
             ("openai.gpt-oss-120b-1:0", ModelFamily::OpenAi),
@@ -647,10 +658,22 @@ mod tests {
         assert_eq!(c.top_k, TopKStyle::NovaInferenceConfig);
         assert_eq!(c.inline_think_tags, &["thinking"]);
         assert!(c.prompt_cache && !c.tool_cache);
-        assert_eq!(caps("us.amazon.nova-2-lite-v1:0").reasoning, ReasoningStyle::NovaEffort);
-        assert_eq!(caps("openai.gpt-oss-120b-1:0").reasoning, ReasoningStyle::OpenAiEffort);
-        assert_eq!(caps("qwen.qwen3-32b-v1:0").reasoning, ReasoningStyle::QwenConfig);
-        assert_eq!(caps("us.deepseek.r1-v1:0").reasoning, ReasoningStyle::AlwaysOn);
+        assert_eq!(
+            caps("us.amazon.nova-2-lite-v1:0").reasoning,
+            ReasoningStyle::NovaEffort
+        );
+        assert_eq!(
+            caps("openai.gpt-oss-120b-1:0").reasoning,
+            ReasoningStyle::OpenAiEffort
+        );
+        assert_eq!(
+            caps("qwen.qwen3-32b-v1:0").reasoning,
+            ReasoningStyle::QwenConfig
+        );
+        assert_eq!(
+            caps("us.deepseek.r1-v1:0").reasoning,
+            ReasoningStyle::AlwaysOn
+        );
         let c = caps("moonshot.kimi-k2-thinking");
         assert!(c.emits_inline_think());
         assert!(!caps("us.writer.palmyra-x4-v1:0").tool_result_status);
@@ -660,7 +683,10 @@ mod tests {
 
     #[test]
     fn family_from_str() {
-        assert_eq!("Claude".parse::<ModelFamily>().unwrap(), ModelFamily::Anthropic);
+        assert_eq!(
+            "Claude".parse::<ModelFamily>().unwrap(),
+            ModelFamily::Anthropic
+        );
         assert_eq!("nova2".parse::<ModelFamily>().unwrap(), ModelFamily::Nova2);
         let err = "gpt".parse::<ModelFamily>().unwrap_err().to_string();
         assert!(err.starts_with("unknown model family 'gpt'"), "{err}");

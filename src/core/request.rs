@@ -231,9 +231,9 @@ pub fn parse_param(arg: &str) -> Result<Param> {
         arg: arg.to_string(),
         reason,
     };
-    let (key, raw) = arg
-        .split_once('=')
-        .ok_or_else(|| err("expected KEY=JSON, e.g. top_k=20 or thinking.type='\"enabled\"'".into()))?;
+    let (key, raw) = arg.split_once('=').ok_or_else(|| {
+        err("expected KEY=JSON, e.g. top_k=20 or thinking.type='\"enabled\"'".into())
+    })?;
     let path: Vec<String> = key.trim().split('.').map(str::to_string).collect();
     if path.iter().any(|p| p.is_empty()) {
         return Err(err(format!("'{key}' is not a valid key (empty segment)")));
@@ -260,7 +260,10 @@ pub fn merge_param(fields: &mut Map<String, Value>, param: Param) -> Result<()> 
             .or_insert_with(|| Value::Object(Map::new()));
         map = entry.as_object_mut().ok_or_else(|| Error::Param {
             arg: dotted.clone(),
-            reason: format!("'{}' is already set to a non-object value", parents[..=i].join(".")),
+            reason: format!(
+                "'{}' is already set to a non-object value",
+                parents[..=i].join(".")
+            ),
         })?;
     }
     map.insert(last.clone(), param.value);
@@ -285,9 +288,7 @@ pub fn check_tool_name(name: &str) -> Result<(), String> {
         return Err("the tool name is empty".into());
     }
     if name.len() > 64 {
-        return Err(format!(
-            "tool name '{name}' is longer than 64 characters"
-        ));
+        return Err(format!("tool name '{name}' is longer than 64 characters"));
     }
     if let Some(c) = name
         .chars()
@@ -460,24 +461,19 @@ impl ChatRequest {
             }
         }
         match &self.tool_choice {
-            Some(ToolChoice::Tool(name)) => {
-                if !self.tools.iter().any(|t| &t.name == name) {
-                    return Err(Error::invalid(format!(
-                        "tool choice '{name}' is not one of the defined tools"
-                    )));
-                }
+            Some(ToolChoice::Tool(name)) if !self.tools.iter().any(|t| &t.name == name) => {
+                return Err(Error::invalid(format!(
+                    "tool choice '{name}' is not one of the defined tools"
+                )));
             }
             Some(ToolChoice::Any) if self.tools.is_empty() => {
-                return Err(Error::invalid(
-                    "tool choice 'any' needs at least one tool",
-                ));
+                return Err(Error::invalid("tool choice 'any' needs at least one tool"));
             }
             _ => {}
         }
         if let Some(js) = &self.json_schema {
-            check_tool_name(&js.name).map_err(|e| {
-                Error::invalid(format!("JSON schema name: {e}"))
-            })?;
+            check_tool_name(&js.name)
+                .map_err(|e| Error::invalid(format!("JSON schema name: {e}")))?;
             if self.tools.iter().any(|t| t.name == js.name) {
                 return Err(Error::invalid(format!(
                     "the JSON schema name '{}' is also the name of a tool",
@@ -587,7 +583,10 @@ mod tests {
             "invalid --param 'top_k.x': 'top_k' is already set to a non-object value"
         );
         let e = parse_param("a.b=bar").unwrap_err().to_string();
-        assert!(e.starts_with("invalid --param 'a.b=bar': value is not JSON"), "{e}");
+        assert!(
+            e.starts_with("invalid --param 'a.b=bar': value is not JSON"),
+            "{e}"
+        );
         assert!(e.contains("a.b='\"bar\"'"), "{e}");
         let e = parse_param("novalue").unwrap_err().to_string();
         assert!(e.contains("expected KEY=JSON"), "{e}");
@@ -603,8 +602,14 @@ mod tests {
 
     #[test]
     fn reasoning_levels_parse() {
-        assert_eq!("off".parse::<ReasoningLevel>().unwrap(), ReasoningLevel::Off);
-        assert_eq!("HIGH".parse::<ReasoningLevel>().unwrap(), ReasoningLevel::High);
+        assert_eq!(
+            "off".parse::<ReasoningLevel>().unwrap(),
+            ReasoningLevel::Off
+        );
+        assert_eq!(
+            "HIGH".parse::<ReasoningLevel>().unwrap(),
+            ReasoningLevel::High
+        );
         assert_eq!(
             "4096".parse::<ReasoningLevel>().unwrap(),
             ReasoningLevel::Budget(4096)
@@ -629,21 +634,37 @@ mod tests {
                 Ok(()) => panic!("expected an error containing {want}"),
             }
         };
-        check(&|r| r.inference.temperature = Some(1.5), "temperature 1.5 is out of range");
-        check(&|r| r.inference.top_p = Some(-0.1), "top-p -0.1 is out of range");
-        check(&|r| r.inference.max_tokens = Some(0), "max tokens must be at least 1");
+        check(
+            &|r| r.inference.temperature = Some(1.5),
+            "temperature 1.5 is out of range",
+        );
+        check(
+            &|r| r.inference.top_p = Some(-0.1),
+            "top-p -0.1 is out of range",
+        );
+        check(
+            &|r| r.inference.max_tokens = Some(0),
+            "max tokens must be at least 1",
+        );
         check(
             &|r| r.inference.stop = vec!["x".into(); MAX_STOP_SEQUENCES + 1],
             "at most 2500",
         );
-        check(&|r| r.inference.stop = vec![String::new()], "stop sequence is empty");
+        check(
+            &|r| r.inference.stop = vec![String::new()],
+            "stop sequence is empty",
+        );
         check(
             &|r| r.conversation = Conversation::from_prompt("   "),
             "the prompt is empty",
         );
         check(
             &|r| {
-                r.tools = vec![ToolSpec::new("get weather", None, json!({"type": "object"}))]
+                r.tools = vec![ToolSpec::new(
+                    "get weather",
+                    None,
+                    json!({"type": "object"}),
+                )]
             },
             "contains ' '",
         );
@@ -722,6 +743,9 @@ mod tests {
         let mut a = json!({"inferenceConfig": {"topK": 1}, "x": 1});
         let b = json!({"inferenceConfig": {"other": 2}, "x": 3});
         deep_merge(a.as_object_mut().unwrap(), b.as_object().unwrap());
-        assert_eq!(a, json!({"inferenceConfig": {"topK": 1, "other": 2}, "x": 3}));
+        assert_eq!(
+            a,
+            json!({"inferenceConfig": {"topK": 1, "other": 2}, "x": 3})
+        );
     }
 }

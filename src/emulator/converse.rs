@@ -19,9 +19,9 @@ pub(crate) enum Role {
 #[derive(Debug, Clone)]
 pub(crate) enum Block {
     Text(String),
-    Image { format: String, bytes: usize },
-    Document { format: String, name: String, bytes: usize },
-    Video { format: String },
+    Image { bytes: usize },
+    Document { name: String, bytes: usize },
+    Video,
     Audio,
     ToolUse { id: String, name: String, input: Value, server: bool },
     ToolResult { id: String, content: Vec<ToolResultContent> },
@@ -33,7 +33,7 @@ pub(crate) enum Block {
 }
 
 impl Block {
-    fn anthropic_type(&self) -> &'static str {
+    pub(crate) fn anthropic_type(&self) -> &'static str {
         match self {
             Block::Text(_) => "text",
             Block::Image { .. } => "image",
@@ -139,6 +139,8 @@ const CONTENT_MEMBERS: &[&str] = &[
     "reasoningContent",
     "citationsContent",
     "searchResult",
+    "toolAddition",
+    "toolRemoval",
 ];
 
 const IMAGE_FORMATS: &[&str] = &["png", "jpeg", "gif", "webp"];
@@ -264,13 +266,14 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
                 v.push(&p.field("format"), None, &enum_set(IMAGE_FORMATS));
             }
             let bytes = source_size(img, &p, &["bytes", "s3Location"], v)?;
-            Block::Image { format, bytes }
+            Block::Image { bytes }
         }
         "document" => {
             let doc = json::obj(value)?;
-            let format = json::get_str(doc, "format")?.unwrap_or("txt").to_string();
-            if json::get(doc, "format").is_some() && !DOCUMENT_FORMATS.contains(&format.as_str())
-            {
+            let format = json::get_str(doc, "format")?.unwrap_or_default().to_string();
+            if json::get(doc, "format").is_none() {
+                v.null(&p.field("format"));
+            } else if !DOCUMENT_FORMATS.contains(&format.as_str()) {
                 v.push(&p.field("format"), None, &enum_set(DOCUMENT_FORMATS));
             }
             let name = match json::get_str(doc, "name")? {
@@ -288,11 +291,7 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
                 );
             }
             let bytes = source_size(doc, &p, &["bytes", "s3Location", "text", "content"], v)?;
-            Block::Document {
-                format,
-                name,
-                bytes,
-            }
+            Block::Document { name, bytes }
         }
         "video" => {
             let vid = json::obj(value)?;
@@ -303,7 +302,7 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
                 v.push(&p.field("format"), None, &enum_set(VIDEO_FORMATS));
             }
             source_size(vid, &p, &["bytes", "s3Location"], v)?;
-            Block::Video { format }
+            Block::Video
         }
         "audio" => Block::Audio,
         "toolUse" => {
@@ -432,6 +431,11 @@ fn check_cache_point(value: &Value, p: &Path, v: &mut Violations) -> Result<(), 
         None => v.null(&p.field("type")),
         Some("default") => {}
         Some(other) => v.push(&p.field("type"), Some(other), &enum_set(&["default"])),
+    }
+    if let Some(ttl) = json::get_str(cp, "ttl")?
+        && !["5m", "1h"].contains(&ttl)
+    {
+        v.push(&p.field("ttl"), Some(ttl), &enum_set(&["5m", "1h"]));
     }
     Ok(())
 }
@@ -786,11 +790,11 @@ pub(crate) fn parse(
     let mut service_tier = None;
     if let Some(st) = json::get_obj(top, "serviceTier")? {
         if let Some(t) = json::get_str(st, "type")? {
-            if !["priority", "default", "flex"].contains(&t) {
+            if !["priority", "default", "flex", "reserved"].contains(&t) {
                 v.push(
                     &Path::root("serviceTier").field("type"),
                     Some(t),
-                    &enum_set(&["priority", "default", "flex"]),
+                    &enum_set(&["priority", "default", "flex", "reserved"]),
                 );
             }
             service_tier = Some(t.to_string());
@@ -977,7 +981,7 @@ fn check_model_support(
         for b in &m.content {
             let (needs, name) = match b {
                 Block::Image { .. } => ("IMAGE", "image"),
-                Block::Video { .. } => ("VIDEO", "video"),
+                Block::Video => ("VIDEO", "video"),
                 _ => continue,
             };
             if !has(needs) {
@@ -1069,7 +1073,7 @@ impl ConverseRequest {
                         ToolResultContent::Media(_) => 1000,
                     })
                     .sum(),
-                Block::Image { .. } | Block::Video { .. } | Block::Audio => 1000,
+                Block::Image { .. } | Block::Video | Block::Audio => 1000,
                 Block::Document { bytes, .. } => *bytes,
                 _ => 0,
             }

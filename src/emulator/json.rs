@@ -86,13 +86,6 @@ pub(crate) fn float(v: &Value) -> Result<f64, ApiError> {
     }
 }
 
-pub(crate) fn boolean(v: &Value) -> Result<bool, ApiError> {
-    match v {
-        Value::Bool(b) => Ok(*b),
-        other => Err(mismatch(other, "Boolean")),
-    }
-}
-
 /// A member, with JSON `null` treated as absent.
 pub(crate) fn get<'a>(o: &'a Obj, key: &str) -> Option<&'a Value> {
     o.get(key).filter(|v| !v.is_null())
@@ -116,10 +109,6 @@ pub(crate) fn get_int(o: &Obj, key: &str) -> Result<Option<i64>, ApiError> {
 
 pub(crate) fn get_float(o: &Obj, key: &str) -> Result<Option<f64>, ApiError> {
     get(o, key).map(float).transpose()
-}
-
-pub(crate) fn get_bool(o: &Obj, key: &str) -> Result<Option<bool>, ApiError> {
-    get(o, key).map(boolean).transpose()
 }
 
 /// The members of a union that are set (non-null).

@@ -29,15 +29,28 @@ impl ColorChoice {
 pub fn report_error(err: &Error, color: ColorChoice) {
     let mut stderr = std::io::stderr().lock();
     let (red, dim, reset) = if color.stderr { ("\x1b[31m", "\x1b[2m", "\x1b[0m") } else { ("", "", "") };
-    let _ = writeln!(stderr, "{red}brock: error:{reset} {err}");
+    // Service messages can echo model or user text: never let it drive the terminal.
+    let shown = |s: String| {
+        if std::io::stderr().is_terminal() {
+            sanitize::for_terminal(&s).into_owned()
+        } else {
+            s
+        }
+    };
+    let _ = writeln!(stderr, "{red}brock: error:{reset} {}", shown(err.to_string()));
     if let Some(hint) = err.hint() {
-        let _ = writeln!(stderr, "{dim}hint: {hint}{reset}");
+        let _ = writeln!(stderr, "{dim}hint: {}{reset}", shown(hint));
     }
 }
 
 /// A diagnostic line on stderr (verbose logs, warnings). Never on stdout.
 pub fn diag(msg: &str) {
-    let _ = writeln!(std::io::stderr().lock(), "brock: {msg}");
+    let mut err = std::io::stderr().lock();
+    if err.is_terminal() {
+        let _ = writeln!(err, "brock: {}", sanitize::for_terminal(msg));
+    } else {
+        let _ = writeln!(err, "brock: {msg}");
+    }
 }
 
 /// Write an answer to stdout. A closed pipe (`brock … | head`) is not an error worth reporting:

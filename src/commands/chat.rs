@@ -1,0 +1,573 @@
+//! `brock chat`: one-shot chat over Converse / ConverseStream.
+//!
+//! Everything the user typed is checked and mapped (core) before the first byte is sent; the
+//! answer is rendered as it streams (render::stream) and, for scripts, as OpenAI-format JSON.
+
+use std::io::{IsTerminal, Read};
+use std::time::Instant;
+
+use serde_json::{Value, json};
+
+use crate::aws::{ApiRequest, Client, Service, path_segment};
+use crate::cli::{ChatArgs, InputFormat, OutputFormat};
+use crate::config::Settings;
+use crate::core::converse::{ChatResponse, StopReason, StructuredOutput, take_structured_answer, to_converse};
+use crate::core::message::{Conversation, Message, Part, Role, SystemPart, ToolChoice};
+use crate::core::request::{ChatRequest, Guardrail, JsonSchema, ReasoningLevel};
+use crate::core::openai::{ChunkEncoder, chat_completion, parse_request};
+use crate::core::stream::{Accumulator, ConverseStreamDecoder, StreamEvent};
+use crate::core::think::{DEFAULT_TAGS, InlineThinkSplitter, split_message};
+use crate::error::{Error, Result};
+use crate::render::stream::{StreamOptions, StreamRenderer};
+use crate::render::{ColorChoice, diag, stdout_write};
+
+/// Attachments larger than this are refused before reading them (the per-type Bedrock limits,
+/// checked by the core, are all far below it).
+const MAX_ATTACHMENT_READ: u64 = 64 * 1024 * 1024;
+
+pub async fn run(settings: &Settings, args: &ChatArgs) -> Result<()> {
+    let stdin_is_tty = std::io::stdin().is_terminal();
+    let req = build_request(settings, args, stdin_is_tty)?;
+    let converse = to_converse(&req).map_err(core_error)?;
+    if !settings.quiet {
+        for w in &converse.warnings {
+            diag(&format!("warning: {w}"));
+        }
+    }
+    let stream = !args.no_stream;
+    let op = if stream { "converse-stream" } else { "converse" };
+    let api = ApiRequest::post_json(
+        Service::Runtime,
+        format!("/model/{}/{op}", path_segment(&req.model_id)),
+        &converse.body,
+    );
+    let client = Client::new(settings).await?;
+    if settings.verbose > 0 {
+        diag(&format!("route: converse ({op}) for {}", req.model_id));
+    }
+    if args.dry_run {
+        let doc = json!({
+            "service": "bedrock-runtime",
+            "operation": if stream { "ConverseStream" } else { "Converse" },
+            "route": "converse",
+            "method": "POST",
+            "url": client.url(&api),
+            "path": api.path,
+            "headers": {"content-type": "application/json"},
+            "body": converse.body,
+        });
+        return stdout_write(&format!("{}\n", serde_json::to_string_pretty(&doc).unwrap_or_default()));
+    }
+
+    let output = settings.output.unwrap_or(OutputFormat::Text);
+    let color = ColorChoice::detect(settings.no_color);
+    let structured = converse.structured.clone();
+    let opts = StreamOptions {
+        stdout_tty: std::io::stdout().is_terminal(),
+        stderr_tty: std::io::stderr().is_terminal(),
+        color_out: color.stdout,
+        color_err: color.stderr,
+        show_reasoning: !args.hide_reasoning && !settings.quiet && output == OutputFormat::Text,
+        spinner: !settings.quiet && output == OutputFormat::Text,
+        markdown: structured.is_none(),
+    };
+    let mut session = Exchange {
+        renderer: StreamRenderer::new(std::io::stdout(), std::io::stderr(), opts),
+        output,
+        structured,
+        model: req.model_id.clone(),
+        prefill: req.prefill_text().map(str::to_string),
+        started: Instant::now(),
+        first_token: None,
+        chunks: {
+            let enc = ChunkEncoder::new(completion_id(), req.model_id.clone(), unix_now());
+            match &converse.structured {
+                Some(StructuredOutput::Tool { name }) => enc.with_json_tool(name.clone()),
+                _ => enc,
+            }
+        },
+        think: crate::core::model::ModelRef::parse(&req.model_id)
+            .map(|m| m.capabilities(req.family_hint).emits_inline_think())
+            .unwrap_or(false)
+            .then(|| InlineThinkSplitter::new(DEFAULT_TAGS)),
+        building: Default::default(),
+    };
+    let outcome = tokio::select! {
+        r = session.run(&client, &api, stream) => r,
+        _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
+    };
+    // Whatever happened, what was printed stays printed and the terminal is left tidy.
+    let _ = session.renderer.finish();
+    let resp = match outcome {
+        Ok(resp) => resp,
+        Err(e) => return Err(e),
+    };
+    session.finish(resp, settings)
+}
+
+/// One request/answer exchange and its rendering state.
+struct Exchange {
+    renderer: StreamRenderer<std::io::Stdout, std::io::Stderr>,
+    output: OutputFormat,
+    structured: Option<StructuredOutput>,
+    model: String,
+    prefill: Option<String>,
+    started: Instant,
+    first_token: Option<std::time::Duration>,
+    chunks: ChunkEncoder,
+    /// Set for models that write their reasoning inline in `<think>` tags.
+    think: Option<InlineThinkSplitter>,
+    /// Tool calls being streamed: block index → (id, name, input JSON so far).
+    building: std::collections::HashMap<u32, (String, String, String)>,
+}
+
+impl Exchange {
+    async fn run(&mut self, client: &Client, api: &ApiRequest, stream: bool) -> Result<ChatResponse> {
+        if let (Some(p), OutputFormat::Text, None) = (&self.prefill, self.output, &self.structured) {
+            let p = p.clone();
+            self.text(&p)?;
+        }
+        let resp = client.send(api).await?;
+        if !stream {
+            let body = resp.bytes().await?;
+            let mut parsed = crate::core::converse::parse_response(&body).map_err(core_error)?;
+            if self.think.is_some() {
+                parsed.message = split_message(&parsed.message, DEFAULT_TAGS);
+            }
+            self.first_token = Some(self.started.elapsed());
+            self.replay_whole(&parsed)?;
+            return Ok(parsed);
+        }
+        let mut events = resp.events();
+        let mut decoder = ConverseStreamDecoder::new();
+        let mut acc = Accumulator::new();
+        let mut finished = false;
+        while !finished {
+            let decoded = match events.next().await {
+                Ok(Some(ev)) => decoder.decode(&ev.event_type, &ev.payload).map_err(core_error)?,
+                Ok(None) => {
+                    finished = true;
+                    Vec::new()
+                }
+                Err(e) => {
+                    // Show what the think splitter still held back, then report the failure.
+                    if let Some(t) = self.think.as_mut() {
+                        for se in t.finish() {
+                            self.event(&se)?;
+                        }
+                    }
+                    return Err(e);
+                }
+            };
+            let mut out = match self.think.as_mut() {
+                Some(t) => decoded.into_iter().flat_map(|e| t.push(e)).collect(),
+                None => decoded,
+            };
+            if finished && let Some(t) = self.think.as_mut() {
+                out.extend(t.finish());
+            }
+            for se in out {
+                acc.push(&se);
+                self.event(&se)?;
+            }
+        }
+        acc.finish().map_err(core_error)
+    }
+
+    /// A non-streamed answer is rendered through the same path as a streamed one.
+    fn replay_whole(&mut self, resp: &ChatResponse) -> Result<()> {
+        for part in &resp.message.content {
+            match part {
+                Part::Reasoning { text, .. } => self.reasoning(text)?,
+                Part::Text { text } => self.text(text)?,
+                // Tools Bedrock runs itself are not for the caller to act on.
+                Part::ToolUse { id, name, input, kind } if !is_server_tool(kind.as_deref()) => {
+                    self.tool_call(id, name, input)?
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn event(&mut self, ev: &StreamEvent) -> Result<()> {
+        if self.first_token.is_none() && !matches!(ev, StreamEvent::MessageStart) {
+            self.first_token = Some(self.started.elapsed());
+        }
+        if self.output == OutputFormat::Ndjson {
+            for chunk in self.chunks.push(ev) {
+                stdout_write(&format!("{chunk}\n"))?;
+            }
+            return Ok(());
+        }
+        match ev {
+            StreamEvent::TextDelta { text, .. } => self.text(text)?,
+            StreamEvent::ReasoningDelta { text, .. } => self.reasoning(text)?,
+            StreamEvent::ToolUseStart { index, id, name, kind } => {
+                if !is_server_tool(kind.as_deref()) {
+                    self.building.insert(*index, (id.clone(), name.clone(), String::new()));
+                }
+                if self.output == OutputFormat::Text && self.structured.is_none() {
+                    io(self.renderer.status(&format!("calling tool {name}…")))?;
+                }
+            }
+            StreamEvent::ToolUseDelta { index, input_json_fragment } => {
+                if let Some(b) = self.building.get_mut(index) {
+                    b.2.push_str(input_json_fragment);
+                }
+            }
+            StreamEvent::BlockStop { index } => {
+                // A tool call is printed the moment its input is complete, so a caller can act
+                // on it while the model goes on.
+                if let Some((id, name, raw)) = self.building.remove(index) {
+                    let input = if raw.trim().is_empty() {
+                        json!({})
+                    } else {
+                        serde_json::from_str(&raw).unwrap_or(Value::String(raw))
+                    };
+                    self.tool_call(&id, &name, &input)?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn text(&mut self, text: &str) -> Result<()> {
+        if self.output != OutputFormat::Text || self.structured.is_some() {
+            return Ok(());
+        }
+        io(self.renderer.text(text))
+    }
+
+    fn reasoning(&mut self, text: &str) -> Result<()> {
+        if self.output != OutputFormat::Text {
+            return Ok(());
+        }
+        io(self.renderer.reasoning(text))
+    }
+
+    fn tool_call(&mut self, id: &str, name: &str, input: &Value) -> Result<()> {
+        if self.output != OutputFormat::Text || self.structured.is_some() {
+            return Ok(());
+        }
+        let line = json!({"type": "tool_use", "id": id, "name": name, "input": input});
+        io(self.renderer.line(&line.to_string()))
+    }
+
+    /// After the stream: tool calls, structured answers, JSON output, notices, usage footer.
+    fn finish(mut self, mut resp: ChatResponse, settings: &Settings) -> Result<()> {
+        let elapsed = self.started.elapsed();
+        if let Some(mode) = self.structured.clone() {
+            let answer = take_structured_answer(&mut resp, &mode).map_err(core_error)?;
+            match (self.output, answer) {
+                (OutputFormat::Text, Some(v)) => {
+                    let text = if std::io::stdout().is_terminal() {
+                        serde_json::to_string_pretty(&v).unwrap_or_default()
+                    } else {
+                        v.to_string()
+                    };
+                    stdout_write(&format!("{text}\n"))?;
+                }
+                (OutputFormat::Text, None) => {
+                    return Err(Error::Protocol(
+                        "the model called other tools instead of answering with JSON".into(),
+                    ));
+                }
+                _ => {}
+            }
+        }
+        if self.output == OutputFormat::Ndjson {
+            for chunk in self.chunks.finish() {
+                stdout_write(&format!("{chunk}\n"))?;
+            }
+        }
+        if self.output == OutputFormat::Json {
+            if let Some(p) = &self.prefill {
+                prepend_prefill(&mut resp, p);
+            }
+            let doc = chat_completion(&resp, &self.model, &completion_id(), unix_now());
+            stdout_write(&format!("{}\n", serde_json::to_string_pretty(&doc).unwrap_or_default()))?;
+        }
+        io(self.renderer.finish())?;
+        match resp.stop_reason {
+            StopReason::GuardrailIntervened => diag("the guardrail intervened: the answer was blocked or masked"),
+            StopReason::ContentFiltered => diag("the answer was filtered by the model's content filter"),
+            StopReason::MaxTokens if !settings.quiet => {
+                diag("the answer was cut at max tokens: raise --max-tokens for more")
+            }
+            _ => {}
+        }
+        if let Some(trace) = &resp.trace
+            && (settings.guardrail.as_ref().is_some_and(|g| g.trace) || settings.verbose > 0)
+        {
+            diag(&format!("guardrail trace: {trace}"));
+        }
+        let show_usage = !settings.quiet && (std::io::stderr().is_terminal() || settings.verbose > 0);
+        if show_usage {
+            let u = &resp.usage;
+            let mut line = format!("{} in · {} out", u.input, u.output);
+            if u.cache_read > 0 || u.cache_write > 0 {
+                line.push_str(&format!(" · cache {} read, {} written", u.cache_read, u.cache_write));
+            }
+            line.push_str(&format!(" · {:.2} s", elapsed.as_secs_f64()));
+            if let Some(t) = self.first_token {
+                line.push_str(&format!(" · first token {:.2} s", t.as_secs_f64()));
+            }
+            if let Some(ms) = resp.latency_ms {
+                line.push_str(&format!(" · model {ms} ms"));
+            }
+            let color = ColorChoice::detect(settings.no_color);
+            if color.stderr {
+                eprint_dim(&line);
+            } else {
+                diag(&line);
+            }
+        }
+        Ok(())
+    }
+}
+
+fn is_server_tool(kind: Option<&str>) -> bool {
+    kind == Some("server_tool_use")
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// An OpenAI-style completion id; unique enough to tell runs apart in logs.
+fn completion_id() -> String {
+    format!("chatcmpl-{}", uuid::Uuid::new_v4().simple())
+}
+
+fn eprint_dim(s: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "\x1b[2m{s}\x1b[0m");
+}
+
+fn prepend_prefill(resp: &mut ChatResponse, prefill: &str) {
+    if let Some(Part::Text { text }) = resp.message.content.iter_mut().find(|p| matches!(p, Part::Text { .. })) {
+        *text = format!("{prefill}{text}");
+    } else {
+        resp.message.content.insert(0, Part::text(prefill));
+    }
+}
+
+fn io(r: std::io::Result<()>) -> Result<()> {
+    match r {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(Error::io("cannot write the answer", e)),
+    }
+}
+
+pub fn core_error(e: crate::core::error::Error) -> Error {
+    if e.is_input_error() {
+        Error::Usage(e.to_string())
+    } else {
+        Error::Protocol(e.to_string())
+    }
+}
+
+/// Everything the user asked for, checked and assembled; nothing is sent yet.
+pub fn build_request(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> Result<ChatRequest> {
+    let model = settings.model_or_default(args.model.as_deref())?;
+    let mut req = if args.input_format == Some(InputFormat::Openai) {
+        let raw = match &args.input_file {
+            Some(p) => std::fs::read(p).map_err(|e| Error::usage(format!("cannot read {}: {e}", p.display())))?,
+            None if stdin_is_tty => {
+                return Err(Error::usage(
+                    "--input-format openai reads the request from stdin or --input-file, and stdin is a terminal",
+                ));
+            }
+            None => read_stdin_bytes()?,
+        };
+        let body: Value = serde_json::from_slice(&raw)
+            .map_err(|e| Error::usage(format!("the OpenAI request is not valid JSON: {e}")))?;
+        let parsed = parse_request(&body).map_err(core_error)?;
+        if !parsed.ignored.is_empty() && !settings.quiet {
+            diag(&format!("warning: OpenAI fields with no Bedrock equivalent ignored: {}", parsed.ignored.join(", ")));
+        }
+        let mut r = parsed.request;
+        // --model on the command line wins; else the body's model (an alias is fine); else config.
+        r.model_id = match (&args.model, parsed.model.trim()) {
+            (Some(_), _) | (None, "") => model,
+            (None, m) => settings.resolve_model(m)?,
+        };
+        if !args.prompt.is_empty() {
+            r.conversation.push_user_text(args.prompt.join(" "));
+        }
+        r
+    } else {
+        let prompt = read_prompt(args, stdin_is_tty)?;
+        let Some(prompt) = prompt else {
+            return Err(Error::usage(
+                "no prompt: give one as an argument (brock chat \"question\") or pipe it on stdin; the interactive REPL is not in this build yet",
+            ));
+        };
+        let mut content = Vec::new();
+        for a in &args.attach {
+            content.push(load_attachment(a)?);
+        }
+        content.push(Part::text(prompt));
+        ChatRequest::new(model, Conversation {
+            system: Vec::new(),
+            messages: vec![Message::new(Role::User, content)],
+        })
+    };
+
+    if let Some(system) = settings.system.as_deref().filter(|s| !s.trim().is_empty()) {
+        req.conversation.system.insert(0, SystemPart::Text { text: system.to_string() });
+    }
+    if let Some(n) = settings.max_tokens {
+        req.inference.max_tokens = Some(n);
+    }
+    if let Some(t) = settings.temperature {
+        req.inference.temperature = Some(round_f32(t));
+    }
+    if let Some(p) = settings.top_p {
+        req.inference.top_p = Some(round_f32(p));
+    }
+    if !args.stop.is_empty() {
+        req.inference.stop = args.stop.clone();
+    }
+    if args.top_k.is_some() {
+        req.top_k = args.top_k;
+    }
+    for p in &args.params {
+        req.add_param(p).map_err(core_error)?;
+    }
+    req.anthropic_beta.extend(args.anthropic_beta.iter().filter(|b| !b.trim().is_empty()).map(|b| b.trim().to_string()));
+    req.response_field_paths.extend(args.response_fields.iter().cloned());
+    if let Some(r) = &settings.reasoning {
+        let level: ReasoningLevel = r
+            .parse()
+            .map_err(|e: crate::core::error::Error| Error::usage(e.to_string()))?;
+        req.reasoning = Some(level);
+    }
+    if let Some(path) = &args.tools {
+        let raw = std::fs::read(path)
+            .map_err(|e| Error::usage(format!("cannot read the tools file {}: {e}", path.display())))?;
+        req.tools = crate::core::tools::parse_tools_file(&raw).map_err(core_error)?;
+    }
+    if let Some(choice) = &args.tool_choice {
+        req.tool_choice = Some(match choice.as_str() {
+            "auto" => ToolChoice::Auto,
+            "any" | "required" => ToolChoice::Any,
+            "none" => ToolChoice::None,
+            name => {
+                if !req.tools.iter().any(|t| t.name == name) {
+                    let names: Vec<&str> = req.tools.iter().map(|t| t.name.as_str()).collect();
+                    return Err(Error::usage(format!(
+                        "--tool-choice {name:?}: no such tool (auto, any, none, or one of: {})",
+                        if names.is_empty() { "no tools given".to_string() } else { names.join(", ") }
+                    )));
+                }
+                ToolChoice::Tool(name.to_string())
+            }
+        });
+    }
+    if let Some(path) = &args.json_schema {
+        let raw = std::fs::read(path)
+            .map_err(|e| Error::usage(format!("cannot read the JSON schema {}: {e}", path.display())))?;
+        let schema: Value = serde_json::from_slice(&raw)
+            .map_err(|e| Error::usage(format!("the JSON schema {} is not valid JSON: {e}", path.display())))?;
+        if !schema.is_object() {
+            return Err(Error::usage(format!("the JSON schema {} must be a JSON object", path.display())));
+        }
+        req.json_schema = Some(JsonSchema::new(schema));
+    }
+    if let Some(g) = &settings.guardrail {
+        req.guardrail = Some(Guardrail {
+            id: g.id.clone(),
+            version: g.version.clone(),
+            trace: g.trace,
+        });
+    }
+    if let Some(l) = &settings.performance_latency {
+        req.performance_latency = Some(
+            l.parse()
+                .map_err(|e: crate::core::error::Error| Error::usage(e.to_string()))?,
+        );
+    }
+    if let Some(t) = &settings.service_tier {
+        req.service_tier = Some(
+            t.parse()
+                .map_err(|e: crate::core::error::Error| Error::usage(e.to_string()))?,
+        );
+    }
+    req.request_metadata.extend(settings.request_metadata.clone());
+    req.cache |= args.cache;
+    if args.prefill.is_some() {
+        req.prefill = args.prefill.clone();
+    }
+    if settings.user_continue_message.is_some() {
+        req.user_continue_message = settings.user_continue_message.clone();
+    }
+    Ok(req)
+}
+
+/// f32 settings become f64 on the wire; round so 0.7 is sent as 0.7, not 0.699999988079071.
+fn round_f32(v: f32) -> f64 {
+    (v as f64 * 1e6).round() / 1e6
+}
+
+/// The prompt from the arguments and/or stdin. Piped input after an argument prompt is context
+/// appended to it.
+fn read_prompt(args: &ChatArgs, stdin_is_tty: bool) -> Result<Option<String>> {
+    let arg = args.prompt.join(" ");
+    let piped = if stdin_is_tty {
+        None
+    } else {
+        let bytes = read_stdin_bytes()?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            Error::usage(format!(
+                "stdin is not UTF-8 text (invalid byte at offset {}); attach binary files with --attach",
+                e.utf8_error().valid_up_to()
+            ))
+        })?;
+        Some(text)
+    };
+    let prompt = match (arg.trim().is_empty(), piped) {
+        (false, Some(p)) if !p.trim().is_empty() => format!("{arg}\n\n{p}"),
+        (false, _) => arg,
+        (true, Some(p)) => p,
+        (true, None) => return Ok(None),
+    };
+    if prompt.trim().is_empty() {
+        return Err(Error::usage("the prompt is empty"));
+    }
+    Ok(Some(prompt))
+}
+
+fn read_stdin_bytes() -> Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::usage(format!("cannot read stdin: {e}")))?;
+    Ok(buf)
+}
+
+fn load_attachment(spec: &str) -> Result<Part> {
+    if spec.starts_with("s3://") {
+        return crate::core::attach::s3_part(spec, None).map_err(core_error);
+    }
+    let path = std::path::Path::new(spec);
+    let meta = std::fs::metadata(path).map_err(|e| Error::usage(format!("cannot read attachment {spec}: {e}")))?;
+    if !meta.is_file() {
+        return Err(Error::usage(format!("attachment {spec} is not a file")));
+    }
+    if meta.len() > MAX_ATTACHMENT_READ {
+        return Err(Error::usage(format!(
+            "attachment {spec} is {} MB; Bedrock accepts at most a few MB inline (upload it to S3 and attach the s3:// URI)",
+            meta.len() / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::usage(format!("cannot read attachment {spec}: {e}")))?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("attachment");
+    crate::core::attach::attachment_part(name, bytes).map_err(core_error)
+}

@@ -1,0 +1,762 @@
+//! The deterministic "model": derives the answer from the request (rule in the module doc of
+//! `emulator`), then renders it as a Converse JSON body or as ConverseStream events.
+
+use std::collections::HashSet;
+use std::sync::Mutex;
+
+use base64::Engine;
+use bytes::Bytes;
+use hmac::{KeyInit, Mac};
+use serde_json::{Map, Value, json};
+
+use super::catalog::{Family, Model};
+use super::converse::{Block, ConverseRequest, Reasoning, Role, ToolChoice, ToolResultContent};
+use super::eventstream;
+use super::guardrail;
+use super::reasoning;
+
+const VOCABULARY: &[&str] = &[
+    "lorem",
+    "ipsum",
+    "dolor",
+    "sit",
+    "amet",
+    "consectetur",
+    "adipiscing",
+    "elit",
+    "sed",
+    "do",
+    "eiusmod",
+    "tempor",
+];
+
+/// Text with terminal control sequences, for the `hostile` scenario.
+pub(crate) const HOSTILE_TEXT: &str = "Hostile answer: \u{1b}]52;c;aGFja2Vk\u{7}\u{1b}]0;pwned title\u{7}\u{1b}[2J\u{1b}[H\u{1b}[10;10H\u{1b}[5Aoverwritten\u{7}\rcarriage return";
+
+pub(crate) const BLOCKED_TEXT: &str = "Sorry, the model cannot answer this question.";
+
+#[derive(Debug, Clone)]
+pub(crate) enum OutBlock {
+    Reasoning {
+        text: String,
+        signature: Option<String>,
+    },
+    Redacted(Vec<u8>),
+    /// The text and the deltas it streams as (their concatenation is the text).
+    Text {
+        text: String,
+        deltas: Vec<String>,
+    },
+    ToolUse {
+        id: String,
+        name: String,
+        input: Value,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Generation {
+    pub blocks: Vec<OutBlock>,
+    pub stop_reason: &'static str,
+    pub input_tokens: u64,
+    pub output_tokens: u64,
+    pub cache_read: u64,
+    pub cache_write: u64,
+    pub caching: bool,
+    pub anthropic: bool,
+    pub trace: Option<Value>,
+    pub additional_response: Option<Value>,
+    pub performance_latency: Option<String>,
+    pub service_tier: Option<String>,
+}
+
+/// Cache prefixes seen by this emulator, for cacheWrite/cacheRead accounting.
+#[derive(Debug, Default)]
+pub(crate) struct PromptCache(Mutex<HashSet<[u8; 32]>>);
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Splits a text into deltas of at most `n` words, keeping every character.
+pub(crate) fn split_deltas(text: &str, n: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut count = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let ws = c.is_whitespace();
+        if !ws && !in_word {
+            if count == n {
+                out.push(std::mem::take(&mut cur));
+                count = 0;
+            }
+            count += 1;
+        }
+        in_word = !ws;
+        cur.push(c);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Keeps the first `n` words of a text.
+fn first_words(text: &str, n: usize) -> String {
+    let deltas = split_deltas(text, 1);
+    deltas
+        .into_iter()
+        .take(n)
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+}
+
+fn tokens_marker(text: &str) -> Option<usize> {
+    let start = text.find("[[tokens=")? + "[[tokens=".len();
+    let end = text[start..].find("]]")? + start;
+    text[start..end].trim().parse().ok().map(|n: usize| n.min(100_000))
+}
+
+fn attachment_summary(req: &ConverseRequest) -> Option<String> {
+    let m = req.last_user()?;
+    let (mut images, mut documents, mut videos) = (0, 0, 0);
+    for b in &m.content {
+        match b {
+            Block::Image { .. } => images += 1,
+            Block::Document { .. } => documents += 1,
+            Block::Video => videos += 1,
+            _ => {}
+        }
+    }
+    let parts: Vec<String> = [(images, "image"), (documents, "document"), (videos, "video")]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, kind)| {
+            if *n == 1 {
+                format!("1 {kind}")
+            } else {
+                format!("{n} {kind}s")
+            }
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+fn tool_results_text(req: &ConverseRequest) -> Option<String> {
+    let m = req.last_user()?;
+    let mut parts = Vec::new();
+    let mut any = false;
+    for b in &m.content {
+        if let Block::ToolResult { content, .. } = b {
+            any = true;
+            for c in content {
+                parts.push(match c {
+                    ToolResultContent::Text(t) => t.clone(),
+                    ToolResultContent::Json(j) => j.to_string(),
+                    ToolResultContent::Media(kind) => format!("[{kind}]"),
+                });
+            }
+        }
+    }
+    any.then(|| parts.join(" "))
+}
+
+fn id_key(seed: &str) -> String {
+    let mut m = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(b"brock-emulator tool use ids")
+        .expect("any key length");
+    m.update(seed.as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(m.finalize().into_bytes())
+}
+
+/// `tooluse_` + 22 characters of [A-Za-z0-9_-], derived from the conversation so far.
+pub(crate) fn tool_use_id(seed: &str) -> String {
+    format!("tooluse_{}", &id_key(seed)[..22])
+}
+
+fn resolve_ref<'a>(root: &'a Value, schema: &'a Value) -> &'a Value {
+    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        let name = r.rsplit('/').next().unwrap_or_default();
+        for defs in ["$defs", "definitions"] {
+            if let Some(s) = root.get(defs).and_then(|d| d.get(name)) {
+                return s;
+            }
+        }
+    }
+    schema
+}
+
+/// A value valid against a JSON schema: required properties only, first enum value, minimums.
+pub(crate) fn example_for(root: &Value, schema: &Value, depth: usize) -> Value {
+    let schema = resolve_ref(root, schema);
+    if depth > 8 {
+        return Value::Null;
+    }
+    if let Some(c) = schema.get("const") {
+        return c.clone();
+    }
+    if let Some(first) = schema.get("enum").and_then(Value::as_array).and_then(|e| e.first()) {
+        return first.clone();
+    }
+    for key in ["anyOf", "oneOf", "allOf"] {
+        if let Some(first) = schema.get(key).and_then(Value::as_array).and_then(|a| {
+            a.iter()
+                .find(|s| s.get("type").and_then(Value::as_str) != Some("null"))
+        }) {
+            return example_for(root, first, depth + 1);
+        }
+    }
+    let ty = match schema.get("type") {
+        Some(Value::String(s)) => s.as_str(),
+        Some(Value::Array(types)) => types
+            .iter()
+            .filter_map(Value::as_str)
+            .find(|t| *t != "null")
+            .unwrap_or("null"),
+        _ if schema.get("properties").is_some() => "object",
+        _ => "object",
+    };
+    match ty {
+        "object" => {
+            let mut out = Map::new();
+            let props = schema.get("properties").and_then(Value::as_object);
+            if let Some(required) = schema.get("required").and_then(Value::as_array) {
+                for name in required.iter().filter_map(Value::as_str) {
+                    let prop = props.and_then(|p| p.get(name)).unwrap_or(&Value::Null);
+                    out.insert(name.to_string(), example_for(root, prop, depth + 1));
+                }
+            }
+            Value::Object(out)
+        }
+        "array" => {
+            let n = schema.get("minItems").and_then(Value::as_u64).unwrap_or(1).max(1);
+            let n = match schema.get("maxItems").and_then(Value::as_u64) {
+                Some(max) => n.min(max),
+                None => n,
+            };
+            let items = schema.get("items").unwrap_or(&Value::Null);
+            Value::Array((0..n).map(|_| example_for(root, items, depth + 1)).collect())
+        }
+        "string" => {
+            let s = match schema.get("format").and_then(Value::as_str) {
+                Some("date") => "2024-01-01".to_string(),
+                Some("date-time") => "2024-01-01T00:00:00Z".to_string(),
+                Some("time") => "12:00:00".to_string(),
+                Some("email") => "user@example.com".to_string(),
+                Some("uri") | Some("url") => "https://example.com".to_string(),
+                Some("uuid") => "00000000-0000-4000-8000-000000000000".to_string(),
+                _ => "example".to_string(),
+            };
+            let min = schema.get("minLength").and_then(Value::as_u64).unwrap_or(0) as usize;
+            if s.len() < min {
+                Value::String(s.clone() + &"x".repeat(min - s.len()))
+            } else {
+                Value::String(s)
+            }
+        }
+        "integer" => json!(
+            schema
+                .get("minimum")
+                .and_then(Value::as_i64)
+                .unwrap_or(1)
+        ),
+        "number" => json!(
+            schema
+                .get("minimum")
+                .and_then(Value::as_f64)
+                .unwrap_or(1.0)
+        ),
+        "boolean" => Value::Bool(true),
+        _ => Value::Null,
+    }
+}
+
+fn pick_tool(req: &ConverseRequest, text: &str) -> Option<usize> {
+    if !req.has_tool_config || req.tools.is_empty() {
+        return None;
+    }
+    let mentioned = req
+        .tools
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.name.is_empty() && text.contains(&t.name))
+        .map(|(i, t)| (text.find(&t.name).unwrap_or(usize::MAX), i))
+        .min()
+        .map(|(_, i)| i);
+    match &req.tool_choice {
+        Some(ToolChoice::Tool(name)) => req.tools.iter().position(|t| &t.name == name),
+        Some(ToolChoice::Any) => mentioned.or(Some(0)),
+        _ => mentioned,
+    }
+}
+
+/// The text of every cacheable prefix and the prefix up to the last cache point.
+fn cache_prefix(req: &ConverseRequest) -> Option<String> {
+    let mut seen_point = false;
+    let mut prefix = String::new();
+    let mut upto = None;
+    let push = |b: &Block, prefix: &mut String| match b {
+        Block::Text(t) | Block::GuardContent(t) => prefix.push_str(t),
+        Block::Document { name, bytes, .. } => prefix.push_str(&format!("[doc {name} {bytes}]")),
+        Block::Image { bytes, .. } => prefix.push_str(&format!("[image {bytes}]")),
+        Block::ToolUse { name, input, .. } => prefix.push_str(&format!("{name}{input}")),
+        Block::ToolResult { id, .. } => prefix.push_str(id),
+        _ => {}
+    };
+    for b in &req.system {
+        if matches!(b, Block::CachePoint) {
+            seen_point = true;
+            upto = Some(prefix.clone());
+        } else {
+            push(b, &mut prefix);
+        }
+    }
+    for t in &req.tools {
+        prefix.push_str(&t.name);
+        prefix.push_str(&t.schema.to_string());
+    }
+    for m in &req.messages {
+        prefix.push_str(if m.role == Role::User { "\nuser:" } else { "\nassistant:" });
+        for b in &m.content {
+            if matches!(b, Block::CachePoint) {
+                seen_point = true;
+                upto = Some(prefix.clone());
+            } else {
+                push(b, &mut prefix);
+            }
+        }
+    }
+    if seen_point { upto } else { None }
+}
+
+pub(crate) struct Context<'a> {
+    pub model: &'a Model,
+    /// The model id exactly as the client sent it (decoded from the path).
+    pub model_id: &'a str,
+    pub hostile: bool,
+    pub cache: &'a PromptCache,
+}
+
+pub(crate) fn generate(req: &ConverseRequest, ctx: &Context) -> Generation {
+    let user_text = req.last_user_text();
+    let mut blocks = Vec::new();
+    let mut stop_reason = "end_turn";
+    let mut trace = None;
+    let mut output_tokens: u64 = 0;
+
+    let blocked = req.guardrail.is_some() && user_text.contains("[[blocked]]");
+    if let Some(g) = &req.guardrail
+        && g.trace
+    {
+        trace = Some(guardrail::converse_trace(g, &user_text, blocked));
+    }
+
+    if blocked {
+        stop_reason = "guardrail_intervened";
+        blocks.push(text_block(BLOCKED_TEXT.to_string()));
+        output_tokens += words(BLOCKED_TEXT) as u64;
+    } else {
+        if req.reasoning != Reasoning::Off {
+            let text = format!("The user said: {user_text}. I will greet them and repeat it.");
+            output_tokens += words(&text) as u64;
+            if user_text.contains("[[redacted]]") && req.reasoning == Reasoning::Signed {
+                blocks.push(OutBlock::Redacted(reasoning::redacted_data(&text)));
+            } else {
+                let signature = (req.reasoning == Reasoning::Signed).then(|| reasoning::sign(&text));
+                blocks.push(OutBlock::Reasoning { text, signature });
+            }
+        }
+
+        let tool_results = tool_results_text(req);
+        let tool = if tool_results.is_none() {
+            pick_tool(req, &user_text)
+        } else {
+            None
+        };
+        let max = req.max_tokens.map(|m| m.max(0) as usize);
+
+        if let Some(i) = tool {
+            let spec = &req.tools[i];
+            let input = example_for(&spec.schema, &spec.schema, 0);
+            let seed = format!("{}|{}|{}", req.messages.len(), spec.name, user_text);
+            output_tokens += (input.to_string().len() / 4 + 1) as u64;
+            blocks.push(OutBlock::ToolUse {
+                id: tool_use_id(&seed),
+                name: spec.name.clone(),
+                input,
+            });
+            stop_reason = "tool_use";
+        } else if let Some(n) = tokens_marker(&user_text) {
+            let n_out = max.map_or(n, |m| m.min(n));
+            if n_out < n {
+                stop_reason = "max_tokens";
+            }
+            let deltas: Vec<String> = (0..n_out)
+                .map(|k| {
+                    let w = VOCABULARY[k % VOCABULARY.len()];
+                    if k == 0 { w.to_string() } else { format!(" {w}") }
+                })
+                .collect();
+            output_tokens += n_out as u64;
+            blocks.push(OutBlock::Text {
+                text: deltas.concat(),
+                deltas,
+            });
+        } else {
+            let mut text = if let Some(results) = tool_results {
+                format!("The tool returned: {results}")
+            } else if let Some(schema) = &req.output_schema {
+                example_for(schema, schema, 0).to_string()
+            } else {
+                let mut t = format!(
+                    "Hello from the brock emulator ({}). You said: {user_text}",
+                    ctx.model_id
+                );
+                if let Some(a) = attachment_summary(req) {
+                    t.push_str(&format!(" [attachments: {a}]"));
+                }
+                t
+            };
+            if ctx.hostile {
+                text = HOSTILE_TEXT.to_string();
+            }
+            if let Some(pos) = req
+                .stop_sequences
+                .iter()
+                .filter_map(|s| text.find(s.as_str()))
+                .min()
+            {
+                text.truncate(pos);
+                stop_reason = "stop_sequence";
+            }
+            if let Some(m) = max
+                && words(&text) > m
+            {
+                text = first_words(&text, m);
+                stop_reason = "max_tokens";
+            }
+            output_tokens += words(&text) as u64;
+            if !text.is_empty() {
+                blocks.push(text_block(text));
+            }
+        }
+    }
+
+    let total_input = (req.input_chars() / 4).max(1) as u64;
+    let (mut cache_read, mut cache_write, mut caching) = (0, 0, false);
+    let mut input_tokens = total_input;
+    if let Some(prefix) = cache_prefix(req) {
+        caching = true;
+        let prefix_tokens = ((prefix.chars().count() / 4) as u64).min(total_input.saturating_sub(1));
+        let key: [u8; 32] = {
+            use sha2::Digest;
+            sha2::Sha256::digest(format!("{}\n{prefix}", ctx.model.id).as_bytes()).into()
+        };
+        let first_time = ctx.cache.0.lock().map(|mut s| s.insert(key)).unwrap_or(true);
+        if first_time {
+            cache_write = prefix_tokens;
+        } else {
+            cache_read = prefix_tokens;
+        }
+        input_tokens = total_input - prefix_tokens;
+    }
+
+    let additional_response = (!req.response_field_paths.is_empty()).then(|| {
+        let mut m = Map::new();
+        for p in &req.response_field_paths {
+            let key = p.trim_start_matches('/');
+            let value = if key == "stop_sequence" {
+                Value::Null
+            } else {
+                Value::Null
+            };
+            m.insert(key.to_string(), value);
+        }
+        Value::Object(m)
+    });
+
+    Generation {
+        blocks,
+        stop_reason,
+        input_tokens,
+        output_tokens: output_tokens.max(1),
+        cache_read,
+        cache_write,
+        caching,
+        anthropic: ctx.model.family == Family::Anthropic,
+        trace,
+        additional_response,
+        performance_latency: req.performance_latency.clone(),
+        service_tier: req.service_tier.clone(),
+    }
+}
+
+fn text_block(text: String) -> OutBlock {
+    let deltas = split_deltas(&text, 3);
+    OutBlock::Text { text, deltas }
+}
+
+impl Generation {
+    fn usage(&self, streaming: bool) -> Value {
+        let mut u = json!({
+            "inputTokens": self.input_tokens,
+            "outputTokens": self.output_tokens,
+            "totalTokens": self.input_tokens + self.output_tokens + self.cache_read + self.cache_write,
+        });
+        if self.caching || (self.anthropic && !streaming) {
+            u["cacheReadInputTokens"] = json!(self.cache_read);
+            u["cacheWriteInputTokens"] = json!(self.cache_write);
+        }
+        if self.anthropic && !streaming {
+            // Recorded Anthropic answers also carry these older duplicates.
+            u["cacheReadInputTokenCount"] = json!(self.cache_read);
+            u["cacheWriteInputTokenCount"] = json!(self.cache_write);
+        }
+        if !(self.anthropic && streaming) {
+            u["serverToolUsage"] = json!({});
+        }
+        u
+    }
+
+    /// The Converse response body.
+    pub fn converse_body(&self, latency_ms: u64) -> Value {
+        let content: Vec<Value> = self
+            .blocks
+            .iter()
+            .map(|b| match b {
+                OutBlock::Reasoning { text, signature } => {
+                    let mut rt = json!({"text": text});
+                    if let Some(s) = signature {
+                        rt["signature"] = json!(s);
+                    }
+                    json!({"reasoningContent": {"reasoningText": rt}})
+                }
+                OutBlock::Redacted(data) => json!({"reasoningContent": {
+                    "redactedContent": base64::engine::general_purpose::STANDARD.encode(data)}}),
+                OutBlock::Text { text, .. } => json!({"text": text}),
+                OutBlock::ToolUse { id, name, input } => {
+                    json!({"toolUse": {"toolUseId": id, "name": name, "input": input}})
+                }
+            })
+            .collect();
+        let mut body = json!({
+            "metrics": {"latencyMs": latency_ms},
+            "output": {"message": {"content": content, "role": "assistant"}},
+            "stopReason": self.stop_reason,
+            "usage": self.usage(false),
+        });
+        if let Some(t) = &self.trace {
+            body["trace"] = json!({"guardrail": t});
+        }
+        if let Some(a) = &self.additional_response {
+            body["additionalModelResponseFields"] = a.clone();
+        }
+        if let Some(l) = &self.performance_latency {
+            body["performanceConfig"] = json!({"latency": l});
+        }
+        if let Some(t) = &self.service_tier {
+            body["serviceTier"] = json!({"type": t});
+        }
+        body
+    }
+
+    /// The ConverseStream frames, in order; `true` marks a delta (paced).
+    pub fn stream_frames(&self, latency_ms: u64) -> Vec<(Bytes, bool)> {
+        let mut out = vec![(
+            eventstream::event("messageStart", &json!({"role": "assistant"})),
+            false,
+        )];
+        for (i, b) in self.blocks.iter().enumerate() {
+            let delta = |d: Value| {
+                (
+                    eventstream::event(
+                        "contentBlockDelta",
+                        &json!({"contentBlockIndex": i, "delta": d}),
+                    ),
+                    true,
+                )
+            };
+            match b {
+                OutBlock::Reasoning { text, signature } => {
+                    for piece in split_deltas(text, 3) {
+                        out.push(delta(json!({"reasoningContent": {"text": piece}})));
+                    }
+                    if let Some(s) = signature {
+                        out.push(delta(json!({"reasoningContent": {"signature": s}})));
+                    }
+                }
+                OutBlock::Redacted(data) => out.push(delta(json!({"reasoningContent": {
+                    "redactedContent": base64::engine::general_purpose::STANDARD.encode(data)}}))),
+                OutBlock::Text { deltas, .. } => {
+                    for piece in deltas {
+                        out.push(delta(json!({"text": piece})));
+                    }
+                }
+                OutBlock::ToolUse { id, name, input } => {
+                    out.push((
+                        eventstream::event(
+                            "contentBlockStart",
+                            &json!({"contentBlockIndex": i,
+                                    "start": {"toolUse": {"toolUseId": id, "name": name}}}),
+                        ),
+                        false,
+                    ));
+                    for piece in split_json(&input.to_string()) {
+                        out.push(delta(json!({"toolUse": {"input": piece}})));
+                    }
+                }
+            }
+            out.push((
+                eventstream::event("contentBlockStop", &json!({"contentBlockIndex": i})),
+                false,
+            ));
+        }
+        let mut stop = json!({"stopReason": self.stop_reason});
+        if let Some(a) = &self.additional_response {
+            stop["additionalModelResponseFields"] = a.clone();
+        }
+        out.push((eventstream::event("messageStop", &stop), false));
+        let mut metadata = json!({
+            "usage": self.usage(true),
+            "metrics": {"latencyMs": latency_ms},
+        });
+        if let Some(t) = &self.trace {
+            metadata["trace"] = json!({"guardrail": t});
+        }
+        if let Some(l) = &self.performance_latency {
+            metadata["performanceConfig"] = json!({"latency": l});
+        }
+        if let Some(t) = &self.service_tier {
+            metadata["serviceTier"] = json!({"type": t});
+        }
+        out.push((eventstream::event("metadata", &metadata), false));
+        out
+    }
+
+    /// The concatenated answer text (for the Anthropic Messages rendering).
+    pub fn text(&self) -> String {
+        self.blocks
+            .iter()
+            .filter_map(|b| match b {
+                OutBlock::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// Splits serialized tool input into a few pieces, at character boundaries.
+pub(crate) fn split_json(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() < 4 {
+        return vec![s.to_string()];
+    }
+    let size = chars.len().div_ceil(3);
+    chars.chunks(size).map(|c| c.iter().collect()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emulator::catalog;
+    use crate::emulator::converse::tests::parse_for;
+
+    fn run(model: &str, body: Value) -> Generation {
+        let req = parse_for(model, body).unwrap();
+        let resolved = catalog::resolve(model).unwrap();
+        let cache = PromptCache::default();
+        generate(
+            &req,
+            &Context {
+                model: resolved.model,
+                model_id: model,
+                hostile: false,
+                cache: &cache,
+            },
+        )
+    }
+
+    fn user(text: &str) -> Value {
+        json!({"messages": [{"role": "user", "content": [{"text": text}]}]})
+    }
+
+    #[test]
+    fn deltas_keep_every_character() {
+        let t = "Hello  from the brock emulator.\nYou said: hi";
+        assert_eq!(split_deltas(t, 3).concat(), t);
+        assert!(split_deltas(t, 3).len() >= 3);
+        assert_eq!(first_words("a b c d", 2), "a b");
+    }
+
+    #[test]
+    fn the_answer_rule() {
+        let g = run("us.amazon.nova-micro-v1:0", user("hi there"));
+        assert_eq!(
+            g.text(),
+            "Hello from the brock emulator (us.amazon.nova-micro-v1:0). You said: hi there"
+        );
+        assert_eq!(g.output_tokens, 10);
+        assert_eq!(g.stop_reason, "end_turn");
+    }
+
+    #[test]
+    fn token_marker_and_max_tokens() {
+        let g = run("us.amazon.nova-micro-v1:0", user("go [[tokens=7]]"));
+        assert_eq!(g.output_tokens, 7);
+        assert_eq!(g.text(), "lorem ipsum dolor sit amet consectetur adipiscing");
+        let mut body = user("go [[tokens=7]]");
+        body["inferenceConfig"] = json!({"maxTokens": 3});
+        let g = run("us.amazon.nova-micro-v1:0", body);
+        assert_eq!(g.output_tokens, 3);
+        assert_eq!(g.stop_reason, "max_tokens");
+    }
+
+    #[test]
+    fn tools_are_called_with_schema_inputs() {
+        let mut body = user("What is the weather? use get_weather");
+        body["toolConfig"] = json!({"tools": [{"toolSpec": {"name": "get_weather",
+            "inputSchema": {"json": {"type": "object", "required": ["city", "days"],
+                "properties": {"city": {"type": "string"}, "days": {"type": "integer", "minimum": 2}}}}}}]});
+        let g = run("us.amazon.nova-micro-v1:0", body);
+        assert_eq!(g.stop_reason, "tool_use");
+        match &g.blocks[0] {
+            OutBlock::ToolUse { id, name, input } => {
+                assert_eq!(name, "get_weather");
+                assert_eq!(input, &json!({"city": "example", "days": 2}));
+                assert_eq!(id.len(), "tooluse_".len() + 22);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn thinking_yields_a_signed_block_first() {
+        let mut body = user("hi");
+        body["additionalModelRequestFields"] = json!({"thinking": {"type": "enabled", "budget_tokens": 2000}});
+        let g = run("us.anthropic.claude-sonnet-4-20250514-v1:0", body);
+        match &g.blocks[0] {
+            OutBlock::Reasoning { text, signature } => {
+                assert!(reasoning::signature_ok(text, signature.as_deref().unwrap()));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn cache_points_write_then_read() {
+        let body = json!({"messages": [{"role": "user", "content": [
+            {"text": "a long shared prefix that is worth caching"}, {"cachePoint": {"type": "default"}},
+            {"text": "question"}]}]});
+        let model = "us.anthropic.claude-sonnet-4-5-20250929-v1:0";
+        let req = parse_for(model, body).unwrap();
+        let resolved = catalog::resolve(model).unwrap();
+        let cache = PromptCache::default();
+        let ctx = Context { model: resolved.model, model_id: model, hostile: false, cache: &cache };
+        let first = generate(&req, &ctx);
+        let second = generate(&req, &ctx);
+        assert!(first.cache_write > 0 && first.cache_read == 0);
+        assert_eq!(second.cache_read, first.cache_write);
+        assert_eq!(second.cache_write, 0);
+    }
+}

@@ -1,0 +1,202 @@
+//! Guardrails: the Converse trace (shape as recorded) and the ApplyGuardrail operation. A text
+//! containing `[[blocked]]` trips the emulator's single denied topic.
+
+use serde_json::{Value, json};
+
+use super::catalog::{ACCOUNT, REGION};
+use super::errors::ApiError;
+use super::generate::BLOCKED_TEXT;
+use super::json::{self, Path, Violations};
+
+pub(crate) const IDENTIFIER_CONSTRAINT: &str = "Member must satisfy regular expression pattern: (([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail/[a-z0-9]+))";
+pub(crate) const VERSION_CONSTRAINT: &str =
+    "Member must satisfy regular expression pattern: (([1-9][0-9]{0,7})|(DRAFT))";
+
+fn lower_alnum(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+}
+
+pub(crate) fn identifier_ok(s: &str) -> bool {
+    if s.len() > 2048 {
+        return false;
+    }
+    if lower_alnum(s) {
+        return true;
+    }
+    let Some(rest) = s.strip_prefix("arn:aws") else {
+        return false;
+    };
+    let parts: Vec<&str> = rest.splitn(5, ':').collect();
+    parts.len() == 5
+        && (parts[0].is_empty() || parts[0].starts_with('-'))
+        && parts[1] == "bedrock"
+        && !parts[2].is_empty()
+        && parts[3].len() == 12
+        && parts[3].chars().all(|c| c.is_ascii_digit())
+        && parts[4]
+            .strip_prefix("guardrail/")
+            .is_some_and(lower_alnum)
+}
+
+pub(crate) fn version_ok(s: &str) -> bool {
+    s == "DRAFT"
+        || (!s.is_empty()
+            && s.len() <= 8
+            && s.chars().all(|c| c.is_ascii_digit())
+            && !s.starts_with('0'))
+}
+
+fn short_id(id: &str) -> &str {
+    id.rsplit('/').next().unwrap_or(id)
+}
+
+fn assessment(id: &str, version: &str, chars: usize, blocked: bool) -> Value {
+    let id = short_id(id);
+    let mut a = json!({
+        "appliedGuardrailDetails": {
+            "guardrailArn": format!("arn:aws:bedrock:{REGION}:{ACCOUNT}:guardrail/{id}"),
+            "guardrailId": id,
+            "guardrailOrigin": ["REQUEST"],
+            "guardrailOwnership": "SELF",
+            "guardrailVersion": version,
+        },
+        "invocationMetrics": {
+            "guardrailCoverage": {"textCharacters": {"guarded": chars, "total": chars}},
+            "guardrailProcessingLatency": 12,
+            "usage": usage(chars),
+        },
+    });
+    if blocked {
+        a["topicPolicy"] = json!({"topics": [
+            {"name": "Blocked", "type": "DENY", "action": "BLOCKED", "detected": true}]});
+    }
+    a
+}
+
+fn usage(chars: usize) -> Value {
+    json!({
+        "automatedReasoningPolicies": 0,
+        "automatedReasoningPolicyUnits": 0,
+        "contentPolicyImageUnits": 0,
+        "contentPolicyUnits": 0,
+        "contextualGroundingPolicyUnits": 0,
+        "sensitiveInformationPolicyFreeUnits": 0,
+        "sensitiveInformationPolicyUnits": 0,
+        "topicPolicyUnits": chars.div_ceil(1000).max(1),
+        "wordPolicyUnits": 0,
+    })
+}
+
+/// The `trace.guardrail` member of a Converse answer.
+pub(crate) fn converse_trace(g: &super::converse::Guardrail, input: &str, blocked: bool) -> Value {
+    let chars = input.chars().count();
+    let id = short_id(&g.id).to_string();
+    let mut t = json!({
+        "actionReason": if blocked { "Guardrail blocked." } else { "No action." },
+        "inputAssessment": {id.clone(): assessment(&g.id, &g.version, chars, blocked)},
+        "modelOutput": [],
+    });
+    if !blocked {
+        t["outputAssessments"] = json!({id: [assessment(&g.id, &g.version, 80, false)]});
+    }
+    t
+}
+
+/// `POST /guardrail/{id}/version/{version}/apply`.
+pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiError> {
+    let top = json::obj(body)?;
+    let mut v = Violations::default();
+    if !identifier_ok(id) {
+        v.push(
+            &Path::root("guardrailIdentifier"),
+            Some(id),
+            IDENTIFIER_CONSTRAINT,
+        );
+    }
+    if !version_ok(version) {
+        v.push(&Path::root("guardrailVersion"), Some(version), VERSION_CONSTRAINT);
+    }
+    match json::get_str(top, "source")? {
+        None => v.null(&Path::root("source")),
+        Some("INPUT" | "OUTPUT") => {}
+        Some(s) => v.push(
+            &Path::root("source"),
+            Some(s),
+            "Member must satisfy enum value set: [INPUT, OUTPUT]",
+        ),
+    }
+    let mut text = String::new();
+    match json::get_list(top, "content")? {
+        None => v.null(&Path::root("content")),
+        Some(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let o = json::obj(item)?;
+                match json::union_members(o).as_slice() {
+                    ["text"] => {
+                        let t = json::obj(&o["text"])?;
+                        match json::get_str(t, "text")? {
+                            Some(s) => {
+                                if !text.is_empty() {
+                                    text.push(' ');
+                                }
+                                text.push_str(s);
+                            }
+                            None => v.null(&Path::root("content").index(i).field("text").field("text")),
+                        }
+                    }
+                    ["image"] => {}
+                    _ => v.push(
+                        &Path::root("content").index(i),
+                        None,
+                        "Member must have exactly one member set",
+                    ),
+                }
+            }
+        }
+    }
+    v.into_result()?;
+    let blocked = text.contains("[[blocked]]");
+    let chars = text.chars().count();
+    let mut a = assessment(id, version, chars, blocked);
+    if let Some(m) = a.as_object_mut() {
+        m.remove("appliedGuardrailDetails");
+    }
+    Ok(json!({
+        "usage": {
+            "topicPolicyUnits": chars.div_ceil(1000).max(1),
+            "contentPolicyUnits": 0,
+            "wordPolicyUnits": 0,
+            "sensitiveInformationPolicyUnits": 0,
+            "sensitiveInformationPolicyFreeUnits": 0,
+            "contextualGroundingPolicyUnits": 0,
+        },
+        "action": if blocked { "GUARDRAIL_INTERVENED" } else { "NONE" },
+        "actionReason": if blocked { "Guardrail blocked." } else { "No action." },
+        "outputs": if blocked { json!([{"text": BLOCKED_TEXT}]) } else { json!([]) },
+        "assessments": [a],
+        "guardrailCoverage": {"textCharacters": {"guarded": chars, "total": chars}},
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_and_versions() {
+        assert!(identifier_ok("xbgw7g293v7o"));
+        assert!(identifier_ok("arn:aws:bedrock:us-east-1:123456789012:guardrail/abc123"));
+        assert!(!identifier_ok("Bad_Id"));
+        assert!(version_ok("DRAFT") && version_ok("12") && !version_ok("0") && !version_ok("v1"));
+    }
+
+    #[test]
+    fn apply_blocks_on_the_marker() {
+        let r = apply("abc", "1", &json!({"source": "INPUT", "content": [{"text": {"text": "x [[blocked]]"}}]})).unwrap();
+        assert_eq!(r["action"], "GUARDRAIL_INTERVENED");
+        let r = apply("abc", "1", &json!({"source": "INPUT", "content": [{"text": {"text": "fine"}}]})).unwrap();
+        assert_eq!(r["action"], "NONE");
+        let e = apply("abc", "v1", &json!({"source": "X", "content": []})).unwrap_err();
+        assert!(e.message.starts_with("2 validation errors detected"), "{}", e.message);
+    }
+}

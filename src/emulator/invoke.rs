@@ -1,0 +1,608 @@
+//! InvokeModel / InvokeModelWithResponseStream: one body family per model (see
+//! [`Family`]); each family parses its own native body. Implemented: Anthropic Messages and
+//! Amazon Titan text embeddings (v1, v2). Other families answer a clear "not implemented".
+//!
+//! Bedrock validates native bodies against a JSON schema and reports violations as
+//! `Malformed input request: <violation>, please reformat your input and try again.`
+
+use base64::Engine;
+use bytes::Bytes;
+use serde_json::{Map, Value, json};
+
+use super::catalog::{Family, Model};
+use super::converse::{
+    Block, ConverseRequest, Message, Reasoning, Role, ToolChoice, ToolResultContent, ToolSpec,
+};
+use super::errors::ApiError;
+use super::eventstream;
+use super::generate::{self, Context, Generation, OutBlock};
+use super::reasoning;
+
+/// A successful InvokeModel answer: body plus the token headers.
+pub(crate) struct Invoked {
+    pub body: Value,
+    pub input_tokens: u64,
+    pub output_tokens: Option<u64>,
+    /// For streaming: the native chunks, in order (each becomes a `chunk` event).
+    pub chunks: Vec<Value>,
+}
+
+fn malformed(violations: &[String]) -> ApiError {
+    let what = if violations.len() == 1 {
+        violations[0].clone()
+    } else {
+        format!("#: {} schema violations found", violations.len())
+    };
+    ApiError::validation(format!(
+        "Malformed input request: {what}, please reformat your input and try again."
+    ))
+}
+
+/// JSON-schema style checks of a native body's top level: required and permitted keys.
+fn check_keys(body: &Map<String, Value>, required: &[&str], permitted: &[&str]) -> Vec<String> {
+    let mut v = Vec::new();
+    for key in body.keys() {
+        if !permitted.contains(&key.as_str()) {
+            v.push(format!("#: extraneous key [{key}] is not permitted"));
+        }
+    }
+    for key in required {
+        if !body.contains_key(*key) {
+            v.push(format!("#: required key [{key}] not found"));
+        }
+    }
+    v
+}
+
+fn parse_native(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
+    match serde_json::from_slice::<Value>(body) {
+        Ok(Value::Object(m)) => Ok(m),
+        Ok(_) => Err(malformed(&["#: expected type: JSONObject, found: JSONArray".into()])),
+        Err(_) => Err(ApiError::validation(
+            "Malformed input request: Expected a JSON object, please reformat your input and try again.",
+        )),
+    }
+}
+
+pub(crate) fn invoke(
+    model: &Model,
+    body: &[u8],
+    ctx: &Context,
+    streaming: bool,
+    opaque: bool,
+) -> Result<Invoked, ApiError> {
+    match model.family {
+        Family::Anthropic => anthropic(model, body, ctx, streaming),
+        Family::TitanEmbedText => {
+            if streaming {
+                return Err(ApiError::validation("The model is unsupported for streaming."));
+            }
+            titan_embed(model, body)
+        }
+        // An opaque ARN: take the family from the body.
+        _ if opaque => {
+            let native = parse_native(body)?;
+            if native.contains_key("anthropic_version") {
+                anthropic(model, body, ctx, streaming)
+            } else if native.contains_key("inputText") {
+                titan_embed(super::catalog::find("amazon.titan-embed-text-v2:0").unwrap_or(model), body)
+            } else {
+                Err(not_implemented())
+            }
+        }
+        _ => Err(not_implemented()),
+    }
+}
+
+fn not_implemented() -> ApiError {
+    ApiError::validation(
+        "The brock emulator does not implement InvokeModel for this model family yet; use Converse.",
+    )
+}
+
+// --- Anthropic Messages -----------------------------------------------------------------
+
+const ANTHROPIC_KEYS: &[&str] = &[
+    "anthropic_version",
+    "anthropic_beta",
+    "max_tokens",
+    "messages",
+    "system",
+    "stop_sequences",
+    "temperature",
+    "top_p",
+    "top_k",
+    "tools",
+    "tool_choice",
+    "thinking",
+    "metadata",
+    "output_config",
+];
+
+fn anthropic_blocks(content: &Value, path: &str) -> Result<Vec<Block>, ApiError> {
+    let model_err = |m: String| ApiError::model(m);
+    match content {
+        Value::String(s) => Ok(vec![Block::Text(s.clone())]),
+        Value::Array(items) => {
+            let mut out = Vec::new();
+            for (j, item) in items.iter().enumerate() {
+                let p = format!("{path}.{j}");
+                let ty = item.get("type").and_then(Value::as_str).unwrap_or("");
+                out.push(match ty {
+                    "text" => Block::Text(
+                        item.get("text")
+                            .and_then(Value::as_str)
+                            .ok_or_else(|| model_err(format!("{p}.text: Field required")))?
+                            .to_string(),
+                    ),
+                    "image" => Block::Image { bytes: 0 },
+                    "document" => Block::Document {
+                        name: "document".into(),
+                        bytes: 0,
+                    },
+                    "tool_use" => Block::ToolUse {
+                        id: item.get("id").and_then(Value::as_str).unwrap_or("").into(),
+                        name: item.get("name").and_then(Value::as_str).unwrap_or("").into(),
+                        input: item.get("input").cloned().unwrap_or(json!({})),
+                        server: false,
+                    },
+                    "tool_result" => Block::ToolResult {
+                        id: item
+                            .get("tool_use_id")
+                            .and_then(Value::as_str)
+                            .unwrap_or("")
+                            .into(),
+                        content: match item.get("content") {
+                            Some(Value::String(s)) => vec![ToolResultContent::Text(s.clone())],
+                            Some(Value::Array(parts)) => parts
+                                .iter()
+                                .map(|c| match c.get("text").and_then(Value::as_str) {
+                                    Some(t) => ToolResultContent::Text(t.to_string()),
+                                    None => ToolResultContent::Json(c.clone()),
+                                })
+                                .collect(),
+                            _ => Vec::new(),
+                        },
+                    },
+                    "thinking" => Block::ReasoningText {
+                        text: item.get("thinking").and_then(Value::as_str).unwrap_or("").into(),
+                        signature: item.get("signature").and_then(Value::as_str).map(Into::into),
+                    },
+                    "redacted_thinking" => Block::RedactedReasoning(
+                        item.get("data")
+                            .and_then(Value::as_str)
+                            .and_then(|d| base64::engine::general_purpose::STANDARD.decode(d).ok())
+                            .unwrap_or_default(),
+                    ),
+                    other => {
+                        return Err(model_err(format!(
+                            "{p}: Input tag '{other}' found using 'type' does not match any of the expected tags: 'document', 'image', 'redacted_thinking', 'search_result', 'text', 'thinking', 'tool_result', 'tool_use'"
+                        )));
+                    }
+                });
+            }
+            Ok(out)
+        }
+        _ => Err(model_err(format!("{path}: Input should be a valid list"))),
+    }
+}
+
+/// Reads an Anthropic Messages body into the shared request model.
+pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRequest, ApiError> {
+    let native = parse_native(body)?;
+    let mut v = check_keys(
+        &native,
+        &["anthropic_version", "max_tokens", "messages"],
+        ANTHROPIC_KEYS,
+    );
+    if let Some(ver) = native.get("anthropic_version")
+        && ver.as_str() != Some("bedrock-2023-05-31")
+    {
+        v.push(format!("#/anthropic_version: {ver} is not a valid enum value"));
+    }
+    if let Some(t) = native.get("temperature").and_then(Value::as_f64)
+        && !(0.0..=1.0).contains(&t)
+    {
+        v.push(if t < 0.0 {
+            format!("#/temperature: {t} is not greater or equal to 0")
+        } else {
+            format!("#/temperature: {t} is not less or equal to 1")
+        });
+    }
+    if let Some(m) = native.get("max_tokens")
+        && m.as_i64().is_none_or(|n| n < 1)
+    {
+        v.push(format!("#/max_tokens: {m} is not greater or equal to 1"));
+    }
+    if !v.is_empty() {
+        return Err(malformed(&v));
+    }
+    let max_tokens = native["max_tokens"].as_i64();
+    if let Some(max) = max_tokens
+        && max as u64 > model.max_output
+    {
+        return Err(ApiError::model(format!(
+            "max_tokens: {max} > {}, which is the maximum allowed number of output tokens for {}",
+            model.max_output,
+            super::converse::anthropic_name(model.id)
+        )));
+    }
+
+    let mut messages = Vec::new();
+    let items = native["messages"]
+        .as_array()
+        .ok_or_else(|| ApiError::model("messages: Input should be a valid list"))?;
+    if items.is_empty() {
+        return Err(ApiError::model("messages: at least one message is required"));
+    }
+    for (i, m) in items.iter().enumerate() {
+        let role = match m.get("role").and_then(Value::as_str) {
+            Some("user") => Role::User,
+            Some("assistant") => Role::Assistant,
+            other => {
+                return Err(ApiError::model(format!(
+                    "messages.{i}.role: Input should be 'user' or 'assistant'{}",
+                    if other.is_none() { "" } else { "" }
+                )));
+            }
+        };
+        let content = anthropic_blocks(
+            m.get("content").unwrap_or(&Value::Null),
+            &format!("messages.{i}.content"),
+        )?;
+        if content.is_empty() {
+            return Err(ApiError::model(format!(
+                "messages.{i}: all messages must have non-empty content except for the optional final assistant message"
+            )));
+        }
+        messages.push(Message { role, content });
+    }
+    let system = match native.get("system") {
+        Some(Value::String(s)) => vec![Block::Text(s.clone())],
+        Some(v @ Value::Array(_)) => anthropic_blocks(v, "system")?,
+        _ => Vec::new(),
+    };
+    let tools: Vec<ToolSpec> = native
+        .get("tools")
+        .and_then(Value::as_array)
+        .map(|ts| {
+            ts.iter()
+                .map(|t| ToolSpec {
+                    name: t.get("name").and_then(Value::as_str).unwrap_or("").into(),
+                    schema: t.get("input_schema").cloned().unwrap_or(json!({})),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let tool_choice = native.get("tool_choice").and_then(|c| {
+        match c.get("type").and_then(Value::as_str) {
+            Some("any") => Some(ToolChoice::Any),
+            Some("tool") => c
+                .get("name")
+                .and_then(Value::as_str)
+                .map(|n| ToolChoice::Tool(n.into())),
+            Some("auto") => Some(ToolChoice::Auto),
+            _ => None,
+        }
+    });
+    let mut additional = Map::new();
+    for key in ["thinking", "top_k"] {
+        if let Some(x) = native.get(key) {
+            additional.insert(key.into(), x.clone());
+        }
+    }
+    let mut req = ConverseRequest {
+        messages,
+        system,
+        max_tokens,
+        temperature: native.get("temperature").and_then(Value::as_f64),
+        top_p: native.get("top_p").and_then(Value::as_f64),
+        stop_sequences: native
+            .get("stop_sequences")
+            .and_then(Value::as_array)
+            .map(|s| s.iter().filter_map(Value::as_str).map(Into::into).collect())
+            .unwrap_or_default(),
+        has_tool_config: !tools.is_empty(),
+        tools,
+        tool_choice,
+        guardrail: None,
+        additional: Some(Value::Object(additional)),
+        response_field_paths: Vec::new(),
+        performance_latency: None,
+        service_tier: None,
+        output_schema: None,
+        reasoning: Reasoning::Off,
+    };
+    req.reasoning = reasoning::check(&req, model)?;
+    Ok(req)
+}
+
+fn anthropic_content(g: &Generation) -> Vec<Value> {
+    g.blocks
+        .iter()
+        .map(|b| match b {
+            OutBlock::Reasoning { text, signature } => {
+                json!({"type": "thinking", "thinking": text, "signature": signature.clone().unwrap_or_default()})
+            }
+            OutBlock::Redacted(data) => json!({"type": "redacted_thinking",
+                "data": base64::engine::general_purpose::STANDARD.encode(data)}),
+            OutBlock::Text { text, .. } => json!({"type": "text", "text": text}),
+            OutBlock::ToolUse { id, name, input } => json!({"type": "tool_use",
+                "id": id.replacen("tooluse_", "toolu_bdrk_01", 1), "name": name, "input": input}),
+        })
+        .collect()
+}
+
+fn message_id(g: &Generation) -> String {
+    let seed: String = g.text().chars().take(64).collect();
+    format!("msg_bdrk_01{}", &generate::tool_use_id(&seed)["tooluse_".len()..])
+}
+
+fn anthropic(model: &Model, body: &[u8], ctx: &Context, streaming: bool) -> Result<Invoked, ApiError> {
+    let req = anthropic_request(model, body)?;
+    let g = generate::generate(&req, ctx);
+    let name = super::converse::anthropic_name(model.id);
+    let usage = json!({
+        "input_tokens": g.input_tokens,
+        "output_tokens": g.output_tokens,
+        "cache_creation_input_tokens": g.cache_write,
+        "cache_read_input_tokens": g.cache_read,
+    });
+    let content = anthropic_content(&g);
+    let id = message_id(&g);
+    let body = json!({
+        "id": id,
+        "type": "message",
+        "role": "assistant",
+        "model": name,
+        "content": content,
+        "stop_reason": g.stop_reason,
+        "stop_sequence": null,
+        "usage": usage,
+    });
+    let mut chunks = Vec::new();
+    if streaming {
+        chunks.push(json!({"type": "message_start", "message": {
+            "id": id, "type": "message", "role": "assistant", "model": name, "content": [],
+            "stop_reason": null, "stop_sequence": null,
+            "usage": {"input_tokens": g.input_tokens, "output_tokens": 1}}}));
+        for (i, (block, rendered)) in g.blocks.iter().zip(&content).enumerate() {
+            let (start, deltas): (Value, Vec<Value>) = match block {
+                OutBlock::Reasoning { text, signature } => (
+                    json!({"type": "thinking", "thinking": "", "signature": ""}),
+                    generate::split_deltas(text, 3)
+                        .into_iter()
+                        .map(|t| json!({"type": "thinking_delta", "thinking": t}))
+                        .chain(signature.iter().map(|s| json!({"type": "signature_delta", "signature": s})))
+                        .collect(),
+                ),
+                OutBlock::Redacted(_) => (rendered.clone(), Vec::new()),
+                OutBlock::Text { deltas, .. } => (
+                    json!({"type": "text", "text": ""}),
+                    deltas.iter().map(|t| json!({"type": "text_delta", "text": t})).collect(),
+                ),
+                OutBlock::ToolUse { input, .. } => {
+                    let mut start = rendered.clone();
+                    start["input"] = json!({});
+                    (
+                        start,
+                        generate::split_json(&input.to_string())
+                            .into_iter()
+                            .map(|p| json!({"type": "input_json_delta", "partial_json": p}))
+                            .collect(),
+                    )
+                }
+            };
+            chunks.push(json!({"type": "content_block_start", "index": i, "content_block": start}));
+            for d in deltas {
+                chunks.push(json!({"type": "content_block_delta", "index": i, "delta": d}));
+            }
+            chunks.push(json!({"type": "content_block_stop", "index": i}));
+        }
+        chunks.push(json!({"type": "message_delta",
+            "delta": {"stop_reason": g.stop_reason, "stop_sequence": null},
+            "usage": {"output_tokens": g.output_tokens}}));
+        chunks.push(json!({"type": "message_stop"}));
+    }
+    Ok(Invoked {
+        body,
+        input_tokens: g.input_tokens,
+        output_tokens: Some(g.output_tokens),
+        chunks,
+    })
+}
+
+// --- Titan text embeddings ---------------------------------------------------------------
+
+/// A deterministic pseudo-embedding of `text`.
+pub(crate) fn embedding(text: &str, dims: usize, normalize: bool) -> Vec<f64> {
+    use sha2::Digest;
+    let mut out = Vec::with_capacity(dims);
+    let mut counter = 0u32;
+    while out.len() < dims {
+        let digest = sha2::Sha256::digest(format!("{counter}:{text}").as_bytes());
+        for pair in digest.chunks(2) {
+            if out.len() == dims {
+                break;
+            }
+            let n = u16::from_be_bytes([pair[0], pair[1]]) as f64;
+            out.push(n / 32767.5 - 1.0);
+        }
+        counter += 1;
+    }
+    if normalize {
+        let norm = out.iter().map(|x| x * x).sum::<f64>().sqrt().max(f64::MIN_POSITIVE);
+        for x in &mut out {
+            *x /= norm;
+        }
+    }
+    out
+}
+
+fn titan_embed(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
+    let native = parse_native(body)?;
+    let v2 = model.id.contains("v2");
+    let permitted: &[&str] = if v2 {
+        &["inputText", "dimensions", "normalize", "embeddingTypes"]
+    } else {
+        &["inputText"]
+    };
+    let mut v = check_keys(&native, &["inputText"], permitted);
+    let text = native.get("inputText");
+    if let Some(t) = text
+        && !t.is_string()
+    {
+        v.push("#/inputText: expected type: String, found: ".to_string() + json_type(t));
+    }
+    let dims = match native.get("dimensions") {
+        None => 1024,
+        Some(d) => match d.as_u64() {
+            Some(n @ (256 | 512 | 1024)) => n as usize,
+            _ => {
+                v.push(format!("#/dimensions: {d} is not a valid enum value"));
+                1024
+            }
+        },
+    };
+    let normalize = match native.get("normalize") {
+        None => true,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => {
+            v.push(format!("#/normalize: expected type: Boolean, found: {}", json_type(other)));
+            true
+        }
+    };
+    if !v.is_empty() {
+        return Err(malformed(&v));
+    }
+    let text = text.and_then(Value::as_str).unwrap_or_default();
+    if text.is_empty() {
+        return Err(malformed(&["#/inputText: expected minLength: 1, actual: 0".into()]));
+    }
+    let dims = if v2 { dims } else { 1536 };
+    let tokens = (text.split_whitespace().count() as u64 + text.len() as u64 / 8).max(1);
+    let vector = embedding(text, dims, normalize && v2);
+    let mut body = json!({"embedding": vector, "inputTextTokenCount": tokens});
+    if let Some(types) = native.get("embeddingTypes").and_then(Value::as_array) {
+        let mut by_type = Map::new();
+        for t in types.iter().filter_map(Value::as_str) {
+            match t {
+                "float" => {
+                    by_type.insert("float".into(), json!(vector));
+                }
+                "binary" => {
+                    by_type.insert(
+                        "binary".into(),
+                        json!(vector.iter().map(|x| u8::from(*x > 0.0)).collect::<Vec<_>>()),
+                    );
+                }
+                other => {
+                    return Err(malformed(&[format!(
+                        "#/embeddingTypes/0: {other} is not a valid enum value"
+                    )]));
+                }
+            }
+        }
+        body["embeddingsByType"] = Value::Object(by_type);
+    }
+    Ok(Invoked {
+        body,
+        input_tokens: tokens,
+        output_tokens: None,
+        chunks: Vec::new(),
+    })
+}
+
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "Null",
+        Value::Bool(_) => "Boolean",
+        Value::Number(_) => "Number",
+        Value::String(_) => "String",
+        Value::Array(_) => "JSONArray",
+        Value::Object(_) => "JSONObject",
+    }
+}
+
+/// The `chunk` events of InvokeModelWithResponseStream; the last chunk also carries the
+/// invocation metrics, as the service adds them.
+pub(crate) fn stream_frames(inv: &Invoked, latency_ms: u64) -> Vec<(Bytes, bool)> {
+    let n = inv.chunks.len();
+    inv.chunks
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut c = c.clone();
+            if i + 1 == n {
+                c["amazon-bedrock-invocationMetrics"] = json!({
+                    "inputTokenCount": inv.input_tokens,
+                    "outputTokenCount": inv.output_tokens.unwrap_or(0),
+                    "invocationLatency": latency_ms,
+                    "firstByteLatency": latency_ms.min(50),
+                });
+            }
+            let bytes = base64::engine::general_purpose::STANDARD
+                .encode(serde_json::to_vec(&c).unwrap_or_default());
+            let delta = c.get("type").and_then(Value::as_str) == Some("content_block_delta");
+            (eventstream::event("chunk", &json!({"bytes": bytes})), delta)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emulator::catalog;
+    use crate::emulator::generate::PromptCache;
+
+    fn ctx<'a>(model: &'a Model, id: &'a str, cache: &'a PromptCache) -> Context<'a> {
+        Context {
+            model,
+            model_id: id,
+            hostile: false,
+            cache,
+        }
+    }
+
+    #[test]
+    fn anthropic_messages_round_trip() {
+        let m = catalog::find("anthropic.claude-3-haiku-20240307-v1:0").unwrap();
+        let cache = PromptCache::default();
+        let body = br#"{"anthropic_version":"bedrock-2023-05-31","max_tokens":100,"messages":[{"role":"user","content":"hi"}]}"#;
+        let out = invoke(m, body, &ctx(m, m.id, &cache), true, false).unwrap();
+        assert_eq!(out.body["type"], "message");
+        assert_eq!(out.body["content"][0]["type"], "text");
+        assert!(out.body["content"][0]["text"].as_str().unwrap().ends_with("You said: hi"));
+        assert_eq!(out.chunks.first().unwrap()["type"], "message_start");
+        assert_eq!(out.chunks.last().unwrap()["type"], "message_stop");
+    }
+
+    #[test]
+    fn wrong_family_bodies_are_malformed() {
+        let m = catalog::find("anthropic.claude-3-haiku-20240307-v1:0").unwrap();
+        let cache = PromptCache::default();
+        let e = invoke(m, br#"{"inputText":"hi"}"#, &ctx(m, m.id, &cache), false, false).err().unwrap();
+        assert_eq!(
+            e.message,
+            "Malformed input request: #: 4 schema violations found, please reformat your input and try again."
+        );
+        let e = invoke(m, br#"{"max_tokens":10,"messages":[]}"#, &ctx(m, m.id, &cache), false, false).err().unwrap();
+        assert_eq!(
+            e.message,
+            "Malformed input request: #: required key [anthropic_version] not found, please reformat your input and try again."
+        );
+    }
+
+    #[test]
+    fn titan_embeddings() {
+        let m = catalog::find("amazon.titan-embed-text-v2:0").unwrap();
+        let cache = PromptCache::default();
+        let out = invoke(m, br#"{"inputText":"Hello, world!","dimensions":256}"#, &ctx(m, m.id, &cache), false, false).unwrap();
+        let e = out.body["embedding"].as_array().unwrap();
+        assert_eq!(e.len(), 256);
+        let norm: f64 = e.iter().map(|x| x.as_f64().unwrap().powi(2)).sum();
+        assert!((norm - 1.0).abs() < 1e-9);
+        let err = invoke(m, br#"{"inputText":"a","dimensions":100}"#, &ctx(m, m.id, &cache), false, false).err().unwrap();
+        assert!(err.message.contains("#/dimensions: 100 is not a valid enum value"));
+    }
+}

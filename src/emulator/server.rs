@@ -1,0 +1,891 @@
+//! The HTTP side: accept loop (hyper http1), routing by the raw path (split on `/`, each
+//! segment percent-decoded, so `%2F` inside an ARN stays inside its segment), authentication,
+//! scenarios, replay, and the answers (JSON, XML, or a paced event stream).
+
+use std::convert::Infallible;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context as TaskContext, Poll};
+use std::time::{Duration, Instant, SystemTime};
+
+use bytes::Bytes;
+use http::{HeaderValue, Request, Response, StatusCode};
+use http_body_util::BodyExt;
+use hyper::body::{Body, Frame, Incoming, SizeHint};
+use hyper::service::service_fn;
+use hyper_util::rt::TokioIo;
+use serde_json::{Value, json};
+use tokio::net::TcpListener;
+use tokio::sync::{mpsc, watch};
+use tokio::task::JoinSet;
+
+use super::EmulatorOptions;
+use super::auth::{self, Service};
+use super::catalog::{self, Family};
+use super::converse;
+use super::errors::ApiError;
+use super::eventstream;
+use super::generate::{self, Context, PromptCache};
+use super::guardrail;
+use super::invoke;
+use super::json;
+use super::replay::{self, Replay};
+use super::scenarios::{self, Counters, Early, Scenario, Step};
+use super::sts;
+use super::{DELAY_HEADER, SCENARIO_HEADER};
+
+/// How long [`ServerHandle::shutdown`] lets in-flight answers run.
+const GRACE: Duration = Duration::from_secs(3);
+
+// --- body ----------------------------------------------------------------------------------
+
+pub(crate) enum Chunk {
+    Data(Bytes),
+    Abort,
+}
+
+/// A response body: a whole buffer, or chunks written by a producer task as they are made.
+pub(crate) enum EmuBody {
+    Full(Option<Bytes>),
+    Channel(mpsc::Receiver<Chunk>),
+}
+
+impl Body for EmuBody {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut TaskContext<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
+        match self.get_mut() {
+            EmuBody::Full(data) => Poll::Ready(data.take().map(|d| Ok(Frame::data(d)))),
+            EmuBody::Channel(rx) => match rx.poll_recv(cx) {
+                Poll::Ready(Some(Chunk::Data(d))) => Poll::Ready(Some(Ok(Frame::data(d)))),
+                Poll::Ready(Some(Chunk::Abort)) => Poll::Ready(Some(Err(std::io::Error::other(
+                    "emulator scenario: connection cut mid-body",
+                )))),
+                Poll::Ready(None) => Poll::Ready(None),
+                Poll::Pending => Poll::Pending,
+            },
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        matches!(self, EmuBody::Full(None))
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        match self {
+            EmuBody::Full(Some(d)) => SizeHint::with_exact(d.len() as u64),
+            EmuBody::Full(None) => SizeHint::with_exact(0),
+            EmuBody::Channel(_) => SizeHint::default(),
+        }
+    }
+}
+
+/// The service error that makes hyper drop the connection without answering.
+#[derive(Debug)]
+pub(crate) struct ResetConnection;
+
+impl std::fmt::Display for ResetConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("emulator scenario: connection reset")
+    }
+}
+
+impl std::error::Error for ResetConnection {}
+
+type Answer = Result<Response<EmuBody>, ResetConnection>;
+
+// --- server --------------------------------------------------------------------------------
+
+struct Shared {
+    opts: EmulatorOptions,
+    counters: Counters,
+    cache: PromptCache,
+    replay: Replay,
+}
+
+pub(crate) struct ServerHandle {
+    pub addr: std::net::SocketAddr,
+    stop: watch::Sender<bool>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl ServerHandle {
+    pub async fn shutdown(self) {
+        let _ = self.stop.send(true);
+        let _ = self.task.await;
+    }
+
+    pub fn abort(self) {
+        self.task.abort();
+    }
+}
+
+pub(crate) async fn start(opts: EmulatorOptions) -> std::io::Result<ServerHandle> {
+    let replay = Replay::load(&opts.replay)?;
+    let listener = TcpListener::bind(opts.listen).await?;
+    let addr = listener.local_addr()?;
+    let shared = Arc::new(Shared {
+        opts,
+        counters: Counters::default(),
+        cache: PromptCache::default(),
+        replay,
+    });
+    let (stop, stop_rx) = watch::channel(false);
+    let task = tokio::spawn(accept_loop(listener, shared, stop_rx));
+    Ok(ServerHandle { addr, stop, task })
+}
+
+async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, mut stop: watch::Receiver<bool>) {
+    // Owned here so that aborting this task aborts every connection too.
+    let mut connections = JoinSet::new();
+    loop {
+        tokio::select! {
+            _ = stop.changed() => break,
+            accepted = listener.accept() => {
+                let Ok((stream, _)) = accepted else { continue };
+                let _ = stream.set_nodelay(true);
+                let shared = shared.clone();
+                let mut stop = stop.clone();
+                connections.spawn(async move {
+                    let svc = service_fn(move |req| handle(shared.clone(), req));
+                    let conn = hyper::server::conn::http1::Builder::new()
+                        .serve_connection(TokioIo::new(stream), svc);
+                    tokio::pin!(conn);
+                    tokio::select! {
+                        _ = conn.as_mut() => {}
+                        _ = stop.changed() => {
+                            conn.as_mut().graceful_shutdown();
+                            let _ = conn.await;
+                        }
+                    }
+                });
+            }
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+        }
+    }
+    drop(listener);
+    let drained = tokio::time::timeout(GRACE, async {
+        while connections.join_next().await.is_some() {}
+    })
+    .await;
+    if drained.is_err() {
+        connections.abort_all();
+    }
+}
+
+// --- routing -------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq)]
+enum Route {
+    Converse { model: String, stream: bool },
+    Invoke { model: String, stream: bool },
+    CountTokens { model: String },
+    ApplyGuardrail { id: String, version: String },
+    ListFoundationModels,
+    GetFoundationModel(String),
+    ListInferenceProfiles,
+    GetInferenceProfile(String),
+    AgentText,
+    Retrieve,
+    RetrieveAndGenerate,
+    RetrieveAndGenerateStream,
+    Rerank,
+    Sts,
+    Unknown,
+}
+
+impl Route {
+    fn service(&self) -> Service {
+        match self {
+            Route::AgentText
+            | Route::Retrieve
+            | Route::RetrieveAndGenerate
+            | Route::RetrieveAndGenerateStream
+            | Route::Rerank => Service::AgentRuntime,
+            Route::Sts => Service::Sts,
+            _ => Service::Bedrock,
+        }
+    }
+
+    fn model_id(&self) -> Option<&str> {
+        match self {
+            Route::Converse { model, .. }
+            | Route::Invoke { model, .. }
+            | Route::CountTokens { model } => Some(model),
+            _ => None,
+        }
+    }
+}
+
+fn segments(raw_path: &str) -> Vec<String> {
+    raw_path
+        .trim_start_matches('/')
+        .split('/')
+        .map(replay::decode_path)
+        .collect()
+}
+
+fn route(method: &http::Method, raw_path: &str) -> Route {
+    let segs = segments(raw_path);
+    let s: Vec<&str> = segs.iter().map(String::as_str).collect();
+    let post = method == http::Method::POST;
+    let get = method == http::Method::GET;
+    match s.as_slice() {
+        [""] if post => Route::Sts,
+        ["model", m, op] if post && !m.is_empty() => match *op {
+            "converse" => Route::Converse {
+                model: m.to_string(),
+                stream: false,
+            },
+            "converse-stream" => Route::Converse {
+                model: m.to_string(),
+                stream: true,
+            },
+            "invoke" => Route::Invoke {
+                model: m.to_string(),
+                stream: false,
+            },
+            "invoke-with-response-stream" => Route::Invoke {
+                model: m.to_string(),
+                stream: true,
+            },
+            "count-tokens" => Route::CountTokens {
+                model: m.to_string(),
+            },
+            _ => Route::Unknown,
+        },
+        ["guardrail", id, "version", v, "apply"] if post => Route::ApplyGuardrail {
+            id: id.to_string(),
+            version: v.to_string(),
+        },
+        ["foundation-models"] if get => Route::ListFoundationModels,
+        ["foundation-models", id] if get && !id.is_empty() => {
+            Route::GetFoundationModel(id.to_string())
+        }
+        ["inference-profiles"] if get => Route::ListInferenceProfiles,
+        ["inference-profiles", id] if get && !id.is_empty() => {
+            Route::GetInferenceProfile(id.to_string())
+        }
+        ["agents", _, "agentAliases", _, "sessions", _, "text"] if post => Route::AgentText,
+        ["knowledgebases", _, "retrieve"] if post => Route::Retrieve,
+        ["retrieveAndGenerate"] if post => Route::RetrieveAndGenerate,
+        ["retrieveAndGenerateStream"] if post => Route::RetrieveAndGenerateStream,
+        ["rerank"] if post => Route::Rerank,
+        _ => Route::Unknown,
+    }
+}
+
+// --- answers -------------------------------------------------------------------------------
+
+fn base(status: StatusCode, content_type: &str, request_id: &str) -> http::response::Builder {
+    Response::builder()
+        .status(status)
+        .header("content-type", content_type)
+        .header("x-amzn-RequestId", request_id)
+}
+
+fn json_answer(status: StatusCode, body: &Value, request_id: &str) -> Response<EmuBody> {
+    bytes_answer(
+        base(status, "application/json", request_id),
+        Bytes::from(serde_json::to_vec(body).unwrap_or_default()),
+    )
+}
+
+fn bytes_answer(builder: http::response::Builder, body: Bytes) -> Response<EmuBody> {
+    builder
+        .body(EmuBody::Full(Some(body)))
+        .unwrap_or_else(|_| Response::new(EmuBody::Full(None)))
+}
+
+fn error_answer(e: &ApiError, request_id: &str) -> Response<EmuBody> {
+    bytes_answer(
+        base(e.status, "application/json", request_id)
+            .header("x-amzn-ErrorType", e.error_type_header()),
+        Bytes::from(e.body()),
+    )
+}
+
+fn sts_error_answer(e: &ApiError, request_id: &str) -> Response<EmuBody> {
+    let (status, xml) = sts::error_xml(e, request_id);
+    bytes_answer(
+        base(
+            StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST),
+            "text/xml",
+            request_id,
+        ),
+        Bytes::from(xml),
+    )
+}
+
+/// Streams `steps` from a producer task; deltas are paced at `tokens_per_second`.
+fn stream_answer(
+    builder: http::response::Builder,
+    steps: Vec<Step>,
+    tokens_per_second: f64,
+) -> Response<EmuBody> {
+    let (tx, rx) = mpsc::channel::<Chunk>(32);
+    tokio::spawn(async move {
+        let interval = (tokens_per_second > 0.0)
+            .then(|| Duration::from_secs_f64(1.0 / tokens_per_second));
+        let mut first_delta = true;
+        for step in steps {
+            match step {
+                Step::Frame(bytes, delta) => {
+                    if delta {
+                        if let (Some(i), false) = (interval, first_delta) {
+                            tokio::time::sleep(i).await;
+                        }
+                        first_delta = false;
+                    }
+                    if tx.send(Chunk::Data(bytes)).await.is_err() {
+                        return;
+                    }
+                }
+                Step::Sleep(d) => {
+                    tokio::select! {
+                        _ = tokio::time::sleep(d) => {}
+                        _ = tx.closed() => return,
+                    }
+                }
+                Step::Abort => {
+                    let _ = tx.send(Chunk::Abort).await;
+                    return;
+                }
+            }
+        }
+    });
+    builder
+        .body(EmuBody::Channel(rx))
+        .unwrap_or_else(|_| Response::new(EmuBody::Full(None)))
+}
+
+/// A non-streaming JSON answer, cut by the `stall` / `truncated` scenarios.
+fn json_body_answer(
+    builder: http::response::Builder,
+    body: Bytes,
+    scenario: Option<Scenario>,
+) -> Response<EmuBody> {
+    match scenario {
+        Some(Scenario::Stall) => stream_answer(builder, vec![Step::Sleep(scenarios::STALL)], 0.0),
+        Some(Scenario::Truncated) => {
+            let half = body.slice(..body.len() / 2);
+            stream_answer(builder, vec![Step::Frame(half, false), Step::Abort], 0.0)
+        }
+        _ => bytes_answer(builder, body),
+    }
+}
+
+// --- handling ------------------------------------------------------------------------------
+
+async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
+    let started = Instant::now();
+    let (parts, body) = req.into_parts();
+    let body = match body.collect().await {
+        Ok(b) => b.to_bytes(),
+        Err(_) => return Err(ResetConnection),
+    };
+    let request_id = uuid::Uuid::new_v4().to_string();
+    let raw_path = parts.uri.path().to_string();
+    let route = route(&parts.method, &raw_path);
+    let service = route.service();
+    let fail = |e: &ApiError| -> Answer {
+        Ok(if service == Service::Sts {
+            sts_error_answer(e, &request_id)
+        } else {
+            error_answer(e, &request_id)
+        })
+    };
+
+    if !shared.opts.latency.is_zero() {
+        tokio::time::sleep(shared.opts.latency).await;
+    }
+    if route == Route::Unknown {
+        return fail(&ApiError::unknown_operation());
+    }
+    let caller = match auth::authenticate(&parts, &body, service, &shared.opts, SystemTime::now())
+    {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+
+    // Scenario: header first, else an `emulator.NAME` model id.
+    let header_scenario = parts
+        .headers
+        .get(SCENARIO_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let scenario = match &header_scenario {
+        Some(name) => match Scenario::parse(name) {
+            Some(s) => Some(s),
+            None => {
+                return fail(&ApiError::validation(format!(
+                    "Unknown emulator scenario '{name}'. Known scenarios: {}.",
+                    scenarios::NAMES.join(", ")
+                )));
+            }
+        },
+        None => route
+            .model_id()
+            .and_then(|m| m.strip_prefix("emulator."))
+            .and_then(Scenario::parse),
+    };
+    if let Some(s) = scenario {
+        let delay = parts
+            .headers
+            .get(DELAY_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse().ok());
+        match scenarios::early(s, &shared.counters, delay) {
+            Early::Error(e) => return fail(&e),
+            Early::Reset => return Err(ResetConnection),
+            Early::Delay(d) => tokio::time::sleep(d).await,
+            Early::Proceed => {}
+        }
+    }
+
+    if let Some(it) = shared
+        .replay
+        .take(parts.method.as_str(), &replay::decode_path(&raw_path))
+    {
+        let mut builder = Response::builder()
+            .status(StatusCode::from_u16(it.status).unwrap_or(StatusCode::OK));
+        let mut has_id = false;
+        for (k, v) in &it.headers {
+            has_id |= k.eq_ignore_ascii_case("x-amzn-requestid");
+            if let Ok(v) = HeaderValue::from_str(v) {
+                builder = builder.header(k.as_str(), v);
+            }
+        }
+        if !has_id {
+            builder = builder.header("x-amzn-RequestId", request_id.as_str());
+        }
+        let streamed = it
+            .headers
+            .iter()
+            .any(|(k, v)| k == "content-type" && v == eventstream::CONTENT_TYPE);
+        return Ok(if streamed {
+            stream_answer(builder, vec![Step::Frame(it.body, false)], 0.0)
+        } else {
+            bytes_answer(builder, it.body)
+        });
+    }
+
+    let ctx = Request_ {
+        shared: &shared,
+        request_id: &request_id,
+        started,
+        scenario,
+        query: parts.uri.query().unwrap_or(""),
+    };
+    let result = match &route {
+        Route::Converse { model, stream } => ctx.converse(model, *stream, &body),
+        Route::Invoke { model, stream } => ctx.invoke(model, *stream, &body),
+        Route::CountTokens { model } => ctx.count_tokens(model, &body),
+        Route::ApplyGuardrail { id, version } => json::parse_body(&body)
+            .and_then(|b| guardrail::apply(id, version, &b))
+            .map(|v| json_answer(StatusCode::OK, &v, &request_id)),
+        Route::ListFoundationModels => ctx.list_foundation_models(),
+        Route::GetFoundationModel(id) => ctx.get_foundation_model(id),
+        Route::ListInferenceProfiles => ctx.list_inference_profiles(),
+        Route::GetInferenceProfile(id) => ctx.get_inference_profile(id),
+        Route::Rerank => json::parse_body(&body)
+            .and_then(|b| super::agent::rerank(&b))
+            .map(|v| json_answer(StatusCode::OK, &v, &request_id)),
+        Route::AgentText
+        | Route::Retrieve
+        | Route::RetrieveAndGenerate
+        | Route::RetrieveAndGenerateStream => Err(super::agent::missing_resource()),
+        Route::Sts => {
+            let form = sts::parse_form(&body);
+            sts::handle(
+                &form,
+                &caller,
+                &shared.opts.secret_key,
+                &shared.opts.access_key,
+                &request_id,
+                SystemTime::now(),
+            )
+            .map(|xml| bytes_answer(base(StatusCode::OK, "text/xml", &request_id), Bytes::from(xml)))
+        }
+        Route::Unknown => Err(ApiError::unknown_operation()),
+    };
+    match result {
+        Ok(r) => Ok(r),
+        Err(e) => fail(&e),
+    }
+}
+
+/// Per-request context for the operation handlers.
+#[allow(non_camel_case_types)]
+struct Request_<'a> {
+    shared: &'a Shared,
+    request_id: &'a str,
+    started: Instant,
+    scenario: Option<Scenario>,
+    query: &'a str,
+}
+
+impl Request_<'_> {
+    fn latency_ms(&self) -> u64 {
+        self.started.elapsed().as_millis() as u64
+    }
+
+    fn resolve(&self, model_id: &str) -> Result<catalog::Resolved, ApiError> {
+        let resolved = catalog::resolve(model_id).ok_or_else(ApiError::invalid_model)?;
+        if let Some(name) = &resolved.scenario
+            && name != "default"
+            && Scenario::parse(name).is_none()
+        {
+            return Err(ApiError::invalid_model());
+        }
+        Ok(resolved)
+    }
+
+    /// Refuses bare ids of models that need an inference profile.
+    fn check_throughput(resolved: &catalog::Resolved) -> Result<(), ApiError> {
+        if resolved.on_demand && !resolved.model.inference.contains(&"ON_DEMAND") {
+            return Err(ApiError::validation(format!(
+                "Invocation of model ID {} with on-demand throughput isn\u{2019}t supported. Retry your request with the ID or ARN of an inference profile that contains this model.",
+                resolved.model.id
+            )));
+        }
+        Ok(())
+    }
+
+    fn generation_context<'b>(&'b self, resolved: &'b catalog::Resolved, model_id: &'b str) -> Context<'b> {
+        Context {
+            model: resolved.model,
+            model_id,
+            hostile: self.scenario == Some(Scenario::Hostile),
+            cache: &self.shared.cache,
+        }
+    }
+
+    fn converse(&self, model_id: &str, stream: bool, body: &Bytes) -> Result<Response<EmuBody>, ApiError> {
+        let resolved = self.resolve(model_id)?;
+        if !resolved.model.converse {
+            return Err(ApiError::validation(
+                "This action doesn't support the model that you provided. Try again with a supported text or chat model.",
+            ));
+        }
+        Self::check_throughput(&resolved)?;
+        let value = json::parse_body(body)?;
+        let req = converse::parse(&value, model_id, &resolved)?;
+        let g = generate::generate(&req, &self.generation_context(&resolved, model_id));
+        if stream {
+            let frames = g.stream_frames(self.latency_ms());
+            let steps = scenarios::shape_stream(self.scenario, frames);
+            Ok(stream_answer(
+                base(StatusCode::OK, eventstream::CONTENT_TYPE, self.request_id),
+                steps,
+                self.shared.opts.tokens_per_second,
+            ))
+        } else {
+            let body = serde_json::to_vec(&g.converse_body(self.latency_ms())).unwrap_or_default();
+            Ok(json_body_answer(
+                base(StatusCode::OK, "application/json", self.request_id),
+                Bytes::from(body),
+                self.scenario,
+            ))
+        }
+    }
+
+    fn invoke(&self, model_id: &str, stream: bool, body: &Bytes) -> Result<Response<EmuBody>, ApiError> {
+        let resolved = self.resolve(model_id)?;
+        Self::check_throughput(&resolved)?;
+        let model = if resolved.model.family == Family::Emulator {
+            catalog::find("anthropic.claude-3-haiku-20240307-v1:0").unwrap_or(resolved.model)
+        } else {
+            resolved.model
+        };
+        if stream && !model.streaming {
+            return Err(ApiError::validation("The model is unsupported for streaming."));
+        }
+        let ctx = self.generation_context(&resolved, model_id);
+        let ctx = Context { model, ..ctx };
+        let out = invoke::invoke(model, body, &ctx, stream, resolved.opaque)?;
+        let latency = self.latency_ms();
+        if stream {
+            let frames = invoke::stream_frames(&out, latency);
+            let steps = scenarios::shape_stream(self.scenario, frames);
+            return Ok(stream_answer(
+                base(StatusCode::OK, eventstream::CONTENT_TYPE, self.request_id)
+                    .header("x-amzn-bedrock-content-type", "application/json"),
+                steps,
+                self.shared.opts.tokens_per_second,
+            ));
+        }
+        let mut builder = base(StatusCode::OK, "application/json", self.request_id)
+            .header("X-Amzn-Bedrock-Input-Token-Count", out.input_tokens.to_string())
+            .header("X-Amzn-Bedrock-Invocation-Latency", latency.to_string());
+        if let Some(o) = out.output_tokens {
+            builder = builder.header("X-Amzn-Bedrock-Output-Token-Count", o.to_string());
+        }
+        Ok(json_body_answer(
+            builder,
+            Bytes::from(serde_json::to_vec(&out.body).unwrap_or_default()),
+            self.scenario,
+        ))
+    }
+
+    fn count_tokens(&self, model_id: &str, body: &Bytes) -> Result<Response<EmuBody>, ApiError> {
+        let resolved = self.resolve(model_id)?;
+        if !resolved.on_demand || resolved.model.family != Family::Anthropic {
+            return Err(ApiError::validation(
+                "The provided model doesn't support counting tokens.",
+            ));
+        }
+        let value = json::parse_body(body)?;
+        let top = json::obj(&value)?;
+        let input = match json::get_obj(top, "input")? {
+            Some(i) => i,
+            None => {
+                return Err(super::errors::constraint_report(&[
+                    "Value null at 'input' failed to satisfy constraint: Member must not be null"
+                        .into(),
+                ]));
+            }
+        };
+        let members = json::union_members(input);
+        let chars = match members.as_slice() {
+            ["converse"] => {
+                let c = json::obj(&input["converse"])?;
+                for k in c.keys() {
+                    if !["messages", "system", "toolConfig", "additionalModelRequestFields"]
+                        .contains(&k.as_str())
+                    {
+                        return Err(ApiError::serialization(format!(
+                            "Unrecognized field \"{k}\" in ConverseTokensRequest"
+                        )));
+                    }
+                }
+                converse::parse(&input["converse"], model_id, &resolved)?.input_chars()
+            }
+            ["invokeModel"] => {
+                let im = json::obj(&input["invokeModel"])?;
+                let b64 = json::get_str(im, "body")?.unwrap_or_default();
+                let raw = {
+                    use base64::Engine;
+                    base64::engine::general_purpose::STANDARD
+                        .decode(b64)
+                        .map_err(|_| ApiError::serialization("Invalid Base64 value for a blob member."))?
+                };
+                invoke::anthropic_request(resolved.model, &raw)?.input_chars()
+            }
+            _ => {
+                return Err(super::errors::constraint_report(&[
+                    "Value at 'input' failed to satisfy constraint: Member must have exactly one member set".into(),
+                ]));
+            }
+        };
+        Ok(json_answer(
+            StatusCode::OK,
+            &json!({"inputTokens": (chars / 4).max(1)}),
+            self.request_id,
+        ))
+    }
+
+    fn query(&self) -> Vec<(String, String)> {
+        sts::parse_form(self.query.as_bytes())
+    }
+
+    fn list_foundation_models(&self) -> Result<Response<EmuBody>, ApiError> {
+        let q = self.query();
+        let get = |k: &str| q.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+        let mut violations = Vec::new();
+        for (name, allowed) in [
+            ("byCustomizationType", &["FINE_TUNING", "CONTINUED_PRE_TRAINING", "DISTILLATION"][..]),
+            ("byOutputModality", &["TEXT", "IMAGE", "EMBEDDING"][..]),
+            ("byInferenceType", &["ON_DEMAND", "PROVISIONED"][..]),
+        ] {
+            if let Some(v) = get(name)
+                && !allowed.contains(&v)
+            {
+                violations.push(format!(
+                    "Value '{v}' at '{name}' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
+                    allowed.join(", ")
+                ));
+            }
+        }
+        if let Some(p) = get("byProvider")
+            && (p.is_empty()
+                || p.len() > 63
+                || !p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ' '))
+        {
+            violations.push(format!(
+                "Value '{p}' at 'byProvider' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[A-Za-z0-9- ]{{1,63}}$"
+            ));
+        }
+        if !violations.is_empty() {
+            return Err(super::errors::constraint_report(&violations));
+        }
+        let summaries: Vec<Value> = catalog::MODELS
+            .iter()
+            .filter(|m| {
+                get("byProvider").is_none_or(|p| {
+                    m.provider.eq_ignore_ascii_case(p)
+                        || m.id.split('.').next().is_some_and(|x| x.eq_ignore_ascii_case(p))
+                })
+            })
+            .filter(|m| get("byCustomizationType").is_none_or(|c| m.customizations.contains(&c)))
+            .filter(|m| get("byOutputModality").is_none_or(|o| m.output.contains(&o)))
+            .filter(|m| {
+                get("byInferenceType").is_none_or(|t| match t {
+                    "ON_DEMAND" => m.inference.contains(&"ON_DEMAND"),
+                    _ => m.inference.contains(&"PROVISIONED"),
+                })
+            })
+            .map(catalog::model_summary)
+            .collect();
+        Ok(json_answer(
+            StatusCode::OK,
+            &json!({"modelSummaries": summaries}),
+            self.request_id,
+        ))
+    }
+
+    fn get_foundation_model(&self, id: &str) -> Result<Response<EmuBody>, ApiError> {
+        let bare = id
+            .rsplit_once("foundation-model/")
+            .filter(|(p, _)| p.starts_with("arn:"))
+            .map(|(_, m)| m)
+            .unwrap_or(id);
+        let m = catalog::find(bare).ok_or_else(|| {
+            ApiError::not_found(format!("The model with identifier {id} does not exist."))
+        })?;
+        Ok(json_answer(
+            StatusCode::OK,
+            &json!({"modelDetails": catalog::model_summary(m)}),
+            self.request_id,
+        ))
+    }
+
+    fn list_inference_profiles(&self) -> Result<Response<EmuBody>, ApiError> {
+        let q = self.query();
+        let get = |k: &str| q.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+        let mut violations = Vec::new();
+        let max = match get("maxResults") {
+            None => 20,
+            Some(v) => match v.parse::<i64>() {
+                Ok(n) if (1..=1000).contains(&n) => n as usize,
+                Ok(n) => {
+                    let c = if n < 1 {
+                        "Member must have value greater than or equal to 1"
+                    } else {
+                        "Member must have value less than or equal to 1000"
+                    };
+                    violations.push(format!(
+                        "Value '{n}' at 'maxResults' failed to satisfy constraint: {c}"
+                    ));
+                    20
+                }
+                Err(_) => {
+                    return Err(ApiError::serialization(format!(
+                        "STRING_VALUE can not be converted to an Integer: {v}"
+                    )));
+                }
+            },
+        };
+        let type_equals = get("typeEquals");
+        if let Some(t) = type_equals
+            && !["SYSTEM_DEFINED", "APPLICATION"].contains(&t)
+        {
+            violations.push(format!(
+                "Value '{t}' at 'typeEquals' failed to satisfy constraint: Member must satisfy enum value set: [SYSTEM_DEFINED, APPLICATION]"
+            ));
+        }
+        if !violations.is_empty() {
+            return Err(super::errors::constraint_report(&violations));
+        }
+        let all: Vec<catalog::Profile> = if type_equals == Some("APPLICATION") {
+            Vec::new()
+        } else {
+            catalog::profiles()
+        };
+        let start = match get("nextToken") {
+            None => 0,
+            Some(t) => decode_page_token(t)
+                .filter(|s| *s < all.len())
+                .ok_or_else(|| ApiError::validation("The pagination token is invalid."))?,
+        };
+        let end = (start + max).min(all.len());
+        let page: Vec<Value> = all[start..end].iter().map(catalog::profile_summary).collect();
+        let mut body = json!({"inferenceProfileSummaries": page});
+        if end < all.len() {
+            body["nextToken"] = json!(encode_page_token(end));
+        }
+        Ok(json_answer(StatusCode::OK, &body, self.request_id))
+    }
+
+    fn get_inference_profile(&self, id: &str) -> Result<Response<EmuBody>, ApiError> {
+        let bare = id
+            .rsplit_once("inference-profile/")
+            .filter(|(p, _)| p.starts_with("arn:"))
+            .map(|(_, m)| m)
+            .unwrap_or(id);
+        let p = catalog::find_profile(bare).ok_or_else(|| {
+            ApiError::not_found(format!("Inference profile {id} does not exist."))
+        })?;
+        Ok(json_answer(StatusCode::OK, &catalog::profile_summary(&p), self.request_id))
+    }
+}
+
+fn encode_page_token(offset: usize) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(format!("brock-emulator-page:{offset}"))
+}
+
+fn decode_page_token(token: &str) -> Option<usize> {
+    use base64::Engine;
+    let raw = base64::engine::general_purpose::STANDARD.decode(token).ok()?;
+    String::from_utf8(raw)
+        .ok()?
+        .strip_prefix("brock-emulator-page:")?
+        .parse()
+        .ok()
+}
+
+#[allow(dead_code)]
+fn _assert_infallible(_: Infallible) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_split_on_raw_slashes_only() {
+        let m = http::Method::POST;
+        assert_eq!(
+            route(&m, "/model/us.amazon.nova-micro-v1%3A0/converse-stream"),
+            Route::Converse {
+                model: "us.amazon.nova-micro-v1:0".into(),
+                stream: true
+            }
+        );
+        assert_eq!(
+            route(
+                &m,
+                "/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Aapplication-inference-profile%2Fabc/invoke"
+            ),
+            Route::Invoke {
+                model: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc".into(),
+                stream: false
+            }
+        );
+        assert_eq!(route(&m, "/model/a/b/converse"), Route::Unknown);
+        assert_eq!(route(&http::Method::GET, "/foundation-models"), Route::ListFoundationModels);
+        assert_eq!(route(&m, "/foundation-models"), Route::Unknown);
+        assert_eq!(route(&m, "/"), Route::Sts);
+        assert_eq!(route(&m, "/rerank"), Route::Rerank);
+    }
+
+    #[test]
+    fn page_tokens_round_trip() {
+        assert_eq!(decode_page_token(&encode_page_token(40)), Some(40));
+        assert_eq!(decode_page_token("garbage"), None);
+    }
+}
