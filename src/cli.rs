@@ -163,11 +163,11 @@ pub struct ChatArgs {
     pub max_tokens: Option<u32>,
 
     /// Sampling temperature (0–1 for most models)
-    #[arg(short = 't', long, value_name = "T")]
+    #[arg(short = 't', long, value_name = "T", allow_negative_numbers = true)]
     pub temperature: Option<f32>,
 
     /// Nucleus sampling (0–1)
-    #[arg(long, value_name = "P")]
+    #[arg(long, value_name = "P", allow_negative_numbers = true)]
     pub top_p: Option<f32>,
 
     /// Top-k sampling (sent in additionalModelRequestFields, named as the model family expects)

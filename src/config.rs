@@ -352,7 +352,7 @@ pub fn resolve_with_env(
     }
     if let Some(g) = &overrides.guardrail {
         let (id, version) = g.rsplit_once(':').ok_or_else(|| {
-            Error::usage(format!("--guardrail {g:?}: expected ID:VERSION, e.g. gr-abc123:1 or gr-abc123:DRAFT"))
+            Error::usage(format!("--guardrail {g:?}: expected ID:VERSION, e.g. abc123xyz:1 or abc123xyz:DRAFT"))
         })?;
         if id.is_empty() || version.is_empty() {
             return Err(Error::usage(format!("--guardrail {g:?}: expected ID:VERSION")));
@@ -885,7 +885,7 @@ pub const STARTER_CONFIG: &str = r#"# brock configuration. Precedence: built-in 
 # read = 300
 
 # [default.guardrail]
-# id = "gr-abc123"
+# id = "abc123xyz"
 # version = "1"
 # trace = false
 

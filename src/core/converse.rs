@@ -1053,7 +1053,6 @@ pub fn to_converse(req: &ChatRequest) -> Result<ConverseRequest> {
         .collect();
 
     let mut system: Vec<Value> = conv.system.iter().map(system_part_to_block).collect();
-    let mut cached_something = false;
     if req.cache && !system.is_empty() {
         if !caps.prompt_cache {
             warnings.push(Warning::dropped(
@@ -1062,21 +1061,18 @@ pub fn to_converse(req: &ChatRequest) -> Result<ConverseRequest> {
             ));
         } else if !matches!(conv.system.last(), Some(SystemPart::CachePoint { .. })) {
             system.push(json!({ "cachePoint": { "type": "default" } }));
-            cached_something = true;
-        } else {
-            cached_something = true;
         }
     }
-
-    add_top_k(req, &caps, &mut plan, &mut warnings);
-    let inference = inference_json(req, &plan, &mut warnings);
-    let tool_config = tool_config(req, &conv, &caps, &plan, &structured, &mut warnings);
-    if req.cache && !cached_something && (req.tools.is_empty() || !caps.tool_cache) {
+    if req.cache && system.is_empty() && req.tools.is_empty() {
         warnings.push(Warning::dropped(
             "cache",
             "there is no system prompt or tool definition to cache",
         ));
     }
+
+    add_top_k(req, &caps, &mut plan, &mut warnings);
+    let inference = inference_json(req, &plan, &mut warnings);
+    let tool_config = tool_config(req, &conv, &caps, &plan, &structured, &mut warnings);
 
     let mut fields = std::mem::take(&mut plan.fields);
     if !req.anthropic_beta.is_empty() {
@@ -1146,6 +1142,28 @@ pub fn to_converse(req: &ChatRequest) -> Result<ConverseRequest> {
         warnings,
         structured,
     })
+}
+
+/// The body of `POST /model/{id}/count-tokens` for this request: the Converse input that
+/// counts (messages, system, tools, additional fields), under `input.converse`. CountTokens
+/// takes a foundation model id in the path, without geography prefix
+/// ([`ModelRef::base_model_id`]).
+pub fn to_count_tokens(req: &ChatRequest) -> Result<Value> {
+    let converse = to_converse(req)?;
+    let mut input = Map::new();
+    if let Value::Object(body) = converse.body {
+        for key in [
+            "messages",
+            "system",
+            "toolConfig",
+            "additionalModelRequestFields",
+        ] {
+            if let Some(v) = body.get(key) {
+                input.insert(key.to_string(), v.clone());
+            }
+        }
+    }
+    Ok(json!({ "input": { "converse": input } }))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -543,12 +543,6 @@ fn tool_result_content(content: Option<&Value>) -> Result<Vec<ToolResultContent>
             _ => None,
         })
         .collect();
-    // Bedrock needs at least one content block in a tool result.
-    if out.is_empty() {
-        return Ok(vec![ToolResultContent::Text {
-            text: String::new(),
-        }]);
-    }
     Ok(out)
 }
 

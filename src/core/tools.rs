@@ -58,10 +58,11 @@ pub fn parse_tool(item: &Value) -> Result<ToolSpec, String> {
     let obj = item
         .as_object()
         .ok_or_else(|| "expected a JSON object".to_string())?;
+    let ty = obj.get("type").and_then(Value::as_str);
     let (def, schema_key, form) = if let Some(spec) = obj.get("toolSpec") {
         (spec, "inputSchema", "toolSpec")
     } else if let Some(f) = obj.get("function") {
-        match obj.get("type").and_then(Value::as_str) {
+        match ty {
             None | Some("function") => {}
             Some(other) => {
                 return Err(format!(
@@ -70,18 +71,12 @@ pub fn parse_tool(item: &Value) -> Result<ToolSpec, String> {
             }
         }
         (f, "parameters", "function")
-    } else if obj
-        .get("type")
-        .and_then(Value::as_str)
-        .is_some_and(|t| t != "function")
-        && !obj.contains_key("input_schema")
-    {
-        return Err(format!(
-            "tool type '{}' is not supported; only \"function\"",
-            obj["type"].as_str().unwrap_or_default()
-        ));
     } else if obj.contains_key("input_schema") {
         (item, "input_schema", "tool")
+    } else if let Some(other) = ty.filter(|t| *t != "function") {
+        return Err(format!(
+            "tool type '{other}' is not supported; only \"function\""
+        ));
     } else {
         (item, "parameters", "tool")
     };

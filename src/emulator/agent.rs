@@ -106,7 +106,9 @@ pub(crate) fn rerank(body: &Value) -> Result<Value, ApiError> {
                     n = n.min(k.max(0) as usize);
                 }
                 if let Some(mc) = json::get_obj(bc, "modelConfiguration")? {
-                    model_arn = json::get_str(mc, "modelArn")?.unwrap_or_default().to_string();
+                    model_arn = json::get_str(mc, "modelArn")?
+                        .unwrap_or_default()
+                        .to_string();
                 }
             }
         }

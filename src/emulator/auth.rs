@@ -70,10 +70,12 @@ pub(crate) fn authenticate(
     let Some(value) = parts.headers.get(http::header::AUTHORIZATION) else {
         return Err(match service {
             // What the API-key-capable front door answers (recorded in the wild).
-            Service::Bedrock => {
-                ApiError::coral(403, "AccessDeniedException", "Authorization header is missing")
-                    .capital()
-            }
+            Service::Bedrock => ApiError::coral(
+                403,
+                "AccessDeniedException",
+                "Authorization header is missing",
+            )
+            .capital(),
             _ => ApiError::coral(
                 403,
                 "MissingAuthenticationTokenException",
@@ -298,7 +300,10 @@ fn compute_signature(
     // Exactly the signed headers; the signer adds x-amz-date and the token itself.
     let mut headers: Vec<(&str, &str)> = Vec::new();
     for name in &auth.signed_headers {
-        if matches!(*name, "x-amz-date" | "x-amz-security-token" | "authorization") {
+        if matches!(
+            *name,
+            "x-amz-date" | "x-amz-security-token" | "authorization"
+        ) {
             continue;
         }
         for v in parts.headers.get_all(*name) {
@@ -401,7 +406,10 @@ impl TempCredentials {
         let akid = format!(
             "ASIA{}",
             base32(
-                &hmac(master_secret, &format!("akid|{role_arn}|{session_name}|{exp}|{nonce}")),
+                &hmac(
+                    master_secret,
+                    &format!("akid|{role_arn}|{session_name}|{exp}|{nonce}")
+                ),
                 16
             )
         );
@@ -424,7 +432,11 @@ impl TempCredentials {
 
     /// Rebuilds the credentials from a session token, if it was issued under this secret for
     /// this access key id (expiry is checked by the caller).
-    pub fn verify(master_secret: &str, access_key_id: &str, token: &str) -> Option<TempCredentials> {
+    pub fn verify(
+        master_secret: &str,
+        access_key_id: &str,
+        token: &str,
+    ) -> Option<TempCredentials> {
         let rest = token.strip_prefix(TOKEN_PREFIX)?;
         let (payload_b64, mac_b64) = rest.split_once('.')?;
         let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -539,6 +551,7 @@ pub(crate) mod tests {
     }
 
     /// Signs like an AWS SDK would: the path percent-encoded once, signed double-encoded.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn signed_request(
         method: &str,
         path: &str,
@@ -582,7 +595,11 @@ pub(crate) mod tests {
         req
     }
 
-    fn check(req: &http::Request<Vec<u8>>, service: Service, now: SystemTime) -> Result<Caller, ApiError> {
+    fn check(
+        req: &http::Request<Vec<u8>>,
+        service: Service,
+        now: SystemTime,
+    ) -> Result<Caller, ApiError> {
         let (parts, body) = http::Request::new(req.body().clone()).into_parts();
         let mut parts = parts;
         parts.method = req.method().clone();
@@ -616,14 +633,26 @@ pub(crate) mod tests {
             "/foundation-models?byProvider=Anthropic&byOutputModality=TEXT",
         ] {
             let req = good(path, b"{}");
-            assert!(matches!(check(&req, Service::Bedrock, now), Ok(Caller::Root { .. })), "{path}");
+            assert!(
+                matches!(check(&req, Service::Bedrock, now), Ok(Caller::Root { .. })),
+                "{path}"
+            );
         }
     }
 
     #[test]
     fn wrong_secret_and_tampering_are_rejected() {
         let now = SystemTime::now();
-        let req = signed_request("POST", PATH, b"{}", "AKIDEXAMPLE", "wrong", None, "bedrock", now);
+        let req = signed_request(
+            "POST",
+            PATH,
+            b"{}",
+            "AKIDEXAMPLE",
+            "wrong",
+            None,
+            "bedrock",
+            now,
+        );
         let e = check(&req, Service::Bedrock, now).unwrap_err();
         assert_eq!(e.code, "InvalidSignatureException");
         assert_eq!(e.message, SIGNATURE_MISMATCH);
@@ -631,11 +660,19 @@ pub(crate) mod tests {
 
         let mut req = good(PATH, b"{\"a\":1}");
         *req.body_mut() = b"{\"a\":2}".to_vec();
-        assert_eq!(check(&req, Service::Bedrock, now).unwrap_err().code, "InvalidSignatureException");
+        assert_eq!(
+            check(&req, Service::Bedrock, now).unwrap_err().code,
+            "InvalidSignatureException"
+        );
 
         let mut req = good(PATH, b"{}");
-        *req.uri_mut() = "http://127.0.0.1:4000/model/other%3A0/converse".parse().unwrap();
-        assert_eq!(check(&req, Service::Bedrock, now).unwrap_err().code, "InvalidSignatureException");
+        *req.uri_mut() = "http://127.0.0.1:4000/model/other%3A0/converse"
+            .parse()
+            .unwrap();
+        assert_eq!(
+            check(&req, Service::Bedrock, now).unwrap_err().code,
+            "InvalidSignatureException"
+        );
     }
 
     #[test]
@@ -643,16 +680,34 @@ pub(crate) mod tests {
         let now = SystemTime::now();
         let req = signed_request("POST", PATH, b"{}", "AKIDOTHER", "x", None, "bedrock", now);
         let e = check(&req, Service::Bedrock, now).unwrap_err();
-        assert_eq!((e.code, e.message.as_str()), ("UnrecognizedClientException", INVALID_TOKEN));
+        assert_eq!(
+            (e.code, e.message.as_str()),
+            ("UnrecognizedClientException", INVALID_TOKEN)
+        );
 
         let mut req = good(PATH, b"{}");
         req.headers_mut().remove("authorization");
         let e = check(&req, Service::Bedrock, now).unwrap_err();
-        assert_eq!(e.body(), br#"{"Message":"Authorization header is missing"}"#);
+        assert_eq!(
+            e.body(),
+            br#"{"Message":"Authorization header is missing"}"#
+        );
 
-        let req = signed_request("POST", PATH, b"{}", "AKIDEXAMPLE", crate::emulator::DEFAULT_SECRET_KEY, None, "s3", now);
+        let req = signed_request(
+            "POST",
+            PATH,
+            b"{}",
+            "AKIDEXAMPLE",
+            crate::emulator::DEFAULT_SECRET_KEY,
+            None,
+            "s3",
+            now,
+        );
         let e = check(&req, Service::Bedrock, now).unwrap_err();
-        assert_eq!(e.message, "Credential should be scoped to correct service: 'bedrock'. ");
+        assert_eq!(
+            e.message,
+            "Credential should be scoped to correct service: 'bedrock'. "
+        );
     }
 
     #[test]
@@ -660,7 +715,11 @@ pub(crate) mod tests {
         let now = SystemTime::now();
         let req = good(PATH, b"{}");
         let e = check(&req, Service::Bedrock, now + Duration::from_secs(400)).unwrap_err();
-        assert!(e.message.starts_with("Signature expired: "), "{}", e.message);
+        assert!(
+            e.message.starts_with("Signature expired: "),
+            "{}",
+            e.message
+        );
         assert!(e.message.ends_with(" - 5 min.)"));
     }
 
@@ -675,13 +734,28 @@ pub(crate) mod tests {
         );
         assert!(temp.access_key_id.starts_with("ASIA") && temp.access_key_id.len() == 20);
         let req = signed_request(
-            "POST", PATH, b"{}", &temp.access_key_id, &temp.secret_access_key,
-            Some(&temp.session_token), "bedrock", now,
+            "POST",
+            PATH,
+            b"{}",
+            &temp.access_key_id,
+            &temp.secret_access_key,
+            Some(&temp.session_token),
+            "bedrock",
+            now,
         );
-        assert!(matches!(check(&req, Service::Bedrock, now), Ok(Caller::Assumed(_))));
+        assert!(matches!(
+            check(&req, Service::Bedrock, now),
+            Ok(Caller::Assumed(_))
+        ));
         let mut bad = req.clone();
-        bad.headers_mut().insert("x-amz-security-token", "BrockEmulatorSession.x.y".parse().unwrap());
-        assert_eq!(check(&bad, Service::Bedrock, now).unwrap_err().code, "UnrecognizedClientException");
+        bad.headers_mut().insert(
+            "x-amz-security-token",
+            "BrockEmulatorSession.x.y".parse().unwrap(),
+        );
+        assert_eq!(
+            check(&bad, Service::Bedrock, now).unwrap_err().code,
+            "UnrecognizedClientException"
+        );
         let e = check(&req, Service::Bedrock, now + Duration::from_secs(7200)).unwrap_err();
         assert_eq!(e.code, "ExpiredTokenException");
     }
@@ -690,13 +764,32 @@ pub(crate) mod tests {
     fn bearer_tokens() {
         let now = SystemTime::now();
         let mut req = good(PATH, b"{}");
-        req.headers_mut().insert("authorization", "Bearer ABSKgoodtoken".parse().unwrap());
-        assert!(matches!(check(&req, Service::Bedrock, now), Ok(Caller::ApiKey)));
-        assert_eq!(check(&req, Service::AgentRuntime, now).unwrap_err().code, "IncompleteSignatureException");
-        req.headers_mut().insert("authorization", "Bearer ABSKother".parse().unwrap());
-        assert!(check(&req, Service::Bedrock, now).unwrap_err().message.starts_with("Authentication failed"));
-        req.headers_mut().insert("authorization", "Bearer nope".parse().unwrap());
-        assert!(check(&req, Service::Bedrock, now).unwrap_err().message.starts_with("Invalid API Key format"));
+        req.headers_mut()
+            .insert("authorization", "Bearer ABSKgoodtoken".parse().unwrap());
+        assert!(matches!(
+            check(&req, Service::Bedrock, now),
+            Ok(Caller::ApiKey)
+        ));
+        assert_eq!(
+            check(&req, Service::AgentRuntime, now).unwrap_err().code,
+            "IncompleteSignatureException"
+        );
+        req.headers_mut()
+            .insert("authorization", "Bearer ABSKother".parse().unwrap());
+        assert!(
+            check(&req, Service::Bedrock, now)
+                .unwrap_err()
+                .message
+                .starts_with("Authentication failed")
+        );
+        req.headers_mut()
+            .insert("authorization", "Bearer nope".parse().unwrap());
+        assert!(
+            check(&req, Service::Bedrock, now)
+                .unwrap_err()
+                .message
+                .starts_with("Invalid API Key format")
+        );
     }
 
     #[test]

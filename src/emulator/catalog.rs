@@ -147,13 +147,35 @@ pub(crate) static MODELS: &[Model] = &[
 
 /// The emulator's own pseudo-model family `emulator.<scenario>`: an on-demand text model.
 pub(crate) static EMULATOR_MODEL: Model = model!(
-    "emulator.default", "Emulator", "brock", TEXT, TEXT, true, NONE, OD, Emulator, true, 100_000, NONE
+    "emulator.default",
+    "Emulator",
+    "brock",
+    TEXT,
+    TEXT,
+    true,
+    NONE,
+    OD,
+    Emulator,
+    true,
+    100_000,
+    NONE
 );
 
 /// A model behind an ARN whose target we cannot know (application inference profile,
 /// provisioned throughput): behaves as a generic on-demand text model.
 pub(crate) static OPAQUE_MODEL: Model = model!(
-    "amazon.nova-lite-v1:0", "Nova Lite", "Amazon", TEXT_IMAGE_VIDEO, TEXT, true, NONE, OD, Nova, true, 10000, NONE
+    "amazon.nova-lite-v1:0",
+    "Nova Lite",
+    "Amazon",
+    TEXT_IMAGE_VIDEO,
+    TEXT,
+    true,
+    NONE,
+    OD,
+    Nova,
+    true,
+    10000,
+    NONE
 );
 
 pub(crate) fn find(id: &str) -> Option<&'static Model> {
@@ -171,7 +193,13 @@ fn geo_regions(geo: &str) -> &'static [&'static str] {
             "ap-southeast-1",
             "ap-southeast-2",
         ],
-        _ => &["us-east-1", "us-east-2", "us-west-2", "eu-west-1", "ap-northeast-1"],
+        _ => &[
+            "us-east-1",
+            "us-east-2",
+            "us-west-2",
+            "eu-west-1",
+            "ap-northeast-1",
+        ],
     }
 }
 
@@ -316,14 +344,18 @@ fn resolve_arn(rest: &str) -> Option<Resolved> {
     if !(partition == "aws" || partition.starts_with("aws-"))
         || service != "bedrock"
         || region.is_empty()
-        || !region.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        || !region
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
         return None;
     }
     let account_ok = account.len() == 12 && account.chars().all(|c| c.is_ascii_digit());
     let (kind, id) = resource.split_once('/')?;
     let lower_alnum = |s: &str, n: usize| {
-        s.len() == n && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        s.len() == n
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
     };
     match kind {
         "foundation-model" if account.is_empty() => find(id).map(|m| Resolved {
@@ -338,14 +370,12 @@ fn resolve_arn(rest: &str) -> Option<Resolved> {
             opaque: false,
             scenario: None,
         }),
-        "application-inference-profile" if account_ok && lower_alnum(id, 12) => {
-            Some(Resolved {
-                model: &OPAQUE_MODEL,
-                on_demand: false,
-                opaque: true,
-                scenario: None,
-            })
-        }
+        "application-inference-profile" if account_ok && lower_alnum(id, 12) => Some(Resolved {
+            model: &OPAQUE_MODEL,
+            on_demand: false,
+            opaque: true,
+            scenario: None,
+        }),
         "provisioned-model" if account_ok && lower_alnum(id, 12) => Some(Resolved {
             model: &OPAQUE_MODEL,
             on_demand: false,
@@ -367,16 +397,24 @@ mod tests {
         let r = resolve("us.anthropic.claude-sonnet-4-20250514-v1:0").unwrap();
         assert!(!r.on_demand);
         assert_eq!(r.model.id, "anthropic.claude-sonnet-4-20250514-v1:0");
-        let arn = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/eu.amazon.nova-lite-v1:0";
+        let arn =
+            "arn:aws:bedrock:us-east-1:123456789012:inference-profile/eu.amazon.nova-lite-v1:0";
         assert_eq!(resolve(arn).unwrap().model.id, "amazon.nova-lite-v1:0");
         let arn = "arn:aws:bedrock:us-west-2::foundation-model/amazon.nova-micro-v1:0";
         assert!(resolve(arn).unwrap().on_demand);
-        let arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/mi1dadi0g15f";
+        let arn =
+            "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/mi1dadi0g15f";
         assert!(resolve(arn).unwrap().opaque);
         assert!(resolve("us.does-not-exist-model-v1:0").is_none());
         assert!(resolve("xx.amazon.nova-lite-v1:0").is_none());
-        assert!(resolve("arn:aws:bedrock:us-east-1:1234:inference-profile/us.amazon.nova-lite-v1:0").is_none());
-        assert_eq!(resolve("emulator.throttle").unwrap().scenario.as_deref(), Some("throttle"));
+        assert!(
+            resolve("arn:aws:bedrock:us-east-1:1234:inference-profile/us.amazon.nova-lite-v1:0")
+                .is_none()
+        );
+        assert_eq!(
+            resolve("emulator.throttle").unwrap().scenario.as_deref(),
+            Some("throttle")
+        );
     }
 
     #[test]

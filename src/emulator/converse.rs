@@ -19,15 +19,31 @@ pub(crate) enum Role {
 #[derive(Debug, Clone)]
 pub(crate) enum Block {
     Text(String),
-    Image { bytes: usize },
-    Document { name: String, bytes: usize },
+    Image {
+        bytes: usize,
+    },
+    Document {
+        name: String,
+        bytes: usize,
+    },
     Video,
     Audio,
-    ToolUse { id: String, name: String, input: Value, server: bool },
-    ToolResult { id: String, content: Vec<ToolResultContent> },
+    ToolUse {
+        id: String,
+        name: String,
+        input: Value,
+        server: bool,
+    },
+    ToolResult {
+        id: String,
+        content: Vec<ToolResultContent>,
+    },
     GuardContent(String),
     CachePoint,
-    ReasoningText { text: String, signature: Option<String> },
+    ReasoningText {
+        text: String,
+        signature: Option<String>,
+    },
     RedactedReasoning(Vec<u8>),
     Other,
 }
@@ -154,7 +170,10 @@ const MAX_IMAGE_BYTES: usize = 3_750_000;
 const MAX_DOCUMENT_BYTES: usize = 4_500_000;
 
 fn enum_set(values: &[&str]) -> String {
-    format!("Member must satisfy enum value set: [{}]", values.join(", "))
+    format!(
+        "Member must satisfy enum value set: [{}]",
+        values.join(", ")
+    )
 }
 
 fn name_pattern_ok(s: &str) -> bool {
@@ -259,7 +278,9 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
         "text" => Block::Text(json::string(value)?.to_string()),
         "image" => {
             let img = json::obj(value)?;
-            let format = json::get_str(img, "format")?.unwrap_or_default().to_string();
+            let format = json::get_str(img, "format")?
+                .unwrap_or_default()
+                .to_string();
             if json::get(img, "format").is_none() {
                 v.null(&p.field("format"));
             } else if !IMAGE_FORMATS.contains(&format.as_str()) {
@@ -270,7 +291,9 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
         }
         "document" => {
             let doc = json::obj(value)?;
-            let format = json::get_str(doc, "format")?.unwrap_or_default().to_string();
+            let format = json::get_str(doc, "format")?
+                .unwrap_or_default()
+                .to_string();
             if json::get(doc, "format").is_none() {
                 v.null(&p.field("format"));
             } else if !DOCUMENT_FORMATS.contains(&format.as_str()) {
@@ -295,7 +318,9 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
         }
         "video" => {
             let vid = json::obj(value)?;
-            let format = json::get_str(vid, "format")?.unwrap_or_default().to_string();
+            let format = json::get_str(vid, "format")?
+                .unwrap_or_default()
+                .to_string();
             if json::get(vid, "format").is_none() {
                 v.null(&p.field("format"));
             } else if !VIDEO_FORMATS.contains(&format.as_str()) {
@@ -390,7 +415,9 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
                     let signature = json::get_str(rt, "signature")?.map(str::to_string);
                     Block::ReasoningText { text, signature }
                 }
-                ["redactedContent"] => Block::RedactedReasoning(decode_blob(&r["redactedContent"])?),
+                ["redactedContent"] => {
+                    Block::RedactedReasoning(decode_blob(&r["redactedContent"])?)
+                }
                 _ => {
                     v.push(&p, None, "Member must have exactly one member set");
                     Block::Other
@@ -476,7 +503,10 @@ fn parse_system(items: &[Value], v: &mut Violations) -> Result<Vec<Block>, ApiEr
     Ok(out)
 }
 
-fn parse_tool_config(tc: &Obj, v: &mut Violations) -> Result<(Vec<ToolSpec>, Option<ToolChoice>), ApiError> {
+fn parse_tool_config(
+    tc: &Obj,
+    v: &mut Violations,
+) -> Result<(Vec<ToolSpec>, Option<ToolChoice>), ApiError> {
     let p = Path::root("toolConfig");
     let mut tools = Vec::new();
     match json::get_list(tc, "tools")? {
@@ -548,7 +578,9 @@ fn parse_tool_config(tc: &Obj, v: &mut Violations) -> Result<(Vec<ToolSpec>, Opt
                         });
                     }
                     "systemTool" => {}
-                    "cachePoint" => check_cache_point(&o["cachePoint"], &tp.field("cachePoint"), v)?,
+                    "cachePoint" => {
+                        check_cache_point(&o["cachePoint"], &tp.field("cachePoint"), v)?
+                    }
                     other => {
                         return Err(ApiError::serialization(format!(
                             "Unknown member '{other}' in Tool"
@@ -641,7 +673,8 @@ pub(crate) fn parse(
         None => Vec::new(),
     };
 
-    let (mut max_tokens, mut temperature, mut top_p, mut stop_sequences) = (None, None, None, Vec::new());
+    let (mut max_tokens, mut temperature, mut top_p, mut stop_sequences) =
+        (None, None, None, Vec::new());
     if let Some(ic) = json::get_obj(top, "inferenceConfig")? {
         let p = Path::root("inferenceConfig");
         max_tokens = json::get_int(ic, "maxTokens")?;
@@ -775,30 +808,30 @@ pub(crate) fn parse(
         }
     }
     let mut performance_latency = None;
-    if let Some(pc) = json::get_obj(top, "performanceConfig")? {
-        if let Some(l) = json::get_str(pc, "latency")? {
-            if !["standard", "optimized"].contains(&l) {
-                v.push(
-                    &Path::root("performanceConfig").field("latency"),
-                    Some(l),
-                    &enum_set(&["standard", "optimized"]),
-                );
-            }
-            performance_latency = Some(l.to_string());
+    if let Some(pc) = json::get_obj(top, "performanceConfig")?
+        && let Some(l) = json::get_str(pc, "latency")?
+    {
+        if !["standard", "optimized"].contains(&l) {
+            v.push(
+                &Path::root("performanceConfig").field("latency"),
+                Some(l),
+                &enum_set(&["standard", "optimized"]),
+            );
         }
+        performance_latency = Some(l.to_string());
     }
     let mut service_tier = None;
-    if let Some(st) = json::get_obj(top, "serviceTier")? {
-        if let Some(t) = json::get_str(st, "type")? {
-            if !["priority", "default", "flex", "reserved"].contains(&t) {
-                v.push(
-                    &Path::root("serviceTier").field("type"),
-                    Some(t),
-                    &enum_set(&["priority", "default", "flex", "reserved"]),
-                );
-            }
-            service_tier = Some(t.to_string());
+    if let Some(st) = json::get_obj(top, "serviceTier")?
+        && let Some(t) = json::get_str(st, "type")?
+    {
+        if !["priority", "default", "flex", "reserved"].contains(&t) {
+            v.push(
+                &Path::root("serviceTier").field("type"),
+                Some(t),
+                &enum_set(&["priority", "default", "flex", "reserved"]),
+            );
         }
+        service_tier = Some(t.to_string());
     }
     let mut output_schema = None;
     if let Some(oc) = json::get_obj(top, "outputConfig")?
@@ -1030,9 +1063,15 @@ pub(crate) fn anthropic_name(id: &str) -> String {
 }
 
 fn exclusive_sampling(id: &str) -> bool {
-    ["sonnet-4-5", "haiku-4-5", "opus-4-1", "sonnet-4-6", "opus-4-6"]
-        .iter()
-        .any(|m| id.contains(m))
+    [
+        "sonnet-4-5",
+        "haiku-4-5",
+        "opus-4-1",
+        "sonnet-4-6",
+        "opus-4-6",
+    ]
+    .iter()
+    .any(|m| id.contains(m))
 }
 
 impl ConverseRequest {
@@ -1125,27 +1164,47 @@ pub(crate) mod tests {
     #[test]
     fn conversation_rules_use_bedrock_texts() {
         assert_eq!(
-            msg(NOVA, json!({"messages": [{"role": "assistant", "content": [{"text": "hi"}]}]})),
+            msg(
+                NOVA,
+                json!({"messages": [{"role": "assistant", "content": [{"text": "hi"}]}]})
+            ),
             "A conversation must start with a user message. Try again with a conversation that starts with a user message."
         );
         assert_eq!(
-            msg(NOVA, json!({"messages": [
+            msg(
+                NOVA,
+                json!({"messages": [
                 {"role": "user", "content": [{"text": "a"}]},
-                {"role": "assistant", "content": []}]})),
+                {"role": "assistant", "content": []}]})
+            ),
             "The content field in the Message object at messages.1 is empty. Add a ContentBlock object to the content field and try again."
         );
-        assert!(msg(NOVA, json!({"messages": [
+        assert!(
+            msg(
+                NOVA,
+                json!({"messages": [
                 {"role": "user", "content": [{"text": "a"}]},
-                {"role": "user", "content": [{"text": "b"}]}]}))
-        .starts_with("A conversation must alternate"));
+                {"role": "user", "content": [{"text": "b"}]}]})
+            )
+            .starts_with("A conversation must alternate")
+        );
         assert_eq!(
-            msg(NOVA, json!({"messages": [{"role": "user", "content": [{"text": "  "}]}]})),
+            msg(
+                NOVA,
+                json!({"messages": [{"role": "user", "content": [{"text": "  "}]}]})
+            ),
             "The text field in the ContentBlock object at messages.0.content.0 is blank. Add text to the text field, and try again."
         );
         // Anthropic models accept a history that starts with the assistant (recorded).
-        assert!(parse_for(CLAUDE, json!({"messages": [
+        assert!(
+            parse_for(
+                CLAUDE,
+                json!({"messages": [
             {"role": "assistant", "content": [{"text": "Hello there!"}]},
-            {"role": "user", "content": [{"text": "Now say goodbye."}]}]})).is_ok());
+            {"role": "user", "content": [{"text": "Now say goodbye."}]}]})
+            )
+            .is_ok()
+        );
     }
 
     #[test]
@@ -1163,11 +1222,18 @@ pub(crate) mod tests {
 
     #[test]
     fn inference_config_ranges_are_aggregated() {
-        let e = parse_for(NOVA, json!({"messages": [{"role": "user", "content": [{"text": "a"}]}],
-            "inferenceConfig": {"temperature": 1.5, "topP": -0.5, "maxTokens": 0}}))
+        let e = parse_for(
+            NOVA,
+            json!({"messages": [{"role": "user", "content": [{"text": "a"}]}],
+            "inferenceConfig": {"temperature": 1.5, "topP": -0.5, "maxTokens": 0}}),
+        )
         .unwrap_err();
         assert_eq!(e.code, "ValidationException");
-        assert!(e.message.starts_with("3 validation errors detected: "), "{}", e.message);
+        assert!(
+            e.message.starts_with("3 validation errors detected: "),
+            "{}",
+            e.message
+        );
         assert!(e.message.contains("Value '1.5' at 'inferenceConfig.temperature' failed to satisfy constraint: Member must have value less than or equal to 1"));
         assert!(e.message.contains("Value '0' at 'inferenceConfig.maxTokens' failed to satisfy constraint: Member must have value greater than or equal to 1"));
     }
@@ -1175,11 +1241,13 @@ pub(crate) mod tests {
     #[test]
     fn tool_results_must_match_the_previous_tool_uses() {
         let tools = json!({"tools": [{"toolSpec": {"name": "f", "inputSchema": {"json": {}}}}]});
-        let conv = |result_id: &str| json!({"messages": [
+        let conv = |result_id: &str| {
+            json!({"messages": [
             {"role": "user", "content": [{"text": "a"}]},
             {"role": "assistant", "content": [{"toolUse": {"toolUseId": "t1", "name": "f", "input": {}}}]},
             {"role": "user", "content": [{"toolResult": {"toolUseId": result_id, "content": [{"text": "r"}]}}]}],
-            "toolConfig": tools});
+            "toolConfig": tools})
+        };
         assert!(parse_for(NOVA, conv("t1")).is_ok());
         assert_eq!(
             msg(NOVA, conv("t2")),
@@ -1199,24 +1267,46 @@ pub(crate) mod tests {
         assert_eq!(e.code, "SerializationException");
         let e = parse_for(NOVA, json!({"messages": [], "bogus": 1})).unwrap_err();
         assert_eq!(e.code, "SerializationException");
-        let e = parse_for(NOVA, json!({"messages": [{"role": "user", "content": [{"text": "a", "image": {}}]}]})).unwrap_err();
-        assert!(e.message.contains("Member must have exactly one member set"));
+        let e = parse_for(
+            NOVA,
+            json!({"messages": [{"role": "user", "content": [{"text": "a", "image": {}}]}]}),
+        )
+        .unwrap_err();
+        assert!(
+            e.message
+                .contains("Member must have exactly one member set")
+        );
     }
 
     #[test]
     fn documents_and_cache_points_are_checked() {
-        let e = msg(NOVA, json!({"messages": [{"role": "user", "content": [
-            {"text": "a"}, {"document": {"name": "a.txt", "format": "txt", "source": {"bytes": "aGk="}}}]}]}));
+        let e = msg(
+            NOVA,
+            json!({"messages": [{"role": "user", "content": [
+            {"text": "a"}, {"document": {"name": "a.txt", "format": "txt", "source": {"bytes": "aGk="}}}]}]}),
+        );
         assert!(e.starts_with("The document file name can only contain"));
-        let e = msg(NOVA, json!({"messages": [{"role": "user", "content": [
-            {"text": "a"}, {"cachePoint": {"type": "other"}}]}]}));
-        assert!(e.contains("Member must satisfy enum value set: [default]"), "{e}");
+        let e = msg(
+            NOVA,
+            json!({"messages": [{"role": "user", "content": [
+            {"text": "a"}, {"cachePoint": {"type": "other"}}]}]}),
+        );
+        assert!(
+            e.contains("Member must satisfy enum value set: [default]"),
+            "{e}"
+        );
     }
 
     #[test]
     fn on_anthropic_models_exclusive_sampling_parameters() {
-        let e = msg(CLAUDE, json!({"messages": [{"role": "user", "content": [{"text": "a"}]}],
-            "inferenceConfig": {"temperature": 0.5, "topP": 0.9}}));
-        assert_eq!(e, "The model returned the following errors: `temperature` and `top_p` cannot both be specified for this model. Please use only one.");
+        let e = msg(
+            CLAUDE,
+            json!({"messages": [{"role": "user", "content": [{"text": "a"}]}],
+            "inferenceConfig": {"temperature": 0.5, "topP": 0.9}}),
+        );
+        assert_eq!(
+            e,
+            "The model returned the following errors: `temperature` and `top_p` cannot both be specified for this model. Please use only one."
+        );
     }
 }

@@ -160,9 +160,16 @@ mod tests {
             e.body(),
             br#"{"message":"The provided model identifier is invalid."}"#
         );
-        let e = ApiError::coral(403, "AccessDeniedException", "Authorization header is missing")
-            .capital();
-        assert_eq!(e.body(), br#"{"Message":"Authorization header is missing"}"#);
+        let e = ApiError::coral(
+            403,
+            "AccessDeniedException",
+            "Authorization header is missing",
+        )
+        .capital();
+        assert_eq!(
+            e.body(),
+            br#"{"Message":"Authorization header is missing"}"#
+        );
     }
 
     #[test]

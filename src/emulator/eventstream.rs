@@ -12,7 +12,10 @@ pub(crate) const CONTENT_TYPE: &str = "application/vnd.amazon.eventstream";
 const PADDING_ALPHABET: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
 fn string_header(name: &str, value: &str) -> Header {
-    Header::new(name.to_string(), HeaderValue::String(value.to_string().into()))
+    Header::new(
+        name.to_string(),
+        HeaderValue::String(value.to_string().into()),
+    )
 }
 
 fn encode(message: &Message) -> Bytes {
@@ -86,8 +89,7 @@ pub(crate) mod tests {
         let mut decoder = MessageFrameDecoder::new();
         let mut buf = bytes::Bytes::copy_from_slice(bytes);
         let mut out = Vec::new();
-        while let DecodedFrame::Complete(m) = decoder.decode_frame(&mut buf).expect("valid frame")
-        {
+        while let DecodedFrame::Complete(m) = decoder.decode_frame(&mut buf).expect("valid frame") {
             let headers = m
                 .headers()
                 .iter()
@@ -128,14 +130,20 @@ pub(crate) mod tests {
     fn exception_frames_round_trip() {
         let frame = exception("throttlingException", "Too many requests");
         let decoded = decode_all(&frame);
-        assert_eq!(decoded[0].0[0], (":exception-type".into(), "throttlingException".into()));
+        assert_eq!(
+            decoded[0].0[0],
+            (":exception-type".into(), "throttlingException".into())
+        );
         assert_eq!(decoded[0].0[2].1, "exception");
         assert_eq!(decoded[0].1["message"], "Too many requests");
     }
 
     #[test]
     fn damaged_frames_fail_to_decode() {
-        let frame = event("messageStop", &serde_json::json!({"stopReason": "end_turn"}));
+        let frame = event(
+            "messageStop",
+            &serde_json::json!({"stopReason": "end_turn"}),
+        );
         for bad in [with_bad_prelude_crc(&frame), with_bad_message_crc(&frame)] {
             let mut decoder = MessageFrameDecoder::new();
             let mut buf = bad.clone();

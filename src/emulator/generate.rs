@@ -116,7 +116,11 @@ fn first_words(text: &str, n: usize) -> String {
 fn tokens_marker(text: &str) -> Option<usize> {
     let start = text.find("[[tokens=")? + "[[tokens=".len();
     let end = text[start..].find("]]")? + start;
-    text[start..end].trim().parse().ok().map(|n: usize| n.min(100_000))
+    text[start..end]
+        .trim()
+        .parse()
+        .ok()
+        .map(|n: usize| n.min(100_000))
 }
 
 fn attachment_summary(req: &ConverseRequest) -> Option<String> {
@@ -130,17 +134,21 @@ fn attachment_summary(req: &ConverseRequest) -> Option<String> {
             _ => {}
         }
     }
-    let parts: Vec<String> = [(images, "image"), (documents, "document"), (videos, "video")]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, kind)| {
-            if *n == 1 {
-                format!("1 {kind}")
-            } else {
-                format!("{n} {kind}s")
-            }
-        })
-        .collect();
+    let parts: Vec<String> = [
+        (images, "image"),
+        (documents, "document"),
+        (videos, "video"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, kind)| {
+        if *n == 1 {
+            format!("1 {kind}")
+        } else {
+            format!("{n} {kind}s")
+        }
+    })
+    .collect();
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
@@ -164,8 +172,9 @@ fn tool_results_text(req: &ConverseRequest) -> Option<String> {
 }
 
 fn id_key(seed: &str) -> String {
-    let mut m = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(b"brock-emulator tool use ids")
-        .expect("any key length");
+    let mut m =
+        <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(b"brock-emulator tool use ids")
+            .expect("any key length");
     m.update(seed.as_bytes());
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(m.finalize().into_bytes())
 }
@@ -196,7 +205,11 @@ pub(crate) fn example_for(root: &Value, schema: &Value, depth: usize) -> Value {
     if let Some(c) = schema.get("const") {
         return c.clone();
     }
-    if let Some(first) = schema.get("enum").and_then(Value::as_array).and_then(|e| e.first()) {
+    if let Some(first) = schema
+        .get("enum")
+        .and_then(Value::as_array)
+        .and_then(|e| e.first())
+    {
         return first.clone();
     }
     for key in ["anyOf", "oneOf", "allOf"] {
@@ -230,13 +243,21 @@ pub(crate) fn example_for(root: &Value, schema: &Value, depth: usize) -> Value {
             Value::Object(out)
         }
         "array" => {
-            let n = schema.get("minItems").and_then(Value::as_u64).unwrap_or(1).max(1);
+            let n = schema
+                .get("minItems")
+                .and_then(Value::as_u64)
+                .unwrap_or(1)
+                .max(1);
             let n = match schema.get("maxItems").and_then(Value::as_u64) {
                 Some(max) => n.min(max),
                 None => n,
             };
             let items = schema.get("items").unwrap_or(&Value::Null);
-            Value::Array((0..n).map(|_| example_for(root, items, depth + 1)).collect())
+            Value::Array(
+                (0..n)
+                    .map(|_| example_for(root, items, depth + 1))
+                    .collect(),
+            )
         }
         "string" => {
             let s = match schema.get("format").and_then(Value::as_str) {
@@ -255,18 +276,8 @@ pub(crate) fn example_for(root: &Value, schema: &Value, depth: usize) -> Value {
                 Value::String(s)
             }
         }
-        "integer" => json!(
-            schema
-                .get("minimum")
-                .and_then(Value::as_i64)
-                .unwrap_or(1)
-        ),
-        "number" => json!(
-            schema
-                .get("minimum")
-                .and_then(Value::as_f64)
-                .unwrap_or(1.0)
-        ),
+        "integer" => json!(schema.get("minimum").and_then(Value::as_i64).unwrap_or(1)),
+        "number" => json!(schema.get("minimum").and_then(Value::as_f64).unwrap_or(1.0)),
         "boolean" => Value::Bool(true),
         _ => Value::Null,
     }
@@ -317,7 +328,11 @@ fn cache_prefix(req: &ConverseRequest) -> Option<String> {
         prefix.push_str(&t.schema.to_string());
     }
     for m in &req.messages {
-        prefix.push_str(if m.role == Role::User { "\nuser:" } else { "\nassistant:" });
+        prefix.push_str(if m.role == Role::User {
+            "\nuser:"
+        } else {
+            "\nassistant:"
+        });
         for b in &m.content {
             if matches!(b, Block::CachePoint) {
                 seen_point = true;
@@ -363,7 +378,8 @@ pub(crate) fn generate(req: &ConverseRequest, ctx: &Context) -> Generation {
             if user_text.contains("[[redacted]]") && req.reasoning == Reasoning::Signed {
                 blocks.push(OutBlock::Redacted(reasoning::redacted_data(&text)));
             } else {
-                let signature = (req.reasoning == Reasoning::Signed).then(|| reasoning::sign(&text));
+                let signature =
+                    (req.reasoning == Reasoning::Signed).then(|| reasoning::sign(&text));
                 blocks.push(OutBlock::Reasoning { text, signature });
             }
         }
@@ -395,7 +411,11 @@ pub(crate) fn generate(req: &ConverseRequest, ctx: &Context) -> Generation {
             let deltas: Vec<String> = (0..n_out)
                 .map(|k| {
                     let w = VOCABULARY[k % VOCABULARY.len()];
-                    if k == 0 { w.to_string() } else { format!(" {w}") }
+                    if k == 0 {
+                        w.to_string()
+                    } else {
+                        format!(" {w}")
+                    }
                 })
                 .collect();
             output_tokens += n_out as u64;
@@ -448,12 +468,18 @@ pub(crate) fn generate(req: &ConverseRequest, ctx: &Context) -> Generation {
     let mut input_tokens = total_input;
     if let Some(prefix) = cache_prefix(req) {
         caching = true;
-        let prefix_tokens = ((prefix.chars().count() / 4) as u64).min(total_input.saturating_sub(1));
+        let prefix_tokens =
+            ((prefix.chars().count() / 4) as u64).min(total_input.saturating_sub(1));
         let key: [u8; 32] = {
             use sha2::Digest;
             sha2::Sha256::digest(format!("{}\n{prefix}", ctx.model.id).as_bytes()).into()
         };
-        let first_time = ctx.cache.0.lock().map(|mut s| s.insert(key)).unwrap_or(true);
+        let first_time = ctx
+            .cache
+            .0
+            .lock()
+            .map(|mut s| s.insert(key))
+            .unwrap_or(true);
         if first_time {
             cache_write = prefix_tokens;
         } else {
@@ -465,13 +491,8 @@ pub(crate) fn generate(req: &ConverseRequest, ctx: &Context) -> Generation {
     let additional_response = (!req.response_field_paths.is_empty()).then(|| {
         let mut m = Map::new();
         for p in &req.response_field_paths {
-            let key = p.trim_start_matches('/');
-            let value = if key == "stop_sequence" {
-                Value::Null
-            } else {
-                Value::Null
-            };
-            m.insert(key.to_string(), value);
+            // The emulator's "model" has no extra response fields: each requested one is null.
+            m.insert(p.trim_start_matches('/').to_string(), Value::Null);
         }
         Value::Object(m)
     });
@@ -490,6 +511,21 @@ pub(crate) fn generate(req: &ConverseRequest, ctx: &Context) -> Generation {
         performance_latency: req.performance_latency.clone(),
         service_tier: req.service_tier.clone(),
     }
+}
+
+/// Streamed frames, each flagged `true` when it is a delta (subject to pacing).
+pub(crate) type Frames = Box<dyn Iterator<Item = (Bytes, bool)> + Send>;
+
+enum Pending {
+    Ready(Bytes, bool),
+    TextDeltas(usize, Vec<String>),
+}
+
+fn text_delta_frame(index: usize, delta: Value) -> Bytes {
+    eventstream::event(
+        "contentBlockDelta",
+        &json!({"contentBlockIndex": index, "delta": delta}),
+    )
 }
 
 fn text_block(text: String) -> OutBlock {
@@ -561,22 +597,15 @@ impl Generation {
         body
     }
 
-    /// The ConverseStream frames, in order; `true` marks a delta (paced).
-    pub fn stream_frames(&self, latency_ms: u64) -> Vec<(Bytes, bool)> {
-        let mut out = vec![(
+    /// The ConverseStream frames, in order; `true` marks a delta (paced). Text deltas are
+    /// encoded lazily, so a 100000-token answer starts streaming at once.
+    pub fn stream_frames(&self, latency_ms: u64) -> Frames {
+        let mut out: Vec<Pending> = vec![Pending::Ready(
             eventstream::event("messageStart", &json!({"role": "assistant"})),
             false,
         )];
         for (i, b) in self.blocks.iter().enumerate() {
-            let delta = |d: Value| {
-                (
-                    eventstream::event(
-                        "contentBlockDelta",
-                        &json!({"contentBlockIndex": i, "delta": d}),
-                    ),
-                    true,
-                )
-            };
+            let delta = |d: Value| Pending::Ready(text_delta_frame(i, d), true);
             match b {
                 OutBlock::Reasoning { text, signature } => {
                     for piece in split_deltas(text, 3) {
@@ -588,13 +617,9 @@ impl Generation {
                 }
                 OutBlock::Redacted(data) => out.push(delta(json!({"reasoningContent": {
                     "redactedContent": base64::engine::general_purpose::STANDARD.encode(data)}}))),
-                OutBlock::Text { deltas, .. } => {
-                    for piece in deltas {
-                        out.push(delta(json!({"text": piece})));
-                    }
-                }
+                OutBlock::Text { deltas, .. } => out.push(Pending::TextDeltas(i, deltas.clone())),
                 OutBlock::ToolUse { id, name, input } => {
-                    out.push((
+                    out.push(Pending::Ready(
                         eventstream::event(
                             "contentBlockStart",
                             &json!({"contentBlockIndex": i,
@@ -607,7 +632,7 @@ impl Generation {
                     }
                 }
             }
-            out.push((
+            out.push(Pending::Ready(
                 eventstream::event("contentBlockStop", &json!({"contentBlockIndex": i})),
                 false,
             ));
@@ -616,7 +641,7 @@ impl Generation {
         if let Some(a) = &self.additional_response {
             stop["additionalModelResponseFields"] = a.clone();
         }
-        out.push((eventstream::event("messageStop", &stop), false));
+        out.push(Pending::Ready(eventstream::event("messageStop", &stop), false));
         let mut metadata = json!({
             "usage": self.usage(true),
             "metrics": {"latencyMs": latency_ms},
@@ -630,8 +655,17 @@ impl Generation {
         if let Some(t) = &self.service_tier {
             metadata["serviceTier"] = json!({"type": t});
         }
-        out.push((eventstream::event("metadata", &metadata), false));
-        out
+        out.push(Pending::Ready(eventstream::event("metadata", &metadata), false));
+        Box::new(out.into_iter().flat_map(|p| -> Frames {
+            match p {
+                Pending::Ready(frame, delta) => Box::new(std::iter::once((frame, delta))),
+                Pending::TextDeltas(i, deltas) => Box::new(
+                    deltas
+                        .into_iter()
+                        .map(move |t| (text_delta_frame(i, json!({"text": t})), true)),
+                ),
+            }
+        }))
     }
 
     /// The concatenated answer text (for the Anthropic Messages rendering).
@@ -704,7 +738,10 @@ mod tests {
     fn token_marker_and_max_tokens() {
         let g = run("us.amazon.nova-micro-v1:0", user("go [[tokens=7]]"));
         assert_eq!(g.output_tokens, 7);
-        assert_eq!(g.text(), "lorem ipsum dolor sit amet consectetur adipiscing");
+        assert_eq!(
+            g.text(),
+            "lorem ipsum dolor sit amet consectetur adipiscing"
+        );
         let mut body = user("go [[tokens=7]]");
         body["inferenceConfig"] = json!({"maxTokens": 3});
         let g = run("us.amazon.nova-micro-v1:0", body);
@@ -733,13 +770,67 @@ mod tests {
     #[test]
     fn thinking_yields_a_signed_block_first() {
         let mut body = user("hi");
-        body["additionalModelRequestFields"] = json!({"thinking": {"type": "enabled", "budget_tokens": 2000}});
+        body["additionalModelRequestFields"] =
+            json!({"thinking": {"type": "enabled", "budget_tokens": 2000}});
         let g = run("us.anthropic.claude-sonnet-4-20250514-v1:0", body);
         match &g.blocks[0] {
             OutBlock::Reasoning { text, signature } => {
                 assert!(reasoning::signature_ok(text, signature.as_deref().unwrap()));
             }
             other => panic!("{other:?}"),
+        }
+    }
+
+    /// The JSON structure of a value: keys kept, leaves replaced by their type.
+    fn shape(v: &Value) -> Value {
+        match v {
+            Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), shape(v))).collect()),
+            Value::Array(a) => Value::Array(a.iter().take(1).map(shape).collect()),
+            Value::String(_) => json!("string"),
+            Value::Number(_) => json!("number"),
+            Value::Bool(_) => json!("bool"),
+            Value::Null => Value::Null,
+        }
+    }
+
+    /// Frame headers and payload shapes, consecutive repeats collapsed.
+    fn stream_shape(bytes: &[u8]) -> Vec<(Vec<(String, String)>, Value)> {
+        let mut out: Vec<(Vec<(String, String)>, Value)> = Vec::new();
+        for (headers, payload) in crate::emulator::eventstream::tests::decode_all(bytes) {
+            let item = (headers, shape(&payload));
+            if out.last() != Some(&item) {
+                out.push(item);
+            }
+        }
+        out
+    }
+
+    /// Our stream for a recorded request has the recorded stream's structure: event order,
+    /// header names, order and values, and payload keys (padding included).
+    #[test]
+    fn streams_have_the_recorded_structure() {
+        let dir = "/work/shared/fixtures/recorded/converse";
+        for name in [
+            "test_bedrock_model_stream.yaml",
+            "test_bedrock_model_thinking_part_stream.yaml",
+        ] {
+            let Ok(text) = std::fs::read_to_string(format!("{dir}/{name}")) else {
+                eprintln!("fixtures not present; skipping");
+                return;
+            };
+            let raw: serde_yaml::Value = serde_yaml::from_str(&text.replace("!!binary", "!binary")).unwrap();
+            let request: Value = serde_json::from_str(
+                raw["interactions"][0]["request"]["body"].as_str().unwrap(),
+            )
+            .unwrap();
+            let recorded = &crate::emulator::replay::parse_cassette(&text).unwrap()[0];
+            let model = recorded.path.trim_start_matches("/model/").trim_end_matches("/converse-stream");
+            let g = run(model, request);
+            let mut ours = Vec::new();
+            for (frame, _) in g.stream_frames(42) {
+                ours.extend_from_slice(&frame);
+            }
+            assert_eq!(stream_shape(&ours), stream_shape(&recorded.body), "{name}");
         }
     }
 
@@ -752,7 +843,12 @@ mod tests {
         let req = parse_for(model, body).unwrap();
         let resolved = catalog::resolve(model).unwrap();
         let cache = PromptCache::default();
-        let ctx = Context { model: resolved.model, model_id: model, hostile: false, cache: &cache };
+        let ctx = Context {
+            model: resolved.model,
+            model_id: model,
+            hostile: false,
+            cache: &cache,
+        };
         let first = generate(&req, &ctx);
         let second = generate(&req, &ctx);
         assert!(first.cache_write > 0 && first.cache_read == 0);

@@ -13,7 +13,9 @@ pub(crate) const VERSION_CONSTRAINT: &str =
     "Member must satisfy regular expression pattern: (([1-9][0-9]{0,7})|(DRAFT))";
 
 fn lower_alnum(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
 }
 
 pub(crate) fn identifier_ok(s: &str) -> bool {
@@ -33,9 +35,7 @@ pub(crate) fn identifier_ok(s: &str) -> bool {
         && !parts[2].is_empty()
         && parts[3].len() == 12
         && parts[3].chars().all(|c| c.is_ascii_digit())
-        && parts[4]
-            .strip_prefix("guardrail/")
-            .is_some_and(lower_alnum)
+        && parts[4].strip_prefix("guardrail/").is_some_and(lower_alnum)
 }
 
 pub(crate) fn version_ok(s: &str) -> bool {
@@ -114,7 +114,11 @@ pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiE
         );
     }
     if !version_ok(version) {
-        v.push(&Path::root("guardrailVersion"), Some(version), VERSION_CONSTRAINT);
+        v.push(
+            &Path::root("guardrailVersion"),
+            Some(version),
+            VERSION_CONSTRAINT,
+        );
     }
     match json::get_str(top, "source")? {
         None => v.null(&Path::root("source")),
@@ -141,7 +145,9 @@ pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiE
                                 }
                                 text.push_str(s);
                             }
-                            None => v.null(&Path::root("content").index(i).field("text").field("text")),
+                            None => {
+                                v.null(&Path::root("content").index(i).field("text").field("text"))
+                            }
                         }
                     }
                     ["image"] => {}
@@ -185,18 +191,34 @@ mod tests {
     #[test]
     fn identifiers_and_versions() {
         assert!(identifier_ok("xbgw7g293v7o"));
-        assert!(identifier_ok("arn:aws:bedrock:us-east-1:123456789012:guardrail/abc123"));
+        assert!(identifier_ok(
+            "arn:aws:bedrock:us-east-1:123456789012:guardrail/abc123"
+        ));
         assert!(!identifier_ok("Bad_Id"));
         assert!(version_ok("DRAFT") && version_ok("12") && !version_ok("0") && !version_ok("v1"));
     }
 
     #[test]
     fn apply_blocks_on_the_marker() {
-        let r = apply("abc", "1", &json!({"source": "INPUT", "content": [{"text": {"text": "x [[blocked]]"}}]})).unwrap();
+        let r = apply(
+            "abc",
+            "1",
+            &json!({"source": "INPUT", "content": [{"text": {"text": "x [[blocked]]"}}]}),
+        )
+        .unwrap();
         assert_eq!(r["action"], "GUARDRAIL_INTERVENED");
-        let r = apply("abc", "1", &json!({"source": "INPUT", "content": [{"text": {"text": "fine"}}]})).unwrap();
+        let r = apply(
+            "abc",
+            "1",
+            &json!({"source": "INPUT", "content": [{"text": {"text": "fine"}}]}),
+        )
+        .unwrap();
         assert_eq!(r["action"], "NONE");
         let e = apply("abc", "v1", &json!({"source": "X", "content": []})).unwrap_err();
-        assert!(e.message.starts_with("2 validation errors detected"), "{}", e.message);
+        assert!(
+            e.message.starts_with("2 validation errors detected"),
+            "{}",
+            e.message
+        );
     }
 }

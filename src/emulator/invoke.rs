@@ -57,7 +57,9 @@ fn check_keys(body: &Map<String, Value>, required: &[&str], permitted: &[&str]) 
 fn parse_native(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(m)) => Ok(m),
-        Ok(_) => Err(malformed(&["#: expected type: JSONObject, found: JSONArray".into()])),
+        Ok(_) => Err(malformed(&[
+            "#: expected type: JSONObject, found: JSONArray".into(),
+        ])),
         Err(_) => Err(ApiError::validation(
             "Malformed input request: Expected a JSON object, please reformat your input and try again.",
         )),
@@ -75,7 +77,9 @@ pub(crate) fn invoke(
         Family::Anthropic => anthropic(model, body, ctx, streaming),
         Family::TitanEmbedText => {
             if streaming {
-                return Err(ApiError::validation("The model is unsupported for streaming."));
+                return Err(ApiError::validation(
+                    "The model is unsupported for streaming.",
+                ));
             }
             titan_embed(model, body)
         }
@@ -85,7 +89,10 @@ pub(crate) fn invoke(
             if native.contains_key("anthropic_version") {
                 anthropic(model, body, ctx, streaming)
             } else if native.contains_key("inputText") {
-                titan_embed(super::catalog::find("amazon.titan-embed-text-v2:0").unwrap_or(model), body)
+                titan_embed(
+                    super::catalog::find("amazon.titan-embed-text-v2:0").unwrap_or(model),
+                    body,
+                )
             } else {
                 Err(not_implemented())
             }
@@ -198,7 +205,9 @@ pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRe
     if let Some(ver) = native.get("anthropic_version")
         && ver.as_str() != Some("bedrock-2023-05-31")
     {
-        v.push(format!("#/anthropic_version: {ver} is not a valid enum value"));
+        v.push(format!(
+            "#/anthropic_version: {ver} is not a valid enum value"
+        ));
     }
     if let Some(t) = native.get("temperature").and_then(Value::as_f64)
         && !(0.0..=1.0).contains(&t)
@@ -233,16 +242,17 @@ pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRe
         .as_array()
         .ok_or_else(|| ApiError::model("messages: Input should be a valid list"))?;
     if items.is_empty() {
-        return Err(ApiError::model("messages: at least one message is required"));
+        return Err(ApiError::model(
+            "messages: at least one message is required",
+        ));
     }
     for (i, m) in items.iter().enumerate() {
         let role = match m.get("role").and_then(Value::as_str) {
             Some("user") => Role::User,
             Some("assistant") => Role::Assistant,
-            other => {
+            _ => {
                 return Err(ApiError::model(format!(
-                    "messages.{i}.role: Input should be 'user' or 'assistant'{}",
-                    if other.is_none() { "" } else { "" }
+                    "messages.{i}.role: Input should be 'user' or 'assistant'"
                 )));
             }
         };
@@ -274,17 +284,18 @@ pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRe
                 .collect()
         })
         .unwrap_or_default();
-    let tool_choice = native.get("tool_choice").and_then(|c| {
-        match c.get("type").and_then(Value::as_str) {
-            Some("any") => Some(ToolChoice::Any),
-            Some("tool") => c
-                .get("name")
-                .and_then(Value::as_str)
-                .map(|n| ToolChoice::Tool(n.into())),
-            Some("auto") => Some(ToolChoice::Auto),
-            _ => None,
-        }
-    });
+    let tool_choice =
+        native
+            .get("tool_choice")
+            .and_then(|c| match c.get("type").and_then(Value::as_str) {
+                Some("any") => Some(ToolChoice::Any),
+                Some("tool") => c
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .map(|n| ToolChoice::Tool(n.into())),
+                Some("auto") => Some(ToolChoice::Auto),
+                _ => None,
+            });
     let mut additional = Map::new();
     for key in ["thinking", "top_k"] {
         if let Some(x) = native.get(key) {
@@ -335,10 +346,18 @@ fn anthropic_content(g: &Generation) -> Vec<Value> {
 
 fn message_id(g: &Generation) -> String {
     let seed: String = g.text().chars().take(64).collect();
-    format!("msg_bdrk_01{}", &generate::tool_use_id(&seed)["tooluse_".len()..])
+    format!(
+        "msg_bdrk_01{}",
+        &generate::tool_use_id(&seed)["tooluse_".len()..]
+    )
 }
 
-fn anthropic(model: &Model, body: &[u8], ctx: &Context, streaming: bool) -> Result<Invoked, ApiError> {
+fn anthropic(
+    model: &Model,
+    body: &[u8],
+    ctx: &Context,
+    streaming: bool,
+) -> Result<Invoked, ApiError> {
     let req = anthropic_request(model, body)?;
     let g = generate::generate(&req, ctx);
     let name = super::converse::anthropic_name(model.id);
@@ -373,13 +392,20 @@ fn anthropic(model: &Model, body: &[u8], ctx: &Context, streaming: bool) -> Resu
                     generate::split_deltas(text, 3)
                         .into_iter()
                         .map(|t| json!({"type": "thinking_delta", "thinking": t}))
-                        .chain(signature.iter().map(|s| json!({"type": "signature_delta", "signature": s})))
+                        .chain(
+                            signature
+                                .iter()
+                                .map(|s| json!({"type": "signature_delta", "signature": s})),
+                        )
                         .collect(),
                 ),
                 OutBlock::Redacted(_) => (rendered.clone(), Vec::new()),
                 OutBlock::Text { deltas, .. } => (
                     json!({"type": "text", "text": ""}),
-                    deltas.iter().map(|t| json!({"type": "text_delta", "text": t})).collect(),
+                    deltas
+                        .iter()
+                        .map(|t| json!({"type": "text_delta", "text": t}))
+                        .collect(),
                 ),
                 OutBlock::ToolUse { input, .. } => {
                     let mut start = rendered.clone();
@@ -431,7 +457,12 @@ pub(crate) fn embedding(text: &str, dims: usize, normalize: bool) -> Vec<f64> {
         counter += 1;
     }
     if normalize {
-        let norm = out.iter().map(|x| x * x).sum::<f64>().sqrt().max(f64::MIN_POSITIVE);
+        let norm = out
+            .iter()
+            .map(|x| x * x)
+            .sum::<f64>()
+            .sqrt()
+            .max(f64::MIN_POSITIVE);
         for x in &mut out {
             *x /= norm;
         }
@@ -468,7 +499,10 @@ fn titan_embed(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
         None => true,
         Some(Value::Bool(b)) => *b,
         Some(other) => {
-            v.push(format!("#/normalize: expected type: Boolean, found: {}", json_type(other)));
+            v.push(format!(
+                "#/normalize: expected type: Boolean, found: {}",
+                json_type(other)
+            ));
             true
         }
     };
@@ -477,7 +511,9 @@ fn titan_embed(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
     }
     let text = text.and_then(Value::as_str).unwrap_or_default();
     if text.is_empty() {
-        return Err(malformed(&["#/inputText: expected minLength: 1, actual: 0".into()]));
+        return Err(malformed(&[
+            "#/inputText: expected minLength: 1, actual: 0".into(),
+        ]));
     }
     let dims = if v2 { dims } else { 1536 };
     let tokens = (text.split_whitespace().count() as u64 + text.len() as u64 / 8).max(1);
@@ -493,7 +529,12 @@ fn titan_embed(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
                 "binary" => {
                     by_type.insert(
                         "binary".into(),
-                        json!(vector.iter().map(|x| u8::from(*x > 0.0)).collect::<Vec<_>>()),
+                        json!(
+                            vector
+                                .iter()
+                                .map(|x| u8::from(*x > 0.0))
+                                .collect::<Vec<_>>()
+                        ),
                     );
                 }
                 other => {
@@ -572,7 +613,12 @@ mod tests {
         let out = invoke(m, body, &ctx(m, m.id, &cache), true, false).unwrap();
         assert_eq!(out.body["type"], "message");
         assert_eq!(out.body["content"][0]["type"], "text");
-        assert!(out.body["content"][0]["text"].as_str().unwrap().ends_with("You said: hi"));
+        assert!(
+            out.body["content"][0]["text"]
+                .as_str()
+                .unwrap()
+                .ends_with("You said: hi")
+        );
         assert_eq!(out.chunks.first().unwrap()["type"], "message_start");
         assert_eq!(out.chunks.last().unwrap()["type"], "message_stop");
     }
@@ -581,12 +627,28 @@ mod tests {
     fn wrong_family_bodies_are_malformed() {
         let m = catalog::find("anthropic.claude-3-haiku-20240307-v1:0").unwrap();
         let cache = PromptCache::default();
-        let e = invoke(m, br#"{"inputText":"hi"}"#, &ctx(m, m.id, &cache), false, false).err().unwrap();
+        let e = invoke(
+            m,
+            br#"{"inputText":"hi"}"#,
+            &ctx(m, m.id, &cache),
+            false,
+            false,
+        )
+        .err()
+        .unwrap();
         assert_eq!(
             e.message,
             "Malformed input request: #: 4 schema violations found, please reformat your input and try again."
         );
-        let e = invoke(m, br#"{"max_tokens":10,"messages":[]}"#, &ctx(m, m.id, &cache), false, false).err().unwrap();
+        let e = invoke(
+            m,
+            br#"{"max_tokens":10,"messages":[]}"#,
+            &ctx(m, m.id, &cache),
+            false,
+            false,
+        )
+        .err()
+        .unwrap();
         assert_eq!(
             e.message,
             "Malformed input request: #: required key [anthropic_version] not found, please reformat your input and try again."
@@ -597,12 +659,30 @@ mod tests {
     fn titan_embeddings() {
         let m = catalog::find("amazon.titan-embed-text-v2:0").unwrap();
         let cache = PromptCache::default();
-        let out = invoke(m, br#"{"inputText":"Hello, world!","dimensions":256}"#, &ctx(m, m.id, &cache), false, false).unwrap();
+        let out = invoke(
+            m,
+            br#"{"inputText":"Hello, world!","dimensions":256}"#,
+            &ctx(m, m.id, &cache),
+            false,
+            false,
+        )
+        .unwrap();
         let e = out.body["embedding"].as_array().unwrap();
         assert_eq!(e.len(), 256);
         let norm: f64 = e.iter().map(|x| x.as_f64().unwrap().powi(2)).sum();
         assert!((norm - 1.0).abs() < 1e-9);
-        let err = invoke(m, br#"{"inputText":"a","dimensions":100}"#, &ctx(m, m.id, &cache), false, false).err().unwrap();
-        assert!(err.message.contains("#/dimensions: 100 is not a valid enum value"));
+        let err = invoke(
+            m,
+            br#"{"inputText":"a","dimensions":100}"#,
+            &ctx(m, m.id, &cache),
+            false,
+            false,
+        )
+        .err()
+        .unwrap();
+        assert!(
+            err.message
+                .contains("#/dimensions: 100 is not a valid enum value")
+        );
     }
 }

@@ -70,9 +70,9 @@ pub(crate) fn string(v: &Value) -> Result<&str, ApiError> {
 
 pub(crate) fn integer(v: &Value) -> Result<i64, ApiError> {
     match v {
-        Value::Number(n) => n
-            .as_i64()
-            .ok_or_else(|| ApiError::serialization("NUMBER_VALUE can not be converted to an Integer")),
+        Value::Number(n) => n.as_i64().ok_or_else(|| {
+            ApiError::serialization("NUMBER_VALUE can not be converted to an Integer")
+        }),
         other => Err(mismatch(other, "Integer")),
     }
 }
@@ -187,7 +187,8 @@ impl Violations {
             Some(v) => format!("Value '{v}' at '{}'", path.coral()),
             None => format!("Value at '{}'", path.coral()),
         };
-        self.0.push(format!("{at} failed to satisfy constraint: {constraint}"));
+        self.0
+            .push(format!("{at} failed to satisfy constraint: {constraint}"));
     }
 
     pub fn null(&mut self, path: &Path) {
@@ -222,7 +223,11 @@ mod tests {
 
     #[test]
     fn paths_render_both_styles() {
-        let p = Path::root("messages").index(1).field("content").index(0).field("toolUse");
+        let p = Path::root("messages")
+            .index(1)
+            .field("content")
+            .index(0)
+            .field("toolUse");
         assert_eq!(p.coral(), "messages.2.member.content.1.member.toolUse");
         assert_eq!(p.dotted(), "messages.1.content.0.toolUse");
     }
@@ -231,7 +236,10 @@ mod tests {
     fn type_mismatches_are_serialization_errors() {
         let e = list(&json!({"a": 1})).unwrap_err();
         assert_eq!(e.code, "SerializationException");
-        assert_eq!(e.message, "Start of structure or map found where not expected.");
+        assert_eq!(
+            e.message,
+            "Start of structure or map found where not expected."
+        );
         let e = integer(&json!("5")).unwrap_err();
         assert_eq!(e.message, "STRING_VALUE can not be converted to an Integer");
         assert!(get(json!({"a": null}).as_object().unwrap(), "a").is_none());

@@ -293,3 +293,24 @@ impl Drop for BackgroundEmulator {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn shutdown_is_prompt_when_idle_and_drop_stops_serving() {
+        let e = Emulator::start(EmulatorOptions::default()).await.unwrap();
+        let addr = e.addr();
+        let started = std::time::Instant::now();
+        e.shutdown().await;
+        assert!(started.elapsed() < Duration::from_secs(1));
+        assert!(tokio::net::TcpStream::connect(addr).await.is_err());
+
+        let bg = BackgroundEmulator::start(EmulatorOptions::default()).unwrap();
+        let addr = bg.addr();
+        assert!(std::net::TcpStream::connect(addr).is_ok());
+        drop(bg);
+        assert!(std::net::TcpStream::connect(addr).is_err());
+    }
+}

@@ -167,7 +167,9 @@ fn check_anthropic(req: &ConverseRequest, model: &Model) -> Result<Reasoning, Ap
                     ));
                 }
                 Some(b) => b.as_i64().ok_or_else(|| {
-                    ApiError::model("thinking.enabled.budget_tokens: Input should be a valid integer")
+                    ApiError::model(
+                        "thinking.enabled.budget_tokens: Input should be a valid integer",
+                    )
                 })?,
             };
             if budget < 1024 {
@@ -215,7 +217,10 @@ fn check_anthropic(req: &ConverseRequest, model: &Model) -> Result<Reasoning, Ap
     // The assistant turn that made the last tool calls must still start with its thinking.
     if let Some(last) = req.messages.last()
         && last.role == Role::User
-        && last.content.iter().any(|b| matches!(b, Block::ToolResult { .. }))
+        && last
+            .content
+            .iter()
+            .any(|b| matches!(b, Block::ToolResult { .. }))
         && req.messages.len() >= 2
     {
         let i = req.messages.len() - 2;
@@ -260,7 +265,9 @@ mod tests {
         assert!(signature_ok("some thought", &s));
         assert!(!signature_ok("some thought!", &s));
         assert!(redacted_ok(&redacted_data("x")));
-        assert!(!redacted_ok(b"brock-redacted:0123456789abcdef0123456789abcdef"));
+        assert!(!redacted_ok(
+            b"brock-redacted:0123456789abcdef0123456789abcdef"
+        ));
     }
 
     #[test]
@@ -269,7 +276,10 @@ mod tests {
         assert_eq!(r.reasoning, Reasoning::Signed);
         let mut b = with_thinking(json!({}));
         b["additionalModelRequestFields"]["thinking"]["budget_tokens"] = json!(100);
-        assert_eq!(err(b), "The model returned the following errors: thinking.enabled.budget_tokens: Input should be greater than or equal to 1024");
+        assert_eq!(
+            err(b),
+            "The model returned the following errors: thinking.enabled.budget_tokens: Input should be greater than or equal to 1024"
+        );
         let b = with_thinking(json!({"inferenceConfig": {"maxTokens": 1024}}));
         assert!(err(b).contains("`max_tokens` must be greater than `thinking.budget_tokens`"));
         let b = with_thinking(json!({"inferenceConfig": {"temperature": 0.5}}));
@@ -284,12 +294,14 @@ mod tests {
 
     #[test]
     fn history_must_carry_issued_signatures() {
-        let body = |sig: &str| json!({"messages": [
+        let body = |sig: &str| {
+            json!({"messages": [
             {"role": "user", "content": [{"text": "hi"}]},
             {"role": "assistant", "content": [
                 {"reasoningContent": {"reasoningText": {"text": "t", "signature": sig}}},
                 {"text": "hello"}]},
-            {"role": "user", "content": [{"text": "again"}]}]});
+            {"role": "user", "content": [{"text": "again"}]}]})
+        };
         assert!(parse_for(CLAUDE, body(&sign("t"))).is_ok());
         assert_eq!(
             err(body("forged")),

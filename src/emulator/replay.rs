@@ -27,7 +27,12 @@ pub(crate) struct Replay {
 }
 
 /// Headers that describe the recorded connection, not the answer.
-const HOP_BY_HOP: &[&str] = &["content-length", "transfer-encoding", "connection", "keep-alive"];
+const HOP_BY_HOP: &[&str] = &[
+    "content-length",
+    "transfer-encoding",
+    "connection",
+    "keep-alive",
+];
 
 fn scalar(v: &Value) -> Option<Vec<u8>> {
     match v {
@@ -53,7 +58,9 @@ fn to_json(v: &Value) -> serde_json::Value {
             } else if let Some(u) = n.as_u64() {
                 u.into()
             } else {
-                n.as_f64().map(Into::into).unwrap_or(serde_json::Value::Null)
+                n.as_f64()
+                    .map(Into::into)
+                    .unwrap_or(serde_json::Value::Null)
             }
         }
         Value::String(s) => serde_json::Value::String(s.clone()),
@@ -97,7 +104,9 @@ pub(crate) fn parse_cassette(text: &str) -> Result<Vec<Interaction>, String> {
         .ok_or("no `interactions` list")?;
     let mut out = Vec::new();
     for (i, it) in items.iter().enumerate() {
-        let req = it.get("request").ok_or(format!("interaction {i}: no request"))?;
+        let req = it
+            .get("request")
+            .ok_or(format!("interaction {i}: no request"))?;
         let resp = it
             .get("response")
             .ok_or(format!("interaction {i}: no response"))?;

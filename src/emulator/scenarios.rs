@@ -147,17 +147,26 @@ pub(crate) enum Step {
     Abort,
 }
 
+/// Steps of a streamed answer, produced lazily.
+pub(crate) type Steps = Box<dyn Iterator<Item = Step> + Send>;
+
 /// Applies a stream scenario to the frames of a healthy streamed answer.
-pub(crate) fn shape_stream(scenario: Option<Scenario>, frames: Vec<(Bytes, bool)>) -> Vec<Step> {
+pub(crate) fn shape_stream(scenario: Option<Scenario>, mut frames: Frames) -> Steps {
     use Scenario::*;
-    let keep = GOOD_FRAMES.min(frames.len().saturating_sub(1)).max(1);
-    let mut head: Vec<Step> = frames
-        .iter()
-        .take(keep)
-        .map(|(f, d)| Step::Frame(f.clone(), *d))
-        .collect();
-    let next = frames.get(keep).map(|(f, _)| f.clone());
-    match scenario {
+    if !matches!(
+        scenario,
+        Some(StreamError | StreamThrottle | Stall | MalformedFrame | CrcMismatch | Truncated)
+    ) {
+        return Box::new(frames.map(|(f, d)| Step::Frame(f, d)));
+    }
+    let mut first: Vec<(Bytes, bool)> = frames.by_ref().take(GOOD_FRAMES + 1).collect();
+    let next = if first.len() > 1 {
+        first.pop().map(|(f, _)| f)
+    } else {
+        None
+    };
+    let mut head: Vec<Step> = first.into_iter().map(|(f, d)| Step::Frame(f, d)).collect();
+    let steps = match scenario {
         Some(StreamError) => {
             head.push(Step::Frame(
                 eventstream::exception(
@@ -203,10 +212,7 @@ pub(crate) fn shape_stream(scenario: Option<Scenario>, frames: Vec<(Bytes, bool)
             head.push(Step::Abort);
             head
         }
-        _ => frames
-            .into_iter()
-            .map(|(f, d)| Step::Frame(f, d))
-            .collect(),
+        _ => frames.into_iter().map(|(f, d)| Step::Frame(f, d)).collect(),
     }
 }
 
@@ -234,7 +240,12 @@ mod tests {
     #[test]
     fn broken_streams_keep_a_healthy_head() {
         let frames: Vec<(Bytes, bool)> = (0..6)
-            .map(|i| (eventstream::event("contentBlockDelta", &serde_json::json!({"i": i})), true))
+            .map(|i| {
+                (
+                    eventstream::event("contentBlockDelta", &serde_json::json!({"i": i})),
+                    true,
+                )
+            })
             .collect();
         let steps = shape_stream(Some(Scenario::Truncated), frames.clone());
         assert!(matches!(steps.last(), Some(Step::Abort)));

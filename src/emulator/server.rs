@@ -329,8 +329,8 @@ fn stream_answer(
 ) -> Response<EmuBody> {
     let (tx, rx) = mpsc::channel::<Chunk>(32);
     tokio::spawn(async move {
-        let interval = (tokens_per_second > 0.0)
-            .then(|| Duration::from_secs_f64(1.0 / tokens_per_second));
+        let interval =
+            (tokens_per_second > 0.0).then(|| Duration::from_secs_f64(1.0 / tokens_per_second));
         let mut first_delta = true;
         for step in steps {
             match step {
@@ -406,8 +406,7 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
     if route == Route::Unknown {
         return fail(&ApiError::unknown_operation());
     }
-    let caller = match auth::authenticate(&parts, &body, service, &shared.opts, SystemTime::now())
-    {
+    let caller = match auth::authenticate(&parts, &body, service, &shared.opts, SystemTime::now()) {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
@@ -451,8 +450,8 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
         .replay
         .take(parts.method.as_str(), &replay::decode_path(&raw_path))
     {
-        let mut builder = Response::builder()
-            .status(StatusCode::from_u16(it.status).unwrap_or(StatusCode::OK));
+        let mut builder =
+            Response::builder().status(StatusCode::from_u16(it.status).unwrap_or(StatusCode::OK));
         let mut has_id = false;
         for (k, v) in &it.headers {
             has_id |= k.eq_ignore_ascii_case("x-amzn-requestid");
@@ -509,7 +508,12 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
                 &request_id,
                 SystemTime::now(),
             )
-            .map(|xml| bytes_answer(base(StatusCode::OK, "text/xml", &request_id), Bytes::from(xml)))
+            .map(|xml| {
+                bytes_answer(
+                    base(StatusCode::OK, "text/xml", &request_id),
+                    Bytes::from(xml),
+                )
+            })
         }
         Route::Unknown => Err(ApiError::unknown_operation()),
     };
@@ -556,7 +560,11 @@ impl Request_<'_> {
         Ok(())
     }
 
-    fn generation_context<'b>(&'b self, resolved: &'b catalog::Resolved, model_id: &'b str) -> Context<'b> {
+    fn generation_context<'b>(
+        &'b self,
+        resolved: &'b catalog::Resolved,
+        model_id: &'b str,
+    ) -> Context<'b> {
         Context {
             model: resolved.model,
             model_id,
@@ -565,7 +573,12 @@ impl Request_<'_> {
         }
     }
 
-    fn converse(&self, model_id: &str, stream: bool, body: &Bytes) -> Result<Response<EmuBody>, ApiError> {
+    fn converse(
+        &self,
+        model_id: &str,
+        stream: bool,
+        body: &Bytes,
+    ) -> Result<Response<EmuBody>, ApiError> {
         let resolved = self.resolve(model_id)?;
         if !resolved.model.converse {
             return Err(ApiError::validation(
@@ -594,7 +607,12 @@ impl Request_<'_> {
         }
     }
 
-    fn invoke(&self, model_id: &str, stream: bool, body: &Bytes) -> Result<Response<EmuBody>, ApiError> {
+    fn invoke(
+        &self,
+        model_id: &str,
+        stream: bool,
+        body: &Bytes,
+    ) -> Result<Response<EmuBody>, ApiError> {
         let resolved = self.resolve(model_id)?;
         Self::check_throughput(&resolved)?;
         let model = if resolved.model.family == Family::Emulator {
@@ -603,7 +621,9 @@ impl Request_<'_> {
             resolved.model
         };
         if stream && !model.streaming {
-            return Err(ApiError::validation("The model is unsupported for streaming."));
+            return Err(ApiError::validation(
+                "The model is unsupported for streaming.",
+            ));
         }
         let ctx = self.generation_context(&resolved, model_id);
         let ctx = Context { model, ..ctx };
@@ -620,7 +640,10 @@ impl Request_<'_> {
             ));
         }
         let mut builder = base(StatusCode::OK, "application/json", self.request_id)
-            .header("X-Amzn-Bedrock-Input-Token-Count", out.input_tokens.to_string())
+            .header(
+                "X-Amzn-Bedrock-Input-Token-Count",
+                out.input_tokens.to_string(),
+            )
             .header("X-Amzn-Bedrock-Invocation-Latency", latency.to_string());
         if let Some(o) = out.output_tokens {
             builder = builder.header("X-Amzn-Bedrock-Output-Token-Count", o.to_string());
@@ -655,8 +678,13 @@ impl Request_<'_> {
             ["converse"] => {
                 let c = json::obj(&input["converse"])?;
                 for k in c.keys() {
-                    if !["messages", "system", "toolConfig", "additionalModelRequestFields"]
-                        .contains(&k.as_str())
+                    if ![
+                        "messages",
+                        "system",
+                        "toolConfig",
+                        "additionalModelRequestFields",
+                    ]
+                    .contains(&k.as_str())
                     {
                         return Err(ApiError::serialization(format!(
                             "Unrecognized field \"{k}\" in ConverseTokensRequest"
@@ -672,7 +700,9 @@ impl Request_<'_> {
                     use base64::Engine;
                     base64::engine::general_purpose::STANDARD
                         .decode(b64)
-                        .map_err(|_| ApiError::serialization("Invalid Base64 value for a blob member."))?
+                        .map_err(|_| {
+                            ApiError::serialization("Invalid Base64 value for a blob member.")
+                        })?
                 };
                 invoke::anthropic_request(resolved.model, &raw)?.input_chars()
             }
@@ -698,7 +728,10 @@ impl Request_<'_> {
         let get = |k: &str| q.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
         let mut violations = Vec::new();
         for (name, allowed) in [
-            ("byCustomizationType", &["FINE_TUNING", "CONTINUED_PRE_TRAINING", "DISTILLATION"][..]),
+            (
+                "byCustomizationType",
+                &["FINE_TUNING", "CONTINUED_PRE_TRAINING", "DISTILLATION"][..],
+            ),
             ("byOutputModality", &["TEXT", "IMAGE", "EMBEDDING"][..]),
             ("byInferenceType", &["ON_DEMAND", "PROVISIONED"][..]),
         ] {
@@ -714,7 +747,9 @@ impl Request_<'_> {
         if let Some(p) = get("byProvider")
             && (p.is_empty()
                 || p.len() > 63
-                || !p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ' '))
+                || !p
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ' '))
         {
             violations.push(format!(
                 "Value '{p}' at 'byProvider' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[A-Za-z0-9- ]{{1,63}}$"
@@ -728,7 +763,10 @@ impl Request_<'_> {
             .filter(|m| {
                 get("byProvider").is_none_or(|p| {
                     m.provider.eq_ignore_ascii_case(p)
-                        || m.id.split('.').next().is_some_and(|x| x.eq_ignore_ascii_case(p))
+                        || m.id
+                            .split('.')
+                            .next()
+                            .is_some_and(|x| x.eq_ignore_ascii_case(p))
                 })
             })
             .filter(|m| get("byCustomizationType").is_none_or(|c| m.customizations.contains(&c)))
@@ -813,7 +851,10 @@ impl Request_<'_> {
                 .ok_or_else(|| ApiError::validation("The pagination token is invalid."))?,
         };
         let end = (start + max).min(all.len());
-        let page: Vec<Value> = all[start..end].iter().map(catalog::profile_summary).collect();
+        let page: Vec<Value> = all[start..end]
+            .iter()
+            .map(catalog::profile_summary)
+            .collect();
         let mut body = json!({"inferenceProfileSummaries": page});
         if end < all.len() {
             body["nextToken"] = json!(encode_page_token(end));
@@ -830,7 +871,11 @@ impl Request_<'_> {
         let p = catalog::find_profile(bare).ok_or_else(|| {
             ApiError::not_found(format!("Inference profile {id} does not exist."))
         })?;
-        Ok(json_answer(StatusCode::OK, &catalog::profile_summary(&p), self.request_id))
+        Ok(json_answer(
+            StatusCode::OK,
+            &catalog::profile_summary(&p),
+            self.request_id,
+        ))
     }
 }
 
@@ -841,7 +886,9 @@ fn encode_page_token(offset: usize) -> String {
 
 fn decode_page_token(token: &str) -> Option<usize> {
     use base64::Engine;
-    let raw = base64::engine::general_purpose::STANDARD.decode(token).ok()?;
+    let raw = base64::engine::general_purpose::STANDARD
+        .decode(token)
+        .ok()?;
     String::from_utf8(raw)
         .ok()?
         .strip_prefix("brock-emulator-page:")?
@@ -872,12 +919,16 @@ mod tests {
                 "/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Aapplication-inference-profile%2Fabc/invoke"
             ),
             Route::Invoke {
-                model: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc".into(),
+                model: "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc"
+                    .into(),
                 stream: false
             }
         );
         assert_eq!(route(&m, "/model/a/b/converse"), Route::Unknown);
-        assert_eq!(route(&http::Method::GET, "/foundation-models"), Route::ListFoundationModels);
+        assert_eq!(
+            route(&http::Method::GET, "/foundation-models"),
+            Route::ListFoundationModels
+        );
         assert_eq!(route(&m, "/foundation-models"), Route::Unknown);
         assert_eq!(route(&m, "/"), Route::Sts);
         assert_eq!(route(&m, "/rerank"), Route::Rerank);

@@ -127,11 +127,7 @@ pub(crate) fn handle(
                 xml_escape(&user_id)
             ))
         }
-        "" => Err(ApiError::new(
-            400,
-            "MissingAction",
-            "Missing Action",
-        )),
+        "" => Err(ApiError::new(400, "MissingAction", "Missing Action")),
         other => Err(ApiError::new(
             400,
             "InvalidAction",
@@ -191,7 +187,11 @@ fn assume_role<'a>(
                 violations.push(format!("Value '{n}' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200"));
                 3600
             }
-            Err(_) => return Err(validation(format!("Invalid value for DurationSeconds: {d}"))),
+            Err(_) => {
+                return Err(validation(format!(
+                    "Invalid value for DurationSeconds: {d}"
+                )));
+            }
         },
     };
     if !violations.is_empty() {
@@ -260,8 +260,20 @@ mod tests {
     fn validation_and_unknown_actions() {
         let caller = Caller::ApiKey;
         let now = SystemTime::now();
-        let e = handle(&form("Action=AssumeRole&RoleSessionName=x"), &caller, "s", "a", "r", now).unwrap_err();
-        assert!(e.message.starts_with("2 validation errors detected"), "{}", e.message);
+        let e = handle(
+            &form("Action=AssumeRole&RoleSessionName=x"),
+            &caller,
+            "s",
+            "a",
+            "r",
+            now,
+        )
+        .unwrap_err();
+        assert!(
+            e.message.starts_with("2 validation errors detected"),
+            "{}",
+            e.message
+        );
         let e = handle(&form("Action=Nope"), &caller, "s", "a", "r", now).unwrap_err();
         assert_eq!(e.code, "InvalidAction");
         let (status, xml) = error_xml(&e, "rid");

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use brock::emulator::{BackgroundEmulator, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, EmulatorOptions};
@@ -56,30 +57,50 @@ impl TestEnv {
     /// in (no real AWS profile, no real config), and nothing can leak out (no IMDS).
     pub fn cmd(&self) -> assert_cmd::Command {
         let mut c = bare_cmd(self.home.path());
-        let url = self.url();
-        c.env("AWS_ACCESS_KEY_ID", DEFAULT_ACCESS_KEY)
-            .env("AWS_SECRET_ACCESS_KEY", DEFAULT_SECRET_KEY)
-            .env("AWS_REGION", "us-east-1")
-            .env("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", &url)
-            .env("AWS_ENDPOINT_URL_BEDROCK", &url)
-            .env("AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME", &url)
-            .env("AWS_ENDPOINT_URL_STS", &url);
+        c.envs(self.aws_env());
         c
     }
+
+    /// The same command as a plain `std::process::Command` (for signals and live pipes).
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("brock"));
+        c.env_clear().envs(bare_env(self.home.path())).envs(self.aws_env());
+        c
+    }
+
+    fn aws_env(&self) -> Vec<(&'static str, OsString)> {
+        let url = OsString::from(self.url());
+        vec![
+            ("AWS_ACCESS_KEY_ID", DEFAULT_ACCESS_KEY.into()),
+            ("AWS_SECRET_ACCESS_KEY", DEFAULT_SECRET_KEY.into()),
+            ("AWS_REGION", "us-east-1".into()),
+            ("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", url.clone()),
+            ("AWS_ENDPOINT_URL_BEDROCK", url.clone()),
+            ("AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME", url.clone()),
+            ("AWS_ENDPOINT_URL_STS", url),
+        ]
+    }
+}
+
+/// The scrubbed environment every test command starts from.
+fn bare_env(home: &Path) -> Vec<(&'static str, OsString)> {
+    vec![
+        ("HOME", home.into()),
+        ("XDG_CONFIG_HOME", home.join(".config").into()),
+        ("XDG_DATA_HOME", home.join(".local/share").into()),
+        ("AWS_CONFIG_FILE", home.join(".aws/config").into()),
+        ("AWS_SHARED_CREDENTIALS_FILE", home.join(".aws/credentials").into()),
+        ("AWS_EC2_METADATA_DISABLED", "true".into()),
+        ("BROCK_RETRY_BASE_MS", "5".into()),
+        ("PATH", std::env::var_os("PATH").unwrap_or_default()),
+    ]
 }
 
 /// `brock` with a scrubbed environment and no credentials or endpoints at all.
 pub fn bare_cmd(home: &Path) -> assert_cmd::Command {
     let mut c = assert_cmd::Command::cargo_bin("brock").expect("binary built");
     c.env_clear()
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("XDG_DATA_HOME", home.join(".local/share"))
-        .env("AWS_CONFIG_FILE", home.join(".aws/config"))
-        .env("AWS_SHARED_CREDENTIALS_FILE", home.join(".aws/credentials"))
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("BROCK_RETRY_BASE_MS", "5")
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .envs(bare_env(home))
         .timeout(std::time::Duration::from_secs(60));
     c
 }

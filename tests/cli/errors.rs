@@ -13,7 +13,7 @@ fn with_scenario(env: &TestEnv, scenario: &str) {
 fn throttling_is_retried_then_exit_4_with_advice() {
     let env = TestEnv::new();
     with_scenario(&env, "throttle");
-    let out = env.cmd().args(["-v", "--max-attempts", "3", "models"]).output().unwrap();
+    let out = env.cmd().args(["-v", "--max-attempts", "3", "models", "--profiles"]).output().unwrap();
     assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
     let err = stderr_of(&out);
     assert_eq!(err.matches("retrying in").count(), 2, "{err}");

@@ -936,10 +936,19 @@ fn cache_warnings() {
     req.cache = true;
     let c = to_converse(&req).unwrap();
     assert_eq!(c.body["system"], json!([{"text": "s"}]));
+    assert_eq!(c.warnings.len(), 1);
     assert!(
         c.warnings[0]
             .to_string()
             .starts_with("cache point not sent")
+    );
+
+    let mut req = claude(Conversation::from_prompt("hi"));
+    req.cache = true;
+    let w = to_converse(&req).unwrap().warnings;
+    assert_eq!(
+        w[0].to_string(),
+        "cache not sent: there is no system prompt or tool definition to cache"
     );
 
     let mut req = claude(Conversation::from_prompt("hi"));
@@ -1022,5 +1031,48 @@ fn responses_parse() {
     assert_eq!(
         e,
         "unexpected response from Bedrock: message role 'system' is neither user nor assistant"
+    );
+}
+
+#[test]
+fn golden_count_tokens() {
+    let name = "test_bedrock_count_tokens_tool_config.yaml";
+    let mut req = request(
+        name,
+        0,
+        Conversation::from_prompt("What is the weather in Paris?"),
+    );
+    req.tools = vec![ToolSpec::new(
+        "get_weather",
+        Some("Get the weather for a location".into()),
+        json!({"type": "object", "properties": {"location": {"type": "string"}}}),
+    )];
+    req.tool_choice = Some(ToolChoice::Auto);
+    assert_eq!(to_count_tokens(&req).unwrap(), sent(name, 0));
+    assert_eq!(
+        crate::core::model::ModelRef::parse(&req.model_id)
+            .unwrap()
+            .base_model_id(),
+        Some("anthropic.claude-sonnet-4-20250514-v1:0")
+    );
+
+    let name = "test_bedrock_count_tokens_additional_model_requests_fields.yaml";
+    let mut req = request(name, 0, Conversation::from_prompt("Hello, world!"));
+    req.anthropic_beta = vec!["context-1m-2025-08-07".into()];
+    assert_eq!(to_count_tokens(&req).unwrap(), sent(name, 0));
+
+    let name = "test_bedrock_model_usage_limit_exceeded.yaml";
+    let mut conv = Conversation::new();
+    conv.push(Message::new(
+        Role::User,
+        vec![
+            Part::text("The quick brown fox jumps over the lazydog."),
+            Part::cache_point(),
+            Part::text("What was next?"),
+        ],
+    ));
+    assert_eq!(
+        to_count_tokens(&request(name, 0, conv)).unwrap(),
+        sent(name, 0)
     );
 }

@@ -1,0 +1,572 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_brock_global_optspecs
+    string join \n profile= region= aws-profile= endpoint-url= bedrock-endpoint-url= agent-runtime-endpoint-url= role-arn= role-session-name= external-id= output= mock v/verbose no-color q/quiet config= max-attempts= connect-timeout= read-timeout= h/help V/version
+end
+
+function __fish_brock_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_brock_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_brock_using_subcommand
+    set -l cmd (__fish_brock_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c brock -n "__fish_brock_needs_command" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_needs_command" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_needs_command" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_needs_command" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_needs_command" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_needs_command" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_needs_command" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_needs_command" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_needs_command" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_needs_command" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_needs_command" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_needs_command" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_needs_command" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_needs_command" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_needs_command" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_needs_command" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_needs_command" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_needs_command" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c brock -n "__fish_brock_needs_command" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_needs_command" -f -a "chat" -d 'Chat with a model: one-shot (argument and/or stdin) or an interactive REPL'
+complete -c brock -n "__fish_brock_needs_command" -f -a "embed" -d 'Create embeddings (Titan, Cohere, Nova) from arguments, files or stdin'
+complete -c brock -n "__fish_brock_needs_command" -f -a "image" -d 'Generate images (Nova Canvas, Titan Image, Stability)'
+complete -c brock -n "__fish_brock_needs_command" -f -a "rerank" -d 'Rerank documents against a query (amazon.rerank, cohere.rerank)'
+complete -c brock -n "__fish_brock_needs_command" -f -a "agent" -d 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
+complete -c brock -n "__fish_brock_needs_command" -f -a "raw" -d 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
+complete -c brock -n "__fish_brock_needs_command" -f -a "models" -d 'List foundation models and inference profiles'
+complete -c brock -n "__fish_brock_needs_command" -f -a "config" -d 'Show, locate or create the config file'
+complete -c brock -n "__fish_brock_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c brock -n "__fish_brock_needs_command" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
+complete -c brock -n "__fish_brock_needs_command" -f -a "__complete" -d 'Completion candidates for shell scripts (models, profiles)'
+complete -c brock -n "__fish_brock_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand chat" -s m -l model -d 'Model id, alias from [aliases], inference profile id or ARN; env BROCK_MODEL' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand chat" -s s -l system -d 'System prompt' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l max-tokens -d 'Maximum tokens to generate' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -s t -l temperature -d 'Sampling temperature (0–1 for most models)' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l top-p -d 'Nucleus sampling (0–1)' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l top-k -d 'Top-k sampling (sent in additionalModelRequestFields, named as the model family expects)' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l stop -d 'Stop sequence (repeatable)' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l param -d 'Extra model field KEY=JSON into additionalModelRequestFields (repeatable; dotted keys nest)' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l anthropic-beta -d 'Anthropic beta flags, comma separated (e.g. interleaved-thinking-2025-05-14)' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l response-field -d 'Extra response field path (additionalModelResponseFieldPaths), repeatable' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l reasoning -d 'Reasoning: off, low, medium, high, or a token budget' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l tools -d 'Tool definitions (OpenAI-style or Bedrock toolSpec JSON)' -r -F
+complete -c brock -n "__fish_brock_using_subcommand chat" -l tool-choice -d 'Tool choice: auto, any, none or a tool name' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -s a -l attach -d 'Attach an image, document or video (repeatable); s3:// URIs are passed by reference' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l json-schema -d 'Constrain the answer to this JSON schema and print the JSON only' -r -F
+complete -c brock -n "__fish_brock_using_subcommand chat" -l guardrail -d 'Apply a guardrail, ID:VERSION' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l latency -d 'Latency profile: standard or optimized' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l service-tier -d 'Service tier: default, priority, flex' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l request-metadata -d 'Request metadata KEY=VALUE for invocation logs (repeatable)' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l prefill -d 'Start the assistant\'s answer with this text' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l input-format -d 'Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file)' -r -f -a "text\t'Plain text prompt (default)'
+openai\t'OpenAI chat.completions request JSON'"
+complete -c brock -n "__fish_brock_using_subcommand chat" -l input-file -d 'Read the request body from this file instead of stdin' -r -F
+complete -c brock -n "__fish_brock_using_subcommand chat" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand chat" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand chat" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand chat" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l hide-reasoning -d 'Do not print the model\'s reasoning'
+complete -c brock -n "__fish_brock_using_subcommand chat" -l guardrail-trace -d 'Print the guardrail trace to stderr'
+complete -c brock -n "__fish_brock_using_subcommand chat" -l cache -d 'Insert cache points after the system prompt and tools (prompt caching)'
+complete -c brock -n "__fish_brock_using_subcommand chat" -l no-stream -d 'Use Converse instead of ConverseStream'
+complete -c brock -n "__fish_brock_using_subcommand chat" -l dry-run -d 'Print the exact request that would be sent and exit'
+complete -c brock -n "__fish_brock_using_subcommand chat" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand chat" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand chat" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand chat" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand chat" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c brock -n "__fish_brock_using_subcommand chat" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand embed" -s m -l model -d 'Embedding model id or alias' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand embed" -s f -l file -d 'Read texts from a file (one per line, or JSONL with --field)' -r -F
+complete -c brock -n "__fish_brock_using_subcommand embed" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand embed" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand embed" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand embed" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand embed" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand embed" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand embed" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand embed" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand embed" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand image" -s m -l model -d 'Image model id or alias' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand image" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand image" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand image" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand image" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand image" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand image" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand image" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand image" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand image" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l query -d 'The query to rank against' -r
+complete -c brock -n "__fish_brock_using_subcommand rerank" -s m -l model -d 'Rerank model id or ARN' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand rerank" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand rerank" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand rerank" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand rerank" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -f -a "invoke" -d 'Invoke an agent and stream its answer (InvokeAgent)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -f -a "chat" -d 'Chat with an agent in the REPL'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -f -a "retrieve" -d 'Query a knowledge base (Retrieve)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -f -a "ask" -d 'Ask a knowledge base with generation and citations (RetrieveAndGenerate)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "invoke" -d 'Invoke an agent and stream its answer (InvokeAgent)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "chat" -d 'Chat with an agent in the REPL'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "retrieve" -d 'Query a knowledge base (Retrieve)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "ask" -d 'Ask a knowledge base with generation and citations (RetrieveAndGenerate)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand raw" -s d -l data -d 'Request body: JSON text, @FILE, or @- for stdin (default: stdin when it is piped)' -r
+complete -c brock -n "__fish_brock_using_subcommand raw" -l service -d 'Service: runtime (bedrock-runtime), agent-runtime, or bedrock (control plane)' -r -f -a "runtime\t'bedrock-runtime'
+agent-runtime\t'bedrock-agent-runtime'
+bedrock\t'the bedrock control plane'"
+complete -c brock -n "__fish_brock_using_subcommand raw" -s H -l header -d 'Extra header \'Name: value\' (repeatable), e.g. \'X-Amzn-Bedrock-Trace: ENABLED\'' -r
+complete -c brock -n "__fish_brock_using_subcommand raw" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand raw" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand raw" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand raw" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand raw" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand raw" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand raw" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand raw" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand raw" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand raw" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand raw" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand raw" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand raw" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand raw" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand raw" -l binary -d 'Send the body as is, without checking that it is JSON'
+complete -c brock -n "__fish_brock_using_subcommand raw" -s i -l include -d 'Print the status line and response headers on stderr (and error bodies on stdout)'
+complete -c brock -n "__fish_brock_using_subcommand raw" -l raw-frames -d 'For event streams: print every frame with all its headers instead of {event, payload}'
+complete -c brock -n "__fish_brock_using_subcommand raw" -l no-retry -d 'Do not retry throttled or failed requests'
+complete -c brock -n "__fish_brock_using_subcommand raw" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand raw" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand raw" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand raw" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand raw" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c brock -n "__fish_brock_using_subcommand raw" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l provider -d 'Only models from this provider (e.g. Anthropic, Amazon, Meta)' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l modality -d 'Only models with this output modality: TEXT, IMAGE, EMBEDDING, VIDEO' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l profiles -d 'List inference profiles instead of foundation models'
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -a "show" -d 'Show one model\'s (or inference profile\'s) details'
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one model\'s (or inference profile\'s) details'
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -f -a "show" -d 'Print the effective settings and where each one came from'
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -f -a "path" -d 'Print the path of the config file in use'
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -f -a "init" -d 'Write a commented starter config file (never overwrites)'
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the effective settings and where each one came from'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the config file in use'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a commented starter config file (never overwrites)'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand completions" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand completions" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand completions" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand completions" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand completions" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand completions" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand completions" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand completions" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand completions" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand completions" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand completions" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand completions" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand completions" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand completions" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand completions" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand completions" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand completions" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand completions" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l listen -d 'Address to listen on (loopback only); port 0 picks a free port' -r
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l latency -d 'Delay before the first byte of every answer, in milliseconds' -r
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l tokens-per-second -d 'Pace streamed answers at this many tokens per second (0: as fast as possible)' -r
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l access-key -d 'Access key id the emulator accepts for SigV4' -r
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l secret-key -d 'Secret key the emulator uses to verify SigV4' -r
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l bearer-token -d 'Accept this bearer token (Bedrock API key); repeatable' -r
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l replay -d 'Replay the responses of this recorded cassette (VCR YAML) for matching requests' -r -F
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand emulator" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand emulator" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand emulator" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand emulator" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand __complete" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand __complete" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand __complete" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand __complete" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand __complete" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand __complete" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand __complete" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand __complete" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand __complete" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand __complete" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand __complete" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand __complete" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand __complete" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand __complete" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand __complete" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand __complete" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand __complete" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand __complete" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand __complete" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand __complete" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "chat" -d 'Chat with a model: one-shot (argument and/or stdin) or an interactive REPL'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "embed" -d 'Create embeddings (Titan, Cohere, Nova) from arguments, files or stdin'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "image" -d 'Generate images (Nova Canvas, Titan Image, Stability)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "rerank" -d 'Rerank documents against a query (amazon.rerank, cohere.rerank)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "agent" -d 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "raw" -d 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "models" -d 'List foundation models and inference profiles'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "config" -d 'Show, locate or create the config file'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "completions" -d 'Print a shell completion script'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "__complete" -d 'Completion candidates for shell scripts (models, profiles)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "invoke" -d 'Invoke an agent and stream its answer (InvokeAgent)'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "chat" -d 'Chat with an agent in the REPL'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "retrieve" -d 'Query a knowledge base (Retrieve)'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "ask" -d 'Ask a knowledge base with generation and citations (RetrieveAndGenerate)'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "show" -d 'Show one model\'s (or inference profile\'s) details'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective settings and where each one came from'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file in use'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented starter config file (never overwrites)'
