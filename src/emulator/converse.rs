@@ -246,7 +246,15 @@ fn parse_tool_result_content(
     }
     Ok(match members[0] {
         "text" => ToolResultContent::Text(json::string(&o["text"])?.to_string()),
-        "json" => ToolResultContent::Json(o["json"].clone()),
+        "json" => {
+            if !o["json"].is_object() {
+                return Err(ApiError::validation(format!(
+                    "The format of the value at {}.json is invalid. Provide a json object for the field and try again.",
+                    path.dotted()
+                )));
+            }
+            ToolResultContent::Json(o["json"].clone())
+        }
         "image" => ToolResultContent::Media("image"),
         "document" => ToolResultContent::Media("document"),
         "video" => ToolResultContent::Media("video"),

@@ -25,9 +25,23 @@ fn encode(message: &Message) -> Bytes {
     Bytes::from(out)
 }
 
+thread_local! {
+    // Padding length only needs to look random; a seeded xorshift avoids a syscall per frame.
+    static RNG: std::cell::Cell<u64> =
+        std::cell::Cell::new(uuid::Uuid::new_v4().as_u64_pair().0 | 1);
+}
+
 /// A random prefix of the padding alphabet, 1 to 60 characters, like the service's.
 pub(crate) fn padding() -> String {
-    let n = 1 + (uuid::Uuid::new_v4().as_bytes()[0] as usize % 60);
+    let r = RNG.with(|c| {
+        let mut x = c.get();
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        c.set(x);
+        x
+    });
+    let n = 1 + (r % 60) as usize;
     PADDING_ALPHABET[..n].to_string()
 }
 

@@ -641,7 +641,10 @@ impl Generation {
         if let Some(a) = &self.additional_response {
             stop["additionalModelResponseFields"] = a.clone();
         }
-        out.push(Pending::Ready(eventstream::event("messageStop", &stop), false));
+        out.push(Pending::Ready(
+            eventstream::event("messageStop", &stop),
+            false,
+        ));
         let mut metadata = json!({
             "usage": self.usage(true),
             "metrics": {"latencyMs": latency_ms},
@@ -655,7 +658,10 @@ impl Generation {
         if let Some(t) = &self.service_tier {
             metadata["serviceTier"] = json!({"type": t});
         }
-        out.push(Pending::Ready(eventstream::event("metadata", &metadata), false));
+        out.push(Pending::Ready(
+            eventstream::event("metadata", &metadata),
+            false,
+        ));
         Box::new(out.into_iter().flat_map(|p| -> Frames {
             match p {
                 Pending::Ready(frame, delta) => Box::new(std::iter::once((frame, delta))),
@@ -784,7 +790,9 @@ mod tests {
     /// The JSON structure of a value: keys kept, leaves replaced by their type.
     fn shape(v: &Value) -> Value {
         match v {
-            Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), shape(v))).collect()),
+            Value::Object(m) => {
+                Value::Object(m.iter().map(|(k, v)| (k.clone(), shape(v))).collect())
+            }
             Value::Array(a) => Value::Array(a.iter().take(1).map(shape).collect()),
             Value::String(_) => json!("string"),
             Value::Number(_) => json!("number"),
@@ -818,13 +826,16 @@ mod tests {
                 eprintln!("fixtures not present; skipping");
                 return;
             };
-            let raw: serde_yaml::Value = serde_yaml::from_str(&text.replace("!!binary", "!binary")).unwrap();
-            let request: Value = serde_json::from_str(
-                raw["interactions"][0]["request"]["body"].as_str().unwrap(),
-            )
-            .unwrap();
+            let raw: serde_yaml::Value =
+                serde_yaml::from_str(&text.replace("!!binary", "!binary")).unwrap();
+            let request: Value =
+                serde_json::from_str(raw["interactions"][0]["request"]["body"].as_str().unwrap())
+                    .unwrap();
             let recorded = &crate::emulator::replay::parse_cassette(&text).unwrap()[0];
-            let model = recorded.path.trim_start_matches("/model/").trim_end_matches("/converse-stream");
+            let model = recorded
+                .path
+                .trim_start_matches("/model/")
+                .trim_end_matches("/converse-stream");
             let g = run(model, request);
             let mut ours = Vec::new();
             for (frame, _) in g.stream_frames(42) {

@@ -27,28 +27,27 @@ pub(crate) struct Invoked {
     pub chunks: Vec<Value>,
 }
 
+/// Bedrock concatenates every schema violation without a separator (recorded:
+/// `#: extraneous key [output_config] is not permitted#/thinking/type: adaptive is not a valid
+/// enum value`).
 fn malformed(violations: &[String]) -> ApiError {
-    let what = if violations.len() == 1 {
-        violations[0].clone()
-    } else {
-        format!("#: {} schema violations found", violations.len())
-    };
     ApiError::validation(format!(
-        "Malformed input request: {what}, please reformat your input and try again."
+        "Malformed input request: {}, please reformat your input and try again.",
+        violations.concat()
     ))
 }
 
 /// JSON-schema style checks of a native body's top level: required and permitted keys.
 fn check_keys(body: &Map<String, Value>, required: &[&str], permitted: &[&str]) -> Vec<String> {
     let mut v = Vec::new();
-    for key in body.keys() {
-        if !permitted.contains(&key.as_str()) {
-            v.push(format!("#: extraneous key [{key}] is not permitted"));
-        }
-    }
     for key in required {
         if !body.contains_key(*key) {
             v.push(format!("#: required key [{key}] not found"));
+        }
+    }
+    for key in body.keys() {
+        if !permitted.contains(&key.as_str()) {
+            v.push(format!("#: extraneous key [{key}] is not permitted"));
         }
     }
     v
@@ -123,7 +122,6 @@ const ANTHROPIC_KEYS: &[&str] = &[
     "tool_choice",
     "thinking",
     "metadata",
-    "output_config",
 ];
 
 fn anthropic_blocks(content: &Value, path: &str) -> Result<Vec<Block>, ApiError> {
@@ -208,6 +206,18 @@ pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRe
         v.push(format!(
             "#/anthropic_version: {ver} is not a valid enum value"
         ));
+    }
+    if let Some(kind) = native.get("thinking").and_then(|t| t.get("type"))
+        && let Some(k) = kind.as_str()
+    {
+        let allowed: &[&str] = if model.id.contains("-4-6") {
+            &["enabled", "disabled", "adaptive"]
+        } else {
+            &["enabled", "disabled"]
+        };
+        if !allowed.contains(&k) {
+            v.push(format!("#/thinking/type: {k} is not a valid enum value"));
+        }
     }
     if let Some(t) = native.get("temperature").and_then(Value::as_f64)
         && !(0.0..=1.0).contains(&t)
@@ -567,9 +577,10 @@ fn json_type(v: &Value) -> &'static str {
 
 /// The `chunk` events of InvokeModelWithResponseStream; the last chunk also carries the
 /// invocation metrics, as the service adds them.
-pub(crate) fn stream_frames(inv: &Invoked, latency_ms: u64) -> Vec<(Bytes, bool)> {
+pub(crate) fn stream_frames(inv: &Invoked, latency_ms: u64) -> generate::Frames {
     let n = inv.chunks.len();
-    inv.chunks
+    let frames: Vec<(Bytes, bool)> = inv
+        .chunks
         .iter()
         .enumerate()
         .map(|(i, c)| {
@@ -587,7 +598,8 @@ pub(crate) fn stream_frames(inv: &Invoked, latency_ms: u64) -> Vec<(Bytes, bool)
             let delta = c.get("type").and_then(Value::as_str) == Some("content_block_delta");
             (eventstream::event("chunk", &json!({"bytes": bytes})), delta)
         })
-        .collect()
+        .collect();
+    Box::new(frames.into_iter())
 }
 
 #[cfg(test)]
@@ -638,7 +650,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             e.message,
-            "Malformed input request: #: 4 schema violations found, please reformat your input and try again."
+            "Malformed input request: #: required key [anthropic_version] not found#: required key [max_tokens] not found#: required key [messages] not found#: extraneous key [inputText] is not permitted, please reformat your input and try again."
         );
         let e = invoke(
             m,

@@ -59,9 +59,10 @@
 //! Reasoning is produced when requested (Anthropic `thinking` `enabled`/`adaptive`, Nova 2
 //! `reasoningConfig.type = enabled`, OpenAI/gpt-oss `reasoning_effort`, and always for
 //! DeepSeek R1 / Kimi K2 thinking): a first `reasoningContent` block with the text
-//! `The user said: <T>. I will greet them and repeat it.` and, for Anthropic and Nova models,
-//! a signature (base64 HMAC-SHA256 of the text under an emulator key). Assistant turns sent
-//! back must carry the reasoning blocks exactly as issued.
+//! `The user said: <T>. I will greet them and repeat it.` and, for Anthropic models, a
+//! signature (base64 HMAC-SHA256 of the text under a fixed emulator key, so it verifies across
+//! processes). Anthropic assistant turns sent back must carry their reasoning blocks exactly as
+//! issued.
 //!
 //! # Fault scenarios
 //!
@@ -190,6 +191,13 @@ impl Emulator {
         }
     }
 
+    /// Cuts every connection at once and returns when the port is closed.
+    async fn close_now(mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.abort_and_wait().await;
+        }
+    }
+
     /// Serves until the process is interrupted (Ctrl-C) or terminated, then shuts down.
     pub async fn run_until_signal(self) -> std::io::Result<()> {
         wait_for_signal().await?;
@@ -254,7 +262,7 @@ impl BackgroundEmulator {
                             let _ = ready_tx.send(Ok(emulator.addr()));
                             let _ = stop_rx.await;
                             // Tests drop the emulator when they are done: cut, don't wait.
-                            drop(emulator);
+                            emulator.close_now().await;
                         }
                         Err(e) => {
                             let _ = ready_tx.send(Err(e));

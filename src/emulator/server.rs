@@ -122,6 +122,12 @@ impl ServerHandle {
     pub fn abort(self) {
         self.task.abort();
     }
+
+    /// Aborts everything and returns once the listener and connections are closed.
+    pub async fn abort_and_wait(self) {
+        self.task.abort();
+        let _ = self.task.await;
+    }
 }
 
 pub(crate) async fn start(opts: EmulatorOptions) -> std::io::Result<ServerHandle> {
@@ -324,7 +330,7 @@ fn sts_error_answer(e: &ApiError, request_id: &str) -> Response<EmuBody> {
 /// Streams `steps` from a producer task; deltas are paced at `tokens_per_second`.
 fn stream_answer(
     builder: http::response::Builder,
-    steps: Vec<Step>,
+    steps: impl Iterator<Item = Step> + Send + 'static,
     tokens_per_second: f64,
 ) -> Response<EmuBody> {
     let (tx, rx) = mpsc::channel::<Chunk>(32);
@@ -370,10 +376,16 @@ fn json_body_answer(
     scenario: Option<Scenario>,
 ) -> Response<EmuBody> {
     match scenario {
-        Some(Scenario::Stall) => stream_answer(builder, vec![Step::Sleep(scenarios::STALL)], 0.0),
+        Some(Scenario::Stall) => {
+            stream_answer(builder, std::iter::once(Step::Sleep(scenarios::STALL)), 0.0)
+        }
         Some(Scenario::Truncated) => {
             let half = body.slice(..body.len() / 2);
-            stream_answer(builder, vec![Step::Frame(half, false), Step::Abort], 0.0)
+            stream_answer(
+                builder,
+                [Step::Frame(half, false), Step::Abort].into_iter(),
+                0.0,
+            )
         }
         _ => bytes_answer(builder, body),
     }
@@ -467,7 +479,7 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
             .iter()
             .any(|(k, v)| k == "content-type" && v == eventstream::CONTENT_TYPE);
         return Ok(if streamed {
-            stream_answer(builder, vec![Step::Frame(it.body, false)], 0.0)
+            stream_answer(builder, std::iter::once(Step::Frame(it.body, false)), 0.0)
         } else {
             bytes_answer(builder, it.body)
         });

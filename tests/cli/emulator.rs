@@ -999,7 +999,9 @@ async fn rerank_on_the_agent_runtime() {
     let emu = emulator();
     let config = aws_sdk_bedrockagentruntime::Config::builder()
         .behavior_version(aws_sdk_bedrockagentruntime::config::BehaviorVersion::latest())
-        .region(aws_sdk_bedrockagentruntime::config::Region::new("us-east-1"))
+        .region(aws_sdk_bedrockagentruntime::config::Region::new(
+            "us-east-1",
+        ))
         .credentials_provider(aws_sdk_bedrockagentruntime::config::Credentials::new(
             DEFAULT_ACCESS_KEY,
             DEFAULT_SECRET_KEY,
@@ -1110,8 +1112,15 @@ async fn assumed_role_credentials_work_on_the_runtime() {
         .build_http();
     let resp = http.request(req).await.unwrap();
     assert_eq!(resp.status(), 200);
-    let xml = String::from_utf8(resp.into_body().collect().await.unwrap().to_bytes().to_vec())
-        .unwrap();
+    let xml = String::from_utf8(
+        resp.into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec(),
+    )
+    .unwrap();
     let between = |a: &str, b: &str| {
         let start = xml.find(a).unwrap() + a.len();
         xml[start..start + xml[start..].find(b).unwrap()].to_string()
@@ -1156,8 +1165,39 @@ async fn a_hundred_thousand_tokens_stream_one_delta_each() {
     let s = drain(out).await.unwrap();
     assert_eq!(s.output_tokens, Some(100_000));
     assert_eq!(
-        s.events.iter().filter(|e| **e == "contentBlockDelta").count(),
+        s.events
+            .iter()
+            .filter(|e| **e == "contentBlockDelta")
+            .count(),
         100_000
     );
     eprintln!("100k deltas in {:?}", started.elapsed());
+}
+
+#[tokio::test]
+async fn latency_and_pacing_options() {
+    let emu = BackgroundEmulator::start(EmulatorOptions {
+        latency: Duration::from_millis(200),
+        tokens_per_second: 50.0,
+        ..EmulatorOptions::default()
+    })
+    .unwrap();
+    let started = Instant::now();
+    let out = client(&emu.url())
+        .converse_stream()
+        .model_id(NOVA)
+        .messages(user("[[tokens=11]]"))
+        .send()
+        .await
+        .unwrap();
+    let first_byte = started.elapsed();
+    let s = drain(out).await.unwrap();
+    assert_eq!(s.output_tokens, Some(11));
+    assert!(first_byte >= Duration::from_millis(200), "{first_byte:?}");
+    // 10 gaps between 11 deltas at 50 per second.
+    assert!(
+        started.elapsed() >= Duration::from_millis(400),
+        "{:?}",
+        started.elapsed()
+    );
 }

@@ -9,3 +9,4 @@ mod emulator;
 mod errors;
 mod models;
 mod raw;
+mod readme;
