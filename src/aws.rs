@@ -482,7 +482,7 @@ impl Client {
             .get_or_init(|| async { self.build_provider().await })
             .await;
         let creds = provider.provide_credentials().await.map_err(|e| {
-            let detail = error_chain(&e);
+            let detail = readable_sdk_error(&error_chain(&e));
             Error::Auth(format!(
                 "no usable AWS credentials ({detail}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, \
                  pick a profile with --aws-profile (run `aws sso login` for SSO profiles), \
@@ -657,6 +657,24 @@ fn error_chain(e: &dyn std::error::Error) -> String {
         cur = s.source();
     }
     parts.join(": ")
+}
+
+/// SDK errors render their innermost cause with `Debug` (`Error { code: "X", message: "Y", … }`);
+/// users get `X: Y` instead of a struct dump.
+fn readable_sdk_error(chain: &str) -> String {
+    let field = |name: &str| -> Option<&str> {
+        let start = chain.find(&format!("{name}: \""))? + name.len() + 3;
+        let end = chain[start..].find('"')? + start;
+        Some(&chain[start..end])
+    };
+    match (field("code"), field("message")) {
+        (Some(code), Some(message)) => format!("{code}: {message}"),
+        _ => chain
+            .split(": Error {")
+            .next()
+            .unwrap_or(chain)
+            .to_string(),
+    }
 }
 
 fn network_error(host: &str, e: &hyper_util::client::legacy::Error) -> Error {
@@ -1035,6 +1053,16 @@ mod tests {
             b"<ErrorResponse><Error><Code>AccessDenied</Code><Message>nope</Message></Error></ErrorResponse>",
         );
         assert_eq!(e.to_string(), "AccessDenied: nope");
+    }
+
+    #[test]
+    fn sdk_debug_dumps_become_code_and_message() {
+        let chain = r#"an error occurred while loading credentials: service error: unhandled error (InvalidClientTokenId): Error { code: "InvalidClientTokenId", message: "The security token included in the request is invalid.", aws_request_id: "311f" }"#;
+        assert_eq!(
+            readable_sdk_error(chain),
+            "InvalidClientTokenId: The security token included in the request is invalid."
+        );
+        assert_eq!(readable_sdk_error("no credential source found"), "no credential source found");
     }
 
     #[test]

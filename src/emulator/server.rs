@@ -2,7 +2,6 @@
 //! segment percent-decoded, so `%2F` inside an ARN stays inside its segment), authentication,
 //! scenarios, replay, and the answers (JSON, XML, or a paced event stream).
 
-use std::convert::Infallible;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context as TaskContext, Poll};
@@ -907,9 +906,6 @@ fn decode_page_token(token: &str) -> Option<usize> {
         .parse()
         .ok()
 }
-
-#[allow(dead_code)]
-fn _assert_infallible(_: Infallible) {}
 
 #[cfg(test)]
 mod tests {

@@ -10,3 +10,4 @@ mod errors;
 mod models;
 mod raw;
 mod readme;
+mod secrets;
