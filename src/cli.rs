@@ -257,6 +257,22 @@ pub struct ChatArgs {
     /// Print the exact request that would be sent and exit
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Open the interactive REPL (the default with no prompt on a terminal)
+    #[arg(short = 'i', long)]
+    pub interactive: bool,
+
+    /// Continue the saved session NAME (created if missing) and save the new turns back
+    #[arg(long, value_name = "NAME")]
+    pub session: Option<String>,
+
+    /// Run the tools the model calls ([tools.NAME] commands in the config) and send back the results
+    #[arg(long)]
+    pub run_tools: bool,
+
+    /// Run tools without asking (for trusted scripts)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -13,6 +13,9 @@ pub mod emulator;
 pub mod error;
 pub mod man;
 pub mod render;
+pub mod repl;
+pub mod session;
+pub mod tools;
 
 use std::process::ExitCode;
 

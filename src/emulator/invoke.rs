@@ -1,6 +1,7 @@
 //! InvokeModel / InvokeModelWithResponseStream: one body family per model (see
-//! [`Family`]); each family parses its own native body. Implemented: Anthropic Messages and
-//! Amazon Titan text embeddings (v1, v2). Other families answer a clear "not implemented".
+//! [`Family`]); each family parses its own native body. Implemented here: Anthropic Messages;
+//! embeddings live in `embed`, image generation in `image`, the rerank bodies in `agent`.
+//! Other families answer a clear "not implemented".
 //!
 //! Bedrock validates native bodies against a JSON schema and reports violations as
 //! `Malformed input request: <violation>, please reformat your input and try again.`
@@ -30,7 +31,7 @@ pub(crate) struct Invoked {
 /// Bedrock concatenates every schema violation without a separator (recorded:
 /// `#: extraneous key [output_config] is not permitted#/thinking/type: adaptive is not a valid
 /// enum value`).
-fn malformed(violations: &[String]) -> ApiError {
+pub(crate) fn malformed(violations: &[String]) -> ApiError {
     ApiError::validation(format!(
         "Malformed input request: {}, please reformat your input and try again.",
         violations.concat()
@@ -38,7 +39,7 @@ fn malformed(violations: &[String]) -> ApiError {
 }
 
 /// JSON-schema style checks of a native body's top level: required and permitted keys.
-fn check_keys(body: &Map<String, Value>, required: &[&str], permitted: &[&str]) -> Vec<String> {
+pub(crate) fn check_keys(body: &Map<String, Value>, required: &[&str], permitted: &[&str]) -> Vec<String> {
     let mut v = Vec::new();
     for key in required {
         if !body.contains_key(*key) {
@@ -53,7 +54,7 @@ fn check_keys(body: &Map<String, Value>, required: &[&str], permitted: &[&str]) 
     v
 }
 
-fn parse_native(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
+pub(crate) fn parse_native(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(m)) => Ok(m),
         Ok(_) => Err(malformed(&[
@@ -74,24 +75,37 @@ pub(crate) fn invoke(
 ) -> Result<Invoked, ApiError> {
     match model.family {
         Family::Anthropic => anthropic(model, body, ctx, streaming),
-        Family::TitanEmbedText => {
-            if streaming {
-                return Err(ApiError::validation(
-                    "The model is unsupported for streaming.",
-                ));
-            }
-            titan_embed(model, body)
+        Family::TitanEmbedText
+        | Family::TitanEmbedImage
+        | Family::CohereEmbed
+        | Family::NovaEmbed
+        | Family::TitanImage
+        | Family::NovaCanvas
+        | Family::Stability
+        | Family::Rerank
+            if streaming =>
+        {
+            Err(ApiError::validation(
+                "The model is unsupported for streaming.",
+            ))
         }
+        Family::TitanEmbedText | Family::TitanEmbedImage | Family::CohereEmbed | Family::NovaEmbed => {
+            super::embed::invoke(model, body)
+        }
+        Family::TitanImage | Family::NovaCanvas | Family::Stability => {
+            super::image::invoke(model, body)
+        }
+        Family::Rerank => super::agent::rerank_invoke(model, body),
         // An opaque ARN: take the family from the body.
         _ if opaque => {
             let native = parse_native(body)?;
+            let by_body = super::embed::family_of_body(&native)
+                .or_else(|| super::image::family_of_body(&native))
+                .and_then(super::catalog::find);
             if native.contains_key("anthropic_version") {
                 anthropic(model, body, ctx, streaming)
-            } else if native.contains_key("inputText") {
-                titan_embed(
-                    super::catalog::find("amazon.titan-embed-text-v2:0").unwrap_or(model),
-                    body,
-                )
+            } else if let Some(m) = by_body {
+                invoke(m, body, ctx, streaming, false)
             } else {
                 Err(not_implemented())
             }
@@ -448,123 +462,7 @@ fn anthropic(
     })
 }
 
-// --- Titan text embeddings ---------------------------------------------------------------
-
-/// A deterministic pseudo-embedding of `text`.
-pub(crate) fn embedding(text: &str, dims: usize, normalize: bool) -> Vec<f64> {
-    use sha2::Digest;
-    let mut out = Vec::with_capacity(dims);
-    let mut counter = 0u32;
-    while out.len() < dims {
-        let digest = sha2::Sha256::digest(format!("{counter}:{text}").as_bytes());
-        for pair in digest.chunks(2) {
-            if out.len() == dims {
-                break;
-            }
-            let n = u16::from_be_bytes([pair[0], pair[1]]) as f64;
-            out.push(n / 32767.5 - 1.0);
-        }
-        counter += 1;
-    }
-    if normalize {
-        let norm = out
-            .iter()
-            .map(|x| x * x)
-            .sum::<f64>()
-            .sqrt()
-            .max(f64::MIN_POSITIVE);
-        for x in &mut out {
-            *x /= norm;
-        }
-    }
-    out
-}
-
-fn titan_embed(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
-    let native = parse_native(body)?;
-    let v2 = model.id.contains("v2");
-    let permitted: &[&str] = if v2 {
-        &["inputText", "dimensions", "normalize", "embeddingTypes"]
-    } else {
-        &["inputText"]
-    };
-    let mut v = check_keys(&native, &["inputText"], permitted);
-    let text = native.get("inputText");
-    if let Some(t) = text
-        && !t.is_string()
-    {
-        v.push("#/inputText: expected type: String, found: ".to_string() + json_type(t));
-    }
-    let dims = match native.get("dimensions") {
-        None => 1024,
-        Some(d) => match d.as_u64() {
-            Some(n @ (256 | 512 | 1024)) => n as usize,
-            _ => {
-                v.push(format!("#/dimensions: {d} is not a valid enum value"));
-                1024
-            }
-        },
-    };
-    let normalize = match native.get("normalize") {
-        None => true,
-        Some(Value::Bool(b)) => *b,
-        Some(other) => {
-            v.push(format!(
-                "#/normalize: expected type: Boolean, found: {}",
-                json_type(other)
-            ));
-            true
-        }
-    };
-    if !v.is_empty() {
-        return Err(malformed(&v));
-    }
-    let text = text.and_then(Value::as_str).unwrap_or_default();
-    if text.is_empty() {
-        return Err(malformed(&[
-            "#/inputText: expected minLength: 1, actual: 0".into(),
-        ]));
-    }
-    let dims = if v2 { dims } else { 1536 };
-    let tokens = (text.split_whitespace().count() as u64 + text.len() as u64 / 8).max(1);
-    let vector = embedding(text, dims, normalize && v2);
-    let mut body = json!({"embedding": vector, "inputTextTokenCount": tokens});
-    if let Some(types) = native.get("embeddingTypes").and_then(Value::as_array) {
-        let mut by_type = Map::new();
-        for t in types.iter().filter_map(Value::as_str) {
-            match t {
-                "float" => {
-                    by_type.insert("float".into(), json!(vector));
-                }
-                "binary" => {
-                    by_type.insert(
-                        "binary".into(),
-                        json!(
-                            vector
-                                .iter()
-                                .map(|x| u8::from(*x > 0.0))
-                                .collect::<Vec<_>>()
-                        ),
-                    );
-                }
-                other => {
-                    return Err(malformed(&[format!(
-                        "#/embeddingTypes/0: {other} is not a valid enum value"
-                    )]));
-                }
-            }
-        }
-        body["embeddingsByType"] = Value::Object(by_type);
-    }
-    Ok(Invoked {
-        body,
-        input_tokens: tokens,
-        output_tokens: None,
-        chunks: Vec::new(),
-    })
-}
-
-fn json_type(v: &Value) -> &'static str {
+pub(crate) fn json_type(v: &Value) -> &'static str {
     match v {
         Value::Null => "Null",
         Value::Bool(_) => "Boolean",
@@ -664,37 +562,6 @@ mod tests {
         assert_eq!(
             e.message,
             "Malformed input request: #: required key [anthropic_version] not found, please reformat your input and try again."
-        );
-    }
-
-    #[test]
-    fn titan_embeddings() {
-        let m = catalog::find("amazon.titan-embed-text-v2:0").unwrap();
-        let cache = PromptCache::default();
-        let out = invoke(
-            m,
-            br#"{"inputText":"Hello, world!","dimensions":256}"#,
-            &ctx(m, m.id, &cache),
-            false,
-            false,
-        )
-        .unwrap();
-        let e = out.body["embedding"].as_array().unwrap();
-        assert_eq!(e.len(), 256);
-        let norm: f64 = e.iter().map(|x| x.as_f64().unwrap().powi(2)).sum();
-        assert!((norm - 1.0).abs() < 1e-9);
-        let err = invoke(
-            m,
-            br#"{"inputText":"a","dimensions":100}"#,
-            &ctx(m, m.id, &cache),
-            false,
-            false,
-        )
-        .err()
-        .unwrap();
-        assert!(
-            err.message
-                .contains("#/dimensions: 100 is not a valid enum value")
         );
     }
 }

@@ -192,18 +192,19 @@ pub(crate) fn shape_stream(scenario: Option<Scenario>, mut frames: Frames) -> St
             head.push(Step::Sleep(STALL));
             head
         }
+        // The damaged frame is delivered whole and the body then ends normally: what is being
+        // tested is the client's CRC check, not its handling of a dropped connection (which
+        // `truncated` covers). Aborting here would also let the server drop the frame unsent.
         Some(MalformedFrame) => {
             if let Some(f) = next {
                 head.push(Step::Frame(eventstream::with_bad_prelude_crc(&f), false));
             }
-            head.push(Step::Abort);
             head
         }
         Some(CrcMismatch) => {
             if let Some(f) = next {
                 head.push(Step::Frame(eventstream::with_bad_message_crc(&f), false));
             }
-            head.push(Step::Abort);
             head
         }
         Some(Truncated) => {

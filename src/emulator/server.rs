@@ -357,6 +357,9 @@ fn stream_answer(
                     }
                 }
                 Step::Abort => {
+                    // Give hyper a moment to write what was already queued: on a real
+                    // connection, bytes sent before a reset reach the client.
+                    tokio::time::sleep(Duration::from_millis(50)).await;
                     let _ = tx.send(Chunk::Abort).await;
                     return;
                 }
