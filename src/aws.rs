@@ -249,6 +249,10 @@ impl Client {
 
     /// The full URL a request goes to (for --dry-run and logs).
     pub fn url(&self, req: &ApiRequest) -> String {
+        // An absolute URL as the path addresses another endpoint (a Converse-shaped proxy).
+        if req.path.starts_with("https://") || req.path.starts_with("http://") {
+            return req.path.clone();
+        }
         format!("{}{}", self.endpoint(req.service), req.path)
     }
 
@@ -379,7 +383,14 @@ impl Client {
             .body(Full::new(req.body.clone()))
             .map_err(|e| Error::usage(format!("cannot build the request: {e}")))?;
 
+        // A request that brings its own Authorization (a proxy's API key) is neither signed nor
+        // given the Bedrock credentials.
+        let own_auth = req
+            .headers
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("authorization"));
         match (&self.inner.auth, req.service) {
+            _ if own_auth => {}
             (Auth::Bearer(token), Service::Runtime | Service::Control) => {
                 request.headers_mut().insert(
                     http::header::AUTHORIZATION,
@@ -946,6 +957,49 @@ fn upper_first(s: &str) -> String {
     }
 }
 
+/// One complete message from the front of `buf`, or `None` when more bytes are needed.
+fn decode_one(decoder: &mut MessageFrameDecoder, buf: &mut BytesMut) -> Result<Option<Event>> {
+    match decoder.decode_frame(buf) {
+        Ok(DecodedFrame::Complete(m)) => Ok(Some(Event::from_message(&m))),
+        Ok(DecodedFrame::Incomplete) => Ok(None),
+        Err(e) => Err(Error::Protocol(format!(
+            "malformed event-stream frame from the service: {e}"
+        ))),
+    }
+}
+
+fn end_of_stream(buf: &BytesMut) -> Result<()> {
+    if buf.has_remaining() {
+        return Err(Error::Protocol(format!(
+            "the event stream ended in the middle of a frame ({} bytes left over)",
+            buf.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Decodes an event-stream body already in memory, arriving in `chunks`, exactly as
+/// [`EventStream::next_raw`] decodes a live one: the messages before the first error, and that
+/// error. Exists so the decoder can be fuzzed without a connection.
+pub fn decode_event_stream<'a>(
+    chunks: impl IntoIterator<Item = &'a [u8]>,
+) -> (Vec<Event>, Option<Error>) {
+    let mut decoder = MessageFrameDecoder::new();
+    let mut buf = BytesMut::new();
+    let mut events = Vec::new();
+    for chunk in chunks {
+        buf.extend_from_slice(chunk);
+        loop {
+            match decode_one(&mut decoder, &mut buf) {
+                Ok(Some(ev)) => events.push(ev),
+                Ok(None) => break,
+                Err(e) => return (events, Some(e)),
+            }
+        }
+    }
+    (events, end_of_stream(&buf).err())
+}
+
 /// Frames of an `application/vnd.amazon.eventstream` body, decoded as they arrive.
 pub struct EventStream {
     body: Incoming,
@@ -962,27 +1016,19 @@ impl EventStream {
             if self.done {
                 return Ok(None);
             }
-            match self.decoder.decode_frame(&mut self.buf) {
-                Ok(DecodedFrame::Complete(m)) => return Ok(Some(Event::from_message(&m))),
-                Ok(DecodedFrame::Incomplete) => {}
+            match decode_one(&mut self.decoder, &mut self.buf) {
+                Ok(Some(ev)) => return Ok(Some(ev)),
+                Ok(None) => {}
                 Err(e) => {
                     self.done = true;
-                    return Err(Error::Protocol(format!(
-                        "malformed event-stream frame from the service: {e}"
-                    )));
+                    return Err(e);
                 }
             }
             match next_chunk(&mut self.body, self.read_timeout).await {
                 Ok(Some(chunk)) => self.buf.extend_from_slice(&chunk),
                 Ok(None) => {
                     self.done = true;
-                    if self.buf.has_remaining() {
-                        return Err(Error::Protocol(format!(
-                            "the event stream ended in the middle of a frame ({} bytes left over)",
-                            self.buf.len()
-                        )));
-                    }
-                    return Ok(None);
+                    return end_of_stream(&self.buf).map(|()| None);
                 }
                 Err(e) => {
                     self.done = true;

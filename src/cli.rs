@@ -70,7 +70,12 @@ pub struct GlobalArgs {
     pub output: Option<OutputFormat>,
 
     /// Run against the built-in Bedrock emulator (offline, dummy credentials)
-    #[arg(long, global = true)]
+    // The emulator replaces every endpoint: an explicit one would be silently ignored.
+    #[arg(
+        long,
+        global = true,
+        conflicts_with_all = ["endpoint_url", "bedrock_endpoint_url", "agent_runtime_endpoint_url"]
+    )]
     pub mock: bool,
 
     /// Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted
@@ -258,6 +263,18 @@ pub struct ChatArgs {
     #[arg(long)]
     pub dry_run: bool,
 
+    /// API route: converse, invoke (the model family's InvokeModel body) or auto (Converse where the model has it)
+    #[arg(long, value_name = "ROUTE", default_value = "auto", value_parser = ["converse", "invoke", "auto"])]
+    pub route: String,
+
+    /// Base URL of a Converse-shaped proxy, for converse_like/NAME models
+    #[arg(long, value_name = "URL")]
+    pub api_base: Option<String>,
+
+    /// Environment variable holding the API key sent as a bearer token to --api-base
+    #[arg(long, value_name = "VAR")]
+    pub api_key_env: Option<String>,
+
     /// Open the interactive REPL (the default with no prompt on a terminal)
     #[arg(short = 'i', long)]
     pub interactive: bool,
@@ -275,6 +292,30 @@ pub struct ChatArgs {
     pub yes: bool,
 }
 
+impl ChatArgs {
+    /// Flag combinations where one flag would be silently ignored or give a broken result.
+    /// They depend on values (and `output` may come from the config file), which clap's
+    /// `conflicts_with` cannot express, so they are checked once settings are resolved.
+    pub fn conflicts(&self, output: Option<OutputFormat>) -> Option<String> {
+        let openai = self.input_format == Some(InputFormat::Openai);
+        if self.input_file.is_some() && !openai {
+            return Some("--input-file reads an OpenAI request body: add --input-format openai".into());
+        }
+        if openai && !self.attach.is_empty() {
+            return Some(
+                "--attach cannot be combined with --input-format openai: put images and files in the request body"
+                    .into(),
+            );
+        }
+        if self.no_stream && output == Some(OutputFormat::Ndjson) {
+            return Some(
+                "--no-stream cannot be combined with --output ndjson (streamed chunks); use --output json".into(),
+            );
+        }
+        None
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
     /// Plain text prompt (default)
@@ -287,45 +328,215 @@ pub enum InputFormat {
 // embed / image / rerank
 
 #[derive(Debug, Clone, Default, Args)]
+#[command(after_help = "Examples:\n  \
+brock embed \"hello world\" \"good morning\"\n  \
+brock embed -m cohere-embed --input-type search_document -f corpus.txt > vectors.jsonl\n  \
+brock embed -m amazon.titan-embed-text-v2:0 --dimensions 256 -f docs.jsonl --field text\n  \
+brock embed -m amazon.titan-embed-image-v1 --image cat.png \"a cat\"")]
 pub struct EmbedArgs {
     /// Texts to embed (or --file / stdin, one per line)
     #[arg(value_name = "TEXT")]
     pub texts: Vec<String>,
-    /// Embedding model id or alias
+    /// Embedding model id or alias (default: titan-embed = amazon.titan-embed-text-v2:0)
     #[arg(short, long, value_name = "MODEL")]
     pub model: Option<String>,
-    /// Read texts from a file (one per line, or JSONL with --field)
+    /// Read texts from a file, one per line (JSONL with --field); `-` for stdin
     #[arg(short, long, value_name = "PATH")]
     pub file: Option<PathBuf>,
+    /// Input is JSONL: embed this field of each object and carry the other fields to the output
+    #[arg(long, value_name = "NAME")]
+    pub field: Option<String>,
+    /// Output vector size: Titan v2 256|512|1024, Cohere v4 256–1536, Nova 256|384|1024|3072
+    #[arg(long, value_name = "N")]
+    pub dimensions: Option<u32>,
+    /// Titan v2: ask for unit-length vectors
+    #[arg(long, conflicts_with = "no_normalize")]
+    pub normalize: bool,
+    /// Titan v2: ask for raw (not normalized) vectors
+    #[arg(long)]
+    pub no_normalize: bool,
+    /// Vector type: float, binary (Titan v2, Cohere), int8, uint8, ubinary (Cohere)
+    #[arg(long, value_name = "TYPE")]
+    pub embedding_type: Option<String>,
+    /// Cohere / Nova: search_document, search_query, classification or clustering
+    #[arg(long, value_name = "TYPE")]
+    pub input_type: Option<String>,
+    /// Cohere / Nova: what to do with text longer than the model takes: NONE, START or END
+    #[arg(long, value_name = "MODE")]
+    pub truncate: Option<String>,
+    /// Multimodal models (Titan Multimodal, Nova): embed this image (with the text, if any)
+    #[arg(long, value_name = "PATH")]
+    pub image: Option<PathBuf>,
+    /// How vectors are written: float (JSON numbers) or base64 (OpenAI encoding_format)
+    #[arg(long, value_enum, default_value = "float", value_name = "FORMAT")]
+    pub format: EmbedEncoding,
+    /// Calls in flight at once
+    #[arg(short = 'j', long, default_value_t = 8, value_name = "N")]
+    pub concurrency: usize,
+    /// Texts per call for models that take many (Cohere: at most 96)
+    #[arg(long, value_name = "N")]
+    pub batch_size: Option<usize>,
+    /// Skip the first N inputs (resume an interrupted run; indexes stay those of the input)
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub skip: usize,
+    /// A bad input line (empty, too long for the model): skip it with a warning, or fail
+    #[arg(long, value_enum, default_value = "fail", value_name = "ACTION")]
+    pub on_error: OnError,
+    /// No progress bar
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum EmbedEncoding {
+    #[default]
+    Float,
+    Base64,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum OnError {
+    Skip,
+    #[default]
+    Fail,
 }
 
 #[derive(Debug, Clone, Default, Args)]
+#[command(after_help = "Examples:\n  \
+brock image \"a lighthouse at dusk\" -o lighthouse.png\n  \
+brock image -m amazon.nova-canvas-v1:0 --size 1280x720 -n 3 --seed 42 --out-dir shots \"a red fox\"\n  \
+brock image --task inpainting --input photo.png --mask-prompt \"the sky\" \"a starry sky\"\n  \
+brock image -m stability.sd3-5-large-v1:0 --aspect-ratio 16:9 --negative \"people\" \"a calm lake\"")]
 pub struct ImageArgs {
     /// What to draw
     #[arg(value_name = "PROMPT")]
     pub prompt: Vec<String>,
-    /// Image model id or alias
+    /// Image model id or alias (default: nova-canvas = amazon.nova-canvas-v1:0)
     #[arg(short, long, value_name = "MODEL")]
     pub model: Option<String>,
+    /// Nova Canvas / Titan task (default: text-image, or color-guided with --colors)
+    #[arg(long, value_enum, value_name = "TASK")]
+    pub task: Option<ImageTask>,
+    /// What the image must not show (negative prompt)
+    #[arg(long, value_name = "TEXT")]
+    pub negative: Option<String>,
+    /// Input image for variation, inpainting, outpainting, background removal (repeatable for
+    /// variation); reference image for color-guided generation
+    #[arg(short, long = "input", value_name = "PATH")]
+    pub inputs: Vec<PathBuf>,
+    /// Inpainting/outpainting: describe the area to change
+    #[arg(long, value_name = "TEXT", conflicts_with = "mask_image")]
+    pub mask_prompt: Option<String>,
+    /// Inpainting/outpainting: a mask image (black = change)
+    #[arg(long, value_name = "PATH")]
+    pub mask_image: Option<PathBuf>,
+    /// Outpainting: keep the masked area exactly (PRECISE) instead of DEFAULT
+    #[arg(long)]
+    pub precise: bool,
+    /// Image variation: how close to the input, 0.2–1.0
+    #[arg(long, value_name = "S")]
+    pub similarity: Option<f64>,
+    /// Color-guided generation: colours as #RRGGBB, comma separated (1–10)
+    #[arg(long, value_name = "COLORS", value_delimiter = ',')]
+    pub colors: Vec<String>,
+    /// Image size WIDTHxHEIGHT (Nova Canvas, Titan, SDXL)
+    #[arg(long, value_name = "WxH")]
+    pub size: Option<String>,
+    /// Aspect ratio (Stability): 16:9, 1:1, 21:9, 2:3, 3:2, 4:5, 5:4, 9:16, 9:21
+    #[arg(long, value_name = "RATIO")]
+    pub aspect_ratio: Option<String>,
+    /// Nova Canvas / Titan quality: standard or premium
+    #[arg(long, value_name = "Q")]
+    pub quality: Option<String>,
+    /// How strictly to follow the prompt (Nova Canvas / Titan 1.1–10, SDXL 0–35)
+    #[arg(long, value_name = "SCALE")]
+    pub cfg_scale: Option<f64>,
+    /// Seed for reproducible images
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Number of images (Nova Canvas / Titan: 1–5)
+    #[arg(short = 'n', long = "count", value_name = "N")]
+    pub count: Option<u32>,
+    /// SDXL style preset, e.g. photographic, anime, cinematic
+    #[arg(long, value_name = "STYLE")]
+    pub style: Option<String>,
+    /// Output format (Stability): png, jpeg or webp
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Write the image here (with -n above 1: NAME-1.png, NAME-2.png, …); never overwrites
+    #[arg(short = 'o', long = "output-file", value_name = "PATH", conflicts_with = "out_dir")]
+    pub output_file: Option<PathBuf>,
+    /// Write images into this directory (created if needed), named after the prompt
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Also draw the image in the terminal (kitty, iTerm2, WezTerm)
+    #[arg(long)]
+    pub show: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImageTask {
+    TextImage,
+    ColorGuided,
+    Variation,
+    Inpainting,
+    Outpainting,
+    BackgroundRemoval,
 }
 
 #[derive(Debug, Clone, Default, Args)]
+#[command(after_help = "Examples:\n  \
+brock rerank --query \"green fruit\" \"a red car\" \"kiwi is a green fruit\"\n  \
+brock rerank --query \"refund policy\" -f chunks.jsonl --field text --top-n 5 --output json\n  \
+brock rerank -m amazon.rerank-v1:0 --route invoke --query q -f docs.txt")]
 pub struct RerankArgs {
-    /// Documents to rank (or --file / stdin)
+    /// Documents to rank (or --file / stdin, one per line)
     #[arg(value_name = "DOCUMENT")]
     pub documents: Vec<String>,
     /// The query to rank against
     #[arg(long, value_name = "TEXT")]
     pub query: Option<String>,
-    /// Rerank model id or ARN
+    /// Rerank model id or ARN (default: rerank = cohere.rerank-v3-5:0)
     #[arg(short, long, value_name = "MODEL")]
     pub model: Option<String>,
+    /// Read documents from a file, one per line (JSONL with --field); `-` for stdin
+    #[arg(short, long, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+    /// Input is JSONL: rank on this field; the other fields are carried to JSON output
+    #[arg(long, value_name = "NAME")]
+    pub field: Option<String>,
+    /// Return only the N best documents
+    #[arg(short = 'n', long, value_name = "N")]
+    pub top_n: Option<usize>,
+    /// Include each document's text in JSON output
+    #[arg(long)]
+    pub return_documents: bool,
+    /// API: rerank (bedrock-agent-runtime Rerank, SigV4 only) or invoke (InvokeModel, Cohere body)
+    #[arg(long, value_enum, default_value = "rerank", value_name = "ROUTE")]
+    pub route: RerankRoute,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum RerankRoute {
+    #[default]
+    Rerank,
+    Invoke,
 }
 
 // ---------------------------------------------------------------------------------------------
 // agent
 
 #[derive(Debug, Clone, Args)]
+#[command(after_help = "Agents can be named in the config file:\n  \
+[agents.support]\n  \
+agent_id = \"ABCDE12345\"\n  \
+alias_id = \"TSTALIASID\"\n\n\
+Examples:\n  \
+brock agent invoke support \"Where is my order?\"\n  \
+brock agent invoke ABCDE12345 TSTALIASID \"What is the weather in Paris?\" --tools --trace\n  \
+brock agent invoke support --continue \"And tomorrow?\"\n  \
+brock agent retrieve KB12345678 \"refund policy\" --top-k 10 --filter '{\"equals\":{\"key\":\"category\",\"value\":\"billing\"}}'\n  \
+brock agent ask KB12345678 \"How long do refunds take?\" -m nova-pro")]
 pub struct AgentArgs {
     #[command(subcommand)]
     pub command: AgentCommand,
@@ -334,35 +545,153 @@ pub struct AgentArgs {
 #[derive(Debug, Clone, Subcommand)]
 pub enum AgentCommand {
     /// Invoke an agent and stream its answer (InvokeAgent)
-    Invoke {
-        /// Agent id
-        agent_id: String,
-        /// Agent alias id
-        alias_id: String,
-        /// Input text
-        text: Vec<String>,
-    },
-    /// Chat with an agent in the REPL
-    Chat {
-        /// Agent id
-        agent_id: String,
-        /// Agent alias id
-        alias_id: String,
-    },
-    /// Query a knowledge base (Retrieve)
-    Retrieve {
-        /// Knowledge base id
-        kb_id: String,
-        /// Query text
-        query: Vec<String>,
-    },
-    /// Ask a knowledge base with generation and citations (RetrieveAndGenerate)
-    Ask {
-        /// Knowledge base id
-        kb_id: String,
-        /// Question
-        question: Vec<String>,
-    },
+    Invoke(AgentInvokeArgs),
+    /// Talk to an agent turn by turn in one session
+    Chat(AgentChatArgs),
+    /// Query a knowledge base for matching passages (Retrieve)
+    Retrieve(AgentRetrieveArgs),
+    /// Ask a knowledge base: a generated answer with citations (RetrieveAndGenerate)
+    Ask(AgentAskArgs),
+}
+
+/// Session options shared by `agent invoke` and `agent chat`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct AgentSessionArgs {
+    /// Session id to use (default: a new one, printed on stderr)
+    #[arg(long, value_name = "ID", conflicts_with = "continue_session")]
+    pub session: Option<String>,
+
+    /// Reuse the last session of this agent and alias
+    #[arg(short = 'c', long = "continue")]
+    pub continue_session: bool,
+
+    /// Memory id, for agents with long-term memory enabled
+    #[arg(long, value_name = "ID")]
+    pub memory_id: Option<String>,
+
+    /// Session attribute KEY=VALUE, kept for the whole session (repeatable)
+    #[arg(long = "session-attr", value_name = "KEY=VALUE")]
+    pub session_attrs: Vec<String>,
+
+    /// Prompt session attribute KEY=VALUE, for this turn only (repeatable)
+    #[arg(long = "prompt-attr", value_name = "KEY=VALUE")]
+    pub prompt_attrs: Vec<String>,
+
+    /// Show the orchestration trace (rationale, actions, knowledge base lookups, guardrails)
+    /// dimmed on stderr
+    #[arg(long)]
+    pub trace: bool,
+
+    /// Run the calls the agent returns control for with the configured [tools.NAME] commands
+    /// and send the results back
+    #[arg(long)]
+    pub tools: bool,
+
+    /// Run tools without asking for approval
+    #[arg(short = 'y', long, requires = "tools")]
+    pub yes: bool,
+
+    /// Most return-of-control rounds per turn before giving up
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub max_rounds: u32,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AgentInvokeArgs {
+    /// Agent id, or an agent name from [agents.NAME] in the config
+    #[arg(value_name = "AGENT")]
+    pub agent: String,
+
+    /// The alias id (omitted with a configured agent name), then the input text; piped stdin
+    /// is appended to the text
+    #[arg(value_name = "[ALIAS_ID] TEXT")]
+    pub rest: Vec<String>,
+
+    #[command(flatten)]
+    pub session: AgentSessionArgs,
+
+    /// End the session after this answer
+    #[arg(long)]
+    pub end_session: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AgentChatArgs {
+    /// Agent id, or an agent name from [agents.NAME] in the config
+    #[arg(value_name = "AGENT")]
+    pub agent: String,
+
+    /// Agent alias id (omitted with a configured agent name)
+    #[arg(value_name = "ALIAS_ID")]
+    pub alias_id: Option<String>,
+
+    #[command(flatten)]
+    pub session: AgentSessionArgs,
+}
+
+/// Retrieval options shared by `agent retrieve` and `agent ask`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct KbSearchArgs {
+    /// Number of passages to retrieve (1–100; the service default is 5)
+    #[arg(short = 'k', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub top_k: Option<u32>,
+
+    /// Search type: HYBRID or SEMANTIC
+    #[arg(long, value_name = "TYPE")]
+    pub search_type: Option<String>,
+
+    /// Metadata filter (a RetrievalFilter as JSON text or @FILE), e.g.
+    /// '{"equals":{"key":"category","value":"billing"}}'
+    #[arg(long, value_name = "JSON|@FILE")]
+    pub filter: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AgentRetrieveArgs {
+    /// Knowledge base id
+    #[arg(value_name = "KB_ID")]
+    pub kb_id: String,
+
+    /// Query text (or piped stdin)
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    #[command(flatten)]
+    pub search: KbSearchArgs,
+
+    /// Continue from this pagination token (printed on stderr when more results exist)
+    #[arg(long, value_name = "TOKEN")]
+    pub next_token: Option<String>,
+
+    /// Follow pagination tokens and print every page
+    #[arg(long, conflicts_with = "next_token")]
+    pub all: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AgentAskArgs {
+    /// Knowledge base id
+    #[arg(value_name = "KB_ID")]
+    pub kb_id: String,
+
+    /// The question (or piped stdin)
+    #[arg(value_name = "QUESTION")]
+    pub question: Vec<String>,
+
+    /// Model that writes the answer: id, alias, inference profile id or ARN; env BROCK_MODEL
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+
+    #[command(flatten)]
+    pub search: KbSearchArgs,
+
+    /// Continue a RetrieveAndGenerate session (its id is printed on stderr)
+    #[arg(long, value_name = "ID")]
+    pub session: Option<String>,
+
+    /// Use RetrieveAndGenerate instead of RetrieveAndGenerateStream
+    #[arg(long)]
+    pub no_stream: bool,
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -129,6 +129,16 @@ pub struct ToolConfig {
     pub timeout: Option<f64>,
 }
 
+/// A named agent from `[agents.NAME]`, so `brock agent invoke NAME "…"` needs no ids.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgentConfig {
+    pub agent_id: String,
+    pub alias_id: String,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
 fn empty_object_schema() -> serde_json::Value {
     serde_json::json!({"type": "object", "properties": {}})
 }
@@ -182,6 +192,7 @@ pub struct Settings {
     pub user_continue_message: Option<String>,
     pub aliases: BTreeMap<String, String>,
     pub tools: BTreeMap<String, ToolConfig>,
+    pub agents: BTreeMap<String, AgentConfig>,
     pub output: Option<OutputFormat>,
     pub verbose: u8,
     pub quiet: bool,
@@ -395,6 +406,25 @@ pub fn resolve_with_env(
         }
     };
 
+    let mut agents = BTreeMap::new();
+    if let Some(t) = file.get("agents") {
+        let t = t.as_table().ok_or_else(|| {
+            Error::config(format!("{}: `agents` must be a table of [agents.NAME] entries", path.display()))
+        })?;
+        for (name, v) in t {
+            let agent: AgentConfig = v.clone().try_into().map_err(|e: toml::de::Error| {
+                Error::config(format!("{}: [agents.{name}]: {}", path.display(), e.message()))
+            })?;
+            if agent.agent_id.trim().is_empty() || agent.alias_id.trim().is_empty() {
+                return Err(Error::config(format!(
+                    "{}: [agents.{name}]: agent_id and alias_id must not be empty",
+                    path.display()
+                )));
+            }
+            agents.insert(name.clone(), agent);
+        }
+    }
+
     let l = &layers;
     let guardrail = match (l.str("guardrail.id")?, l.str("guardrail.version")?) {
         (Some(id), Some(version)) => Some(Guardrail {
@@ -464,6 +494,7 @@ pub fn resolve_with_env(
         user_continue_message: l.str("user_continue_message")?,
         aliases,
         tools,
+        agents,
         output: global.output,
         verbose: global.verbose,
         quiet: global.quiet,

@@ -23,7 +23,10 @@ use clap::Parser;
 
 /// The whole program: parse, resolve, dispatch, and map any error to its exit code.
 pub fn main_entry() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_error(e),
+    };
     let color = render::ColorChoice::detect(cli.global.no_color);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -46,4 +49,45 @@ pub fn main_entry() -> ExitCode {
             ExitCode::from(e.exit_code())
         }
     }
+}
+
+/// Help and version go out as clap prints them. Usage errors become brock's one-line
+/// `brock: error:` plus a hint (clap's tip, else the usage line) instead of clap's five-line
+/// block, so every refusal looks the same to people and to scripts that grep stderr.
+fn clap_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    use std::io::Write;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit();
+    }
+    let text = e.render().to_string();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("invalid arguments");
+    let message = first.strip_prefix("error:").unwrap_or(first).trim();
+    let rest: Vec<&str> = lines.collect();
+    let hint = rest
+        .iter()
+        .find_map(|l| l.strip_prefix("tip:").map(|t| t.trim().to_string()))
+        .or_else(|| {
+            rest.iter()
+                .find_map(|l| l.strip_prefix("Usage:"))
+                .map(|u| format!("usage: {}", u.trim()))
+        });
+    let color = render::ColorChoice::detect(std::env::args_os().any(|a| a == "--no-color"));
+    let (red, dim, reset) = if color.stderr {
+        ("\x1b[31m", "\x1b[2m", "\x1b[0m")
+    } else {
+        ("", "", "")
+    };
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{red}brock: error:{reset} {message}");
+    if let Some(h) = hint {
+        let _ = writeln!(err, "{dim}hint: {h}{reset}");
+    }
+    ExitCode::from(error::exit::USAGE)
 }

@@ -12,7 +12,7 @@ use crate::aws::{ApiRequest, Client, Service, path_segment};
 use crate::cli::{ChatArgs, InputFormat, OutputFormat};
 use crate::config::Settings;
 use crate::core::converse::{ChatResponse, StopReason, StructuredOutput, take_structured_answer, to_converse};
-use crate::core::message::{Conversation, Message, Part, Role, SystemPart, ToolChoice};
+use crate::core::message::{Conversation, Message, Part, Role, SystemPart, ToolChoice, ToolResultContent, ToolStatus};
 use crate::core::request::{ChatRequest, Guardrail, JsonSchema, ReasoningLevel};
 use crate::core::openai::{ChunkEncoder, chat_completion, parse_request};
 use crate::core::stream::{Accumulator, ConverseStreamDecoder, StreamEvent};
@@ -20,6 +20,7 @@ use crate::core::think::{DEFAULT_TAGS, InlineThinkSplitter, split_message};
 use crate::error::{Error, Result};
 use crate::render::stream::{StreamOptions, StreamRenderer};
 use crate::render::{ColorChoice, diag, stdout_write};
+use crate::tools::{Approval, ToolRunner};
 
 /// Attachments larger than this are refused before reading them (the per-type Bedrock limits,
 /// checked by the core, are all far below it).
@@ -27,25 +28,70 @@ const MAX_ATTACHMENT_READ: u64 = 64 * 1024 * 1024;
 
 pub async fn run(settings: &Settings, args: &ChatArgs) -> Result<()> {
     let stdin_is_tty = std::io::stdin().is_terminal();
-    let req = build_request(settings, args, stdin_is_tty)?;
-    let converse = to_converse(&req).map_err(core_error)?;
-    if !settings.quiet {
-        for w in &converse.warnings {
-            diag(&format!("warning: {w}"));
+    if wants_repl(args, stdin_is_tty)? {
+        return crate::repl::run(settings, args).await;
+    }
+    one_shot(settings, args, stdin_is_tty).await
+}
+
+/// `-i`, or no prompt at all on a terminal, opens the REPL.
+fn wants_repl(args: &ChatArgs, stdin_is_tty: bool) -> Result<bool> {
+    if args.interactive {
+        if !stdin_is_tty {
+            return Err(Error::usage(
+                "--interactive needs a terminal on stdin; for scripts give the prompt as an argument or on stdin",
+            ));
         }
+        for (set, flag) in [
+            (args.input_format == Some(InputFormat::Openai), "--input-format openai"),
+            (args.input_file.is_some(), "--input-file"),
+            (args.dry_run, "--dry-run"),
+            (args.json_schema.is_some(), "--json-schema"),
+            (args.prefill.is_some(), "--prefill"),
+        ] {
+            if set {
+                return Err(Error::usage(format!("{flag} cannot be used with the interactive REPL")));
+            }
+        }
+        return Ok(true);
     }
+    Ok(args.prompt.is_empty()
+        && stdin_is_tty
+        && args.input_format != Some(InputFormat::Openai)
+        && args.input_file.is_none()
+        && !args.dry_run)
+}
+
+async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> Result<()> {
+    // A continued session supplies what the flags leave open: its model, system prompt and
+    // settings, and the conversation so far.
+    let mut session = match &args.session {
+        Some(name) => Some(match crate::session::Session::load(name)? {
+            Some(s) => s,
+            None => crate::session::Session::new(name.clone(), String::new()),
+        }),
+        None => None,
+    };
+    if session.is_some() && args.input_format == Some(InputFormat::Openai) {
+        return Err(Error::usage("--session cannot be combined with --input-format openai"));
+    }
+    let effective = match &session {
+        Some(s) => session_settings(settings, args, s),
+        None => settings.clone(),
+    };
+    let settings = &effective;
+    let mut req = build_request(settings, args, stdin_is_tty)?;
+    if let Some(s) = &session {
+        let mut history = s.request_conversation().messages;
+        history.append(&mut req.conversation.messages);
+        req.conversation.messages = history;
+    }
+    let new_from = req.conversation.messages.len().saturating_sub(1);
     let stream = !args.no_stream;
-    let op = if stream { "converse-stream" } else { "converse" };
-    let api = ApiRequest::post_json(
-        Service::Runtime,
-        format!("/model/{}/{op}", path_segment(&req.model_id)),
-        &converse.body,
-    );
     let client = Client::new(settings).await?;
-    if settings.verbose > 0 {
-        diag(&format!("route: converse ({op}) for {}", req.model_id));
-    }
     if args.dry_run {
+        let converse = to_converse(&req).map_err(core_error)?;
+        let api = converse_api(&req.model_id, stream, &converse.body);
         let doc = json!({
             "service": "bedrock-runtime",
             "operation": if stream { "ConverseStream" } else { "Converse" },
@@ -60,19 +106,255 @@ pub async fn run(settings: &Settings, args: &ChatArgs) -> Result<()> {
     }
 
     let output = settings.output.unwrap_or(OutputFormat::Text);
+    let opts = TurnOptions {
+        stream,
+        output,
+        show_reasoning: !args.hide_reasoning && !settings.quiet && output == OutputFormat::Text,
+        show_tool_calls: !args.run_tools,
+        interruptible: false,
+    };
+    let mut runner = args.run_tools.then(|| {
+        let approval = if args.yes {
+            Approval::Trusted
+        } else if stdin_is_tty {
+            Approval::Ask
+        } else {
+            Approval::Refuse
+        };
+        ToolRunner::new(settings.tools.clone(), approval)
+    });
+    if let Some(s) = session.as_mut() {
+        s.model = req.model_id.clone();
+        s.conversation.system = req.conversation.system.clone();
+        s.settings.reasoning = settings.reasoning.clone();
+        s.settings.temperature = settings.temperature;
+        s.settings.max_tokens = settings.max_tokens;
+        // The new prompt is saved even if the answer fails, so it is not lost; the next
+        // request merges it with the following one (roles must alternate).
+        if let Some(prompt) = req.conversation.messages.get(new_from) {
+            s.conversation.push(prompt.clone());
+        }
+        s.save()?;
+    }
+    let mut record = |ev: LoopEvent<'_>| -> Result<()> {
+        let Some(s) = session.as_mut() else {
+            return Ok(());
+        };
+        match ev {
+            LoopEvent::Message { message, interrupted } => {
+                s.conversation.push(message.clone());
+                if interrupted {
+                    s.interrupted.push(s.conversation.messages.len() - 1);
+                }
+            }
+            LoopEvent::Usage { usage, elapsed, first_token } => {
+                s.usage.add(usage, elapsed.as_millis() as u64, first_token.map(|t| t.as_millis() as u64));
+            }
+        }
+        s.save().map(|_| ())
+    };
+    converse_loop(&client, settings, &mut req, &opts, runner.as_mut(), &mut record).await?;
+    Ok(())
+}
+
+/// Settings for a continued session: flags win, then what the session recorded, then config.
+pub fn session_settings(settings: &Settings, args: &ChatArgs, s: &crate::session::Session) -> Settings {
+    let mut out = settings.clone();
+    if args.model.is_none() && !s.model.is_empty() {
+        out.model = Some(s.model.clone());
+    }
+    if args.system.is_none()
+        && let Some(sys) = s.system_text()
+    {
+        out.system = Some(sys);
+    }
+    if args.reasoning.is_none() && s.settings.reasoning.is_some() {
+        out.reasoning = s.settings.reasoning.clone();
+    }
+    if args.temperature.is_none() && s.settings.temperature.is_some() {
+        out.temperature = s.settings.temperature;
+    }
+    if args.max_tokens.is_none() && s.settings.max_tokens.is_some() {
+        out.max_tokens = s.settings.max_tokens;
+    }
+    out
+}
+
+/// Configured `[tools.NAME]` join the request (a `--tools` file of the same name wins).
+pub fn add_config_tools(req: &mut ChatRequest, settings: &Settings) {
+    for spec in crate::tools::config_specs(&settings.tools) {
+        if !req.tools.iter().any(|t| t.name == spec.name) {
+            req.tools.push(spec);
+        }
+    }
+}
+
+fn converse_api(model_id: &str, stream: bool, body: &Value) -> ApiRequest {
+    let op = if stream { "converse-stream" } else { "converse" };
+    ApiRequest::post_json(Service::Runtime, format!("/model/{}/{op}", path_segment(model_id)), body)
+}
+
+/// How a turn is sent and shown; shared by one-shot chat and the REPL.
+#[derive(Debug, Clone, Copy)]
+pub struct TurnOptions {
+    pub stream: bool,
+    pub output: OutputFormat,
+    pub show_reasoning: bool,
+    /// Print client tool calls as JSON lines on stdout (for a caller that runs them itself).
+    pub show_tool_calls: bool,
+    /// Ctrl-C ends the answer and keeps what arrived (the REPL) instead of failing (one-shot).
+    pub interruptible: bool,
+}
+
+/// How one request ended.
+pub enum TurnEnd {
+    Done(ChatResponse),
+    /// Stopped by Ctrl-C: what had arrived so far.
+    Interrupted(ChatResponse),
+}
+
+pub struct TurnResult {
+    pub end: TurnEnd,
+    pub elapsed: std::time::Duration,
+    pub first_token: Option<std::time::Duration>,
+}
+
+/// What a tool loop reports as it goes, so the caller can save after every step.
+pub enum LoopEvent<'a> {
+    /// A message that joined the conversation (assistant answers and tool-result turns).
+    Message { message: &'a Message, interrupted: bool },
+    Usage {
+        usage: &'a crate::core::converse::Usage,
+        elapsed: std::time::Duration,
+        first_token: Option<std::time::Duration>,
+    },
+}
+
+/// Tool rounds allowed in one turn before brock stops a model that keeps calling tools.
+pub const MAX_TOOL_ROUNDS: usize = 25;
+
+/// Sends `req`, renders the answer, and — with a runner — runs the tools the model calls and
+/// sends the results back until it answers. New messages are appended to `req.conversation`
+/// and reported to `record`. Returns true when the answer was interrupted.
+pub async fn converse_loop(
+    client: &Client,
+    settings: &Settings,
+    req: &mut ChatRequest,
+    opts: &TurnOptions,
+    mut runner: Option<&mut ToolRunner>,
+    record: &mut dyn FnMut(LoopEvent<'_>) -> Result<()>,
+) -> Result<bool> {
+    for round in 0.. {
+        let result = send_turn(client, settings, req, opts).await?;
+        let (mut resp, interrupted) = match result.end {
+            TurnEnd::Done(r) => (r, false),
+            TurnEnd::Interrupted(r) => (r, true),
+        };
+        if !interrupted {
+            record(LoopEvent::Usage {
+                usage: &resp.usage,
+                elapsed: result.elapsed,
+                first_token: result.first_token,
+            })?;
+        }
+        if let Some(p) = req.prefill.take() {
+            prepend_prefill(&mut resp, &p);
+        }
+        if !resp.message.content.is_empty() {
+            req.conversation.push(resp.message.clone());
+            record(LoopEvent::Message { message: &resp.message, interrupted })?;
+        }
+        if interrupted {
+            return Ok(true);
+        }
+        let calls: Vec<(String, String, Value)> = resp
+            .message
+            .content
+            .iter()
+            .filter_map(|p| match p {
+                Part::ToolUse { id, name, input, kind } if !is_server_tool(kind.as_deref()) => {
+                    Some((id.clone(), name.clone(), input.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        let Some(runner) = runner.as_deref_mut() else {
+            return Ok(false);
+        };
+        if resp.stop_reason != StopReason::ToolUse || calls.is_empty() {
+            return Ok(false);
+        }
+        if round + 1 >= MAX_TOOL_ROUNDS {
+            diag(&format!("stopped after {MAX_TOOL_ROUNDS} rounds of tool calls"));
+            return Ok(false);
+        }
+        if runner.approval() != Approval::Ask && !settings.quiet {
+            for (_, name, input) in &calls {
+                diag(&crate::tools::describe_call(name, input));
+            }
+        }
+        let results = runner.run_calls(&calls, &mut crate::tools::ask_on_terminal).await;
+        if !settings.quiet {
+            for p in &results {
+                if let Part::ToolResult { content, status, .. } = p {
+                    let text: String = content
+                        .iter()
+                        .filter_map(|c| match c {
+                            ToolResultContent::Text { text } => Some(text.as_str()),
+                            _ => None,
+                        })
+                        .collect();
+                    if *status == Some(ToolStatus::Error) {
+                        diag(&format!("tool error: {}", first_line_of(&text, 200)));
+                    } else {
+                        diag(&format!("tool result: {} bytes: {}", text.len(), first_line_of(&text, 80)));
+                    }
+                }
+            }
+        }
+        let msg = Message::new(Role::User, results);
+        req.conversation.push(msg.clone());
+        record(LoopEvent::Message { message: &msg, interrupted: false })?;
+    }
+    Ok(false)
+}
+
+fn first_line_of(s: &str, max: usize) -> String {
+    let line = s.lines().next().unwrap_or("");
+    if line.len() > max {
+        format!("{}…", &line[..line.floor_char_boundary(max)])
+    } else {
+        line.to_string()
+    }
+}
+
+/// Sends one request and renders its answer (streamed or whole) exactly as one-shot chat does.
+pub async fn send_turn(client: &Client, settings: &Settings, req: &ChatRequest, opts: &TurnOptions) -> Result<TurnResult> {
+    let converse = to_converse(req).map_err(core_error)?;
+    if !settings.quiet {
+        for w in &converse.warnings {
+            diag(&format!("warning: {w}"));
+        }
+    }
+    let api = converse_api(&req.model_id, opts.stream, &converse.body);
+    if settings.verbose > 0 {
+        let op = if opts.stream { "converse-stream" } else { "converse" };
+        diag(&format!("route: converse ({op}) for {}", req.model_id));
+    }
+    let output = opts.output;
     let color = ColorChoice::detect(settings.no_color);
     let structured = converse.structured.clone();
-    let opts = StreamOptions {
+    let ropts = StreamOptions {
         stdout_tty: std::io::stdout().is_terminal(),
         stderr_tty: std::io::stderr().is_terminal(),
         color_out: color.stdout,
         color_err: color.stderr,
-        show_reasoning: !args.hide_reasoning && !settings.quiet && output == OutputFormat::Text,
+        show_reasoning: opts.show_reasoning,
         spinner: !settings.quiet && output == OutputFormat::Text,
         markdown: structured.is_none(),
     };
     let mut session = Exchange {
-        renderer: StreamRenderer::new(std::io::stdout(), std::io::stderr(), opts),
+        renderer: StreamRenderer::new(std::io::stdout(), std::io::stderr(), ropts),
         output,
         structured,
         model: req.model_id.clone(),
@@ -91,18 +373,33 @@ pub async fn run(settings: &Settings, args: &ChatArgs) -> Result<()> {
             .unwrap_or(false)
             .then(|| InlineThinkSplitter::new(DEFAULT_TAGS)),
         building: Default::default(),
+        acc: Accumulator::new(),
+        show_tool_calls: opts.show_tool_calls,
     };
     let outcome = tokio::select! {
-        r = session.run(&client, &api, stream) => r,
-        _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
+        r = session.run(client, &api, opts.stream) => r.map(Some),
+        _ = tokio::signal::ctrl_c() => if opts.interruptible { Ok(None) } else { Err(Error::Interrupted) },
     };
     // Whatever happened, what was printed stays printed and the terminal is left tidy.
     let _ = session.renderer.finish();
-    let resp = match outcome {
-        Ok(resp) => resp,
-        Err(e) => return Err(e),
-    };
-    session.finish(resp, settings)
+    match outcome? {
+        Some(resp) => {
+            let elapsed = session.started.elapsed();
+            let first_token = session.first_token;
+            let resp = session.finish(resp, settings)?;
+            Ok(TurnResult { end: TurnEnd::Done(resp), elapsed, first_token })
+        }
+        None => {
+            let elapsed = session.started.elapsed();
+            let mut partial = session.acc.snapshot();
+            partial.stop_reason = StopReason::Other("interrupted".into());
+            Ok(TurnResult {
+                end: TurnEnd::Interrupted(partial),
+                elapsed,
+                first_token: session.first_token,
+            })
+        }
+    }
 }
 
 /// One request/answer exchange and its rendering state.
@@ -119,6 +416,9 @@ struct Exchange {
     think: Option<InlineThinkSplitter>,
     /// Tool calls being streamed: block index → (id, name, input JSON so far).
     building: std::collections::HashMap<u32, (String, String, String)>,
+    /// The answer so far, kept here so an interrupted stream still has it.
+    acc: Accumulator,
+    show_tool_calls: bool,
 }
 
 impl Exchange {
@@ -140,7 +440,6 @@ impl Exchange {
         }
         let mut events = resp.events();
         let mut decoder = ConverseStreamDecoder::new();
-        let mut acc = Accumulator::new();
         let mut finished = false;
         while !finished {
             let decoded = match events.next().await {
@@ -167,11 +466,11 @@ impl Exchange {
                 out.extend(t.finish());
             }
             for se in out {
-                acc.push(&se);
+                self.acc.push(&se);
                 self.event(&se)?;
             }
         }
-        acc.finish().map_err(core_error)
+        std::mem::take(&mut self.acc).finish().map_err(core_error)
     }
 
     /// A non-streamed answer is rendered through the same path as a streamed one.
@@ -248,7 +547,7 @@ impl Exchange {
     }
 
     fn tool_call(&mut self, id: &str, name: &str, input: &Value) -> Result<()> {
-        if self.output != OutputFormat::Text || self.structured.is_some() {
+        if self.output != OutputFormat::Text || self.structured.is_some() || !self.show_tool_calls {
             return Ok(());
         }
         let line = json!({"type": "tool_use", "id": id, "name": name, "input": input});
@@ -256,7 +555,7 @@ impl Exchange {
     }
 
     /// After the stream: tool calls, structured answers, JSON output, notices, usage footer.
-    fn finish(mut self, mut resp: ChatResponse, settings: &Settings) -> Result<()> {
+    fn finish(mut self, mut resp: ChatResponse, settings: &Settings) -> Result<ChatResponse> {
         let elapsed = self.started.elapsed();
         if let Some(mode) = self.structured.clone() {
             let answer = take_structured_answer(&mut resp, &mode).map_err(core_error)?;
@@ -283,10 +582,11 @@ impl Exchange {
             }
         }
         if self.output == OutputFormat::Json {
+            let mut shown = resp.clone();
             if let Some(p) = &self.prefill {
-                prepend_prefill(&mut resp, p);
+                prepend_prefill(&mut shown, p);
             }
-            let doc = chat_completion(&resp, &self.model, &completion_id(), unix_now());
+            let doc = chat_completion(&shown, &self.model, &completion_id(), unix_now());
             stdout_write(&format!("{}\n", serde_json::to_string_pretty(&doc).unwrap_or_default()))?;
         }
         io(self.renderer.finish())?;
@@ -324,7 +624,7 @@ impl Exchange {
                 diag(&line);
             }
         }
-        Ok(())
+        Ok(resp)
     }
 }
 
@@ -406,7 +706,7 @@ pub fn build_request(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -
         let prompt = read_prompt(args, stdin_is_tty)?;
         let Some(prompt) = prompt else {
             return Err(Error::usage(
-                "no prompt: give one as an argument (brock chat \"question\") or pipe it on stdin; the interactive REPL is not in this build yet",
+                "no prompt: give one as an argument (brock chat \"question\") or pipe it on stdin, or run brock chat -i on a terminal",
             ));
         };
         let mut content = Vec::new();
@@ -419,7 +719,13 @@ pub fn build_request(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -
             messages: vec![Message::new(Role::User, content)],
         })
     };
+    configure(&mut req, settings, args)?;
+    Ok(req)
+}
 
+/// Everything but the messages: system prompt, inference settings, tools, guardrail, … from
+/// settings and flags. The REPL calls this for each turn with its current settings.
+pub fn configure(req: &mut ChatRequest, settings: &Settings, args: &ChatArgs) -> Result<()> {
     if let Some(system) = settings.system.as_deref().filter(|s| !s.trim().is_empty()) {
         req.conversation.system.insert(0, SystemPart::Text { text: system.to_string() });
     }
@@ -453,6 +759,9 @@ pub fn build_request(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -
         let raw = std::fs::read(path)
             .map_err(|e| Error::usage(format!("cannot read the tools file {}: {e}", path.display())))?;
         req.tools = crate::core::tools::parse_tools_file(&raw).map_err(core_error)?;
+    }
+    if args.run_tools {
+        add_config_tools(req, settings);
     }
     if let Some(choice) = &args.tool_choice {
         req.tool_choice = Some(match choice.as_str() {
@@ -508,7 +817,7 @@ pub fn build_request(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -
     if settings.user_continue_message.is_some() {
         req.user_continue_message = settings.user_continue_message.clone();
     }
-    Ok(req)
+    Ok(())
 }
 
 /// f32 settings become f64 on the wire; round so 0.7 is sent as 0.7, not 0.699999988079071.
@@ -552,7 +861,7 @@ fn read_stdin_bytes() -> Result<Vec<u8>> {
     Ok(buf)
 }
 
-fn load_attachment(spec: &str) -> Result<Part> {
+pub fn load_attachment(spec: &str) -> Result<Part> {
     if spec.starts_with("s3://") {
         return crate::core::attach::s3_part(spec, None).map_err(core_error);
     }

@@ -1,12 +1,16 @@
 //! One file per subcommand; `dispatch` is the one flat match. Each handler receives resolved
 //! `Settings` (never raw flags for layered values) plus its own non-layered arguments.
 
+pub mod agent;
 pub mod chat;
 pub mod completions;
 pub mod config;
+pub mod embed;
 pub mod emulator;
+pub mod image;
 pub mod models;
 pub mod raw;
+pub mod rerank;
 
 use crate::cli::{ChatArgs, Cli, Command};
 use crate::config::{CommandOverrides, Settings, resolve};
@@ -35,6 +39,13 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
             model: a.model.clone(),
             ..Default::default()
         },
+        Command::Agent(a) => match &a.command {
+            crate::cli::AgentCommand::Ask(ask) => CommandOverrides {
+                model: ask.model.clone(),
+                ..Default::default()
+            },
+            _ => CommandOverrides::default(),
+        },
         Command::Rerank(a) => CommandOverrides {
             model: a.model.clone(),
             ..Default::default()
@@ -43,11 +54,16 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
     };
     let settings: Settings = resolve(&global, &overrides)?;
     match command {
-        Command::Chat(args) => chat::run(&settings, &args).await,
-        Command::Embed(_) => not_yet("embed"),
-        Command::Image(_) => not_yet("image"),
-        Command::Rerank(_) => not_yet("rerank"),
-        Command::Agent(_) => not_yet("agent"),
+        Command::Chat(args) => {
+            if let Some(msg) = args.conflicts(settings.output) {
+                return Err(Error::usage(msg));
+            }
+            chat::run(&settings, &args).await
+        }
+        Command::Embed(args) => embed::run(&settings, &args).await,
+        Command::Image(args) => image::run(&settings, &args).await,
+        Command::Rerank(args) => rerank::run(&settings, &args).await,
+        Command::Agent(args) => agent::run(&settings, &args).await,
         Command::Raw(args) => raw::run(&settings, &args).await,
         Command::Models(args) => models::run(&settings, &args).await,
         Command::Config(args) => config::run(&settings, &args),
@@ -71,10 +87,4 @@ pub fn chat_overrides(a: &ChatArgs) -> CommandOverrides {
         service_tier: a.service_tier.clone(),
         request_metadata: a.request_metadata.clone(),
     }
-}
-
-fn not_yet(name: &str) -> Result<()> {
-    Err(Error::usage(format!(
-        "`brock {name}` is not implemented yet in this build"
-    )))
 }

@@ -9,15 +9,23 @@
 //! - [`stream`]: [`StreamEvent`], the ConverseStream decoder and the [`Accumulator`];
 //! - [`think`]: inline `<think>` reasoning turned into reasoning events;
 //! - [`openai`]: chat.completions in and out;
-//! - [`attach`]: attachments from file bytes; [`tools`]: tools files.
+//! - [`attach`]: attachments from file bytes; [`tools`]: tools files;
+//! - [`embed`], [`image`], [`rerank`]: InvokeModel / Rerank bodies and answers for embedding,
+//!   image and rerank models.
 
+pub mod agent;
 pub mod attach;
 pub mod converse;
+pub mod embed;
 pub mod error;
+pub mod invoke;
+pub mod image;
 pub mod message;
 pub mod model;
 pub mod openai;
 pub mod request;
+pub mod route;
+pub mod rerank;
 pub mod stream;
 pub mod think;
 pub mod tools;

@@ -487,6 +487,9 @@ impl ChatRequest {
                         "the JSON schema must describe an object (\"type\": \"object\")",
                     ));
                 }
+                super::tools::check_schema(schema).map_err(|why| {
+                    Error::invalid(format!("the JSON schema is not valid: {why}"))
+                })?;
             }
         }
         Ok(())

@@ -118,6 +118,7 @@ pub fn parse_tool(item: &Value) -> Result<ToolSpec, String> {
             "tool '{name}': the {schema_key} must be a JSON Schema object with \"type\": \"object\""
         ));
     }
+    check_schema(&schema).map_err(|why| format!("tool '{name}': the {schema_key} is not a valid JSON Schema: {why}"))?;
     let strict = match def.get("strict") {
         None | Some(Value::Null) => None,
         Some(Value::Bool(b)) => Some(*b),
@@ -129,6 +130,85 @@ pub fn parse_tool(item: &Value) -> Result<ToolSpec, String> {
         input_schema: schema,
         strict,
     })
+}
+
+const SCHEMA_TYPES: &[&str] = &["object", "array", "string", "number", "integer", "boolean", "null"];
+/// Deeper than any hand-written schema; bounds the recursion on hostile input.
+const MAX_SCHEMA_DEPTH: usize = 64;
+
+/// Checks the shape of the JSON Schema keywords Bedrock and the models interpret, so a typo
+/// (`"type": "strnig"`, `"properties": []`) is refused here instead of by the service or,
+/// worse, silently ignored by the model. Unknown keywords are left alone.
+pub fn check_schema(schema: &Value) -> Result<(), String> {
+    check_subschema(schema, "#", 0)
+}
+
+fn check_subschema(s: &Value, at: &str, depth: usize) -> Result<(), String> {
+    if depth > MAX_SCHEMA_DEPTH {
+        return Err(format!("{at}: nested more than {MAX_SCHEMA_DEPTH} levels deep"));
+    }
+    let obj = match s {
+        Value::Bool(_) => return Ok(()),
+        Value::Object(o) => o,
+        _ => return Err(format!("{at}: a schema must be an object or a boolean")),
+    };
+    let known_type = |t: &Value| t.as_str().is_some_and(|t| SCHEMA_TYPES.contains(&t));
+    match obj.get("type") {
+        None => {}
+        Some(Value::Array(ts)) if !ts.is_empty() && ts.iter().all(known_type) => {}
+        Some(t) if known_type(t) => {}
+        Some(t) => {
+            return Err(format!(
+                "{at}/type: {t} is not one of {}",
+                SCHEMA_TYPES.join(", ")
+            ));
+        }
+    }
+    for key in ["properties", "patternProperties", "$defs", "definitions"] {
+        match obj.get(key) {
+            None => {}
+            Some(Value::Object(props)) => {
+                for (name, sub) in props {
+                    check_subschema(sub, &format!("{at}/{key}/{name}"), depth + 1)?;
+                }
+            }
+            Some(_) => return Err(format!("{at}/{key}: must be an object of schemas")),
+        }
+    }
+    if let Some(r) = obj.get("required")
+        && !r.as_array().is_some_and(|a| a.iter().all(Value::is_string))
+    {
+        return Err(format!("{at}/required: must be an array of property names"));
+    }
+    if let Some(e) = obj.get("enum")
+        && !e.is_array()
+    {
+        return Err(format!("{at}/enum: must be an array"));
+    }
+    for key in ["items", "additionalProperties", "not", "contains", "propertyNames"] {
+        match obj.get(key) {
+            None => {}
+            // Draft 4-7 tuple form.
+            Some(Value::Array(items)) if key == "items" => {
+                for (i, sub) in items.iter().enumerate() {
+                    check_subschema(sub, &format!("{at}/items/{i}"), depth + 1)?;
+                }
+            }
+            Some(sub) => check_subschema(sub, &format!("{at}/{key}"), depth + 1)?,
+        }
+    }
+    for key in ["anyOf", "oneOf", "allOf", "prefixItems"] {
+        match obj.get(key) {
+            None => {}
+            Some(Value::Array(subs)) if !subs.is_empty() => {
+                for (i, sub) in subs.iter().enumerate() {
+                    check_subschema(sub, &format!("{at}/{key}/{i}"), depth + 1)?;
+                }
+            }
+            Some(_) => return Err(format!("{at}/{key}: must be a non-empty array of schemas")),
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -200,6 +280,28 @@ mod tests {
         for (v, want) in cases {
             assert_eq!(parse_tools_value(&v).unwrap_err().to_string(), want);
         }
+        let e = parse_tools_file(b"[{").unwrap_err().to_string();
+        assert!(e.starts_with("tools file: not valid JSON ("), "{e}");
+        for (params, want) in [
+            (json!({"type": "object", "properties": {"a": {"type": "strnig"}}}), "#/properties/a/type"),
+            (json!({"type": "object", "properties": []}), "#/properties: must be an object"),
+            (json!({"type": "object", "required": "a"}), "#/required"),
+            (json!({"type": "object", "properties": {"l": {"type": "array", "items": 3}}}), "#/properties/l/items"),
+            (json!({"type": "object", "anyOf": []}), "#/anyOf"),
+        ] {
+            let v = json!([{"type": "function", "function": {"name": "x", "parameters": params}}]);
+            let e = parse_tools_value(&v).unwrap_err().to_string();
+            assert!(e.contains("not a valid JSON Schema") && e.contains(want), "{e}");
+        }
+        let ok = json!({"type": "object", "properties": {"a": {"type": ["string", "null"]},
+            "b": {"anyOf": [{"type": "integer"}, true]}, "c": {"type": "array", "items": {"$ref": "#/$defs/d"}}},
+            "required": ["a"], "additionalProperties": false, "$defs": {"d": {"enum": [1, 2]}}});
+        assert!(check_schema(&ok).is_ok());
+        let mut deep = json!({"type": "object"});
+        for _ in 0..100 {
+            deep = json!({"type": "object", "properties": {"x": deep}});
+        }
+        assert!(check_schema(&deep).unwrap_err().contains("levels deep"));
         let e = parse_tools_file(b"[{").unwrap_err().to_string();
         assert!(e.starts_with("tools file: not valid JSON ("), "{e}");
     }

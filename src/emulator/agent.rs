@@ -1,11 +1,14 @@
-//! bedrock-agent-runtime: Rerank is implemented; agents and knowledge bases do not exist in the
-//! emulator, so their operations answer `ResourceNotFoundException` as the service does for an
-//! unknown id (a later issue adds behaviour).
+//! bedrock-agent-runtime: Rerank here; agents and knowledge bases (InvokeAgent, Retrieve,
+//! RetrieveAndGenerate and its stream) in [`runtime`].
 
 use serde_json::{Value, json};
 
 use super::errors::ApiError;
 use super::json::{self, Path, Violations};
+
+mod runtime;
+
+pub(crate) use runtime::{Agents, Reply, ReplyBody, retrieve};
 
 const RERANK_MODELS: &[&str] = &["amazon.rerank-v1:0", "cohere.rerank-v3-5:0"];
 
@@ -136,6 +139,97 @@ pub(crate) fn rerank(body: &Value) -> Result<Value, ApiError> {
     Ok(json!({ "results": results }))
 }
 
+/// InvokeModel on a rerank model: the Cohere-style body `{"query", "documents", "top_n",
+/// "api_version"}` (Cohere requires `api_version` 2; Amazon Rerank takes the same fields
+/// without it). Scores are the same word overlap as `POST /rerank`.
+pub(crate) fn rerank_invoke(
+    model: &super::catalog::Model,
+    body: &[u8],
+) -> Result<super::invoke::Invoked, ApiError> {
+    use super::invoke::{check_keys, json_type, malformed, parse_native};
+    let native = parse_native(body)?;
+    let cohere = model.id.starts_with("cohere.");
+    let mut permitted = vec!["query", "documents", "top_n"];
+    let mut required = vec!["query", "documents"];
+    if cohere {
+        permitted.extend(["api_version", "max_tokens_per_doc", "rank_fields"]);
+        required.push("api_version");
+    }
+    let mut v = check_keys(&native, &required, &permitted);
+    let query = match native.get("query") {
+        Some(Value::String(q)) if !q.is_empty() => q.clone(),
+        Some(Value::String(_)) => {
+            v.push("#/query: expected minLength: 1, actual: 0".into());
+            String::new()
+        }
+        Some(other) => {
+            v.push(format!("#/query: expected type: String, found: {}", json_type(other)));
+            String::new()
+        }
+        None => String::new(),
+    };
+    let mut docs = Vec::new();
+    match native.get("documents") {
+        Some(Value::Array(list)) => {
+            if list.is_empty() || list.len() > 1000 {
+                v.push(format!(
+                    "#/documents: expected between 1 and 1000 items, found: {}",
+                    list.len()
+                ));
+            }
+            for d in list {
+                docs.push(match d {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                });
+            }
+        }
+        Some(other) => v.push(format!(
+            "#/documents: expected type: JSONArray, found: {}",
+            json_type(other)
+        )),
+        None => {}
+    }
+    let mut n = docs.len();
+    if let Some(t) = native.get("top_n") {
+        match t.as_u64() {
+            Some(k) if k >= 1 => n = n.min(k as usize),
+            _ => v.push(format!("#/top_n: {t} is not greater or equal to 1")),
+        }
+    }
+    if cohere
+        && let Some(a) = native.get("api_version")
+        && a.as_u64() != Some(2)
+    {
+        v.push(format!("#/api_version: {a} is not greater or equal to 2"));
+    }
+    if !v.is_empty() {
+        return Err(malformed(&v));
+    }
+    let mut scored: Vec<(usize, f64)> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (i, relevance(&query, d)))
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let results: Vec<Value> = scored
+        .into_iter()
+        .take(n)
+        .map(|(i, s)| json!({"index": i, "relevance_score": s}))
+        .collect();
+    let mut body = json!({ "results": results });
+    if cohere {
+        body["id"] = json!(uuid::Uuid::new_v4().to_string());
+    }
+    let chars: usize = query.len() + docs.iter().map(String::len).sum::<usize>();
+    Ok(super::invoke::Invoked {
+        body,
+        input_tokens: (chars as u64 / 4).max(1),
+        output_tokens: None,
+        chunks: Vec::new(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,5 +249,18 @@ mod tests {
         assert_eq!(r["results"][0]["index"], 1);
         let s = r["results"][0]["relevanceScore"].as_f64().unwrap();
         assert!(s > 0.0 && s < 1.0);
+    }
+
+    #[test]
+    fn rerank_invoke_bodies() {
+        let m = crate::emulator::catalog::find("cohere.rerank-v3-5:0").unwrap();
+        let body = json!({"query": "green fruit", "documents": ["a red car", "kiwi is a green fruit"], "top_n": 2, "api_version": 2});
+        let out = rerank_invoke(m, body.to_string().as_bytes()).unwrap();
+        assert_eq!(out.body["results"][0]["index"], 1);
+        assert!(out.body["results"][0]["relevance_score"].as_f64().unwrap() > out.body["results"][1]["relevance_score"].as_f64().unwrap());
+        let err = rerank_invoke(m, br#"{"query":"q","documents":["d"]}"#).err().unwrap();
+        assert!(err.message.contains("required key [api_version] not found"));
+        let amazon = crate::emulator::catalog::find("amazon.rerank-v1:0").unwrap();
+        assert!(rerank_invoke(amazon, br#"{"query":"q","documents":["d"],"top_n":1}"#).is_ok());
     }
 }

@@ -88,8 +88,22 @@
 //! | `truncated` | some frames, then half a frame, then the connection closes |
 //! | `hostile` | the answer text carries terminal escapes: OSC 52 clipboard write, title change, clear screen, cursor moves, a raw BEL and CR |
 //!
+//! Periodic throttling: the header `x-brock-emulator-throttle-every: N` makes every Nth request
+//! that carries it (counted per emulator, across connections) answer 429 `ThrottlingException`,
+//! so batch clients (`brock embed`) can be tested for retries without losing or doubling work.
+//!
 //! The stream scenarios apply to the streaming operations; on non-streaming operations
 //! `stall` and `truncated` cut the body, the others answer normally.
+//!
+//! # Embeddings, images, rerank (InvokeModel)
+//!
+//! Titan Text Embeddings v1/v2, Titan Multimodal Embeddings, Cohere Embed v3/v4 and Nova
+//! multimodal embeddings answer deterministic vectors (seeded from a hash of the input, so
+//! equal inputs give equal vectors) of the requested dimension and type, with
+//! `X-Amzn-Bedrock-Input-Token-Count`. Nova Canvas, Titan Image Generator and the Stability
+//! models answer real PNG images of the requested size; a prompt containing `[[blocked]]` is
+//! content-filtered. Rerank models take the Cohere-style `{"query","documents","top_n"}` body;
+//! scores (here and on `POST /rerank`) are the word overlap of query and document.
 //!
 //! # Replay
 //!
@@ -102,10 +116,12 @@ mod agent;
 mod auth;
 mod catalog;
 mod converse;
+mod embed;
 mod errors;
 mod eventstream;
 mod generate;
 mod guardrail;
+mod image;
 mod invoke;
 mod json;
 mod reasoning;
@@ -126,6 +142,8 @@ pub const DEFAULT_REGION: &str = "us-east-1";
 pub const SCENARIO_HEADER: &str = "x-brock-emulator-scenario";
 /// The header that sets the delay of the `slow-first-byte` scenario, in milliseconds.
 pub const DELAY_HEADER: &str = "x-brock-emulator-delay-ms";
+/// The header that throttles every Nth request carrying it (see the module doc).
+pub const THROTTLE_EVERY_HEADER: &str = embed::THROTTLE_EVERY_HEADER;
 /// Every scenario name the emulator knows.
 pub const SCENARIOS: &[&str] = scenarios::NAMES;
 

@@ -104,6 +104,8 @@ struct Shared {
     counters: Counters,
     cache: PromptCache,
     replay: Replay,
+    throttle: super::embed::PeriodicThrottle,
+    agents: super::agent::Agents,
 }
 
 pub(crate) struct ServerHandle {
@@ -138,6 +140,8 @@ pub(crate) async fn start(opts: EmulatorOptions) -> std::io::Result<ServerHandle
         counters: Counters::default(),
         cache: PromptCache::default(),
         replay,
+        throttle: Default::default(),
+        agents: Default::default(),
     });
     let (stop, stop_rx) = watch::channel(false);
     let task = tokio::spawn(accept_loop(listener, shared, stop_rx));
@@ -194,8 +198,14 @@ enum Route {
     GetFoundationModel(String),
     ListInferenceProfiles,
     GetInferenceProfile(String),
-    AgentText,
-    Retrieve,
+    AgentText {
+        agent: String,
+        alias: String,
+        session: String,
+    },
+    Retrieve {
+        kb: String,
+    },
     RetrieveAndGenerate,
     RetrieveAndGenerateStream,
     Rerank,
@@ -206,8 +216,8 @@ enum Route {
 impl Route {
     fn service(&self) -> Service {
         match self {
-            Route::AgentText
-            | Route::Retrieve
+            Route::AgentText { .. }
+            | Route::Retrieve { .. }
             | Route::RetrieveAndGenerate
             | Route::RetrieveAndGenerateStream
             | Route::Rerank => Service::AgentRuntime,
@@ -275,8 +285,12 @@ fn route(method: &http::Method, raw_path: &str) -> Route {
         ["inference-profiles", id] if get && !id.is_empty() => {
             Route::GetInferenceProfile(id.to_string())
         }
-        ["agents", _, "agentAliases", _, "sessions", _, "text"] if post => Route::AgentText,
-        ["knowledgebases", _, "retrieve"] if post => Route::Retrieve,
+        ["agents", a, "agentAliases", b, "sessions", s, "text"] if post => Route::AgentText {
+            agent: a.to_string(),
+            alias: b.to_string(),
+            session: s.to_string(),
+        },
+        ["knowledgebases", kb, "retrieve"] if post => Route::Retrieve { kb: kb.to_string() },
         ["retrieveAndGenerate"] if post => Route::RetrieveAndGenerate,
         ["retrieveAndGenerateStream"] if post => Route::RetrieveAndGenerateStream,
         ["rerank"] if post => Route::Rerank,
@@ -459,6 +473,9 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
             Early::Proceed => {}
         }
     }
+    if let Some(e) = shared.throttle.check(&parts.headers) {
+        return fail(&e);
+    }
 
     if let Some(it) = shared
         .replay
@@ -508,10 +525,22 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
         Route::Rerank => json::parse_body(&body)
             .and_then(|b| super::agent::rerank(&b))
             .map(|v| json_answer(StatusCode::OK, &v, &request_id)),
-        Route::AgentText
-        | Route::Retrieve
-        | Route::RetrieveAndGenerate
-        | Route::RetrieveAndGenerateStream => Err(super::agent::missing_resource()),
+        Route::AgentText {
+            agent,
+            alias,
+            session,
+        } => json::parse_body(&body)
+            .and_then(|b| shared.agents.invoke_agent(agent, alias, session, &b))
+            .map(|r| ctx.agent_reply(r)),
+        Route::Retrieve { kb } => json::parse_body(&body)
+            .and_then(|b| super::agent::retrieve(kb, &b))
+            .map(|r| ctx.agent_reply(r)),
+        Route::RetrieveAndGenerate => json::parse_body(&body)
+            .and_then(|b| shared.agents.retrieve_and_generate(&b))
+            .map(|r| ctx.agent_reply(r)),
+        Route::RetrieveAndGenerateStream => json::parse_body(&body)
+            .and_then(|b| shared.agents.retrieve_and_generate_stream(&b))
+            .map(|r| ctx.agent_reply(r)),
         Route::Sts => {
             let form = sts::parse_form(&body);
             sts::handle(
@@ -548,6 +577,34 @@ struct Request_<'a> {
 }
 
 impl Request_<'_> {
+    /// An agent-runtime answer: JSON, or frames shaped by the stream scenarios.
+    fn agent_reply(&self, reply: super::agent::Reply) -> Response<EmuBody> {
+        let ct = match &reply.body {
+            super::agent::ReplyBody::Json(_) => "application/json",
+            super::agent::ReplyBody::Frames(_) => eventstream::CONTENT_TYPE,
+        };
+        let mut builder = base(StatusCode::OK, ct, self.request_id);
+        for (k, v) in &reply.headers {
+            builder = builder.header(*k, v.as_str());
+        }
+        match reply.body {
+            super::agent::ReplyBody::Json(v) => json_body_answer(
+                builder,
+                Bytes::from(serde_json::to_vec(&v).unwrap_or_default()),
+                self.scenario,
+            ),
+            super::agent::ReplyBody::Frames(frames) => {
+                let frames: super::generate::Frames =
+                    Box::new(frames.into_iter().map(|f| (f, true)));
+                stream_answer(
+                    builder,
+                    scenarios::shape_stream(self.scenario, frames),
+                    self.shared.opts.tokens_per_second,
+                )
+            }
+        }
+    }
+
     fn latency_ms(&self) -> u64 {
         self.started.elapsed().as_millis() as u64
     }

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every fuzz target (or those named) for a bounded time each.
+#
+#   fuzz/run.sh                      # all targets, 60 s each
+#   FUZZ_SECONDS=600 fuzz/run.sh event_stream think_tags
+#
+# Needs cargo-fuzz (`cargo install cargo-fuzz`). On a stable toolchain the nightly-only
+# sanitizer flags are unlocked with RUSTC_BOOTSTRAP=1 (set below); with a nightly toolchain
+# installed, `cargo +nightly fuzz run TARGET` works as usual.
+#
+# Seeds (committed, fuzz/seeds/TARGET) are copied into fuzz/corpus/TARGET (ignored) first. A
+# crash leaves its input in fuzz/artifacts/TARGET/; after fixing the bug, copy that file to
+# tests/fuzz-regressions/TARGET/ so `cargo test --test cli reliability` replays it forever.
+set -euo pipefail
+cd "$(dirname "$0")"
+seconds="${FUZZ_SECONDS:-60}"
+jobs="${FUZZ_JOBS:-1}"
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+    targets=(event_stream think_tags config_loader openai_input)
+fi
+export RUSTC_BOOTSTRAP=1
+# The address sanitizer slows the 2-core CI boxes down a lot and Rust code here is safe;
+# panics and infinite loops (timeouts) are what is being looked for.
+sanitizer="${FUZZ_SANITIZER:-none}"
+# One build for all targets (they share brock's compiled dependencies).
+cargo fuzz build --sanitizer "$sanitizer"
+status=0
+for t in "${targets[@]}"; do
+    mkdir -p "corpus/$t" "artifacts/$t"
+    cp -n seeds/"$t"/* "corpus/$t/" 2>/dev/null || true
+    echo "== $t: ${seconds}s"
+    if ! cargo fuzz run --sanitizer "$sanitizer" "$t" "corpus/$t" -- \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+        -jobs="$jobs" -workers="$jobs" -print_final_stats=1; then
+        echo "!! $t found a problem: see fuzz/artifacts/$t/" >&2
+        status=1
+    fi
+done
+exit $status

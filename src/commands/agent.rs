@@ -1,0 +1,1035 @@
+//! `brock agent`: Bedrock Agents (InvokeAgent, streamed, with sessions, traces, citations and
+//! return of control) and knowledge bases (Retrieve, RetrieveAndGenerate[Stream]).
+//!
+//! Everything typed is checked before the first request: ids, session ids, attributes,
+//! filters, approval mode. The wire bodies and event parsing live in `core::agent`.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use crate::aws::{ApiRequest, ApiResponse, Client, Service, path_segment};
+use crate::cli::{
+    AgentArgs, AgentAskArgs, AgentChatArgs, AgentCommand, AgentInvokeArgs, AgentRetrieveArgs,
+    AgentSessionArgs, KbSearchArgs, OutputFormat,
+};
+use crate::config::{Settings, data_dir, did_you_mean};
+use crate::core::agent::{
+    self as wire, AgentEvent, Citation, InvokeAgent, Invocation, References, Retrieval,
+};
+use crate::core::message::{Part, ToolResultContent, ToolStatus};
+use crate::error::{Error, Result};
+use crate::render::stream::{StreamOptions, StreamRenderer};
+use crate::render::table::Table;
+use crate::render::{ColorChoice, diag, sanitize::for_terminal, stdout_write};
+use crate::tools::{Approval, ToolRunner, ask_on_terminal};
+
+pub async fn run(settings: &Settings, args: &AgentArgs) -> Result<()> {
+    let outcome = match &args.command {
+        AgentCommand::Invoke(a) => invoke(settings, a).await,
+        AgentCommand::Chat(a) => chat(settings, a).await,
+        AgentCommand::Retrieve(a) => retrieve(settings, a).await,
+        AgentCommand::Ask(a) => ask(settings, a).await,
+    };
+    if let Err(Error::Service { code, .. }) = &outcome
+        && let Some(why) = wire::explain_error(code)
+    {
+        diag(&format!("{code}: {why}"));
+    }
+    outcome
+}
+
+fn usage(e: crate::core::error::Error) -> Error {
+    Error::Usage(e.to_string())
+}
+
+// --- targets and sessions --------------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq)]
+struct Target {
+    agent_id: String,
+    alias_id: String,
+}
+
+impl Target {
+    fn key(&self) -> String {
+        format!("{}/{}", self.agent_id, self.alias_id)
+    }
+}
+
+/// An agent named in the config, or an id followed by an alias id taken from `rest`.
+fn resolve_target(
+    settings: &Settings,
+    agent: &str,
+    rest: &mut Vec<String>,
+) -> Result<Target> {
+    if let Some(a) = settings.agents.get(agent) {
+        return Ok(Target {
+            agent_id: a.agent_id.clone(),
+            alias_id: a.alias_id.clone(),
+        });
+    }
+    if wire::check_resource_id("agent id", agent).is_err() {
+        let suggestion = did_you_mean(agent, settings.agents.keys().map(String::as_str))
+            .map(|s| format!(" — did you mean '{s}'?"))
+            .unwrap_or_default();
+        let known = if settings.agents.is_empty() {
+            "no [agents.NAME] entries in the config".to_string()
+        } else {
+            format!(
+                "configured agents: {}",
+                settings.agents.keys().cloned().collect::<Vec<_>>().join(", ")
+            )
+        };
+        return Err(Error::usage(format!(
+            "{agent:?} is neither an agent id (up to 10 letters and digits) nor a configured agent name{suggestion} ({known})"
+        )));
+    }
+    if rest.is_empty() {
+        return Err(Error::usage(format!(
+            "missing the alias id after agent id {agent} (e.g. TSTALIASID for the draft alias), or name the agent in [agents.NAME]"
+        )));
+    }
+    let alias = rest.remove(0);
+    wire::check_resource_id("agent alias id", &alias).map_err(usage)?;
+    Ok(Target {
+        agent_id: agent.to_string(),
+        alias_id: alias,
+    })
+}
+
+fn sessions_path() -> PathBuf {
+    data_dir().join("agent-sessions.json")
+}
+
+fn load_sessions(path: &Path) -> BTreeMap<String, String> {
+    std::fs::read(path)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
+}
+
+/// Remembers (or with `None`, forgets) the last session of an agent alias for `--continue`:
+/// written to a temporary file beside it, 0600, then renamed, so a crash never leaves half a
+/// file.
+fn store_session(target: &Target, session: Option<&str>) -> Result<()> {
+    let path = sessions_path();
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut all = load_sessions(&path);
+    match session {
+        Some(s) => {
+            all.insert(target.key(), s.to_string());
+        }
+        None => {
+            if all.remove(&target.key()).is_none() {
+                return Ok(());
+            }
+        }
+    }
+    let fail = |e: std::io::Error| Error::io(format!("cannot save {}", path.display()), e);
+    create_private_dir(dir).map_err(fail)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o600))
+            .map_err(fail)?;
+    }
+    let body = serde_json::to_vec_pretty(&all).unwrap_or_default();
+    tmp.write_all(&body).map_err(fail)?;
+    tmp.persist(&path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::create_dir_all(dir)
+    }
+}
+
+/// The session id to use and whether it is new.
+fn pick_session(target: &Target, args: &AgentSessionArgs) -> Result<(String, bool)> {
+    if let Some(s) = &args.session {
+        wire::check_session_id("--session", s).map_err(usage)?;
+        return Ok((s.clone(), false));
+    }
+    if args.continue_session {
+        return match load_sessions(&sessions_path()).get(&target.key()) {
+            Some(s) => Ok((s.clone(), false)),
+            None => Err(Error::usage(format!(
+                "--continue: no earlier session with agent {} alias {} (start one without --continue)",
+                target.agent_id, target.alias_id
+            ))),
+        };
+    }
+    Ok((uuid::Uuid::new_v4().to_string(), true))
+}
+
+// --- one turn --------------------------------------------------------------------------------
+
+/// Everything fixed for the turns of one invocation or chat.
+struct Agent {
+    client: Client,
+    target: Target,
+    session_id: String,
+    memory_id: Option<String>,
+    session_attributes: BTreeMap<String, String>,
+    prompt_attributes: BTreeMap<String, String>,
+    trace: bool,
+    end_session: bool,
+    runner: Option<ToolRunner>,
+    max_rounds: u32,
+    output: OutputFormat,
+    color: ColorChoice,
+    quiet: bool,
+    /// References numbered across the turns of a chat, so [1] always means the same source.
+    references: References,
+}
+
+/// What a turn produced, for `--output json` and the chat loop.
+#[derive(Default)]
+struct TurnResult {
+    text: String,
+    citations: Vec<Citation>,
+    traces: Vec<Value>,
+    /// Control handed back and not executed (no `--tools`).
+    pending: Option<(String, Vec<Invocation>)>,
+    tool_results: Vec<Value>,
+    memory_id: Option<String>,
+    /// Reference numbers cited in this turn.
+    used: std::collections::BTreeSet<usize>,
+}
+
+fn attrs(flag: &str, list: &[String]) -> Result<BTreeMap<String, String>> {
+    let mut out = BTreeMap::new();
+    for kv in list {
+        let (k, v) = wire::parse_attr(flag, kv).map_err(usage)?;
+        out.insert(k, v);
+    }
+    Ok(out)
+}
+
+fn approval(args: &AgentSessionArgs, stdin_is_prompt_source: bool) -> Result<Option<Approval>> {
+    if !args.tools {
+        return Ok(None);
+    }
+    if args.yes {
+        return Ok(Some(Approval::Trusted));
+    }
+    if stdin_is_prompt_source && std::io::stderr().is_terminal() {
+        return Ok(Some(Approval::Ask));
+    }
+    Err(Error::usage(
+        "--tools asks before running each tool, and there is no terminal to ask on: add --yes to run the configured tools without asking",
+    ))
+}
+
+impl Agent {
+    async fn new(
+        settings: &Settings,
+        target: Target,
+        session_id: String,
+        args: &AgentSessionArgs,
+        end_session: bool,
+        approval: Option<Approval>,
+    ) -> Result<Agent> {
+        if let Some(m) = &args.memory_id {
+            wire::check_session_id("--memory-id", m).map_err(usage)?;
+        }
+        let session_attributes = attrs("--session-attr", &args.session_attrs)?;
+        let prompt_attributes = attrs("--prompt-attr", &args.prompt_attrs)?;
+        if approval.is_some() && settings.tools.is_empty() {
+            return Err(Error::config(format!(
+                "--tools: no tools are configured; define [tools.NAME] with a command in {}",
+                settings.config_path.display()
+            )));
+        }
+        Ok(Agent {
+            client: Client::new(settings).await?,
+            target,
+            session_id,
+            memory_id: args.memory_id.clone(),
+            session_attributes,
+            prompt_attributes,
+            trace: args.trace,
+            end_session,
+            runner: approval.map(|a| ToolRunner::new(settings.tools.clone(), a)),
+            max_rounds: args.max_rounds,
+            output: settings.output.unwrap_or(OutputFormat::Text),
+            color: ColorChoice::detect(settings.no_color),
+            quiet: settings.quiet,
+            references: References::default(),
+        })
+    }
+
+    fn renderer(&self) -> StreamRenderer<std::io::Stdout, std::io::Stderr> {
+        StreamRenderer::new(
+            std::io::stdout(),
+            std::io::stderr(),
+            StreamOptions {
+                stdout_tty: std::io::stdout().is_terminal(),
+                stderr_tty: std::io::stderr().is_terminal(),
+                color_out: self.color.stdout,
+                color_err: self.color.stderr,
+                show_reasoning: self.trace,
+                spinner: !self.quiet && self.output == OutputFormat::Text,
+                markdown: true,
+            },
+        )
+    }
+
+    /// One user turn: the input, then as many return-of-control rounds as the agent needs.
+    async fn turn(&mut self, input: &str) -> Result<TurnResult> {
+        let mut req = InvokeAgent {
+            input_text: input.to_string(),
+            enable_trace: self.trace,
+            end_session: self.end_session,
+            memory_id: self.memory_id.clone(),
+            session_attributes: self.session_attributes.clone(),
+            prompt_session_attributes: self.prompt_attributes.clone(),
+            return_control: None,
+        };
+        let mut result = TurnResult::default();
+        let mut renderer = self.renderer();
+        let mut rounds = 0;
+        loop {
+            let rc = self.stream_once(&req, &mut renderer, &mut result).await?;
+            let Some((invocation_id, invocations)) = rc else {
+                break;
+            };
+            if self.runner.is_none() {
+                self.show_return_control(&invocation_id, &invocations, &mut renderer)?;
+                result.pending = Some((invocation_id, invocations));
+                break;
+            }
+            rounds += 1;
+            if rounds > self.max_rounds {
+                return Err(Error::Protocol(format!(
+                    "the agent returned control {} times in one turn; stopping (raise --max-rounds)",
+                    rounds
+                )));
+            }
+            let results = self.run_invocations(&invocations, &mut renderer).await?;
+            result.tool_results.extend(results.iter().cloned());
+            req = InvokeAgent {
+                input_text: String::new(),
+                enable_trace: self.trace,
+                end_session: self.end_session,
+                memory_id: self.memory_id.clone(),
+                return_control: Some((invocation_id, results)),
+                ..Default::default()
+            };
+        }
+        io(renderer.finish())?;
+        if self.output == OutputFormat::Text && !result.used.is_empty() {
+            let lines = self.references.lines();
+            let mut block = String::new();
+            if !result.text.ends_with('\n') && !std::io::stdout().is_terminal() {
+                block.push('\n');
+            }
+            block.push_str("\nReferences:\n");
+            for n in &result.used {
+                block.push_str(&lines[n - 1]);
+                block.push('\n');
+            }
+            write_answer(&block)?;
+        }
+        Ok(result)
+    }
+
+    /// One InvokeAgent request and its event stream. Returns a returned control, if any.
+    async fn stream_once(
+        &mut self,
+        req: &InvokeAgent,
+        renderer: &mut StreamRenderer<std::io::Stdout, std::io::Stderr>,
+        result: &mut TurnResult,
+    ) -> Result<Option<(String, Vec<Invocation>)>> {
+        let path = InvokeAgent::path(
+            &self.target.agent_id,
+            &self.target.alias_id,
+            &self.session_id,
+            path_segment,
+        );
+        let api = ApiRequest::post_json(Service::AgentRuntime, path, &req.body())
+            .header("accept", "application/vnd.amazon.eventstream");
+        let resp: ApiResponse = self.client.send(&api).await?;
+        if let Some(m) = resp.header("x-amz-bedrock-agent-memory-id") {
+            result.memory_id = Some(m.to_string());
+        }
+        if !resp.is_event_stream() {
+            return Err(Error::Protocol(format!(
+                "InvokeAgent answered {} instead of an event stream",
+                resp.header("content-type").unwrap_or("no content type")
+            )));
+        }
+        let mut events = resp.events();
+        let mut returned = None;
+        while let Some(ev) = events.next().await? {
+            let parsed = wire::parse_agent_event(&ev.event_type, &ev.payload)
+                .map_err(|e| Error::Protocol(e.to_string()))?;
+            match parsed {
+                AgentEvent::Chunk { text, citations } => {
+                    let mut shown = text.clone();
+                    for c in &citations {
+                        let nums = self.references.add(c);
+                        result.used.extend(nums.iter().copied());
+                        shown.push_str(&wire::markers(&nums));
+                    }
+                    result.text.push_str(&shown);
+                    match self.output {
+                        OutputFormat::Text => io(renderer.text(&shown))?,
+                        OutputFormat::Ndjson => {
+                            let mut line = json!({"type": "chunk", "text": text});
+                            if !citations.is_empty() {
+                                line["citations"] =
+                                    citations.iter().map(wire::citation_json).collect();
+                            }
+                            ndjson(&line)?
+                        }
+                        OutputFormat::Json => {}
+                    }
+                    result.citations.extend(citations);
+                }
+                AgentEvent::Trace { lines, raw } => {
+                    if self.trace {
+                        match self.output {
+                            OutputFormat::Text => {
+                                for l in lines {
+                                    io(renderer.reasoning(&format!("trace: {l}\n")))?;
+                                }
+                            }
+                            OutputFormat::Ndjson => {
+                                ndjson(&json!({"type": "trace", "trace": raw}))?
+                            }
+                            OutputFormat::Json => {}
+                        }
+                        result.traces.push(raw);
+                    }
+                }
+                AgentEvent::ReturnControl {
+                    invocation_id,
+                    invocations,
+                } => {
+                    returned = Some((invocation_id, invocations));
+                }
+                AgentEvent::Files(files) => {
+                    for (name, kind) in files {
+                        diag(&format!(
+                            "the agent produced a file: {name} ({kind}); files are not saved by this version"
+                        ));
+                    }
+                }
+                AgentEvent::Other { event_type, raw } => {
+                    if self.output == OutputFormat::Ndjson {
+                        ndjson(&json!({"type": event_type, "event": raw}))?;
+                    }
+                }
+            }
+        }
+        Ok(returned)
+    }
+
+    fn show_return_control(
+        &self,
+        invocation_id: &str,
+        invocations: &[Invocation],
+        renderer: &mut StreamRenderer<std::io::Stdout, std::io::Stderr>,
+    ) -> Result<()> {
+        let doc = json!({
+            "type": "return_control",
+            "invocationId": invocation_id,
+            "invocations": invocations.iter().map(Invocation::to_json).collect::<Vec<_>>(),
+        });
+        match self.output {
+            OutputFormat::Text => io(renderer.line(&doc.to_string()))?,
+            OutputFormat::Ndjson => ndjson(&doc)?,
+            OutputFormat::Json => {}
+        }
+        if !self.quiet {
+            for inv in invocations {
+                diag(&format!(
+                    "the agent returned control: {}",
+                    for_terminal(&inv.describe())
+                ));
+            }
+            diag("run it with --tools (and [tools.NAME] in the config) to send the results back automatically");
+        }
+        Ok(())
+    }
+
+    /// Runs the returned calls through the configured tools (with approval) and builds the
+    /// `returnControlInvocationResults`.
+    async fn run_invocations(
+        &mut self,
+        invocations: &[Invocation],
+        renderer: &mut StreamRenderer<std::io::Stdout, std::io::Stderr>,
+    ) -> Result<Vec<Value>> {
+        let runner = self.runner.as_mut().expect("checked by the caller");
+        let mut out = Vec::new();
+        for inv in invocations {
+            let names = inv.tool_names();
+            let name = names
+                .iter()
+                .find(|n| runner.can_run(n))
+                .unwrap_or(&names[0])
+                .clone();
+            let input = Value::Object(inv.parameters().clone());
+            if self.output == OutputFormat::Text {
+                io(renderer.status(&format!("running {name} for the agent…")))?;
+            }
+            let calls = vec![("agent".to_string(), name.clone(), input.clone())];
+            let parts = runner
+                .run_calls(&calls, &mut |n, i| ask_on_terminal(n, i))
+                .await;
+            let (text, ok) = match parts.into_iter().next() {
+                Some(Part::ToolResult {
+                    content, status, ..
+                }) => {
+                    let text = content
+                        .iter()
+                        .filter_map(|c| match c {
+                            ToolResultContent::Text { text } => Some(text.as_str()),
+                            _ => None,
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    (text, status != Some(ToolStatus::Error))
+                }
+                _ => (format!("tool {name} produced no result"), false),
+            };
+            if !ok && !self.quiet {
+                diag(&format!("tool {name}: {}", wire::snippet(&text, 200)));
+            }
+            let r = inv.result(&text, ok);
+            if self.output == OutputFormat::Ndjson {
+                ndjson(&json!({"type": "tool_result", "tool": name, "ok": ok, "result": r}))?;
+            }
+            out.push(r);
+        }
+        Ok(out)
+    }
+
+    fn json_doc(&self, r: &TurnResult) -> Value {
+        let mut refs = References::default();
+        for c in &r.citations {
+            refs.add(c);
+        }
+        json!({
+            "agentId": self.target.agent_id,
+            "agentAliasId": self.target.alias_id,
+            "sessionId": self.session_id,
+            "memoryId": r.memory_id.clone().or(self.memory_id.clone()),
+            "text": r.text,
+            "citations": r.citations.iter().map(wire::citation_json).collect::<Vec<_>>(),
+            "references": refs.list.iter().map(wire::reference_json).collect::<Vec<_>>(),
+            "returnControl": r.pending.as_ref().map(|(id, inv)| json!({
+                "invocationId": id,
+                "invocations": inv.iter().map(Invocation::to_json).collect::<Vec<_>>(),
+            })),
+            "toolResults": r.tool_results,
+            "traces": r.traces,
+        })
+    }
+}
+
+fn ndjson(v: &Value) -> Result<()> {
+    stdout_write(&format!("{v}\n"))
+}
+
+fn write_answer(s: &str) -> Result<()> {
+    if std::io::stdout().is_terminal() {
+        stdout_write(&for_terminal(s))
+    } else {
+        stdout_write(s)
+    }
+}
+
+fn io(r: std::io::Result<()>) -> Result<()> {
+    match r {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(Error::io("cannot write the answer", e)),
+    }
+}
+
+/// Text from arguments, with piped stdin appended (or alone).
+fn read_text(words: &[String], what: &str) -> Result<String> {
+    let arg = words.join(" ");
+    let piped = if std::io::stdin().is_terminal() {
+        None
+    } else {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::usage(format!("cannot read stdin: {e}")))?;
+        Some(String::from_utf8(buf).map_err(|_| Error::usage("stdin is not UTF-8 text"))?)
+    };
+    let text = match (arg.trim().is_empty(), piped) {
+        (false, Some(p)) if !p.trim().is_empty() => format!("{arg}\n\n{p}"),
+        (false, _) => arg,
+        (true, Some(p)) => p,
+        (true, None) => String::new(),
+    };
+    if text.trim().is_empty() {
+        return Err(Error::usage(format!(
+            "no {what}: give it as an argument or pipe it on stdin"
+        )));
+    }
+    Ok(text)
+}
+
+// --- agent invoke ----------------------------------------------------------------------------
+
+async fn invoke(settings: &Settings, args: &AgentInvokeArgs) -> Result<()> {
+    let mut rest = args.rest.clone();
+    let target = resolve_target(settings, &args.agent, &mut rest)?;
+    let (session_id, is_new) = pick_session(&target, &args.session)?;
+    let approval = approval(&args.session, std::io::stdin().is_terminal())?;
+    let input = read_text(&rest, "input text")?;
+    let mut agent = Agent::new(
+        settings,
+        target,
+        session_id,
+        &args.session,
+        args.end_session,
+        approval,
+    )
+    .await?;
+    if is_new && !settings.quiet {
+        diag(&format!(
+            "session {} (continue it with --continue)",
+            agent.session_id
+        ));
+    }
+    let result = agent.turn(&input).await?;
+    store_session(
+        &agent.target,
+        (!args.end_session).then_some(agent.session_id.as_str()),
+    )?;
+    if agent.output == OutputFormat::Json {
+        let doc = agent.json_doc(&result);
+        stdout_write(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&doc).unwrap_or_default()
+        ))?;
+    } else if agent.output == OutputFormat::Ndjson {
+        ndjson(&json!({"type": "end", "sessionId": agent.session_id}))?;
+    }
+    Ok(())
+}
+
+// --- agent chat ------------------------------------------------------------------------------
+
+/// A line-oriented agent conversation. On a terminal: a line editor, Ctrl-C cancels the
+/// answer being streamed (or clears the line), Ctrl-D or `/exit` ends. From a pipe: one turn
+/// per non-empty line.
+async fn chat(settings: &Settings, args: &AgentChatArgs) -> Result<()> {
+    let mut rest: Vec<String> = args.alias_id.iter().cloned().collect();
+    let target = resolve_target(settings, &args.agent, &mut rest)?;
+    if !rest.is_empty() {
+        return Err(Error::usage(format!(
+            "{} is a configured agent: give no alias id after it",
+            args.agent
+        )));
+    }
+    let (session_id, _) = pick_session(&target, &args.session)?;
+    let interactive = std::io::stdin().is_terminal();
+    let approval = approval(&args.session, interactive)?;
+    let mut agent = Agent::new(settings, target, session_id, &args.session, false, approval).await?;
+    if !settings.quiet {
+        diag(&format!(
+            "agent {} alias {}, session {} — Ctrl-D or /exit to leave",
+            agent.target.agent_id, agent.target.alias_id, agent.session_id
+        ));
+    }
+    let mut lines = LineSource::new(interactive)?;
+    loop {
+        let line = match lines.next().await? {
+            Line::Eof => break,
+            Line::Cancelled => continue,
+            Line::Text(t) => t,
+        };
+        let text = line.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if text == "/exit" || text == "/quit" {
+            break;
+        }
+        if text == "/session" {
+            stdout_write(&format!("{}\n", agent.session_id))?;
+            continue;
+        }
+        let outcome = tokio::select! {
+            r = agent.turn(text) => Some(r),
+            _ = tokio::signal::ctrl_c() => None,
+        };
+        match outcome {
+            None => {
+                let _ = std::io::stdout().flush();
+                diag("interrupted");
+                if !interactive {
+                    return Err(Error::Interrupted);
+                }
+            }
+            Some(Ok(result)) => {
+                store_session(&agent.target, Some(&agent.session_id))?;
+                // Piped output is byte-exact per answer; turns still need a line each.
+                if agent.output == OutputFormat::Text
+                    && !result.text.is_empty()
+                    && result.used.is_empty()
+                    && !result.text.ends_with('\n')
+                    && !std::io::stdout().is_terminal()
+                {
+                    write_answer("\n")?;
+                }
+                match agent.output {
+                    OutputFormat::Json => {
+                        let doc = agent.json_doc(&result);
+                        stdout_write(&format!("{doc}\n"))?;
+                    }
+                    OutputFormat::Ndjson => {
+                        ndjson(&json!({"type": "end", "sessionId": agent.session_id}))?
+                    }
+                    OutputFormat::Text => {}
+                }
+            }
+            // A failed turn does not end an interactive conversation.
+            Some(Err(e)) if interactive && !matches!(e, Error::Usage(_) | Error::Config(_)) => {
+                if let Error::Service { code, .. } = &e
+                    && let Some(why) = wire::explain_error(code)
+                {
+                    diag(&format!("{code}: {why}"));
+                }
+                crate::render::report_error(&e, agent.color);
+            }
+            Some(Err(e)) => return Err(e),
+        }
+        // One prompt attribute set applies to the first turn only, as the flag says.
+        agent.prompt_attributes.clear();
+    }
+    Ok(())
+}
+
+enum Line {
+    Text(String),
+    Cancelled,
+    Eof,
+}
+
+enum LineSource {
+    Editor(Box<rustyline::DefaultEditor>),
+    Pipe(std::io::Lines<std::io::StdinLock<'static>>),
+}
+
+impl LineSource {
+    fn new(interactive: bool) -> Result<Self> {
+        if interactive {
+            let ed = rustyline::DefaultEditor::new()
+                .map_err(|e| Error::usage(format!("cannot start the line editor: {e}")))?;
+            Ok(LineSource::Editor(Box::new(ed)))
+        } else {
+            Ok(LineSource::Pipe(std::io::stdin().lock().lines()))
+        }
+    }
+
+    async fn next(&mut self) -> Result<Line> {
+        match self {
+            LineSource::Editor(ed) => {
+                let r = tokio::task::block_in_place(|| ed.readline("agent> "));
+                match r {
+                    Ok(l) => {
+                        let _ = ed.add_history_entry(l.as_str());
+                        Ok(Line::Text(l))
+                    }
+                    Err(rustyline::error::ReadlineError::Interrupted) => Ok(Line::Cancelled),
+                    Err(rustyline::error::ReadlineError::Eof) => Ok(Line::Eof),
+                    Err(e) => Err(Error::usage(format!("cannot read input: {e}"))),
+                }
+            }
+            LineSource::Pipe(lines) => {
+                match tokio::task::block_in_place(|| lines.next()) {
+                    None => Ok(Line::Eof),
+                    Some(Ok(l)) => Ok(Line::Text(l)),
+                    Some(Err(e)) => Err(Error::usage(format!("cannot read stdin: {e}"))),
+                }
+            }
+        }
+    }
+}
+
+// --- knowledge bases -------------------------------------------------------------------------
+
+fn retrieval(search: &KbSearchArgs) -> Result<Retrieval> {
+    let filter = match &search.filter {
+        None => None,
+        Some(raw) => {
+            let text = match raw.strip_prefix('@') {
+                Some(p) => std::fs::read_to_string(p)
+                    .map_err(|e| Error::usage(format!("--filter: cannot read {p}: {e}")))?,
+                None => raw.clone(),
+            };
+            let v: Value = serde_json::from_str(&text)
+                .map_err(|e| Error::usage(format!("--filter is not valid JSON: {e}")))?;
+            wire::check_filter(&v).map_err(usage)?;
+            Some(v)
+        }
+    };
+    Ok(Retrieval {
+        top_k: search.top_k,
+        search_type: search
+            .search_type
+            .as_deref()
+            .map(wire::search_type)
+            .transpose()
+            .map_err(usage)?,
+        filter,
+    })
+}
+
+async fn retrieve(settings: &Settings, args: &AgentRetrieveArgs) -> Result<()> {
+    wire::check_resource_id("knowledge base id", &args.kb_id).map_err(usage)?;
+    let query = read_text(&args.query, "query")?;
+    let r = retrieval(&args.search)?;
+    if let Some(t) = &args.next_token
+        && (t.is_empty() || t.len() > 2048)
+    {
+        return Err(Error::usage("--next-token must be 1 to 2048 characters"));
+    }
+    let client = Client::new(settings).await?;
+    let output = settings.output.unwrap_or(OutputFormat::Text);
+    let path = format!("/knowledgebases/{}/retrieve", path_segment(&args.kb_id));
+    let mut token = args.next_token.clone();
+    let mut pages = Vec::new();
+    let mut rank = 0usize;
+    let mut table = Table::new(["#", "SCORE", "SOURCE", "TEXT"]);
+    loop {
+        let body = wire::retrieve_body(&query, &r, token.as_deref());
+        let v = client
+            .send(&ApiRequest::post_json(Service::AgentRuntime, path.clone(), &body))
+            .await?
+            .json()
+            .await?;
+        let page = wire::parse_retrieve(&v);
+        match output {
+            OutputFormat::Text => {
+                for h in &page.hits {
+                    rank += 1;
+                    table.row([
+                        rank.to_string(),
+                        h.score.map(|s| format!("{s:.4}")).unwrap_or_default(),
+                        h.location.clone().unwrap_or_default(),
+                        wire::snippet(&h.text, 100),
+                    ]);
+                }
+            }
+            OutputFormat::Ndjson => {
+                for r in v.get("retrievalResults").and_then(Value::as_array).into_iter().flatten() {
+                    ndjson(r)?;
+                }
+            }
+            OutputFormat::Json => pages.push(v.clone()),
+        }
+        token = page.next_token;
+        if !args.all || token.is_none() {
+            break;
+        }
+    }
+    match output {
+        OutputFormat::Text => {
+            if table.is_empty() {
+                if !settings.quiet {
+                    diag("no passages matched");
+                }
+            } else {
+                let mut buf = Vec::new();
+                let _ = table.write(&mut buf, ColorChoice::detect(settings.no_color).stdout);
+                write_answer(&String::from_utf8_lossy(&buf))?;
+            }
+        }
+        OutputFormat::Json => {
+            let results: Vec<Value> = pages
+                .iter()
+                .flat_map(|p| {
+                    p.get("retrievalResults")
+                        .and_then(Value::as_array)
+                        .cloned()
+                        .unwrap_or_default()
+                })
+                .collect();
+            let doc = json!({"retrievalResults": results, "nextToken": token});
+            stdout_write(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&doc).unwrap_or_default()
+            ))?;
+        }
+        OutputFormat::Ndjson => {}
+    }
+    if let Some(t) = &token
+        && output != OutputFormat::Json
+        && !settings.quiet
+    {
+        diag(&format!("more results: --next-token {t} (or --all)"));
+    }
+    Ok(())
+}
+
+async fn ask(settings: &Settings, args: &AgentAskArgs) -> Result<()> {
+    wire::check_resource_id("knowledge base id", &args.kb_id).map_err(usage)?;
+    if let Some(s) = &args.session {
+        wire::check_session_id("--session", s).map_err(usage)?;
+    }
+    let question = read_text(&args.question, "question")?;
+    let r = retrieval(&args.search)?;
+    let model = settings.model_or_default(args.model.as_deref())?;
+    let client = Client::new(settings).await?;
+    let arn = wire::model_arn(&model, client.region());
+    let body =
+        wire::retrieve_and_generate_body(&args.kb_id, &arn, &question, &r, args.session.as_deref());
+    let output = settings.output.unwrap_or(OutputFormat::Text);
+    let color = ColorChoice::detect(settings.no_color);
+    let mut refs = References::default();
+
+    let (text, citations, session) = if args.no_stream {
+        let v = client
+            .send(&ApiRequest::post_json(
+                Service::AgentRuntime,
+                "/retrieveAndGenerate",
+                &body,
+            ))
+            .await?
+            .json()
+            .await?;
+        let g = wire::parse_generated(&v);
+        if let Some(a) = &g.guardrail_action
+            && a == "INTERVENED"
+        {
+            diag("the guardrail intervened: the answer was blocked or masked");
+        }
+        match output {
+            OutputFormat::Text => {
+                let annotated = wire::annotate(&g.text, &g.citations, &mut refs);
+                write_answer(&format!("{annotated}\n"))?;
+            }
+            OutputFormat::Ndjson => ndjson(&v)?,
+            OutputFormat::Json => {}
+        }
+        (g.text, g.citations, g.session_id)
+    } else {
+        let resp = client
+            .send(
+                &ApiRequest::post_json(Service::AgentRuntime, "/retrieveAndGenerateStream", &body)
+                    .header("accept", "application/vnd.amazon.eventstream"),
+            )
+            .await?;
+        let session = resp
+            .header("x-amzn-bedrock-knowledge-base-session-id")
+            .map(str::to_string);
+        let mut renderer = StreamRenderer::new(
+            std::io::stdout(),
+            std::io::stderr(),
+            StreamOptions {
+                stdout_tty: std::io::stdout().is_terminal(),
+                stderr_tty: std::io::stderr().is_terminal(),
+                color_out: color.stdout,
+                color_err: color.stderr,
+                show_reasoning: false,
+                spinner: !settings.quiet && output == OutputFormat::Text,
+                markdown: true,
+            },
+        );
+        let mut text = String::new();
+        let mut citations = Vec::new();
+        let mut events = resp.events();
+        while let Some(ev) = events.next().await? {
+            let v: Value = serde_json::from_slice(&ev.payload).map_err(|e| {
+                Error::Protocol(format!("a {} event is not JSON: {e}", ev.event_type))
+            })?;
+            match ev.event_type.as_str() {
+                "output" => {
+                    let t = v.get("text").and_then(Value::as_str).unwrap_or_default();
+                    text.push_str(t);
+                    match output {
+                        OutputFormat::Text => io(renderer.text(t))?,
+                        OutputFormat::Ndjson => ndjson(&json!({"type": "output", "text": t}))?,
+                        OutputFormat::Json => {}
+                    }
+                }
+                "citation" => {
+                    let c = wire::parse_stream_citation(&v);
+                    let nums = refs.add(&c);
+                    match output {
+                        OutputFormat::Text => io(renderer.text(&wire::markers(&nums)))?,
+                        OutputFormat::Ndjson => ndjson(
+                            &json!({"type": "citation", "citation": wire::citation_json(&c)}),
+                        )?,
+                        OutputFormat::Json => {}
+                    }
+                    citations.push(c);
+                }
+                "guardrail" => {
+                    if v.get("action").and_then(Value::as_str) == Some("INTERVENED") {
+                        diag("the guardrail intervened: the answer was blocked or masked");
+                    }
+                }
+                _ => {}
+            }
+        }
+        io(renderer.finish())?;
+        if output == OutputFormat::Text && !text.is_empty() && !std::io::stdout().is_terminal() {
+            write_answer("\n")?;
+        }
+        (text, citations, session)
+    };
+
+    match output {
+        OutputFormat::Text => {
+            if !refs.list.is_empty() {
+                let mut block = String::from("\nReferences:\n");
+                for l in refs.lines() {
+                    block.push_str(&l);
+                    block.push('\n');
+                }
+                write_answer(&block)?;
+            }
+        }
+        OutputFormat::Json => {
+            let mut all = References::default();
+            for c in &citations {
+                all.add(c);
+            }
+            let doc = json!({
+                "sessionId": session,
+                "text": text,
+                "citations": citations.iter().map(wire::citation_json).collect::<Vec<_>>(),
+                "references": all.list.iter().map(wire::reference_json).collect::<Vec<_>>(),
+            });
+            stdout_write(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&doc).unwrap_or_default()
+            ))?;
+        }
+        OutputFormat::Ndjson => {
+            ndjson(&json!({"type": "end", "sessionId": session}))?;
+        }
+    }
+    if let Some(s) = &session
+        && output == OutputFormat::Text
+        && !settings.quiet
+    {
+        diag(&format!("session {s} (continue it with --session {s})"));
+    }
+    Ok(())
+}

@@ -1,0 +1,550 @@
+//! `brock embed`: embeddings for many texts, fast and in order. Texts come from arguments, a
+//! file or stdin (one per line, or JSONL with `--field`); calls are batched where the model
+//! takes many texts (Cohere), run `--concurrency` at a time, retried when throttled, and
+//! written as JSONL in input order as soon as they are contiguous, so memory stays bounded
+//! and an interrupted run can be resumed with `--skip`.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use serde_json::{Map, Value};
+use tokio::task::JoinSet;
+
+use crate::aws::{ApiRequest, Client, Service, path_segment};
+use crate::cli::{EmbedArgs, EmbedEncoding, OnError, OutputFormat};
+use crate::commands::chat::core_error;
+use crate::config::Settings;
+use crate::core::embed::{
+    EmbedFamily, EmbedImage, EmbedOptions, InputType, Truncate, Vector, parse_response,
+    request_body,
+};
+use crate::error::{Error, Result, exit};
+use crate::render::{diag, stdout_write};
+
+pub const DEFAULT_MODEL: &str = "titan-embed";
+const MAX_CONCURRENCY: usize = 256;
+/// Throttled calls are retried at least this many times, whatever `max_attempts` says: a
+/// batch job must outlast a throttling burst rather than stop halfway.
+const MIN_THROTTLE_ATTEMPTS: u32 = 8;
+
+/// One input: its position in the input (the output `index`), where it came from (for
+/// messages), the text, and the other JSONL fields to carry to the output.
+#[derive(Debug, Clone)]
+pub(crate) struct Item {
+    pub index: usize,
+    pub origin: String,
+    pub text: String,
+    pub extra: Map<String, Value>,
+    /// Why this input cannot be sent, when it cannot.
+    pub problem: Option<String>,
+}
+
+/// Reads inputs from arguments, `--file` (`-` = stdin) or piped stdin. `field`: the input is
+/// JSONL and this field holds the text. Unreadable lines become items with a `problem`.
+pub(crate) fn read_inputs(
+    args: &[String],
+    file: Option<&Path>,
+    field: Option<&str>,
+    what: &str,
+) -> Result<Vec<Item>> {
+    if !args.is_empty() {
+        if file.is_some() {
+            return Err(Error::usage(format!(
+                "give {what} as arguments or with --file, not both"
+            )));
+        }
+        return Ok(args
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Item {
+                index: i,
+                origin: format!("argument {}", i + 1),
+                text: t.clone(),
+                extra: Map::new(),
+                problem: None,
+            })
+            .map(|it| parse_field(it, field))
+            .collect());
+    }
+    let (raw, source) = match file {
+        Some(p) if p == Path::new("-") => (read_stdin()?, "stdin".to_string()),
+        Some(p) => (
+            std::fs::read(p).map_err(|e| Error::usage(format!("--file {}: {e}", p.display())))?,
+            p.display().to_string(),
+        ),
+        None if !std::io::stdin().is_terminal() => (read_stdin()?, "stdin".to_string()),
+        None => return Ok(Vec::new()),
+    };
+    let text = String::from_utf8(raw)
+        .map_err(|_| Error::usage(format!("{source}: not UTF-8 text")))?;
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    if lines.last() == Some(&"") {
+        lines.pop();
+    }
+    Ok(lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| Item {
+            index: i,
+            origin: format!("line {}", i + 1),
+            text: l.strip_suffix('\r').unwrap_or(l).to_string(),
+            extra: Map::new(),
+            problem: None,
+        })
+        .map(|it| parse_field(it, field))
+        .collect())
+}
+
+fn read_stdin() -> Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::io("cannot read stdin", e))?;
+    Ok(buf)
+}
+
+fn parse_field(mut it: Item, field: Option<&str>) -> Item {
+    let Some(field) = field else { return it };
+    if it.text.trim().is_empty() {
+        it.problem = Some("empty line".into());
+        return it;
+    }
+    match serde_json::from_str::<Value>(&it.text) {
+        Ok(Value::Object(mut m)) => match m.remove(field) {
+            Some(Value::String(s)) => {
+                it.text = s;
+                it.extra = m;
+            }
+            Some(other) => {
+                it.problem = Some(format!("field {field:?} is not a string but {other}"));
+            }
+            None => it.problem = Some(format!("no field {field:?}")),
+        },
+        _ => it.problem = Some("not a JSON object (--field expects JSONL)".into()),
+    }
+    it
+}
+
+/// Settles bad inputs by `--on-error`: fail lists them and stops; skip warns and drops them.
+pub(crate) fn settle_problems(items: Vec<Item>, on_error: OnError, quiet: bool) -> Result<Vec<Item>> {
+    let bad: Vec<&Item> = items.iter().filter(|i| i.problem.is_some()).collect();
+    if bad.is_empty() {
+        return Ok(items);
+    }
+    let describe = |i: &Item| format!("{}: {}", i.origin, i.problem.as_deref().unwrap_or_default());
+    if on_error == OnError::Fail {
+        let more = if bad.len() > 1 {
+            format!(" (and {} more bad inputs)", bad.len() - 1)
+        } else {
+            String::new()
+        };
+        return Err(Error::usage(format!(
+            "{}{more}; fix it or pass --on-error skip to leave bad inputs out",
+            describe(bad[0])
+        )));
+    }
+    if !quiet {
+        for b in &bad {
+            diag(&format!("skipping {}", describe(b)));
+        }
+    }
+    Ok(items.into_iter().filter(|i| i.problem.is_none()).collect())
+}
+
+fn image_format(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG") {
+        Some("png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("jpeg")
+    } else if bytes.starts_with(b"GIF8") {
+        Some("gif")
+    } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Some("webp")
+    } else {
+        None
+    }
+}
+
+fn options(args: &EmbedArgs, family: EmbedFamily) -> Result<EmbedOptions> {
+    let image = match &args.image {
+        None => None,
+        Some(p) => {
+            let bytes = std::fs::read(p)
+                .map_err(|e| Error::usage(format!("--image {}: {e}", p.display())))?;
+            let format = image_format(&bytes).ok_or_else(|| {
+                Error::usage(format!("--image {}: not a PNG, JPEG, GIF or WebP image", p.display()))
+            })?;
+            Some(EmbedImage {
+                format: format.into(),
+                bytes,
+            })
+        }
+    };
+    let o = EmbedOptions {
+        dimensions: args.dimensions,
+        normalize: if args.normalize {
+            Some(true)
+        } else if args.no_normalize {
+            Some(false)
+        } else {
+            None
+        },
+        embedding_type: args.embedding_type.clone(),
+        input_type: args
+            .input_type
+            .as_deref()
+            .map(InputType::parse)
+            .transpose()
+            .map_err(core_error)?,
+        truncate: args
+            .truncate
+            .as_deref()
+            .map(Truncate::parse)
+            .transpose()
+            .map_err(core_error)?,
+        image,
+    };
+    o.validate(family).map_err(core_error)?;
+    Ok(o)
+}
+
+/// Counters shared by the calls in flight.
+#[derive(Default)]
+struct Tally {
+    tokens: AtomicU64,
+    calls: AtomicU64,
+    retries: AtomicU64,
+}
+
+fn backoff(attempt: u32) -> Duration {
+    let base: f64 = std::env::var("BROCK_RETRY_BASE_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(500.0);
+    let cap = (base * 2f64.powi(attempt.saturating_sub(1).min(16) as i32)).min(20_000.0);
+    Duration::from_millis((cap / 2.0 + rand::random::<f64>() * cap / 2.0) as u64)
+}
+
+struct Call {
+    client: Client,
+    req: ApiRequest,
+    family: EmbedFamily,
+    ty: Option<String>,
+    n: usize,
+    max_attempts: u32,
+    verbose: bool,
+    tally: Arc<Tally>,
+}
+
+impl Call {
+    /// One call with its own retries: each attempt is counted, so the summary can say how
+    /// many calls were throttled, and a batch never gives up on a short throttling burst.
+    async fn run(self) -> Result<Vec<Vector>> {
+        let mut attempt = 1;
+        loop {
+            self.tally.calls.fetch_add(1, Ordering::Relaxed);
+            let outcome = match self.client.send_with(&self.req, 1, false).await {
+                Ok(resp) => {
+                    let tokens = resp
+                        .header("x-amzn-bedrock-input-token-count")
+                        .and_then(|t| t.trim().parse::<u64>().ok())
+                        .unwrap_or(0);
+                    match resp.json().await {
+                        Ok(body) => {
+                            self.tally.tokens.fetch_add(tokens, Ordering::Relaxed);
+                            return parse_response(self.family, &body, self.ty.as_deref(), self.n)
+                                .map_err(core_error);
+                        }
+                        Err(e) => e,
+                    }
+                }
+                Err(e) => e,
+            };
+            let throttled = outcome.exit_code() == exit::THROTTLED;
+            let limit = if throttled {
+                self.max_attempts.max(MIN_THROTTLE_ATTEMPTS)
+            } else {
+                self.max_attempts
+            };
+            if !outcome.is_retryable() || attempt >= limit {
+                return Err(outcome);
+            }
+            let delay = backoff(attempt);
+            if self.verbose {
+                diag(&format!(
+                    "{outcome} (attempt {attempt}/{limit}); retrying in {} ms",
+                    delay.as_millis()
+                ));
+            }
+            self.tally.retries.fetch_add(1, Ordering::Relaxed);
+            tokio::time::sleep(delay).await;
+            attempt += 1;
+        }
+    }
+}
+
+/// One output line: `{"index":…,"embedding":…}` then the carried fields, in that order.
+fn record(item: &Item, v: &Vector, encoding: EmbedEncoding) -> String {
+    let embedding = match encoding {
+        EmbedEncoding::Float => v.to_json().to_string(),
+        EmbedEncoding::Base64 => Value::String(v.to_base64()).to_string(),
+    };
+    let mut s = format!("{{\"index\":{},\"embedding\":{embedding}", item.index);
+    for (k, val) in &item.extra {
+        if k == "index" || k == "embedding" {
+            continue;
+        }
+        s.push(',');
+        s.push_str(&Value::String(k.clone()).to_string());
+        s.push(':');
+        s.push_str(&val.to_string());
+    }
+    s.push('}');
+    s
+}
+
+pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
+    let model = settings.resolve_model(args.model.as_deref().unwrap_or(DEFAULT_MODEL))?;
+    let family = EmbedFamily::detect(&model).ok_or_else(|| {
+        Error::usage(format!(
+            "{model} is not an embedding model brock knows: use Titan Text Embeddings (amazon.titan-embed-text-v1, -v2:0), \
+             Titan Multimodal (amazon.titan-embed-image-v1), Cohere Embed (cohere.embed-english-v3, -multilingual-v3, -v4:0) \
+             or Nova embeddings (amazon.nova-2-multimodal-embeddings-v1:0)"
+        ))
+    })?;
+    let opts = options(args, family)?;
+    if !(1..=MAX_CONCURRENCY).contains(&args.concurrency) {
+        return Err(Error::usage(format!(
+            "--concurrency {}: must be 1 to {MAX_CONCURRENCY}",
+            args.concurrency
+        )));
+    }
+    let batch = match args.batch_size {
+        None => family.max_batch(),
+        Some(n) if (1..=family.max_batch()).contains(&n) => n,
+        Some(n) => {
+            return Err(Error::usage(format!(
+                "--batch-size {n}: {} takes 1 to {} texts per call",
+                family.name(),
+                family.max_batch()
+            )));
+        }
+    };
+
+    let mut items = read_inputs(&args.texts, args.file.as_deref(), args.field.as_deref(), "texts")?;
+    let image_only = items.is_empty() && opts.image.is_some();
+    if image_only {
+        items.push(Item {
+            index: 0,
+            origin: "--image".into(),
+            text: String::new(),
+            extra: Map::new(),
+            problem: None,
+        });
+    } else if items.is_empty() {
+        return Err(Error::usage(
+            "nothing to embed: give texts as arguments, --file PATH, or pipe them on stdin",
+        ));
+    }
+    if family == EmbedFamily::Nova && opts.image.is_some() && !image_only {
+        return Err(Error::usage(
+            "Nova embeddings take one input per call: give texts or --image, not both",
+        ));
+    }
+    if family == EmbedFamily::TitanMultimodal && opts.image.is_some() && items.len() > 1 {
+        return Err(Error::usage(
+            "with --image, Titan Multimodal embeds one text together with the image: give one text",
+        ));
+    }
+    let total_inputs = items.len();
+    if args.skip > total_inputs {
+        return Err(Error::usage(format!(
+            "--skip {}: the input has only {total_inputs} texts",
+            args.skip
+        )));
+    }
+    let max_chars = family.max_chars();
+    let mut items: Vec<Item> = items.into_iter().skip(args.skip).collect();
+    for it in items.iter_mut().filter(|i| i.problem.is_none()) {
+        let n = it.text.chars().count();
+        if !image_only && it.text.trim().is_empty() {
+            it.problem = Some("empty text".into());
+        } else if n > max_chars {
+            it.problem = Some(format!(
+                "{n} characters; {} takes at most {max_chars}",
+                family.name()
+            ));
+        }
+    }
+    let items = settle_problems(items, args.on_error, settings.quiet)?;
+    let json_array = settings.output == Some(OutputFormat::Json);
+    if items.is_empty() {
+        if json_array {
+            stdout_write("[]\n")?;
+        }
+        return Ok(());
+    }
+
+    let client = Client::new(settings).await?;
+    let path = format!("/model/{}/invoke", path_segment(&model));
+    let chunks: Vec<Vec<Item>> = items.chunks(batch).map(<[Item]>::to_vec).collect();
+    let started = Instant::now();
+    let tally = Arc::new(Tally::default());
+    let progress = progress_bar(settings, args, items.len());
+
+    let mut written = 0usize;
+    let mut first = true;
+    let mut set: JoinSet<(usize, Result<Vec<Vector>>)> = JoinSet::new();
+    let mut done: BTreeMap<usize, Vec<Vector>> = BTreeMap::new();
+    let (mut next_spawn, mut next_write) = (0usize, 0usize);
+    // Finished chunks wait here until the ones before them are written; the window bounds how
+    // far ahead of the slowest call the others may run.
+    let window = args.concurrency * 4;
+    if json_array {
+        stdout_write("[")?;
+    }
+    let outcome: Result<()> = loop {
+        while next_spawn < chunks.len()
+            && set.len() < args.concurrency
+            && next_spawn - next_write < window
+        {
+            let texts: Vec<&str> = chunks[next_spawn].iter().map(|i| i.text.as_str()).collect();
+            let body = request_body(family, if image_only { &[] } else { &texts }, &opts);
+            let call = Call {
+                client: client.clone(),
+                req: ApiRequest::post_json(Service::Runtime, path.clone(), &body)
+                    .header("accept", "application/json"),
+                family,
+                ty: opts.embedding_type.clone(),
+                n: texts.len().max(1),
+                max_attempts: settings.max_attempts,
+                verbose: settings.verbose > 0,
+                tally: tally.clone(),
+            };
+            let k = next_spawn;
+            set.spawn(async move { (k, call.run().await) });
+            next_spawn += 1;
+        }
+        let joined = tokio::select! {
+            j = set.join_next() => j,
+            _ = tokio::signal::ctrl_c() => break Err(Error::Interrupted),
+        };
+        let Some(joined) = joined else { break Ok(()) };
+        let (k, result) = match joined {
+            Ok(r) => r,
+            Err(e) => break Err(Error::Protocol(format!("an embedding task failed: {e}"))),
+        };
+        match result {
+            Ok(vectors) => {
+                done.insert(k, vectors);
+            }
+            Err(e) => {
+                let at = &chunks[k][0];
+                if !settings.quiet {
+                    diag(&format!("the call for {} failed", at.origin));
+                }
+                break Err(e);
+            }
+        }
+        while let Some(vectors) = done.remove(&next_write) {
+            let mut out = String::new();
+            for (item, v) in chunks[next_write].iter().zip(&vectors) {
+                if json_array {
+                    out.push_str(if first { "\n" } else { ",\n" });
+                } 
+                first = false;
+                out.push_str(&record(item, v, args.format));
+                if !json_array {
+                    out.push('\n');
+                }
+            }
+            stdout_write(&out)?;
+            written += chunks[next_write].len();
+            if let Some(pb) = &progress {
+                pb.set_position(written as u64);
+            }
+            next_write += 1;
+        }
+    };
+    set.abort_all();
+    if let Some(pb) = &progress {
+        pb.finish_and_clear();
+    }
+    if let Err(e) = outcome {
+        if let Some(next) = chunks.get(next_write).and_then(|c| c.first()) {
+            diag(&format!(
+                "{written} texts written; resume with --skip {} (the input from {})",
+                next.index, next.origin
+            ));
+        }
+        return Err(e);
+    }
+    if json_array {
+        stdout_write("\n]\n")?;
+    }
+    if !settings.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        diag(&format!(
+            "embedded {written} texts with {model}: {} input tokens, {} calls, {} retries, {secs:.2} s, {:.1} texts/s",
+            tally.tokens.load(Ordering::Relaxed),
+            tally.calls.load(Ordering::Relaxed),
+            tally.retries.load(Ordering::Relaxed),
+            written as f64 / secs.max(1e-9)
+        ));
+    }
+    Ok(())
+}
+
+fn progress_bar(settings: &Settings, args: &EmbedArgs, n: usize) -> Option<indicatif::ProgressBar> {
+    if settings.quiet || args.no_progress || n < 50 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let pb = indicatif::ProgressBar::new(n as u64);
+    pb.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    let template = if crate::render::ColorChoice::detect(settings.no_color).stderr {
+        "{bar:30.cyan/blue} {pos}/{len} texts  {per_sec}  eta {eta}"
+    } else {
+        "{bar:30} {pos}/{len} texts  {per_sec}  eta {eta}"
+    };
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        pb.set_style(style);
+    }
+    Some(pb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_fields_are_carried_and_bad_lines_named() {
+        let it = |t: &str| Item {
+            index: 0,
+            origin: "line 1".into(),
+            text: t.into(),
+            extra: Map::new(),
+            problem: None,
+        };
+        let ok = parse_field(it(r#"{"id": 7, "text": "hi"}"#), Some("text"));
+        assert_eq!(ok.text, "hi");
+        assert_eq!(ok.extra["id"], 7);
+        assert!(parse_field(it("plain"), Some("text")).problem.is_some());
+        assert!(parse_field(it(r#"{"t": 1}"#), Some("text")).problem.unwrap().contains("no field"));
+        let line = record(&ok, &Vector::Float(vec![0.5]), EmbedEncoding::Float);
+        assert_eq!(line, r#"{"index":0,"embedding":[0.5],"id":7}"#);
+        let err = settle_problems(
+            vec![Item { problem: Some("empty text".into()), ..it("") }],
+            OnError::Fail,
+            true,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 1: empty text; fix it or pass --on-error skip to leave bad inputs out"
+        );
+    }
+}

@@ -1,0 +1,434 @@
+//! `brock image`: generate or edit images with Nova Canvas, Titan Image Generator or the
+//! Stability models, write them to files that never overwrite anything, print their paths
+//! (JSON with seeds and finish reasons on request), and optionally draw them in the terminal.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use serde_json::{Value, json};
+
+use crate::aws::{ApiRequest, Client, Service, path_segment};
+use crate::cli::{ImageArgs, ImageTask, OutputFormat};
+use crate::commands::chat::core_error;
+use crate::config::Settings;
+use crate::core::image::{
+    Generated, ImageFamily, ImageRequest, Mask, Task, parse_color, parse_response, parse_size,
+    request_body,
+};
+use crate::error::{Error, Result};
+use crate::render::{diag, stdout_write};
+
+pub const DEFAULT_MODEL: &str = "nova-canvas";
+
+fn read_image(p: &Path, flag: &str) -> Result<Vec<u8>> {
+    let bytes =
+        std::fs::read(p).map_err(|e| Error::usage(format!("{flag} {}: {e}", p.display())))?;
+    if !(bytes.starts_with(b"\x89PNG") || bytes.starts_with(&[0xFF, 0xD8, 0xFF])) {
+        return Err(Error::usage(format!(
+            "{flag} {}: not a PNG or JPEG image",
+            p.display()
+        )));
+    }
+    Ok(bytes)
+}
+
+fn one_input(args: &ImageArgs, task: &str) -> Result<Vec<u8>> {
+    match args.inputs.as_slice() {
+        [p] => read_image(p, "--input"),
+        [] => Err(Error::usage(format!("--task {task} needs an image: --input PATH"))),
+        _ => Err(Error::usage(format!("--task {task} takes one --input image"))),
+    }
+}
+
+fn mask(args: &ImageArgs, task: &str) -> Result<Mask> {
+    match (&args.mask_prompt, &args.mask_image) {
+        (Some(p), None) if !p.trim().is_empty() => Ok(Mask::Prompt(p.clone())),
+        (None, Some(path)) => Ok(Mask::Image(read_image(path, "--mask-image")?)),
+        _ => Err(Error::usage(format!(
+            "--task {task} needs the area to change: --mask-prompt TEXT or --mask-image PATH"
+        ))),
+    }
+}
+
+fn build(args: &ImageArgs, prompt: Option<String>) -> Result<ImageRequest> {
+    let colors = args
+        .colors
+        .iter()
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| parse_color(c))
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(core_error)?;
+    let task_kind = args.task.unwrap_or(if colors.is_empty() {
+        ImageTask::TextImage
+    } else {
+        ImageTask::ColorGuided
+    });
+    if !colors.is_empty() && task_kind != ImageTask::ColorGuided {
+        return Err(Error::usage("--colors is for --task color-guided"));
+    }
+    let uses_inputs = !matches!(task_kind, ImageTask::TextImage);
+    if !uses_inputs && !args.inputs.is_empty() {
+        return Err(Error::usage(
+            "--input is for variation, inpainting, outpainting, background-removal or color-guided (reference image)",
+        ));
+    }
+    let uses_mask = matches!(task_kind, ImageTask::Inpainting | ImageTask::Outpainting);
+    if !uses_mask && (args.mask_prompt.is_some() || args.mask_image.is_some()) {
+        return Err(Error::usage("--mask-prompt / --mask-image are for inpainting and outpainting"));
+    }
+    if args.precise && task_kind != ImageTask::Outpainting {
+        return Err(Error::usage("--precise is for --task outpainting"));
+    }
+    if args.similarity.is_some() && task_kind != ImageTask::Variation {
+        return Err(Error::usage("--similarity is for --task variation"));
+    }
+    let task = match task_kind {
+        ImageTask::TextImage => Task::TextImage,
+        ImageTask::ColorGuided => {
+            if colors.is_empty() {
+                return Err(Error::usage("--task color-guided needs --colors, e.g. --colors '#FF8800,#202020'"));
+            }
+            let reference = match args.inputs.as_slice() {
+                [] => None,
+                [p] => Some(read_image(p, "--input")?),
+                _ => return Err(Error::usage("color-guided generation takes one reference --input")),
+            };
+            Task::ColorGuided { colors, reference }
+        }
+        ImageTask::Variation => {
+            if args.inputs.is_empty() || args.inputs.len() > 5 {
+                return Err(Error::usage("--task variation takes 1 to 5 --input images"));
+            }
+            if let Some(s) = args.similarity
+                && !(0.2..=1.0).contains(&s)
+            {
+                return Err(Error::usage(format!("--similarity {s}: must be between 0.2 and 1.0")));
+            }
+            Task::Variation {
+                images: args
+                    .inputs
+                    .iter()
+                    .map(|p| read_image(p, "--input"))
+                    .collect::<Result<_>>()?,
+                similarity: args.similarity,
+            }
+        }
+        ImageTask::Inpainting => Task::Inpainting {
+            image: one_input(args, "inpainting")?,
+            mask: mask(args, "inpainting")?,
+        },
+        ImageTask::Outpainting => Task::Outpainting {
+            image: one_input(args, "outpainting")?,
+            mask: mask(args, "outpainting")?,
+            precise: args.precise,
+        },
+        ImageTask::BackgroundRemoval => {
+            if prompt.is_some() || args.negative.is_some() {
+                return Err(Error::usage("background removal takes no prompt"));
+            }
+            Task::BackgroundRemoval {
+                image: one_input(args, "background-removal")?,
+            }
+        }
+    };
+    let (width, height) = match &args.size {
+        Some(s) => {
+            let (w, h) = parse_size(s).map_err(core_error)?;
+            (Some(w), Some(h))
+        }
+        None => (None, None),
+    };
+    Ok(ImageRequest {
+        prompt,
+        negative: args.negative.clone().filter(|n| !n.trim().is_empty()),
+        task,
+        width,
+        height,
+        quality: args.quality.clone(),
+        cfg_scale: args.cfg_scale,
+        seed: args.seed,
+        count: args.count,
+        aspect_ratio: args.aspect_ratio.clone(),
+        output_format: args.format.clone(),
+        style_preset: args.style.clone(),
+    })
+}
+
+/// A file-name stem from the prompt: its first words, lowercase, dashes between.
+fn slug(prompt: Option<&str>) -> String {
+    let words: Vec<String> = prompt
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .map(str::to_lowercase)
+        .collect();
+    let mut s = words.join("-");
+    if s.chars().count() > 48 {
+        s = s.chars().take(48).collect::<String>().trim_end_matches('-').to_string();
+    }
+    if s.is_empty() { "image".into() } else { s }
+}
+
+/// Creates a new file at `dir/stem.ext`, or `stem-2.ext`, `stem-3.ext`, … when taken: never
+/// overwrites (create_new, so a file appearing meanwhile is not clobbered either).
+fn write_new(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<PathBuf> {
+    for n in 1..10_000 {
+        let name = if n == 1 { format!("{stem}.{ext}") } else { format!("{stem}-{n}.{ext}") };
+        let path = dir.join(name);
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut f) => {
+                f.write_all(bytes)
+                    .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(Error::io(format!("cannot create {}", path.display()), e)),
+        }
+    }
+    Err(Error::usage(format!("{}: no free file name for {stem}.{ext}", dir.display())))
+}
+
+/// The extension the bytes really are.
+fn sniff_ext(bytes: &[u8], asked: &str) -> String {
+    if bytes.starts_with(b"\x89PNG") {
+        "png".into()
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        "jpg".into()
+    } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        "webp".into()
+    } else {
+        asked.into()
+    }
+}
+
+fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    (bytes.len() >= 24 && bytes.starts_with(b"\x89PNG")).then(|| {
+        (
+            u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]),
+            u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]),
+        )
+    })
+}
+
+pub async fn run(settings: &Settings, args: &ImageArgs) -> Result<()> {
+    let model = settings.resolve_model(args.model.as_deref().unwrap_or(DEFAULT_MODEL))?;
+    let family = ImageFamily::detect(&model).ok_or_else(|| {
+        Error::usage(format!(
+            "{model} is not an image model brock knows: use amazon.nova-canvas-v1:0, amazon.titan-image-generator-v2:0, \
+             stability.sd3-5-large-v1:0, stability.stable-image-core-v1:1, stability.stable-image-ultra-v1:1 \
+             or stability.stable-diffusion-xl-v1"
+        ))
+    })?;
+    let mut prompt = args.prompt.join(" ");
+    if prompt.trim().is_empty() && !std::io::stdin().is_terminal() && args.task != Some(ImageTask::BackgroundRemoval) {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| Error::io("cannot read stdin", e))?;
+        prompt = s.trim().to_string();
+    }
+    let prompt = Some(prompt).filter(|p| !p.trim().is_empty());
+    let req = build(args, prompt)?;
+    req.validate(family).map_err(core_error)?;
+    let (dir, stem) = match (&args.output_file, &args.out_dir) {
+        (Some(p), _) => {
+            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
+            let stem = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .filter(|s| !s.is_empty())
+                .ok_or_else(|| Error::usage(format!("-o {}: not a file name", p.display())))?;
+            if !dir.is_dir() {
+                return Err(Error::usage(format!("-o {}: no such directory {}", p.display(), dir.display())));
+            }
+            (dir, stem)
+        }
+        (None, Some(d)) => {
+            std::fs::create_dir_all(d)
+                .map_err(|e| Error::io(format!("cannot create --out-dir {}", d.display()), e))?;
+            (d.clone(), slug(req.prompt.as_deref()))
+        }
+        (None, None) => (PathBuf::from("."), slug(req.prompt.as_deref())),
+    };
+    let asked_ext = args
+        .output_file
+        .as_ref()
+        .and_then(|p| p.extension())
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_else(|| req.extension().to_string());
+
+    let client = Client::new(settings).await?;
+    let body = request_body(family, &req);
+    let path = format!("/model/{}/invoke", path_segment(&model));
+    let api = ApiRequest::post_json(Service::Runtime, path, &body).header("accept", "application/json");
+    let send = client.send(&api);
+    let resp = tokio::select! {
+        r = send => r,
+        _ = tokio::signal::ctrl_c() => return Err(Error::Interrupted),
+    };
+    let resp = match resp {
+        Ok(r) => r,
+        Err(Error::Service { status, code, message, request_id }) if message.contains("content filters") => {
+            return Err(Error::Service {
+                status,
+                code,
+                message: format!("the prompt or image was blocked by the content filter: {message}"),
+                request_id,
+            });
+        }
+        Err(e) => return Err(e),
+    };
+    let answer = resp.json().await?;
+    let parsed = parse_response(family, &answer, req.seed).map_err(core_error)?;
+    if let Some(e) = &parsed.error
+        && !settings.quiet
+    {
+        diag(&format!("the model reported: {e}"));
+    }
+
+    let mut written = Vec::new();
+    let mut filtered = 0;
+    for (i, g) in parsed.images.iter().enumerate() {
+        if g.filtered {
+            filtered += 1;
+            diag(&format!(
+                "image {} was blocked by the content filter ({}); not written",
+                i + 1,
+                g.finish_reason.as_deref().unwrap_or("filtered")
+            ));
+            written.push((None, g));
+            continue;
+        }
+        let stem_i = if parsed.images.len() > 1 { format!("{stem}-{}", i + 1) } else { stem.clone() };
+        let ext = sniff_ext(&g.bytes, &asked_ext);
+        let p = write_new(&dir, &stem_i, &ext, &g.bytes)?;
+        written.push((Some(p), g));
+    }
+    if settings.output == Some(OutputFormat::Json) || settings.output == Some(OutputFormat::Ndjson) {
+        let images: Vec<Value> = written.iter().map(|(p, g)| image_json(p.as_deref(), g)).collect();
+        let doc = json!({"model": model, "images": images});
+        let text = if settings.output == Some(OutputFormat::Json) {
+            serde_json::to_string_pretty(&doc).unwrap_or_default()
+        } else {
+            images.iter().map(Value::to_string).collect::<Vec<_>>().join("\n")
+        };
+        stdout_write(&format!("{text}\n"))?;
+    } else {
+        let mut out = String::new();
+        for (p, _) in &written {
+            if let Some(p) = p {
+                out.push_str(&p.display().to_string());
+                out.push('\n');
+            }
+        }
+        stdout_write(&out)?;
+    }
+    if args.show {
+        for (p, g) in &written {
+            if let Some(p) = p {
+                show(p, &g.bytes);
+            }
+        }
+    }
+    if filtered > 0 && filtered == parsed.images.len() {
+        return Err(Error::Service {
+            status: 400,
+            code: "ContentFiltered".into(),
+            message: "every image was blocked by the content filter; change the prompt".into(),
+            request_id: None,
+        });
+    }
+    if parsed.images.is_empty() {
+        return Err(Error::Protocol(
+            parsed.error.unwrap_or_else(|| "the model returned no images".into()),
+        ));
+    }
+    Ok(())
+}
+
+fn image_json(path: Option<&Path>, g: &Generated) -> Value {
+    let mut v = json!({
+        "path": path.map(|p| p.display().to_string()),
+        "seed": g.seed,
+        "finish_reason": g.finish_reason,
+        "filtered": g.filtered,
+    });
+    if let Some((w, h)) = png_size(&g.bytes) {
+        v["width"] = json!(w);
+        v["height"] = json!(h);
+    }
+    v
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Protocol {
+    Kitty,
+    Iterm,
+}
+
+fn detect_protocol() -> Option<Protocol> {
+    let term = std::env::var("TERM").unwrap_or_default();
+    let program = std::env::var("TERM_PROGRAM").unwrap_or_default();
+    if term.contains("kitty") || std::env::var_os("KITTY_WINDOW_ID").is_some() || program == "ghostty" {
+        Some(Protocol::Kitty)
+    } else if program == "iTerm.app" || program == "WezTerm" || std::env::var_os("WEZTERM_EXECUTABLE").is_some() {
+        Some(Protocol::Iterm)
+    } else {
+        None
+    }
+}
+
+/// Draws the image on stderr (stdout carries the paths) when the terminal has an inline
+/// image protocol brock speaks; says why not otherwise.
+fn show(path: &Path, bytes: &[u8]) {
+    let mut err = std::io::stderr().lock();
+    if !err.is_terminal() {
+        diag("--show: stderr is not a terminal; nothing drawn");
+        return;
+    }
+    let data = base64::engine::general_purpose::STANDARD.encode(bytes);
+    match detect_protocol() {
+        Some(Protocol::Kitty) if bytes.starts_with(b"\x89PNG") => {
+            let chunks: Vec<&[u8]> = data.as_bytes().chunks(4096).collect();
+            for (i, c) in chunks.iter().enumerate() {
+                let more = u8::from(i + 1 < chunks.len());
+                let head = if i == 0 { format!("a=T,f=100,m={more}") } else { format!("m={more}") };
+                let _ = write!(err, "\x1b_G{head};{}\x1b\\", String::from_utf8_lossy(c));
+            }
+            let _ = writeln!(err);
+        }
+        Some(Protocol::Iterm) => {
+            let _ = writeln!(
+                err,
+                "\x1b]1337;File=inline=1;size={};preserveAspectRatio=1:{data}\x07",
+                bytes.len()
+            );
+        }
+        _ => {
+            drop(err);
+            diag(&format!(
+                "--show: this terminal has no inline image protocol brock speaks (kitty, iTerm2, WezTerm); open {}",
+                path.display()
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_and_fresh_names() {
+        assert_eq!(slug(Some("A red fox, jumping!")), "a-red-fox-jumping");
+        assert_eq!(slug(None), "image");
+        let dir = tempfile::tempdir().unwrap();
+        let a = write_new(dir.path(), "x", "png", b"1").unwrap();
+        let b = write_new(dir.path(), "x", "png", b"2").unwrap();
+        assert_eq!(a.file_name().unwrap(), "x.png");
+        assert_eq!(b.file_name().unwrap(), "x-2.png");
+        assert_eq!(std::fs::read(&a).unwrap(), b"1");
+    }
+}

@@ -1,0 +1,168 @@
+//! `brock rerank`: order documents by relevance to a query, with the bedrock-agent-runtime
+//! Rerank API (SigV4 only) or, with `--route invoke`, InvokeModel and the Cohere body.
+
+use std::io::IsTerminal;
+
+use crate::aws::{ApiRequest, Client, Service, path_segment};
+use crate::cli::{OnError, OutputFormat, RerankArgs, RerankRoute};
+use crate::commands::chat::core_error;
+use crate::commands::embed::{read_inputs, settle_problems};
+use crate::config::Settings;
+use crate::core::rerank::{
+    self, Ranked, cohere_results, invoke_body, is_rerank_model, model_arn, parse_invoke,
+    parse_rerank, rerank_body,
+};
+use crate::error::{Error, Result};
+use crate::render::table::Table;
+use crate::render::{ColorChoice, sanitize, stdout_write};
+
+pub const DEFAULT_MODEL: &str = "rerank";
+
+pub async fn run(settings: &Settings, args: &RerankArgs) -> Result<()> {
+    let model = settings.resolve_model(args.model.as_deref().unwrap_or(DEFAULT_MODEL))?;
+    if !is_rerank_model(&model) {
+        return Err(Error::usage(format!(
+            "{model} is not a rerank model: use amazon.rerank-v1:0 or cohere.rerank-v3-5:0 (or their ARNs)"
+        )));
+    }
+    let query = args
+        .query
+        .as_deref()
+        .filter(|q| !q.trim().is_empty())
+        .ok_or_else(|| Error::usage("--query is required: the text to rank the documents against"))?;
+    let items = read_inputs(&args.documents, args.file.as_deref(), args.field.as_deref(), "documents")?;
+    if items.is_empty() {
+        return Err(Error::usage(
+            "no documents: give them as arguments, --file PATH, or pipe them on stdin",
+        ));
+    }
+    let mut items = items;
+    for it in items.iter_mut().filter(|i| i.problem.is_none()) {
+        if it.text.trim().is_empty() {
+            it.problem = Some("empty document".into());
+        }
+    }
+    let items = settle_problems(items, OnError::Fail, settings.quiet)?;
+    if items.len() > rerank::MAX_DOCUMENTS {
+        return Err(Error::usage(format!(
+            "{} documents: reranking takes at most {} per call",
+            items.len(),
+            rerank::MAX_DOCUMENTS
+        )));
+    }
+    if args.top_n == Some(0) {
+        return Err(Error::usage("--top-n must be 1 or more"));
+    }
+    let docs: Vec<String> = items.iter().map(|i| i.text.clone()).collect();
+
+    let client = Client::new(settings).await?;
+    let ranked: Vec<Ranked> = match args.route {
+        RerankRoute::Rerank => {
+            if client.uses_bearer() && !has_sigv4_hint() {
+                crate::render::diag(
+                    "note: the Rerank API (bedrock-agent-runtime) accepts only SigV4; a Bedrock API key (bearer token) is not enough. \
+                     Trying AWS credentials; or use --route invoke, which accepts API keys",
+                );
+            }
+            let arn = model_arn(&model, client.region()).map_err(core_error)?;
+            let body = rerank_body(&arn, query, &docs, args.top_n, false)
+                .map_err(core_error)?;
+            let resp = client
+                .send(&ApiRequest::post_json(Service::AgentRuntime, "/rerank", &body))
+                .await?;
+            let answer = resp.json().await?;
+            parse_rerank(&answer, docs.len()).map_err(core_error)?
+        }
+        RerankRoute::Invoke => {
+            let body = invoke_body(&model, query, &docs, args.top_n).map_err(core_error)?;
+            let path = format!("/model/{}/invoke", path_segment(&model));
+            let resp = client
+                .send(&ApiRequest::post_json(Service::Runtime, path, &body).header("accept", "application/json"))
+                .await?;
+            let answer = resp.json().await?;
+            parse_invoke(&answer, docs.len()).map_err(core_error)?
+        }
+    };
+    let ranked: Vec<Ranked> = match args.top_n {
+        Some(n) => ranked.into_iter().take(n).collect(),
+        None => ranked,
+    };
+
+    let shown_docs = args.return_documents.then_some(docs.as_slice());
+    match settings.output {
+        Some(OutputFormat::Json) => {
+            let mut v = cohere_results(&ranked, shown_docs);
+            carry_fields(&mut v, &items, &ranked);
+            stdout_write(&format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()))
+        }
+        Some(OutputFormat::Ndjson) => ndjson(&ranked, &items, shown_docs),
+        _ if !std::io::stdout().is_terminal() => ndjson(&ranked, &items, shown_docs),
+        _ => {
+            let color = ColorChoice::detect(settings.no_color);
+            let mut t = Table::new(["RANK", "SCORE", "INDEX", "DOCUMENT"]);
+            for (rank, r) in ranked.iter().enumerate() {
+                t.row([
+                    (rank + 1).to_string(),
+                    format!("{:.4}", r.score),
+                    r.index.to_string(),
+                    preview(&sanitize::for_terminal(&docs[r.index]), 70),
+                ]);
+            }
+            let mut out = Vec::new();
+            t.write(&mut out, color.stdout)
+                .map_err(|e| Error::io("cannot write to stdout", e))?;
+            stdout_write(&String::from_utf8_lossy(&out))
+        }
+    }
+}
+
+/// With `--field`, the other JSONL fields of each document come along in the results.
+fn carry_fields(v: &mut serde_json::Value, items: &[crate::commands::embed::Item], ranked: &[Ranked]) {
+    if let Some(results) = v.get_mut("results").and_then(serde_json::Value::as_array_mut) {
+        for (r, out) in ranked.iter().zip(results.iter_mut()) {
+            for (k, val) in &items[r.index].extra {
+                if out.get(k).is_none() {
+                    out[k] = val.clone();
+                }
+            }
+        }
+    }
+}
+
+fn ndjson(ranked: &[Ranked], items: &[crate::commands::embed::Item], docs: Option<&[String]>) -> Result<()> {
+    let mut v = cohere_results(ranked, docs);
+    carry_fields(&mut v, items, ranked);
+    let mut out = String::new();
+    for r in v["results"].as_array().into_iter().flatten() {
+        out.push_str(&r.to_string());
+        out.push('\n');
+    }
+    stdout_write(&out)
+}
+
+fn preview(s: &str, max: usize) -> String {
+    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(max - 1).collect();
+        format!("{cut}…")
+    }
+}
+
+/// True when SigV4 credentials are visibly configured next to a bearer token.
+fn has_sigv4_hint() -> bool {
+    std::env::var_os("AWS_ACCESS_KEY_ID").is_some()
+        || std::env::var_os("AWS_PROFILE").is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn previews_are_one_line_and_bounded() {
+        assert_eq!(preview("a\nb   c", 10), "a b c");
+        assert_eq!(preview("abcdefghijkl", 5), "abcd…");
+    }
+}

@@ -1,0 +1,955 @@
+//! `brock chat` on a terminal: the interactive REPL.
+//!
+//! Input is rustyline (history in the data dir, Ctrl-R search, `"""` blocks and Alt-Enter /
+//! Ctrl-J for multi-line input, bracketed paste, tab completion). Each turn goes through the
+//! same request/stream/render code as one-shot chat (`commands::chat::converse_loop`), tools
+//! included, and the conversation is saved to its session file after every step, so a crash,
+//! Ctrl-C or Ctrl-D never loses a completed turn. Slash commands are one clap `multicall`
+//! enum: help text and did-you-mean suggestions come from the same table.
+
+use std::borrow::Cow;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{CommandFactory, Parser, Subcommand};
+use rustyline::completion::{Completer, FilenameCompleter, Pair};
+use rustyline::error::ReadlineError;
+use rustyline::highlight::Highlighter;
+use rustyline::hint::Hinter;
+use rustyline::history::FileHistory;
+use rustyline::validate::{ValidationContext, ValidationResult, Validator};
+use rustyline::{Cmd, CompletionType, Config, Editor, EventHandler, KeyCode, KeyEvent, Modifiers};
+
+use crate::aws::Client;
+use crate::cli::{ChatArgs, OutputFormat};
+use crate::commands::chat::{LoopEvent, TurnOptions, configure, converse_loop, core_error, load_attachment, session_settings};
+use crate::config::Settings;
+use crate::core::message::{Message, Part, Role, ToolResultContent, ToolSpec};
+use crate::core::request::{ChatRequest, ReasoningLevel};
+use crate::error::{Error, Result};
+use crate::render::sanitize::for_terminal;
+use crate::render::table::Table;
+use crate::render::{ColorChoice, report_error};
+use crate::session::{self, Session};
+use crate::tools::{Approval, ToolRunner};
+
+const PROMPT: &str = "brock> ";
+/// Opens and closes a multi-line block.
+const BLOCK: &str = "\"\"\"";
+
+/// The slash commands. Doc comments are the help text.
+#[derive(Debug, Parser)]
+#[command(multicall = true, disable_help_subcommand = true)]
+struct SlashLine {
+    #[command(subcommand)]
+    command: Slash,
+}
+
+#[derive(Debug, Subcommand)]
+enum Slash {
+    /// Show these commands
+    Help,
+    /// Show the model, or switch to another id or alias; the conversation goes on
+    Model { id: Option<String> },
+    /// Show the system prompt, set it, or remove it with --clear
+    System {
+        /// Remove the system prompt
+        #[arg(long)]
+        clear: bool,
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "TEXT")]
+        text: Vec<String>,
+    },
+    /// Show or set reasoning: off, low, medium, high or a token budget
+    Reasoning { level: Option<String> },
+    /// Show or set the temperature ("default" to unset)
+    Temperature { value: Option<String> },
+    /// Show or set the maximum output tokens ("default" to unset)
+    #[command(name = "max-tokens")]
+    MaxTokens { value: Option<String> },
+    /// Attach images or documents to the next message (no PATH: list them)
+    Attach { paths: Vec<String> },
+    /// List the tools, or enable / disable one
+    Tools {
+        #[command(subcommand)]
+        action: Option<ToolsAction>,
+    },
+    /// Save the session (under a new NAME if given)
+    Save { name: Option<String> },
+    /// Continue a saved session
+    Load { name: String },
+    /// List saved sessions
+    Sessions,
+    /// Start a new session (the current one stays saved)
+    New,
+    /// Forget the conversation of this session (model and settings stay)
+    Clear,
+    /// Drop the last exchange
+    Undo,
+    /// Ask for the last answer again
+    Retry,
+    /// Copy the last answer to the clipboard (OSC 52)
+    Copy,
+    /// Write the next message in $VISUAL / $EDITOR
+    Edit,
+    /// Tokens and latency so far
+    Usage,
+    /// Write the conversation to FILE as markdown
+    Export { file: PathBuf },
+    /// Leave (Ctrl-D does the same)
+    #[command(alias = "quit")]
+    Exit,
+}
+
+#[derive(Debug, Subcommand)]
+enum ToolsAction {
+    /// List the tools (the default)
+    List,
+    /// Offer a tool to the model again
+    Enable { name: String },
+    /// Stop offering a tool to the model
+    Disable { name: String },
+}
+
+/// What the loop does after a command.
+enum Flow {
+    Continue,
+    Exit,
+    Send(Vec<Part>),
+}
+
+pub async fn run(settings: &Settings, args: &ChatArgs) -> Result<()> {
+    let mut repl = Repl::start(settings, args).await?;
+    let history = history_path();
+    let mut rl = editor(&repl)?;
+    let _ = rl.load_history(&history);
+    repl.banner();
+    loop {
+        if let Some(h) = rl.helper_mut() {
+            h.models = repl.model_candidates();
+            h.tools = repl.tools.iter().map(|t| t.name.clone()).collect();
+        }
+        let line = tokio::task::block_in_place(|| rl.readline(PROMPT));
+        let line = match line {
+            Ok(l) => l,
+            // Ctrl-C at the prompt only clears the line.
+            Err(ReadlineError::Interrupted) => continue,
+            Err(ReadlineError::Eof) => break,
+            Err(e) => return Err(Error::Protocol(format!("cannot read the terminal: {e}"))),
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        if rl.add_history_entry(line.as_str()).unwrap_or(false) {
+            save_history(&mut rl, &history);
+        }
+        let flow = if let Some(rest) = line.trim_start().strip_prefix('/').filter(|r| !r.starts_with('/')) {
+            match repl.command(rest).await {
+                Ok(f) => f,
+                Err(e) => {
+                    report_error(&e, repl.color);
+                    Flow::Continue
+                }
+            }
+        } else {
+            // `//text` sends a message that starts with a slash.
+            let text = line.trim_start().strip_prefix('/').filter(|r| r.starts_with('/')).unwrap_or(&line);
+            let text = block_text(text);
+            let mut content = std::mem::take(&mut repl.attachments);
+            content.push(Part::text(text));
+            Flow::Send(content)
+        };
+        match flow {
+            Flow::Continue => {}
+            Flow::Exit => break,
+            Flow::Send(content) => repl.send(Some(content)).await,
+        }
+    }
+    Ok(())
+}
+
+struct Repl {
+    settings: Settings,
+    /// The chat flags, used for every request (tools, params, guardrail, …).
+    args: ChatArgs,
+    client: Client,
+    session: Session,
+    /// Every tool the REPL can offer (`--tools` file and `[tools.NAME]`).
+    tools: Vec<ToolSpec>,
+    runner: ToolRunner,
+    attachments: Vec<Part>,
+    color: ColorChoice,
+}
+
+impl Repl {
+    async fn start(settings: &Settings, args: &ChatArgs) -> Result<Repl> {
+        let mut args = args.clone();
+        // Configured tools are always on offer in the REPL; they run after approval.
+        args.run_tools = true;
+        args.prompt.clear();
+        let mut session = match &args.session {
+            Some(name) => Session::load(name)?.unwrap_or_else(|| Session::new(name.clone(), String::new())),
+            None => Session::new(session::timestamp_name(), String::new()),
+        };
+        let effective = session_settings(settings, &args, &session);
+        session.model = effective.model_or_default(None)?;
+        session.set_system(effective.system.clone());
+        session.settings.reasoning = effective.reasoning.clone();
+        session.settings.temperature = effective.temperature;
+        session.settings.max_tokens = effective.max_tokens;
+        let client = Client::new(settings).await?;
+        let mut repl = Repl {
+            settings: settings.clone(),
+            args: args.clone(),
+            client,
+            session,
+            tools: Vec::new(),
+            runner: ToolRunner::new(
+                settings.tools.clone(),
+                if args.yes { Approval::Trusted } else { Approval::Ask },
+            ),
+            attachments: Vec::new(),
+            color: ColorChoice::detect(settings.no_color),
+        };
+        // Build one request now so bad flags (a missing tools file, a bad --param) are refused
+        // before the REPL opens, not on the first message.
+        repl.session.conversation.messages.push(Message::user_text("probe"));
+        let probe = repl.request();
+        repl.session.conversation.messages.pop();
+        repl.tools = probe?.tools;
+        Ok(repl)
+    }
+
+    fn banner(&self) {
+        let n = self.session.conversation.messages.len();
+        let what = if n > 0 {
+            format!("continuing session {} ({n} messages)", self.session.name)
+        } else {
+            format!("session {}", self.session.name)
+        };
+        self.note(&format!(
+            "brock chat · {} · {what} · /help for commands, Ctrl-D to leave",
+            self.session.model
+        ));
+    }
+
+    /// A dimmed line on stderr.
+    fn note(&self, s: &str) {
+        let s = for_terminal(s);
+        let mut err = std::io::stderr().lock();
+        let _ = if self.color.stderr {
+            writeln!(err, "\x1b[2m{s}\x1b[0m")
+        } else {
+            writeln!(err, "{s}")
+        };
+    }
+
+    /// The request for the conversation as it stands, with the REPL's current settings.
+    fn request(&self) -> Result<ChatRequest> {
+        let mut s = self.settings.clone();
+        // The system prompt lives in the session's conversation.
+        s.system = None;
+        s.reasoning = self.session.settings.reasoning.clone();
+        s.temperature = self.session.settings.temperature;
+        s.max_tokens = self.session.settings.max_tokens;
+        let mut req = ChatRequest::new(self.session.model.clone(), self.session.request_conversation());
+        configure(&mut req, &s, &self.args)?;
+        req.tools.retain(|t| !self.session.settings.disabled_tools.contains(&t.name));
+        Ok(req)
+    }
+
+    fn effective_settings(&self) -> Settings {
+        let mut s = self.settings.clone();
+        s.output = Some(OutputFormat::Text);
+        s
+    }
+
+    /// One turn: the user's message (None to answer the conversation as it is), the answer,
+    /// tool rounds; saved after every step.
+    async fn send(&mut self, user: Option<Vec<Part>>) {
+        let before = (self.session.conversation.clone(), self.session.interrupted.clone());
+        if let Some(content) = user {
+            self.session.conversation.push(Message::new(Role::User, content));
+        }
+        let mut req = match self.request() {
+            Ok(r) => r,
+            Err(e) => {
+                (self.session.conversation, self.session.interrupted) = before;
+                return report_error(&e, self.color);
+            }
+        };
+        let opts = TurnOptions {
+            stream: !self.args.no_stream,
+            output: OutputFormat::Text,
+            show_reasoning: !self.args.hide_reasoning,
+            show_tool_calls: false,
+            interruptible: true,
+        };
+        let settings = self.effective_settings();
+        let session = &mut self.session;
+        let mut recorded = false;
+        let mut save_error: Option<Error> = None;
+        if let Err(e) = session.save() {
+            save_error = Some(e);
+        }
+        let mut record = |ev: LoopEvent<'_>| -> Result<()> {
+            match ev {
+                LoopEvent::Message { message, interrupted } => {
+                    recorded = true;
+                    session.conversation.push(message.clone());
+                    if interrupted {
+                        session.interrupted.push(session.conversation.messages.len() - 1);
+                    }
+                }
+                LoopEvent::Usage { usage, elapsed, first_token } => {
+                    session
+                        .usage
+                        .add(usage, elapsed.as_millis() as u64, first_token.map(|t| t.as_millis() as u64));
+                }
+            }
+            // A full disk must not end the conversation: say so once and go on.
+            if let Err(e) = session.save()
+                && save_error.is_none()
+            {
+                save_error = Some(e);
+            }
+            Ok(())
+        };
+        let outcome = converse_loop(&self.client, &settings, &mut req, &opts, Some(&mut self.runner), &mut record).await;
+        match outcome {
+            Ok(true) => self.note("[interrupted]"),
+            Ok(false) => {}
+            Err(e) => {
+                if !recorded {
+                    // Nothing was answered: the conversation is as before, and the message is
+                    // in the input history to send again.
+                    (self.session.conversation, self.session.interrupted) = before;
+                    if let Err(e) = self.session.save() {
+                        save_error.get_or_insert(e);
+                    }
+                }
+                report_error(&e, self.color);
+            }
+        }
+        if let Some(e) = save_error {
+            report_error(&e, self.color);
+        }
+    }
+
+    async fn command(&mut self, line: &str) -> Result<Flow> {
+        let words = split_words(line);
+        let parsed = match SlashLine::try_parse_from(&words) {
+            Ok(p) => p,
+            Err(e) => {
+                let _ = e.print();
+                return Ok(Flow::Continue);
+            }
+        };
+        match parsed.command {
+            Slash::Help => {
+                let mut t = String::from("commands:\n");
+                for c in SlashLine::command().get_subcommands() {
+                    let args: Vec<String> = c
+                        .get_arguments()
+                        .filter(|a| !matches!(a.get_id().as_str(), "help"))
+                        .filter(|a| a.is_positional())
+                        .map(|a| {
+                            let name = a
+                                .get_value_names()
+                                .and_then(|v| v.first().map(|s| s.to_string()))
+                                .unwrap_or_else(|| a.get_id().to_string().to_uppercase());
+                            if a.is_required_set() { name } else { format!("[{name}]") }
+                        })
+                        .collect();
+                    let usage = format!("/{} {}", c.get_name(), args.join(" "));
+                    let about = c.get_about().map(|a| a.to_string()).unwrap_or_default();
+                    t.push_str(&format!("  {:<26} {about}\n", usage.trim_end()));
+                }
+                t.push_str(
+                    "input: \"\"\" starts and ends a multi-line block; Alt-Enter or Ctrl-J adds a line; Ctrl-R searches history;\n\
+                     //text sends text starting with '/'; Ctrl-C stops an answer or clears the line; Ctrl-D leaves\n",
+                );
+                eprint!("{t}");
+            }
+            Slash::Model { id: None } => self.note(&format!("model: {} (route: converse)", self.session.model)),
+            Slash::Model { id: Some(id) } => {
+                let resolved = self.settings.resolve_model(&id)?;
+                crate::core::model::ModelRef::parse(&resolved).map_err(core_error)?;
+                self.session.model = resolved;
+                self.save();
+                self.note(&format!("model: {} (route: converse)", self.session.model));
+            }
+            Slash::System { clear, text } => {
+                if clear {
+                    self.session.set_system(None);
+                    self.save();
+                    self.note("system prompt removed");
+                } else if text.is_empty() {
+                    match self.session.system_text() {
+                        Some(s) => self.note(&format!("system: {s}")),
+                        None => self.note("no system prompt (set one with /system TEXT)"),
+                    }
+                } else {
+                    // Keep the text as typed (spacing included), not as split into words.
+                    let raw = line.trim_start().strip_prefix("system").unwrap_or(line).trim();
+                    self.session.set_system(Some(raw.to_string()));
+                    self.save();
+                    self.note("system prompt set");
+                }
+            }
+            Slash::Reasoning { level: None } => self.note(&format!(
+                "reasoning: {}",
+                self.session.settings.reasoning.as_deref().unwrap_or("model default")
+            )),
+            Slash::Reasoning { level: Some(l) } => {
+                let _: ReasoningLevel = l
+                    .parse()
+                    .map_err(|e: crate::core::error::Error| Error::usage(e.to_string()))?;
+                self.session.settings.reasoning = Some(l.clone());
+                self.save();
+                self.note(&format!("reasoning: {l}"));
+            }
+            Slash::Temperature { value } => {
+                if let Some(v) = value {
+                    self.session.settings.temperature = parse_setting(&v, "temperature", |t: f32| {
+                        (0.0..=2.0).contains(&t).then_some(t).ok_or("between 0 and 2")
+                    })?;
+                    self.save();
+                }
+                self.note(&format!(
+                    "temperature: {}",
+                    self.session.settings.temperature.map(|t| t.to_string()).as_deref().unwrap_or("model default")
+                ));
+            }
+            Slash::MaxTokens { value } => {
+                if let Some(v) = value {
+                    self.session.settings.max_tokens =
+                        parse_setting(&v, "max-tokens", |n: u32| (n > 0).then_some(n).ok_or("a positive number"))?;
+                    self.save();
+                }
+                self.note(&format!(
+                    "max tokens: {}",
+                    self.session.settings.max_tokens.map(|t| t.to_string()).as_deref().unwrap_or("model default")
+                ));
+            }
+            Slash::Attach { paths } => {
+                for p in &paths {
+                    let part = load_attachment(p)?;
+                    self.attachments.push(part);
+                    self.note(&format!("attached {p} to the next message"));
+                }
+                if paths.is_empty() {
+                    if self.attachments.is_empty() {
+                        self.note("nothing attached (use /attach PATH)");
+                    } else {
+                        self.note(&format!("{} attachment(s) will go with the next message", self.attachments.len()));
+                    }
+                }
+            }
+            Slash::Tools { action } => self.tools_command(action)?,
+            Slash::Save { name } => {
+                if let Some(name) = name {
+                    session::check_name(&name)?;
+                    if name != self.session.name {
+                        if Session::path_for(&name).exists() {
+                            return Err(Error::usage(format!(
+                                "a session named {name} exists; /load it, or choose another name"
+                            )));
+                        }
+                        let old = Session::path_for(&self.session.name);
+                        self.session.name = name;
+                        let path = self.session.save()?;
+                        // The same conversation under its old name would only be a duplicate.
+                        let _ = std::fs::remove_file(old);
+                        self.note(&format!("saved as {}", path.display()));
+                        return Ok(Flow::Continue);
+                    }
+                }
+                let path = self.session.save()?;
+                self.note(&format!("saved {}", path.display()));
+            }
+            Slash::Load { name } => {
+                let Some(s) = Session::load(&name)? else {
+                    let known: Vec<String> = session::list()?.into_iter().map(|s| s.name).collect();
+                    let hint = crate::config::did_you_mean(&name, known.iter().map(String::as_str))
+                        .map(|s| format!(" — did you mean {s}?"))
+                        .unwrap_or_else(|| " (see /sessions)".into());
+                    return Err(Error::usage(format!("no session named {name}{hint}")));
+                };
+                self.session = s;
+                self.attachments.clear();
+                self.note(&format!(
+                    "loaded {} ({} messages, model {})",
+                    self.session.name,
+                    self.session.conversation.messages.len(),
+                    self.session.model
+                ));
+                if let Some(last) = self.session.conversation.last_assistant_text() {
+                    self.note(&format!("last answer: {}", first_line(&last, 100)));
+                }
+            }
+            Slash::Sessions => {
+                let list = session::list()?;
+                if list.is_empty() {
+                    self.note("no saved sessions yet");
+                } else {
+                    let mut t = Table::new(vec!["NAME", "UPDATED", "MODEL", "FIRST LINE"]);
+                    for s in list {
+                        t.row(vec![s.name, s.updated, s.model, first_line(&s.first_line, 50)]);
+                    }
+                    let _ = t.write(&mut std::io::stderr().lock(), self.color.stderr);
+                }
+            }
+            Slash::New => {
+                let mut s = Session::new(session::timestamp_name(), self.session.model.clone());
+                s.settings = self.session.settings.clone();
+                s.conversation.system = self.session.conversation.system.clone();
+                self.session = s;
+                self.attachments.clear();
+                self.note(&format!("new session {}", self.session.name));
+            }
+            Slash::Clear => {
+                self.session.truncate(0);
+                self.attachments.clear();
+                self.save();
+                self.note("conversation cleared");
+            }
+            Slash::Undo => match self.session.last_exchange_start() {
+                Some(i) => {
+                    self.session.truncate(i);
+                    self.save();
+                    self.note("dropped the last exchange");
+                }
+                None => self.note("nothing to undo"),
+            },
+            Slash::Retry => match self.session.last_exchange_start() {
+                Some(i) => {
+                    let content = self.session.conversation.messages[i].content.clone();
+                    self.session.truncate(i);
+                    return Ok(Flow::Send(content));
+                }
+                None => self.note("nothing to retry"),
+            },
+            Slash::Copy => match self.session.conversation.last_assistant_text().filter(|t| !t.is_empty()) {
+                Some(text) => {
+                    use base64::Engine;
+                    let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+                    let mut out = std::io::stdout().lock();
+                    let _ = write!(out, "\x1b]52;c;{b64}\x07");
+                    let _ = out.flush();
+                    self.note(&format!("copied {} characters to the clipboard (OSC 52)", text.chars().count()));
+                }
+                None => self.note("no answer to copy yet"),
+            },
+            Slash::Edit => {
+                if let Some(text) = compose_in_editor()? {
+                    let mut content = std::mem::take(&mut self.attachments);
+                    content.push(Part::text(text));
+                    return Ok(Flow::Send(content));
+                }
+                self.note("nothing written: no message sent");
+            }
+            Slash::Usage => {
+                let u = &self.session.usage;
+                let mut line = format!(
+                    "{} requests · {} tokens in · {} out",
+                    u.requests, u.input_tokens, u.output_tokens
+                );
+                if u.cache_read_tokens > 0 || u.cache_write_tokens > 0 {
+                    line.push_str(&format!(
+                        " · cache {} read, {} written",
+                        u.cache_read_tokens, u.cache_write_tokens
+                    ));
+                }
+                if u.requests > 0 {
+                    line.push_str(&format!(
+                        " · {:.2} s in total · {:.2} s per answer · first token {:.2} s on average",
+                        u.total_ms as f64 / 1000.0,
+                        u.total_ms as f64 / 1000.0 / u.requests as f64,
+                        u.first_token_ms as f64 / 1000.0 / u.requests as f64
+                    ));
+                }
+                self.note(&line);
+            }
+            Slash::Export { file } => {
+                let md = transcript(&self.session);
+                session::write_atomic(&file, md.as_bytes())?;
+                self.note(&format!("wrote {}", file.display()));
+            }
+            Slash::Exit => return Ok(Flow::Exit),
+        }
+        Ok(Flow::Continue)
+    }
+
+    fn tools_command(&mut self, action: Option<ToolsAction>) -> Result<()> {
+        let known = |name: &str, tools: &[ToolSpec]| -> Result<()> {
+            if tools.iter().any(|t| t.name == name) {
+                return Ok(());
+            }
+            let names: Vec<&str> = tools.iter().map(|t| t.name.as_str()).collect();
+            let hint = crate::config::did_you_mean(name, names.iter().copied())
+                .map(|s| format!(" — did you mean {s}?"))
+                .unwrap_or_default();
+            Err(Error::usage(format!("no tool named {name}{hint} (see /tools)")))
+        };
+        match action.unwrap_or(ToolsAction::List) {
+            ToolsAction::List => {
+                if self.tools.is_empty() {
+                    self.note("no tools: define [tools.NAME] in the config or pass --tools FILE");
+                    return Ok(());
+                }
+                let mut t = Table::new(vec!["TOOL", "STATE", "RUNS", "DESCRIPTION"]);
+                for spec in &self.tools {
+                    let state = if self.session.settings.disabled_tools.contains(&spec.name) { "disabled" } else { "enabled" };
+                    let runs = if !self.runner.can_run(&spec.name) {
+                        "no command"
+                    } else if self.runner.approval() == Approval::Trusted {
+                        "without asking"
+                    } else {
+                        "after approval"
+                    };
+                    t.row(vec![
+                        spec.name.clone(),
+                        state.into(),
+                        runs.into(),
+                        first_line(spec.description.as_deref().unwrap_or(""), 60),
+                    ]);
+                }
+                let _ = t.write(&mut std::io::stderr().lock(), self.color.stderr);
+            }
+            ToolsAction::Enable { name } => {
+                known(&name, &self.tools)?;
+                self.session.settings.disabled_tools.remove(&name);
+                self.save();
+                self.note(&format!("tool {name} enabled"));
+            }
+            ToolsAction::Disable { name } => {
+                known(&name, &self.tools)?;
+                self.session.settings.disabled_tools.insert(name.clone());
+                self.save();
+                self.note(&format!("tool {name} disabled"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Saves a session that has a conversation (an empty new one is not worth a file).
+    fn save(&mut self) {
+        if self.session.conversation.messages.is_empty() && !Session::path_for(&self.session.name).exists() {
+            return;
+        }
+        if let Err(e) = self.session.save() {
+            report_error(&e, self.color);
+        }
+    }
+
+    fn model_candidates(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (alias, target) in self.settings.all_aliases() {
+            out.push(alias);
+            out.push(target);
+        }
+        out.push(self.session.model.clone());
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+fn parse_setting<T: std::str::FromStr, F>(v: &str, what: &str, check: F) -> Result<Option<T>>
+where
+    F: Fn(T) -> std::result::Result<T, &'static str>,
+{
+    if v == "default" {
+        return Ok(None);
+    }
+    let n: T = v
+        .parse()
+        .map_err(|_| Error::usage(format!("/{what} {v}: not a number (or \"default\")")))?;
+    check(n)
+        .map(Some)
+        .map_err(|want| Error::usage(format!("/{what} {v}: must be {want}")))
+}
+
+fn first_line(s: &str, max: usize) -> String {
+    let line = s.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+    if line.chars().count() > max {
+        format!("{}…", line.chars().take(max).collect::<String>())
+    } else {
+        line.to_string()
+    }
+}
+
+/// Splits a command line into words; '…' and "…" group words with spaces.
+fn split_words(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quote: Option<char> = None;
+    let mut has = false;
+    for c in line.chars() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => cur.push(c),
+            None if c == '"' || c == '\'' => {
+                quote = Some(c);
+                has = true;
+            }
+            None if c.is_whitespace() => {
+                if has || !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                    has = false;
+                }
+            }
+            None => cur.push(c),
+        }
+    }
+    if has || !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The text of a `"""` block without its fences; other input as typed.
+fn block_text(input: &str) -> String {
+    let t = input.trim();
+    if let Some(inner) = t.strip_prefix(BLOCK).and_then(|r| r.strip_suffix(BLOCK)) {
+        return inner.trim_matches('\n').to_string();
+    }
+    input.to_string()
+}
+
+fn block_complete(input: &str) -> bool {
+    let t = input.trim();
+    match t.strip_prefix(BLOCK) {
+        Some(rest) => rest.trim_end().len() >= BLOCK.len() && rest.trim_end().ends_with(BLOCK),
+        None => true,
+    }
+}
+
+/// `$VISUAL`, `$EDITOR` or vi on a temp file; the file's text, if any.
+fn compose_in_editor() -> Result<Option<String>> {
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| std::env::var("EDITOR").ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "vi".into());
+    // "code -w" style values are a program and its arguments; no shell is involved.
+    let argv = split_words(&editor);
+    let Some((program, rest)) = argv.split_first() else {
+        return Err(Error::usage("$EDITOR is empty"));
+    };
+    let file = tempfile::Builder::new()
+        .prefix("brock-message-")
+        .suffix(".md")
+        .tempfile()
+        .map_err(|e| Error::io("cannot create a temp file for the editor", e))?;
+    let status = tokio::task::block_in_place(|| std::process::Command::new(program).args(rest).arg(file.path()).status())
+        .map_err(|e| Error::usage(format!("cannot start the editor {program}: {e}")))?;
+    if !status.success() {
+        return Err(Error::usage(format!("the editor {program} exited with {status}; nothing sent")));
+    }
+    let text = std::fs::read_to_string(file.path()).map_err(|e| Error::io("cannot read the edited message", e))?;
+    Ok(Some(text.trim_end().to_string()).filter(|t| !t.trim().is_empty()))
+}
+
+/// The conversation as a markdown document.
+fn transcript(s: &Session) -> String {
+    let mut md = format!("# {}\n\nmodel: `{}` · created {} · updated {}\n\n", s.name, s.model, s.created, s.updated);
+    if let Some(sys) = s.system_text() {
+        md.push_str(&format!("## System\n\n{sys}\n\n"));
+    }
+    for (i, m) in s.conversation.messages.iter().enumerate() {
+        let is_results = m.role == Role::User && m.content.iter().all(|p| matches!(p, Part::ToolResult { .. }));
+        let title = match (m.role, is_results) {
+            (Role::User, false) => "User",
+            (Role::User, true) => "Tool results",
+            (Role::Assistant, _) => "Assistant",
+        };
+        md.push_str(&format!("## {title}\n\n"));
+        for p in &m.content {
+            match p {
+                Part::Text { text } => md.push_str(&format!("{text}\n\n")),
+                Part::Reasoning { text, .. } => {
+                    let quoted: Vec<String> = text.lines().map(|l| format!("> {l}")).collect();
+                    md.push_str(&format!("> **Reasoning**\n>\n{}\n\n", quoted.join("\n")));
+                }
+                Part::RedactedReasoning { .. } => md.push_str("> *(redacted reasoning)*\n\n"),
+                Part::ToolUse { name, input, .. } => md.push_str(&format!(
+                    "Tool call `{name}`:\n\n```json\n{}\n```\n\n",
+                    serde_json::to_string_pretty(input).unwrap_or_default()
+                )),
+                Part::ToolResult { content, status, .. } => {
+                    let text: Vec<String> = content
+                        .iter()
+                        .map(|c| match c {
+                            ToolResultContent::Text { text } => text.clone(),
+                            ToolResultContent::Json { json } => json.to_string(),
+                            _ => "(media)".into(),
+                        })
+                        .collect();
+                    let label = if matches!(status, Some(crate::core::message::ToolStatus::Error)) { "error" } else { "result" };
+                    md.push_str(&format!("Tool {label}:\n\n```\n{}\n```\n\n", text.join("\n")));
+                }
+                Part::Image { format, .. } => md.push_str(&format!("*(image, {format})*\n\n")),
+                Part::Document { name, .. } => md.push_str(&format!("*(document {name})*\n\n")),
+                Part::Video { format, .. } => md.push_str(&format!("*(video, {format})*\n\n")),
+                _ => {}
+            }
+        }
+        if s.interrupted.contains(&i) {
+            md.push_str("*(interrupted)*\n\n");
+        }
+    }
+    md
+}
+
+fn history_path() -> PathBuf {
+    crate::config::data_dir().join("history.txt")
+}
+
+/// History is private: the file is created 0600 before rustyline writes it.
+fn save_history(rl: &mut Editor<ReplHelper, FileHistory>, path: &Path) {
+    if let Some(dir) = path.parent()
+        && session::create_private_dir(dir).is_err()
+    {
+        return;
+    }
+    #[cfg(unix)]
+    if !path.exists() {
+        use std::os::unix::fs::OpenOptionsExt;
+        let _ = std::fs::OpenOptions::new().create(true).append(true).mode(0o600).open(path);
+    }
+    let _ = rl.append_history(path);
+}
+
+fn editor(repl: &Repl) -> Result<Editor<ReplHelper, FileHistory>> {
+    let config = Config::builder()
+        .max_history_size(10_000)
+        .and_then(|b| b.history_ignore_dups(true))
+        .map_err(|e| Error::Protocol(format!("cannot set up the line editor: {e}")))?
+        .history_ignore_space(true)
+        .auto_add_history(false)
+        .bracketed_paste(true)
+        .completion_type(CompletionType::List)
+        .build();
+    let mut rl: Editor<ReplHelper, FileHistory> =
+        Editor::with_config(config).map_err(|e| Error::Protocol(format!("cannot set up the line editor: {e}")))?;
+    rl.set_helper(Some(ReplHelper {
+        commands: SlashLine::command()
+            .get_subcommands()
+            .flat_map(|c| std::iter::once(c.get_name().to_string()).chain(c.get_all_aliases().map(str::to_string)))
+            .collect(),
+        models: repl.model_candidates(),
+        tools: repl.tools.iter().map(|t| t.name.clone()).collect(),
+        files: FilenameCompleter::new(),
+    }));
+    rl.bind_sequence(KeyEvent(KeyCode::Enter, Modifiers::ALT), EventHandler::Simple(Cmd::Newline));
+    rl.bind_sequence(KeyEvent::ctrl('J'), EventHandler::Simple(Cmd::Newline));
+    Ok(rl)
+}
+
+struct ReplHelper {
+    commands: Vec<String>,
+    models: Vec<String>,
+    tools: Vec<String>,
+    files: FilenameCompleter,
+}
+
+fn pairs<'a>(prefix: &str, words: impl IntoIterator<Item = &'a str>) -> Vec<Pair> {
+    words
+        .into_iter()
+        .filter(|w| w.starts_with(prefix))
+        .map(|w| Pair { display: w.to_string(), replacement: w.to_string() })
+        .collect()
+}
+
+impl Completer for ReplHelper {
+    type Candidate = Pair;
+
+    fn complete(&self, line: &str, pos: usize, _ctx: &rustyline::Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let before = &line[..pos];
+        let Some(cmdline) = before.strip_prefix('/') else {
+            return Ok((pos, Vec::new()));
+        };
+        let Some((cmd, rest)) = cmdline.split_once(' ') else {
+            let mut c = pairs(cmdline, self.commands.iter().map(String::as_str));
+            for p in &mut c {
+                p.replacement.push(' ');
+            }
+            return Ok((1, c));
+        };
+        let word_start = pos - rest.len() + rest.rfind(' ').map(|i| i + 1).unwrap_or(0);
+        let word = &line[word_start..pos];
+        let c = match cmd {
+            "model" => pairs(word, self.models.iter().map(String::as_str)),
+            "reasoning" => pairs(word, ["off", "low", "medium", "high"]),
+            "temperature" | "max-tokens" => pairs(word, ["default"]),
+            "load" | "save" => {
+                let names: Vec<String> = session::list().unwrap_or_default().into_iter().map(|s| s.name).collect();
+                pairs(word, names.iter().map(String::as_str))
+            }
+            "tools" => match rest.split_once(' ') {
+                None => pairs(word, ["list", "enable", "disable"]),
+                Some(("enable" | "disable", _)) => pairs(word, self.tools.iter().map(String::as_str)),
+                Some(_) => Vec::new(),
+            },
+            "attach" | "export" => return self.files.complete_path(line, pos),
+            _ => Vec::new(),
+        };
+        Ok((word_start, c))
+    }
+}
+
+impl Hinter for ReplHelper {
+    type Hint = String;
+}
+
+impl Highlighter for ReplHelper {
+    fn highlight_prompt<'b, 's: 'b, 'p: 'b>(&'s self, prompt: &'p str, _default: bool) -> Cow<'b, str> {
+        Cow::Borrowed(prompt)
+    }
+}
+
+impl Validator for ReplHelper {
+    fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
+        Ok(if block_complete(ctx.input()) {
+            ValidationResult::Valid(None)
+        } else {
+            ValidationResult::Incomplete
+        })
+    }
+}
+
+impl rustyline::Helper for ReplHelper {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks() {
+        assert!(!block_complete("\"\"\""));
+        assert!(!block_complete("\"\"\"\nline one"));
+        assert!(block_complete("\"\"\"\nline one\nline two\n\"\"\""));
+        assert!(block_complete("plain"));
+        assert_eq!(block_text("\"\"\"\nline one\nline two\n\"\"\""), "line one\nline two");
+        assert_eq!(block_text("\"\"\"inline\"\"\""), "inline");
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(split_words("export 'my file.md'"), vec!["export", "my file.md"]);
+        assert_eq!(split_words("  model   sonnet "), vec!["model", "sonnet"]);
+        assert_eq!(split_words("save \"\""), vec!["save", ""]);
+    }
+
+    #[test]
+    fn slash_table_parses_and_suggests() {
+        let p = SlashLine::try_parse_from(["max-tokens", "100"]).unwrap();
+        assert!(matches!(p.command, Slash::MaxTokens { value: Some(v) } if v == "100"));
+        let p = SlashLine::try_parse_from(["tools", "disable", "x"]).unwrap();
+        assert!(matches!(p.command, Slash::Tools { action: Some(ToolsAction::Disable { .. }) }));
+        let err = SlashLine::try_parse_from(["modle"]).unwrap_err().to_string();
+        assert!(err.contains("model"), "{err}");
+        SlashLine::command().debug_assert();
+    }
+}
