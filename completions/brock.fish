@@ -81,6 +81,12 @@ complete -c brock -n "__fish_brock_using_subcommand chat" -l prefill -d 'Start t
 complete -c brock -n "__fish_brock_using_subcommand chat" -l input-format -d 'Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file)' -r -f -a "text\t'Plain text prompt (default)'
 openai\t'OpenAI chat.completions request JSON'"
 complete -c brock -n "__fish_brock_using_subcommand chat" -l input-file -d 'Read the request body from this file instead of stdin' -r -F
+complete -c brock -n "__fish_brock_using_subcommand chat" -l route -d 'API route: converse, invoke (the model family\'s InvokeModel body) or auto (Converse where the model has it)' -r -f -a "converse\t''
+invoke\t''
+auto\t''"
+complete -c brock -n "__fish_brock_using_subcommand chat" -l api-base -d 'Base URL of a Converse-shaped proxy, for converse_like/NAME models' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l api-key-env -d 'Environment variable holding the API key sent as a bearer token to --api-base' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l session -d 'Continue the saved session NAME (created if missing) and save the new turns back' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand chat" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
@@ -102,14 +108,30 @@ complete -c brock -n "__fish_brock_using_subcommand chat" -l guardrail-trace -d 
 complete -c brock -n "__fish_brock_using_subcommand chat" -l cache -d 'Insert cache points after the system prompt and tools (prompt caching)'
 complete -c brock -n "__fish_brock_using_subcommand chat" -l no-stream -d 'Use Converse instead of ConverseStream'
 complete -c brock -n "__fish_brock_using_subcommand chat" -l dry-run -d 'Print the exact request that would be sent and exit'
+complete -c brock -n "__fish_brock_using_subcommand chat" -s i -l interactive -d 'Open the interactive REPL (the default with no prompt on a terminal)'
+complete -c brock -n "__fish_brock_using_subcommand chat" -l run-tools -d 'Run the tools the model calls ([tools.NAME] commands in the config) and send back the results'
+complete -c brock -n "__fish_brock_using_subcommand chat" -s y -l yes -d 'Run tools without asking (for trusted scripts)'
 complete -c brock -n "__fish_brock_using_subcommand chat" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
 complete -c brock -n "__fish_brock_using_subcommand chat" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand chat" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand chat" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
 complete -c brock -n "__fish_brock_using_subcommand chat" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand chat" -s V -l version -d 'Print version'
-complete -c brock -n "__fish_brock_using_subcommand embed" -s m -l model -d 'Embedding model id or alias' -r -f -a "(brock __complete models 2>/dev/null)"
-complete -c brock -n "__fish_brock_using_subcommand embed" -s f -l file -d 'Read texts from a file (one per line, or JSONL with --field)' -r -F
+complete -c brock -n "__fish_brock_using_subcommand embed" -s m -l model -d 'Embedding model id or alias (default: titan-embed = amazon.titan-embed-text-v2:0)' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand embed" -s f -l file -d 'Read texts from a file, one per line (JSONL with --field); `-` for stdin' -r -F
+complete -c brock -n "__fish_brock_using_subcommand embed" -l field -d 'Input is JSONL: embed this field of each object and carry the other fields to the output' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l dimensions -d 'Output vector size: Titan v2 256|512|1024, Cohere v4 256–1536, Nova 256|384|1024|3072' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l embedding-type -d 'Vector type: float, binary (Titan v2, Cohere), int8, uint8, ubinary (Cohere)' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l input-type -d 'Cohere / Nova: search_document, search_query, classification or clustering' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l truncate -d 'Cohere / Nova: what to do with text longer than the model takes: NONE, START or END' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l image -d 'Multimodal models (Titan Multimodal, Nova): embed this image (with the text, if any)' -r -F
+complete -c brock -n "__fish_brock_using_subcommand embed" -l format -d 'How vectors are written: float (JSON numbers) or base64 (OpenAI encoding_format)' -r -f -a "float\t''
+base64\t''"
+complete -c brock -n "__fish_brock_using_subcommand embed" -s j -l concurrency -d 'Calls in flight at once' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l batch-size -d 'Texts per call for models that take many (Cohere: at most 96)' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l skip -d 'Skip the first N inputs (resume an interrupted run; indexes stay those of the input)' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l on-error -d 'A bad input line (empty, too long for the model): skip it with a warning, or fail' -r -f -a "skip\t''
+fail\t''"
 complete -c brock -n "__fish_brock_using_subcommand embed" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand embed" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand embed" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
@@ -126,13 +148,38 @@ complete -c brock -n "__fish_brock_using_subcommand embed" -l config -d 'Config 
 complete -c brock -n "__fish_brock_using_subcommand embed" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
 complete -c brock -n "__fish_brock_using_subcommand embed" -l connect-timeout -d 'Connect timeout in seconds' -r
 complete -c brock -n "__fish_brock_using_subcommand embed" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l normalize -d 'Titan v2: ask for unit-length vectors'
+complete -c brock -n "__fish_brock_using_subcommand embed" -l no-normalize -d 'Titan v2: ask for raw (not normalized) vectors'
+complete -c brock -n "__fish_brock_using_subcommand embed" -l no-progress -d 'No progress bar'
 complete -c brock -n "__fish_brock_using_subcommand embed" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
 complete -c brock -n "__fish_brock_using_subcommand embed" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand embed" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand embed" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
 complete -c brock -n "__fish_brock_using_subcommand embed" -s h -l help -d 'Print help'
 complete -c brock -n "__fish_brock_using_subcommand embed" -s V -l version -d 'Print version'
-complete -c brock -n "__fish_brock_using_subcommand image" -s m -l model -d 'Image model id or alias' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand image" -s m -l model -d 'Image model id or alias (default: nova-canvas = amazon.nova-canvas-v1:0)' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand image" -l task -d 'Nova Canvas / Titan task (default: text-image, or color-guided with --colors)' -r -f -a "text-image\t''
+color-guided\t''
+variation\t''
+inpainting\t''
+outpainting\t''
+background-removal\t''"
+complete -c brock -n "__fish_brock_using_subcommand image" -l negative -d 'What the image must not show (negative prompt)' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -s i -l input -d 'Input image for variation, inpainting, outpainting, background removal (repeatable for variation); reference image for color-guided generation' -r -F
+complete -c brock -n "__fish_brock_using_subcommand image" -l mask-prompt -d 'Inpainting/outpainting: describe the area to change' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l mask-image -d 'Inpainting/outpainting: a mask image (black = change)' -r -F
+complete -c brock -n "__fish_brock_using_subcommand image" -l similarity -d 'Image variation: how close to the input, 0.2–1.0' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l colors -d 'Color-guided generation: colours as #RRGGBB, comma separated (1–10)' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l size -d 'Image size WIDTHxHEIGHT (Nova Canvas, Titan, SDXL)' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l aspect-ratio -d 'Aspect ratio (Stability): 16:9, 1:1, 21:9, 2:3, 3:2, 4:5, 5:4, 9:16, 9:21' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l quality -d 'Nova Canvas / Titan quality: standard or premium' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l cfg-scale -d 'How strictly to follow the prompt (Nova Canvas / Titan 1.1–10, SDXL 0–35)' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l seed -d 'Seed for reproducible images' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -s n -l count -d 'Number of images (Nova Canvas / Titan: 1–5)' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l style -d 'SDXL style preset, e.g. photographic, anime, cinematic' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l format -d 'Output format (Stability): png, jpeg or webp' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -s o -l output-file -d 'Write the image here (with -n above 1: NAME-1.png, NAME-2.png, …); never overwrites' -r -F
+complete -c brock -n "__fish_brock_using_subcommand image" -l out-dir -d 'Write images into this directory (created if needed), named after the prompt' -r -F
 complete -c brock -n "__fish_brock_using_subcommand image" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand image" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand image" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
@@ -149,6 +196,8 @@ complete -c brock -n "__fish_brock_using_subcommand image" -l config -d 'Config 
 complete -c brock -n "__fish_brock_using_subcommand image" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
 complete -c brock -n "__fish_brock_using_subcommand image" -l connect-timeout -d 'Connect timeout in seconds' -r
 complete -c brock -n "__fish_brock_using_subcommand image" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand image" -l precise -d 'Outpainting: keep the masked area exactly (PRECISE) instead of DEFAULT'
+complete -c brock -n "__fish_brock_using_subcommand image" -l show -d 'Also draw the image in the terminal (kitty, iTerm2, WezTerm)'
 complete -c brock -n "__fish_brock_using_subcommand image" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
 complete -c brock -n "__fish_brock_using_subcommand image" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand image" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
@@ -156,7 +205,12 @@ complete -c brock -n "__fish_brock_using_subcommand image" -s q -l quiet -d 'Pri
 complete -c brock -n "__fish_brock_using_subcommand image" -s h -l help -d 'Print help'
 complete -c brock -n "__fish_brock_using_subcommand image" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand rerank" -l query -d 'The query to rank against' -r
-complete -c brock -n "__fish_brock_using_subcommand rerank" -s m -l model -d 'Rerank model id or ARN' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand rerank" -s m -l model -d 'Rerank model id or ARN (default: rerank = cohere.rerank-v3-5:0)' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand rerank" -s f -l file -d 'Read documents from a file, one per line (JSONL with --field); `-` for stdin' -r -F
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l field -d 'Input is JSONL: rank on this field; the other fields are carried to JSON output' -r
+complete -c brock -n "__fish_brock_using_subcommand rerank" -s n -l top-n -d 'Return only the N best documents' -r
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l route -d 'API: rerank (bedrock-agent-runtime Rerank, SigV4 only) or invoke (InvokeModel, Cohere body)' -r -f -a "rerank\t''
+invoke\t''"
 complete -c brock -n "__fish_brock_using_subcommand rerank" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand rerank" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand rerank" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
@@ -173,6 +227,7 @@ complete -c brock -n "__fish_brock_using_subcommand rerank" -l config -d 'Config
 complete -c brock -n "__fish_brock_using_subcommand rerank" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
 complete -c brock -n "__fish_brock_using_subcommand rerank" -l connect-timeout -d 'Connect timeout in seconds' -r
 complete -c brock -n "__fish_brock_using_subcommand rerank" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l return-documents -d 'Include each document\'s text in JSON output'
 complete -c brock -n "__fish_brock_using_subcommand rerank" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
 complete -c brock -n "__fish_brock_using_subcommand rerank" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand rerank" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
@@ -202,10 +257,15 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_s
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -s h -l help -d 'Print help'
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -f -a "invoke" -d 'Invoke an agent and stream its answer (InvokeAgent)'
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -f -a "chat" -d 'Chat with an agent in the REPL'
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -f -a "retrieve" -d 'Query a knowledge base (Retrieve)'
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -f -a "ask" -d 'Ask a knowledge base with generation and citations (RetrieveAndGenerate)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -f -a "chat" -d 'Talk to an agent turn by turn in one session'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -f -a "retrieve" -d 'Query a knowledge base for matching passages (Retrieve)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -f -a "ask" -d 'Ask a knowledge base: a generated answer with citations (RetrieveAndGenerate)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l session -d 'Session id to use (default: a new one, printed on stderr)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l memory-id -d 'Memory id, for agents with long-term memory enabled' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l session-attr -d 'Session attribute KEY=VALUE, kept for the whole session (repeatable)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l prompt-attr -d 'Prompt session attribute KEY=VALUE, for this turn only (repeatable)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l max-rounds -d 'Most return-of-control rounds per turn before giving up' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
@@ -222,12 +282,22 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l connect-timeout -d 'Connect timeout in seconds' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s c -l continue -d 'Reuse the last session of this agent and alias'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l trace -d 'Show the orchestration trace (rationale, actions, knowledge base lookups, guardrails) dimmed on stderr'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l tools -d 'Run the calls the agent returns control for with the configured [tools.NAME] commands and send the results back'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s y -l yes -d 'Run tools without asking for approval'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l end-session -d 'End the session after this answer'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s h -l help -d 'Print help'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l session -d 'Session id to use (default: a new one, printed on stderr)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l memory-id -d 'Memory id, for agents with long-term memory enabled' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l session-attr -d 'Session attribute KEY=VALUE, kept for the whole session (repeatable)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l prompt-attr -d 'Prompt session attribute KEY=VALUE, for this turn only (repeatable)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l max-rounds -d 'Most return-of-control rounds per turn before giving up' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
@@ -244,12 +314,20 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l connect-timeout -d 'Connect timeout in seconds' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s c -l continue -d 'Reuse the last session of this agent and alias'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l trace -d 'Show the orchestration trace (rationale, actions, knowledge base lookups, guardrails) dimmed on stderr'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l tools -d 'Run the calls the agent returns control for with the configured [tools.NAME] commands and send the results back'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s y -l yes -d 'Run tools without asking for approval'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s h -l help -d 'Print help'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s k -l top-k -d 'Number of passages to retrieve (1–100; the service default is 5)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l search-type -d 'Search type: HYBRID or SEMANTIC' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l filter -d 'Metadata filter (a RetrievalFilter as JSON text or @FILE), e.g. \'{"equals":{"key":"category","value":"billing"}}\'' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l next-token -d 'Continue from this pagination token (printed on stderr when more results exist)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
@@ -266,12 +344,18 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l connect-timeout -d 'Connect timeout in seconds' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l all -d 'Follow pagination tokens and print every page'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s h -l help -d 'Print help'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s m -l model -d 'Model that writes the answer: id, alias, inference profile id or ARN; env BROCK_MODEL' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s k -l top-k -d 'Number of passages to retrieve (1–100; the service default is 5)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l search-type -d 'Search type: HYBRID or SEMANTIC' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l filter -d 'Metadata filter (a RetrievalFilter as JSON text or @FILE), e.g. \'{"equals":{"key":"category","value":"billing"}}\'' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l session -d 'Continue a RetrieveAndGenerate session (its id is printed on stderr)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
@@ -288,6 +372,7 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l connect-timeout -d 'Connect timeout in seconds' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l no-stream -d 'Use RetrieveAndGenerate instead of RetrieveAndGenerateStream'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
@@ -295,9 +380,9 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s h -l help -d 'Print help'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "invoke" -d 'Invoke an agent and stream its answer (InvokeAgent)'
-complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "chat" -d 'Chat with an agent in the REPL'
-complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "retrieve" -d 'Query a knowledge base (Retrieve)'
-complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "ask" -d 'Ask a knowledge base with generation and citations (RetrieveAndGenerate)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "chat" -d 'Talk to an agent turn by turn in one session'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "retrieve" -d 'Query a knowledge base for matching passages (Retrieve)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "ask" -d 'Ask a knowledge base: a generated answer with citations (RetrieveAndGenerate)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c brock -n "__fish_brock_using_subcommand raw" -s d -l data -d 'Request body: JSON text, @FILE, or @- for stdin (default: stdin when it is piped)' -r
 complete -c brock -n "__fish_brock_using_subcommand raw" -l service -d 'Service: runtime (bedrock-runtime), agent-runtime, or bedrock (control plane)' -r -f -a "runtime\t'bedrock-runtime'
@@ -563,9 +648,9 @@ complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_su
 complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "__complete" -d 'Completion candidates for shell scripts (models, profiles)'
 complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "invoke" -d 'Invoke an agent and stream its answer (InvokeAgent)'
-complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "chat" -d 'Chat with an agent in the REPL'
-complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "retrieve" -d 'Query a knowledge base (Retrieve)'
-complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "ask" -d 'Ask a knowledge base with generation and citations (RetrieveAndGenerate)'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "chat" -d 'Talk to an agent turn by turn in one session'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "retrieve" -d 'Query a knowledge base for matching passages (Retrieve)'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "ask" -d 'Ask a knowledge base: a generated answer with citations (RetrieveAndGenerate)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "show" -d 'Show one model\'s (or inference profile\'s) details'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective settings and where each one came from'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file in use'

@@ -29,8 +29,16 @@ pub fn event_stream(data: &[u8]) {
     let (pieces, body) = chunks(data);
     let (events, err) = brock::aws::decode_event_stream(pieces.iter().copied());
     let (whole, whole_err) = brock::aws::decode_event_stream([body]);
-    assert_eq!(events.len(), whole.len(), "chunking changed the number of frames");
-    assert_eq!(err.is_some(), whole_err.is_some(), "chunking changed the outcome");
+    assert_eq!(
+        events.len(),
+        whole.len(),
+        "chunking changed the number of frames"
+    );
+    assert_eq!(
+        err.is_some(),
+        whole_err.is_some(),
+        "chunking changed the outcome"
+    );
 
     let mut decoder = ConverseStreamDecoder::new();
     let mut acc = Accumulator::new();
@@ -87,7 +95,11 @@ pub fn think_tags(data: &[u8]) {
         rest = b;
     }
     streamed.extend(ex.finish());
-    assert_eq!(merged(streamed), whole, "chunking changed the split of {text:?}");
+    assert_eq!(
+        merged(streamed),
+        whole,
+        "chunking changed the split of {text:?}"
+    );
 }
 
 fn scratch_config() -> PathBuf {
@@ -136,8 +148,11 @@ pub fn openai_input(data: &[u8]) {
     }
 }
 
+/// A fuzz target: takes arbitrary bytes, must never panic.
+pub type Target = fn(&[u8]);
+
 /// Every target by name, for the replay test.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("event_stream", event_stream),
     ("think_tags", think_tags),
     ("config_loader", config_loader),

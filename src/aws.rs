@@ -51,7 +51,11 @@ impl Service {
 
 /// Characters left as they are in a path segment: RFC 3986 unreserved. Everything else
 /// (':' in model ids, '/' in ARNs) is escaped so an id stays one segment.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Percent-encode one path segment (a model id, an ARN, a guardrail id).
 pub fn path_segment(s: &str) -> String {
@@ -360,11 +364,16 @@ impl Client {
             .map(|a| a.as_str().to_string())
             .ok_or_else(|| Error::usage(format!("invalid request URL {url}: no host")))?;
 
-        let mut builder = Request::builder().method(req.method.clone()).uri(uri.clone());
+        let mut builder = Request::builder()
+            .method(req.method.clone())
+            .uri(uri.clone());
         let headers = builder.headers_mut().expect("fresh builder has headers");
         headers.insert(http::header::HOST, header_value(&authority)?);
         if !req.body.is_empty() || req.method == Method::POST || req.method == Method::PUT {
-            headers.insert(http::header::CONTENT_LENGTH, HttpHeaderValue::from(req.body.len()));
+            headers.insert(
+                http::header::CONTENT_LENGTH,
+                HttpHeaderValue::from(req.body.len()),
+            );
         }
         headers.insert(
             http::header::USER_AGENT,
@@ -372,7 +381,10 @@ impl Client {
         );
         headers.insert(
             HeaderName::from_static("amz-sdk-request"),
-            header_value(&format!("attempt={attempt}; max={}", self.inner.max_attempts))?,
+            header_value(&format!(
+                "attempt={attempt}; max={}",
+                self.inner.max_attempts
+            ))?,
         );
         for (k, v) in self.inner.extra_headers.iter().chain(req.headers.iter()) {
             let name = HeaderName::from_bytes(k.as_bytes())
@@ -422,7 +434,9 @@ impl Client {
             }
         }
         if self.inner.verbose >= 3 && !req.body.is_empty() {
-            self.log(3, || format!("   body: {}", String::from_utf8_lossy(&req.body)));
+            self.log(3, || {
+                format!("   body: {}", String::from_utf8_lossy(&req.body))
+            });
         }
 
         let http = self.http().await?;
@@ -440,7 +454,9 @@ impl Client {
         let (parts, body) = resp.into_parts();
         if self.inner.verbose >= 2 {
             for (k, v) in &parts.headers {
-                self.log(2, || format!("   {k}: {}", v.to_str().unwrap_or("<binary>")));
+                self.log(2, || {
+                    format!("   {k}: {}", v.to_str().unwrap_or("<binary>"))
+                });
             }
         }
         Ok(ApiResponse {
@@ -517,7 +533,8 @@ impl Client {
         match &self.inner.role_arn {
             None => base,
             Some(arn) => {
-                let mut b = aws_config::sts::AssumeRoleProvider::builder(arn.clone()).configure(&sdk);
+                let mut b =
+                    aws_config::sts::AssumeRoleProvider::builder(arn.clone()).configure(&sdk);
                 b = b.session_name(self.inner.role_session_name.clone().unwrap_or_else(|| {
                     let secs = SystemTime::now()
                         .duration_since(SystemTime::UNIX_EPOCH)
@@ -646,7 +663,11 @@ pub fn redact_header(name: &str, value: &str) -> String {
             None => "<redacted>".into(),
         };
     }
-    if n == "x-amz-security-token" || n.contains("token") || n.contains("secret") || n.contains("api-key") {
+    if n == "x-amz-security-token"
+        || n.contains("token")
+        || n.contains("secret")
+        || n.contains("api-key")
+    {
         return redact(value);
     }
     value.to_string()
@@ -680,11 +701,7 @@ fn readable_sdk_error(chain: &str) -> String {
     };
     match (field("code"), field("message")) {
         (Some(code), Some(message)) => format!("{code}: {message}"),
-        _ => chain
-            .split(": Error {")
-            .next()
-            .unwrap_or(chain)
-            .to_string(),
+        _ => chain.split(": Error {").next().unwrap_or(chain).to_string(),
     }
 }
 
@@ -796,7 +813,10 @@ pub fn parse_error_body(
     };
     let code = header_code
         .filter(|c| !c.is_empty())
-        .or_else(|| field(&["__type", "code", "Code"]).map(|t| t.rsplit('#').next().unwrap_or(&t).to_string()))
+        .or_else(|| {
+            field(&["__type", "code", "Code"])
+                .map(|t| t.rsplit('#').next().unwrap_or(&t).to_string())
+        })
         .or_else(|| xml("Code"))
         .unwrap_or_else(|| match status {
             400 => "BadRequest".into(),
@@ -1088,7 +1108,10 @@ mod tests {
             None,
             br#"{"message":"The provided model identifier is invalid."}"#,
         );
-        assert_eq!(e.to_string(), "ValidationException: The provided model identifier is invalid.");
+        assert_eq!(
+            e.to_string(),
+            "ValidationException: The provided model identifier is invalid."
+        );
         assert_eq!(e.exit_code(), 1);
         let e = parse_error_body(429, None, None, b"");
         assert_eq!(e.exit_code(), 4);
@@ -1108,7 +1131,10 @@ mod tests {
             readable_sdk_error(chain),
             "InvalidClientTokenId: The security token included in the request is invalid."
         );
-        assert_eq!(readable_sdk_error("no credential source found"), "no credential source found");
+        assert_eq!(
+            readable_sdk_error("no credential source found"),
+            "no credential source found"
+        );
     }
 
     #[test]

@@ -299,7 +299,9 @@ impl ChatArgs {
     pub fn conflicts(&self, output: Option<OutputFormat>) -> Option<String> {
         let openai = self.input_format == Some(InputFormat::Openai);
         if self.input_file.is_some() && !openai {
-            return Some("--input-file reads an OpenAI request body: add --input-format openai".into());
+            return Some(
+                "--input-file reads an OpenAI request body: add --input-format openai".into(),
+            );
         }
         if openai && !self.attach.is_empty() {
             return Some(
@@ -464,7 +466,12 @@ pub struct ImageArgs {
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
     /// Write the image here (with -n above 1: NAME-1.png, NAME-2.png, …); never overwrites
-    #[arg(short = 'o', long = "output-file", value_name = "PATH", conflicts_with = "out_dir")]
+    #[arg(
+        short = 'o',
+        long = "output-file",
+        value_name = "PATH",
+        conflicts_with = "out_dir"
+    )]
     pub output_file: Option<PathBuf>,
     /// Write images into this directory (created if needed), named after the prompt
     #[arg(long, value_name = "DIR")]

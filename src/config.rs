@@ -49,8 +49,16 @@ enum Kind {
 
 /// Every key a profile table may hold, its type, and its environment variables (first wins).
 const KEYS: &[(&str, Kind, &[&str])] = &[
-    ("region", Kind::Str, &["BROCK_REGION", "AWS_REGION", "AWS_DEFAULT_REGION"]),
-    ("aws_profile", Kind::Str, &["BROCK_AWS_PROFILE", "AWS_PROFILE"]),
+    (
+        "region",
+        Kind::Str,
+        &["BROCK_REGION", "AWS_REGION", "AWS_DEFAULT_REGION"],
+    ),
+    (
+        "aws_profile",
+        Kind::Str,
+        &["BROCK_AWS_PROFILE", "AWS_PROFILE"],
+    ),
     ("role_arn", Kind::Str, &["BROCK_ROLE_ARN"]),
     ("role_session_name", Kind::Str, &["BROCK_ROLE_SESSION_NAME"]),
     ("external_id", Kind::Str, &["BROCK_EXTERNAL_ID"]),
@@ -82,19 +90,31 @@ const KEYS: &[(&str, Kind, &[&str])] = &[
     ("guardrail.id", Kind::Str, &["BROCK_GUARDRAIL_ID"]),
     ("guardrail.version", Kind::Str, &["BROCK_GUARDRAIL_VERSION"]),
     ("guardrail.trace", Kind::Bool, &["BROCK_GUARDRAIL_TRACE"]),
-    ("performance_latency", Kind::Str, &["BROCK_PERFORMANCE_LATENCY"]),
+    (
+        "performance_latency",
+        Kind::Str,
+        &["BROCK_PERFORMANCE_LATENCY"],
+    ),
     ("service_tier", Kind::Str, &["BROCK_SERVICE_TIER"]),
     (
         "retries.max_attempts",
         Kind::Int,
         &["BROCK_MAX_ATTEMPTS", "AWS_MAX_ATTEMPTS"],
     ),
-    ("retries.mode", Kind::Str, &["BROCK_RETRY_MODE", "AWS_RETRY_MODE"]),
+    (
+        "retries.mode",
+        Kind::Str,
+        &["BROCK_RETRY_MODE", "AWS_RETRY_MODE"],
+    ),
     ("timeouts.connect", Kind::Float, &["BROCK_CONNECT_TIMEOUT"]),
     ("timeouts.read", Kind::Float, &["BROCK_READ_TIMEOUT"]),
     ("request_metadata", Kind::StrMap, &[]),
     ("headers", Kind::StrMap, &[]),
-    ("user_continue_message", Kind::Str, &["BROCK_USER_CONTINUE_MESSAGE"]),
+    (
+        "user_continue_message",
+        Kind::Str,
+        &["BROCK_USER_CONTINUE_MESSAGE"],
+    ),
 ];
 
 /// Tables allowed at the top level of the file besides the profile tables.
@@ -217,7 +237,9 @@ impl Env for ProcessEnv {
 
 impl<const N: usize> Env for [(&str, &str); N] {
     fn var(&self, name: &str) -> Option<String> {
-        self.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+        self.iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
     }
 }
 
@@ -268,17 +290,36 @@ pub fn resolve_with_env(
         .unwrap_or_else(|| "default".to_string());
 
     let mut layers = Layers::default();
-    layers.set("retries.max_attempts", Value::Integer(DEFAULT_MAX_ATTEMPTS.into()), Source::Default);
-    layers.set("retries.mode", Value::String("standard".into()), Source::Default);
-    layers.set("timeouts.connect", Value::Float(DEFAULT_CONNECT_TIMEOUT), Source::Default);
-    layers.set("timeouts.read", Value::Float(DEFAULT_READ_TIMEOUT), Source::Default);
+    layers.set(
+        "retries.max_attempts",
+        Value::Integer(DEFAULT_MAX_ATTEMPTS.into()),
+        Source::Default,
+    );
+    layers.set(
+        "retries.mode",
+        Value::String("standard".into()),
+        Source::Default,
+    );
+    layers.set(
+        "timeouts.connect",
+        Value::Float(DEFAULT_CONNECT_TIMEOUT),
+        Source::Default,
+    );
+    layers.set(
+        "timeouts.read",
+        Value::Float(DEFAULT_READ_TIMEOUT),
+        Source::Default,
+    );
 
     let profiles = file.get("profiles").and_then(Value::as_table);
     if let Some(table) = file.get("default").and_then(Value::as_table) {
         layers.apply_table(table, &path, "default")?;
     }
     if profile != "default" {
-        match profiles.and_then(|p| p.get(&profile)).and_then(Value::as_table) {
+        match profiles
+            .and_then(|p| p.get(&profile))
+            .and_then(Value::as_table)
+        {
             Some(table) => layers.apply_table(table, &path, &format!("profiles.{profile}"))?,
             None => {
                 let mut names: Vec<&str> = profiles
@@ -290,7 +331,9 @@ pub fn resolve_with_env(
                 } else {
                     format!("profiles in {}: {}", path.display(), names.join(", "))
                 };
-                return Err(Error::config(format!("unknown profile '{profile}' ({known})")));
+                return Err(Error::config(format!(
+                    "unknown profile '{profile}' ({known})"
+                )));
             }
         }
     }
@@ -308,14 +351,26 @@ pub fn resolve_with_env(
     }
     // AWS_ENDPOINT_URL is the SDKs' catch-all; it applies to every service lacking a specific one.
     if let Some(url) = env.var("AWS_ENDPOINT_URL") {
-        for key in ["endpoint_url", "endpoints.bedrock", "endpoints.agent_runtime"] {
+        for key in [
+            "endpoint_url",
+            "endpoints.bedrock",
+            "endpoints.agent_runtime",
+        ] {
             if !layers.has_env(key) {
-                layers.set(key, Value::String(url.clone()), Source::Env("AWS_ENDPOINT_URL".into()));
+                layers.set(
+                    key,
+                    Value::String(url.clone()),
+                    Source::Env("AWS_ENDPOINT_URL".into()),
+                );
             }
         }
     }
     if env.var("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS").as_deref() == Some("true") {
-        for key in ["endpoint_url", "endpoints.bedrock", "endpoints.agent_runtime"] {
+        for key in [
+            "endpoint_url",
+            "endpoints.bedrock",
+            "endpoints.agent_runtime",
+        ] {
             layers.remove(key);
         }
     }
@@ -326,12 +381,37 @@ pub fn resolve_with_env(
         }
     };
     flag_str(&mut layers, "region", "--region", &global.region);
-    flag_str(&mut layers, "aws_profile", "--aws-profile", &global.aws_profile);
+    flag_str(
+        &mut layers,
+        "aws_profile",
+        "--aws-profile",
+        &global.aws_profile,
+    );
     flag_str(&mut layers, "role_arn", "--role-arn", &global.role_arn);
-    flag_str(&mut layers, "role_session_name", "--role-session-name", &global.role_session_name);
-    flag_str(&mut layers, "external_id", "--external-id", &global.external_id);
-    flag_str(&mut layers, "endpoint_url", "--endpoint-url", &global.endpoint_url);
-    flag_str(&mut layers, "endpoints.bedrock", "--bedrock-endpoint-url", &global.bedrock_endpoint_url);
+    flag_str(
+        &mut layers,
+        "role_session_name",
+        "--role-session-name",
+        &global.role_session_name,
+    );
+    flag_str(
+        &mut layers,
+        "external_id",
+        "--external-id",
+        &global.external_id,
+    );
+    flag_str(
+        &mut layers,
+        "endpoint_url",
+        "--endpoint-url",
+        &global.endpoint_url,
+    );
+    flag_str(
+        &mut layers,
+        "endpoints.bedrock",
+        "--bedrock-endpoint-url",
+        &global.bedrock_endpoint_url,
+    );
     flag_str(
         &mut layers,
         "endpoints.agent_runtime",
@@ -340,39 +420,94 @@ pub fn resolve_with_env(
     );
     flag_str(&mut layers, "model", "--model", &overrides.model);
     flag_str(&mut layers, "system", "--system", &overrides.system);
-    flag_str(&mut layers, "reasoning", "--reasoning", &overrides.reasoning);
-    flag_str(&mut layers, "performance_latency", "--latency", &overrides.latency);
-    flag_str(&mut layers, "service_tier", "--service-tier", &overrides.service_tier);
+    flag_str(
+        &mut layers,
+        "reasoning",
+        "--reasoning",
+        &overrides.reasoning,
+    );
+    flag_str(
+        &mut layers,
+        "performance_latency",
+        "--latency",
+        &overrides.latency,
+    );
+    flag_str(
+        &mut layers,
+        "service_tier",
+        "--service-tier",
+        &overrides.service_tier,
+    );
     if let Some(t) = overrides.temperature {
-        layers.set("temperature", Value::Float(t.into()), Source::Flag("--temperature".into()));
+        layers.set(
+            "temperature",
+            Value::Float(t.into()),
+            Source::Flag("--temperature".into()),
+        );
     }
     if let Some(p) = overrides.top_p {
-        layers.set("top_p", Value::Float(p.into()), Source::Flag("--top-p".into()));
+        layers.set(
+            "top_p",
+            Value::Float(p.into()),
+            Source::Flag("--top-p".into()),
+        );
     }
     if let Some(n) = overrides.max_tokens {
-        layers.set("max_tokens", Value::Integer(n.into()), Source::Flag("--max-tokens".into()));
+        layers.set(
+            "max_tokens",
+            Value::Integer(n.into()),
+            Source::Flag("--max-tokens".into()),
+        );
     }
     if let Some(n) = global.max_attempts {
-        layers.set("retries.max_attempts", Value::Integer(n.into()), Source::Flag("--max-attempts".into()));
+        layers.set(
+            "retries.max_attempts",
+            Value::Integer(n.into()),
+            Source::Flag("--max-attempts".into()),
+        );
     }
     if let Some(s) = global.connect_timeout {
-        layers.set("timeouts.connect", Value::Float(s), Source::Flag("--connect-timeout".into()));
+        layers.set(
+            "timeouts.connect",
+            Value::Float(s),
+            Source::Flag("--connect-timeout".into()),
+        );
     }
     if let Some(s) = global.read_timeout {
-        layers.set("timeouts.read", Value::Float(s), Source::Flag("--read-timeout".into()));
+        layers.set(
+            "timeouts.read",
+            Value::Float(s),
+            Source::Flag("--read-timeout".into()),
+        );
     }
     if let Some(g) = &overrides.guardrail {
         let (id, version) = g.rsplit_once(':').ok_or_else(|| {
-            Error::usage(format!("--guardrail {g:?}: expected ID:VERSION, e.g. abc123xyz:1 or abc123xyz:DRAFT"))
+            Error::usage(format!(
+                "--guardrail {g:?}: expected ID:VERSION, e.g. abc123xyz:1 or abc123xyz:DRAFT"
+            ))
         })?;
         if id.is_empty() || version.is_empty() {
-            return Err(Error::usage(format!("--guardrail {g:?}: expected ID:VERSION")));
+            return Err(Error::usage(format!(
+                "--guardrail {g:?}: expected ID:VERSION"
+            )));
         }
-        layers.set("guardrail.id", Value::String(id.into()), Source::Flag("--guardrail".into()));
-        layers.set("guardrail.version", Value::String(version.into()), Source::Flag("--guardrail".into()));
+        layers.set(
+            "guardrail.id",
+            Value::String(id.into()),
+            Source::Flag("--guardrail".into()),
+        );
+        layers.set(
+            "guardrail.version",
+            Value::String(version.into()),
+            Source::Flag("--guardrail".into()),
+        );
     }
     if overrides.guardrail_trace {
-        layers.set("guardrail.trace", Value::Boolean(true), Source::Flag("--guardrail-trace".into()));
+        layers.set(
+            "guardrail.trace",
+            Value::Boolean(true),
+            Source::Flag("--guardrail-trace".into()),
+        );
     }
     for kv in &overrides.request_metadata {
         let (k, v) = kv.split_once('=').ok_or_else(|| {
@@ -392,7 +527,11 @@ pub fn resolve_with_env(
             let mut tools = BTreeMap::new();
             for (name, v) in t {
                 let tool: ToolConfig = v.clone().try_into().map_err(|e: toml::de::Error| {
-                    Error::config(format!("{}: [tools.{name}]: {}", path.display(), e.message()))
+                    Error::config(format!(
+                        "{}: [tools.{name}]: {}",
+                        path.display(),
+                        e.message()
+                    ))
                 })?;
                 if tool.command.is_empty() {
                     return Err(Error::config(format!(
@@ -409,11 +548,18 @@ pub fn resolve_with_env(
     let mut agents = BTreeMap::new();
     if let Some(t) = file.get("agents") {
         let t = t.as_table().ok_or_else(|| {
-            Error::config(format!("{}: `agents` must be a table of [agents.NAME] entries", path.display()))
+            Error::config(format!(
+                "{}: `agents` must be a table of [agents.NAME] entries",
+                path.display()
+            ))
         })?;
         for (name, v) in t {
             let agent: AgentConfig = v.clone().try_into().map_err(|e: toml::de::Error| {
-                Error::config(format!("{}: [agents.{name}]: {}", path.display(), e.message()))
+                Error::config(format!(
+                    "{}: [agents.{name}]: {}",
+                    path.display(),
+                    e.message()
+                ))
             })?;
             if agent.agent_id.trim().is_empty() || agent.alias_id.trim().is_empty() {
                 return Err(Error::config(format!(
@@ -443,10 +589,15 @@ pub fn resolve_with_env(
         Some("standard") | Some("legacy") | None => RetryMode::Standard,
         Some("adaptive") => RetryMode::Adaptive,
         Some(other) => {
-            return Err(l.bad("retries.mode", &format!("{other:?} is not a retry mode (standard or adaptive)")));
+            return Err(l.bad(
+                "retries.mode",
+                &format!("{other:?} is not a retry mode (standard or adaptive)"),
+            ));
         }
     };
-    let max_attempts = l.int("retries.max_attempts")?.unwrap_or(DEFAULT_MAX_ATTEMPTS.into());
+    let max_attempts = l
+        .int("retries.max_attempts")?
+        .unwrap_or(DEFAULT_MAX_ATTEMPTS.into());
     if !(1..=20).contains(&max_attempts) {
         return Err(l.bad("retries.max_attempts", "must be between 1 and 20"));
     }
@@ -590,7 +741,10 @@ pub fn geography(region: &str) -> &'static str {
 }
 
 /// The closest candidate, if it is close enough to be what the user meant.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))
@@ -602,14 +756,18 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 fn load_file(path: &Path) -> Result<(toml::Table, bool)> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((toml::Table::new(), false)),
-        Err(e) => return Err(Error::config(format!("cannot read config file {}: {e}", path.display()))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((toml::Table::new(), false));
+        }
+        Err(e) => {
+            return Err(Error::config(format!(
+                "cannot read config file {}: {e}",
+                path.display()
+            )));
+        }
     };
     let table: toml::Table = toml::from_str(&text).map_err(|e| {
-        let (line, col) = e
-            .span()
-            .map(|s| line_col(&text, s.start))
-            .unwrap_or((1, 1));
+        let (line, col) = e.span().map(|s| line_col(&text, s.start)).unwrap_or((1, 1));
         Error::config(format!(
             "{}:{line}:{col}: {}",
             path.display(),
@@ -681,7 +839,9 @@ fn check_unknown_keys(table: &toml::Table, path: &Path) -> Result<()> {
             "default" => check_profile(v.as_table().ok_or_else(|| not_table(path, k))?, "default")?,
             "profiles" => {
                 for (name, p) in v.as_table().ok_or_else(|| not_table(path, k))? {
-                    let t = p.as_table().ok_or_else(|| not_table(path, &format!("profiles.{name}")))?;
+                    let t = p
+                        .as_table()
+                        .ok_or_else(|| not_table(path, &format!("profiles.{name}")))?;
                     check_profile(t, &format!("profiles.{name}"))?;
                 }
             }
@@ -694,7 +854,10 @@ fn check_unknown_keys(table: &toml::Table, path: &Path) -> Result<()> {
 }
 
 fn not_table(path: &Path, key: &str) -> Error {
-    Error::config(format!("{}: '{key}' must be a table ([{key}])", path.display()))
+    Error::config(format!(
+        "{}: '{key}' must be a table ([{key}])",
+        path.display()
+    ))
 }
 
 fn string_table(v: Option<&Value>, path: &Path, name: &str) -> Result<BTreeMap<String, String>> {
@@ -702,7 +865,10 @@ fn string_table(v: Option<&Value>, path: &Path, name: &str) -> Result<BTreeMap<S
     if let Some(t) = v.and_then(Value::as_table) {
         for (k, v) in t {
             let s = v.as_str().ok_or_else(|| {
-                Error::config(format!("{}: [{name}] {k}: expected a string", path.display()))
+                Error::config(format!(
+                    "{}: [{name}] {k}: expected a string",
+                    path.display()
+                ))
             })?;
             out.insert(k.clone(), s.to_string());
         }
@@ -765,11 +931,17 @@ impl Layers {
             match (parts.next(), kind) {
                 (None, Kind::StrMap) => {
                     let t = v.as_table().ok_or_else(|| {
-                        Error::config(format!("{}: [{name}] {top}: expected a table of strings", path.display()))
+                        Error::config(format!(
+                            "{}: [{name}] {top}: expected a table of strings",
+                            path.display()
+                        ))
                     })?;
                     for (k, mv) in t {
                         let s = mv.as_str().ok_or_else(|| {
-                            Error::config(format!("{}: [{name}.{top}] {k}: expected a string", path.display()))
+                            Error::config(format!(
+                                "{}: [{name}.{top}] {k}: expected a string",
+                                path.display()
+                            ))
                         })?;
                         self.set(&format!("{top}.{k}"), Value::String(s.into()), source());
                     }
@@ -782,7 +954,10 @@ impl Layers {
                 }
                 (Some(sub), _) => {
                     let t = v.as_table().ok_or_else(|| {
-                        Error::config(format!("{}: [{name}] {top}: expected a table", path.display()))
+                        Error::config(format!(
+                            "{}: [{name}] {top}: expected a table",
+                            path.display()
+                        ))
                     })?;
                     if let Some(sv) = t.get(sub) {
                         check_kind(*kind, sv).map_err(|why| {
@@ -846,7 +1021,9 @@ impl Layers {
         let p = format!("{prefix}.");
         self.values
             .iter()
-            .filter_map(|(k, (v, _))| Some((k.strip_prefix(&p)?.to_string(), v.as_str()?.to_string())))
+            .filter_map(|(k, (v, _))| {
+                Some((k.strip_prefix(&p)?.to_string(), v.as_str()?.to_string()))
+            })
             .collect()
     }
     fn shown(&self) -> Vec<(String, String, Source)> {
@@ -973,7 +1150,14 @@ mod tests {
         assert_eq!(s.temperature, Some(0.5));
         assert_eq!(s.max_tokens, Some(99));
         assert_eq!(s.max_attempts, DEFAULT_MAX_ATTEMPTS);
-        let src = |k: &str| s.shown.iter().find(|(key, _, _)| key == k).unwrap().2.clone();
+        let src = |k: &str| {
+            s.shown
+                .iter()
+                .find(|(key, _, _)| key == k)
+                .unwrap()
+                .2
+                .clone()
+        };
         assert!(matches!(src("region"), Source::File { table, .. } if table == "profiles.eu"));
         assert_eq!(src("model"), Source::Env("BROCK_MODEL".into()));
         assert_eq!(src("max_tokens"), Source::Flag("--max-tokens".into()));
@@ -997,7 +1181,10 @@ mod tests {
         let msg = resolve_with_env(&global(&p), &Default::default(), &[("X", "y")])
             .unwrap_err()
             .to_string();
-        assert!(msg.contains("unknown key in [default] 'temprature'"), "{msg}");
+        assert!(
+            msg.contains("unknown key in [default] 'temprature'"),
+            "{msg}"
+        );
         assert!(msg.contains("did you mean 'temperature'"), "{msg}");
     }
 
@@ -1018,8 +1205,16 @@ mod tests {
     fn aliases_and_did_you_mean() {
         let dir = tempfile::tempdir().unwrap();
         let p = write(&dir, "[aliases]\nfast = \"us.amazon.nova-micro-v1:0\"\n");
-        let s = resolve_with_env(&global(&p), &Default::default(), &[("AWS_REGION", "eu-central-1")]).unwrap();
-        assert_eq!(s.resolve_model("fast").unwrap(), "us.amazon.nova-micro-v1:0");
+        let s = resolve_with_env(
+            &global(&p),
+            &Default::default(),
+            &[("AWS_REGION", "eu-central-1")],
+        )
+        .unwrap();
+        assert_eq!(
+            s.resolve_model("fast").unwrap(),
+            "us.amazon.nova-micro-v1:0"
+        );
         assert_eq!(
             s.resolve_model("sonnet").unwrap(),
             "eu.anthropic.claude-sonnet-4-5-20250929-v1:0"
@@ -1038,9 +1233,13 @@ mod tests {
             .to_string();
         assert!(msg.contains("temperature: expected a number"), "{msg}");
         let p2 = write(&dir, "[default]\n");
-        let msg = resolve_with_env(&global(&p2), &Default::default(), &[("BROCK_MAX_TOKENS", "lots")])
-            .unwrap_err()
-            .to_string();
+        let msg = resolve_with_env(
+            &global(&p2),
+            &Default::default(),
+            &[("BROCK_MAX_TOKENS", "lots")],
+        )
+        .unwrap_err()
+        .to_string();
         assert!(msg.contains("BROCK_MAX_TOKENS"), "{msg}");
     }
 

@@ -163,25 +163,33 @@ fn service_hint(code: &str, message: &str) -> Option<String> {
         "AccessDeniedException" if m.contains("model") => {
             "enable access to this model in the Bedrock console (Model access) for this region, or check the IAM policy allows bedrock:InvokeModel"
         }
-        "AccessDeniedException" => "check the IAM policy of these credentials allows this Bedrock action",
+        "AccessDeniedException" => {
+            "check the IAM policy of these credentials allows this Bedrock action"
+        }
         "UnrecognizedClientException" | "InvalidClientTokenId" => {
             "the access key is not valid: check AWS_ACCESS_KEY_ID / --aws-profile, or refresh your SSO login (aws sso login)"
         }
         "InvalidSignatureException" | "SignatureDoesNotMatch" => {
             "the secret key does not match the access key, or the clock is wrong: check your credentials and system time"
         }
-        "ExpiredTokenException" => "the session token has expired: refresh your credentials (e.g. aws sso login)",
+        "ExpiredTokenException" => {
+            "the session token has expired: refresh your credentials (e.g. aws sso login)"
+        }
         "ValidationException" if m.contains("on-demand throughput") => {
             "use an inference profile id instead, e.g. us.<model-id> (see `brock models --profiles`)"
         }
         "ValidationException" if m.contains("model identifier is invalid") => {
             "check the model id and region; `brock models` lists what this region offers"
         }
-        "ResourceNotFoundException" => "check the id and the region (--region); `brock models` lists what this region offers",
+        "ResourceNotFoundException" => {
+            "check the id and the region (--region); `brock models` lists what this region offers"
+        }
         c if is_throttling_code(c) => {
             "you are being throttled: retry later, raise `retries.max_attempts`, use a cross-region inference profile, or request a quota increase"
         }
-        "ServiceUnavailableException" | "InternalServerException" => "the service is having trouble: retry in a moment",
+        "ServiceUnavailableException" | "InternalServerException" => {
+            "the service is having trouble: retry in a moment"
+        }
         "ModelTimeoutException" => "the model took too long: shorten the input or lower max tokens",
         "ModelNotReadyException" => "the model is being loaded: retry in a minute",
         _ => return None,

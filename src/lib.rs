@@ -35,7 +35,10 @@ pub fn main_entry() -> ExitCode {
     {
         Ok(rt) => rt,
         Err(e) => {
-            render::report_error(&error::Error::io("cannot start the async runtime", e), color);
+            render::report_error(
+                &error::Error::io("cannot start the async runtime", e),
+                color,
+            );
             return ExitCode::from(error::exit::SERVICE);
         }
     };

@@ -78,7 +78,10 @@ pub fn pages() -> Vec<(String, String)> {
             continue;
         }
         let name = format!("brock-{}", sub.get_name());
-        let page = sub.clone().name(name.clone()).bin_name(format!("brock {}", sub.get_name()));
+        let page = sub
+            .clone()
+            .name(name.clone())
+            .bin_name(format!("brock {}", sub.get_name()));
         out.push((format!("{name}.1"), render(page)));
     }
     out
@@ -86,7 +89,9 @@ pub fn pages() -> Vec<(String, String)> {
 
 fn render(cmd: clap::Command) -> String {
     let mut buf = Vec::new();
-    let man = clap_mangen::Man::new(cmd).manual("brock manual").source(concat!("brock ", env!("CARGO_PKG_VERSION")));
+    let man = clap_mangen::Man::new(cmd)
+        .manual("brock manual")
+        .source(concat!("brock ", env!("CARGO_PKG_VERSION")));
     // Writing into a Vec cannot fail.
     let _ = man.render(&mut buf);
     let mut text = String::from_utf8_lossy(&buf).into_owned();

@@ -22,7 +22,9 @@ use rustyline::{Cmd, CompletionType, Config, Editor, EventHandler, KeyCode, KeyE
 
 use crate::aws::Client;
 use crate::cli::{ChatArgs, OutputFormat};
-use crate::commands::chat::{LoopEvent, TurnOptions, configure, converse_loop, core_error, load_attachment, session_settings};
+use crate::commands::chat::{
+    LoopEvent, TurnOptions, configure, converse_loop, core_error, load_attachment, session_settings,
+};
 use crate::config::Settings;
 use crate::core::message::{Message, Part, Role, ToolResultContent, ToolSpec};
 use crate::core::request::{ChatRequest, ReasoningLevel};
@@ -56,7 +58,11 @@ enum Slash {
         /// Remove the system prompt
         #[arg(long)]
         clear: bool,
-        #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "TEXT")]
+        #[arg(
+            trailing_var_arg = true,
+            allow_hyphen_values = true,
+            value_name = "TEXT"
+        )]
         text: Vec<String>,
     },
     /// Show or set reasoning: off, low, medium, high or a token budget
@@ -142,7 +148,11 @@ pub async fn run(settings: &Settings, args: &ChatArgs) -> Result<()> {
         if rl.add_history_entry(line.as_str()).unwrap_or(false) {
             save_history(&mut rl, &history);
         }
-        let flow = if let Some(rest) = line.trim_start().strip_prefix('/').filter(|r| !r.starts_with('/')) {
+        let flow = if let Some(rest) = line
+            .trim_start()
+            .strip_prefix('/')
+            .filter(|r| !r.starts_with('/'))
+        {
             match repl.command(rest).await {
                 Ok(f) => f,
                 Err(e) => {
@@ -152,7 +162,11 @@ pub async fn run(settings: &Settings, args: &ChatArgs) -> Result<()> {
             }
         } else {
             // `//text` sends a message that starts with a slash.
-            let text = line.trim_start().strip_prefix('/').filter(|r| r.starts_with('/')).unwrap_or(&line);
+            let text = line
+                .trim_start()
+                .strip_prefix('/')
+                .filter(|r| r.starts_with('/'))
+                .unwrap_or(&line);
             let text = block_text(text);
             let mut content = std::mem::take(&mut repl.attachments);
             content.push(Part::text(text));
@@ -187,7 +201,9 @@ impl Repl {
         args.run_tools = true;
         args.prompt.clear();
         let mut session = match &args.session {
-            Some(name) => Session::load(name)?.unwrap_or_else(|| Session::new(name.clone(), String::new())),
+            Some(name) => {
+                Session::load(name)?.unwrap_or_else(|| Session::new(name.clone(), String::new()))
+            }
             None => Session::new(session::timestamp_name(), String::new()),
         };
         let effective = session_settings(settings, &args, &session);
@@ -205,14 +221,21 @@ impl Repl {
             tools: Vec::new(),
             runner: ToolRunner::new(
                 settings.tools.clone(),
-                if args.yes { Approval::Trusted } else { Approval::Ask },
+                if args.yes {
+                    Approval::Trusted
+                } else {
+                    Approval::Ask
+                },
             ),
             attachments: Vec::new(),
             color: ColorChoice::detect(settings.no_color),
         };
         // Build one request now so bad flags (a missing tools file, a bad --param) are refused
         // before the REPL opens, not on the first message.
-        repl.session.conversation.messages.push(Message::user_text("probe"));
+        repl.session
+            .conversation
+            .messages
+            .push(Message::user_text("probe"));
         let probe = repl.request();
         repl.session.conversation.messages.pop();
         repl.tools = probe?.tools;
@@ -251,9 +274,13 @@ impl Repl {
         s.reasoning = self.session.settings.reasoning.clone();
         s.temperature = self.session.settings.temperature;
         s.max_tokens = self.session.settings.max_tokens;
-        let mut req = ChatRequest::new(self.session.model.clone(), self.session.request_conversation());
+        let mut req = ChatRequest::new(
+            self.session.model.clone(),
+            self.session.request_conversation(),
+        );
         configure(&mut req, &s, &self.args)?;
-        req.tools.retain(|t| !self.session.settings.disabled_tools.contains(&t.name));
+        req.tools
+            .retain(|t| !self.session.settings.disabled_tools.contains(&t.name));
         Ok(req)
     }
 
@@ -266,9 +293,14 @@ impl Repl {
     /// One turn: the user's message (None to answer the conversation as it is), the answer,
     /// tool rounds; saved after every step.
     async fn send(&mut self, user: Option<Vec<Part>>) {
-        let before = (self.session.conversation.clone(), self.session.interrupted.clone());
+        let before = (
+            self.session.conversation.clone(),
+            self.session.interrupted.clone(),
+        );
         if let Some(content) = user {
-            self.session.conversation.push(Message::new(Role::User, content));
+            self.session
+                .conversation
+                .push(Message::new(Role::User, content));
         }
         let mut req = match self.request() {
             Ok(r) => r,
@@ -293,17 +325,28 @@ impl Repl {
         }
         let mut record = |ev: LoopEvent<'_>| -> Result<()> {
             match ev {
-                LoopEvent::Message { message, interrupted } => {
+                LoopEvent::Message {
+                    message,
+                    interrupted,
+                } => {
                     recorded = true;
                     session.conversation.push(message.clone());
                     if interrupted {
-                        session.interrupted.push(session.conversation.messages.len() - 1);
+                        session
+                            .interrupted
+                            .push(session.conversation.messages.len() - 1);
                     }
                 }
-                LoopEvent::Usage { usage, elapsed, first_token } => {
-                    session
-                        .usage
-                        .add(usage, elapsed.as_millis() as u64, first_token.map(|t| t.as_millis() as u64));
+                LoopEvent::Usage {
+                    usage,
+                    elapsed,
+                    first_token,
+                } => {
+                    session.usage.add(
+                        usage,
+                        elapsed.as_millis() as u64,
+                        first_token.map(|t| t.as_millis() as u64),
+                    );
                 }
             }
             // A full disk must not end the conversation: say so once and go on.
@@ -314,7 +357,15 @@ impl Repl {
             }
             Ok(())
         };
-        let outcome = converse_loop(&self.client, &settings, &mut req, &opts, Some(&mut self.runner), &mut record).await;
+        let outcome = converse_loop(
+            &self.client,
+            &settings,
+            &mut req,
+            &opts,
+            Some(&mut self.runner),
+            &mut record,
+        )
+        .await;
         match outcome {
             Ok(true) => self.note("[interrupted]"),
             Ok(false) => {}
@@ -357,7 +408,11 @@ impl Repl {
                                 .get_value_names()
                                 .and_then(|v| v.first().map(|s| s.to_string()))
                                 .unwrap_or_else(|| a.get_id().to_string().to_uppercase());
-                            if a.is_required_set() { name } else { format!("[{name}]") }
+                            if a.is_required_set() {
+                                name
+                            } else {
+                                format!("[{name}]")
+                            }
                         })
                         .collect();
                     let usage = format!("/{} {}", c.get_name(), args.join(" "));
@@ -370,7 +425,9 @@ impl Repl {
                 );
                 eprint!("{t}");
             }
-            Slash::Model { id: None } => self.note(&format!("model: {} (route: converse)", self.session.model)),
+            Slash::Model { id: None } => {
+                self.note(&format!("model: {} (route: converse)", self.session.model))
+            }
             Slash::Model { id: Some(id) } => {
                 let resolved = self.settings.resolve_model(&id)?;
                 crate::core::model::ModelRef::parse(&resolved).map_err(core_error)?;
@@ -390,7 +447,11 @@ impl Repl {
                     }
                 } else {
                     // Keep the text as typed (spacing included), not as split into words.
-                    let raw = line.trim_start().strip_prefix("system").unwrap_or(line).trim();
+                    let raw = line
+                        .trim_start()
+                        .strip_prefix("system")
+                        .unwrap_or(line)
+                        .trim();
                     self.session.set_system(Some(raw.to_string()));
                     self.save();
                     self.note("system prompt set");
@@ -398,7 +459,11 @@ impl Repl {
             }
             Slash::Reasoning { level: None } => self.note(&format!(
                 "reasoning: {}",
-                self.session.settings.reasoning.as_deref().unwrap_or("model default")
+                self.session
+                    .settings
+                    .reasoning
+                    .as_deref()
+                    .unwrap_or("model default")
             )),
             Slash::Reasoning { level: Some(l) } => {
                 let _: ReasoningLevel = l
@@ -410,25 +475,41 @@ impl Repl {
             }
             Slash::Temperature { value } => {
                 if let Some(v) = value {
-                    self.session.settings.temperature = parse_setting(&v, "temperature", |t: f32| {
-                        (0.0..=2.0).contains(&t).then_some(t).ok_or("between 0 and 2")
-                    })?;
+                    self.session.settings.temperature =
+                        parse_setting(&v, "temperature", |t: f32| {
+                            (0.0..=2.0)
+                                .contains(&t)
+                                .then_some(t)
+                                .ok_or("between 0 and 2")
+                        })?;
                     self.save();
                 }
                 self.note(&format!(
                     "temperature: {}",
-                    self.session.settings.temperature.map(|t| t.to_string()).as_deref().unwrap_or("model default")
+                    self.session
+                        .settings
+                        .temperature
+                        .map(|t| t.to_string())
+                        .as_deref()
+                        .unwrap_or("model default")
                 ));
             }
             Slash::MaxTokens { value } => {
                 if let Some(v) = value {
                     self.session.settings.max_tokens =
-                        parse_setting(&v, "max-tokens", |n: u32| (n > 0).then_some(n).ok_or("a positive number"))?;
+                        parse_setting(&v, "max-tokens", |n: u32| {
+                            (n > 0).then_some(n).ok_or("a positive number")
+                        })?;
                     self.save();
                 }
                 self.note(&format!(
                     "max tokens: {}",
-                    self.session.settings.max_tokens.map(|t| t.to_string()).as_deref().unwrap_or("model default")
+                    self.session
+                        .settings
+                        .max_tokens
+                        .map(|t| t.to_string())
+                        .as_deref()
+                        .unwrap_or("model default")
                 ));
             }
             Slash::Attach { paths } => {
@@ -441,7 +522,10 @@ impl Repl {
                     if self.attachments.is_empty() {
                         self.note("nothing attached (use /attach PATH)");
                     } else {
-                        self.note(&format!("{} attachment(s) will go with the next message", self.attachments.len()));
+                        self.note(&format!(
+                            "{} attachment(s) will go with the next message",
+                            self.attachments.len()
+                        ));
                     }
                 }
             }
@@ -494,7 +578,12 @@ impl Repl {
                 } else {
                     let mut t = Table::new(vec!["NAME", "UPDATED", "MODEL", "FIRST LINE"]);
                     for s in list {
-                        t.row(vec![s.name, s.updated, s.model, first_line(&s.first_line, 50)]);
+                        t.row(vec![
+                            s.name,
+                            s.updated,
+                            s.model,
+                            first_line(&s.first_line, 50),
+                        ]);
                     }
                     let _ = t.write(&mut std::io::stderr().lock(), self.color.stderr);
                 }
@@ -529,14 +618,22 @@ impl Repl {
                 }
                 None => self.note("nothing to retry"),
             },
-            Slash::Copy => match self.session.conversation.last_assistant_text().filter(|t| !t.is_empty()) {
+            Slash::Copy => match self
+                .session
+                .conversation
+                .last_assistant_text()
+                .filter(|t| !t.is_empty())
+            {
                 Some(text) => {
                     use base64::Engine;
                     let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
                     let mut out = std::io::stdout().lock();
                     let _ = write!(out, "\x1b]52;c;{b64}\x07");
                     let _ = out.flush();
-                    self.note(&format!("copied {} characters to the clipboard (OSC 52)", text.chars().count()));
+                    self.note(&format!(
+                        "copied {} characters to the clipboard (OSC 52)",
+                        text.chars().count()
+                    ));
                 }
                 None => self.note("no answer to copy yet"),
             },
@@ -589,7 +686,9 @@ impl Repl {
             let hint = crate::config::did_you_mean(name, names.iter().copied())
                 .map(|s| format!(" — did you mean {s}?"))
                 .unwrap_or_default();
-            Err(Error::usage(format!("no tool named {name}{hint} (see /tools)")))
+            Err(Error::usage(format!(
+                "no tool named {name}{hint} (see /tools)"
+            )))
         };
         match action.unwrap_or(ToolsAction::List) {
             ToolsAction::List => {
@@ -599,7 +698,11 @@ impl Repl {
                 }
                 let mut t = Table::new(vec!["TOOL", "STATE", "RUNS", "DESCRIPTION"]);
                 for spec in &self.tools {
-                    let state = if self.session.settings.disabled_tools.contains(&spec.name) { "disabled" } else { "enabled" };
+                    let state = if self.session.settings.disabled_tools.contains(&spec.name) {
+                        "disabled"
+                    } else {
+                        "enabled"
+                    };
                     let runs = if !self.runner.can_run(&spec.name) {
                         "no command"
                     } else if self.runner.approval() == Approval::Trusted {
@@ -634,7 +737,9 @@ impl Repl {
 
     /// Saves a session that has a conversation (an empty new one is not worth a file).
     fn save(&mut self) {
-        if self.session.conversation.messages.is_empty() && !Session::path_for(&self.session.name).exists() {
+        if self.session.conversation.messages.is_empty()
+            && !Session::path_for(&self.session.name).exists()
+        {
             return;
         }
         if let Err(e) = self.session.save() {
@@ -671,7 +776,11 @@ where
 }
 
 fn first_line(s: &str, max: usize) -> String {
-    let line = s.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+    let line = s
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
     if line.chars().count() > max {
         format!("{}…", line.chars().take(max).collect::<String>())
     } else {
@@ -730,7 +839,11 @@ fn compose_in_editor() -> Result<Option<String>> {
     let editor = std::env::var("VISUAL")
         .ok()
         .filter(|v| !v.trim().is_empty())
-        .or_else(|| std::env::var("EDITOR").ok().filter(|v| !v.trim().is_empty()))
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+        })
         .unwrap_or_else(|| "vi".into());
     // "code -w" style values are a program and its arguments; no shell is involved.
     let argv = split_words(&editor);
@@ -742,23 +855,37 @@ fn compose_in_editor() -> Result<Option<String>> {
         .suffix(".md")
         .tempfile()
         .map_err(|e| Error::io("cannot create a temp file for the editor", e))?;
-    let status = tokio::task::block_in_place(|| std::process::Command::new(program).args(rest).arg(file.path()).status())
-        .map_err(|e| Error::usage(format!("cannot start the editor {program}: {e}")))?;
+    let status = tokio::task::block_in_place(|| {
+        std::process::Command::new(program)
+            .args(rest)
+            .arg(file.path())
+            .status()
+    })
+    .map_err(|e| Error::usage(format!("cannot start the editor {program}: {e}")))?;
     if !status.success() {
-        return Err(Error::usage(format!("the editor {program} exited with {status}; nothing sent")));
+        return Err(Error::usage(format!(
+            "the editor {program} exited with {status}; nothing sent"
+        )));
     }
-    let text = std::fs::read_to_string(file.path()).map_err(|e| Error::io("cannot read the edited message", e))?;
+    let text = std::fs::read_to_string(file.path())
+        .map_err(|e| Error::io("cannot read the edited message", e))?;
     Ok(Some(text.trim_end().to_string()).filter(|t| !t.trim().is_empty()))
 }
 
 /// The conversation as a markdown document.
 fn transcript(s: &Session) -> String {
-    let mut md = format!("# {}\n\nmodel: `{}` · created {} · updated {}\n\n", s.name, s.model, s.created, s.updated);
+    let mut md = format!(
+        "# {}\n\nmodel: `{}` · created {} · updated {}\n\n",
+        s.name, s.model, s.created, s.updated
+    );
     if let Some(sys) = s.system_text() {
         md.push_str(&format!("## System\n\n{sys}\n\n"));
     }
     for (i, m) in s.conversation.messages.iter().enumerate() {
-        let is_results = m.role == Role::User && m.content.iter().all(|p| matches!(p, Part::ToolResult { .. }));
+        let is_results = m.role == Role::User
+            && m.content
+                .iter()
+                .all(|p| matches!(p, Part::ToolResult { .. }));
         let title = match (m.role, is_results) {
             (Role::User, false) => "User",
             (Role::User, true) => "Tool results",
@@ -777,7 +904,9 @@ fn transcript(s: &Session) -> String {
                     "Tool call `{name}`:\n\n```json\n{}\n```\n\n",
                     serde_json::to_string_pretty(input).unwrap_or_default()
                 )),
-                Part::ToolResult { content, status, .. } => {
+                Part::ToolResult {
+                    content, status, ..
+                } => {
                     let text: Vec<String> = content
                         .iter()
                         .map(|c| match c {
@@ -786,8 +915,15 @@ fn transcript(s: &Session) -> String {
                             _ => "(media)".into(),
                         })
                         .collect();
-                    let label = if matches!(status, Some(crate::core::message::ToolStatus::Error)) { "error" } else { "result" };
-                    md.push_str(&format!("Tool {label}:\n\n```\n{}\n```\n\n", text.join("\n")));
+                    let label = if matches!(status, Some(crate::core::message::ToolStatus::Error)) {
+                        "error"
+                    } else {
+                        "result"
+                    };
+                    md.push_str(&format!(
+                        "Tool {label}:\n\n```\n{}\n```\n\n",
+                        text.join("\n")
+                    ));
                 }
                 Part::Image { format, .. } => md.push_str(&format!("*(image, {format})*\n\n")),
                 Part::Document { name, .. } => md.push_str(&format!("*(document {name})*\n\n")),
@@ -816,7 +952,11 @@ fn save_history(rl: &mut Editor<ReplHelper, FileHistory>, path: &Path) {
     #[cfg(unix)]
     if !path.exists() {
         use std::os::unix::fs::OpenOptionsExt;
-        let _ = std::fs::OpenOptions::new().create(true).append(true).mode(0o600).open(path);
+        let _ = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(0o600)
+            .open(path);
     }
     let _ = rl.append_history(path);
 }
@@ -831,18 +971,24 @@ fn editor(repl: &Repl) -> Result<Editor<ReplHelper, FileHistory>> {
         .bracketed_paste(true)
         .completion_type(CompletionType::List)
         .build();
-    let mut rl: Editor<ReplHelper, FileHistory> =
-        Editor::with_config(config).map_err(|e| Error::Protocol(format!("cannot set up the line editor: {e}")))?;
+    let mut rl: Editor<ReplHelper, FileHistory> = Editor::with_config(config)
+        .map_err(|e| Error::Protocol(format!("cannot set up the line editor: {e}")))?;
     rl.set_helper(Some(ReplHelper {
         commands: SlashLine::command()
             .get_subcommands()
-            .flat_map(|c| std::iter::once(c.get_name().to_string()).chain(c.get_all_aliases().map(str::to_string)))
+            .flat_map(|c| {
+                std::iter::once(c.get_name().to_string())
+                    .chain(c.get_all_aliases().map(str::to_string))
+            })
             .collect(),
         models: repl.model_candidates(),
         tools: repl.tools.iter().map(|t| t.name.clone()).collect(),
         files: FilenameCompleter::new(),
     }));
-    rl.bind_sequence(KeyEvent(KeyCode::Enter, Modifiers::ALT), EventHandler::Simple(Cmd::Newline));
+    rl.bind_sequence(
+        KeyEvent(KeyCode::Enter, Modifiers::ALT),
+        EventHandler::Simple(Cmd::Newline),
+    );
     rl.bind_sequence(KeyEvent::ctrl('J'), EventHandler::Simple(Cmd::Newline));
     Ok(rl)
 }
@@ -858,14 +1004,22 @@ fn pairs<'a>(prefix: &str, words: impl IntoIterator<Item = &'a str>) -> Vec<Pair
     words
         .into_iter()
         .filter(|w| w.starts_with(prefix))
-        .map(|w| Pair { display: w.to_string(), replacement: w.to_string() })
+        .map(|w| Pair {
+            display: w.to_string(),
+            replacement: w.to_string(),
+        })
         .collect()
 }
 
 impl Completer for ReplHelper {
     type Candidate = Pair;
 
-    fn complete(&self, line: &str, pos: usize, _ctx: &rustyline::Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &rustyline::Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
         let before = &line[..pos];
         let Some(cmdline) = before.strip_prefix('/') else {
             return Ok((pos, Vec::new()));
@@ -884,12 +1038,18 @@ impl Completer for ReplHelper {
             "reasoning" => pairs(word, ["off", "low", "medium", "high"]),
             "temperature" | "max-tokens" => pairs(word, ["default"]),
             "load" | "save" => {
-                let names: Vec<String> = session::list().unwrap_or_default().into_iter().map(|s| s.name).collect();
+                let names: Vec<String> = session::list()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|s| s.name)
+                    .collect();
                 pairs(word, names.iter().map(String::as_str))
             }
             "tools" => match rest.split_once(' ') {
                 None => pairs(word, ["list", "enable", "disable"]),
-                Some(("enable" | "disable", _)) => pairs(word, self.tools.iter().map(String::as_str)),
+                Some(("enable" | "disable", _)) => {
+                    pairs(word, self.tools.iter().map(String::as_str))
+                }
                 Some(_) => Vec::new(),
             },
             "attach" | "export" => return self.files.complete_path(line, pos),
@@ -904,7 +1064,11 @@ impl Hinter for ReplHelper {
 }
 
 impl Highlighter for ReplHelper {
-    fn highlight_prompt<'b, 's: 'b, 'p: 'b>(&'s self, prompt: &'p str, _default: bool) -> Cow<'b, str> {
+    fn highlight_prompt<'b, 's: 'b, 'p: 'b>(
+        &'s self,
+        prompt: &'p str,
+        _default: bool,
+    ) -> Cow<'b, str> {
         Cow::Borrowed(prompt)
     }
 }
@@ -931,13 +1095,19 @@ mod tests {
         assert!(!block_complete("\"\"\"\nline one"));
         assert!(block_complete("\"\"\"\nline one\nline two\n\"\"\""));
         assert!(block_complete("plain"));
-        assert_eq!(block_text("\"\"\"\nline one\nline two\n\"\"\""), "line one\nline two");
+        assert_eq!(
+            block_text("\"\"\"\nline one\nline two\n\"\"\""),
+            "line one\nline two"
+        );
         assert_eq!(block_text("\"\"\"inline\"\"\""), "inline");
     }
 
     #[test]
     fn words() {
-        assert_eq!(split_words("export 'my file.md'"), vec!["export", "my file.md"]);
+        assert_eq!(
+            split_words("export 'my file.md'"),
+            vec!["export", "my file.md"]
+        );
         assert_eq!(split_words("  model   sonnet "), vec!["model", "sonnet"]);
         assert_eq!(split_words("save \"\""), vec!["save", ""]);
     }
@@ -947,8 +1117,15 @@ mod tests {
         let p = SlashLine::try_parse_from(["max-tokens", "100"]).unwrap();
         assert!(matches!(p.command, Slash::MaxTokens { value: Some(v) } if v == "100"));
         let p = SlashLine::try_parse_from(["tools", "disable", "x"]).unwrap();
-        assert!(matches!(p.command, Slash::Tools { action: Some(ToolsAction::Disable { .. }) }));
-        let err = SlashLine::try_parse_from(["modle"]).unwrap_err().to_string();
+        assert!(matches!(
+            p.command,
+            Slash::Tools {
+                action: Some(ToolsAction::Disable { .. })
+            }
+        ));
+        let err = SlashLine::try_parse_from(["modle"])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("model"), "{err}");
         SlashLine::command().debug_assert();
     }

@@ -119,15 +119,24 @@ impl Session {
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(Error::io(format!("cannot read session {}", path.display()), e)),
+            Err(e) => {
+                return Err(Error::io(
+                    format!("cannot read session {}", path.display()),
+                    e,
+                ));
+            }
         };
         Session::from_json(&bytes, &path).map(Some)
     }
 
     pub fn from_json(bytes: &[u8], path: &Path) -> Result<Session> {
-        let raw: serde_json::Value = serde_json::from_slice(bytes)
-            .map_err(|e| Error::Config(format!("session {} is not valid JSON: {e}", path.display())))?;
-        let version = raw.get("version").and_then(serde_json::Value::as_u64).unwrap_or(0);
+        let raw: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+            Error::Config(format!("session {} is not valid JSON: {e}", path.display()))
+        })?;
+        let version = raw
+            .get("version")
+            .and_then(serde_json::Value::as_u64)
+            .unwrap_or(0);
         if version == 0 || version > u64::from(VERSION) {
             return Err(Error::Config(format!(
                 "session {} has format version {version}; this brock reads version {VERSION}",
@@ -147,7 +156,8 @@ impl Session {
         let dir = sessions_dir();
         create_private_dir(&dir)?;
         let path = Session::path_for(&self.name);
-        let json = serde_json::to_vec_pretty(self).map_err(|e| Error::Protocol(format!("cannot encode the session: {e}")))?;
+        let json = serde_json::to_vec_pretty(self)
+            .map_err(|e| Error::Protocol(format!("cannot encode the session: {e}")))?;
         write_atomic(&path, &json)?;
         Ok(path)
     }
@@ -161,10 +171,12 @@ impl Session {
 
     /// Index of the user message that started the last exchange (not a tool-result turn).
     pub fn last_exchange_start(&self) -> Option<usize> {
-        self.conversation
-            .messages
-            .iter()
-            .rposition(|m| m.role == Role::User && m.content.iter().any(|p| !matches!(p, Part::ToolResult { .. })))
+        self.conversation.messages.iter().rposition(|m| {
+            m.role == Role::User
+                && m.content
+                    .iter()
+                    .any(|p| !matches!(p, Part::ToolResult { .. }))
+        })
     }
 
     /// Drops every message from `index` on.
@@ -200,7 +212,11 @@ fn first_line(conv: &Conversation) -> String {
         .iter()
         .find(|m| m.role == Role::User)
         .map(Message::text)
-        .and_then(|t| t.lines().find(|l| !l.trim().is_empty() && l.trim() != "\"\"\"").map(|l| l.trim().to_string()))
+        .and_then(|t| {
+            t.lines()
+                .find(|l| !l.trim().is_empty() && l.trim() != "\"\"\"")
+                .map(|l| l.trim().to_string())
+        })
         .unwrap_or_default()
 }
 
@@ -236,7 +252,9 @@ pub fn sendable(conv: &Conversation, interrupted: &[usize]) -> Conversation {
                 Part::RedactedReasoning { .. } if cut => false,
                 Part::ToolUse { kind, .. } if kind.as_deref() == Some("server_tool_use") => !cut,
                 Part::ToolUse { id, .. } => !cut && next_results.contains(&id.as_str()),
-                Part::ToolResult { tool_use_id, kind, .. } if kind.is_none() && m.role == Role::User => {
+                Part::ToolResult {
+                    tool_use_id, kind, ..
+                } if kind.is_none() && m.role == Role::User => {
                     prev_uses.contains(&tool_use_id.as_str())
                 }
                 Part::Text { text } => !text.trim().is_empty(),
@@ -266,7 +284,9 @@ pub fn check_name(name: &str) -> Result<()> {
     let ok = !name.is_empty()
         && name.len() <= 100
         && !name.starts_with(['.', '-'])
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
     if ok {
         Ok(())
     } else {
@@ -278,7 +298,10 @@ pub fn check_name(name: &str) -> Result<()> {
 
 /// A fresh name for an unnamed session: the local time it started, unique in the directory.
 pub fn timestamp_name() -> String {
-    let base = now_rfc3339().replace(':', "-").trim_end_matches('Z').replace('T', "_");
+    let base = now_rfc3339()
+        .replace(':', "-")
+        .trim_end_matches('Z')
+        .replace('T', "_");
     let mut name = base.clone();
     let mut n = 2;
     while Session::path_for(&name).exists() {
@@ -399,7 +422,12 @@ mod tests {
     }
 
     fn tool_use(id: &str) -> Part {
-        Part::ToolUse { id: id.into(), name: "t".into(), input: json!({}), kind: None }
+        Part::ToolUse {
+            id: id.into(),
+            name: "t".into(),
+            input: json!({}),
+            kind: None,
+        }
     }
 
     fn tool_result(id: &str) -> Part {
@@ -419,7 +447,13 @@ mod tests {
                 Message::user_text("one"),
                 Message::new(
                     Role::Assistant,
-                    vec![Part::Reasoning { text: "half".into(), signature: None }, Part::text("partial")],
+                    vec![
+                        Part::Reasoning {
+                            text: "half".into(),
+                            signature: None,
+                        },
+                        Part::text("partial"),
+                    ],
                 ),
                 Message::user_text("two"),
                 Message::new(Role::Assistant, vec![Part::text("calling"), tool_use("a")]),
@@ -441,7 +475,13 @@ mod tests {
             system: vec![],
             messages: vec![
                 Message::user_text("one"),
-                Message::new(Role::Assistant, vec![Part::Reasoning { text: "x".into(), signature: None }]),
+                Message::new(
+                    Role::Assistant,
+                    vec![Part::Reasoning {
+                        text: "x".into(),
+                        signature: None,
+                    }],
+                ),
                 Message::user_text("two"),
             ],
         };
@@ -456,7 +496,13 @@ mod tests {
         s.conversation.push_user_text("hi");
         s.conversation.push(Message::new(
             Role::Assistant,
-            vec![Part::Reasoning { text: "r".into(), signature: Some("sig".into()) }, Part::text("a")],
+            vec![
+                Part::Reasoning {
+                    text: "r".into(),
+                    signature: Some("sig".into()),
+                },
+                Part::text("a"),
+            ],
         ));
         let bytes = serde_json::to_vec(&s).unwrap();
         let back = Session::from_json(&bytes, Path::new("t.json")).unwrap();

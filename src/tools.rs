@@ -50,14 +50,21 @@ pub struct ToolOutcome {
 
 impl ToolOutcome {
     fn error(text: impl Into<String>) -> Self {
-        ToolOutcome { text: text.into(), error: true }
+        ToolOutcome {
+            text: text.into(),
+            error: true,
+        }
     }
 
     pub fn into_part(self, tool_use_id: &str) -> Part {
         Part::ToolResult {
             tool_use_id: tool_use_id.to_string(),
             content: vec![ToolResultContent::Text { text: self.text }],
-            status: Some(if self.error { ToolStatus::Error } else { ToolStatus::Success }),
+            status: Some(if self.error {
+                ToolStatus::Error
+            } else {
+                ToolStatus::Success
+            }),
             kind: None,
         }
     }
@@ -72,7 +79,11 @@ pub struct ToolRunner {
 
 impl ToolRunner {
     pub fn new(commands: BTreeMap<String, ToolConfig>, approval: Approval) -> Self {
-        ToolRunner { commands, approval, always: BTreeSet::new() }
+        ToolRunner {
+            commands,
+            approval,
+            always: BTreeSet::new(),
+        }
     }
 
     pub fn approval(&self) -> Approval {
@@ -99,7 +110,12 @@ impl ToolRunner {
         out
     }
 
-    async fn run_one(&mut self, name: &str, input: &Value, ask: &mut dyn FnMut(&str, &Value) -> Decision) -> ToolOutcome {
+    async fn run_one(
+        &mut self,
+        name: &str,
+        input: &Value,
+        ask: &mut dyn FnMut(&str, &Value) -> Decision,
+    ) -> ToolOutcome {
         let Some(cfg) = self.commands.get(name).cloned() else {
             return ToolOutcome::error(format!(
                 "tool {name} cannot be run: brock has no command for it (define [tools.{name}] with a command in the config)"
@@ -131,7 +147,12 @@ impl ToolRunner {
 }
 
 /// Runs `argv` with `input` as JSON on stdin; see the module doc.
-pub async fn run_command(name: &str, argv: &[String], input: &Value, timeout: Duration) -> ToolOutcome {
+pub async fn run_command(
+    name: &str,
+    argv: &[String],
+    input: &Value,
+    timeout: Duration,
+) -> ToolOutcome {
     let Some((program, args)) = argv.split_first() else {
         return ToolOutcome::error(format!("tool {name} has an empty command"));
     };
@@ -168,7 +189,10 @@ pub async fn run_command(name: &str, argv: &[String], input: &Value, timeout: Du
         Ok(r) => r,
         Err(_) => {
             // Dropping the future dropped the child handle with kill_on_drop.
-            return ToolOutcome::error(format!("tool {name} timed out after {} s and was stopped", timeout.as_secs_f64()));
+            return ToolOutcome::error(format!(
+                "tool {name} timed out after {} s and was stopped",
+                timeout.as_secs_f64()
+            ));
         }
     };
     let mut text = String::from_utf8_lossy(&out).into_owned();
@@ -179,7 +203,10 @@ pub async fn run_command(name: &str, argv: &[String], input: &Value, timeout: Du
         Ok(s) if s.success() => ToolOutcome { text, error: false },
         Ok(s) => {
             let tail = tail(&String::from_utf8_lossy(&err), STDERR_TAIL);
-            let code = s.code().map(|c| format!("exit status {c}")).unwrap_or_else(|| "killed by a signal".into());
+            let code = s
+                .code()
+                .map(|c| format!("exit status {c}"))
+                .unwrap_or_else(|| "killed by a signal".into());
             let mut msg = format!("tool {name} failed ({code})");
             if !tail.trim().is_empty() {
                 msg.push_str(&format!(": {}", tail.trim()));
@@ -193,7 +220,10 @@ pub async fn run_command(name: &str, argv: &[String], input: &Value, timeout: Du
 }
 
 /// Reads everything (so the child never blocks on a full pipe) but keeps at most `cap` bytes.
-async fn read_capped<R: tokio::io::AsyncRead + Unpin>(r: Option<&mut R>, cap: usize) -> (Vec<u8>, bool) {
+async fn read_capped<R: tokio::io::AsyncRead + Unpin>(
+    r: Option<&mut R>,
+    cap: usize,
+) -> (Vec<u8>, bool) {
     let Some(r) = r else {
         return (Vec::new(), false);
     };
@@ -234,7 +264,13 @@ fn tail_str(s: &str, max: usize) -> &str {
 pub fn config_specs(tools: &BTreeMap<String, ToolConfig>) -> Vec<ToolSpec> {
     tools
         .iter()
-        .map(|(name, t)| ToolSpec::new(name.clone(), Some(t.description.clone()), t.parameters.clone()))
+        .map(|(name, t)| {
+            ToolSpec::new(
+                name.clone(),
+                Some(t.description.clone()),
+                t.parameters.clone(),
+            )
+        })
         .collect()
 }
 
@@ -242,7 +278,11 @@ pub fn config_specs(tools: &BTreeMap<String, ToolConfig>) -> Vec<ToolSpec> {
 /// terminal (the model wrote the arguments).
 pub fn describe_call(name: &str, input: &Value) -> String {
     let args = input.to_string();
-    let args = if args.len() > 500 { format!("{}…", &args[..args.floor_char_boundary(500)]) } else { args };
+    let args = if args.len() > 500 {
+        format!("{}…", &args[..args.floor_char_boundary(500)])
+    } else {
+        args
+    };
     for_terminal(&format!("tool call: {name} {args}")).into_owned()
 }
 
@@ -253,7 +293,11 @@ pub fn ask_on_terminal(name: &str, input: &Value) -> Decision {
         return Decision::No;
     };
     loop {
-        let line = tokio::task::block_in_place(|| rl.readline(&format!("run {name}? [y]es / [n]o / [a]lways for this tool: ")));
+        let line = tokio::task::block_in_place(|| {
+            rl.readline(&format!(
+                "run {name}? [y]es / [n]o / [a]lways for this tool: "
+            ))
+        });
         match line.as_deref().map(|l| l.trim().to_ascii_lowercase()) {
             Ok(a) if a == "y" || a == "yes" => return Decision::Yes,
             Ok(a) if a == "a" || a == "always" => return Decision::Always,
@@ -275,16 +319,40 @@ mod tests {
 
     #[tokio::test(flavor = "multi_thread")]
     async fn runs_with_json_on_stdin() {
-        let out = run_command("t", &sh("cat"), &json!({"city": "Paris; rm -rf /"}), DEFAULT_TIMEOUT).await;
-        assert_eq!(out, ToolOutcome { text: r#"{"city":"Paris; rm -rf /"}"#.into(), error: false });
+        let out = run_command(
+            "t",
+            &sh("cat"),
+            &json!({"city": "Paris; rm -rf /"}),
+            DEFAULT_TIMEOUT,
+        )
+        .await;
+        assert_eq!(
+            out,
+            ToolOutcome {
+                text: r#"{"city":"Paris; rm -rf /"}"#.into(),
+                error: false
+            }
+        );
     }
 
     #[tokio::test(flavor = "multi_thread")]
     async fn failures_are_tool_errors_with_stderr_tail() {
-        let out = run_command("t", &sh("echo boom >&2; exit 3"), &json!({}), DEFAULT_TIMEOUT).await;
+        let out = run_command(
+            "t",
+            &sh("echo boom >&2; exit 3"),
+            &json!({}),
+            DEFAULT_TIMEOUT,
+        )
+        .await;
         assert!(out.error);
         assert_eq!(out.text, "tool t failed (exit status 3): boom");
-        let out = run_command("t", &["/nonexistent/tool".to_string()], &json!({}), DEFAULT_TIMEOUT).await;
+        let out = run_command(
+            "t",
+            &["/nonexistent/tool".to_string()],
+            &json!({}),
+            DEFAULT_TIMEOUT,
+        )
+        .await;
         assert!(out.error && out.text.contains("cannot start"), "{out:?}");
     }
 
@@ -292,7 +360,13 @@ mod tests {
     async fn timeouts_kill_and_output_is_capped() {
         let out = run_command("t", &sh("sleep 30"), &json!({}), Duration::from_millis(200)).await;
         assert!(out.error && out.text.contains("timed out"), "{out:?}");
-        let out = run_command("t", &sh("head -c 200000 /dev/zero | tr '\\0' x"), &json!({}), DEFAULT_TIMEOUT).await;
+        let out = run_command(
+            "t",
+            &sh("head -c 200000 /dev/zero | tr '\\0' x"),
+            &json!({}),
+            DEFAULT_TIMEOUT,
+        )
+        .await;
         assert!(!out.error);
         assert!(out.text.ends_with("[output cut at 64 KiB]"));
         assert_eq!(out.text.bytes().filter(|b| *b == b'x').count(), MAX_OUTPUT);
@@ -303,7 +377,12 @@ mod tests {
         let mut cmds = BTreeMap::new();
         cmds.insert(
             "echo".to_string(),
-            ToolConfig { description: "d".into(), parameters: json!({}), command: sh("cat"), timeout: None },
+            ToolConfig {
+                description: "d".into(),
+                parameters: json!({}),
+                command: sh("cat"),
+                timeout: None,
+            },
         );
         let calls = vec![
             ("1".to_string(), "echo".to_string(), json!({})),
@@ -314,7 +393,9 @@ mod tests {
         let texts: Vec<String> = parts
             .iter()
             .map(|p| match p {
-                Part::ToolResult { content, status, .. } => {
+                Part::ToolResult {
+                    content, status, ..
+                } => {
                     assert_eq!(*status, Some(ToolStatus::Error));
                     match &content[0] {
                         ToolResultContent::Text { text } => text.clone(),
@@ -336,6 +417,12 @@ mod tests {
             })
             .await;
         assert_eq!(asked, 1);
-        assert!(parts.iter().all(|p| matches!(p, Part::ToolResult { status: Some(ToolStatus::Success), .. })));
+        assert!(parts.iter().all(|p| matches!(
+            p,
+            Part::ToolResult {
+                status: Some(ToolStatus::Success),
+                ..
+            }
+        )));
     }
 }

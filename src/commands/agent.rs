@@ -17,7 +17,7 @@ use crate::cli::{
 };
 use crate::config::{Settings, data_dir, did_you_mean};
 use crate::core::agent::{
-    self as wire, AgentEvent, Citation, InvokeAgent, Invocation, References, Retrieval,
+    self as wire, AgentEvent, Citation, Invocation, InvokeAgent, References, Retrieval,
 };
 use crate::core::message::{Part, ToolResultContent, ToolStatus};
 use crate::error::{Error, Result};
@@ -60,11 +60,7 @@ impl Target {
 }
 
 /// An agent named in the config, or an id followed by an alias id taken from `rest`.
-fn resolve_target(
-    settings: &Settings,
-    agent: &str,
-    rest: &mut Vec<String>,
-) -> Result<Target> {
+fn resolve_target(settings: &Settings, agent: &str, rest: &mut Vec<String>) -> Result<Target> {
     if let Some(a) = settings.agents.get(agent) {
         return Ok(Target {
             agent_id: a.agent_id.clone(),
@@ -80,7 +76,12 @@ fn resolve_target(
         } else {
             format!(
                 "configured agents: {}",
-                settings.agents.keys().cloned().collect::<Vec<_>>().join(", ")
+                settings
+                    .agents
+                    .keys()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )
         };
         return Err(Error::usage(format!(
@@ -464,7 +465,9 @@ impl Agent {
                     for_terminal(&inv.describe())
                 ));
             }
-            diag("run it with --tools (and [tools.NAME] in the config) to send the results back automatically");
+            diag(
+                "run it with --tools (and [tools.NAME] in the config) to send the results back automatically",
+            );
         }
         Ok(())
     }
@@ -647,7 +650,8 @@ async fn chat(settings: &Settings, args: &AgentChatArgs) -> Result<()> {
     let (session_id, _) = pick_session(&target, &args.session)?;
     let interactive = std::io::stdin().is_terminal();
     let approval = approval(&args.session, interactive)?;
-    let mut agent = Agent::new(settings, target, session_id, &args.session, false, approval).await?;
+    let mut agent =
+        Agent::new(settings, target, session_id, &args.session, false, approval).await?;
     if !settings.quiet {
         diag(&format!(
             "agent {} alias {}, session {} — Ctrl-D or /exit to leave",
@@ -759,13 +763,11 @@ impl LineSource {
                     Err(e) => Err(Error::usage(format!("cannot read input: {e}"))),
                 }
             }
-            LineSource::Pipe(lines) => {
-                match tokio::task::block_in_place(|| lines.next()) {
-                    None => Ok(Line::Eof),
-                    Some(Ok(l)) => Ok(Line::Text(l)),
-                    Some(Err(e)) => Err(Error::usage(format!("cannot read stdin: {e}"))),
-                }
-            }
+            LineSource::Pipe(lines) => match tokio::task::block_in_place(|| lines.next()) {
+                None => Ok(Line::Eof),
+                Some(Ok(l)) => Ok(Line::Text(l)),
+                Some(Err(e)) => Err(Error::usage(format!("cannot read stdin: {e}"))),
+            },
         }
     }
 }
@@ -818,7 +820,11 @@ async fn retrieve(settings: &Settings, args: &AgentRetrieveArgs) -> Result<()> {
     loop {
         let body = wire::retrieve_body(&query, &r, token.as_deref());
         let v = client
-            .send(&ApiRequest::post_json(Service::AgentRuntime, path.clone(), &body))
+            .send(&ApiRequest::post_json(
+                Service::AgentRuntime,
+                path.clone(),
+                &body,
+            ))
             .await?
             .json()
             .await?;
@@ -836,7 +842,12 @@ async fn retrieve(settings: &Settings, args: &AgentRetrieveArgs) -> Result<()> {
                 }
             }
             OutputFormat::Ndjson => {
-                for r in v.get("retrievalResults").and_then(Value::as_array).into_iter().flatten() {
+                for r in v
+                    .get("retrievalResults")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
                     ndjson(r)?;
                 }
             }
@@ -979,10 +990,8 @@ async fn ask(settings: &Settings, args: &AgentAskArgs) -> Result<()> {
                     }
                     citations.push(c);
                 }
-                "guardrail" => {
-                    if v.get("action").and_then(Value::as_str) == Some("INTERVENED") {
-                        diag("the guardrail intervened: the answer was blocked or masked");
-                    }
+                "guardrail" if v.get("action").and_then(Value::as_str) == Some("INTERVENED") => {
+                    diag("the guardrail intervened: the answer was blocked or masked");
                 }
                 _ => {}
             }

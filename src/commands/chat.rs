@@ -11,10 +11,14 @@ use serde_json::{Value, json};
 use crate::aws::{ApiRequest, Client, Service, path_segment};
 use crate::cli::{ChatArgs, InputFormat, OutputFormat};
 use crate::config::Settings;
-use crate::core::converse::{ChatResponse, StopReason, StructuredOutput, take_structured_answer, to_converse};
-use crate::core::message::{Conversation, Message, Part, Role, SystemPart, ToolChoice, ToolResultContent, ToolStatus};
-use crate::core::request::{ChatRequest, Guardrail, JsonSchema, ReasoningLevel};
+use crate::core::converse::{
+    ChatResponse, StopReason, StructuredOutput, take_structured_answer, to_converse,
+};
+use crate::core::message::{
+    Conversation, Message, Part, Role, SystemPart, ToolChoice, ToolResultContent, ToolStatus,
+};
 use crate::core::openai::{ChunkEncoder, chat_completion, parse_request};
+use crate::core::request::{ChatRequest, Guardrail, JsonSchema, ReasoningLevel};
 use crate::core::stream::{Accumulator, ConverseStreamDecoder, StreamEvent};
 use crate::core::think::{DEFAULT_TAGS, InlineThinkSplitter, split_message};
 use crate::error::{Error, Result};
@@ -43,14 +47,19 @@ fn wants_repl(args: &ChatArgs, stdin_is_tty: bool) -> Result<bool> {
             ));
         }
         for (set, flag) in [
-            (args.input_format == Some(InputFormat::Openai), "--input-format openai"),
+            (
+                args.input_format == Some(InputFormat::Openai),
+                "--input-format openai",
+            ),
             (args.input_file.is_some(), "--input-file"),
             (args.dry_run, "--dry-run"),
             (args.json_schema.is_some(), "--json-schema"),
             (args.prefill.is_some(), "--prefill"),
         ] {
             if set {
-                return Err(Error::usage(format!("{flag} cannot be used with the interactive REPL")));
+                return Err(Error::usage(format!(
+                    "{flag} cannot be used with the interactive REPL"
+                )));
             }
         }
         return Ok(true);
@@ -73,7 +82,9 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
         None => None,
     };
     if session.is_some() && args.input_format == Some(InputFormat::Openai) {
-        return Err(Error::usage("--session cannot be combined with --input-format openai"));
+        return Err(Error::usage(
+            "--session cannot be combined with --input-format openai",
+        ));
     }
     let effective = match &session {
         Some(s) => session_settings(settings, args, s),
@@ -102,7 +113,10 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
             "headers": {"content-type": "application/json"},
             "body": converse.body,
         });
-        return stdout_write(&format!("{}\n", serde_json::to_string_pretty(&doc).unwrap_or_default()));
+        return stdout_write(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&doc).unwrap_or_default()
+        ));
     }
 
     let output = settings.output.unwrap_or(OutputFormat::Text);
@@ -141,24 +155,47 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
             return Ok(());
         };
         match ev {
-            LoopEvent::Message { message, interrupted } => {
+            LoopEvent::Message {
+                message,
+                interrupted,
+            } => {
                 s.conversation.push(message.clone());
                 if interrupted {
                     s.interrupted.push(s.conversation.messages.len() - 1);
                 }
             }
-            LoopEvent::Usage { usage, elapsed, first_token } => {
-                s.usage.add(usage, elapsed.as_millis() as u64, first_token.map(|t| t.as_millis() as u64));
+            LoopEvent::Usage {
+                usage,
+                elapsed,
+                first_token,
+            } => {
+                s.usage.add(
+                    usage,
+                    elapsed.as_millis() as u64,
+                    first_token.map(|t| t.as_millis() as u64),
+                );
             }
         }
         s.save().map(|_| ())
     };
-    converse_loop(&client, settings, &mut req, &opts, runner.as_mut(), &mut record).await?;
+    converse_loop(
+        &client,
+        settings,
+        &mut req,
+        &opts,
+        runner.as_mut(),
+        &mut record,
+    )
+    .await?;
     Ok(())
 }
 
 /// Settings for a continued session: flags win, then what the session recorded, then config.
-pub fn session_settings(settings: &Settings, args: &ChatArgs, s: &crate::session::Session) -> Settings {
+pub fn session_settings(
+    settings: &Settings,
+    args: &ChatArgs,
+    s: &crate::session::Session,
+) -> Settings {
     let mut out = settings.clone();
     if args.model.is_none() && !s.model.is_empty() {
         out.model = Some(s.model.clone());
@@ -190,8 +227,16 @@ pub fn add_config_tools(req: &mut ChatRequest, settings: &Settings) {
 }
 
 fn converse_api(model_id: &str, stream: bool, body: &Value) -> ApiRequest {
-    let op = if stream { "converse-stream" } else { "converse" };
-    ApiRequest::post_json(Service::Runtime, format!("/model/{}/{op}", path_segment(model_id)), body)
+    let op = if stream {
+        "converse-stream"
+    } else {
+        "converse"
+    };
+    ApiRequest::post_json(
+        Service::Runtime,
+        format!("/model/{}/{op}", path_segment(model_id)),
+        body,
+    )
 }
 
 /// How a turn is sent and shown; shared by one-shot chat and the REPL.
@@ -222,7 +267,10 @@ pub struct TurnResult {
 /// What a tool loop reports as it goes, so the caller can save after every step.
 pub enum LoopEvent<'a> {
     /// A message that joined the conversation (assistant answers and tool-result turns).
-    Message { message: &'a Message, interrupted: bool },
+    Message {
+        message: &'a Message,
+        interrupted: bool,
+    },
     Usage {
         usage: &'a crate::core::converse::Usage,
         elapsed: std::time::Duration,
@@ -262,7 +310,10 @@ pub async fn converse_loop(
         }
         if !resp.message.content.is_empty() {
             req.conversation.push(resp.message.clone());
-            record(LoopEvent::Message { message: &resp.message, interrupted })?;
+            record(LoopEvent::Message {
+                message: &resp.message,
+                interrupted,
+            })?;
         }
         if interrupted {
             return Ok(true);
@@ -272,7 +323,12 @@ pub async fn converse_loop(
             .content
             .iter()
             .filter_map(|p| match p {
-                Part::ToolUse { id, name, input, kind } if !is_server_tool(kind.as_deref()) => {
+                Part::ToolUse {
+                    id,
+                    name,
+                    input,
+                    kind,
+                } if !is_server_tool(kind.as_deref()) => {
                     Some((id.clone(), name.clone(), input.clone()))
                 }
                 _ => None,
@@ -285,7 +341,9 @@ pub async fn converse_loop(
             return Ok(false);
         }
         if round + 1 >= MAX_TOOL_ROUNDS {
-            diag(&format!("stopped after {MAX_TOOL_ROUNDS} rounds of tool calls"));
+            diag(&format!(
+                "stopped after {MAX_TOOL_ROUNDS} rounds of tool calls"
+            ));
             return Ok(false);
         }
         if runner.approval() != Approval::Ask && !settings.quiet {
@@ -293,10 +351,15 @@ pub async fn converse_loop(
                 diag(&crate::tools::describe_call(name, input));
             }
         }
-        let results = runner.run_calls(&calls, &mut crate::tools::ask_on_terminal).await;
+        let results = runner
+            .run_calls(&calls, &mut crate::tools::ask_on_terminal)
+            .await;
         if !settings.quiet {
             for p in &results {
-                if let Part::ToolResult { content, status, .. } = p {
+                if let Part::ToolResult {
+                    content, status, ..
+                } = p
+                {
                     let text: String = content
                         .iter()
                         .filter_map(|c| match c {
@@ -307,14 +370,21 @@ pub async fn converse_loop(
                     if *status == Some(ToolStatus::Error) {
                         diag(&format!("tool error: {}", first_line_of(&text, 200)));
                     } else {
-                        diag(&format!("tool result: {} bytes: {}", text.len(), first_line_of(&text, 80)));
+                        diag(&format!(
+                            "tool result: {} bytes: {}",
+                            text.len(),
+                            first_line_of(&text, 80)
+                        ));
                     }
                 }
             }
         }
         let msg = Message::new(Role::User, results);
         req.conversation.push(msg.clone());
-        record(LoopEvent::Message { message: &msg, interrupted: false })?;
+        record(LoopEvent::Message {
+            message: &msg,
+            interrupted: false,
+        })?;
     }
     Ok(false)
 }
@@ -329,7 +399,12 @@ fn first_line_of(s: &str, max: usize) -> String {
 }
 
 /// Sends one request and renders its answer (streamed or whole) exactly as one-shot chat does.
-pub async fn send_turn(client: &Client, settings: &Settings, req: &ChatRequest, opts: &TurnOptions) -> Result<TurnResult> {
+pub async fn send_turn(
+    client: &Client,
+    settings: &Settings,
+    req: &ChatRequest,
+    opts: &TurnOptions,
+) -> Result<TurnResult> {
     let converse = to_converse(req).map_err(core_error)?;
     if !settings.quiet {
         for w in &converse.warnings {
@@ -338,7 +413,11 @@ pub async fn send_turn(client: &Client, settings: &Settings, req: &ChatRequest, 
     }
     let api = converse_api(&req.model_id, opts.stream, &converse.body);
     if settings.verbose > 0 {
-        let op = if opts.stream { "converse-stream" } else { "converse" };
+        let op = if opts.stream {
+            "converse-stream"
+        } else {
+            "converse"
+        };
         diag(&format!("route: converse ({op}) for {}", req.model_id));
     }
     let output = opts.output;
@@ -387,7 +466,11 @@ pub async fn send_turn(client: &Client, settings: &Settings, req: &ChatRequest, 
             let elapsed = session.started.elapsed();
             let first_token = session.first_token;
             let resp = session.finish(resp, settings)?;
-            Ok(TurnResult { end: TurnEnd::Done(resp), elapsed, first_token })
+            Ok(TurnResult {
+                end: TurnEnd::Done(resp),
+                elapsed,
+                first_token,
+            })
         }
         None => {
             let elapsed = session.started.elapsed();
@@ -422,8 +505,14 @@ struct Exchange {
 }
 
 impl Exchange {
-    async fn run(&mut self, client: &Client, api: &ApiRequest, stream: bool) -> Result<ChatResponse> {
-        if let (Some(p), OutputFormat::Text, None) = (&self.prefill, self.output, &self.structured) {
+    async fn run(
+        &mut self,
+        client: &Client,
+        api: &ApiRequest,
+        stream: bool,
+    ) -> Result<ChatResponse> {
+        if let (Some(p), OutputFormat::Text, None) = (&self.prefill, self.output, &self.structured)
+        {
             let p = p.clone();
             self.text(&p)?;
         }
@@ -443,7 +532,9 @@ impl Exchange {
         let mut finished = false;
         while !finished {
             let decoded = match events.next().await {
-                Ok(Some(ev)) => decoder.decode(&ev.event_type, &ev.payload).map_err(core_error)?,
+                Ok(Some(ev)) => decoder
+                    .decode(&ev.event_type, &ev.payload)
+                    .map_err(core_error)?,
                 Ok(None) => {
                     finished = true;
                     Vec::new()
@@ -480,9 +571,12 @@ impl Exchange {
                 Part::Reasoning { text, .. } => self.reasoning(text)?,
                 Part::Text { text } => self.text(text)?,
                 // Tools Bedrock runs itself are not for the caller to act on.
-                Part::ToolUse { id, name, input, kind } if !is_server_tool(kind.as_deref()) => {
-                    self.tool_call(id, name, input)?
-                }
+                Part::ToolUse {
+                    id,
+                    name,
+                    input,
+                    kind,
+                } if !is_server_tool(kind.as_deref()) => self.tool_call(id, name, input)?,
                 _ => {}
             }
         }
@@ -502,15 +596,24 @@ impl Exchange {
         match ev {
             StreamEvent::TextDelta { text, .. } => self.text(text)?,
             StreamEvent::ReasoningDelta { text, .. } => self.reasoning(text)?,
-            StreamEvent::ToolUseStart { index, id, name, kind } => {
+            StreamEvent::ToolUseStart {
+                index,
+                id,
+                name,
+                kind,
+            } => {
                 if !is_server_tool(kind.as_deref()) {
-                    self.building.insert(*index, (id.clone(), name.clone(), String::new()));
+                    self.building
+                        .insert(*index, (id.clone(), name.clone(), String::new()));
                 }
                 if self.output == OutputFormat::Text && self.structured.is_none() {
                     io(self.renderer.status(&format!("calling tool {name}…")))?;
                 }
             }
-            StreamEvent::ToolUseDelta { index, input_json_fragment } => {
+            StreamEvent::ToolUseDelta {
+                index,
+                input_json_fragment,
+            } => {
                 if let Some(b) = self.building.get_mut(index) {
                     b.2.push_str(input_json_fragment);
                 }
@@ -587,12 +690,19 @@ impl Exchange {
                 prepend_prefill(&mut shown, p);
             }
             let doc = chat_completion(&shown, &self.model, &completion_id(), unix_now());
-            stdout_write(&format!("{}\n", serde_json::to_string_pretty(&doc).unwrap_or_default()))?;
+            stdout_write(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&doc).unwrap_or_default()
+            ))?;
         }
         io(self.renderer.finish())?;
         match resp.stop_reason {
-            StopReason::GuardrailIntervened => diag("the guardrail intervened: the answer was blocked or masked"),
-            StopReason::ContentFiltered => diag("the answer was filtered by the model's content filter"),
+            StopReason::GuardrailIntervened => {
+                diag("the guardrail intervened: the answer was blocked or masked")
+            }
+            StopReason::ContentFiltered => {
+                diag("the answer was filtered by the model's content filter")
+            }
             StopReason::MaxTokens if !settings.quiet => {
                 diag("the answer was cut at max tokens: raise --max-tokens for more")
             }
@@ -603,12 +713,16 @@ impl Exchange {
         {
             diag(&format!("guardrail trace: {trace}"));
         }
-        let show_usage = !settings.quiet && (std::io::stderr().is_terminal() || settings.verbose > 0);
+        let show_usage =
+            !settings.quiet && (std::io::stderr().is_terminal() || settings.verbose > 0);
         if show_usage {
             let u = &resp.usage;
             let mut line = format!("{} in · {} out", u.input, u.output);
             if u.cache_read > 0 || u.cache_write > 0 {
-                line.push_str(&format!(" · cache {} read, {} written", u.cache_read, u.cache_write));
+                line.push_str(&format!(
+                    " · cache {} read, {} written",
+                    u.cache_read, u.cache_write
+                ));
             }
             line.push_str(&format!(" · {:.2} s", elapsed.as_secs_f64()));
             if let Some(t) = self.first_token {
@@ -650,7 +764,12 @@ fn eprint_dim(s: &str) {
 }
 
 fn prepend_prefill(resp: &mut ChatResponse, prefill: &str) {
-    if let Some(Part::Text { text }) = resp.message.content.iter_mut().find(|p| matches!(p, Part::Text { .. })) {
+    if let Some(Part::Text { text }) = resp
+        .message
+        .content
+        .iter_mut()
+        .find(|p| matches!(p, Part::Text { .. }))
+    {
         *text = format!("{prefill}{text}");
     } else {
         resp.message.content.insert(0, Part::text(prefill));
@@ -674,11 +793,16 @@ pub fn core_error(e: crate::core::error::Error) -> Error {
 }
 
 /// Everything the user asked for, checked and assembled; nothing is sent yet.
-pub fn build_request(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> Result<ChatRequest> {
+pub fn build_request(
+    settings: &Settings,
+    args: &ChatArgs,
+    stdin_is_tty: bool,
+) -> Result<ChatRequest> {
     let model = settings.model_or_default(args.model.as_deref())?;
     let mut req = if args.input_format == Some(InputFormat::Openai) {
         let raw = match &args.input_file {
-            Some(p) => std::fs::read(p).map_err(|e| Error::usage(format!("cannot read {}: {e}", p.display())))?,
+            Some(p) => std::fs::read(p)
+                .map_err(|e| Error::usage(format!("cannot read {}: {e}", p.display())))?,
             None if stdin_is_tty => {
                 return Err(Error::usage(
                     "--input-format openai reads the request from stdin or --input-file, and stdin is a terminal",
@@ -690,7 +814,10 @@ pub fn build_request(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -
             .map_err(|e| Error::usage(format!("the OpenAI request is not valid JSON: {e}")))?;
         let parsed = parse_request(&body).map_err(core_error)?;
         if !parsed.ignored.is_empty() && !settings.quiet {
-            diag(&format!("warning: OpenAI fields with no Bedrock equivalent ignored: {}", parsed.ignored.join(", ")));
+            diag(&format!(
+                "warning: OpenAI fields with no Bedrock equivalent ignored: {}",
+                parsed.ignored.join(", ")
+            ));
         }
         let mut r = parsed.request;
         // --model on the command line wins; else the body's model (an alias is fine); else config.
@@ -714,10 +841,13 @@ pub fn build_request(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -
             content.push(load_attachment(a)?);
         }
         content.push(Part::text(prompt));
-        ChatRequest::new(model, Conversation {
-            system: Vec::new(),
-            messages: vec![Message::new(Role::User, content)],
-        })
+        ChatRequest::new(
+            model,
+            Conversation {
+                system: Vec::new(),
+                messages: vec![Message::new(Role::User, content)],
+            },
+        )
     };
     configure(&mut req, settings, args)?;
     Ok(req)
@@ -727,7 +857,12 @@ pub fn build_request(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -
 /// settings and flags. The REPL calls this for each turn with its current settings.
 pub fn configure(req: &mut ChatRequest, settings: &Settings, args: &ChatArgs) -> Result<()> {
     if let Some(system) = settings.system.as_deref().filter(|s| !s.trim().is_empty()) {
-        req.conversation.system.insert(0, SystemPart::Text { text: system.to_string() });
+        req.conversation.system.insert(
+            0,
+            SystemPart::Text {
+                text: system.to_string(),
+            },
+        );
     }
     if let Some(n) = settings.max_tokens {
         req.inference.max_tokens = Some(n);
@@ -747,8 +882,14 @@ pub fn configure(req: &mut ChatRequest, settings: &Settings, args: &ChatArgs) ->
     for p in &args.params {
         req.add_param(p).map_err(core_error)?;
     }
-    req.anthropic_beta.extend(args.anthropic_beta.iter().filter(|b| !b.trim().is_empty()).map(|b| b.trim().to_string()));
-    req.response_field_paths.extend(args.response_fields.iter().cloned());
+    req.anthropic_beta.extend(
+        args.anthropic_beta
+            .iter()
+            .filter(|b| !b.trim().is_empty())
+            .map(|b| b.trim().to_string()),
+    );
+    req.response_field_paths
+        .extend(args.response_fields.iter().cloned());
     if let Some(r) = &settings.reasoning {
         let level: ReasoningLevel = r
             .parse()
@@ -756,8 +897,12 @@ pub fn configure(req: &mut ChatRequest, settings: &Settings, args: &ChatArgs) ->
         req.reasoning = Some(level);
     }
     if let Some(path) = &args.tools {
-        let raw = std::fs::read(path)
-            .map_err(|e| Error::usage(format!("cannot read the tools file {}: {e}", path.display())))?;
+        let raw = std::fs::read(path).map_err(|e| {
+            Error::usage(format!(
+                "cannot read the tools file {}: {e}",
+                path.display()
+            ))
+        })?;
         req.tools = crate::core::tools::parse_tools_file(&raw).map_err(core_error)?;
     }
     if args.run_tools {
@@ -773,7 +918,11 @@ pub fn configure(req: &mut ChatRequest, settings: &Settings, args: &ChatArgs) ->
                     let names: Vec<&str> = req.tools.iter().map(|t| t.name.as_str()).collect();
                     return Err(Error::usage(format!(
                         "--tool-choice {name:?}: no such tool (auto, any, none, or one of: {})",
-                        if names.is_empty() { "no tools given".to_string() } else { names.join(", ") }
+                        if names.is_empty() {
+                            "no tools given".to_string()
+                        } else {
+                            names.join(", ")
+                        }
                     )));
                 }
                 ToolChoice::Tool(name.to_string())
@@ -781,12 +930,23 @@ pub fn configure(req: &mut ChatRequest, settings: &Settings, args: &ChatArgs) ->
         });
     }
     if let Some(path) = &args.json_schema {
-        let raw = std::fs::read(path)
-            .map_err(|e| Error::usage(format!("cannot read the JSON schema {}: {e}", path.display())))?;
-        let schema: Value = serde_json::from_slice(&raw)
-            .map_err(|e| Error::usage(format!("the JSON schema {} is not valid JSON: {e}", path.display())))?;
+        let raw = std::fs::read(path).map_err(|e| {
+            Error::usage(format!(
+                "cannot read the JSON schema {}: {e}",
+                path.display()
+            ))
+        })?;
+        let schema: Value = serde_json::from_slice(&raw).map_err(|e| {
+            Error::usage(format!(
+                "the JSON schema {} is not valid JSON: {e}",
+                path.display()
+            ))
+        })?;
         if !schema.is_object() {
-            return Err(Error::usage(format!("the JSON schema {} must be a JSON object", path.display())));
+            return Err(Error::usage(format!(
+                "the JSON schema {} must be a JSON object",
+                path.display()
+            )));
         }
         req.json_schema = Some(JsonSchema::new(schema));
     }
@@ -809,7 +969,8 @@ pub fn configure(req: &mut ChatRequest, settings: &Settings, args: &ChatArgs) ->
                 .map_err(|e: crate::core::error::Error| Error::usage(e.to_string()))?,
         );
     }
-    req.request_metadata.extend(settings.request_metadata.clone());
+    req.request_metadata
+        .extend(settings.request_metadata.clone());
     req.cache |= args.cache;
     if args.prefill.is_some() {
         req.prefill = args.prefill.clone();
@@ -866,7 +1027,8 @@ pub fn load_attachment(spec: &str) -> Result<Part> {
         return crate::core::attach::s3_part(spec, None).map_err(core_error);
     }
     let path = std::path::Path::new(spec);
-    let meta = std::fs::metadata(path).map_err(|e| Error::usage(format!("cannot read attachment {spec}: {e}")))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Error::usage(format!("cannot read attachment {spec}: {e}")))?;
     if !meta.is_file() {
         return Err(Error::usage(format!("attachment {spec} is not a file")));
     }
@@ -876,7 +1038,11 @@ pub fn load_attachment(spec: &str) -> Result<Part> {
             meta.len() / (1024 * 1024)
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::usage(format!("cannot read attachment {spec}: {e}")))?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("attachment");
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::usage(format!("cannot read attachment {spec}: {e}")))?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("attachment");
     crate::core::attach::attachment_part(name, bytes).map_err(core_error)
 }

@@ -118,7 +118,9 @@ _brock_profiles() {
     for line in script.lines() {
         let t = line.trim_start();
         let mut line = line.to_string();
-        if (t.starts_with("'-m+[") || t.starts_with("'--model=[")) && line.contains(":MODEL:_default'") {
+        if (t.starts_with("'-m+[") || t.starts_with("'--model=["))
+            && line.contains(":MODEL:_default'")
+        {
             line = line.replace(":MODEL:_default'", ":MODEL:_brock_models'");
         }
         if t.starts_with("'--profile=[") && line.contains(":NAME:_default'") {

@@ -16,7 +16,8 @@ pub fn run(settings: &Settings, args: &ConfigArgs) -> Result<()> {
 }
 
 fn show(settings: &Settings) -> Result<()> {
-    if settings.output == Some(OutputFormat::Json) || settings.output == Some(OutputFormat::Ndjson) {
+    if settings.output == Some(OutputFormat::Json) || settings.output == Some(OutputFormat::Ndjson)
+    {
         let mut values = serde_json::Map::new();
         for (key, value, source) in &settings.shown {
             values.insert(
@@ -32,19 +33,44 @@ fn show(settings: &Settings) -> Result<()> {
             "aliases": settings.aliases,
             "tools": settings.tools.keys().collect::<Vec<_>>(),
         });
-        return stdout_write(&format!("{}\n", serde_json::to_string_pretty(&doc).unwrap_or_default()));
+        return stdout_write(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&doc).unwrap_or_default()
+        ));
     }
     let color = ColorChoice::detect(settings.no_color);
-    let dim = |s: &str| if color.stdout { format!("\x1b[2m{s}\x1b[0m") } else { s.to_string() };
+    let dim = |s: &str| {
+        if color.stdout {
+            format!("\x1b[2m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    };
     let mut out = String::new();
-    let state = if settings.config_exists { "" } else { " (not found; using defaults)" };
-    out.push_str(&dim(&format!("# config file: {}{state}\n", settings.config_path.display())));
+    let state = if settings.config_exists {
+        ""
+    } else {
+        " (not found; using defaults)"
+    };
+    out.push_str(&dim(&format!(
+        "# config file: {}{state}\n",
+        settings.config_path.display()
+    )));
     out.push_str(&dim(&format!("# profile: {}\n", settings.profile)));
-    let width = settings.shown.iter().map(|(k, v, _)| k.len() + v.len() + 5).max().unwrap_or(0);
+    let width = settings
+        .shown
+        .iter()
+        .map(|(k, v, _)| k.len() + v.len() + 5)
+        .max()
+        .unwrap_or(0);
     for (key, value, source) in &settings.shown {
         let kv = format!("{key} = {}", toml_quote(value));
         let pad = width.saturating_sub(kv.chars().count()) + 1;
-        out.push_str(&format!("{kv}{}{}\n", " ".repeat(pad), dim(&format!("# {source}"))));
+        out.push_str(&format!(
+            "{kv}{}{}\n",
+            " ".repeat(pad),
+            dim(&format!("# {source}"))
+        ));
     }
     if !settings.aliases.is_empty() {
         out.push_str("\n[aliases]\n");
@@ -57,13 +83,19 @@ fn show(settings: &Settings) -> Result<()> {
 
 fn toml_quote(v: &str) -> String {
     let bare = v.parse::<f64>().is_ok() || v == "true" || v == "false";
-    if bare { v.to_string() } else { format!("{v:?}") }
+    if bare {
+        v.to_string()
+    } else {
+        format!("{v:?}")
+    }
 }
 
 fn source_json(s: &Source) -> serde_json::Value {
     match s {
         Source::Default => serde_json::json!({"kind": "default"}),
-        Source::File { path, table } => serde_json::json!({"kind": "file", "path": path, "table": table}),
+        Source::File { path, table } => {
+            serde_json::json!({"kind": "file", "path": path, "table": table})
+        }
         Source::Env(v) => serde_json::json!({"kind": "env", "name": v}),
         Source::Flag(f) => serde_json::json!({"kind": "flag", "name": f}),
     }

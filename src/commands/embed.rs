@@ -79,8 +79,8 @@ pub(crate) fn read_inputs(
         None if !std::io::stdin().is_terminal() => (read_stdin()?, "stdin".to_string()),
         None => return Ok(Vec::new()),
     };
-    let text = String::from_utf8(raw)
-        .map_err(|_| Error::usage(format!("{source}: not UTF-8 text")))?;
+    let text =
+        String::from_utf8(raw).map_err(|_| Error::usage(format!("{source}: not UTF-8 text")))?;
     let mut lines: Vec<&str> = text.split('\n').collect();
     if lines.last() == Some(&"") {
         lines.pop();
@@ -130,7 +130,11 @@ fn parse_field(mut it: Item, field: Option<&str>) -> Item {
 }
 
 /// Settles bad inputs by `--on-error`: fail lists them and stops; skip warns and drops them.
-pub(crate) fn settle_problems(items: Vec<Item>, on_error: OnError, quiet: bool) -> Result<Vec<Item>> {
+pub(crate) fn settle_problems(
+    items: Vec<Item>,
+    on_error: OnError,
+    quiet: bool,
+) -> Result<Vec<Item>> {
     let bad: Vec<&Item> = items.iter().filter(|i| i.problem.is_some()).collect();
     if bad.is_empty() {
         return Ok(items);
@@ -176,7 +180,10 @@ fn options(args: &EmbedArgs, family: EmbedFamily) -> Result<EmbedOptions> {
             let bytes = std::fs::read(p)
                 .map_err(|e| Error::usage(format!("--image {}: {e}", p.display())))?;
             let format = image_format(&bytes).ok_or_else(|| {
-                Error::usage(format!("--image {}: not a PNG, JPEG, GIF or WebP image", p.display()))
+                Error::usage(format!(
+                    "--image {}: not a PNG, JPEG, GIF or WebP image",
+                    p.display()
+                ))
             })?;
             Some(EmbedImage {
                 format: format.into(),
@@ -335,7 +342,12 @@ pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
         }
     };
 
-    let mut items = read_inputs(&args.texts, args.file.as_deref(), args.field.as_deref(), "texts")?;
+    let mut items = read_inputs(
+        &args.texts,
+        args.file.as_deref(),
+        args.field.as_deref(),
+        "texts",
+    )?;
     let image_only = items.is_empty() && opts.image.is_some();
     if image_only {
         items.push(Item {
@@ -455,7 +467,7 @@ pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
             for (item, v) in chunks[next_write].iter().zip(&vectors) {
                 if json_array {
                     out.push_str(if first { "\n" } else { ",\n" });
-                } 
+                }
                 first = false;
                 out.push_str(&record(item, v, args.format));
                 if !json_array {
@@ -533,11 +545,19 @@ mod tests {
         assert_eq!(ok.text, "hi");
         assert_eq!(ok.extra["id"], 7);
         assert!(parse_field(it("plain"), Some("text")).problem.is_some());
-        assert!(parse_field(it(r#"{"t": 1}"#), Some("text")).problem.unwrap().contains("no field"));
+        assert!(
+            parse_field(it(r#"{"t": 1}"#), Some("text"))
+                .problem
+                .unwrap()
+                .contains("no field")
+        );
         let line = record(&ok, &Vector::Float(vec![0.5]), EmbedEncoding::Float);
         assert_eq!(line, r#"{"index":0,"embedding":[0.5],"id":7}"#);
         let err = settle_problems(
-            vec![Item { problem: Some("empty text".into()), ..it("") }],
+            vec![Item {
+                problem: Some("empty text".into()),
+                ..it("")
+            }],
             OnError::Fail,
             true,
         )

@@ -9,10 +9,12 @@ use crate::emulator::{DEFAULT_REGION, Emulator, EmulatorOptions};
 use crate::error::{Error, Result};
 
 pub async fn run(args: &EmulatorArgs) -> Result<()> {
-    let listen: SocketAddr = args
-        .listen
-        .parse()
-        .map_err(|_| Error::usage(format!("--listen {:?}: expected IP:PORT, e.g. 127.0.0.1:8080", args.listen)))?;
+    let listen: SocketAddr = args.listen.parse().map_err(|_| {
+        Error::usage(format!(
+            "--listen {:?}: expected IP:PORT, e.g. 127.0.0.1:8080",
+            args.listen
+        ))
+    })?;
     // The emulator accepts well-known example keys: never expose it beyond this machine.
     if !listen.ip().is_loopback() {
         return Err(Error::usage(format!(
@@ -24,7 +26,10 @@ pub async fn run(args: &EmulatorArgs) -> Result<()> {
     }
     for f in &args.replay {
         if !f.is_file() {
-            return Err(Error::usage(format!("--replay {}: no such file", f.display())));
+            return Err(Error::usage(format!(
+                "--replay {}: no such file",
+                f.display()
+            )));
         }
     }
     let opts = EmulatorOptions {
@@ -42,7 +47,10 @@ pub async fn run(args: &EmulatorArgs) -> Result<()> {
     let url = emu.url();
     {
         let mut err = std::io::stderr().lock();
-        let _ = writeln!(err, "brock emulator listening on {url} (Ctrl-C to stop). For clients:");
+        let _ = writeln!(
+            err,
+            "brock emulator listening on {url} (Ctrl-C to stop). For clients:"
+        );
         for var in [
             "AWS_ENDPOINT_URL_BEDROCK_RUNTIME",
             "AWS_ENDPOINT_URL_BEDROCK",

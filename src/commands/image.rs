@@ -36,8 +36,12 @@ fn read_image(p: &Path, flag: &str) -> Result<Vec<u8>> {
 fn one_input(args: &ImageArgs, task: &str) -> Result<Vec<u8>> {
     match args.inputs.as_slice() {
         [p] => read_image(p, "--input"),
-        [] => Err(Error::usage(format!("--task {task} needs an image: --input PATH"))),
-        _ => Err(Error::usage(format!("--task {task} takes one --input image"))),
+        [] => Err(Error::usage(format!(
+            "--task {task} needs an image: --input PATH"
+        ))),
+        _ => Err(Error::usage(format!(
+            "--task {task} takes one --input image"
+        ))),
     }
 }
 
@@ -75,7 +79,9 @@ fn build(args: &ImageArgs, prompt: Option<String>) -> Result<ImageRequest> {
     }
     let uses_mask = matches!(task_kind, ImageTask::Inpainting | ImageTask::Outpainting);
     if !uses_mask && (args.mask_prompt.is_some() || args.mask_image.is_some()) {
-        return Err(Error::usage("--mask-prompt / --mask-image are for inpainting and outpainting"));
+        return Err(Error::usage(
+            "--mask-prompt / --mask-image are for inpainting and outpainting",
+        ));
     }
     if args.precise && task_kind != ImageTask::Outpainting {
         return Err(Error::usage("--precise is for --task outpainting"));
@@ -87,12 +93,18 @@ fn build(args: &ImageArgs, prompt: Option<String>) -> Result<ImageRequest> {
         ImageTask::TextImage => Task::TextImage,
         ImageTask::ColorGuided => {
             if colors.is_empty() {
-                return Err(Error::usage("--task color-guided needs --colors, e.g. --colors '#FF8800,#202020'"));
+                return Err(Error::usage(
+                    "--task color-guided needs --colors, e.g. --colors '#FF8800,#202020'",
+                ));
             }
             let reference = match args.inputs.as_slice() {
                 [] => None,
                 [p] => Some(read_image(p, "--input")?),
-                _ => return Err(Error::usage("color-guided generation takes one reference --input")),
+                _ => {
+                    return Err(Error::usage(
+                        "color-guided generation takes one reference --input",
+                    ));
+                }
             };
             Task::ColorGuided { colors, reference }
         }
@@ -103,7 +115,9 @@ fn build(args: &ImageArgs, prompt: Option<String>) -> Result<ImageRequest> {
             if let Some(s) = args.similarity
                 && !(0.2..=1.0).contains(&s)
             {
-                return Err(Error::usage(format!("--similarity {s}: must be between 0.2 and 1.0")));
+                return Err(Error::usage(format!(
+                    "--similarity {s}: must be between 0.2 and 1.0"
+                )));
             }
             Task::Variation {
                 images: args
@@ -166,7 +180,12 @@ fn slug(prompt: Option<&str>) -> String {
         .collect();
     let mut s = words.join("-");
     if s.chars().count() > 48 {
-        s = s.chars().take(48).collect::<String>().trim_end_matches('-').to_string();
+        s = s
+            .chars()
+            .take(48)
+            .collect::<String>()
+            .trim_end_matches('-')
+            .to_string();
     }
     if s.is_empty() { "image".into() } else { s }
 }
@@ -175,9 +194,17 @@ fn slug(prompt: Option<&str>) -> String {
 /// overwrites (create_new, so a file appearing meanwhile is not clobbered either).
 fn write_new(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<PathBuf> {
     for n in 1..10_000 {
-        let name = if n == 1 { format!("{stem}.{ext}") } else { format!("{stem}-{n}.{ext}") };
+        let name = if n == 1 {
+            format!("{stem}.{ext}")
+        } else {
+            format!("{stem}-{n}.{ext}")
+        };
         let path = dir.join(name);
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
             Ok(mut f) => {
                 f.write_all(bytes)
                     .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
@@ -187,7 +214,10 @@ fn write_new(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<PathBuf>
             Err(e) => return Err(Error::io(format!("cannot create {}", path.display()), e)),
         }
     }
-    Err(Error::usage(format!("{}: no free file name for {stem}.{ext}", dir.display())))
+    Err(Error::usage(format!(
+        "{}: no free file name for {stem}.{ext}",
+        dir.display()
+    )))
 }
 
 /// The extension the bytes really are.
@@ -222,7 +252,10 @@ pub async fn run(settings: &Settings, args: &ImageArgs) -> Result<()> {
         ))
     })?;
     let mut prompt = args.prompt.join(" ");
-    if prompt.trim().is_empty() && !std::io::stdin().is_terminal() && args.task != Some(ImageTask::BackgroundRemoval) {
+    if prompt.trim().is_empty()
+        && !std::io::stdin().is_terminal()
+        && args.task != Some(ImageTask::BackgroundRemoval)
+    {
         let mut s = String::new();
         std::io::stdin()
             .read_to_string(&mut s)
@@ -234,14 +267,22 @@ pub async fn run(settings: &Settings, args: &ImageArgs) -> Result<()> {
     req.validate(family).map_err(core_error)?;
     let (dir, stem) = match (&args.output_file, &args.out_dir) {
         (Some(p), _) => {
-            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
+            let dir = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .to_path_buf();
             let stem = p
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .filter(|s| !s.is_empty())
                 .ok_or_else(|| Error::usage(format!("-o {}: not a file name", p.display())))?;
             if !dir.is_dir() {
-                return Err(Error::usage(format!("-o {}: no such directory {}", p.display(), dir.display())));
+                return Err(Error::usage(format!(
+                    "-o {}: no such directory {}",
+                    p.display(),
+                    dir.display()
+                )));
             }
             (dir, stem)
         }
@@ -262,7 +303,8 @@ pub async fn run(settings: &Settings, args: &ImageArgs) -> Result<()> {
     let client = Client::new(settings).await?;
     let body = request_body(family, &req);
     let path = format!("/model/{}/invoke", path_segment(&model));
-    let api = ApiRequest::post_json(Service::Runtime, path, &body).header("accept", "application/json");
+    let api =
+        ApiRequest::post_json(Service::Runtime, path, &body).header("accept", "application/json");
     let send = client.send(&api);
     let resp = tokio::select! {
         r = send => r,
@@ -270,11 +312,18 @@ pub async fn run(settings: &Settings, args: &ImageArgs) -> Result<()> {
     };
     let resp = match resp {
         Ok(r) => r,
-        Err(Error::Service { status, code, message, request_id }) if message.contains("content filters") => {
+        Err(Error::Service {
+            status,
+            code,
+            message,
+            request_id,
+        }) if message.contains("content filters") => {
             return Err(Error::Service {
                 status,
                 code,
-                message: format!("the prompt or image was blocked by the content filter: {message}"),
+                message: format!(
+                    "the prompt or image was blocked by the content filter: {message}"
+                ),
                 request_id,
             });
         }
@@ -301,18 +350,30 @@ pub async fn run(settings: &Settings, args: &ImageArgs) -> Result<()> {
             written.push((None, g));
             continue;
         }
-        let stem_i = if parsed.images.len() > 1 { format!("{stem}-{}", i + 1) } else { stem.clone() };
+        let stem_i = if parsed.images.len() > 1 {
+            format!("{stem}-{}", i + 1)
+        } else {
+            stem.clone()
+        };
         let ext = sniff_ext(&g.bytes, &asked_ext);
         let p = write_new(&dir, &stem_i, &ext, &g.bytes)?;
         written.push((Some(p), g));
     }
-    if settings.output == Some(OutputFormat::Json) || settings.output == Some(OutputFormat::Ndjson) {
-        let images: Vec<Value> = written.iter().map(|(p, g)| image_json(p.as_deref(), g)).collect();
+    if settings.output == Some(OutputFormat::Json) || settings.output == Some(OutputFormat::Ndjson)
+    {
+        let images: Vec<Value> = written
+            .iter()
+            .map(|(p, g)| image_json(p.as_deref(), g))
+            .collect();
         let doc = json!({"model": model, "images": images});
         let text = if settings.output == Some(OutputFormat::Json) {
             serde_json::to_string_pretty(&doc).unwrap_or_default()
         } else {
-            images.iter().map(Value::to_string).collect::<Vec<_>>().join("\n")
+            images
+                .iter()
+                .map(Value::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
         };
         stdout_write(&format!("{text}\n"))?;
     } else {
@@ -342,7 +403,9 @@ pub async fn run(settings: &Settings, args: &ImageArgs) -> Result<()> {
     }
     if parsed.images.is_empty() {
         return Err(Error::Protocol(
-            parsed.error.unwrap_or_else(|| "the model returned no images".into()),
+            parsed
+                .error
+                .unwrap_or_else(|| "the model returned no images".into()),
         ));
     }
     Ok(())
@@ -371,9 +434,15 @@ enum Protocol {
 fn detect_protocol() -> Option<Protocol> {
     let term = std::env::var("TERM").unwrap_or_default();
     let program = std::env::var("TERM_PROGRAM").unwrap_or_default();
-    if term.contains("kitty") || std::env::var_os("KITTY_WINDOW_ID").is_some() || program == "ghostty" {
+    if term.contains("kitty")
+        || std::env::var_os("KITTY_WINDOW_ID").is_some()
+        || program == "ghostty"
+    {
         Some(Protocol::Kitty)
-    } else if program == "iTerm.app" || program == "WezTerm" || std::env::var_os("WEZTERM_EXECUTABLE").is_some() {
+    } else if program == "iTerm.app"
+        || program == "WezTerm"
+        || std::env::var_os("WEZTERM_EXECUTABLE").is_some()
+    {
         Some(Protocol::Iterm)
     } else {
         None
@@ -394,7 +463,11 @@ fn show(path: &Path, bytes: &[u8]) {
             let chunks: Vec<&[u8]> = data.as_bytes().chunks(4096).collect();
             for (i, c) in chunks.iter().enumerate() {
                 let more = u8::from(i + 1 < chunks.len());
-                let head = if i == 0 { format!("a=T,f=100,m={more}") } else { format!("m={more}") };
+                let head = if i == 0 {
+                    format!("a=T,f=100,m={more}")
+                } else {
+                    format!("m={more}")
+                };
                 let _ = write!(err, "\x1b_G{head};{}\x1b\\", String::from_utf8_lossy(c));
             }
             let _ = writeln!(err);

@@ -17,7 +17,10 @@ pub async fn run(settings: &Settings, args: &ModelsArgs) -> Result<()> {
     if let Some(ModelsCommand::Show { id }) = &args.command {
         return show(settings, &client, id).await;
     }
-    let json_out = matches!(settings.output, Some(OutputFormat::Json | OutputFormat::Ndjson));
+    let json_out = matches!(
+        settings.output,
+        Some(OutputFormat::Json | OutputFormat::Ndjson)
+    );
     // Both listings are independent: fetch them concurrently.
     let (models, profiles) = if args.profiles {
         (Vec::new(), list_profiles(&client).await?)
@@ -36,7 +39,10 @@ pub async fn run(settings: &Settings, args: &ModelsArgs) -> Result<()> {
         let selected: Vec<&Value> = profiles
             .iter()
             .filter(|p| {
-                matches_text(&[str_of(p, "inferenceProfileId"), str_of(p, "inferenceProfileName")])
+                matches_text(&[
+                    str_of(p, "inferenceProfileId"),
+                    str_of(p, "inferenceProfileName"),
+                ])
             })
             .filter(|p| {
                 args.provider.as_deref().is_none_or(|prov| {
@@ -66,7 +72,12 @@ pub async fn run(settings: &Settings, args: &ModelsArgs) -> Result<()> {
     let mut reach: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for p in &profiles {
         let id = str_of(p, "inferenceProfileId");
-        for m in p.get("models").and_then(Value::as_array).into_iter().flatten() {
+        for m in p
+            .get("models")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             if let Some(model_id) = str_of(m, "modelArn").rsplit('/').next() {
                 let list = reach.entry(model_id.to_string()).or_default();
                 if !list.iter().any(|x| x == id) {
@@ -79,7 +90,11 @@ pub async fn run(settings: &Settings, args: &ModelsArgs) -> Result<()> {
     let modality = args.modality.as_deref().map(str::to_ascii_uppercase);
     let selected: Vec<Value> = models
         .iter()
-        .filter(|m| provider.as_deref().is_none_or(|p| str_of(m, "providerName").to_ascii_lowercase() == p))
+        .filter(|m| {
+            provider
+                .as_deref()
+                .is_none_or(|p| str_of(m, "providerName").to_ascii_lowercase() == p)
+        })
         .filter(|m| {
             modality
                 .as_deref()
@@ -88,7 +103,10 @@ pub async fn run(settings: &Settings, args: &ModelsArgs) -> Result<()> {
         .filter(|m| matches_text(&[str_of(m, "modelId"), str_of(m, "modelName")]))
         .map(|m| {
             let mut m = m.clone();
-            let profiles = reach.get(str_of(&m, "modelId")).cloned().unwrap_or_default();
+            let profiles = reach
+                .get(str_of(&m, "modelId"))
+                .cloned()
+                .unwrap_or_default();
             if let Some(o) = m.as_object_mut() {
                 o.insert("inferenceProfiles".into(), json!(profiles));
             }
@@ -98,18 +116,29 @@ pub async fn run(settings: &Settings, args: &ModelsArgs) -> Result<()> {
     let aliases = settings.all_aliases();
 
     if json_out {
-        let aliases: serde_json::Map<String, Value> =
-            aliases.into_iter().map(|(a, t)| (a, Value::String(t))).collect();
+        let aliases: serde_json::Map<String, Value> = aliases
+            .into_iter()
+            .map(|(a, t)| (a, Value::String(t)))
+            .collect();
         return print_json(&json!({ "models": selected, "aliases": aliases }));
     }
-    let mut t = Table::new(["MODEL ID", "PROVIDER", "IN → OUT", "ON-DEMAND", "INFERENCE PROFILES"]);
+    let mut t = Table::new([
+        "MODEL ID",
+        "PROVIDER",
+        "IN → OUT",
+        "ON-DEMAND",
+        "INFERENCE PROFILES",
+    ]);
     for m in &selected {
         let io = format!(
             "{} → {}",
             strings(m, "inputModalities").join(","),
             strings(m, "outputModalities").join(",")
         );
-        let on_demand = if strings(m, "inferenceTypesSupported").iter().any(|s| s == "ON_DEMAND") {
+        let on_demand = if strings(m, "inferenceTypesSupported")
+            .iter()
+            .any(|s| s == "ON_DEMAND")
+        {
             "yes"
         } else {
             "no"
@@ -152,12 +181,21 @@ async fn show(settings: &Settings, client: &Client, id: &str) -> Result<()> {
         || id.contains(":application-inference-profile/")
         || id != strip_geo(&id);
     let req = if is_profile {
-        ApiRequest::get(Service::Control, format!("/inference-profiles/{}", path_segment(&id)))
+        ApiRequest::get(
+            Service::Control,
+            format!("/inference-profiles/{}", path_segment(&id)),
+        )
     } else {
-        ApiRequest::get(Service::Control, format!("/foundation-models/{}", path_segment(&id)))
+        ApiRequest::get(
+            Service::Control,
+            format!("/foundation-models/{}", path_segment(&id)),
+        )
     };
     let doc = client.send(&req).await?.json().await?;
-    if matches!(settings.output, Some(OutputFormat::Json | OutputFormat::Ndjson)) {
+    if matches!(
+        settings.output,
+        Some(OutputFormat::Json | OutputFormat::Ndjson)
+    ) {
         return print_json(&doc);
     }
     let details = doc.get("modelDetails").unwrap_or(&doc);
@@ -208,7 +246,10 @@ async fn list_profiles(client: &Client) -> Result<Vec<Value>> {
     for _ in 0..1000 {
         let path = match &token {
             None => "/inference-profiles?maxResults=1000".to_string(),
-            Some(t) => format!("/inference-profiles?maxResults=1000&nextToken={}", path_segment(t)),
+            Some(t) => format!(
+                "/inference-profiles?maxResults=1000&nextToken={}",
+                path_segment(t)
+            ),
         };
         let doc = client
             .send(&ApiRequest::get(Service::Control, path))
@@ -232,7 +273,13 @@ fn profile_regions(p: &Value) -> Vec<String> {
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .filter_map(|m| m.get("modelArn")?.as_str()?.split(':').nth(3).map(str::to_string))
+        .filter_map(|m| {
+            m.get("modelArn")?
+                .as_str()?
+                .split(':')
+                .nth(3)
+                .map(str::to_string)
+        })
         .filter(|r| !r.is_empty())
         .collect();
     regions.sort();
@@ -242,7 +289,9 @@ fn profile_regions(p: &Value) -> Vec<String> {
 
 /// A cross-region profile id without its geography prefix (`us.amazon.nova…` → `amazon.nova…`).
 fn strip_geo(id: &str) -> &str {
-    for prefix in ["us.", "eu.", "apac.", "global.", "us-gov.", "jp.", "au.", "ca."] {
+    for prefix in [
+        "us.", "eu.", "apac.", "global.", "us-gov.", "jp.", "au.", "ca.",
+    ] {
         if let Some(rest) = id.strip_prefix(prefix) {
             return rest;
         }
@@ -251,7 +300,10 @@ fn strip_geo(id: &str) -> &str {
 }
 
 fn array(doc: &Value, key: &str) -> Vec<Value> {
-    doc.get(key).and_then(Value::as_array).cloned().unwrap_or_default()
+    doc.get(key)
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
 }
 
 fn str_of<'a>(v: &'a Value, key: &str) -> &'a str {
@@ -261,12 +313,19 @@ fn str_of<'a>(v: &'a Value, key: &str) -> &'a str {
 fn strings(v: &Value, key: &str) -> Vec<String> {
     v.get(key)
         .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
 fn print_json(v: &Value) -> Result<()> {
-    stdout_write(&format!("{}\n", serde_json::to_string_pretty(v).unwrap_or_default()))
+    stdout_write(&format!(
+        "{}\n",
+        serde_json::to_string_pretty(v).unwrap_or_default()
+    ))
 }
 
 fn write_table(t: &Table, styled: bool, empty: &str) -> Result<()> {

@@ -18,7 +18,11 @@ use crate::render::{diag, stdout_write};
 pub async fn run(settings: &Settings, args: &RawArgs) -> Result<()> {
     let (method, path) = parse_target(&args.target)?;
     let body = read_body(args)?;
-    let method = method.unwrap_or(if body.is_some() { Method::POST } else { Method::GET });
+    let method = method.unwrap_or(if body.is_some() {
+        Method::POST
+    } else {
+        Method::GET
+    });
     let body = body.unwrap_or_default();
     if !args.binary
         && !body.is_empty()
@@ -41,7 +45,11 @@ pub async fn run(settings: &Settings, args: &RawArgs) -> Result<()> {
         body: Bytes::from(body),
     };
     if !req.body.is_empty() {
-        let ct = if args.binary { "application/octet-stream" } else { "application/json" };
+        let ct = if args.binary {
+            "application/octet-stream"
+        } else {
+            "application/json"
+        };
         req.headers.push(("content-type".into(), ct.into()));
     }
     for h in &args.headers {
@@ -54,11 +62,16 @@ pub async fn run(settings: &Settings, args: &RawArgs) -> Result<()> {
         }
         // A user header replaces ours (e.g. their own content-type).
         req.headers.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
-        req.headers.push((name.to_string(), value.trim().to_string()));
+        req.headers
+            .push((name.to_string(), value.trim().to_string()));
     }
 
     let client = Client::new(settings).await?;
-    let attempts = if args.no_retry { 1 } else { settings.max_attempts };
+    let attempts = if args.no_retry {
+        1
+    } else {
+        settings.max_attempts
+    };
     tokio::select! {
         r = exchange(&client, &req, attempts, args) => r,
         _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
@@ -84,7 +97,9 @@ async fn exchange(client: &Client, req: &ApiRequest, attempts: u32, args: &RawAr
         if args.include {
             write_body(&body)?;
         }
-        return Err(crate::aws::parse_error_body(status, code, request_id, &body));
+        return Err(crate::aws::parse_error_body(
+            status, code, request_id, &body,
+        ));
     }
     if resp.is_event_stream() {
         return print_events(resp, args.raw_frames).await;
@@ -104,7 +119,11 @@ async fn exchange(client: &Client, req: &ApiRequest, attempts: u32, args: &RawAr
 async fn print_events(resp: ApiResponse, raw_frames: bool) -> Result<()> {
     let mut events = resp.events();
     while let Some(ev) = events.next_raw().await? {
-        let line = if raw_frames { frame_json(&ev) } else { event_json(&ev) };
+        let line = if raw_frames {
+            frame_json(&ev)
+        } else {
+            event_json(&ev)
+        };
         stdout_write(&format!("{line}\n"))?;
         if let Some(err) = ev.to_error() {
             return Err(err);
@@ -160,7 +179,10 @@ fn write_body(body: &[u8]) -> Result<()> {
     if std::io::stdout().is_terminal() {
         if let Ok(v) = serde_json::from_slice::<Value>(body) {
             let pretty = serde_json::to_string_pretty(&v).unwrap_or_default();
-            return stdout_write(&format!("{}\n", crate::render::sanitize::for_terminal(&pretty)));
+            return stdout_write(&format!(
+                "{}\n",
+                crate::render::sanitize::for_terminal(&pretty)
+            ));
         }
         let text = String::from_utf8_lossy(body);
         return stdout_write(&crate::render::sanitize::for_terminal(&text));
@@ -230,7 +252,11 @@ pub fn encode_path(path: &str) -> Result<String> {
             percent_encoding::percent_decode_str(s)
                 .decode_utf8()
                 .map(|c| c.into_owned())
-                .map_err(|_| Error::usage(format!("path segment {s:?} is not valid UTF-8 once decoded")))
+                .map_err(|_| {
+                    Error::usage(format!(
+                        "path segment {s:?} is not valid UTF-8 once decoded"
+                    ))
+                })
         })
         .collect::<Result<_>>()?;
     let mut segments: Vec<String> = Vec::new();
@@ -307,7 +333,10 @@ mod tests {
             "/model/us.amazon.nova-lite-v1%3A0/converse"
         );
         assert_eq!(
-            encode_path("/model/arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.x-v1:0/invoke").unwrap(),
+            encode_path(
+                "/model/arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.x-v1:0/invoke"
+            )
+            .unwrap(),
             "/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Ainference-profile%2Fus.x-v1%3A0/invoke"
         );
         assert_eq!(
@@ -323,7 +352,10 @@ mod tests {
     #[test]
     fn targets() {
         assert!(parse_target(&["/x".into()]).unwrap().0.is_none());
-        assert_eq!(parse_target(&["get".into(), "/x".into()]).unwrap().0, Some(Method::GET));
+        assert_eq!(
+            parse_target(&["get".into(), "/x".into()]).unwrap().0,
+            Some(Method::GET)
+        );
         assert!(parse_target(&["FETCH".into(), "/x".into()]).is_err());
         assert!(parse_target(&["x".into()]).is_err());
     }
@@ -336,6 +368,9 @@ mod tests {
             headers: vec![],
             payload: Bytes::from_static(br#"{"bytes":"eyJhIjoxfQ==","p":"abc"}"#),
         };
-        assert_eq!(event_json(&ev), json!({"event":"chunk","payload":{"bytes":{"a":1},"p":"abc"}}));
+        assert_eq!(
+            event_json(&ev),
+            json!({"event":"chunk","payload":{"bytes":{"a":1},"p":"abc"}})
+        );
     }
 }

@@ -29,8 +29,15 @@ pub async fn run(settings: &Settings, args: &RerankArgs) -> Result<()> {
         .query
         .as_deref()
         .filter(|q| !q.trim().is_empty())
-        .ok_or_else(|| Error::usage("--query is required: the text to rank the documents against"))?;
-    let items = read_inputs(&args.documents, args.file.as_deref(), args.field.as_deref(), "documents")?;
+        .ok_or_else(|| {
+            Error::usage("--query is required: the text to rank the documents against")
+        })?;
+    let items = read_inputs(
+        &args.documents,
+        args.file.as_deref(),
+        args.field.as_deref(),
+        "documents",
+    )?;
     if items.is_empty() {
         return Err(Error::usage(
             "no documents: give them as arguments, --file PATH, or pipe them on stdin",
@@ -65,10 +72,13 @@ pub async fn run(settings: &Settings, args: &RerankArgs) -> Result<()> {
                 );
             }
             let arn = model_arn(&model, client.region()).map_err(core_error)?;
-            let body = rerank_body(&arn, query, &docs, args.top_n, false)
-                .map_err(core_error)?;
+            let body = rerank_body(&arn, query, &docs, args.top_n, false).map_err(core_error)?;
             let resp = client
-                .send(&ApiRequest::post_json(Service::AgentRuntime, "/rerank", &body))
+                .send(&ApiRequest::post_json(
+                    Service::AgentRuntime,
+                    "/rerank",
+                    &body,
+                ))
                 .await?;
             let answer = resp.json().await?;
             parse_rerank(&answer, docs.len()).map_err(core_error)?
@@ -77,7 +87,10 @@ pub async fn run(settings: &Settings, args: &RerankArgs) -> Result<()> {
             let body = invoke_body(&model, query, &docs, args.top_n).map_err(core_error)?;
             let path = format!("/model/{}/invoke", path_segment(&model));
             let resp = client
-                .send(&ApiRequest::post_json(Service::Runtime, path, &body).header("accept", "application/json"))
+                .send(
+                    &ApiRequest::post_json(Service::Runtime, path, &body)
+                        .header("accept", "application/json"),
+                )
                 .await?;
             let answer = resp.json().await?;
             parse_invoke(&answer, docs.len()).map_err(core_error)?
@@ -93,7 +106,10 @@ pub async fn run(settings: &Settings, args: &RerankArgs) -> Result<()> {
         Some(OutputFormat::Json) => {
             let mut v = cohere_results(&ranked, shown_docs);
             carry_fields(&mut v, &items, &ranked);
-            stdout_write(&format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()))
+            stdout_write(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&v).unwrap_or_default()
+            ))
         }
         Some(OutputFormat::Ndjson) => ndjson(&ranked, &items, shown_docs),
         _ if !std::io::stdout().is_terminal() => ndjson(&ranked, &items, shown_docs),
@@ -117,8 +133,15 @@ pub async fn run(settings: &Settings, args: &RerankArgs) -> Result<()> {
 }
 
 /// With `--field`, the other JSONL fields of each document come along in the results.
-fn carry_fields(v: &mut serde_json::Value, items: &[crate::commands::embed::Item], ranked: &[Ranked]) {
-    if let Some(results) = v.get_mut("results").and_then(serde_json::Value::as_array_mut) {
+fn carry_fields(
+    v: &mut serde_json::Value,
+    items: &[crate::commands::embed::Item],
+    ranked: &[Ranked],
+) {
+    if let Some(results) = v
+        .get_mut("results")
+        .and_then(serde_json::Value::as_array_mut)
+    {
         for (r, out) in ranked.iter().zip(results.iter_mut()) {
             for (k, val) in &items[r.index].extra {
                 if out.get(k).is_none() {
@@ -129,7 +152,11 @@ fn carry_fields(v: &mut serde_json::Value, items: &[crate::commands::embed::Item
     }
 }
 
-fn ndjson(ranked: &[Ranked], items: &[crate::commands::embed::Item], docs: Option<&[String]>) -> Result<()> {
+fn ndjson(
+    ranked: &[Ranked],
+    items: &[crate::commands::embed::Item],
+    docs: Option<&[String]>,
+) -> Result<()> {
     let mut v = cohere_results(ranked, docs);
     carry_fields(&mut v, items, ranked);
     let mut out = String::new();
@@ -152,8 +179,7 @@ fn preview(s: &str, max: usize) -> String {
 
 /// True when SigV4 credentials are visibly configured next to a bearer token.
 fn has_sigv4_hint() -> bool {
-    std::env::var_os("AWS_ACCESS_KEY_ID").is_some()
-        || std::env::var_os("AWS_PROFILE").is_some()
+    std::env::var_os("AWS_ACCESS_KEY_ID").is_some() || std::env::var_os("AWS_PROFILE").is_some()
 }
 
 #[cfg(test)]

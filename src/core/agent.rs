@@ -87,10 +87,7 @@ impl InvokeAgent {
         }
         let mut state = Map::new();
         if !self.session_attributes.is_empty() {
-            state.insert(
-                "sessionAttributes".into(),
-                json!(self.session_attributes),
-            );
+            state.insert("sessionAttributes".into(), json!(self.session_attributes));
         }
         if !self.prompt_session_attributes.is_empty() {
             state.insert(
@@ -201,13 +198,17 @@ impl Invocation {
                 action_group,
                 function,
                 parameters,
-            } => json!({"type": "function", "actionGroup": action_group, "function": function, "parameters": parameters}),
+            } => {
+                json!({"type": "function", "actionGroup": action_group, "function": function, "parameters": parameters})
+            }
             Invocation::Api {
                 action_group,
                 api_path,
                 http_method,
                 parameters,
-            } => json!({"type": "api", "actionGroup": action_group, "apiPath": api_path, "httpMethod": http_method, "parameters": parameters}),
+            } => {
+                json!({"type": "api", "actionGroup": action_group, "apiPath": api_path, "httpMethod": http_method, "parameters": parameters})
+            }
         }
     }
 
@@ -275,7 +276,9 @@ pub enum AgentEvent {
 /// Parse one `event` frame of the InvokeAgent stream.
 pub fn parse_agent_event(event_type: &str, payload: &[u8]) -> Result<AgentEvent> {
     let v: Value = serde_json::from_slice(payload).map_err(|e| {
-        Error::response(format!("the agent sent a {event_type} event that is not JSON: {e}"))
+        Error::response(format!(
+            "the agent sent a {event_type} event that is not JSON: {e}"
+        ))
     })?;
     Ok(match event_type {
         "chunk" => {
@@ -346,7 +349,12 @@ fn str_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
 fn parse_invocation(v: &Value) -> Option<Invocation> {
     if let Some(f) = v.get("functionInvocationInput") {
         let mut parameters = Map::new();
-        for p in f.get("parameters").and_then(Value::as_array).into_iter().flatten() {
+        for p in f
+            .get("parameters")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             if let Some(name) = str_at(p, "name") {
                 parameters.insert(name.into(), typed_value(p));
             }
@@ -359,7 +367,12 @@ fn parse_invocation(v: &Value) -> Option<Invocation> {
     }
     let a = v.get("apiInvocationInput")?;
     let mut parameters = Map::new();
-    for p in a.get("parameters").and_then(Value::as_array).into_iter().flatten() {
+    for p in a
+        .get("parameters")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         if let Some(name) = str_at(p, "name") {
             parameters.insert(name.into(), typed_value(p));
         }
@@ -394,8 +407,14 @@ fn parse_invocation(v: &Value) -> Option<Invocation> {
 fn typed_value(p: &Value) -> Value {
     let raw = str_at(p, "value").unwrap_or_default();
     match str_at(p, "type").unwrap_or("string") {
-        "integer" => raw.parse::<i64>().map(Value::from).unwrap_or_else(|_| json!(raw)),
-        "number" => raw.parse::<f64>().map(Value::from).unwrap_or_else(|_| json!(raw)),
+        "integer" => raw
+            .parse::<i64>()
+            .map(Value::from)
+            .unwrap_or_else(|_| json!(raw)),
+        "number" => raw
+            .parse::<f64>()
+            .map(Value::from)
+            .unwrap_or_else(|_| json!(raw)),
         "boolean" => match raw {
             "true" => json!(true),
             "false" => json!(false),
@@ -494,10 +513,13 @@ impl References {
     pub fn add(&mut self, c: &Citation) -> Vec<usize> {
         let mut numbers = Vec::new();
         for r in &c.references {
-            let pos = self.list.iter().position(|known| match (&known.location, &r.location) {
-                (Some(a), Some(b)) => a == b,
-                _ => known.text == r.text,
-            });
+            let pos = self
+                .list
+                .iter()
+                .position(|known| match (&known.location, &r.location) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => known.text == r.text,
+                });
             let n = match pos {
                 Some(i) => i + 1,
                 None => {
@@ -600,7 +622,11 @@ pub fn trace_lines(part: &Value) -> Vec<String> {
     }
     for stage in ["preProcessingTrace", "postProcessingTrace"] {
         if let Some(p) = t.get(stage) {
-            let name = if stage.starts_with("pre") { "pre-processing" } else { "post-processing" };
+            let name = if stage.starts_with("pre") {
+                "pre-processing"
+            } else {
+                "post-processing"
+            };
             if let Some(parsed) = p
                 .get("modelInvocationOutput")
                 .and_then(|o| o.get("parsedResponse"))
@@ -760,7 +786,10 @@ pub fn check_filter(v: &Value) -> Result<()> {
         })?;
         return list.iter().try_for_each(check_filter);
     }
-    let ok = arg.get("key").and_then(Value::as_str).is_some_and(|k| !k.is_empty())
+    let ok = arg
+        .get("key")
+        .and_then(Value::as_str)
+        .is_some_and(|k| !k.is_empty())
         && arg.get("value").is_some();
     if !ok {
         return Err(Error::invalid(format!(
@@ -841,7 +870,9 @@ pub fn parse_retrieve(v: &Value) -> RetrievePage {
 /// The model ARN RetrieveAndGenerate wants: a bare foundation model id becomes its ARN in
 /// `region`; inference profile ids (`us.…`), ARNs and other forms pass as they are.
 pub fn model_arn(model: &str, region: &str) -> String {
-    const GEOS: &[&str] = &["us.", "eu.", "apac.", "us-gov.", "global.", "jp.", "au.", "ca."];
+    const GEOS: &[&str] = &[
+        "us.", "eu.", "apac.", "us-gov.", "global.", "jp.", "au.", "ca.",
+    ];
     if model.starts_with("arn:") || GEOS.iter().any(|g| model.starts_with(g)) {
         return model.to_string();
     }
@@ -941,7 +972,8 @@ mod tests {
         req.end_session = true;
         req.memory_id = Some("mem-1".into());
         req.session_attributes.insert("user".into(), "42".into());
-        req.prompt_session_attributes.insert("tz".into(), "UTC".into());
+        req.prompt_session_attributes
+            .insert("tz".into(), "UTC".into());
         req.return_control = Some(("inv-1".into(), vec![json!({"functionResult": {}})]));
         assert_eq!(
             req.body(),
@@ -969,7 +1001,10 @@ mod tests {
         assert!(check_session_id("--session", "abc-1:2.3_4").is_ok());
         assert!(check_session_id("--session", "a").is_err());
         assert!(check_session_id("--session", "a b").is_err());
-        assert_eq!(parse_attr("--session-attr", "a=b=c").unwrap(), ("a".into(), "b=c".into()));
+        assert_eq!(
+            parse_attr("--session-attr", "a=b=c").unwrap(),
+            ("a".into(), "b=c".into())
+        );
         assert!(parse_attr("--session-attr", "novalue").is_err());
         assert!(parse_attr("--session-attr", "=x").is_err());
     }
@@ -986,10 +1021,15 @@ mod tests {
             }]}
         });
         let ev = parse_agent_event("chunk", payload.to_string().as_bytes()).unwrap();
-        let AgentEvent::Chunk { text, citations } = ev else { panic!("{ev:?}") };
+        let AgentEvent::Chunk { text, citations } = ev else {
+            panic!("{ev:?}")
+        };
         assert_eq!(text, "Refunds take 5 days.");
         assert_eq!(citations[0].span, Some((0, 19)));
-        assert_eq!(citations[0].references[0].location.as_deref(), Some("s3://kb/refunds.txt"));
+        assert_eq!(
+            citations[0].references[0].location.as_deref(),
+            Some("s3://kb/refunds.txt")
+        );
         assert!(parse_agent_event("chunk", br#"{"bytes":"%%%"}"#).is_err());
         assert!(parse_agent_event("chunk", b"not json").is_err());
     }
@@ -1010,7 +1050,13 @@ mod tests {
             ]
         });
         let ev = parse_agent_event("returnControl", payload.to_string().as_bytes()).unwrap();
-        let AgentEvent::ReturnControl { invocation_id, invocations } = ev else { panic!() };
+        let AgentEvent::ReturnControl {
+            invocation_id,
+            invocations,
+        } = ev
+        else {
+            panic!()
+        };
         assert_eq!(invocation_id, "inv-9");
         assert_eq!(invocations[0].parameters()["days"], json!(3));
         assert_eq!(invocations[0].tool_names(), ["get_weather", "WeatherTools"]);
@@ -1024,8 +1070,15 @@ mod tests {
         let api = invocations[1].result("boom", false);
         assert_eq!(api["apiResult"]["httpStatusCode"], 500);
         assert_eq!(api["apiResult"]["responseState"], "FAILURE");
-        assert_eq!(api["apiResult"]["responseBody"]["application/json"]["body"], "boom");
-        assert!(invocations[0].describe().starts_with("WeatherTools.get_weather {"));
+        assert_eq!(
+            api["apiResult"]["responseBody"]["application/json"]["body"],
+            "boom"
+        );
+        assert!(
+            invocations[0]
+                .describe()
+                .starts_with("WeatherTools.get_weather {")
+        );
     }
 
     #[test]
@@ -1037,7 +1090,10 @@ mod tests {
                 "parameters": [{"name": "city", "type": "string", "value": "Paris"}]}}}}});
         assert_eq!(
             trace_lines(&trace),
-            ["rationale: I should look up the weather.", "action: WeatherTools.get_weather (city=Paris)"]
+            [
+                "rationale: I should look up the weather.",
+                "action: WeatherTools.get_weather (city=Paris)"
+            ]
         );
         let kb = json!({"trace": {"orchestrationTrace": {"invocationInput": {"knowledgeBaseLookupInput": {"knowledgeBaseId": "KB1", "text": "refunds"}}}}});
         assert_eq!(trace_lines(&kb), ["knowledge base KB1: refunds"]);
@@ -1051,15 +1107,31 @@ mod tests {
 
     #[test]
     fn references_are_numbered_once_and_markers_follow_spans() {
-        let r1 = Reference { text: "one".into(), location: Some("s3://a".into()), metadata: Value::Null };
-        let r2 = Reference { text: "two".into(), location: Some("s3://b".into()), metadata: Value::Null };
+        let r1 = Reference {
+            text: "one".into(),
+            location: Some("s3://a".into()),
+            metadata: Value::Null,
+        };
+        let r2 = Reference {
+            text: "two".into(),
+            location: Some("s3://b".into()),
+            metadata: Value::Null,
+        };
         let cits = vec![
-            Citation { text: None, span: Some((0, 4)), references: vec![r1.clone()] },
-            Citation { text: None, span: Some((6, 10)), references: vec![r2.clone(), r1.clone()] },
+            Citation {
+                text: None,
+                span: Some((0, 4)),
+                references: vec![r1.clone()],
+            },
+            Citation {
+                text: None,
+                span: Some((6, 10)),
+                references: vec![r2.clone(), r1.clone()],
+            },
         ];
         let mut refs = References::default();
         let out = annotate("Alpha. Beta.", &cits, &mut refs);
-        assert_eq!(out, "Alpha[1]. Beta.[2][1]");
+        assert_eq!(out, "Alpha[1]. Beta[2][1].");
         assert_eq!(refs.lines(), ["[1] s3://a — one", "[2] s3://b — two"]);
         assert_eq!(snippet("a  b\nc", 10), "a b c");
         assert_eq!(snippet("abcdefghij", 5), "abcd…");
@@ -1078,32 +1150,52 @@ mod tests {
                 "retrievalConfiguration": {"vectorSearchConfiguration": {"numberOfResults": 3,
                     "overrideSearchType": "HYBRID", "filter": {"equals": {"key": "category", "value": "billing"}}}}})
         );
-        assert_eq!(retrieve_body("q", &Retrieval::default(), None), json!({"retrievalQuery": {"text": "q"}}));
+        assert_eq!(
+            retrieve_body("q", &Retrieval::default(), None),
+            json!({"retrievalQuery": {"text": "q"}})
+        );
         assert!(search_type("fuzzy").is_err());
         assert!(check_filter(&json!({"andAll": [{"equals": {"key": "a", "value": 1}}, {"in": {"key": "b", "value": [1]}}]})).is_ok());
         assert!(check_filter(&json!({"andAll": [{"equals": {"key": "a", "value": 1}}]})).is_err());
         assert!(check_filter(&json!({"like": {"key": "a", "value": 1}})).is_err());
         assert!(check_filter(&json!({"equals": {"value": 1}})).is_err());
         assert!(check_filter(&json!([1])).is_err());
-        let body = retrieve_and_generate_body("KB1", &model_arn("amazon.nova-lite-v1:0", "us-east-1"), "why?", &Retrieval::default(), Some("s1"));
-        assert_eq!(body["retrieveAndGenerateConfiguration"]["knowledgeBaseConfiguration"]["modelArn"],
-            "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0");
+        let body = retrieve_and_generate_body(
+            "KB1",
+            &model_arn("amazon.nova-lite-v1:0", "us-east-1"),
+            "why?",
+            &Retrieval::default(),
+            Some("s1"),
+        );
+        assert_eq!(
+            body["retrieveAndGenerateConfiguration"]["knowledgeBaseConfiguration"]["modelArn"],
+            "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0"
+        );
         assert_eq!(body["sessionId"], "s1");
-        assert_eq!(model_arn("us.amazon.nova-lite-v1:0", "us-east-1"), "us.amazon.nova-lite-v1:0");
+        assert_eq!(
+            model_arn("us.amazon.nova-lite-v1:0", "us-east-1"),
+            "us.amazon.nova-lite-v1:0"
+        );
     }
 
     #[test]
     fn retrieve_and_generate_answers_parse() {
-        let page = parse_retrieve(&json!({"retrievalResults": [{"content": {"text": "t", "type": "TEXT"},
+        let page = parse_retrieve(
+            &json!({"retrievalResults": [{"content": {"text": "t", "type": "TEXT"},
             "location": {"type": "WEB", "webLocation": {"url": "https://x"}}, "score": 0.5, "metadata": {"a": 1}}],
-            "nextToken": "n"}));
+            "nextToken": "n"}),
+        );
         assert_eq!(page.hits[0].location.as_deref(), Some("https://x"));
         assert_eq!(page.hits[0].score, Some(0.5));
         assert_eq!(page.next_token.as_deref(), Some("n"));
-        let g = parse_generated(&json!({"output": {"text": "ans"}, "sessionId": "s", "citations": [{"retrievedReferences": [{"content": {"text": "r"}}]}]}));
+        let g = parse_generated(
+            &json!({"output": {"text": "ans"}, "sessionId": "s", "citations": [{"retrievedReferences": [{"content": {"text": "r"}}]}]}),
+        );
         assert_eq!(g.text, "ans");
         assert_eq!(g.citations[0].references[0].text, "r");
-        let c = parse_stream_citation(&json!({"citation": {"retrievedReferences": [{"content": {"text": "old"}}]}}));
+        let c = parse_stream_citation(
+            &json!({"citation": {"retrievedReferences": [{"content": {"text": "old"}}]}}),
+        );
         assert_eq!(c.references[0].text, "old");
         assert!(explain_error("DependencyFailedException").is_some());
         assert!(explain_error("ValidationException").is_none());

@@ -290,7 +290,10 @@ pub fn request_body(family: EmbedFamily, texts: &[&str], o: &EmbedOptions) -> Va
                 b.insert("inputImage".into(), json!(b64(&img.bytes)));
             }
             if let Some(d) = o.dimensions {
-                b.insert("embeddingConfig".into(), json!({"outputEmbeddingLength": d}));
+                b.insert(
+                    "embeddingConfig".into(),
+                    json!({"outputEmbeddingLength": d}),
+                );
             }
             Value::Object(b)
         }
@@ -410,10 +413,9 @@ pub fn parse_response(
         EmbedFamily::TitanV1 | EmbedFamily::TitanV2 | EmbedFamily::TitanMultimodal => {
             let v = match body.get("embeddingsByType").and_then(|b| b.get(ty)) {
                 Some(v) => vector(v, &format!("embeddingsByType.{ty}"))?,
-                None if ty == "float" => vector(
-                    body.get("embedding").unwrap_or(&Value::Null),
-                    "embedding",
-                )?,
+                None if ty == "float" => {
+                    vector(body.get("embedding").unwrap_or(&Value::Null), "embedding")?
+                }
                 None => return Err(protocol(format!("the answer has no {ty} embedding"))),
             };
             // Titan returns integral floats now and then; a float request stays float.
@@ -516,8 +518,12 @@ mod tests {
                 o.normalize = req["normalize"].as_bool();
             }
             EmbedFamily::CohereV3 | EmbedFamily::CohereV4 => {
-                o.input_type = req["input_type"].as_str().map(|s| InputType::parse(s).unwrap());
-                o.truncate = req["truncate"].as_str().map(|s| Truncate::parse(s).unwrap());
+                o.input_type = req["input_type"]
+                    .as_str()
+                    .map(|s| InputType::parse(s).unwrap());
+                o.truncate = req["truncate"]
+                    .as_str()
+                    .map(|s| Truncate::parse(s).unwrap());
                 o.dimensions = req["output_dimension"].as_u64().map(|d| d as u32);
             }
             EmbedFamily::Nova => {
@@ -569,8 +575,8 @@ mod tests {
             o.validate(family).unwrap();
             // Cohere recordings carry the fields in another order; compare as values, and
             // skip the one purpose brock has no flag for (TEXT_RETRIEVAL) and max_tokens.
-            let skip = req.to_string().contains("TEXT_RETRIEVAL")
-                || req.get("max_tokens").is_some();
+            let skip =
+                req.to_string().contains("TEXT_RETRIEVAL") || req.get("max_tokens").is_some();
             if !skip {
                 assert_eq!(request_body(family, &refs, &o), req, "{model}");
             }
@@ -615,7 +621,12 @@ mod tests {
             dimensions: Some(300),
             ..Default::default()
         };
-        assert!(o.validate(TitanV2).unwrap_err().to_string().contains("256, 512, 1024"));
+        assert!(
+            o.validate(TitanV2)
+                .unwrap_err()
+                .to_string()
+                .contains("256, 512, 1024")
+        );
         let o = EmbedOptions {
             normalize: Some(true),
             ..Default::default()

@@ -136,7 +136,9 @@ impl Default for ImageRequest {
     }
 }
 
-pub const ASPECT_RATIOS: &[&str] = &["16:9", "1:1", "21:9", "2:3", "3:2", "4:5", "5:4", "9:16", "9:21"];
+pub const ASPECT_RATIOS: &[&str] = &[
+    "16:9", "1:1", "21:9", "2:3", "3:2", "4:5", "5:4", "9:16", "9:21",
+];
 pub const SDXL_STYLES: &[&str] = &[
     "3d-model",
     "analog-film",
@@ -163,15 +165,21 @@ fn b64(b: &[u8]) -> String {
 
 /// Parses `WxH`.
 pub fn parse_size(s: &str) -> Result<(u32, u32)> {
-    let (w, h) = s
-        .split_once(['x', 'X'])
-        .ok_or_else(|| Error::invalid(format!("--size {s:?}: expected WIDTHxHEIGHT, e.g. 1024x1024")))?;
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(|| {
+        Error::invalid(format!(
+            "--size {s:?}: expected WIDTHxHEIGHT, e.g. 1024x1024"
+        ))
+    })?;
     let n = |v: &str| {
         v.trim()
             .parse::<u32>()
             .ok()
             .filter(|n| *n > 0)
-            .ok_or_else(|| Error::invalid(format!("--size {s:?}: expected WIDTHxHEIGHT, e.g. 1024x1024")))
+            .ok_or_else(|| {
+                Error::invalid(format!(
+                    "--size {s:?}: expected WIDTHxHEIGHT, e.g. 1024x1024"
+                ))
+            })
     };
     Ok((n(w)?, n(h)?))
 }
@@ -182,14 +190,21 @@ pub fn parse_color(s: &str) -> Result<String> {
     if hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
         Ok(format!("#{}", hex.to_ascii_uppercase()))
     } else {
-        Err(Error::invalid(format!("--colors: {s:?} is not a colour like #FF8800")))
+        Err(Error::invalid(format!(
+            "--colors: {s:?} is not a colour like #FF8800"
+        )))
     }
 }
 
 impl ImageRequest {
     /// Refuses what the family cannot do, before anything is sent.
     pub fn validate(&self, family: ImageFamily) -> Result<()> {
-        let not = |what: &str| Err(Error::invalid(format!("{what} is not supported by {}", family.name())));
+        let not = |what: &str| {
+            Err(Error::invalid(format!(
+                "{what} is not supported by {}",
+                family.name()
+            )))
+        };
         let needs_prompt = matches!(self.task, Task::TextImage | Task::ColorGuided { .. });
         if needs_prompt && self.prompt.as_deref().is_none_or(|p| p.trim().is_empty()) {
             return Err(Error::invalid("the prompt is empty: say what to draw"));
@@ -226,30 +241,43 @@ impl ImageRequest {
                     return not("--format other than png");
                 }
                 if let (Some(w), Some(h)) = (self.width, self.height) {
-                    if !(320..=4096).contains(&w) || !(320..=4096).contains(&h) || w % 16 != 0 || h % 16 != 0 {
+                    if !(320..=4096).contains(&w)
+                        || !(320..=4096).contains(&h)
+                        || w % 16 != 0
+                        || h % 16 != 0
+                    {
                         return Err(Error::invalid(format!(
                             "--size {w}x{h}: each side must be 320 to 4096 and a multiple of 16"
                         )));
                     }
                     if w as u64 * h as u64 > 4_194_304 {
-                        return Err(Error::invalid(format!("--size {w}x{h}: at most 4194304 pixels")));
+                        return Err(Error::invalid(format!(
+                            "--size {w}x{h}: at most 4194304 pixels"
+                        )));
                     }
                 }
                 if let Some(n) = self.count
                     && !(1..=5).contains(&n)
                 {
-                    return Err(Error::invalid(format!("-n {n}: {} makes 1 to 5 images per call", family.name())));
+                    return Err(Error::invalid(format!(
+                        "-n {n}: {} makes 1 to 5 images per call",
+                        family.name()
+                    )));
                 }
                 if let Some(c) = self.cfg_scale
                     && !(1.1..=10.0).contains(&c)
                 {
-                    return Err(Error::invalid(format!("--cfg-scale {c}: must be between 1.1 and 10")));
+                    return Err(Error::invalid(format!(
+                        "--cfg-scale {c}: must be between 1.1 and 10"
+                    )));
                 }
                 if let Some(q) = &self.quality
                     && q != "standard"
                     && q != "premium"
                 {
-                    return Err(Error::invalid(format!("--quality {q}: expected standard or premium")));
+                    return Err(Error::invalid(format!(
+                        "--quality {q}: expected standard or premium"
+                    )));
                 }
                 if let Some(s) = self.seed
                     && s > 2_147_483_646
@@ -284,7 +312,9 @@ impl ImageRequest {
                 if let Some(f) = &self.output_format
                     && !["png", "jpeg", "webp"].contains(&f.as_str())
                 {
-                    return Err(Error::invalid(format!("--format {f}: expected png, jpeg or webp")));
+                    return Err(Error::invalid(format!(
+                        "--format {f}: expected png, jpeg or webp"
+                    )));
                 }
                 if let Some(s) = self.seed
                     && s > 4_294_967_294
@@ -308,7 +338,10 @@ impl ImageRequest {
                     )));
                 }
                 if let (Some(w), Some(h)) = (self.width, self.height)
-                    && (w % 64 != 0 || h % 64 != 0 || !(320..=1536).contains(&w) || !(320..=1536).contains(&h))
+                    && (w % 64 != 0
+                        || h % 64 != 0
+                        || !(320..=1536).contains(&w)
+                        || !(320..=1536).contains(&h))
                 {
                     return Err(Error::invalid(format!(
                         "--size {w}x{h}: SDXL takes multiples of 64 between 320 and 1536"
@@ -369,7 +402,10 @@ pub fn request_body(family: ImageFamily, r: &ImageRequest) -> Value {
                 }
                 Task::Variation { images, similarity } => {
                     text_params(r, &mut p);
-                    p.insert("images".into(), json!(images.iter().map(|i| b64(i)).collect::<Vec<_>>()));
+                    p.insert(
+                        "images".into(),
+                        json!(images.iter().map(|i| b64(i)).collect::<Vec<_>>()),
+                    );
                     if let Some(s) = similarity {
                         p.insert("similarityStrength".into(), json!(s));
                     }
@@ -381,11 +417,18 @@ pub fn request_body(family: ImageFamily, r: &ImageRequest) -> Value {
                     mask(m, &mut p);
                     "inPaintingParams"
                 }
-                Task::Outpainting { image, mask: m, precise } => {
+                Task::Outpainting {
+                    image,
+                    mask: m,
+                    precise,
+                } => {
                     text_params(r, &mut p);
                     p.insert("image".into(), json!(b64(image)));
                     mask(m, &mut p);
-                    p.insert("outPaintingMode".into(), json!(if *precise { "PRECISE" } else { "DEFAULT" }));
+                    p.insert(
+                        "outPaintingMode".into(),
+                        json!(if *precise { "PRECISE" } else { "DEFAULT" }),
+                    );
                     "outPaintingParams"
                 }
                 Task::BackgroundRemoval { image } => {
@@ -416,21 +459,28 @@ pub fn request_body(family: ImageFamily, r: &ImageRequest) -> Value {
         }
         ImageFamily::Stability => {
             let mut b = Map::new();
-            b.insert("prompt".into(), json!(r.prompt.as_deref().unwrap_or_default()));
+            b.insert(
+                "prompt".into(),
+                json!(r.prompt.as_deref().unwrap_or_default()),
+            );
             if let Some(n) = &r.negative {
                 b.insert("negative_prompt".into(), json!(n));
             }
             if let Some(a) = &r.aspect_ratio {
                 b.insert("aspect_ratio".into(), json!(a));
             }
-            b.insert("output_format".into(), json!(r.output_format.as_deref().unwrap_or("png")));
+            b.insert(
+                "output_format".into(),
+                json!(r.output_format.as_deref().unwrap_or("png")),
+            );
             if let Some(s) = r.seed {
                 b.insert("seed".into(), json!(s));
             }
             Value::Object(b)
         }
         ImageFamily::Sdxl => {
-            let mut prompts = vec![json!({"text": r.prompt.as_deref().unwrap_or_default(), "weight": 1.0})];
+            let mut prompts =
+                vec![json!({"text": r.prompt.as_deref().unwrap_or_default(), "weight": 1.0})];
             if let Some(n) = &r.negative {
                 prompts.push(json!({"text": n, "weight": -1.0}));
             }
@@ -479,11 +529,18 @@ fn decode(s: &Value) -> Result<Vec<u8>> {
         .map_err(|_| Error::response("an image is not valid base64"))
 }
 
-pub fn parse_response(family: ImageFamily, body: &Value, seed: Option<u64>) -> Result<ImageResponse> {
+pub fn parse_response(
+    family: ImageFamily,
+    body: &Value,
+    seed: Option<u64>,
+) -> Result<ImageResponse> {
     let mut out = ImageResponse::default();
     match family {
         ImageFamily::NovaCanvas | ImageFamily::TitanImage => {
-            out.error = body.get("error").and_then(Value::as_str).map(str::to_string);
+            out.error = body
+                .get("error")
+                .and_then(Value::as_str)
+                .map(str::to_string);
             if let Some(list) = body.get("images").and_then(Value::as_array) {
                 for (i, img) in list.iter().enumerate() {
                     out.images.push(Generated {
@@ -524,7 +581,10 @@ pub fn parse_response(family: ImageFamily, body: &Value, seed: Option<u64>) -> R
                 .and_then(Value::as_array)
                 .ok_or_else(|| Error::response("the answer has no artifacts"))?;
             for a in arts {
-                let reason = a.get("finishReason").and_then(Value::as_str).map(str::to_string);
+                let reason = a
+                    .get("finishReason")
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
                 out.images.push(Generated {
                     bytes: decode(a.get("base64").unwrap_or(&Value::Null))?,
                     seed: a.get("seed").and_then(Value::as_u64),
@@ -543,11 +603,26 @@ mod tests {
 
     #[test]
     fn families() {
-        assert_eq!(ImageFamily::detect("amazon.nova-canvas-v1:0"), Some(ImageFamily::NovaCanvas));
-        assert_eq!(ImageFamily::detect("amazon.titan-image-generator-v2:0"), Some(ImageFamily::TitanImage));
-        assert_eq!(ImageFamily::detect("stability.sd3-5-large-v1:0"), Some(ImageFamily::Stability));
-        assert_eq!(ImageFamily::detect("us.stability.stable-image-ultra-v1:1"), Some(ImageFamily::Stability));
-        assert_eq!(ImageFamily::detect("stability.stable-diffusion-xl-v1"), Some(ImageFamily::Sdxl));
+        assert_eq!(
+            ImageFamily::detect("amazon.nova-canvas-v1:0"),
+            Some(ImageFamily::NovaCanvas)
+        );
+        assert_eq!(
+            ImageFamily::detect("amazon.titan-image-generator-v2:0"),
+            Some(ImageFamily::TitanImage)
+        );
+        assert_eq!(
+            ImageFamily::detect("stability.sd3-5-large-v1:0"),
+            Some(ImageFamily::Stability)
+        );
+        assert_eq!(
+            ImageFamily::detect("us.stability.stable-image-ultra-v1:1"),
+            Some(ImageFamily::Stability)
+        );
+        assert_eq!(
+            ImageFamily::detect("stability.stable-diffusion-xl-v1"),
+            Some(ImageFamily::Sdxl)
+        );
         assert_eq!(ImageFamily::detect("amazon.nova-lite-v1:0"), None);
     }
 
@@ -581,16 +656,31 @@ mod tests {
         );
         let r = ImageRequest {
             prompt: Some("x".into()),
-            task: Task::Outpainting { image: vec![1], mask: Mask::Prompt("sky".into()), precise: true },
+            task: Task::Outpainting {
+                image: vec![1],
+                mask: Mask::Prompt("sky".into()),
+                precise: true,
+            },
             ..Default::default()
         };
         let b = request_body(ImageFamily::NovaCanvas, &r);
         assert_eq!(b["outPaintingParams"]["maskPrompt"], "sky");
         assert_eq!(b["outPaintingParams"]["outPaintingMode"], "PRECISE");
-        let bad = ImageRequest { prompt: Some("x".into()), width: Some(100), height: Some(100), ..Default::default() };
+        let bad = ImageRequest {
+            prompt: Some("x".into()),
+            width: Some(100),
+            height: Some(100),
+            ..Default::default()
+        };
         assert!(bad.validate(ImageFamily::NovaCanvas).is_err());
         let empty = ImageRequest::default();
-        assert!(empty.validate(ImageFamily::NovaCanvas).unwrap_err().to_string().contains("prompt is empty"));
+        assert!(
+            empty
+                .validate(ImageFamily::NovaCanvas)
+                .unwrap_err()
+                .to_string()
+                .contains("prompt is empty")
+        );
     }
 
     #[test]
@@ -607,13 +697,29 @@ mod tests {
             request_body(ImageFamily::Stability, &r),
             json!({"prompt": "a lake", "negative_prompt": "people", "aspect_ratio": "16:9", "output_format": "png", "seed": 9})
         );
-        assert!(ImageRequest { width: Some(512), height: Some(512), ..r.clone() }.validate(ImageFamily::Stability).is_err());
-        let s = ImageRequest { style_preset: Some("anime".into()), aspect_ratio: None, ..r.clone() };
+        assert!(
+            ImageRequest {
+                width: Some(512),
+                height: Some(512),
+                ..r.clone()
+            }
+            .validate(ImageFamily::Stability)
+            .is_err()
+        );
+        let s = ImageRequest {
+            style_preset: Some("anime".into()),
+            aspect_ratio: None,
+            ..r.clone()
+        };
         s.validate(ImageFamily::Sdxl).unwrap();
         let b = request_body(ImageFamily::Sdxl, &s);
-        assert_eq!(b["text_prompts"][1], json!({"text": "people", "weight": -1.0}));
+        assert_eq!(
+            b["text_prompts"][1],
+            json!({"text": "people", "weight": -1.0})
+        );
         assert_eq!(b["style_preset"], "anime");
-        let answer = json!({"seeds": [5], "finish_reasons": ["Filter reason: prompt"], "images": ["AQI="]});
+        let answer =
+            json!({"seeds": [5], "finish_reasons": ["Filter reason: prompt"], "images": ["AQI="]});
         let p = parse_response(ImageFamily::Stability, &answer, None).unwrap();
         assert!(p.images[0].filtered);
         assert_eq!(p.images[0].seed, Some(5));

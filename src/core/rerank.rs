@@ -21,11 +21,15 @@ pub struct Ranked {
 pub fn model_arn(model: &str, region: &str) -> Result<String> {
     let r = ModelRef::parse(model)?;
     match r.kind() {
-        ModelKind::Arn(arn) if arn.resource == ArnResource::FoundationModel => Ok(model.to_string()),
+        ModelKind::Arn(arn) if arn.resource == ArnResource::FoundationModel => {
+            Ok(model.to_string())
+        }
         ModelKind::Arn(_) => Err(Error::invalid(format!(
             "'{model}' is not a foundation-model ARN; reranking takes a model id such as cohere.rerank-v3-5:0 or its foundation-model ARN"
         ))),
-        _ => Ok(format!("arn:aws:bedrock:{region}::foundation-model/{model}")),
+        _ => Ok(format!(
+            "arn:aws:bedrock:{region}::foundation-model/{model}"
+        )),
     }
 }
 
@@ -54,13 +58,19 @@ fn check(query: &str, docs: &[String]) -> Result<()> {
 /// A document as sent: text, or JSON when the line is a JSON object (`jsonDocument`).
 fn source(doc: &str, as_json: bool) -> Value {
     let parsed = if as_json {
-        serde_json::from_str::<Value>(doc).ok().filter(Value::is_object)
+        serde_json::from_str::<Value>(doc)
+            .ok()
+            .filter(Value::is_object)
     } else {
         None
     };
     match parsed {
-        Some(j) => json!({"type": "INLINE", "inlineDocumentSource": {"type": "JSON", "jsonDocument": j}}),
-        None => json!({"type": "INLINE", "inlineDocumentSource": {"type": "TEXT", "textDocument": {"text": doc}}}),
+        Some(j) => {
+            json!({"type": "INLINE", "inlineDocumentSource": {"type": "JSON", "jsonDocument": j}})
+        }
+        None => {
+            json!({"type": "INLINE", "inlineDocumentSource": {"type": "TEXT", "textDocument": {"text": doc}}})
+        }
     }
 }
 
@@ -84,7 +94,12 @@ pub fn rerank_body(
 
 /// The InvokeModel body for a rerank model (Cohere's shape; Amazon Rerank takes the same
 /// fields without `api_version`).
-pub fn invoke_body(model: &str, query: &str, docs: &[String], top_n: Option<usize>) -> Result<Value> {
+pub fn invoke_body(
+    model: &str,
+    query: &str,
+    docs: &[String],
+    top_n: Option<usize>,
+) -> Result<Value> {
     check(query, docs)?;
     let mut body = json!({"query": query, "documents": docs});
     if let Some(n) = top_n {
@@ -161,7 +176,13 @@ mod tests {
         );
         let arn = "arn:aws:bedrock:eu-central-1::foundation-model/amazon.rerank-v1:0";
         assert_eq!(model_arn(arn, "us-east-1").unwrap(), arn);
-        assert!(model_arn("arn:aws:bedrock:us-east-1:1:inference-profile/x.y", "us-east-1").is_err());
+        assert!(
+            model_arn(
+                "arn:aws:bedrock:us-east-1:1:inference-profile/x.y",
+                "us-east-1"
+            )
+            .is_err()
+        );
         assert!(is_rerank_model(arn));
         assert!(!is_rerank_model("amazon.nova-lite-v1:0"));
     }
@@ -170,12 +191,21 @@ mod tests {
     fn bodies() {
         let docs = vec!["a".to_string(), r#"{"title":"b"}"#.to_string()];
         let b = rerank_body("ARN", "q", &docs, Some(5), true).unwrap();
-        assert_eq!(b["rerankingConfiguration"]["bedrockRerankingConfiguration"]["numberOfResults"], 2);
+        assert_eq!(
+            b["rerankingConfiguration"]["bedrockRerankingConfiguration"]["numberOfResults"],
+            2
+        );
         assert_eq!(b["sources"][1]["inlineDocumentSource"]["type"], "JSON");
-        assert_eq!(b["sources"][0]["inlineDocumentSource"]["textDocument"]["text"], "a");
+        assert_eq!(
+            b["sources"][0]["inlineDocumentSource"]["textDocument"]["text"],
+            "a"
+        );
         assert_eq!(b["queries"][0]["textQuery"]["text"], "q");
         let i = invoke_body("cohere.rerank-v3-5:0", "q", &docs, Some(1)).unwrap();
-        assert_eq!(i, json!({"query": "q", "documents": docs, "top_n": 1, "api_version": 2}));
+        assert_eq!(
+            i,
+            json!({"query": "q", "documents": docs, "top_n": 1, "api_version": 2})
+        );
         assert!(rerank_body("ARN", " ", &docs, None, false).is_err());
         assert!(rerank_body("ARN", "q", &[], None, false).is_err());
     }
@@ -194,6 +224,9 @@ mod tests {
         let docs: Vec<String> = (0..6).map(|i| format!("d{i}")).collect();
         let c = cohere_results(&r, Some(&docs));
         assert_eq!(c["results"][1]["document"]["text"], "d5");
-        assert_eq!(c["results"][0]["relevance_score"], body["results"][0]["relevanceScore"]);
+        assert_eq!(
+            c["results"][0]["relevance_score"],
+            body["results"][0]["relevanceScore"]
+        );
     }
 }

@@ -160,7 +160,7 @@ impl fmt::Display for Route {
 #[derive(Debug)]
 pub enum Decoder {
     Converse(ConverseStreamDecoder),
-    Invoke(InvokeDecoder),
+    Invoke(Box<InvokeDecoder>),
 }
 
 impl Decoder {
@@ -285,7 +285,9 @@ pub fn plan(req: &ChatRequest, choice: RouteChoice, stream: bool) -> Result<Plan
         }
         Some(SpecPrefix::Invoke) | None => {
             let invoke = match (spec.prefix, choice) {
-                (Some(SpecPrefix::Invoke), RouteChoice::Converse) => return Err(conflict("invoke")),
+                (Some(SpecPrefix::Invoke), RouteChoice::Converse) => {
+                    return Err(conflict("invoke"));
+                }
                 (Some(SpecPrefix::Invoke), _) | (_, RouteChoice::Invoke) => true,
                 (_, RouteChoice::Converse) => false,
                 (_, RouteChoice::Auto) => {
@@ -318,7 +320,11 @@ pub fn plan(req: &ChatRequest, choice: RouteChoice, stream: bool) -> Result<Plan
     Ok(match route {
         Route::Converse | Route::ConverseLike => Plan {
             route,
-            operation: if stream { "converse-stream" } else { "converse" },
+            operation: if stream {
+                "converse-stream"
+            } else {
+                "converse"
+            },
             model_id: id,
             body: converse.body,
             headers: Vec::new(),
@@ -342,7 +348,7 @@ pub fn plan(req: &ChatRequest, choice: RouteChoice, stream: bool) -> Result<Plan
                 warnings: ib.warnings,
                 structured: converse.structured,
                 inline_think: f.inline_think() || caps.emits_inline_think(),
-                decoder: Decoder::Invoke(InvokeDecoder::new(f)),
+                decoder: Decoder::Invoke(Box::new(InvokeDecoder::new(f))),
             }
         }
     })
@@ -390,8 +396,16 @@ mod tests {
                 Some(SpecPrefix::Family(InvokeFamily::DeepSeekR1Imported)),
                 "arn:x",
             ),
-            ("qwen2/a", Some(SpecPrefix::Family(InvokeFamily::Qwen2)), "a"),
-            ("openai/a", Some(SpecPrefix::Family(InvokeFamily::OpenAi)), "a"),
+            (
+                "qwen2/a",
+                Some(SpecPrefix::Family(InvokeFamily::Qwen2)),
+                "a",
+            ),
+            (
+                "openai/a",
+                Some(SpecPrefix::Family(InvokeFamily::OpenAi)),
+                "a",
+            ),
             (
                 "converse_like/my-proxy-model",
                 Some(SpecPrefix::ConverseLike),
@@ -432,9 +446,15 @@ mod tests {
     #[test]
     fn invoke_by_choice_prefix_and_family() {
         let cases = [
-            ("anthropic.claude-3-haiku-20240307-v1:0", InvokeFamily::Anthropic),
+            (
+                "anthropic.claude-3-haiku-20240307-v1:0",
+                InvokeFamily::Anthropic,
+            ),
             ("us.meta.llama3-3-70b-instruct-v1:0", InvokeFamily::Llama),
-            ("mistral.mistral-7b-instruct-v0:2", InvokeFamily::MistralText),
+            (
+                "mistral.mistral-7b-instruct-v0:2",
+                InvokeFamily::MistralText,
+            ),
             ("mistral.mistral-large-2407-v1:0", InvokeFamily::MistralChat),
             ("amazon.titan-text-express-v1", InvokeFamily::TitanText),
             ("us.amazon.nova-lite-v1:0", InvokeFamily::Nova),
@@ -454,7 +474,12 @@ mod tests {
             assert_eq!(p.model_id, id);
         }
         for (prefix, fam) in FAMILY_PREFIXES {
-            let p = plan(&req(&format!("{prefix}/{IMPORTED}")), RouteChoice::Auto, true).unwrap();
+            let p = plan(
+                &req(&format!("{prefix}/{IMPORTED}")),
+                RouteChoice::Auto,
+                true,
+            )
+            .unwrap();
             assert_eq!(p.route, Route::Invoke(*fam));
             assert_eq!(p.model_id, IMPORTED);
             assert_eq!(
@@ -466,23 +491,37 @@ mod tests {
 
     #[test]
     fn refusals() {
-        let e = plan(&req(IMPORTED), RouteChoice::Auto, false).unwrap_err().to_string();
+        let e = plan(&req(IMPORTED), RouteChoice::Auto, false)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("imported model") && e.contains("llama/"), "{e}");
         assert!(!e.contains('\n'));
-        let e = plan(&req(IMPORTED), RouteChoice::Invoke, false).unwrap_err().to_string();
+        let e = plan(&req(IMPORTED), RouteChoice::Invoke, false)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("cannot tell which InvokeModel body"), "{e}");
         // Converse on an imported model is the user's call.
         assert_eq!(
-            plan(&req(IMPORTED), RouteChoice::Converse, false).unwrap().route,
+            plan(&req(IMPORTED), RouteChoice::Converse, false)
+                .unwrap()
+                .route,
             Route::Converse
         );
-        let e = plan(&req("converse/us.amazon.nova-lite-v1:0"), RouteChoice::Invoke, false)
-            .unwrap_err()
-            .to_string();
+        let e = plan(
+            &req("converse/us.amazon.nova-lite-v1:0"),
+            RouteChoice::Invoke,
+            false,
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("asks for the converse route"), "{e}");
-        let e = plan(&req("invoke/us.amazon.nova-lite-v1:0"), RouteChoice::Converse, false)
-            .unwrap_err()
-            .to_string();
+        let e = plan(
+            &req("invoke/us.amazon.nova-lite-v1:0"),
+            RouteChoice::Converse,
+            false,
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("asks for the invoke route"), "{e}");
         assert!(plan(&req("invoke/"), RouteChoice::Auto, false).is_err());
         assert!("sideways".parse::<RouteChoice>().is_err());
@@ -494,7 +533,12 @@ mod tests {
 
     #[test]
     fn converse_like_keeps_the_converse_body() {
-        let p = plan(&req("converse_like/internal-claude"), RouteChoice::Auto, true).unwrap();
+        let p = plan(
+            &req("converse_like/internal-claude"),
+            RouteChoice::Auto,
+            true,
+        )
+        .unwrap();
         assert_eq!(p.route, Route::ConverseLike);
         assert_eq!(p.model_id, "internal-claude");
         assert_eq!(p.operation, "converse-stream");

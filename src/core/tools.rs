@@ -118,7 +118,9 @@ pub fn parse_tool(item: &Value) -> Result<ToolSpec, String> {
             "tool '{name}': the {schema_key} must be a JSON Schema object with \"type\": \"object\""
         ));
     }
-    check_schema(&schema).map_err(|why| format!("tool '{name}': the {schema_key} is not a valid JSON Schema: {why}"))?;
+    check_schema(&schema).map_err(|why| {
+        format!("tool '{name}': the {schema_key} is not a valid JSON Schema: {why}")
+    })?;
     let strict = match def.get("strict") {
         None | Some(Value::Null) => None,
         Some(Value::Bool(b)) => Some(*b),
@@ -132,7 +134,9 @@ pub fn parse_tool(item: &Value) -> Result<ToolSpec, String> {
     })
 }
 
-const SCHEMA_TYPES: &[&str] = &["object", "array", "string", "number", "integer", "boolean", "null"];
+const SCHEMA_TYPES: &[&str] = &[
+    "object", "array", "string", "number", "integer", "boolean", "null",
+];
 /// Deeper than any hand-written schema; bounds the recursion on hostile input.
 const MAX_SCHEMA_DEPTH: usize = 64;
 
@@ -145,7 +149,9 @@ pub fn check_schema(schema: &Value) -> Result<(), String> {
 
 fn check_subschema(s: &Value, at: &str, depth: usize) -> Result<(), String> {
     if depth > MAX_SCHEMA_DEPTH {
-        return Err(format!("{at}: nested more than {MAX_SCHEMA_DEPTH} levels deep"));
+        return Err(format!(
+            "{at}: nested more than {MAX_SCHEMA_DEPTH} levels deep"
+        ));
     }
     let obj = match s {
         Value::Bool(_) => return Ok(()),
@@ -185,7 +191,13 @@ fn check_subschema(s: &Value, at: &str, depth: usize) -> Result<(), String> {
     {
         return Err(format!("{at}/enum: must be an array"));
     }
-    for key in ["items", "additionalProperties", "not", "contains", "propertyNames"] {
+    for key in [
+        "items",
+        "additionalProperties",
+        "not",
+        "contains",
+        "propertyNames",
+    ] {
         match obj.get(key) {
             None => {}
             // Draft 4-7 tuple form.
@@ -283,15 +295,27 @@ mod tests {
         let e = parse_tools_file(b"[{").unwrap_err().to_string();
         assert!(e.starts_with("tools file: not valid JSON ("), "{e}");
         for (params, want) in [
-            (json!({"type": "object", "properties": {"a": {"type": "strnig"}}}), "#/properties/a/type"),
-            (json!({"type": "object", "properties": []}), "#/properties: must be an object"),
+            (
+                json!({"type": "object", "properties": {"a": {"type": "strnig"}}}),
+                "#/properties/a/type",
+            ),
+            (
+                json!({"type": "object", "properties": []}),
+                "#/properties: must be an object",
+            ),
             (json!({"type": "object", "required": "a"}), "#/required"),
-            (json!({"type": "object", "properties": {"l": {"type": "array", "items": 3}}}), "#/properties/l/items"),
+            (
+                json!({"type": "object", "properties": {"l": {"type": "array", "items": 3}}}),
+                "#/properties/l/items",
+            ),
             (json!({"type": "object", "anyOf": []}), "#/anyOf"),
         ] {
             let v = json!([{"type": "function", "function": {"name": "x", "parameters": params}}]);
             let e = parse_tools_value(&v).unwrap_err().to_string();
-            assert!(e.contains("not a valid JSON Schema") && e.contains(want), "{e}");
+            assert!(
+                e.contains("not a valid JSON Schema") && e.contains(want),
+                "{e}"
+            );
         }
         let ok = json!({"type": "object", "properties": {"a": {"type": ["string", "null"]},
             "b": {"anyOf": [{"type": "integer"}, true]}, "c": {"type": "array", "items": {"$ref": "#/$defs/d"}}},

@@ -163,7 +163,10 @@ pub(crate) fn rerank_invoke(
             String::new()
         }
         Some(other) => {
-            v.push(format!("#/query: expected type: String, found: {}", json_type(other)));
+            v.push(format!(
+                "#/query: expected type: String, found: {}",
+                json_type(other)
+            ));
             String::new()
         }
         None => String::new(),
@@ -257,8 +260,13 @@ mod tests {
         let body = json!({"query": "green fruit", "documents": ["a red car", "kiwi is a green fruit"], "top_n": 2, "api_version": 2});
         let out = rerank_invoke(m, body.to_string().as_bytes()).unwrap();
         assert_eq!(out.body["results"][0]["index"], 1);
-        assert!(out.body["results"][0]["relevance_score"].as_f64().unwrap() > out.body["results"][1]["relevance_score"].as_f64().unwrap());
-        let err = rerank_invoke(m, br#"{"query":"q","documents":["d"]}"#).err().unwrap();
+        assert!(
+            out.body["results"][0]["relevance_score"].as_f64().unwrap()
+                > out.body["results"][1]["relevance_score"].as_f64().unwrap()
+        );
+        let err = rerank_invoke(m, br#"{"query":"q","documents":["d"]}"#)
+            .err()
+            .unwrap();
         assert!(err.message.contains("required key [api_version] not found"));
         let amazon = crate::emulator::catalog::find("amazon.rerank-v1:0").unwrap();
         assert!(rerank_invoke(amazon, br#"{"query":"q","documents":["d"],"top_n":1}"#).is_ok());

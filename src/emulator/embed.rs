@@ -37,7 +37,7 @@ impl PeriodicThrottle {
             }
         };
         let count = self.0.fetch_add(1, Ordering::Relaxed) + 1;
-        (count % n == 0).then(ApiError::throttling)
+        count.is_multiple_of(n).then(ApiError::throttling)
     }
 }
 
@@ -115,7 +115,9 @@ fn enum_violation(path: &str, v: &Value) -> String {
 }
 
 fn plain(v: &Value) -> String {
-    v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())
+    v.as_str()
+        .map(str::to_string)
+        .unwrap_or_else(|| v.to_string())
 }
 
 fn decode_image(b64: &str, path: &str) -> Result<Vec<u8>, ApiError> {
@@ -227,7 +229,11 @@ fn titan_text(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
 
 fn titan_multimodal(body: &[u8]) -> Result<Invoked, ApiError> {
     let native = parse_native(body)?;
-    let mut v = check_keys(&native, &[], &["inputText", "inputImage", "embeddingConfig"]);
+    let mut v = check_keys(
+        &native,
+        &[],
+        &["inputText", "inputImage", "embeddingConfig"],
+    );
     let text = native.get("inputText").and_then(Value::as_str);
     let image = native.get("inputImage").and_then(Value::as_str);
     if text.is_none() && image.is_none() {
@@ -297,7 +303,13 @@ fn cohere(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
             "max_tokens",
         ]
     } else {
-        &["texts", "images", "input_type", "truncate", "embedding_types"]
+        &[
+            "texts",
+            "images",
+            "input_type",
+            "truncate",
+            "embedding_types",
+        ]
     };
     let mut v = check_keys(&native, &["input_type"], permitted);
     let mut texts: Vec<&str> = Vec::new();
@@ -319,7 +331,9 @@ fn cohere(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
                     Some(s) => {
                         let n = s.chars().count();
                         if !v4 && n > 2048 {
-                            v.push(format!("#/texts/{i}: expected maxLength: 2048, actual: {n}"));
+                            v.push(format!(
+                                "#/texts/{i}: expected maxLength: 2048, actual: {n}"
+                            ));
                         }
                         texts.push(s);
                     }
@@ -415,7 +429,10 @@ fn cohere(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
 /// Cohere's quantized forms: int8/uint8 one value per dimension, binary/ubinary the sign
 /// bits packed eight to a byte (binary as signed bytes).
 fn cohere_typed(vec: &[f64], ty: &str) -> Value {
-    let scale = vec.iter().fold(0f64, |m, x| m.max(x.abs())).max(f64::MIN_POSITIVE);
+    let scale = vec
+        .iter()
+        .fold(0f64, |m, x| m.max(x.abs()))
+        .max(f64::MIN_POSITIVE);
     match ty {
         "int8" => json!(
             vec.iter()
@@ -490,8 +507,15 @@ fn nova(body: &[u8]) -> Result<Invoked, ApiError> {
         }
     };
     for key in params.keys() {
-        if !["embeddingPurpose", "embeddingDimension", "text", "image", "audio", "video"]
-            .contains(&key.as_str())
+        if ![
+            "embeddingPurpose",
+            "embeddingDimension",
+            "text",
+            "image",
+            "audio",
+            "video",
+        ]
+        .contains(&key.as_str())
         {
             v.push(format!(
                 "#/singleEmbeddingParams: extraneous key [{key}] is not permitted"
@@ -511,7 +535,10 @@ fn nova(body: &[u8]) -> Result<Invoked, ApiError> {
     if let Some(d) = params.get("embeddingDimension") {
         match d.as_u64() {
             Some(n @ (256 | 384 | 1024 | 3072)) => dims = n as usize,
-            _ => v.push(enum_violation("singleEmbeddingParams/embeddingDimension", d)),
+            _ => v.push(enum_violation(
+                "singleEmbeddingParams/embeddingDimension",
+                d,
+            )),
         }
     }
     let modalities: Vec<&str> = ["text", "image", "audio", "video"]
@@ -533,16 +560,18 @@ fn nova(body: &[u8]) -> Result<Invoked, ApiError> {
                 seed = s.to_string();
                 input_tokens = tokens(s) + 2;
             }
-            Some(_) => v.push("#/singleEmbeddingParams/text/value: expected minLength: 1, actual: 0".into()),
+            Some(_) => v.push(
+                "#/singleEmbeddingParams/text/value: expected minLength: 1, actual: 0".into(),
+            ),
             None => v.push("#/singleEmbeddingParams/text: required key [value] not found".into()),
         }
         match t.get("truncationMode") {
             None => v.push(
                 "#/singleEmbeddingParams/text: required key [truncationMode] not found".into(),
             ),
-            Some(m) if !matches!(m.as_str(), Some("START" | "END" | "NONE")) => {
-                v.push(enum_violation("singleEmbeddingParams/text/truncationMode", m))
-            }
+            Some(m) if !matches!(m.as_str(), Some("START" | "END" | "NONE")) => v.push(
+                enum_violation("singleEmbeddingParams/text/truncationMode", m),
+            ),
             _ => {}
         }
     }
@@ -622,10 +651,16 @@ mod tests {
         )
         .err()
         .unwrap();
-        assert!(err.message.contains("#/dimensions: 100 is not a valid enum value"));
-        let err = run("amazon.titan-embed-text-v1", json!({"inputText": "a", "dimensions": 256}))
-            .err()
-            .unwrap();
+        assert!(
+            err.message
+                .contains("#/dimensions: 100 is not a valid enum value")
+        );
+        let err = run(
+            "amazon.titan-embed-text-v1",
+            json!({"inputText": "a", "dimensions": 256}),
+        )
+        .err()
+        .unwrap();
         assert!(err.message.contains("extraneous key [dimensions]"));
         let v1 = run("amazon.titan-embed-text-v1", json!({"inputText": "a"})).unwrap();
         assert_eq!(v1.body["embedding"].as_array().unwrap().len(), 1536);
@@ -649,17 +684,38 @@ mod tests {
         )
         .unwrap();
         assert_eq!(out.body["response_type"], "embeddings_by_type");
-        assert_eq!(out.body["embeddings"]["int8"][0].as_array().unwrap().len(), 512);
-        assert_eq!(out.body["embeddings"]["binary"][0].as_array().unwrap().len(), 64);
+        assert_eq!(
+            out.body["embeddings"]["int8"][0].as_array().unwrap().len(),
+            512
+        );
+        assert_eq!(
+            out.body["embeddings"]["binary"][0]
+                .as_array()
+                .unwrap()
+                .len(),
+            64
+        );
         let many: Vec<String> = (0..97).map(|i| i.to_string()).collect();
-        let err = run("cohere.embed-v4:0", json!({"texts": many, "input_type": "search_query"}))
-            .err()
-            .unwrap();
-        assert!(err.message.contains("expected maximum item count: 96, found: 97"));
-        let err = run("cohere.embed-v4:0", json!({"texts": ["a"], "input_type": "query"}))
-            .err()
-            .unwrap();
-        assert!(err.message.contains("#/input_type: query is not a valid enum value"));
+        let err = run(
+            "cohere.embed-v4:0",
+            json!({"texts": many, "input_type": "search_query"}),
+        )
+        .err()
+        .unwrap();
+        assert!(
+            err.message
+                .contains("expected maximum item count: 96, found: 97")
+        );
+        let err = run(
+            "cohere.embed-v4:0",
+            json!({"texts": ["a"], "input_type": "query"}),
+        )
+        .err()
+        .unwrap();
+        assert!(
+            err.message
+                .contains("#/input_type: query is not a valid enum value")
+        );
     }
 
     #[test]
@@ -671,14 +727,23 @@ mod tests {
         let b = run("amazon.nova-2-multimodal-embeddings-v1:0", body).unwrap();
         assert_eq!(a.body, b.body);
         assert_eq!(a.body["embeddings"][0]["embeddingType"], "TEXT");
-        assert_eq!(a.body["embeddings"][0]["embedding"].as_array().unwrap().len(), 256);
+        assert_eq!(
+            a.body["embeddings"][0]["embedding"]
+                .as_array()
+                .unwrap()
+                .len(),
+            256
+        );
         let err = run(
             "amazon.nova-2-multimodal-embeddings-v1:0",
             json!({"taskType": "SINGLE_EMBEDDING", "singleEmbeddingParams": {"embeddingPurpose": "GENERIC_INDEX", "text": {"value": "x"}}}),
         )
         .err()
         .unwrap();
-        assert!(err.message.contains("required key [truncationMode] not found"));
+        assert!(
+            err.message
+                .contains("required key [truncationMode] not found")
+        );
     }
 
     #[test]

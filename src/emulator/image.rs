@@ -46,7 +46,9 @@ fn b64(bytes: &[u8]) -> String {
 fn enum_violation(path: &str, v: &Value) -> String {
     format!(
         "#/{path}: {} is not a valid enum value",
-        v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())
+        v.as_str()
+            .map(str::to_string)
+            .unwrap_or_else(|| v.to_string())
     )
 }
 
@@ -63,7 +65,11 @@ fn crc32(data: &[u8]) -> u32 {
     for &b in data {
         crc ^= b as u32;
         for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -176,7 +182,8 @@ impl Checker {
         match p.get(key) {
             None => {
                 if required {
-                    self.v.push(format!("#/{path}: required key [{key}] not found"));
+                    self.v
+                        .push(format!("#/{path}: required key [{key}] not found"));
                 }
                 String::new()
             }
@@ -204,20 +211,19 @@ impl Checker {
     fn image(&mut self, p: &Map<String, Value>, path: &str, key: &str) -> Option<Vec<u8>> {
         match p.get(key) {
             None => {
-                self.v.push(format!("#/{path}: required key [{key}] not found"));
+                self.v
+                    .push(format!("#/{path}: required key [{key}] not found"));
                 None
             }
-            Some(Value::String(s)) => {
-                match base64::engine::general_purpose::STANDARD.decode(s) {
-                    Ok(b) if image_size(&b).is_some() => Some(b),
-                    _ => {
-                        self.v.push(format!(
-                            "#/{path}/{key}: the image is not a base64-encoded PNG or JPEG"
-                        ));
-                        None
-                    }
+            Some(Value::String(s)) => match base64::engine::general_purpose::STANDARD.decode(s) {
+                Ok(b) if image_size(&b).is_some() => Some(b),
+                _ => {
+                    self.v.push(format!(
+                        "#/{path}/{key}: the image is not a base64-encoded PNG or JPEG"
+                    ));
+                    None
                 }
-            }
+            },
             Some(other) => {
                 self.v.push(format!(
                     "#/{path}/{key}: expected type: String, found: {}",
@@ -304,7 +310,9 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
                 None => c.v.push(format!("#/{k}: required key [colors] not found")),
             }
             if params.contains_key("referenceImage") {
-                input_size = c.image(params, k, "referenceImage").and_then(|b| image_size(&b));
+                input_size = c
+                    .image(params, k, "referenceImage")
+                    .and_then(|b| image_size(&b));
             }
         }
         "IMAGE_VARIATION" => {
@@ -314,14 +322,20 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
                 Some(list) if (1..=5).contains(&list.len()) => {
                     let mut m = Map::new();
                     m.insert("image".into(), list[0].clone());
-                    input_size = c.image(&m, &format!("{k}/images"), "image").and_then(|b| image_size(&b));
+                    input_size = c
+                        .image(&m, &format!("{k}/images"), "image")
+                        .and_then(|b| image_size(&b));
                 }
-                _ => c.v.push(format!("#/{k}/images: expected between 1 and 5 images")),
+                _ => {
+                    c.v.push(format!("#/{k}/images: expected between 1 and 5 images"))
+                }
             }
             if let Some(s) = params.get("similarityStrength")
                 && !s.as_f64().is_some_and(|x| (0.2..=1.0).contains(&x))
             {
-                c.v.push(format!("#/{k}/similarityStrength: {s} is not between 0.2 and 1.0"));
+                c.v.push(format!(
+                    "#/{k}/similarityStrength: {s} is not between 0.2 and 1.0"
+                ));
             }
         }
         "INPAINTING" | "OUTPAINTING" => {
@@ -361,8 +375,15 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
             )]));
         };
         for key in cfg.keys() {
-            if !["numberOfImages", "width", "height", "cfgScale", "seed", "quality"]
-                .contains(&key.as_str())
+            if ![
+                "numberOfImages",
+                "width",
+                "height",
+                "cfgScale",
+                "seed",
+                "quality",
+            ]
+            .contains(&key.as_str())
             {
                 c.v.push(format!(
                     "#/imageGenerationConfig: extraneous key [{key}] is not permitted"
@@ -374,11 +395,15 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
             match v.as_u64() {
                 Some(x) if (lo..=hi).contains(&x) => Some(x),
                 Some(x) if x < lo => {
-                    c.v.push(format!("#/imageGenerationConfig/{key}: {x} is not greater or equal to {lo}"));
+                    c.v.push(format!(
+                        "#/imageGenerationConfig/{key}: {x} is not greater or equal to {lo}"
+                    ));
                     None
                 }
                 Some(x) => {
-                    c.v.push(format!("#/imageGenerationConfig/{key}: {x} is not less or equal to {hi}"));
+                    c.v.push(format!(
+                        "#/imageGenerationConfig/{key}: {x} is not less or equal to {hi}"
+                    ));
                     None
                 }
                 None => {
@@ -397,7 +422,9 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
         if let Some(s) = cfg.get("cfgScale")
             && !s.as_f64().is_some_and(|x| (1.1..=10.0).contains(&x))
         {
-            c.v.push(format!("#/imageGenerationConfig/cfgScale: {s} is not between 1.1 and 10.0"));
+            c.v.push(format!(
+                "#/imageGenerationConfig/cfgScale: {s} is not between 1.1 and 10.0"
+            ));
         }
         if let Some(q) = cfg.get("quality")
             && !matches!(q.as_str(), Some("standard" | "premium"))
@@ -426,7 +453,13 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
         .unwrap_or((width, height));
     let images: Vec<String> = (0..n)
         .map(|i| {
-            let s = seed_of(&[model.id, &prompt, &colors.join(","), &seed.to_string(), &i.to_string()]);
+            let s = seed_of(&[
+                model.id,
+                &prompt,
+                &colors.join(","),
+                &seed.to_string(),
+                &i.to_string(),
+            ]);
             b64(&png(w as u32, h as u32, s))
         })
         .collect();
@@ -454,7 +487,13 @@ const RATIOS: &[(&str, u32, u32)] = &[
 
 fn stability(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiError> {
     let sd3 = model.id.contains("sd3");
-    let mut permitted = vec!["prompt", "negative_prompt", "aspect_ratio", "output_format", "seed"];
+    let mut permitted = vec![
+        "prompt",
+        "negative_prompt",
+        "aspect_ratio",
+        "output_format",
+        "seed",
+    ];
     if sd3 {
         permitted.extend(["mode", "image", "strength"]);
     }
@@ -462,11 +501,17 @@ fn stability(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiE
     let prompt = match native.get("prompt") {
         Some(Value::String(s)) if !s.is_empty() && s.chars().count() <= 10_000 => s.clone(),
         Some(Value::String(s)) => {
-            v.push(format!("#/prompt: expected length between 1 and 10000, actual: {}", s.chars().count()));
+            v.push(format!(
+                "#/prompt: expected length between 1 and 10000, actual: {}",
+                s.chars().count()
+            ));
             String::new()
         }
         Some(other) => {
-            v.push(format!("#/prompt: expected type: String, found: {}", json_type(other)));
+            v.push(format!(
+                "#/prompt: expected type: String, found: {}",
+                json_type(other)
+            ));
             String::new()
         }
         None => String::new(),
@@ -474,7 +519,10 @@ fn stability(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiE
     if let Some(n) = native.get("negative_prompt")
         && !n.is_string()
     {
-        v.push(format!("#/negative_prompt: expected type: String, found: {}", json_type(n)));
+        v.push(format!(
+            "#/negative_prompt: expected type: String, found: {}",
+            json_type(n)
+        ));
     }
     let (mut w, mut h) = (1024, 1024);
     if let Some(r) = native.get("aspect_ratio") {
@@ -507,7 +555,11 @@ fn stability(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiE
         return Err(malformed(&v));
     }
     // Seed 0 means "random": the service picks one and reports it.
-    let used = if seed == 0 { seed_of(&[&prompt]) % 4_294_967_294 + 1 } else { seed };
+    let used = if seed == 0 {
+        seed_of(&[&prompt]) % 4_294_967_294 + 1
+    } else {
+        seed
+    };
     let filtered = prompt.contains(BLOCK_MARKER);
     let image = png(w, h, seed_of(&[model.id, &prompt, &used.to_string()]));
     Ok(Invoked {
@@ -587,7 +639,9 @@ fn sdxl(native: &Map<String, Value>) -> Result<Invoked, ApiError> {
             Some(x) => match x.as_u64() {
                 Some(n) if (320..=1536).contains(&n) && n % 64 == 0 => n as u32,
                 _ => {
-                    v.push(format!("#/{k}: {x} must be a multiple of 64 between 320 and 1536"));
+                    v.push(format!(
+                        "#/{k}: {x} must be a multiple of 64 between 320 and 1536"
+                    ));
                     1024
                 }
             },
@@ -599,7 +653,11 @@ fn sdxl(native: &Map<String, Value>) -> Result<Invoked, ApiError> {
     if !v.is_empty() {
         return Err(malformed(&v));
     }
-    let used = if seed == 0 { seed_of(&[&prompt]) % 4_294_967_295 } else { seed };
+    let used = if seed == 0 {
+        seed_of(&[&prompt]) % 4_294_967_295
+    } else {
+        seed
+    };
     let filtered = prompt.contains(BLOCK_MARKER);
     let image = png(w, h, seed_of(&["sdxl", &prompt, &used.to_string()]));
     Ok(Invoked {
@@ -655,30 +713,55 @@ mod tests {
         )
         .err()
         .unwrap();
-        assert!(err.message.starts_with("This request has been blocked by our content filters"));
+        assert!(
+            err.message
+                .starts_with("This request has been blocked by our content filters")
+        );
         let err = run(
             "amazon.titan-image-generator-v2:0",
             json!({"taskType": "PAINT", "imageGenerationConfig": {"width": 100}}),
         )
         .err()
         .unwrap();
-        assert!(err.message.contains("#/taskType: PAINT is not a valid enum value"));
-        assert!(err.message.contains("width: 100 is not greater or equal to 320"));
+        assert!(
+            err.message
+                .contains("#/taskType: PAINT is not a valid enum value")
+        );
+        assert!(
+            err.message
+                .contains("width: 100 is not greater or equal to 320")
+        );
     }
 
     #[test]
     fn canvas_image_tasks_keep_the_input_size() {
         let input = b64(&png(400, 320, 1));
         for (task, params) in [
-            ("BACKGROUND_REMOVAL", json!({"backgroundRemovalParams": {"image": input}})),
-            ("INPAINTING", json!({"inPaintingParams": {"image": input, "maskPrompt": "the sky", "text": "stars"}})),
-            ("OUTPAINTING", json!({"outPaintingParams": {"image": input, "maskImage": input, "outPaintingMode": "PRECISE"}})),
-            ("IMAGE_VARIATION", json!({"imageVariationParams": {"images": [input], "similarityStrength": 0.5, "text": "x"}})),
+            (
+                "BACKGROUND_REMOVAL",
+                json!({"backgroundRemovalParams": {"image": input}}),
+            ),
+            (
+                "INPAINTING",
+                json!({"inPaintingParams": {"image": input, "maskPrompt": "the sky", "text": "stars"}}),
+            ),
+            (
+                "OUTPAINTING",
+                json!({"outPaintingParams": {"image": input, "maskImage": input, "outPaintingMode": "PRECISE"}}),
+            ),
+            (
+                "IMAGE_VARIATION",
+                json!({"imageVariationParams": {"images": [input], "similarityStrength": 0.5, "text": "x"}}),
+            ),
         ] {
             let mut body = params;
             body["taskType"] = json!(task);
             let out = run("amazon.nova-canvas-v1:0", body).unwrap();
-            assert_eq!(image_size(&decode(&out.body["images"][0])), Some((400, 320)), "{task}");
+            assert_eq!(
+                image_size(&decode(&out.body["images"][0])),
+                Some((400, 320)),
+                "{task}"
+            );
         }
         let err = run(
             "amazon.nova-canvas-v1:0",
@@ -686,7 +769,10 @@ mod tests {
         )
         .err()
         .unwrap();
-        assert!(err.message.contains("exactly one of [maskPrompt] or [maskImage]"));
+        assert!(
+            err.message
+                .contains("exactly one of [maskPrompt] or [maskImage]")
+        );
     }
 
     #[test]
@@ -698,12 +784,22 @@ mod tests {
         .unwrap();
         assert_eq!(out.body["seeds"], json!([99]));
         assert_eq!(out.body["finish_reasons"], json!([null]));
-        assert_eq!(image_size(&decode(&out.body["images"][0])), Some((1344, 768)));
-        let out = run("stability.stable-image-core-v1:1", json!({"prompt": "[[blocked]]"})).unwrap();
+        assert_eq!(
+            image_size(&decode(&out.body["images"][0])),
+            Some((1344, 768))
+        );
+        let out = run(
+            "stability.stable-image-core-v1:1",
+            json!({"prompt": "[[blocked]]"}),
+        )
+        .unwrap();
         assert_eq!(out.body["finish_reasons"][0], "Filter reason: prompt");
-        let err = run("stability.stable-image-ultra-v1:1", json!({"prompt": "x", "mode": "text-to-image"}))
-            .err()
-            .unwrap();
+        let err = run(
+            "stability.stable-image-ultra-v1:1",
+            json!({"prompt": "x", "mode": "text-to-image"}),
+        )
+        .err()
+        .unwrap();
         assert!(err.message.contains("extraneous key [mode]"));
     }
 }

@@ -39,7 +39,11 @@ pub(crate) fn malformed(violations: &[String]) -> ApiError {
 }
 
 /// JSON-schema style checks of a native body's top level: required and permitted keys.
-pub(crate) fn check_keys(body: &Map<String, Value>, required: &[&str], permitted: &[&str]) -> Vec<String> {
+pub(crate) fn check_keys(
+    body: &Map<String, Value>,
+    required: &[&str],
+    permitted: &[&str],
+) -> Vec<String> {
     let mut v = Vec::new();
     for key in required {
         if !body.contains_key(*key) {
@@ -89,9 +93,10 @@ pub(crate) fn invoke(
                 "The model is unsupported for streaming.",
             ))
         }
-        Family::TitanEmbedText | Family::TitanEmbedImage | Family::CohereEmbed | Family::NovaEmbed => {
-            super::embed::invoke(model, body)
-        }
+        Family::TitanEmbedText
+        | Family::TitanEmbedImage
+        | Family::CohereEmbed
+        | Family::NovaEmbed => super::embed::invoke(model, body),
         Family::TitanImage | Family::NovaCanvas | Family::Stability => {
             super::image::invoke(model, body)
         }

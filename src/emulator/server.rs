@@ -190,10 +190,21 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, mut stop: watch
 
 #[derive(Debug, Clone, PartialEq)]
 enum Route {
-    Converse { model: String, stream: bool },
-    Invoke { model: String, stream: bool },
-    CountTokens { model: String },
-    ApplyGuardrail { id: String, version: String },
+    Converse {
+        model: String,
+        stream: bool,
+    },
+    Invoke {
+        model: String,
+        stream: bool,
+    },
+    CountTokens {
+        model: String,
+    },
+    ApplyGuardrail {
+        id: String,
+        version: String,
+    },
     ListFoundationModels,
     GetFoundationModel(String),
     ListInferenceProfiles,

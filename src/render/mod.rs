@@ -28,7 +28,11 @@ impl ColorChoice {
 /// Print an error as `brock: <message>` plus an optional `hint:` line, on stderr.
 pub fn report_error(err: &Error, color: ColorChoice) {
     let mut stderr = std::io::stderr().lock();
-    let (red, dim, reset) = if color.stderr { ("\x1b[31m", "\x1b[2m", "\x1b[0m") } else { ("", "", "") };
+    let (red, dim, reset) = if color.stderr {
+        ("\x1b[31m", "\x1b[2m", "\x1b[0m")
+    } else {
+        ("", "", "")
+    };
     // Service messages can echo model or user text: never let it drive the terminal.
     let shown = |s: String| {
         if std::io::stderr().is_terminal() {
@@ -37,7 +41,11 @@ pub fn report_error(err: &Error, color: ColorChoice) {
             s
         }
     };
-    let _ = writeln!(stderr, "{red}brock: error:{reset} {}", shown(err.to_string()));
+    let _ = writeln!(
+        stderr,
+        "{red}brock: error:{reset} {}",
+        shown(err.to_string())
+    );
     if let Some(hint) = err.hint() {
         let _ = writeln!(stderr, "{dim}hint: {}{reset}", shown(hint));
     }

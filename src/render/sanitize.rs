@@ -49,7 +49,10 @@ mod tests {
     fn hostile_sequences_are_made_visible() {
         let osc52 = "copy \x1b]52;c;cm0gLXJmIH4=\x07 done";
         let shown = for_terminal(osc52);
-        assert!(!shown.contains('\x1b') && !shown.contains('\x07'), "{shown:?}");
+        assert!(
+            !shown.contains('\x1b') && !shown.contains('\x07'),
+            "{shown:?}"
+        );
         assert_eq!(shown, "copy ^[]52;c;cm0gLXJmIH4=^G done");
         assert_eq!(for_terminal("\x1b]0;pwned\x07"), "^[]0;pwned^G");
         assert_eq!(for_terminal("a\x1b[2J\x1b[1;1Hb"), "a^[[2J^[[1;1Hb");

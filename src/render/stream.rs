@@ -135,7 +135,11 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
                 self.col = 0;
                 continue;
             }
-            let w = if c == '\t' { 8 - self.col % 8 } else { c.width().unwrap_or(0) };
+            let w = if c == '\t' {
+                8 - self.col % 8
+            } else {
+                c.width().unwrap_or(0)
+            };
             if self.col + w > self.width {
                 self.rows += 1;
                 self.col = 0;
@@ -190,12 +194,16 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
     /// Replace the raw rows of `block` (plus `tail`, already on screen after it) with the
     /// termimad rendering of `block`, then re-print `tail` raw.
     fn redraw(&mut self, block: &str, tail: Option<&str>) -> io::Result<()> {
-        let Some(skin) = &self.skin else { return Ok(()) };
+        let Some(skin) = &self.skin else {
+            return Ok(());
+        };
         // Too tall to reach with cursor moves: leave it raw rather than garble the screen.
         if self.rows + 1 >= self.height || block.trim().is_empty() {
             return Ok(());
         }
-        let rendered = skin.text(block.trim_end_matches('\n'), Some(self.width)).to_string();
+        let rendered = skin
+            .text(block.trim_end_matches('\n'), Some(self.width))
+            .to_string();
         let up = self.rows;
         let mut s = String::from("\r");
         if up > 0 {
@@ -235,7 +243,11 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
                 writeln!(self.err, "[reasoning]")?;
             }
         }
-        let shown = if self.opts.stderr_tty { for_terminal(s) } else { s.into() };
+        let shown = if self.opts.stderr_tty {
+            for_terminal(s)
+        } else {
+            s.into()
+        };
         self.err.write_all(shown.as_bytes())?;
         self.err.flush()
     }
@@ -277,7 +289,11 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
             return Ok(());
         }
         if self.opts.stderr_tty {
-            let dim = if self.opts.color_err { ("\x1b[2m", "\x1b[0m") } else { ("", "") };
+            let dim = if self.opts.color_err {
+                ("\x1b[2m", "\x1b[0m")
+            } else {
+                ("", "")
+            };
             writeln!(self.err, "{}{}{}", dim.0, for_terminal(s), dim.1)?;
         }
         Ok(())
@@ -295,7 +311,11 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
         if !self.out_at_line_start {
             writeln!(self.out)?;
         }
-        let shown = if self.opts.stdout_tty { for_terminal(s) } else { s.into() };
+        let shown = if self.opts.stdout_tty {
+            for_terminal(s)
+        } else {
+            s.into()
+        };
         writeln!(self.out, "{shown}")?;
         self.out_at_line_start = true;
         self.out.flush()
@@ -368,7 +388,8 @@ mod tests {
         let (mut out, mut err) = (Vec::new(), Vec::new());
         {
             let mut r = StreamRenderer::new(&mut out, &mut err, opts(true));
-            r.text("# Title\n\nSome **bold** text \x1b]0;owned\x07\n\n").unwrap();
+            r.text("# Title\n\nSome **bold** text \x1b]0;owned\x07\n\n")
+                .unwrap();
             r.text("```rust\nfn main() {}\n```\n").unwrap();
             r.finish().unwrap();
         }
@@ -390,6 +411,9 @@ mod tests {
             r.line(r#"{"type":"tool_call"}"#).unwrap();
             r.finish().unwrap();
         }
-        assert_eq!(String::from_utf8(out).unwrap(), "Let me check\n{\"type\":\"tool_call\"}\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "Let me check\n{\"type\":\"tool_call\"}\n"
+        );
     }
 }

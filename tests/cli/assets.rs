@@ -7,7 +7,13 @@ use std::process::Command;
 
 use clap_complete::Shell;
 
-const SHELLS: [Shell; 5] = [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell, Shell::Elvish];
+const SHELLS: [Shell; 5] = [
+    Shell::Bash,
+    Shell::Zsh,
+    Shell::Fish,
+    Shell::PowerShell,
+    Shell::Elvish,
+];
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -38,13 +44,19 @@ fn committed_completions_and_man_pages_match_the_binary() {
         assert!(out.status.success());
         let generated = String::from_utf8(out.stdout).unwrap();
         assert_eq!(generated, brock::commands::completions::script(shell));
-        let path = repo().join("completions").join(brock::commands::completions::file_name(shell));
+        let path = repo()
+            .join("completions")
+            .join(brock::commands::completions::file_name(shell));
         check_or_update(&path, &generated, &mut stale);
     }
     let pages = brock::man::pages();
     assert!(pages.len() >= 10, "one page per subcommand");
     for (name, text) in &pages {
-        assert!(text.contains(".SH \"EXIT STATUS\"") && text.contains(".SH ENVIRONMENT") && text.contains(".SH FILES"));
+        assert!(
+            text.contains(".SH \"EXIT STATUS\"")
+                && text.contains(".SH ENVIRONMENT")
+                && text.contains(".SH FILES")
+        );
         check_or_update(&repo().join("man").join(name), text, &mut stale);
     }
     assert!(
@@ -55,11 +67,18 @@ fn committed_completions_and_man_pages_match_the_binary() {
 
 /// A directory with `brock` in it, for the dynamic parts of the scripts.
 fn bin_dir() -> PathBuf {
-    assert_cmd::cargo::cargo_bin("brock").parent().unwrap().to_path_buf()
+    assert_cmd::cargo::cargo_bin("brock")
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 fn shell_available(name: &str) -> bool {
-    let found = Command::new(name).arg("-c").arg("exit 0").output().is_ok_and(|o| o.status.success());
+    let found = Command::new(name)
+        .arg("-c")
+        .arg("exit 0")
+        .output()
+        .is_ok_and(|o| o.status.success());
     // In CI the shells are installed by .ci/run; a missing one there is a failure, not a skip.
     if !found && std::env::var_os("CI").is_some() {
         panic!("{name} is not installed; .ci/run should install it");
@@ -68,7 +87,11 @@ fn shell_available(name: &str) -> bool {
 }
 
 fn run_shell(shell: &str, script: &str, home: &Path) -> String {
-    let path = format!("{}:{}", bin_dir().display(), std::env::var("PATH").unwrap_or_default());
+    let path = format!(
+        "{}:{}",
+        bin_dir().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let out = Command::new(shell)
         .arg("-c")
         .arg(script)
@@ -87,7 +110,11 @@ fn home_with_profiles() -> tempfile::TempDir {
     let home = tempfile::tempdir().unwrap();
     let dir = home.path().join(".config/brock");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("config.toml"), "[profiles.workbench]\n[aliases]\nmyfast = \"us.amazon.nova-micro-v1:0\"\n").unwrap();
+    std::fs::write(
+        dir.join("config.toml"),
+        "[profiles.workbench]\n[aliases]\nmyfast = \"us.amazon.nova-micro-v1:0\"\n",
+    )
+    .unwrap();
     home
 }
 
@@ -125,11 +152,18 @@ fn fish_completes_subcommands_and_models() {
     }
     let home = home_with_profiles();
     let script = repo().join("completions/brock.fish");
-    let out = run_shell("fish", &format!("source '{}'; complete -C 'brock ch'", script.display()), home.path());
+    let out = run_shell(
+        "fish",
+        &format!("source '{}'; complete -C 'brock ch'", script.display()),
+        home.path(),
+    );
     assert!(out.lines().any(|l| l.starts_with("chat")), "{out}");
     let out = run_shell(
         "fish",
-        &format!("source '{}'; complete -C 'brock chat --model myf'", script.display()),
+        &format!(
+            "source '{}'; complete -C 'brock chat --model myf'",
+            script.display()
+        ),
         home.path(),
     );
     assert!(out.lines().any(|l| l.starts_with("myfast")), "{out}");
@@ -164,5 +198,8 @@ print -r -- "$out"
         dir = dir.display()
     );
     let out = run_shell("zsh", &script, home.path());
-    assert!(out.contains("brock chat"), "tab did not complete `brock ch`: {out:?}");
+    assert!(
+        out.contains("brock chat"),
+        "tab did not complete `brock ch`: {out:?}"
+    );
 }

@@ -52,8 +52,14 @@ fn every_bad_input_is_refused_before_sending_with_one_line_and_exit_2() {
         "tools-props.json",
         br#"[{"type":"function","function":{"name":"w","parameters":{"type":"object","properties":[]}}}]"#,
     );
-    let bad_schema = path("schema.json", br#"{"type":"object","properties":{"a":{"type":"text"}}}"#);
-    let body = path("openai.json", br#"{"model":"nova-lite","messages":[{"role":"user","content":"hi"}]}"#);
+    let bad_schema = path(
+        "schema.json",
+        br#"{"type":"object","properties":{"a":{"type":"text"}}}"#,
+    );
+    let body = path(
+        "openai.json",
+        br#"{"model":"nova-lite","messages":[{"role":"user","content":"hi"}]}"#,
+    );
     let cat = path("cat.png", &png(2, 2));
 
     let mut cases = vec![
@@ -67,33 +73,111 @@ fn every_bad_input_is_refused_before_sending_with_one_line_and_exit_2() {
             ..case("unknown config key", &["chat", "q"], &["regoin", "region"])
         },
         Case {
-            config: Some("[profiles.dev]\nregion = \"us-east-1\"\n[profiles.prod]\nregion = \"us-west-2\"\n"),
-            ..case("unknown profile", &["--profile", "staging", "chat", "q"], &["staging", "dev, prod"])
+            config: Some(
+                "[profiles.dev]\nregion = \"us-east-1\"\n[profiles.prod]\nregion = \"us-west-2\"\n",
+            ),
+            ..case(
+                "unknown profile",
+                &["--profile", "staging", "chat", "q"],
+                &["staging", "dev, prod"],
+            )
         },
         Case {
             config: Some("[default]\ntemperature = \"hot\"\n"),
-            ..case("config value of the wrong type", &["chat", "q"], &["temperature"])
+            ..case(
+                "config value of the wrong type",
+                &["chat", "q"],
+                &["temperature"],
+            )
         },
         // Models and parameters.
-        case("unknown model alias", &["chat", "--model", "sonet", "q"], &["sonet", "did you mean 'sonnet'"]),
-        case("bad --param JSON", &["chat", "--param", "x={bad", "q"], &["--param", "not JSON"]),
-        case("--param without =", &["chat", "--param", "nokey", "q"], &["--param", "KEY=JSON"]),
-        case("temperature out of range", &["chat", "--temperature", "1.5", "q"], &["temperature"]),
-        case("bad region", &["--region", "Not A Region", "chat", "q"], &["region"]),
-        case("bad guardrail", &["chat", "--guardrail", "nocolon", "q"], &["guardrail"]),
-        case("bad session name", &["chat", "--session", "../etc/passwd", "q"], &["session name"]),
+        case(
+            "unknown model alias",
+            &["chat", "--model", "sonet", "q"],
+            &["sonet", "did you mean 'sonnet'"],
+        ),
+        case(
+            "bad --param JSON",
+            &["chat", "--param", "x={bad", "q"],
+            &["--param", "not JSON"],
+        ),
+        case(
+            "--param without =",
+            &["chat", "--param", "nokey", "q"],
+            &["--param", "KEY=JSON"],
+        ),
+        case(
+            "temperature out of range",
+            &["chat", "--temperature", "1.5", "q"],
+            &["temperature"],
+        ),
+        case(
+            "bad region",
+            &["--region", "Not A Region", "chat", "q"],
+            &["region"],
+        ),
+        case(
+            "bad guardrail",
+            &["chat", "--guardrail", "nocolon", "q"],
+            &["guardrail"],
+        ),
+        case(
+            "bad session name",
+            &["chat", "--session", "../etc/passwd", "q"],
+            &["session name"],
+        ),
         // Attachments.
-        case("missing attachment", &["chat", "--attach", "/nonexistent/cat.png", "q"], &["/nonexistent/cat.png"]),
-        case("unreadable attachment (a directory)", &["chat", "--attach", &adir, "q"], &["a-directory"]),
-        case("oversize attachment", &["chat", "--attach", &big, "q"], &["big.png", "MB"]),
-        case("unsupported file type", &["chat", "--attach", &exe, "q"], &["tool.exe"]),
+        case(
+            "missing attachment",
+            &["chat", "--attach", "/nonexistent/cat.png", "q"],
+            &["/nonexistent/cat.png"],
+        ),
+        case(
+            "unreadable attachment (a directory)",
+            &["chat", "--attach", &adir, "q"],
+            &["a-directory"],
+        ),
+        case(
+            "oversize attachment",
+            &["chat", "--attach", &big, "q"],
+            &["big.png", "MB"],
+        ),
+        case(
+            "unsupported file type",
+            &["chat", "--attach", &exe, "q"],
+            &["tool.exe"],
+        ),
         // Tools and schemas.
-        case("tools file not JSON", &["chat", "--tools", &not_json, "q"], &["tools file", "not valid JSON"]),
-        case("tools file missing", &["chat", "--tools", "/nonexistent/tools.json", "q"], &["/nonexistent/tools.json"]),
-        case("tool schema with a bad type", &["chat", "--tools", &bad_type, "q"], &["not a valid JSON Schema", "strnig"]),
-        case("tool schema with bad properties", &["chat", "--tools", &bad_props, "q"], &["not a valid JSON Schema", "properties"]),
-        case("bad --json-schema", &["chat", "--json-schema", &bad_schema, "q"], &["JSON schema", "text"]),
-        case("tool choice naming no tool", &["chat", "--tool-choice", "nosuchtool", "q"], &["nosuchtool"]),
+        case(
+            "tools file not JSON",
+            &["chat", "--tools", &not_json, "q"],
+            &["tools file", "not valid JSON"],
+        ),
+        case(
+            "tools file missing",
+            &["chat", "--tools", "/nonexistent/tools.json", "q"],
+            &["/nonexistent/tools.json"],
+        ),
+        case(
+            "tool schema with a bad type",
+            &["chat", "--tools", &bad_type, "q"],
+            &["not a valid JSON Schema", "strnig"],
+        ),
+        case(
+            "tool schema with bad properties",
+            &["chat", "--tools", &bad_props, "q"],
+            &["not a valid JSON Schema", "properties"],
+        ),
+        case(
+            "bad --json-schema",
+            &["chat", "--json-schema", &bad_schema, "q"],
+            &["JSON schema", "text"],
+        ),
+        case(
+            "tool choice naming no tool",
+            &["chat", "--tool-choice", "nosuchtool", "q"],
+            &["nosuchtool"],
+        ),
         // Prompts.
         case("empty prompt", &["chat", ""], &["empty"]),
         case("blank prompt", &["chat", "  \n "], &["empty"]),
@@ -104,27 +188,89 @@ fn every_bad_input_is_refused_before_sending_with_one_line_and_exit_2() {
         },
         Case {
             stdin: b"not json".to_vec(),
-            ..case("OpenAI input not JSON", &["chat", "--input-format", "openai"], &["not valid JSON"])
+            ..case(
+                "OpenAI input not JSON",
+                &["chat", "--input-format", "openai"],
+                &["not valid JSON"],
+            )
         },
         Case {
             stdin: br#"{"model":"nova-lite","messages":"hi"}"#.to_vec(),
-            ..case("OpenAI input of the wrong shape", &["chat", "--input-format", "openai"], &["messages"])
+            ..case(
+                "OpenAI input of the wrong shape",
+                &["chat", "--input-format", "openai"],
+                &["messages"],
+            )
         },
         // Conflicting flags.
-        case("--mock with --endpoint-url", &["--mock", "--endpoint-url", "http://127.0.0.1:9", "chat", "q"], &["--mock", "--endpoint-url"]),
-        case("--input-file without --input-format openai", &["chat", "--input-file", &body, "q"], &["--input-file", "--input-format openai"]),
-        case("--attach with --input-format openai", &["chat", "--input-format", "openai", "--input-file", &body, "--attach", &cat], &["--attach", "--input-format openai"]),
-        case("--no-stream with ndjson output", &["--output", "ndjson", "chat", "--no-stream", "q"], &["--no-stream", "ndjson"]),
-        case("--interactive without a terminal", &["chat", "-i"], &["--interactive", "terminal"]),
-        case("--role-session-name without --role-arn", &["--role-session-name", "x", "chat", "q"], &["--role-arn"]),
-        case("unknown flag", &["chat", "--no-such-flag", "q"], &["--no-such-flag"]),
-        case("bad --output value", &["--output", "yaml", "chat", "q"], &["yaml"]),
-        case("raw body that is not JSON", &["raw", "/model/m/converse", "-d", "{nope"], &["JSON"]),
+        case(
+            "--mock with --endpoint-url",
+            &[
+                "--mock",
+                "--endpoint-url",
+                "http://127.0.0.1:9",
+                "chat",
+                "q",
+            ],
+            &["--mock", "--endpoint-url"],
+        ),
+        case(
+            "--input-file without --input-format openai",
+            &["chat", "--input-file", &body, "q"],
+            &["--input-file", "--input-format openai"],
+        ),
+        case(
+            "--attach with --input-format openai",
+            &[
+                "chat",
+                "--input-format",
+                "openai",
+                "--input-file",
+                &body,
+                "--attach",
+                &cat,
+            ],
+            &["--attach", "--input-format openai"],
+        ),
+        case(
+            "--no-stream with ndjson output",
+            &["--output", "ndjson", "chat", "--no-stream", "q"],
+            &["--no-stream", "ndjson"],
+        ),
+        case(
+            "--interactive without a terminal",
+            &["chat", "-i"],
+            &["--interactive", "terminal"],
+        ),
+        case(
+            "--role-session-name without --role-arn",
+            &["--role-session-name", "x", "chat", "q"],
+            &["--role-arn"],
+        ),
+        case(
+            "unknown flag",
+            &["chat", "--no-such-flag", "q"],
+            &["--no-such-flag"],
+        ),
+        case(
+            "bad --output value",
+            &["--output", "yaml", "chat", "q"],
+            &["yaml"],
+        ),
+        case(
+            "raw body that is not JSON",
+            &["raw", "/model/m/converse", "-d", "{nope"],
+            &["JSON"],
+        ),
     ];
     // ndjson from the config file conflicts with --no-stream just the same.
     cases.push(Case {
         config: Some("[default]\noutput = \"ndjson\"\n"),
-        ..case("--no-stream with ndjson from the config", &["chat", "--no-stream", "q"], &["--no-stream", "ndjson"])
+        ..case(
+            "--no-stream with ndjson from the config",
+            &["chat", "--no-stream", "q"],
+            &["--no-stream", "ndjson"],
+        )
     });
 
     for c in &cases {
@@ -132,10 +278,20 @@ fn every_bad_input_is_refused_before_sending_with_one_line_and_exit_2() {
             Some(text) => env.write_config(text),
             None => env.write_config(""),
         };
-        let out = env.cmd().args(&c.args).write_stdin(c.stdin.clone()).output().unwrap();
+        let out = env
+            .cmd()
+            .args(&c.args)
+            .write_stdin(c.stdin.clone())
+            .output()
+            .unwrap();
         let err = stderr_of(&out);
         assert_eq!(out.status.code(), Some(2), "{}: {err}", c.what);
-        assert!(out.stdout.is_empty(), "{}: stdout {:?}", c.what, stdout_of(&out));
+        assert!(
+            out.stdout.is_empty(),
+            "{}: stdout {:?}",
+            c.what,
+            stdout_of(&out)
+        );
         assert!(!err.contains("panicked"), "{}: {err}", c.what);
         let lines: Vec<&str> = err.lines().collect();
         assert!(
@@ -147,11 +303,33 @@ fn every_bad_input_is_refused_before_sending_with_one_line_and_exit_2() {
             assert!(hint.starts_with("hint: "), "{}: {err}", c.what);
         }
         for s in c.says {
-            assert!(lines[0].contains(s), "{}: {s:?} not in {:?}", c.what, lines[0]);
+            assert!(
+                lines[0].contains(s),
+                "{}: {s:?} not in {:?}",
+                c.what,
+                lines[0]
+            );
         }
         // The same with -v: nothing was sent.
-        let out = env.cmd().arg("-v").args(&c.args).write_stdin(c.stdin.clone()).output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{} with -v: {}", c.what, stderr_of(&out));
-        assert!(!stderr_of(&out).contains("-> "), "{}: a request was sent: {}", c.what, stderr_of(&out));
+        let out = env
+            .cmd()
+            .arg("-v")
+            .args(&c.args)
+            .write_stdin(c.stdin.clone())
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{} with -v: {}",
+            c.what,
+            stderr_of(&out)
+        );
+        assert!(
+            !stderr_of(&out).contains("-> "),
+            "{}: a request was sent: {}",
+            c.what,
+            stderr_of(&out)
+        );
     }
 }

@@ -11,7 +11,12 @@ fn json_out(out: &std::process::Output) -> Value {
 }
 
 fn dry_run(env: &TestEnv, args: &[&str]) -> Value {
-    let out = env.cmd().args(["chat", "--dry-run"]).args(args).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--dry-run"])
+        .args(args)
+        .output()
+        .unwrap();
     json_out(&out)
 }
 
@@ -30,10 +35,22 @@ fn one_shot_streams_the_answer_to_stdout_only() {
 #[test]
 fn stdin_is_the_prompt_or_context_for_the_argument() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["chat"]).write_stdin("from stdin").output().unwrap();
-    assert!(stdout_of(&out).contains("You said: from stdin"), "{}", stdout_of(&out));
+    let out = env
+        .cmd()
+        .args(["chat"])
+        .write_stdin("from stdin")
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&out).contains("You said: from stdin"),
+        "{}",
+        stdout_of(&out)
+    );
     let body = dry_run(&env, &["summarise"]);
-    assert_eq!(body["body"]["messages"][0]["content"][0]["text"], "summarise");
+    assert_eq!(
+        body["body"]["messages"][0]["content"][0]["text"],
+        "summarise"
+    );
     let out = env
         .cmd()
         .args(["chat", "--dry-run", "summarise"])
@@ -50,7 +67,12 @@ fn stdin_is_the_prompt_or_context_for_the_argument() {
 #[test]
 fn non_utf8_stdin_and_empty_prompts_are_refused() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["chat", "x"]).write_stdin(vec![0xff, 0xfe, 0x00]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "x"])
+        .write_stdin(vec![0xff, 0xfe, 0x00])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("not UTF-8"), "{}", stderr_of(&out));
     let out = env.cmd().args(["chat", "   "]).output().unwrap();
@@ -63,11 +85,18 @@ fn non_utf8_stdin_and_empty_prompts_are_refused() {
 fn no_stream_gives_the_same_answer() {
     let env = TestEnv::new();
     let a = env.cmd().args(["chat", "same please"]).output().unwrap();
-    let b = env.cmd().args(["chat", "--no-stream", "same please"]).output().unwrap();
+    let b = env
+        .cmd()
+        .args(["chat", "--no-stream", "same please"])
+        .output()
+        .unwrap();
     assert!(b.status.success(), "{}", stderr_of(&b));
     assert_eq!(stdout_of(&a), stdout_of(&b));
     let doc = dry_run(&env, &["--no-stream", "x"]);
-    assert!(doc["path"].as_str().unwrap().ends_with("/converse"), "{doc}");
+    assert!(
+        doc["path"].as_str().unwrap().ends_with("/converse"),
+        "{doc}"
+    );
 }
 
 #[test]
@@ -76,14 +105,34 @@ fn dry_run_shows_the_exact_request_and_sends_nothing() {
     let doc = dry_run(
         &env,
         &[
-            "--model", "us.amazon.nova-lite-v1:0", "--system", "be brief", "--temperature", "0.3",
-            "--top-p", "0.9", "--max-tokens", "123", "--stop", "END", "--latency", "optimized",
-            "--request-metadata", "team=search", "--response-field", "/stop_sequence",
-            "--param", "inferenceConfig.topK=20", "q",
+            "--model",
+            "us.amazon.nova-lite-v1:0",
+            "--system",
+            "be brief",
+            "--temperature",
+            "0.3",
+            "--top-p",
+            "0.9",
+            "--max-tokens",
+            "123",
+            "--stop",
+            "END",
+            "--latency",
+            "optimized",
+            "--request-metadata",
+            "team=search",
+            "--response-field",
+            "/stop_sequence",
+            "--param",
+            "inferenceConfig.topK=20",
+            "q",
         ],
     );
     assert_eq!(doc["method"], "POST");
-    assert_eq!(doc["path"], "/model/us.amazon.nova-lite-v1%3A0/converse-stream");
+    assert_eq!(
+        doc["path"],
+        "/model/us.amazon.nova-lite-v1%3A0/converse-stream"
+    );
     assert!(doc["url"].as_str().unwrap().starts_with(&env.url()));
     let body = &doc["body"];
     assert_eq!(body["system"][0]["text"], "be brief");
@@ -93,8 +142,14 @@ fn dry_run_shows_the_exact_request_and_sends_nothing() {
     assert_eq!(body["inferenceConfig"]["stopSequences"], json!(["END"]));
     assert_eq!(body["performanceConfig"]["latency"], "optimized");
     assert_eq!(body["requestMetadata"]["team"], "search");
-    assert_eq!(body["additionalModelResponseFieldPaths"], json!(["/stop_sequence"]));
-    assert_eq!(body["additionalModelRequestFields"]["inferenceConfig"]["topK"], 20);
+    assert_eq!(
+        body["additionalModelResponseFieldPaths"],
+        json!(["/stop_sequence"])
+    );
+    assert_eq!(
+        body["additionalModelRequestFields"]["inferenceConfig"]["topK"],
+        20
+    );
 }
 
 #[test]
@@ -111,7 +166,10 @@ fn config_and_env_settings_reach_the_request() {
         .output()
         .unwrap();
     let doc = json_out(&out);
-    assert_eq!(doc["path"], "/model/us.amazon.nova-micro-v1%3A0/converse-stream");
+    assert_eq!(
+        doc["path"],
+        "/model/us.amazon.nova-micro-v1%3A0/converse-stream"
+    );
     assert_eq!(doc["body"]["system"][0]["text"], "from config");
     assert_eq!(doc["body"]["inferenceConfig"]["temperature"], json!(0.4));
 }
@@ -125,24 +183,45 @@ fn model_forms_are_accepted() {
         "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0",
         "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.amazon.nova-lite-v1:0",
     ] {
-        let out = env.cmd().args(["chat", "--model", model, "hi"]).output().unwrap();
+        let out = env
+            .cmd()
+            .args(["chat", "--model", model, "hi"])
+            .output()
+            .unwrap();
         assert!(out.status.success(), "{model}: {}", stderr_of(&out));
         assert!(stdout_of(&out).contains("You said: hi"), "{model}");
     }
-    let out = env.cmd().args(["chat", "--model", "sonet", "hi"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--model", "sonet", "hi"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr_of(&out).contains("did you mean 'sonnet'"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("did you mean 'sonnet'"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]
 fn json_output_is_a_chat_completion() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["--output", "json", "chat", "hello json"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["--output", "json", "chat", "hello json"])
+        .output()
+        .unwrap();
     let doc = json_out(&out);
     assert_eq!(doc["object"], "chat.completion");
     let choice = &doc["choices"][0];
     assert_eq!(choice["message"]["role"], "assistant");
-    assert!(choice["message"]["content"].as_str().unwrap().contains("You said: hello json"));
+    assert!(
+        choice["message"]["content"]
+            .as_str()
+            .unwrap()
+            .contains("You said: hello json")
+    );
     assert_eq!(choice["finish_reason"], "stop");
     assert!(doc["usage"]["prompt_tokens"].as_u64().unwrap() > 0);
     assert!(doc["usage"]["completion_tokens"].as_u64().unwrap() > 0);
@@ -151,18 +230,33 @@ fn json_output_is_a_chat_completion() {
 #[test]
 fn ndjson_output_streams_chunks() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["--output", "ndjson", "chat", "hello chunks"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["--output", "ndjson", "chat", "hello chunks"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    let chunks: Vec<Value> = stdout_of(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let chunks: Vec<Value> = stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert!(chunks.len() > 2);
-    assert!(chunks.iter().all(|c| c["object"] == "chat.completion.chunk"));
+    assert!(
+        chunks
+            .iter()
+            .all(|c| c["object"] == "chat.completion.chunk")
+    );
     assert_eq!(chunks[0]["choices"][0]["delta"]["role"], "assistant");
     let text: String = chunks
         .iter()
         .filter_map(|c| c["choices"][0]["delta"]["content"].as_str())
         .collect();
     assert!(text.contains("You said: hello chunks"), "{text}");
-    assert!(chunks.iter().any(|c| c["choices"][0]["finish_reason"] == "stop"));
+    assert!(
+        chunks
+            .iter()
+            .any(|c| c["choices"][0]["finish_reason"] == "stop")
+    );
 }
 
 #[test]
@@ -170,7 +264,16 @@ fn reasoning_goes_to_stderr_and_the_answer_to_stdout() {
     let env = TestEnv::new();
     let out = env
         .cmd()
-        .args(["chat", "--model", "sonnet", "--reasoning", "low", "--max-tokens", "4000", "think it over"])
+        .args([
+            "chat",
+            "--model",
+            "sonnet",
+            "--reasoning",
+            "low",
+            "--max-tokens",
+            "4000",
+            "think it over",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -179,7 +282,15 @@ fn reasoning_goes_to_stderr_and_the_answer_to_stdout() {
     assert!(!stdout_of(&out).contains(&stderr_of(&out).trim().to_string()));
     let out = env
         .cmd()
-        .args(["chat", "--model", "sonnet", "--reasoning", "low", "--hide-reasoning", "think"])
+        .args([
+            "chat",
+            "--model",
+            "sonnet",
+            "--reasoning",
+            "low",
+            "--hide-reasoning",
+            "think",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -203,10 +314,17 @@ fn reasoning_budget_follows_max_tokens() {
     assert_eq!(b, Some(3000));
     let (b, m) = budget(&["--reasoning", "2048", "--max-tokens", "1000"]);
     assert_eq!(b, Some(2048));
-    assert!(m.unwrap() > 2048, "max tokens raised above the budget: {m:?}");
+    assert!(
+        m.unwrap() > 2048,
+        "max tokens raised above the budget: {m:?}"
+    );
     let (b, _) = budget(&["--reasoning", "off"]);
     assert_eq!(b, None);
-    let out = env.cmd().args(["chat", "--reasoning", "extreme", "q"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--reasoning", "extreme", "q"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -214,13 +332,27 @@ fn reasoning_budget_follows_max_tokens() {
 fn continue_thinking(env: &TestEnv, tamper: bool) -> std::process::Output {
     let first = env
         .cmd()
-        .args(["--output", "json", "chat", "--model", "sonnet", "--reasoning", "low", "first question"])
+        .args([
+            "--output",
+            "json",
+            "chat",
+            "--model",
+            "sonnet",
+            "--reasoning",
+            "low",
+            "first question",
+        ])
         .output()
         .unwrap();
     let first = json_out(&first);
     let msg = &first["choices"][0]["message"];
     let mut blocks = msg["thinking_blocks"].clone();
-    assert!(blocks[0]["signature"].as_str().is_some_and(|s| !s.is_empty()), "{first}");
+    assert!(
+        blocks[0]["signature"]
+            .as_str()
+            .is_some_and(|s| !s.is_empty()),
+        "{first}"
+    );
     if tamper {
         blocks[0]["signature"] = json!("AAAAforged");
     }
@@ -235,7 +367,13 @@ fn continue_thinking(env: &TestEnv, tamper: bool) -> std::process::Output {
     });
     let file = env.write_file("turn2.json", request.to_string());
     env.cmd()
-        .args(["chat", "--input-format", "openai", "--input-file", file.to_str().unwrap()])
+        .args([
+            "chat",
+            "--input-format",
+            "openai",
+            "--input-file",
+            file.to_str().unwrap(),
+        ])
         .output()
         .unwrap()
 }
@@ -245,11 +383,19 @@ fn thinking_signatures_round_trip_unchanged() {
     let env = TestEnv::new();
     let out = continue_thinking(&env, false);
     assert!(out.status.success(), "{}", stderr_of(&out));
-    assert!(stdout_of(&out).contains("You said: second question"), "{}", stdout_of(&out));
+    assert!(
+        stdout_of(&out).contains("You said: second question"),
+        "{}",
+        stdout_of(&out)
+    );
     // The emulator checks signatures like Anthropic does: a forged one is refused.
     let out = continue_thinking(&env, true);
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains("ValidationException"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("ValidationException"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 const TOOLS: &str = r#"[{"type":"function","function":{"name":"get_weather","description":"Weather for a city","parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}}]"#;
@@ -260,7 +406,14 @@ fn tool_calls_are_printed_as_json_lines() {
     let tools = env.write_file("tools.json", TOOLS);
     let out = env
         .cmd()
-        .args(["chat", "--tools", tools.to_str().unwrap(), "--tool-choice", "any", "what is the weather in Paris? use get_weather"])
+        .args([
+            "chat",
+            "--tools",
+            tools.to_str().unwrap(),
+            "--tool-choice",
+            "any",
+            "what is the weather in Paris? use get_weather",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -276,7 +429,16 @@ fn tool_calls_are_printed_as_json_lines() {
     // The same in OpenAI JSON, then the tool result goes back with the same id.
     let out = env
         .cmd()
-        .args(["--output", "json", "chat", "--tools", tools.to_str().unwrap(), "--tool-choice", "get_weather", "weather in Paris?"])
+        .args([
+            "--output",
+            "json",
+            "chat",
+            "--tools",
+            tools.to_str().unwrap(),
+            "--tool-choice",
+            "get_weather",
+            "weather in Paris?",
+        ])
         .output()
         .unwrap();
     let doc = json_out(&out);
@@ -295,11 +457,21 @@ fn tool_calls_are_printed_as_json_lines() {
     let file = env.write_file("turn2.json", request.to_string());
     let out = env
         .cmd()
-        .args(["chat", "--input-format", "openai", "--input-file", file.to_str().unwrap()])
+        .args([
+            "chat",
+            "--input-format",
+            "openai",
+            "--input-file",
+            file.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    assert!(stdout_of(&out).contains("22 degrees and sunny"), "{}", stdout_of(&out));
+    assert!(
+        stdout_of(&out).contains("22 degrees and sunny"),
+        "{}",
+        stdout_of(&out)
+    );
 }
 
 #[test]
@@ -322,11 +494,24 @@ fn bad_tools_and_parameters_are_refused_before_sending() {
         vec!["--json-schema".into(), "/nonexistent/schema.json".into()],
     ];
     for args in cases {
-        let out = env.cmd().arg("-v").arg("chat").args(&args).arg("q").output().unwrap();
+        let out = env
+            .cmd()
+            .arg("-v")
+            .arg("chat")
+            .args(&args)
+            .arg("q")
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
         let err = stderr_of(&out);
         assert!(!err.contains("-> POST"), "{args:?} was sent: {err}");
-        assert_eq!(err.lines().filter(|l| l.starts_with("brock: error")).count(), 1, "{args:?}: {err}");
+        assert_eq!(
+            err.lines()
+                .filter(|l| l.starts_with("brock: error"))
+                .count(),
+            1,
+            "{args:?}: {err}"
+        );
     }
 }
 
@@ -346,41 +531,92 @@ fn attachments_are_typed_named_and_size_checked() {
     let doc = env.write_file("Q3 report (final).pdf", b"%PDF-1.4\n%test\n");
     let out = env
         .cmd()
-        .args(["chat", "--dry-run", "--attach", img.to_str().unwrap(), "--attach", doc.to_str().unwrap(), "describe"])
+        .args([
+            "chat",
+            "--dry-run",
+            "--attach",
+            img.to_str().unwrap(),
+            "--attach",
+            doc.to_str().unwrap(),
+            "describe",
+        ])
         .output()
         .unwrap();
     let req = json_out(&out);
     let content = &req["body"]["messages"][0]["content"];
-    let image = content.as_array().unwrap().iter().find(|b| b.get("image").is_some()).unwrap();
+    let image = content
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b.get("image").is_some())
+        .unwrap();
     assert_eq!(image["image"]["format"], "png");
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(image["image"]["source"]["bytes"].as_str().unwrap())
         .unwrap();
     assert_eq!(bytes, png(2, 2));
-    let document = content.as_array().unwrap().iter().find(|b| b.get("document").is_some()).unwrap();
+    let document = content
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b.get("document").is_some())
+        .unwrap();
     assert_eq!(document["document"]["format"], "pdf");
     let name = document["document"]["name"].as_str().unwrap();
-    assert!(name.chars().all(|c| c.is_alphanumeric() || " -()[]".contains(c)), "{name}");
+    assert!(
+        name.chars()
+            .all(|c| c.is_alphanumeric() || " -()[]".contains(c)),
+        "{name}"
+    );
 
     // The real call goes through too.
-    let out = env.cmd().args(["chat", "--attach", img.to_str().unwrap(), "describe"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--attach", img.to_str().unwrap(), "describe"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
 
     let mut big = png(4000, 4000);
     big.resize(4 * 1024 * 1024, 0);
     let big = env.write_file("big.png", big);
-    let out = env.cmd().args(["chat", "--attach", big.to_str().unwrap(), "q"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--attach", big.to_str().unwrap(), "q"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr_of(&out).contains("MB"), "limit named: {}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("MB"),
+        "limit named: {}",
+        stderr_of(&out)
+    );
 
     let exe = env.write_file("tool.exe", b"MZ\x90\x00binary");
-    let out = env.cmd().args(["chat", "--attach", exe.to_str().unwrap(), "q"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--attach", exe.to_str().unwrap(), "q"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
 
-    let out = env.cmd().args(["chat", "--dry-run", "--attach", "s3://bucket/docs/spec.pdf", "q"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args([
+            "chat",
+            "--dry-run",
+            "--attach",
+            "s3://bucket/docs/spec.pdf",
+            "q",
+        ])
+        .output()
+        .unwrap();
     let req = json_out(&out);
     let s = req["body"]["messages"][0]["content"].to_string();
-    assert!(s.contains("s3://bucket/docs/spec.pdf") && s.contains("s3Location"), "{s}");
+    assert!(
+        s.contains("s3://bucket/docs/spec.pdf") && s.contains("s3Location"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -393,30 +629,60 @@ fn json_schema_prints_only_the_json() {
     for model in ["sonnet", "nova-lite"] {
         let out = env
             .cmd()
-            .args(["chat", "--model", model, "--json-schema", schema.to_str().unwrap(), "largest city in France"])
+            .args([
+                "chat",
+                "--model",
+                model,
+                "--json-schema",
+                schema.to_str().unwrap(),
+                "largest city in France",
+            ])
             .output()
             .unwrap();
         assert!(out.status.success(), "{model}: {}", stderr_of(&out));
-        let v: Value = serde_json::from_str(stdout_of(&out).trim()).unwrap_or_else(|e| panic!("{model}: {e}: {}", stdout_of(&out)));
-        assert!(v["city"].is_string() && v["population"].is_i64(), "{model}: {v}");
+        let v: Value = serde_json::from_str(stdout_of(&out).trim())
+            .unwrap_or_else(|e| panic!("{model}: {e}: {}", stdout_of(&out)));
+        assert!(
+            v["city"].is_string() && v["population"].is_i64(),
+            "{model}: {v}"
+        );
     }
 }
 
 #[test]
 fn guardrail_intervention_is_reported() {
     let env = TestEnv::new();
-    let doc = dry_run(&env, &["--guardrail", "abc123xyz:1", "--guardrail-trace", "q"]);
-    assert_eq!(doc["body"]["guardrailConfig"]["guardrailIdentifier"], "abc123xyz");
+    let doc = dry_run(
+        &env,
+        &["--guardrail", "abc123xyz:1", "--guardrail-trace", "q"],
+    );
+    assert_eq!(
+        doc["body"]["guardrailConfig"]["guardrailIdentifier"],
+        "abc123xyz"
+    );
     assert_eq!(doc["body"]["guardrailConfig"]["guardrailVersion"], "1");
     assert_eq!(doc["body"]["guardrailConfig"]["trace"], "enabled");
     let out = env
         .cmd()
-        .args(["chat", "--guardrail", "abc123xyz:1", "tell me [[blocked]] things"])
+        .args([
+            "chat",
+            "--guardrail",
+            "abc123xyz:1",
+            "tell me [[blocked]] things",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains("guardrail intervened"), "{}", stderr_of(&out));
-    let out = env.cmd().args(["chat", "--guardrail", "nocolon", "q"]).output().unwrap();
+    assert!(
+        stderr_of(&out).contains("guardrail intervened"),
+        "{}",
+        stderr_of(&out)
+    );
+    let out = env
+        .cmd()
+        .args(["chat", "--guardrail", "nocolon", "q"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -426,31 +692,76 @@ fn cache_prefill_beta_and_tier_options() {
     let tools = env.write_file("tools.json", TOOLS);
     let doc = dry_run(
         &env,
-        &["--model", "sonnet", "--cache", "--system", "sys", "--tools", tools.to_str().unwrap(),
-          "--anthropic-beta", "context-1m-2025-08-07,interleaved-thinking-2025-05-14", "--service-tier", "priority", "q"],
+        &[
+            "--model",
+            "sonnet",
+            "--cache",
+            "--system",
+            "sys",
+            "--tools",
+            tools.to_str().unwrap(),
+            "--anthropic-beta",
+            "context-1m-2025-08-07,interleaved-thinking-2025-05-14",
+            "--service-tier",
+            "priority",
+            "q",
+        ],
     );
     let body = &doc["body"];
-    assert!(body["system"].as_array().unwrap().iter().any(|b| b.get("cachePoint").is_some()), "{body}");
-    assert!(body["toolConfig"]["tools"].as_array().unwrap().iter().any(|b| b.get("cachePoint").is_some()), "{body}");
+    assert!(
+        body["system"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b.get("cachePoint").is_some()),
+        "{body}"
+    );
+    assert!(
+        body["toolConfig"]["tools"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b.get("cachePoint").is_some()),
+        "{body}"
+    );
     assert_eq!(
         body["additionalModelRequestFields"]["anthropic_beta"],
         json!(["context-1m-2025-08-07", "interleaved-thinking-2025-05-14"])
     );
-    assert!(body["serviceTier"].to_string().contains("priority"), "{body}");
+    assert!(
+        body["serviceTier"].to_string().contains("priority"),
+        "{body}"
+    );
 
-    let out = env.cmd().args(["chat", "--prefill", "Sure! ", "hello"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--prefill", "Sure! ", "hello"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     // Sent (and printed) without the trailing space Anthropic refuses in a final assistant turn.
-    assert!(stdout_of(&out).starts_with("Sure!Hello from"), "{}", stdout_of(&out));
+    assert!(
+        stdout_of(&out).starts_with("Sure!Hello from"),
+        "{}",
+        stdout_of(&out)
+    );
 }
 
 #[test]
 fn long_streams_arrive_whole() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["chat", "--max-tokens", "5000", "[[tokens=3000]]"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--max-tokens", "5000", "[[tokens=3000]]"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out).split_whitespace().count(), 3000);
-    let out = env.cmd().args(["chat", "--max-tokens", "50", "[[tokens=3000]]"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--max-tokens", "50", "[[tokens=3000]]"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert_eq!(stdout_of(&out).split_whitespace().count(), 50);
 }
@@ -458,10 +769,23 @@ fn long_streams_arrive_whole() {
 #[test]
 fn mid_stream_error_keeps_the_partial_answer() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["chat", "--model", "emulator.stream-error", "tell me a story"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args([
+            "chat",
+            "--model",
+            "emulator.stream-error",
+            "tell me a story",
+        ])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
     assert!(!stdout_of(&out).is_empty(), "partial output kept");
-    assert!(stderr_of(&out).contains("ModelStreamErrorException"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("ModelStreamErrorException"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]
@@ -469,13 +793,27 @@ fn throttled_chat_exits_4() {
     let env = TestEnv::new();
     let out = env
         .cmd()
-        .args(["--max-attempts", "2", "chat", "--model", "emulator.throttle", "q"])
+        .args([
+            "--max-attempts",
+            "2",
+            "chat",
+            "--model",
+            "emulator.throttle",
+            "q",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
     let out = env
         .cmd()
-        .args(["--max-attempts", "3", "chat", "--model", "emulator.throttle-then-ok", "q"])
+        .args([
+            "--max-attempts",
+            "3",
+            "chat",
+            "--model",
+            "emulator.throttle-then-ok",
+            "q",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -484,7 +822,11 @@ fn throttled_chat_exits_4() {
 #[test]
 fn hostile_output_is_byte_exact_on_a_pipe() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["chat", "--model", "emulator.hostile", "q"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--model", "emulator.hostile", "q"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     // Not a terminal: the bytes are passed through exactly, escapes included.
     assert!(out.stdout.contains(&0x1b), "{:?}", stdout_of(&out));
@@ -493,10 +835,17 @@ fn hostile_output_is_byte_exact_on_a_pipe() {
 #[test]
 fn unknown_model_is_the_services_validation_error() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["chat", "--model", "us.nosuch.model-v1:0", "q"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--model", "us.nosuch.model-v1:0", "q"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = stderr_of(&out);
-    assert!(err.contains("ValidationException: The provided model identifier is invalid."), "{err}");
+    assert!(
+        err.contains("ValidationException: The provided model identifier is invalid."),
+        "{err}"
+    );
     assert!(err.contains("hint:"), "{err}");
 }
 
@@ -517,7 +866,10 @@ fn ctrl_c_mid_stream_exits_130_and_keeps_output() {
     let mut first = [0u8; 1];
     stdout.read_exact(&mut first).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(200));
-    Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
     let status = child.wait().unwrap();
     let mut rest = String::new();
     stdout.read_to_string(&mut rest).unwrap();
@@ -552,11 +904,17 @@ fn recorded_streams_replay_through_brock() {
             replay: vec![path.clone()],
             ..Default::default()
         });
-        let out = env.cmd().args(["--max-attempts", "1", "chat", "--model", &model, "q"]).output().unwrap();
+        let out = env
+            .cmd()
+            .args(["--max-attempts", "1", "chat", "--model", &model, "q"])
+            .output()
+            .unwrap();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         if status != 200 {
             assert_eq!(out.status.code(), Some(1), "{name}: {}", stderr_of(&out));
-            let msg = first["response"]["parsed_body"]["message"].as_str().unwrap_or("");
+            let msg = first["response"]["parsed_body"]["message"]
+                .as_str()
+                .unwrap_or("");
             assert!(stderr_of(&out).contains(msg), "{name}: {}", stderr_of(&out));
             checked += 1;
             continue;
@@ -565,17 +923,25 @@ fn recorded_streams_replay_through_brock() {
         assert!(out.status.success(), "{name}: {}", stderr_of(&out));
         let stdout = stdout_of(&out);
         // Tool calls the caller must run arrive as JSON lines; the rest is the answer text.
-        let (calls, answer): (Vec<&str>, Vec<&str>) = stdout
-            .split_inclusive('\n')
-            .partition(|l| l.starts_with("{\"id\":\"tooluse") || l.contains("\"type\":\"tool_use\""));
+        let (calls, answer): (Vec<&str>, Vec<&str>) = stdout.split_inclusive('\n').partition(|l| {
+            l.starts_with("{\"id\":\"tooluse") || l.contains("\"type\":\"tool_use\"")
+        });
         let called: Vec<String> = calls
             .iter()
-            .map(|l| serde_json::from_str::<Value>(l).unwrap()["name"].as_str().unwrap().to_string())
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["name"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
             .collect();
         assert_eq!(called, tools, "{name}");
         assert_eq!(answer.concat().trim_end(), text.trim_end(), "{name}");
         if !reasoning.is_empty() {
-            assert!(stderr_of(&out).contains(reasoning.trim()), "{name}: reasoning not shown");
+            assert!(
+                stderr_of(&out).contains(reasoning.trim()),
+                "{name}: reasoning not shown"
+            );
         }
         checked += 1;
     }
@@ -590,7 +956,9 @@ fn recorded_text(body: &serde_yaml::Value) -> (String, String, Vec<String>) {
         other => other.as_str().unwrap().to_string(),
     };
     let compact: String = b64.split_whitespace().collect();
-    let bytes = base64::engine::general_purpose::STANDARD.decode(compact).unwrap();
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(compact)
+        .unwrap();
     let mut buf = &bytes[..];
     let (mut text, mut reasoning, mut tools) = (String::new(), String::new(), Vec::new());
     while !buf.is_empty() {

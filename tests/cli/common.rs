@@ -6,7 +6,9 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use brock::emulator::{BackgroundEmulator, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, EmulatorOptions};
+use brock::emulator::{
+    BackgroundEmulator, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, EmulatorOptions,
+};
 
 pub struct TestEnv {
     pub emulator: BackgroundEmulator,
@@ -64,7 +66,9 @@ impl TestEnv {
     /// The same command as a plain `std::process::Command` (for signals and live pipes).
     pub fn std_cmd(&self) -> std::process::Command {
         let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("brock"));
-        c.env_clear().envs(bare_env(self.home.path())).envs(self.aws_env());
+        c.env_clear()
+            .envs(bare_env(self.home.path()))
+            .envs(self.aws_env());
         c
     }
 
@@ -89,7 +93,10 @@ fn bare_env(home: &Path) -> Vec<(&'static str, OsString)> {
         ("XDG_CONFIG_HOME", home.join(".config").into()),
         ("XDG_DATA_HOME", home.join(".local/share").into()),
         ("AWS_CONFIG_FILE", home.join(".aws/config").into()),
-        ("AWS_SHARED_CREDENTIALS_FILE", home.join(".aws/credentials").into()),
+        (
+            "AWS_SHARED_CREDENTIALS_FILE",
+            home.join(".aws/credentials").into(),
+        ),
         ("AWS_EC2_METADATA_DISABLED", "true".into()),
         ("BROCK_RETRY_BASE_MS", "5".into()),
         ("PATH", std::env::var_os("PATH").unwrap_or_default()),

@@ -28,7 +28,10 @@ fn show_reports_each_layer_with_its_source() {
     assert_eq!(s["max_tokens"]["value"], "200");
     assert_eq!(s["top_p"]["source"]["kind"], "file");
     assert_eq!(s["retries.max_attempts"]["value"], "7");
-    assert_eq!(s["retries.max_attempts"]["source"]["name"], "--max-attempts");
+    assert_eq!(
+        s["retries.max_attempts"]["source"]["name"],
+        "--max-attempts"
+    );
     assert_eq!(s["retries.mode"]["source"]["kind"], "default");
     assert_eq!(s["region"]["source"]["name"], "AWS_REGION");
 }
@@ -37,7 +40,11 @@ fn show_reports_each_layer_with_its_source() {
 fn show_text_names_sources() {
     let env = TestEnv::new();
     env.write_config("[default]\nsystem = \"be brief\"\n");
-    let out = env.cmd().args(["config", "show", "--region", "eu-west-1"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["config", "show", "--region", "eu-west-1"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let text = stdout_of(&out);
     assert!(text.contains("system = \"be brief\""), "{text}");
@@ -55,10 +62,17 @@ fn brock_profile_env_and_flag_precedence() {
         if let Some(p) = profile_env {
             c.env("BROCK_PROFILE", p);
         }
-        let out = c.args(args).args(["--output", "json", "config", "show"]).output().unwrap();
+        let out = c
+            .args(args)
+            .args(["--output", "json", "config", "show"])
+            .output()
+            .unwrap();
         assert!(out.status.success(), "{}", stderr_of(&out));
         let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        doc["settings"]["model"]["value"].as_str().unwrap().to_string()
+        doc["settings"]["model"]["value"]
+            .as_str()
+            .unwrap()
+            .to_string()
     };
     assert_eq!(show(&[], Some("a")), "a.model");
     assert_eq!(show(&["--profile", "b"], Some("a")), "b.model");
@@ -81,13 +95,24 @@ fn unknown_key_and_unknown_profile_are_refused() {
     env.write_config("[default]\nregoin = \"us-east-1\"\n");
     let out = env.cmd().args(["config", "show"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr_of(&out).contains("did you mean 'region'"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("did you mean 'region'"),
+        "{}",
+        stderr_of(&out)
+    );
 
     env.write_config("[profiles.work]\n[profiles.home]\n");
-    let out = env.cmd().args(["--profile", "hmoe", "config", "show"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["--profile", "hmoe", "config", "show"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = stderr_of(&out);
-    assert!(err.contains("unknown profile 'hmoe'") && err.contains("home, work"), "{err}");
+    assert!(
+        err.contains("unknown profile 'hmoe'") && err.contains("home, work"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -95,7 +120,12 @@ fn config_flag_and_env_choose_the_file() {
     let env = TestEnv::new();
     let a = env.write_file("a.toml", "[default]\nmodel = \"file.a\"\n");
     let b = env.write_file("b.toml", "[default]\nmodel = \"file.b\"\n");
-    let out = env.cmd().env("BROCK_CONFIG", &a).args(["config", "path"]).output().unwrap();
+    let out = env
+        .cmd()
+        .env("BROCK_CONFIG", &a)
+        .args(["config", "path"])
+        .output()
+        .unwrap();
     assert_eq!(stdout_of(&out).trim(), a.display().to_string());
     let out = env
         .cmd()
@@ -120,7 +150,11 @@ fn init_writes_a_private_starter_file_once() {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
-        let dir_mode = std::fs::metadata(path.parent().unwrap()).unwrap().permissions().mode() & 0o777;
+        let dir_mode = std::fs::metadata(path.parent().unwrap())
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
         assert_eq!(dir_mode, 0o700);
     }
     // The starter file is valid config.
@@ -131,5 +165,9 @@ fn init_writes_a_private_starter_file_once() {
     let out = env.cmd().args(["config", "init"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("already exists"));
-    assert!(std::fs::read_to_string(&path).unwrap().contains("mine.model"));
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("mine.model")
+    );
 }

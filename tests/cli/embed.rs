@@ -36,7 +36,8 @@ fn tiny_png(w: u32, h: u32) -> Vec<u8> {
         enc.set_color(png::ColorType::Rgb);
         enc.set_depth(png::BitDepth::Eight);
         let mut wr = enc.write_header().unwrap();
-        wr.write_image_data(&vec![128u8; (w * h * 3) as usize]).unwrap();
+        wr.write_image_data(&vec![128u8; (w * h * 3) as usize])
+            .unwrap();
     }
     buf
 }
@@ -44,7 +45,11 @@ fn tiny_png(w: u32, h: u32) -> Vec<u8> {
 #[test]
 fn titan_v2_default_model_from_arguments_in_order() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["embed", "alpha", "beta", "alpha"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["embed", "alpha", "beta", "alpha"])
+        .output()
+        .unwrap();
     ok(&out);
     let l = lines(&out);
     assert_eq!(l.len(), 3);
@@ -66,7 +71,15 @@ fn titan_v2_dimensions_normalize_and_binary() {
     let env = TestEnv::new();
     let out = env
         .cmd()
-        .args(["embed", "-m", "amazon.titan-embed-text-v2:0", "--dimensions", "256", "--normalize", "hi"])
+        .args([
+            "embed",
+            "-m",
+            "amazon.titan-embed-text-v2:0",
+            "--dimensions",
+            "256",
+            "--normalize",
+            "hi",
+        ])
         .output()
         .unwrap();
     ok(&out);
@@ -83,7 +96,11 @@ fn titan_v2_dimensions_normalize_and_binary() {
     let v = vector(&lines(&out)[0]);
     assert_eq!(v.len(), 512);
     assert!((v.iter().map(|x| x * x).sum::<f64>() - 1.0).abs() > 1e-3);
-    let out = env.cmd().args(["embed", "--embedding-type", "binary", "hi"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["embed", "--embedding-type", "binary", "hi"])
+        .output()
+        .unwrap();
     ok(&out);
     let v = vector(&lines(&out)[0]);
     assert_eq!(v.len(), 1024);
@@ -93,12 +110,23 @@ fn titan_v2_dimensions_normalize_and_binary() {
 #[test]
 fn titan_v1_fixed_size() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["embed", "-m", "amazon.titan-embed-text-v1", "x"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["embed", "-m", "amazon.titan-embed-text-v1", "x"])
+        .output()
+        .unwrap();
     ok(&out);
     assert_eq!(vector(&lines(&out)[0]).len(), 1536);
     let out = env
         .cmd()
-        .args(["embed", "-m", "amazon.titan-embed-text-v1", "--dimensions", "256", "x"])
+        .args([
+            "embed",
+            "-m",
+            "amazon.titan-embed-text-v1",
+            "--dimensions",
+            "256",
+            "x",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -112,7 +140,15 @@ fn cohere_v4_batches_of_96_with_options() {
     let f = env.write_file("docs.txt", text);
     let out = env
         .cmd()
-        .args(["embed", "-m", "cohere.embed-v4:0", "--input-type", "search_query", "--truncate", "END"])
+        .args([
+            "embed",
+            "-m",
+            "cohere.embed-v4:0",
+            "--input-type",
+            "search_query",
+            "--truncate",
+            "END",
+        ])
         .args(["--dimensions", "512", "-f"])
         .arg(&f)
         .output()
@@ -120,21 +156,49 @@ fn cohere_v4_batches_of_96_with_options() {
     ok(&out);
     let l = lines(&out);
     assert_eq!(l.len(), 200);
-    assert!(l.iter().enumerate().all(|(i, r)| r["index"] == i && vector(r).len() == 512));
+    assert!(
+        l.iter()
+            .enumerate()
+            .all(|(i, r)| r["index"] == i && vector(r).len() == 512)
+    );
     assert!(stderr_of(&out).contains("3 calls"), "{}", stderr_of(&out));
     let out = env
         .cmd()
-        .args(["embed", "-m", "us.cohere.embed-v4:0", "--embedding-type", "int8", "--batch-size", "2", "a", "b", "c"])
+        .args([
+            "embed",
+            "-m",
+            "us.cohere.embed-v4:0",
+            "--embedding-type",
+            "int8",
+            "--batch-size",
+            "2",
+            "a",
+            "b",
+            "c",
+        ])
         .output()
         .unwrap();
     ok(&out);
     let l = lines(&out);
     assert_eq!(l.len(), 3);
-    assert!(l[0]["embedding"].as_array().unwrap().iter().all(|x| x.is_i64()));
+    assert!(
+        l[0]["embedding"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|x| x.is_i64())
+    );
     assert!(stderr_of(&out).contains("2 calls"));
     let out = env
         .cmd()
-        .args(["embed", "-m", "cohere.embed-v4:0", "--batch-size", "97", "a"])
+        .args([
+            "embed",
+            "-m",
+            "cohere.embed-v4:0",
+            "--batch-size",
+            "97",
+            "a",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -146,7 +210,15 @@ fn cohere_v3_english_and_multilingual() {
     for m in ["cohere.embed-english-v3", "cohere.embed-multilingual-v3"] {
         let out = env
             .cmd()
-            .args(["embed", "-m", m, "--input-type", "classification", "Hello", "World"])
+            .args([
+                "embed",
+                "-m",
+                m,
+                "--input-type",
+                "classification",
+                "Hello",
+                "World",
+            ])
             .output()
             .unwrap();
         ok(&out);
@@ -161,7 +233,9 @@ fn cohere_v3_english_and_multilingual() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr_of(&out).contains("argument 2: 3000 characters; Cohere Embed v3 takes at most 2048"));
+    assert!(
+        stderr_of(&out).contains("argument 2: 3000 characters; Cohere Embed v3 takes at most 2048")
+    );
 }
 
 #[test]
@@ -169,7 +243,13 @@ fn nova_text_and_image() {
     let env = TestEnv::new();
     let out = env
         .cmd()
-        .args(["embed", "-m", "amazon.nova-2-multimodal-embeddings-v1:0", "--dimensions", "384"])
+        .args([
+            "embed",
+            "-m",
+            "amazon.nova-2-multimodal-embeddings-v1:0",
+            "--dimensions",
+            "384",
+        ])
         .args(["--input-type", "search_document", "hello"])
         .output()
         .unwrap();
@@ -178,7 +258,12 @@ fn nova_text_and_image() {
     let img = env.write_file("cat.png", tiny_png(8, 8));
     let out = env
         .cmd()
-        .args(["embed", "-m", "amazon.nova-2-multimodal-embeddings-v1:0", "--image"])
+        .args([
+            "embed",
+            "-m",
+            "amazon.nova-2-multimodal-embeddings-v1:0",
+            "--image",
+        ])
         .arg(&img)
         .output()
         .unwrap();
@@ -186,7 +271,13 @@ fn nova_text_and_image() {
     assert_eq!(vector(&lines(&out)[0]).len(), 3072);
     let out = env
         .cmd()
-        .args(["embed", "-m", "amazon.nova-2-multimodal-embeddings-v1:0", "text", "--image"])
+        .args([
+            "embed",
+            "-m",
+            "amazon.nova-2-multimodal-embeddings-v1:0",
+            "text",
+            "--image",
+        ])
         .arg(&img)
         .output()
         .unwrap();
@@ -200,7 +291,14 @@ fn titan_multimodal_text_plus_image() {
     let run = |extra: &[&str]| {
         let out = env
             .cmd()
-            .args(["embed", "-m", "amazon.titan-embed-image-v1", "--dimensions", "384", "--image"])
+            .args([
+                "embed",
+                "-m",
+                "amazon.titan-embed-image-v1",
+                "--dimensions",
+                "384",
+                "--image",
+            ])
             .arg(&img)
             .args(extra)
             .output()
@@ -232,7 +330,16 @@ fn jsonl_field_json_output_and_base64() {
     );
     let out = env
         .cmd()
-        .args(["--output", "json", "embed", "--dimensions", "256", "--field", "text", "-f"])
+        .args([
+            "--output",
+            "json",
+            "embed",
+            "--dimensions",
+            "256",
+            "--field",
+            "text",
+            "-f",
+        ])
         .arg(&f)
         .output()
         .unwrap();
@@ -246,7 +353,14 @@ fn jsonl_field_json_output_and_base64() {
     assert!(arr[0].get("text").is_none());
     let out = env
         .cmd()
-        .args(["embed", "--dimensions", "256", "--format", "base64", "first"])
+        .args([
+            "embed",
+            "--dimensions",
+            "256",
+            "--format",
+            "base64",
+            "first",
+        ])
         .output()
         .unwrap();
     ok(&out);
@@ -262,9 +376,18 @@ fn jsonl_field_json_output_and_base64() {
 #[test]
 fn stdin_bad_lines_skip_and_resume() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["embed"]).write_stdin("one\n\nthree\n").output().unwrap();
+    let out = env
+        .cmd()
+        .args(["embed"])
+        .write_stdin("one\n\nthree\n")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr_of(&out).contains("line 2: empty text"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("line 2: empty text"),
+        "{}",
+        stderr_of(&out)
+    );
     assert!(out.stdout.is_empty());
     let out = env
         .cmd()
@@ -274,7 +397,10 @@ fn stdin_bad_lines_skip_and_resume() {
         .unwrap();
     ok(&out);
     assert!(stderr_of(&out).contains("skipping line 2: empty text"));
-    let idx: Vec<u64> = lines(&out).iter().map(|r| r["index"].as_u64().unwrap()).collect();
+    let idx: Vec<u64> = lines(&out)
+        .iter()
+        .map(|r| r["index"].as_u64().unwrap())
+        .collect();
     assert_eq!(idx, [0, 2]);
     let out = env
         .cmd()
@@ -283,10 +409,18 @@ fn stdin_bad_lines_skip_and_resume() {
         .output()
         .unwrap();
     ok(&out);
-    let idx: Vec<u64> = lines(&out).iter().map(|r| r["index"].as_u64().unwrap()).collect();
+    let idx: Vec<u64> = lines(&out)
+        .iter()
+        .map(|r| r["index"].as_u64().unwrap())
+        .collect();
     assert_eq!(idx, [2, 3]);
     let f = env.write_file("bad.jsonl", "{\"text\":\"ok\"}\nnot json\n");
-    let out = env.cmd().args(["embed", "--field", "text", "-f"]).arg(&f).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["embed", "--field", "text", "-f"])
+        .arg(&f)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("line 2: not a JSON object"));
 }
@@ -295,17 +429,50 @@ fn stdin_bad_lines_skip_and_resume() {
 fn refusals_before_sending() {
     let env = TestEnv::new();
     for (args, needle) in [
-        (vec!["embed", "-m", "amazon.nova-lite-v1:0", "x"], "is not an embedding model"),
-        (vec!["embed", "--dimensions", "300", "x"], "--dimensions 300"),
-        (vec!["embed", "-m", "cohere.embed-v4:0", "--normalize", "x"], "--normalize is not supported"),
-        (vec!["embed", "-m", "cohere.embed-v4:0", "--input-type", "query", "x"], "--input-type \"query\""),
-        (vec!["embed", "-m", "cohere.embed-v4:0", "--truncate", "MIDDLE", "x"], "--truncate"),
+        (
+            vec!["embed", "-m", "amazon.nova-lite-v1:0", "x"],
+            "is not an embedding model",
+        ),
+        (
+            vec!["embed", "--dimensions", "300", "x"],
+            "--dimensions 300",
+        ),
+        (
+            vec!["embed", "-m", "cohere.embed-v4:0", "--normalize", "x"],
+            "--normalize is not supported",
+        ),
+        (
+            vec![
+                "embed",
+                "-m",
+                "cohere.embed-v4:0",
+                "--input-type",
+                "query",
+                "x",
+            ],
+            "--input-type \"query\"",
+        ),
+        (
+            vec![
+                "embed",
+                "-m",
+                "cohere.embed-v4:0",
+                "--truncate",
+                "MIDDLE",
+                "x",
+            ],
+            "--truncate",
+        ),
         (vec!["embed", "--concurrency", "0", "x"], "--concurrency 0"),
         (vec!["embed", "--skip", "5", "x"], "--skip 5"),
     ] {
         let out = env.cmd().args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
-        assert!(stderr_of(&out).contains(needle), "{args:?}: {}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains(needle),
+            "{args:?}: {}",
+            stderr_of(&out)
+        );
     }
 }
 
@@ -315,7 +482,11 @@ fn a_failing_call_says_where_to_resume() {
     env.write_config("[default.headers]\nx-brock-emulator-scenario = \"access-denied\"\n");
     let out = env.cmd().args(["embed", "a", "b"]).output().unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains("resume with --skip 0"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("resume with --skip 0"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 /// 2,000 lines, 3 ms latency per call, every 7th request throttled, 16 calls in flight: the
@@ -332,7 +503,9 @@ fn two_thousand_lines_with_latency_and_throttling() {
     ));
     // Line i and line i + 1000 carry the same text: equal vectors prove each answer landed
     // on its own line.
-    let text: String = (0..2000).map(|i| format!("sentence number {}\n", i % 1000)).collect();
+    let text: String = (0..2000)
+        .map(|i| format!("sentence number {}\n", i % 1000))
+        .collect();
     let f = env.write_file("big.txt", text);
     let out = env
         .cmd()
@@ -352,9 +525,15 @@ fn two_thousand_lines_with_latency_and_throttling() {
         assert_ne!(l[i]["embedding"], l[i + 1]["embedding"], "line {i}");
     }
     let err = stderr_of(&out);
-    let summary = err.lines().find(|s| s.contains("embedded 2000 texts")).expect(&err);
+    let summary = err
+        .lines()
+        .find(|s| s.contains("embedded 2000 texts"))
+        .expect(&err);
     let number_before = |word: &str| -> u64 {
-        let words: Vec<&str> = summary.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = summary
+            .split([' ', ','])
+            .filter(|w| !w.is_empty())
+            .collect();
         let at = words.iter().position(|w| *w == word).unwrap();
         words[at - 1].parse().unwrap()
     };

@@ -13,28 +13,48 @@ fn with_scenario(env: &TestEnv, scenario: &str) {
 fn throttling_is_retried_then_exit_4_with_advice() {
     let env = TestEnv::new();
     with_scenario(&env, "throttle");
-    let out = env.cmd().args(["-v", "--max-attempts", "3", "models", "--profiles"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["-v", "--max-attempts", "3", "models", "--profiles"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
     let err = stderr_of(&out);
     assert_eq!(err.matches("retrying in").count(), 2, "{err}");
     assert!(err.contains("ThrottlingException"), "{err}");
-    assert!(err.contains("hint:") && err.contains("max_attempts"), "{err}");
+    assert!(
+        err.contains("hint:") && err.contains("max_attempts"),
+        "{err}"
+    );
 }
 
 #[test]
 fn throttling_then_success_recovers() {
     let env = TestEnv::new();
     with_scenario(&env, "throttle-then-ok");
-    let out = env.cmd().args(["-v", "--max-attempts", "4", "models", "--profiles"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["-v", "--max-attempts", "4", "models", "--profiles"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    assert_eq!(stderr_of(&out).matches("retrying in").count(), 2, "{}", stderr_of(&out));
+    assert_eq!(
+        stderr_of(&out).matches("retrying in").count(),
+        2,
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]
 fn service_unavailable_is_retried() {
     let env = TestEnv::new();
     with_scenario(&env, "unavailable-then-ok");
-    let out = env.cmd().args(["--max-attempts", "3", "models", "--profiles"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["--max-attempts", "3", "models", "--profiles"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
 }
 
@@ -42,7 +62,11 @@ fn service_unavailable_is_retried() {
 fn no_retry_when_attempts_is_one() {
     let env = TestEnv::new();
     with_scenario(&env, "throttle-then-ok");
-    let out = env.cmd().args(["-v", "--max-attempts", "1", "models"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["-v", "--max-attempts", "1", "models"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
     assert!(!stderr_of(&out).contains("retrying"), "{}", stderr_of(&out));
 }
@@ -54,7 +78,10 @@ fn access_denied_is_exit_3_with_a_hint() {
     let out = env.cmd().arg("models").output().unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
     let err = stderr_of(&out);
-    assert!(err.starts_with("brock: error: AccessDeniedException: "), "{err}");
+    assert!(
+        err.starts_with("brock: error: AccessDeniedException: "),
+        "{err}"
+    );
     assert!(err.contains("hint: enable access to this model"), "{err}");
 }
 
@@ -62,9 +89,17 @@ fn access_denied_is_exit_3_with_a_hint() {
 fn internal_error_after_retries_is_exit_1() {
     let env = TestEnv::new();
     with_scenario(&env, "internal-error");
-    let out = env.cmd().args(["--max-attempts", "2", "models"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["--max-attempts", "2", "models"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains("InternalServerException"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("InternalServerException"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]
@@ -77,7 +112,11 @@ fn stalled_server_hits_the_read_timeout() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains("read timeout"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("read timeout"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]
@@ -85,22 +124,41 @@ fn usage_errors_are_exit_2_and_one_line() {
     let env = TestEnv::new();
     for args in [
         vec!["--region", "Not A Region", "models"],
-        vec!["--endpoint-url", "ftp://x", "--bedrock-endpoint-url", "ftp://x", "models"],
+        vec![
+            "--endpoint-url",
+            "ftp://x",
+            "--bedrock-endpoint-url",
+            "ftp://x",
+            "models",
+        ],
         vec!["--read-timeout", "0", "models"],
     ] {
         let out = env.cmd().args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
-        assert_eq!(stderr_of(&out).lines().count(), 1, "{args:?}: {}", stderr_of(&out));
+        assert_eq!(
+            stderr_of(&out).lines().count(),
+            1,
+            "{args:?}: {}",
+            stderr_of(&out)
+        );
     }
     // clap's own usage errors use the same code.
-    let out = env.cmd().args(["models", "--no-such-flag"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["models", "--no-such-flag"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
 fn emulator_refuses_non_loopback_addresses() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["emulator", "--listen", "0.0.0.0:0"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["emulator", "--listen", "0.0.0.0:0"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("loopback"), "{}", stderr_of(&out));
 }

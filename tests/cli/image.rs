@@ -21,7 +21,8 @@ fn tiny_png(w: u32, h: u32) -> Vec<u8> {
         let mut enc = png::Encoder::new(&mut buf, w, h);
         enc.set_color(png::ColorType::Rgb);
         let mut wr = enc.write_header().unwrap();
-        wr.write_image_data(&vec![200u8; (w * h * 3) as usize]).unwrap();
+        wr.write_image_data(&vec![200u8; (w * h * 3) as usize])
+            .unwrap();
     }
     buf
 }
@@ -31,7 +32,10 @@ fn ok(out: &std::process::Output) {
 }
 
 fn paths(out: &std::process::Output) -> Vec<std::path::PathBuf> {
-    stdout_of(out).lines().map(std::path::PathBuf::from).collect()
+    stdout_of(out)
+        .lines()
+        .map(std::path::PathBuf::from)
+        .collect()
 }
 
 #[test]
@@ -41,7 +45,17 @@ fn nova_canvas_text_image_size_count_and_no_clobber() {
     let run = || {
         let out = env
             .cmd()
-            .args(["image", "--size", "320x480", "-n", "2", "--seed", "7", "--quality", "premium"])
+            .args([
+                "image",
+                "--size",
+                "320x480",
+                "-n",
+                "2",
+                "--seed",
+                "7",
+                "--quality",
+                "premium",
+            ])
             .args(["--cfg-scale", "6.5", "--negative", "dogs", "--out-dir"])
             .arg(&dir)
             .arg("A red fox")
@@ -59,7 +73,10 @@ fn nova_canvas_text_image_size_count_and_no_clobber() {
     let second = run();
     assert_eq!(second.len(), 2);
     assert!(second[0].ends_with("a-red-fox-1-2.png"), "{second:?}");
-    assert_eq!(std::fs::read(&first[0]).unwrap(), std::fs::read(&second[0]).unwrap());
+    assert_eq!(
+        std::fs::read(&first[0]).unwrap(),
+        std::fs::read(&second[0]).unwrap()
+    );
 }
 
 #[test]
@@ -68,7 +85,18 @@ fn output_file_and_json_with_seeds() {
     let target = env.home.path().join("out.png");
     let out = env
         .cmd()
-        .args(["--output", "json", "image", "-m", "amazon.titan-image-generator-v2:0", "--size", "512x512", "--seed", "3", "-o"])
+        .args([
+            "--output",
+            "json",
+            "image",
+            "-m",
+            "amazon.titan-image-generator-v2:0",
+            "--size",
+            "512x512",
+            "--seed",
+            "3",
+            "-o",
+        ])
         .arg(&target)
         .arg("a lighthouse")
         .output()
@@ -80,7 +108,13 @@ fn output_file_and_json_with_seeds() {
     assert_eq!(doc["images"][0]["width"], 512);
     assert_eq!(decode(&target), (512, 512));
     // The same target again: a fresh name, never an overwrite.
-    let out = env.cmd().args(["image", "-o"]).arg(&target).arg("again").output().unwrap();
+    let out = env
+        .cmd()
+        .args(["image", "-o"])
+        .arg(&target)
+        .arg("again")
+        .output()
+        .unwrap();
     ok(&out);
     assert!(paths(&out)[0].ends_with("out-2.png"));
 }
@@ -93,7 +127,14 @@ fn canvas_editing_tasks_keep_the_input_size() {
     for args in [
         vec!["--task", "background-removal"],
         vec!["--task", "inpainting", "--mask-prompt", "the sky", "stars"],
-        vec!["--task", "outpainting", "--mask-prompt", "the sky", "--precise", "more sea"],
+        vec![
+            "--task",
+            "outpainting",
+            "--mask-prompt",
+            "the sky",
+            "--precise",
+            "more sea",
+        ],
         vec!["--task", "variation", "--similarity", "0.5", "similar"],
     ] {
         let out = env
@@ -111,7 +152,14 @@ fn canvas_editing_tasks_keep_the_input_size() {
     }
     let out = env
         .cmd()
-        .args(["image", "--colors", "#FF8800,00ff00", "--size", "384x384", "--out-dir"])
+        .args([
+            "image",
+            "--colors",
+            "#FF8800,00ff00",
+            "--size",
+            "384x384",
+            "--out-dir",
+        ])
         .arg(&dir)
         .arg("sunset")
         .output()
@@ -126,7 +174,15 @@ fn stability_aspect_ratio_and_filtering() {
     let dir = env.home.path().join("st");
     let out = env
         .cmd()
-        .args(["--output", "json", "image", "-m", "stability.sd3-5-large-v1:0", "--aspect-ratio", "16:9"])
+        .args([
+            "--output",
+            "json",
+            "image",
+            "-m",
+            "stability.sd3-5-large-v1:0",
+            "--aspect-ratio",
+            "16:9",
+        ])
         .args(["--negative", "people", "--seed", "99", "--out-dir"])
         .arg(&dir)
         .arg("a calm lake")
@@ -138,24 +194,52 @@ fn stability_aspect_ratio_and_filtering() {
     assert_eq!(doc["images"][0]["finish_reason"], Value::Null);
     let p = doc["images"][0]["path"].as_str().unwrap();
     assert_eq!(decode(Path::new(p)), (1344, 768));
-    for m in ["stability.stable-image-core-v1:1", "stability.stable-image-ultra-v1:1"] {
-        let out = env.cmd().args(["image", "-m", m, "--out-dir"]).arg(&dir).arg("x").output().unwrap();
+    for m in [
+        "stability.stable-image-core-v1:1",
+        "stability.stable-image-ultra-v1:1",
+    ] {
+        let out = env
+            .cmd()
+            .args(["image", "-m", m, "--out-dir"])
+            .arg(&dir)
+            .arg("x")
+            .output()
+            .unwrap();
         ok(&out);
         assert_eq!(decode(&paths(&out)[0]), (1024, 1024));
     }
     let out = env
         .cmd()
-        .args(["image", "-m", "stability.stable-image-core-v1:1", "--out-dir"])
+        .args([
+            "image",
+            "-m",
+            "stability.stable-image-core-v1:1",
+            "--out-dir",
+        ])
         .arg(&dir)
         .arg("[[blocked]]")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr_of(&out).contains("blocked by the content filter"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("blocked by the content filter"),
+        "{}",
+        stderr_of(&out)
+    );
     assert!(out.stdout.is_empty());
-    let out = env.cmd().args(["image", "--out-dir"]).arg(&dir).arg("[[blocked]]").output().unwrap();
+    let out = env
+        .cmd()
+        .args(["image", "--out-dir"])
+        .arg(&dir)
+        .arg("[[blocked]]")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr_of(&out).contains("blocked by the content filter"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("blocked by the content filter"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]
@@ -167,16 +251,52 @@ fn refusals_before_sending() {
         (vec!["image", "--size", "100x100", "x"], "--size 100x100"),
         (vec!["image", "--size", "big", "x"], "WIDTHxHEIGHT"),
         (vec!["image", "-n", "9", "x"], "-n 9"),
-        (vec!["image", "--aspect-ratio", "16:9", "x"], "--aspect-ratio"),
-        (vec!["image", "-m", "stability.sd3-5-large-v1:0", "--size", "512x512", "x"], "--size"),
-        (vec!["image", "-m", "stability.sd3-5-large-v1:0", "--aspect-ratio", "7:3", "x"], "7:3"),
+        (
+            vec!["image", "--aspect-ratio", "16:9", "x"],
+            "--aspect-ratio",
+        ),
+        (
+            vec![
+                "image",
+                "-m",
+                "stability.sd3-5-large-v1:0",
+                "--size",
+                "512x512",
+                "x",
+            ],
+            "--size",
+        ),
+        (
+            vec![
+                "image",
+                "-m",
+                "stability.sd3-5-large-v1:0",
+                "--aspect-ratio",
+                "7:3",
+                "x",
+            ],
+            "7:3",
+        ),
         (vec!["image", "--task", "inpainting", "x"], "needs an image"),
         (vec!["image", "--colors", "red", "x"], "not a colour"),
-        (vec!["image", "-m", "amazon.nova-lite-v1:0", "x"], "is not an image model"),
+        (
+            vec!["image", "-m", "amazon.nova-lite-v1:0", "x"],
+            "is not an image model",
+        ),
     ] {
-        let out = env.cmd().args(&args).arg("--out-dir").arg(&dir).output().unwrap();
+        let out = env
+            .cmd()
+            .args(&args)
+            .arg("--out-dir")
+            .arg(&dir)
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
-        assert!(stderr_of(&out).contains(needle), "{args:?}: {}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains(needle),
+            "{args:?}: {}",
+            stderr_of(&out)
+        );
     }
 }
 
@@ -184,7 +304,13 @@ fn refusals_before_sending() {
 fn show_falls_back_gracefully_without_a_terminal() {
     let env = TestEnv::new();
     let dir = env.home.path().join("show");
-    let out = env.cmd().args(["image", "--show", "--out-dir"]).arg(&dir).arg("x").output().unwrap();
+    let out = env
+        .cmd()
+        .args(["image", "--show", "--out-dir"])
+        .arg(&dir)
+        .arg("x")
+        .output()
+        .unwrap();
     ok(&out);
     assert!(stderr_of(&out).contains("--show"));
     assert_eq!(paths(&out).len(), 1);

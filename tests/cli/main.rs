@@ -1,10 +1,11 @@
 //! One integration-test binary: every module drives the real `brock` binary (or an SDK client)
 //! against the emulator over loopback.
 
+mod agent;
 mod assets;
 mod bad_input;
-mod common;
 mod chat;
+mod common;
 mod config;
 mod embed;
 mod emulator;
@@ -12,9 +13,9 @@ mod errors;
 mod image;
 mod models;
 mod raw;
-mod rerank;
-mod repl;
-mod session;
 mod readme;
 mod reliability;
+mod repl;
+mod rerank;
 mod secrets;
+mod session;

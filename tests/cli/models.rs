@@ -3,7 +3,12 @@
 use crate::common::{TestEnv, bare_cmd, stderr_of, stdout_of};
 
 fn models_json(env: &TestEnv, args: &[&str]) -> serde_json::Value {
-    let out = env.cmd().args(["--output", "json", "models"]).args(args).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["--output", "json", "models"])
+        .args(args)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     serde_json::from_slice(&out.stdout).unwrap()
 }
@@ -24,8 +29,16 @@ fn lists_models_with_their_inference_profiles() {
         .iter()
         .map(|p| p.as_str().unwrap())
         .collect();
-    assert!(profiles.iter().any(|p| p.starts_with("us.")), "{profiles:?}");
-    assert!(doc["aliases"]["sonnet"].as_str().unwrap().starts_with("us.anthropic."));
+    assert!(
+        profiles.iter().any(|p| p.starts_with("us.")),
+        "{profiles:?}"
+    );
+    assert!(
+        doc["aliases"]["sonnet"]
+            .as_str()
+            .unwrap()
+            .starts_with("us.anthropic.")
+    );
 }
 
 #[test]
@@ -34,7 +47,10 @@ fn every_page_of_inference_profiles_is_collected() {
     let doc = models_json(&env, &["--profiles"]);
     let profiles = doc["inferenceProfiles"].as_array().unwrap();
     // The emulator serves more profiles than one page holds; all must arrive, none twice.
-    let mut ids: Vec<&str> = profiles.iter().map(|p| p["inferenceProfileId"].as_str().unwrap()).collect();
+    let mut ids: Vec<&str> = profiles
+        .iter()
+        .map(|p| p["inferenceProfileId"].as_str().unwrap())
+        .collect();
     let n = ids.len();
     ids.sort();
     ids.dedup();
@@ -54,25 +70,43 @@ fn filters_by_provider_modality_and_text() {
     assert!(models.iter().all(|m| m["providerName"] == "Anthropic"));
 
     let doc = models_json(&env, &["--modality", "embedding"]);
-    let ids: Vec<&str> = doc["models"].as_array().unwrap().iter().map(|m| m["modelId"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = doc["models"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["modelId"].as_str().unwrap())
+        .collect();
     assert!(ids.iter().any(|i| i.contains("titan-embed")), "{ids:?}");
     assert!(ids.iter().all(|i| !i.contains("claude")), "{ids:?}");
 
     let doc = models_json(&env, &["nova"]);
     let models = doc["models"].as_array().unwrap();
     assert!(!models.is_empty());
-    assert!(models.iter().all(|m| m["modelId"].as_str().unwrap().contains("nova")
-        || m["modelName"].as_str().unwrap().to_lowercase().contains("nova")));
+    assert!(models.iter().all(|m| {
+        m["modelId"].as_str().unwrap().contains("nova")
+            || m["modelName"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .contains("nova")
+    }));
 }
 
 #[test]
 fn table_on_text_output() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["models", "--provider", "Amazon"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["models", "--provider", "Amazon"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     let text = stdout_of(&out);
     let header = text.lines().next().unwrap();
-    assert!(header.starts_with("MODEL ID") && header.contains("INFERENCE PROFILES"), "{header}");
+    assert!(
+        header.starts_with("MODEL ID") && header.contains("INFERENCE PROFILES"),
+        "{header}"
+    );
     assert!(text.contains("amazon.nova-lite-v1:0"), "{text}");
     assert!(!text.contains('\x1b'), "no styling when piped");
 }
@@ -80,16 +114,38 @@ fn table_on_text_output() {
 #[test]
 fn show_one_model_and_one_profile() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["--output", "json", "models", "show", "amazon.nova-lite-v1:0"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args([
+            "--output",
+            "json",
+            "models",
+            "show",
+            "amazon.nova-lite-v1:0",
+        ])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["modelDetails"]["modelId"], "amazon.nova-lite-v1:0");
 
-    let out = env.cmd().args(["models", "show", "sonnet"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["models", "show", "sonnet"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    assert!(stdout_of(&out).contains("us.anthropic.claude-sonnet-4-5"), "{}", stdout_of(&out));
+    assert!(
+        stdout_of(&out).contains("us.anthropic.claude-sonnet-4-5"),
+        "{}",
+        stdout_of(&out)
+    );
 
-    let out = env.cmd().args(["models", "show", "nosuch.model-v9:0"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["models", "show", "nosuch.model-v9:0"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
 }
 
@@ -111,9 +167,18 @@ fn wrong_secret_is_an_auth_error() {
 #[test]
 fn unknown_access_key_is_an_auth_error() {
     let env = TestEnv::new();
-    let out = env.cmd().env("AWS_ACCESS_KEY_ID", "AKIANOTKNOWN").arg("models").output().unwrap();
+    let out = env
+        .cmd()
+        .env("AWS_ACCESS_KEY_ID", "AKIANOTKNOWN")
+        .arg("models")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains("UnrecognizedClientException"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("UnrecognizedClientException"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]
@@ -133,7 +198,14 @@ fn shared_credentials_file_and_aws_profile() {
         .env_remove("AWS_ACCESS_KEY_ID")
         .env_remove("AWS_SECRET_ACCESS_KEY")
         .env_remove("AWS_REGION")
-        .args(["--aws-profile", "work", "--output", "json", "models", "--profiles"])
+        .args([
+            "--aws-profile",
+            "work",
+            "--output",
+            "json",
+            "models",
+            "--profiles",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -173,7 +245,10 @@ fn assume_role_through_sts() {
     let err = stderr_of(&out);
     // The control-plane request was signed with the temporary key, not the base one.
     assert!(err.contains("Credential=ASIA"), "{err}");
-    assert!(!err.contains(brock::emulator::DEFAULT_SECRET_KEY), "secret leaked: {err}");
+    assert!(
+        !err.contains(brock::emulator::DEFAULT_SECRET_KEY),
+        "secret leaked: {err}"
+    );
 }
 
 #[test]
@@ -213,7 +288,11 @@ fn bearer_token_authorises_runtime_and_control_plane() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
-    assert!(stderr_of(&out).contains("MY_BEDROCK_KEY"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("MY_BEDROCK_KEY"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]
@@ -225,7 +304,11 @@ fn missing_credentials_and_region_explain_the_options() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
-    assert!(stderr_of(&out).contains("no AWS region configured"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("no AWS region configured"),
+        "{}",
+        stderr_of(&out)
+    );
 
     let env = TestEnv::new();
     let out = env
@@ -237,7 +320,12 @@ fn missing_credentials_and_region_explain_the_options() {
         .unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
     let err = stderr_of(&out);
-    assert!(err.contains("AWS_ACCESS_KEY_ID") && err.contains("--aws-profile") && err.contains("--mock"), "{err}");
+    assert!(
+        err.contains("AWS_ACCESS_KEY_ID")
+            && err.contains("--aws-profile")
+            && err.contains("--mock"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -250,13 +338,20 @@ fn connection_refused_is_a_network_error() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains("cannot connect"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("cannot connect"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]
 fn mock_needs_no_credentials_at_all() {
     let home = tempfile::tempdir().unwrap();
-    let out = bare_cmd(home.path()).args(["--mock", "--output", "json", "models"]).output().unwrap();
+    let out = bare_cmd(home.path())
+        .args(["--mock", "--output", "json", "models"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(!doc["models"].as_array().unwrap().is_empty());

@@ -10,7 +10,12 @@ fn post_converse_prints_the_native_answer() {
     let env = TestEnv::new();
     let out = env
         .cmd()
-        .args(["raw", "/model/us.amazon.nova-lite-v1:0/converse", "-d", CONVERSE])
+        .args([
+            "raw",
+            "/model/us.amazon.nova-lite-v1:0/converse",
+            "-d",
+            CONVERSE,
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -25,7 +30,11 @@ fn body_from_file_and_from_stdin() {
     let env = TestEnv::new();
     let f = env.write_file("req.json", CONVERSE);
     let at = format!("@{}", f.display());
-    let out = env.cmd().args(["raw", "/model/amazon.nova-lite-v1:0/converse", "-d", &at]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["raw", "/model/amazon.nova-lite-v1:0/converse", "-d", &at])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     let out = env
         .cmd()
@@ -45,7 +54,11 @@ fn already_encoded_ids_and_arns_are_signed_correctly() {
         "/model/arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0/converse",
         "/model/arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.amazon.nova-lite-v1:0/converse",
     ] {
-        let out = env.cmd().args(["raw", path, "-d", CONVERSE]).output().unwrap();
+        let out = env
+            .cmd()
+            .args(["raw", path, "-d", CONVERSE])
+            .output()
+            .unwrap();
         assert!(out.status.success(), "{path}: {}", stderr_of(&out));
     }
 }
@@ -55,16 +68,30 @@ fn get_on_the_control_plane_with_query() {
     let env = TestEnv::new();
     let out = env
         .cmd()
-        .args(["raw", "GET", "--service", "bedrock", "/inference-profiles?maxResults=5"])
+        .args([
+            "raw",
+            "GET",
+            "--service",
+            "bedrock",
+            "/inference-profiles?maxResults=5",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc["inferenceProfileSummaries"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        doc["inferenceProfileSummaries"].as_array().unwrap().len(),
+        5
+    );
     assert!(doc["nextToken"].is_string());
     let out = env
         .cmd()
-        .args(["raw", "--service", "bedrock", "/foundation-models/amazon.nova-lite-v1:0"])
+        .args([
+            "raw",
+            "--service",
+            "bedrock",
+            "/foundation-models/amazon.nova-lite-v1:0",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -76,7 +103,12 @@ fn converse_stream_is_decoded_into_json_lines() {
     let env = TestEnv::new();
     let out = env
         .cmd()
-        .args(["raw", "/model/us.amazon.nova-lite-v1:0/converse-stream", "-d", CONVERSE])
+        .args([
+            "raw",
+            "/model/us.amazon.nova-lite-v1:0/converse-stream",
+            "-d",
+            CONVERSE,
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -99,11 +131,18 @@ fn raw_frames_show_headers() {
     let env = TestEnv::new();
     let out = env
         .cmd()
-        .args(["raw", "--raw-frames", "/model/us.amazon.nova-lite-v1:0/converse-stream", "-d", CONVERSE])
+        .args([
+            "raw",
+            "--raw-frames",
+            "/model/us.amazon.nova-lite-v1:0/converse-stream",
+            "-d",
+            CONVERSE,
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    let first: serde_json::Value = serde_json::from_str(stdout_of(&out).lines().next().unwrap()).unwrap();
+    let first: serde_json::Value =
+        serde_json::from_str(stdout_of(&out).lines().next().unwrap()).unwrap();
     assert_eq!(first["headers"][":event-type"], "messageStart");
     assert_eq!(first["headers"][":message-type"], "event");
     assert_eq!(first["headers"][":content-type"], "application/json");
@@ -138,13 +177,23 @@ fn exception_frame_is_printed_and_sets_the_exit_code() {
     let env = TestEnv::new();
     let out = env
         .cmd()
-        .args(["raw", "/model/emulator.stream-error/converse-stream", "-d", CONVERSE])
+        .args([
+            "raw",
+            "/model/emulator.stream-error/converse-stream",
+            "-d",
+            CONVERSE,
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
-    let last: serde_json::Value = serde_json::from_str(stdout_of(&out).lines().last().unwrap()).unwrap();
+    let last: serde_json::Value =
+        serde_json::from_str(stdout_of(&out).lines().last().unwrap()).unwrap();
     assert_eq!(last["exception"], "modelStreamErrorException");
-    assert!(stderr_of(&out).contains("ModelStreamErrorException"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("ModelStreamErrorException"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]
@@ -153,15 +202,26 @@ fn corrupted_frame_is_a_clear_error_not_a_panic() {
     for scenario in ["malformed-frame", "crc-mismatch", "truncated"] {
         let out = env
             .cmd()
-            .args(["raw", "-H", &format!("x-brock-emulator-scenario: {scenario}")])
-            .args(["/model/us.amazon.nova-lite-v1:0/converse-stream", "-d", CONVERSE])
+            .args([
+                "raw",
+                "-H",
+                &format!("x-brock-emulator-scenario: {scenario}"),
+            ])
+            .args([
+                "/model/us.amazon.nova-lite-v1:0/converse-stream",
+                "-d",
+                CONVERSE,
+            ])
             .output()
             .unwrap();
         let err = stderr_of(&out);
         assert!(!err.contains("panicked"), "{scenario}: {err}");
         if scenario == "truncated" {
             // The connection drops mid-frame: a network failure, reported as such.
-            assert!(matches!(out.status.code(), Some(1) | Some(5)), "{scenario}: {err}");
+            assert!(
+                matches!(out.status.code(), Some(1) | Some(5)),
+                "{scenario}: {err}"
+            );
         } else {
             assert_eq!(out.status.code(), Some(1), "{scenario}: {err}");
             assert!(err.contains("event-stream frame"), "{scenario}: {err}");
@@ -176,17 +236,32 @@ fn body_that_is_not_json_is_refused_before_sending() {
     let env = TestEnv::new();
     let out = env
         .cmd()
-        .args(["-v", "raw", "/model/amazon.nova-lite-v1:0/converse", "-d", "{not json"])
+        .args([
+            "-v",
+            "raw",
+            "/model/amazon.nova-lite-v1:0/converse",
+            "-d",
+            "{not json",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = stderr_of(&out);
-    assert!(err.contains("not valid JSON") && err.contains("--binary"), "{err}");
+    assert!(
+        err.contains("not valid JSON") && err.contains("--binary"),
+        "{err}"
+    );
     assert!(!err.contains("->"), "nothing may be sent: {err}");
     // With --binary it is sent, and the service's own validation answers.
     let out = env
         .cmd()
-        .args(["raw", "--binary", "/model/amazon.nova-lite-v1:0/converse", "-d", "{not json"])
+        .args([
+            "raw",
+            "--binary",
+            "/model/amazon.nova-lite-v1:0/converse",
+            "-d",
+            "{not json",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
@@ -197,15 +272,28 @@ fn service_errors_show_type_and_message_and_body_with_include() {
     let env = TestEnv::new();
     let out = env
         .cmd()
-        .args(["raw", "-i", "/model/no.such-model-v1:0/converse", "-d", CONVERSE])
+        .args([
+            "raw",
+            "-i",
+            "/model/no.such-model-v1:0/converse",
+            "-d",
+            CONVERSE,
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = stderr_of(&out);
     assert!(err.contains("HTTP 400"), "{err}");
     assert!(err.contains("x-amzn-errortype"), "{err}");
-    assert!(err.contains("ValidationException: The provided model identifier is invalid."), "{err}");
-    assert!(stdout_of(&out).contains("\"message\""), "{}", stdout_of(&out));
+    assert!(
+        err.contains("ValidationException: The provided model identifier is invalid."),
+        "{err}"
+    );
+    assert!(
+        stdout_of(&out).contains("\"message\""),
+        "{}",
+        stdout_of(&out)
+    );
 }
 
 #[test]
@@ -215,14 +303,25 @@ fn retries_and_no_retry() {
     let out = env
         .cmd()
         .args(args)
-        .args(["--no-retry", "/model/amazon.nova-lite-v1:0/converse", "-d", CONVERSE])
+        .args([
+            "--no-retry",
+            "/model/amazon.nova-lite-v1:0/converse",
+            "-d",
+            CONVERSE,
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
     let out = env
         .cmd()
         .args(args)
-        .args(["--max-attempts", "5", "/model/amazon.nova-lite-v1:0/converse", "-d", CONVERSE])
+        .args([
+            "--max-attempts",
+            "5",
+            "/model/amazon.nova-lite-v1:0/converse",
+            "-d",
+            CONVERSE,
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -240,7 +339,12 @@ fn agent_runtime_path_and_bearer() {
         .env_remove("AWS_ACCESS_KEY_ID")
         .env_remove("AWS_SECRET_ACCESS_KEY")
         .env("AWS_BEARER_TOKEN_BEDROCK", "ABSK-raw-token")
-        .args(["raw", "/model/amazon.nova-lite-v1:0/converse", "-d", CONVERSE])
+        .args([
+            "raw",
+            "/model/amazon.nova-lite-v1:0/converse",
+            "-d",
+            CONVERSE,
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -250,12 +354,21 @@ fn agent_runtime_path_and_bearer() {
         .env_remove("AWS_ACCESS_KEY_ID")
         .env_remove("AWS_SECRET_ACCESS_KEY")
         .env("AWS_BEARER_TOKEN_BEDROCK", "ABSK-raw-token")
-        .args(["raw", "--service", "agent-runtime", "/knowledgebases/KB1234567/retrieve"])
+        .args([
+            "raw",
+            "--service",
+            "agent-runtime",
+            "/knowledgebases/KB1234567/retrieve",
+        ])
         .args(["-d", r#"{"retrievalQuery":{"text":"q"}}"#])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains("does not accept Bedrock API keys"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("does not accept Bedrock API keys"),
+        "{}",
+        stderr_of(&out)
+    );
     // With SigV4 credentials the agents runtime is reached (its answer, whatever it is, is AWS-shaped).
     let out = env
         .cmd()

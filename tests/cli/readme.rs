@@ -5,7 +5,9 @@ use std::process::Command;
 
 /// Lines of ```sh blocks that run brock against the emulator.
 fn examples() -> Vec<String> {
-    let readme = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
     let mut out = Vec::new();
     let mut in_sh = false;
     for line in readme.lines() {
@@ -24,10 +26,21 @@ fn examples() -> Vec<String> {
 #[test]
 fn every_mock_example_in_the_readme_runs() {
     let examples = examples();
-    assert!(examples.len() >= 12, "found only {} examples", examples.len());
-    let bin_dir = assert_cmd::cargo::cargo_bin("brock").parent().unwrap().to_path_buf();
+    assert!(
+        examples.len() >= 12,
+        "found only {} examples",
+        examples.len()
+    );
+    let bin_dir = assert_cmd::cargo::cargo_bin("brock")
+        .parent()
+        .unwrap()
+        .to_path_buf();
     let home = tempfile::tempdir().unwrap();
-    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let mut failures = Vec::new();
     for ex in &examples {
         let out = Command::new("bash")
@@ -50,12 +63,18 @@ fn every_mock_example_in_the_readme_runs() {
             ));
         }
     }
-    assert!(failures.is_empty(), "README examples failed:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "README examples failed:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn the_first_two_commands_are_the_build_and_the_tests() {
-    let readme = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
     let block: Vec<&str> = readme
         .split("```sh")
         .nth(1)
@@ -64,9 +83,13 @@ fn the_first_two_commands_are_the_build_and_the_tests() {
         .skip(1)
         .take(2)
         .collect();
-    assert!(block[0].starts_with("cargo run --release -- --mock chat"), "{block:?}");
+    assert!(
+        block[0].starts_with("cargo run --release -- --mock chat"),
+        "{block:?}"
+    );
     assert!(block[1].starts_with("cargo test"), "{block:?}");
     // .ci/run runs the README's test command.
-    let ci = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".ci/run")).unwrap();
+    let ci =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".ci/run")).unwrap();
     assert!(ci.contains("cargo test --locked"), "{ci}");
 }

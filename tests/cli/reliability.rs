@@ -23,9 +23,24 @@ fn with_scenario(env: &TestEnv, scenario: &str) {
 /// The refusal is one `brock: error:` line, optionally followed by one `hint:` line.
 fn assert_one_error_line(out: &Output, what: &str) {
     let err = stderr_of(out);
-    let lines: Vec<&str> = err.lines().filter(|l| !l.starts_with("brock: ") || l.starts_with("brock: error")).collect();
-    assert_eq!(lines.iter().filter(|l| l.starts_with("brock: error:")).count(), 1, "{what}: {err}");
-    assert!(lines.iter().all(|l| l.starts_with("brock: error:") || l.starts_with("hint: ")), "{what}: {err}");
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| !l.starts_with("brock: ") || l.starts_with("brock: error"))
+        .collect();
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.starts_with("brock: error:"))
+            .count(),
+        1,
+        "{what}: {err}"
+    );
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.starts_with("brock: error:") || l.starts_with("hint: ")),
+        "{what}: {err}"
+    );
 }
 
 /// The `N` of every "retrying in N ms" line of a `-v` log.
@@ -42,7 +57,11 @@ fn retry_delays(err: &str) -> Vec<u64> {
 fn throttling_backs_off_within_the_jitter_cap_then_exits_4_with_advice() {
     let env = TestEnv::new();
     with_scenario(&env, "throttle");
-    let out = env.cmd().args(["-v", "--max-attempts", "4", "chat", "q"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["-v", "--max-attempts", "4", "chat", "q"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
     let err = stderr_of(&out);
     let delays = retry_delays(&err);
@@ -53,7 +72,10 @@ fn throttling_backs_off_within_the_jitter_cap_then_exits_4_with_advice() {
     }
     assert!(err.contains("giving up after 4 attempts"), "{err}");
     assert!(err.contains("ThrottlingException"), "{err}");
-    assert!(err.lines().any(|l| l.starts_with("hint: ")), "advice given: {err}");
+    assert!(
+        err.lines().any(|l| l.starts_with("hint: ")),
+        "advice given: {err}"
+    );
     assert!(out.stdout.is_empty());
 
     // The config file's attempt limit is honoured the same way.
@@ -62,30 +84,66 @@ fn throttling_backs_off_within_the_jitter_cap_then_exits_4_with_advice() {
     );
     let out = env.cmd().args(["-v", "models"]).output().unwrap();
     assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
-    assert_eq!(retry_delays(&stderr_of(&out)).len(), 1, "{}", stderr_of(&out));
+    assert_eq!(
+        retry_delays(&stderr_of(&out)).len(),
+        1,
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]
 fn server_errors_are_retried_and_the_answer_printed_once() {
     let env = TestEnv::new();
     with_scenario(&env, "unavailable-then-ok");
-    let out = env.cmd().args(["-v", "--max-attempts", "3", "chat", "q"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["-v", "--max-attempts", "3", "chat", "q"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    assert_eq!(retry_delays(&stderr_of(&out)).len(), 2, "{}", stderr_of(&out));
-    assert_eq!(stdout_of(&out).matches("Hello from the brock emulator").count(), 1);
+    assert_eq!(
+        retry_delays(&stderr_of(&out)).len(),
+        2,
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(
+        stdout_of(&out)
+            .matches("Hello from the brock emulator")
+            .count(),
+        1
+    );
 
     with_scenario(&env, "internal-error");
-    let out = env.cmd().args(["-v", "--max-attempts", "3", "chat", "--no-stream", "q"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["-v", "--max-attempts", "3", "chat", "--no-stream", "q"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
-    assert_eq!(retry_delays(&stderr_of(&out)).len(), 2, "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains("InternalServerException"), "{}", stderr_of(&out));
+    assert_eq!(
+        retry_delays(&stderr_of(&out)).len(),
+        2,
+        "{}",
+        stderr_of(&out)
+    );
+    assert!(
+        stderr_of(&out).contains("InternalServerException"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]
 fn connection_refused_is_retried_then_exit_5() {
     let env = TestEnv::new();
     // A port that was free a moment ago: nothing listens there.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let url = format!("http://127.0.0.1:{port}");
     let out = env
         .cmd()
@@ -94,7 +152,12 @@ fn connection_refused_is_retried_then_exit_5() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
-    assert_eq!(retry_delays(&stderr_of(&out)).len(), 1, "{}", stderr_of(&out));
+    assert_eq!(
+        retry_delays(&stderr_of(&out)).len(),
+        1,
+        "{}",
+        stderr_of(&out)
+    );
     let out = env
         .cmd()
         .env("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", &url)
@@ -110,10 +173,24 @@ fn connection_refused_is_retried_then_exit_5() {
 fn connection_reset_before_any_response_is_retried_then_exit_5() {
     let env = TestEnv::new();
     with_scenario(&env, "reset");
-    for args in [vec!["chat", "q"], vec!["chat", "--no-stream", "q"], vec!["models"]] {
-        let out = env.cmd().args(["-v", "--max-attempts", "2"]).args(&args).output().unwrap();
+    for args in [
+        vec!["chat", "q"],
+        vec!["chat", "--no-stream", "q"],
+        vec!["models"],
+    ] {
+        let out = env
+            .cmd()
+            .args(["-v", "--max-attempts", "2"])
+            .args(&args)
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(5), "{args:?}: {}", stderr_of(&out));
-        assert_eq!(retry_delays(&stderr_of(&out)).len(), 1, "{args:?}: {}", stderr_of(&out));
+        assert_eq!(
+            retry_delays(&stderr_of(&out)).len(),
+            1,
+            "{args:?}: {}",
+            stderr_of(&out)
+        );
         assert!(out.stdout.is_empty(), "{args:?}");
     }
 }
@@ -121,9 +198,23 @@ fn connection_reset_before_any_response_is_retried_then_exit_5() {
 #[test]
 fn reset_mid_stream_keeps_the_partial_answer_and_exits_5() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["-v", "chat", "--model", "emulator.truncated", "tell me a story"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args([
+            "-v",
+            "chat",
+            "--model",
+            "emulator.truncated",
+            "tell me a story",
+        ])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
-    assert!(stdout_of(&out).starts_with("Hello from the brock emulator"), "partial kept: {:?}", stdout_of(&out));
+    assert!(
+        stdout_of(&out).starts_with("Hello from the brock emulator"),
+        "partial kept: {:?}",
+        stdout_of(&out)
+    );
     let err = stderr_of(&out);
     assert!(err.contains("connection lost"), "{err}");
     // Output already printed must not be printed again by a retry.
@@ -131,25 +222,47 @@ fn reset_mid_stream_keeps_the_partial_answer_and_exits_5() {
 
     let out = env
         .cmd()
-        .args(["raw", "/model/emulator.truncated/converse-stream", "-d", r#"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#])
+        .args([
+            "raw",
+            "/model/emulator.truncated/converse-stream",
+            "-d",
+            r#"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#,
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
-    assert!(stdout_of(&out).contains("messageStart"), "{}", stdout_of(&out));
+    assert!(
+        stdout_of(&out).contains("messageStart"),
+        "{}",
+        stdout_of(&out)
+    );
 }
 
 #[test]
 fn truncated_json_answer_is_a_clear_error() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["chat", "--no-stream", "--model", "emulator.truncated", "q"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--no-stream", "--model", "emulator.truncated", "q"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
-    assert!(out.stdout.is_empty(), "no half answer printed: {}", stdout_of(&out));
+    assert!(
+        out.stdout.is_empty(),
+        "no half answer printed: {}",
+        stdout_of(&out)
+    );
     assert_one_error_line(&out, "truncated");
     assert!(!stderr_of(&out).contains("panicked"));
 
     let out = env
         .cmd()
-        .args(["raw", "/model/emulator.truncated/converse", "-d", r#"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#])
+        .args([
+            "raw",
+            "/model/emulator.truncated/converse",
+            "-d",
+            r#"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#,
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
@@ -161,17 +274,37 @@ fn a_stall_mid_stream_hits_the_read_timeout_and_keeps_the_partial_answer() {
     let env = TestEnv::new();
     let out = env
         .cmd()
-        .args(["--read-timeout", "0.5", "chat", "--model", "emulator.stall", "q"])
+        .args([
+            "--read-timeout",
+            "0.5",
+            "chat",
+            "--model",
+            "emulator.stall",
+            "q",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
-    assert!(stdout_of(&out).starts_with("Hello from the brock emulator"), "{:?}", stdout_of(&out));
-    assert!(stderr_of(&out).contains("read timeout"), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).starts_with("Hello from the brock emulator"),
+        "{:?}",
+        stdout_of(&out)
+    );
+    assert!(
+        stderr_of(&out).contains("read timeout"),
+        "{}",
+        stderr_of(&out)
+    );
     assert_one_error_line(&out, "stall");
 
     for args in [
         vec!["chat", "--no-stream", "--model", "emulator.stall", "q"],
-        vec!["raw", "/model/emulator.stall/converse-stream", "-d", r#"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#],
+        vec![
+            "raw",
+            "/model/emulator.stall/converse-stream",
+            "-d",
+            r#"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#,
+        ],
     ] {
         let out = env
             .cmd()
@@ -180,7 +313,11 @@ fn a_stall_mid_stream_hits_the_read_timeout_and_keeps_the_partial_answer() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(5), "{args:?}: {}", stderr_of(&out));
-        assert!(stderr_of(&out).contains("read timeout"), "{args:?}: {}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains("read timeout"),
+            "{args:?}: {}",
+            stderr_of(&out)
+        );
     }
 }
 
@@ -193,10 +330,27 @@ fn exceptions_and_corrupt_frames_mid_stream_keep_the_partial_answer() {
         ("emulator.malformed-frame", 1, "event-stream frame"),
         ("emulator.crc-mismatch", 1, "event-stream frame"),
     ] {
-        let out = env.cmd().args(["chat", "--model", model, "tell me a story"]).output().unwrap();
-        assert_eq!(out.status.code(), Some(code), "{model}: {}", stderr_of(&out));
-        assert!(stdout_of(&out).starts_with("Hello from the brock emulator"), "{model}: {:?}", stdout_of(&out));
-        assert!(stderr_of(&out).contains(says), "{model}: {}", stderr_of(&out));
+        let out = env
+            .cmd()
+            .args(["chat", "--model", model, "tell me a story"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{model}: {}",
+            stderr_of(&out)
+        );
+        assert!(
+            stdout_of(&out).starts_with("Hello from the brock emulator"),
+            "{model}: {:?}",
+            stdout_of(&out)
+        );
+        assert!(
+            stderr_of(&out).contains(says),
+            "{model}: {}",
+            stderr_of(&out)
+        );
         assert_one_error_line(&out, model);
     }
 }
@@ -213,29 +367,60 @@ fn mode(p: &Path) -> u32 {
 #[test]
 fn failed_turns_leave_the_session_usable_and_private() {
     let env = TestEnv::new();
-    let ok = env.cmd().args(["chat", "--session", "work", "first question"]).output().unwrap();
+    let ok = env
+        .cmd()
+        .args(["chat", "--session", "work", "first question"])
+        .output()
+        .unwrap();
     assert!(ok.status.success(), "{}", stderr_of(&ok));
     let file = env.data_dir().join("sessions/work.json");
     assert_eq!(mode(&file), 0o600, "session file mode");
     assert_eq!(mode(file.parent().unwrap()), 0o700, "sessions dir mode");
     assert_eq!(mode(&env.data_dir()), 0o700, "data dir mode");
 
-    for model in ["emulator.stream-error", "emulator.truncated", "emulator.throttle"] {
+    for model in [
+        "emulator.stream-error",
+        "emulator.truncated",
+        "emulator.throttle",
+    ] {
         let out = env
             .cmd()
-            .args(["--max-attempts", "1", "--read-timeout", "2", "chat", "--session", "work", "--model", model, "second"])
+            .args([
+                "--max-attempts",
+                "1",
+                "--read-timeout",
+                "2",
+                "chat",
+                "--session",
+                "work",
+                "--model",
+                model,
+                "second",
+            ])
             .output()
             .unwrap();
         assert!(!out.status.success(), "{model}");
         let text = std::fs::read_to_string(&file).unwrap();
-        let doc: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{model}: {e}: {text}"));
-        assert!(doc.to_string().contains("first question"), "{model}: earlier turns kept: {text}");
+        let doc: serde_json::Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{model}: {e}: {text}"));
+        assert!(
+            doc.to_string().contains("first question"),
+            "{model}: earlier turns kept: {text}"
+        );
         assert_eq!(mode(&file), 0o600, "{model}: mode kept after a rewrite");
     }
     // The conversation is still one the (strict) service accepts.
-    let out = env.cmd().args(["chat", "--session", "work", "--model", "nova-lite", "third"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--session", "work", "--model", "nova-lite", "third"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    assert!(stdout_of(&out).contains("You said: third"), "{}", stdout_of(&out));
+    assert!(
+        stdout_of(&out).contains("You said: third"),
+        "{}",
+        stdout_of(&out)
+    );
     // No temporary files left behind.
     let names: Vec<String> = std::fs::read_dir(file.parent().unwrap())
         .unwrap()
@@ -271,15 +456,70 @@ fn secrets_appear_in_no_output_error_or_file() {
     let mut seen = String::new();
     let runs: Vec<(bool, Vec<&str>)> = vec![
         (false, vec!["-vvv", "chat", "--session", "s1", "hello"]),
-        (false, vec!["-vvv", "--max-attempts", "2", "chat", "--session", "s1", "--model", "emulator.throttle", "q"]),
-        (false, vec!["-vvv", "chat", "--session", "s1", "--model", "emulator.stream-error", "q"]),
-        (false, vec!["-vvv", "--max-attempts", "1", "chat", "--model", "emulator.reset", "q"]),
+        (
+            false,
+            vec![
+                "-vvv",
+                "--max-attempts",
+                "2",
+                "chat",
+                "--session",
+                "s1",
+                "--model",
+                "emulator.throttle",
+                "q",
+            ],
+        ),
+        (
+            false,
+            vec![
+                "-vvv",
+                "chat",
+                "--session",
+                "s1",
+                "--model",
+                "emulator.stream-error",
+                "q",
+            ],
+        ),
+        (
+            false,
+            vec![
+                "-vvv",
+                "--max-attempts",
+                "1",
+                "chat",
+                "--model",
+                "emulator.reset",
+                "q",
+            ],
+        ),
         (false, vec!["-vvv", "--max-attempts", "1", "models"]),
         (false, vec!["-vvv", "config", "show"]),
         (false, vec!["-vvv", "chat", "--dry-run", "q"]),
-        (false, vec!["-vvv", "raw", "/model/us.amazon.nova-lite-v1:0/converse-stream", "-d", r#"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#]),
+        (
+            false,
+            vec![
+                "-vvv",
+                "raw",
+                "/model/us.amazon.nova-lite-v1:0/converse-stream",
+                "-d",
+                r#"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#,
+            ],
+        ),
         (true, vec!["-vvv", "chat", "--session", "s2", "hello"]),
-        (true, vec!["-vvv", "--max-attempts", "2", "chat", "--model", "emulator.throttle", "q"]),
+        (
+            true,
+            vec![
+                "-vvv",
+                "--max-attempts",
+                "2",
+                "chat",
+                "--model",
+                "emulator.throttle",
+                "q",
+            ],
+        ),
         (true, vec!["-vvv", "chat", "--dry-run", "q"]),
         (true, vec!["-vvv", "--output", "json", "config", "show"]),
     ];
@@ -293,7 +533,10 @@ fn secrets_appear_in_no_output_error_or_file() {
         seen.push_str(&stderr_of(&out));
         assert!(!stderr_of(&out).contains("panicked"), "{args:?}");
     }
-    assert!(seen.contains("-> POST") && seen.contains("body: "), "-vvv really logged: {seen}");
+    assert!(
+        seen.contains("-> POST") && seen.contains("body: "),
+        "-vvv really logged: {seen}"
+    );
     for s in secrets {
         assert!(!seen.contains(s), "{s} leaked into output");
     }
@@ -309,7 +552,14 @@ fn secrets_appear_in_no_output_error_or_file() {
 // --- hostile output on a terminal -------------------------------------------------------------
 
 /// Raw escape sequences the emulator's `hostile` answer carries; none may reach a terminal.
-const RAW_HOSTILE: &[&str] = &["\x1b]52;", "\x1b]0;", "\x1b[2J", "\x1b[10;10H", "\x1b[5A", "\x07"];
+const RAW_HOSTILE: &[&str] = &[
+    "\x1b]52;",
+    "\x1b]0;",
+    "\x1b[2J",
+    "\x1b[10;10H",
+    "\x1b[5A",
+    "\x07",
+];
 
 fn shell_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
@@ -333,20 +583,28 @@ fn on_a_terminal(env: &TestEnv, args: &[&str]) -> Option<(Option<i32>, String)> 
         }
     }
     c.env("TERM", "xterm-256color").env("SHELL", "/bin/sh");
-    c.args(["-qec", &line, "/dev/null"]).stdin(std::process::Stdio::null());
+    c.args(["-qec", &line, "/dev/null"])
+        .stdin(std::process::Stdio::null());
     let out = match c.output() {
         Ok(o) => o,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
         Err(e) => panic!("script: {e}"),
     };
-    Some((out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned()))
+    Some((
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    ))
 }
 
 #[cfg(unix)]
 #[test]
 fn hostile_output_is_neutralised_on_a_terminal() {
     let env = TestEnv::new();
-    for extra in [vec![], vec!["--no-stream"], vec!["--hide-reasoning", "--reasoning", "low"]] {
+    for extra in [
+        vec![],
+        vec!["--no-stream"],
+        vec!["--hide-reasoning", "--reasoning", "low"],
+    ] {
         let mut args = vec!["chat", "--model", "emulator.hostile"];
         args.extend(&extra);
         args.push("q");
@@ -357,7 +615,10 @@ fn hostile_output_is_neutralised_on_a_terminal() {
         assert_eq!(code, Some(0), "{extra:?}: {tty:?}");
         assert!(tty.contains("Hostile answer"), "{extra:?}: {tty:?}");
         for raw in RAW_HOSTILE {
-            assert!(!tty.contains(raw), "{extra:?}: {raw:?} reached the terminal: {tty:?}");
+            assert!(
+                !tty.contains(raw),
+                "{extra:?}: {raw:?} reached the terminal: {tty:?}"
+            );
         }
         // Made visible in caret notation instead.
         assert!(tty.contains("^[]52;c;aGFja2Vk^G"), "{extra:?}: {tty:?}");
@@ -380,11 +641,17 @@ fn hostile_tool_results_are_neutralised_on_a_terminal() {
          parameters = {{ type = \"object\", properties = {{ city = {{ type = \"string\" }} }}, required = [\"city\"] }}\n",
         tool.display().to_string()
     ));
-    let Some((code, tty)) = on_a_terminal(&env, &["chat", "--run-tools", "--yes", "use get_weather for Paris"]) else {
+    let Some((code, tty)) = on_a_terminal(
+        &env,
+        &["chat", "--run-tools", "--yes", "use get_weather for Paris"],
+    ) else {
         return;
     };
     assert_eq!(code, Some(0), "{tty:?}");
-    assert!(tty.contains("The tool returned: sunny"), "the result went back to the model: {tty:?}");
+    assert!(
+        tty.contains("The tool returned: sunny"),
+        "the result went back to the model: {tty:?}"
+    );
     for raw in ["\x1b]52;", "\x1b]0;", "\x1b[2J", "\x07"] {
         assert!(!tty.contains(raw), "{raw:?} reached the terminal: {tty:?}");
     }
@@ -420,18 +687,39 @@ fn tools_run_only_when_approved_with_arguments_as_json_on_stdin() {
     ));
 
     // Not a terminal and no --yes: nobody can approve, so the tool must not run.
-    let out = env.cmd().args(["chat", "--run-tools", "use get_weather for Paris"]).output().unwrap();
-    assert!(!record.exists(), "ran without approval: {} {}", stdout_of(&out), stderr_of(&out));
+    let out = env
+        .cmd()
+        .args(["chat", "--run-tools", "use get_weather for Paris"])
+        .output()
+        .unwrap();
+    assert!(
+        !record.exists(),
+        "ran without approval: {} {}",
+        stdout_of(&out),
+        stderr_of(&out)
+    );
 
-    let out = env.cmd().args(["chat", "--run-tools", "--yes", "use get_weather for Paris"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--run-tools", "--yes", "use get_weather for Paris"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(record.exists(), "ran with --yes");
-    assert!(stdout_of(&out).contains("The tool returned: 22 degrees"), "{}", stdout_of(&out));
+    assert!(
+        stdout_of(&out).contains("The tool returned: 22 degrees"),
+        "{}",
+        stdout_of(&out)
+    );
     let input: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(env.home.path().join("stdin.json")).unwrap()).expect("JSON on stdin");
+        serde_json::from_slice(&std::fs::read(env.home.path().join("stdin.json")).unwrap())
+            .expect("JSON on stdin");
     assert!(input["city"].is_string(), "{input}");
     let argv = std::fs::read_to_string(env.home.path().join("argv.txt")).unwrap();
-    assert_eq!(argv, "{city}\n$city\n$(touch pwned)\n", "argv passed verbatim");
+    assert_eq!(
+        argv, "{city}\n$city\n$(touch pwned)\n",
+        "argv passed verbatim"
+    );
     assert!(!env.home.path().join("pwned").exists() && !Path::new("pwned").exists());
 }
 
@@ -447,7 +735,10 @@ fn repo_dir(rel: &str) -> PathBuf {
 fn fuzz_seeds_and_crash_inputs_replay_cleanly() {
     let mut replayed = 0;
     for (name, target) in fuzz_harness::TARGETS {
-        for dir in [repo_dir("fuzz/seeds").join(name), repo_dir("tests/fuzz-regressions").join(name)] {
+        for dir in [
+            repo_dir("fuzz/seeds").join(name),
+            repo_dir("tests/fuzz-regressions").join(name),
+        ] {
             for file in files_under(&dir) {
                 let data = std::fs::read(&file).unwrap();
                 let outcome = std::panic::catch_unwind(|| target(&data));
@@ -464,7 +755,10 @@ fn fuzz_seeds_and_crash_inputs_replay_cleanly() {
 #[test]
 #[ignore = "long-running; run with --ignored"]
 fn fuzz_targets_random_mutations() {
-    let iters: u64 = std::env::var("BROCK_FUZZ_ITERS").ok().and_then(|v| v.parse().ok()).unwrap_or(20_000);
+    let iters: u64 = std::env::var("BROCK_FUZZ_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
     let mut state = 0x2545_F491_4F6C_DD1Du64;
     let mut next = move || {
         state ^= state << 13;

@@ -19,7 +19,10 @@ const NOVA: &str = "us.amazon.nova-lite-v1:0";
 fn spawn(env: &TestEnv, args: &[&str]) -> Pty {
     let mut cmd = env.std_cmd();
     cmd.arg("chat").args(args);
-    cmd.env("TERM", "xterm").env("NO_COLOR", "1").env("COLUMNS", "200").env("LINES", "50");
+    cmd.env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "200")
+        .env("LINES", "50");
     let mut p = Session::spawn(cmd).expect("spawn brock in a pty");
     p.set_expect_timeout(Some(Duration::from_secs(60)));
     let _ = p.get_process_mut().set_window_size(200, 50);
@@ -66,7 +69,8 @@ fn sessions(env: &TestEnv) -> Vec<Value> {
 
 fn session_named(env: &TestEnv, name: &str) -> Value {
     let p = env.data_dir().join("sessions").join(format!("{name}.json"));
-    serde_json::from_slice(&std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))).unwrap()
+    serde_json::from_slice(&std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+        .unwrap()
 }
 
 fn texts(session: &Value) -> Vec<String> {
@@ -110,7 +114,10 @@ fn multi_line_input_and_history_across_runs() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        assert_eq!(std::fs::metadata(&history).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            std::fs::metadata(&history).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
     }
     // The autosaved session has the three exchanges, multi-line text intact.
     let all = sessions(&env);
@@ -139,7 +146,10 @@ fn expect_banner_free(p: &mut Pty) {
 fn slash_commands() {
     let env = TestEnv::new();
     let doc = env.write_file("notes.txt", "some notes");
-    let editor = env.write_file("editor.sh", "#!/bin/sh\nprintf 'from the editor' > \"$1\"\n");
+    let editor = env.write_file(
+        "editor.sh",
+        "#!/bin/sh\nprintf 'from the editor' > \"$1\"\n",
+    );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -147,7 +157,10 @@ fn slash_commands() {
     }
     let mut p = {
         let mut cmd = env.std_cmd();
-        cmd.args(["chat", "-i"]).env("TERM", "xterm").env("NO_COLOR", "1").env("EDITOR", &editor);
+        cmd.args(["chat", "-i"])
+            .env("TERM", "xterm")
+            .env("NO_COLOR", "1")
+            .env("EDITOR", &editor);
         let mut p = Session::spawn(cmd).unwrap();
         p.set_expect_timeout(Some(Duration::from_secs(60)));
         let _ = p.get_process_mut().set_window_size(200, 50);
@@ -156,7 +169,27 @@ fn slash_commands() {
     };
 
     enter(&mut p, "/help");
-    for c in ["/model", "/system", "/reasoning", "/temperature", "/max-tokens", "/attach", "/tools", "/save", "/load", "/sessions", "/new", "/clear", "/undo", "/retry", "/copy", "/edit", "/usage", "/export", "/exit"] {
+    for c in [
+        "/model",
+        "/system",
+        "/reasoning",
+        "/temperature",
+        "/max-tokens",
+        "/attach",
+        "/tools",
+        "/save",
+        "/load",
+        "/sessions",
+        "/new",
+        "/clear",
+        "/undo",
+        "/retry",
+        "/copy",
+        "/edit",
+        "/usage",
+        "/export",
+        "/exit",
+    ] {
         expect(&mut p, c);
     }
     expect(&mut p, PROMPT);
@@ -264,13 +297,19 @@ fn slash_commands() {
     assert_eq!(s["settings"]["temperature"], 0.5);
     let t = texts(&s);
     assert_eq!(t[0], "hello pro");
-    assert_eq!(t.last().unwrap(), "Hello from the brock emulator (us.amazon.nova-pro-v1:0). You said: back again");
+    assert_eq!(
+        t.last().unwrap(),
+        "Hello from the brock emulator (us.amazon.nova-pro-v1:0). You said: back again"
+    );
     assert!(!t.iter().any(|x| x.contains("in the new one")));
 }
 
 #[test]
 fn ctrl_c_mid_stream_keeps_the_partial_answer() {
-    let env = TestEnv::with_options(EmulatorOptions { tokens_per_second: 20.0, ..Default::default() });
+    let env = TestEnv::with_options(EmulatorOptions {
+        tokens_per_second: 20.0,
+        ..Default::default()
+    });
     let mut p = spawn(&env, &["--session", "cut"]);
     enter(&mut p, "[[tokens=5000]]");
     expect(&mut p, "lorem ipsum dolor");
@@ -294,7 +333,16 @@ fn ctrl_c_mid_stream_keeps_the_partial_answer() {
 fn tool_approval_denied_then_granted_and_session_continues() {
     let env = TestEnv::new();
     env.write_config(&weather_config(&env));
-    let args = ["--session", "tools", "-m", "sonnet", "--reasoning", "low", "--max-tokens", "4000"];
+    let args = [
+        "--session",
+        "tools",
+        "-m",
+        "sonnet",
+        "--reasoning",
+        "low",
+        "--max-tokens",
+        "4000",
+    ];
     let mut p = spawn(&env, &args);
     enter(&mut p, "/tools");
     expect(&mut p, "after approval");
@@ -304,7 +352,10 @@ fn tool_approval_denied_then_granted_and_session_continues() {
     expect(&mut p, "tool call: weather");
     expect(&mut p, "[a]lways");
     enter(&mut p, "n");
-    expect(&mut p, "The tool returned: the user did not approve running tool weather");
+    expect(
+        &mut p,
+        "The tool returned: the user did not approve running tool weather",
+    );
     expect(&mut p, PROMPT);
     assert!(!env.home.path().join("weather.sh.input").exists());
 
@@ -327,7 +378,10 @@ fn tool_approval_denied_then_granted_and_session_continues() {
     // the emulator refuses it if any signature or tool id came back wrong.
     let s = session_named(&env, "tools");
     assert!(s["conversation"]["messages"].as_array().unwrap().len() >= 12);
-    assert_eq!(s["settings"]["disabled_tools"], serde_json::json!(["weather"]));
+    assert_eq!(
+        s["settings"]["disabled_tools"],
+        serde_json::json!(["weather"])
+    );
     let mut p = spawn(&env, &["--session", "tools"]);
     ask(&mut p, "thanks a lot");
     leave(p);

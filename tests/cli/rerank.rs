@@ -37,7 +37,15 @@ fn ranks_by_relevance_with_both_models_and_routes() {
             }
             let out = env
                 .cmd()
-                .args(["rerank", "-m", model, "--route", route, "--query", "green fruit"])
+                .args([
+                    "rerank",
+                    "-m",
+                    model,
+                    "--route",
+                    route,
+                    "--query",
+                    "green fruit",
+                ])
                 .args(DOCS)
                 .output()
                 .unwrap();
@@ -46,7 +54,10 @@ fn ranks_by_relevance_with_both_models_and_routes() {
             assert_eq!(r.len(), 4, "{model} {route}");
             let order: Vec<u64> = r.iter().map(|x| x["index"].as_u64().unwrap()).collect();
             assert_eq!(&order[..2], &[1, 2], "{model} {route}: {order:?}");
-            let scores: Vec<f64> = r.iter().map(|x| x["relevance_score"].as_f64().unwrap()).collect();
+            let scores: Vec<f64> = r
+                .iter()
+                .map(|x| x["relevance_score"].as_f64().unwrap())
+                .collect();
             assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
         }
     }
@@ -57,7 +68,16 @@ fn top_n_return_documents_and_json() {
     let env = TestEnv::new();
     let out = env
         .cmd()
-        .args(["--output", "json", "rerank", "--query", "green fruit", "--top-n", "2", "--return-documents"])
+        .args([
+            "--output",
+            "json",
+            "rerank",
+            "--query",
+            "green fruit",
+            "--top-n",
+            "2",
+            "--return-documents",
+        ])
         .args(DOCS)
         .output()
         .unwrap();
@@ -66,7 +86,12 @@ fn top_n_return_documents_and_json() {
     let r = doc["results"].as_array().unwrap();
     assert_eq!(r.len(), 2);
     assert_eq!(r[0]["document"]["text"], DOCS[1]);
-    let out = env.cmd().args(["rerank", "--query", "blue sky", "-n", "1"]).args(DOCS).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["rerank", "--query", "blue sky", "-n", "1"])
+        .args(DOCS)
+        .output()
+        .unwrap();
     ok(&out);
     let r = results(&out);
     assert_eq!(r.len(), 1);
@@ -78,13 +103,23 @@ fn top_n_return_documents_and_json() {
 fn documents_from_files_and_jsonl() {
     let env = TestEnv::new();
     let f = env.write_file("docs.txt", DOCS.join("\n") + "\n");
-    let out = env.cmd().args(["rerank", "--query", "red car", "-f"]).arg(&f).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["rerank", "--query", "red car", "-f"])
+        .arg(&f)
+        .output()
+        .unwrap();
     ok(&out);
     assert_eq!(results(&out)[0]["index"], 0);
     let jsonl: String = DOCS
         .iter()
         .enumerate()
-        .map(|(i, d)| format!("{{\"id\":\"doc{i}\",\"body\":{}}}\n", Value::String(d.to_string())))
+        .map(|(i, d)| {
+            format!(
+                "{{\"id\":\"doc{i}\",\"body\":{}}}\n",
+                Value::String(d.to_string())
+            )
+        })
         .collect();
     let out = env
         .cmd()
@@ -104,13 +139,26 @@ fn refusals() {
     for (args, needle) in [
         (vec!["rerank", "doc"], "--query is required"),
         (vec!["rerank", "--query", "q"], "no documents"),
-        (vec!["rerank", "-m", "amazon.nova-lite-v1:0", "--query", "q", "d"], "not a rerank model"),
-        (vec!["rerank", "--query", "q", "--top-n", "0", "d"], "--top-n"),
-        (vec!["rerank", "--query", "q", "d", ""], "argument 2: empty document"),
+        (
+            vec!["rerank", "-m", "amazon.nova-lite-v1:0", "--query", "q", "d"],
+            "not a rerank model",
+        ),
+        (
+            vec!["rerank", "--query", "q", "--top-n", "0", "d"],
+            "--top-n",
+        ),
+        (
+            vec!["rerank", "--query", "q", "d", ""],
+            "argument 2: empty document",
+        ),
     ] {
         let out = env.cmd().args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
-        assert!(stderr_of(&out).contains(needle), "{args:?}: {}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains(needle),
+            "{args:?}: {}",
+            stderr_of(&out)
+        );
     }
 }
 

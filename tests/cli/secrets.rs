@@ -13,24 +13,42 @@ fn verbose_logs_redact_signatures_tokens_and_keys() {
     // Assume-role: the request is signed with temporary credentials and a session token.
     let out = env
         .cmd()
-        .args(["-vvv", "--role-arn", "arn:aws:iam::123456789012:role/r", "chat", "hello secrets"])
+        .args([
+            "-vvv",
+            "--role-arn",
+            "arn:aws:iam::123456789012:role/r",
+            "chat",
+            "hello secrets",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     let text = all_output(&out);
-    assert!(text.to_ascii_lowercase().contains("x-amz-security-token:"), "{text}");
+    assert!(
+        text.to_ascii_lowercase().contains("x-amz-security-token:"),
+        "{text}"
+    );
     assert!(text.contains("-> POST"), "-vvv logs requests: {text}");
     assert!(text.contains("body: "), "-vvv logs bodies: {text}");
     assert!(!text.contains(DEFAULT_SECRET_KEY), "secret key leaked");
     assert!(!text.contains(DEFAULT_ACCESS_KEY), "access key id leaked");
-    assert!(!text.contains("EXAMPLESESSIONTOKEN"), "session token leaked");
+    assert!(
+        !text.contains("EXAMPLESESSIONTOKEN"),
+        "session token leaked"
+    );
     for line in text.lines() {
         let l = line.to_ascii_lowercase();
         if let Some(v) = l.split("x-amz-security-token:").nth(1) {
-            assert!(v.contains("redacted") && v.trim().len() < 24, "token shown: {line}");
+            assert!(
+                v.contains("redacted") && v.trim().len() < 24,
+                "token shown: {line}"
+            );
         }
         if l.contains("authorization:") {
-            assert!(l.contains("signature=<redacted>") || l.contains("bearer"), "signature shown: {line}");
+            assert!(
+                l.contains("signature=<redacted>") || l.contains("bearer"),
+                "signature shown: {line}"
+            );
         }
     }
 }
@@ -40,15 +58,29 @@ fn a_rejected_session_token_is_not_echoed_and_no_debug_dump() {
     let env = TestEnv::new();
     let out = env
         .cmd()
-        .env("AWS_SESSION_TOKEN", "FwoGZXIvYXdzEXAMPLESESSIONTOKEN0123456789")
-        .args(["-vvv", "--role-arn", "arn:aws:iam::123456789012:role/r", "chat", "hi"])
+        .env(
+            "AWS_SESSION_TOKEN",
+            "FwoGZXIvYXdzEXAMPLESESSIONTOKEN0123456789",
+        )
+        .args([
+            "-vvv",
+            "--role-arn",
+            "arn:aws:iam::123456789012:role/r",
+            "chat",
+            "hi",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
     let text = all_output(&out);
     assert!(!text.contains("EXAMPLESESSIONTOKEN"), "{text}");
     assert!(!text.contains("Error {"), "debug dump: {text}");
-    assert!(text.contains("InvalidClientTokenId: The security token included in the request is invalid."), "{text}");
+    assert!(
+        text.contains(
+            "InvalidClientTokenId: The security token included in the request is invalid."
+        ),
+        "{text}"
+    );
 }
 
 #[test]
@@ -61,7 +93,14 @@ fn bearer_tokens_never_appear() {
     for args in [
         vec!["-vvv", "chat", "hi"],
         vec!["-vvv", "chat", "--dry-run", "hi"],
-        vec!["-vvv", "raw", "-i", "/model/amazon.nova-lite-v1:0/converse", "-d", "{}"],
+        vec![
+            "-vvv",
+            "raw",
+            "-i",
+            "/model/amazon.nova-lite-v1:0/converse",
+            "-d",
+            "{}",
+        ],
         vec!["-vvv", "config", "show"],
     ] {
         let out = env
@@ -72,7 +111,10 @@ fn bearer_tokens_never_appear() {
             .args(&args)
             .output()
             .unwrap();
-        assert!(!all_output(&out).contains(&token[8..]), "{args:?} leaked the token");
+        assert!(
+            !all_output(&out).contains(&token[8..]),
+            "{args:?} leaked the token"
+        );
     }
     // A rejected token is not echoed in the error either.
     let out = env
@@ -84,15 +126,26 @@ fn bearer_tokens_never_appear() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
-    assert!(!all_output(&out).contains("wrong-token-value"), "{}", all_output(&out));
+    assert!(
+        !all_output(&out).contains("wrong-token-value"),
+        "{}",
+        all_output(&out)
+    );
 }
 
 #[test]
 fn dry_run_shows_no_credentials() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["chat", "--dry-run", "hi"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--dry-run", "hi"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let text = all_output(&out);
     assert!(!text.contains(DEFAULT_SECRET_KEY) && !text.contains(DEFAULT_ACCESS_KEY));
-    assert!(!text.to_ascii_lowercase().contains("authorization"), "{text}");
+    assert!(
+        !text.to_ascii_lowercase().contains("authorization"),
+        "{text}"
+    );
 }

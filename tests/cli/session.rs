@@ -7,7 +7,10 @@ use serde_json::{Value, json};
 use crate::common::{TestEnv, stderr_of, stdout_of};
 
 pub fn weather_config(env: &TestEnv) -> String {
-    let script = env.write_file("weather.sh", "#!/bin/sh\ncat > \"$0.input\"\necho '{\"forecast\":\"sunny\"}'\n");
+    let script = env.write_file(
+        "weather.sh",
+        "#!/bin/sh\ncat > \"$0.input\"\necho '{\"forecast\":\"sunny\"}'\n",
+    );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -35,7 +38,18 @@ fn session_continues_with_reasoning_signatures() {
     let env = TestEnv::new();
     let out = env
         .cmd()
-        .args(["chat", "--session", "work", "-m", "sonnet", "--reasoning", "low", "--max-tokens", "4000", "first question"])
+        .args([
+            "chat",
+            "--session",
+            "work",
+            "-m",
+            "sonnet",
+            "--reasoning",
+            "low",
+            "--max-tokens",
+            "4000",
+            "first question",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -47,14 +61,25 @@ fn session_continues_with_reasoning_signatures() {
     let msgs = s["conversation"]["messages"].as_array().unwrap();
     assert_eq!(msgs.len(), 2);
     assert_eq!(msgs[1]["content"][0]["type"], "reasoning");
-    assert!(msgs[1]["content"][0]["signature"].as_str().is_some_and(|s| !s.is_empty()));
+    assert!(
+        msgs[1]["content"][0]["signature"]
+            .as_str()
+            .is_some_and(|s| !s.is_empty())
+    );
     assert_eq!(s["usage"]["requests"], 1);
 
     // The model, reasoning and history come from the session: the emulator refuses the second
     // request if the signature did not come back exactly.
-    let out = env.cmd().args(["chat", "--session", "work", "second question"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--session", "work", "second question"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    assert!(stdout_of(&out).contains("(us.anthropic.claude-sonnet-4-5-20250929-v1:0). You said: second question"));
+    assert!(
+        stdout_of(&out)
+            .contains("(us.anthropic.claude-sonnet-4-5-20250929-v1:0). You said: second question")
+    );
     let s = session_file(&env, "work");
     assert_eq!(s["conversation"]["messages"].as_array().unwrap().len(), 4);
     assert_eq!(s["usage"]["requests"], 2);
@@ -64,9 +89,15 @@ fn session_continues_with_reasoning_signatures() {
     {
         use std::os::unix::fs::PermissionsExt;
         let dir = env.data_dir().join("sessions");
-        assert_eq!(std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777, 0o700);
+        assert_eq!(
+            std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
         let f = dir.join("work.json");
-        assert_eq!(std::fs::metadata(&f).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            std::fs::metadata(&f).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
     }
 }
 
@@ -76,11 +107,22 @@ fn run_tools_with_yes_runs_the_command_and_continues() {
     env.write_config(&weather_config(&env));
     let out = env
         .cmd()
-        .args(["chat", "--run-tools", "--yes", "--session", "t", "what does the weather tool say for Paris?"])
+        .args([
+            "chat",
+            "--run-tools",
+            "--yes",
+            "--session",
+            "t",
+            "what does the weather tool say for Paris?",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    assert!(stdout_of(&out).contains("The tool returned: {\"forecast\":\"sunny\"}"), "{}", stdout_of(&out));
+    assert!(
+        stdout_of(&out).contains("The tool returned: {\"forecast\":\"sunny\"}"),
+        "{}",
+        stdout_of(&out)
+    );
     // The arguments reached the tool as JSON on stdin.
     let input = std::fs::read_to_string(env.home.path().join("weather.sh.input")).unwrap();
     let input: Value = serde_json::from_str(&input).unwrap();
@@ -88,13 +130,23 @@ fn run_tools_with_yes_runs_the_command_and_continues() {
     let s = session_file(&env, "t");
     let msgs = s["conversation"]["messages"].as_array().unwrap();
     assert_eq!(msgs.len(), 4, "{msgs:?}");
-    assert_eq!(msgs[1]["content"].as_array().unwrap().last().unwrap()["type"], "tool_use");
+    assert_eq!(
+        msgs[1]["content"].as_array().unwrap().last().unwrap()["type"],
+        "tool_use"
+    );
     assert_eq!(msgs[2]["content"][0]["type"], "tool_result");
     assert_eq!(msgs[2]["content"][0]["status"], "success");
-    assert_eq!(msgs[2]["content"][0]["tool_use_id"], msgs[1]["content"].as_array().unwrap().last().unwrap()["id"]);
+    assert_eq!(
+        msgs[2]["content"][0]["tool_use_id"],
+        msgs[1]["content"].as_array().unwrap().last().unwrap()["id"]
+    );
 
     // Continuing without --run-tools: the history's tool blocks still go back valid.
-    let out = env.cmd().args(["chat", "--session", "t", "thanks"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--session", "t", "thanks"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(stdout_of(&out).contains("You said: thanks"));
 }
@@ -103,14 +155,22 @@ fn run_tools_with_yes_runs_the_command_and_continues() {
 fn without_a_terminal_or_yes_tools_are_not_run() {
     let env = TestEnv::new();
     env.write_config(&weather_config(&env));
-    let out = env.cmd().args(["chat", "--run-tools", "call the weather tool"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--run-tools", "call the weather tool"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(
-        stdout_of(&out).contains("The tool returned: the user did not approve running tool weather"),
+        stdout_of(&out)
+            .contains("The tool returned: the user did not approve running tool weather"),
         "{}",
         stdout_of(&out)
     );
-    assert!(!env.home.path().join("weather.sh.input").exists(), "the tool did not run");
+    assert!(
+        !env.home.path().join("weather.sh.input").exists(),
+        "the tool did not run"
+    );
 }
 
 #[test]
@@ -126,10 +186,15 @@ fn tools_without_a_command_and_failing_tools_are_tool_errors() {
         "[tools.lookup]\ndescription = \"Look a city up\"\ncommand = [\"{}\"]\n",
         fail.display()
     ));
-    let out = env.cmd().args(["chat", "--run-tools", "-y", "use lookup"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--run-tools", "-y", "use lookup"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(
-        stdout_of(&out).contains("The tool returned: tool lookup failed (exit status 3): no such city"),
+        stdout_of(&out)
+            .contains("The tool returned: tool lookup failed (exit status 3): no such city"),
         "{}",
         stdout_of(&out)
     );
@@ -140,11 +205,24 @@ fn tools_without_a_command_and_failing_tools_are_tool_errors() {
     );
     let out = env
         .cmd()
-        .args(["chat", "--run-tools", "-y", "--tools", tools.to_str().unwrap(), "--tool-choice", "search", "go"])
+        .args([
+            "chat",
+            "--run-tools",
+            "-y",
+            "--tools",
+            tools.to_str().unwrap(),
+            "--tool-choice",
+            "search",
+            "go",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    assert!(stdout_of(&out).contains("brock has no command for it"), "{}", stdout_of(&out));
+    assert!(
+        stdout_of(&out).contains("brock has no command for it"),
+        "{}",
+        stdout_of(&out)
+    );
 }
 
 #[test]
@@ -167,30 +245,53 @@ fn an_interrupted_turn_in_a_session_does_not_break_the_next_request() {
         "interrupted": [1]
     });
     env.write_file(".local/share/brock/sessions/cut.json", session.to_string());
-    let out = env.cmd().args(["chat", "--session", "cut", "go on"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--session", "cut", "go on"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(stdout_of(&out).contains("You said: go on"));
     let s = session_file(&env, "cut");
     // What was saved stays as it was: the partial answer is kept and still marked.
     assert_eq!(s["interrupted"], json!([1]));
-    assert_eq!(s["conversation"]["messages"][1]["content"][1]["text"], "Once upon a");
+    assert_eq!(
+        s["conversation"]["messages"][1]["content"][1]["text"],
+        "Once upon a"
+    );
     assert_eq!(s["conversation"]["messages"].as_array().unwrap().len(), 4);
 }
 
 #[test]
 fn bad_sessions_and_flags_are_refused() {
     let env = TestEnv::new();
-    let out = env.cmd().args(["chat", "--session", "../etc", "hi"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--session", "../etc", "hi"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
     assert!(stderr_of(&out).contains("invalid session name"));
     env.write_file(
         ".local/share/brock/sessions/future.json",
         json!({"version": 99, "name": "future"}).to_string(),
     );
-    let out = env.cmd().args(["chat", "--session", "future", "hi"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["chat", "--session", "future", "hi"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains("format version 99"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("format version 99"),
+        "{}",
+        stderr_of(&out)
+    );
     let out = env.cmd().args(["chat", "-i"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains("needs a terminal"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("needs a terminal"),
+        "{}",
+        stderr_of(&out)
+    );
 }

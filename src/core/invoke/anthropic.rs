@@ -83,7 +83,12 @@ fn content(c: &mut Common, items: &[Value]) -> Result<Vec<Value>> {
                 "name": tu.get("name"), "input": tu.get("input").cloned().unwrap_or(json!({}))}));
         } else if let Some(tr) = b.get("toolResult") {
             let mut parts = Vec::new();
-            for item in tr.get("content").and_then(Value::as_array).into_iter().flatten() {
+            for item in tr
+                .get("content")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 if let Some(t) = item.get("text").and_then(Value::as_str) {
                     parts.push(json!({"type": "text", "text": t}));
                 } else if let Some(j) = item.get("json") {
@@ -91,7 +96,9 @@ fn content(c: &mut Common, items: &[Value]) -> Result<Vec<Value>> {
                 } else if let Some(img) = item.get("image") {
                     parts.push(json!({"type": "image", "source": media_source("image", img)?}));
                 } else if let Some(doc) = item.get("document") {
-                    parts.push(json!({"type": "document", "source": media_source("document", doc)?}));
+                    parts.push(
+                        json!({"type": "document", "source": media_source("document", doc)?}),
+                    );
                 }
             }
             let mut r = json!({"type": "tool_result", "tool_use_id": tr.get("toolUseId"), "content": parts});
@@ -178,7 +185,11 @@ pub(crate) fn body(c: &mut Common) -> Result<Value> {
 }
 
 fn anthropic_usage(u: Option<&Value>) -> Usage {
-    let n = |k: &str| u.and_then(|u| u.get(k)).and_then(Value::as_u64).unwrap_or(0);
+    let n = |k: &str| {
+        u.and_then(|u| u.get(k))
+            .and_then(Value::as_u64)
+            .unwrap_or(0)
+    };
     Usage {
         input: n("input_tokens"),
         output: n("output_tokens"),
@@ -192,7 +203,12 @@ fn anthropic_usage(u: Option<&Value>) -> Usage {
 }
 
 fn part_of(b: &Value) -> Option<Part> {
-    let s = |k: &str| b.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+    let s = |k: &str| {
+        b.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
     match b.get("type").and_then(Value::as_str)? {
         "text" => Some(Part::text(s("text"))),
         "thinking" => Some(Part::Reasoning {
@@ -272,13 +288,25 @@ pub(crate) fn chunk(
                 }
                 Some("tool_use") => out.push(StreamEvent::ToolUseStart {
                     index,
-                    id: b.get("id").and_then(Value::as_str).unwrap_or_default().into(),
-                    name: b.get("name").and_then(Value::as_str).unwrap_or_default().into(),
+                    id: b
+                        .get("id")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .into(),
+                    name: b
+                        .get("name")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .into(),
                     kind: None,
                 }),
                 Some("redacted_thinking") => out.push(StreamEvent::RedactedReasoning {
                     index,
-                    data: b.get("data").and_then(Value::as_str).unwrap_or_default().into(),
+                    data: b
+                        .get("data")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .into(),
                 }),
                 _ => {}
             }
@@ -286,7 +314,12 @@ pub(crate) fn chunk(
         "content_block_delta" => {
             let index = index_of(st, em)?;
             let d = c.get("delta").cloned().unwrap_or(json!({}));
-            let s = |k: &str| d.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+            let s = |k: &str| {
+                d.get(k)
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string()
+            };
             match d.get("type").and_then(Value::as_str) {
                 Some("text_delta") => out.push(StreamEvent::TextDelta {
                     index,

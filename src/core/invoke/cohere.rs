@@ -74,7 +74,10 @@ pub(crate) fn body(c: &mut Common) -> Result<Value> {
     for m in earlier {
         for b in blocks(m) {
             if let Some(tu) = b.get("toolUse") {
-                let id = tu.get("toolUseId").and_then(Value::as_str).unwrap_or_default();
+                let id = tu
+                    .get("toolUseId")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
                 calls.insert(id.to_string(), tu.clone());
             }
         }
@@ -91,7 +94,10 @@ pub(crate) fn body(c: &mut Common) -> Result<Value> {
     let mut tool_results = Vec::new();
     for b in blocks(last) {
         if let Some(tr) = b.get("toolResult") {
-            let id = tr.get("toolUseId").and_then(Value::as_str).unwrap_or_default();
+            let id = tr
+                .get("toolUseId")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
             let call = calls.get(id);
             let outputs: Vec<Value> = tr
                 .get("content")
@@ -131,7 +137,10 @@ pub(crate) fn body(c: &mut Common) -> Result<Value> {
             })
             .collect();
         body.insert("tools".into(), Value::Array(tools));
-        if c.tool_choice.as_ref().is_some_and(|tc| tc.get("auto").is_none()) {
+        if c.tool_choice
+            .as_ref()
+            .is_some_and(|tc| tc.get("auto").is_none())
+        {
             c.drop("tool choice", "the Cohere invoke body has no tool choice");
         }
     }
@@ -201,9 +210,10 @@ pub(crate) fn parse(v: &Value) -> Result<ChatResponse> {
 pub(crate) fn chunk(em: &mut Emitter, c: &Value, out: &mut Vec<StreamEvent>) {
     em.start(out);
     match c.get("event_type").and_then(Value::as_str) {
-        Some("text-generation") => {
-            em.text(c.get("text").and_then(Value::as_str).unwrap_or_default(), out)
-        }
+        Some("text-generation") => em.text(
+            c.get("text").and_then(Value::as_str).unwrap_or_default(),
+            out,
+        ),
         Some("tool-calls-generation") => {
             for (id, name, input) in tool_parts(c.get("tool_calls")) {
                 em.tool(&id, &name, &input.to_string(), out);

@@ -74,7 +74,10 @@ pub(crate) fn body(c: &mut Common) -> Result<Value> {
 pub(crate) fn imported_body(c: &mut Common) -> Result<Value> {
     let mut body = prompt_body(c, "max_gen_len");
     if !c.stop.is_empty() {
-        c.drop("stop sequences", "the Llama-style imported-model body has no stop sequences");
+        c.drop(
+            "stop sequences",
+            "the Llama-style imported-model body has no stop sequences",
+        );
     }
     c.merge_fields(&mut body);
     Ok(Value::Object(body))
@@ -84,7 +87,10 @@ pub(crate) fn parse(v: &Value) -> Result<ChatResponse> {
     let choice = v
         .pointer("/choices/0")
         .ok_or_else(|| Error::response("the DeepSeek response has no 'choices'"))?;
-    let text = choice.get("text").and_then(Value::as_str).unwrap_or_default();
+    let text = choice
+        .get("text")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
     let stop = choice
         .get("stop_reason")
         .and_then(Value::as_str)

@@ -89,7 +89,10 @@ pub(crate) fn body(c: &mut Common) -> Result<Value> {
         body.insert("images".into(), Value::Array(images));
     }
     if !c.stop.is_empty() {
-        c.drop("stop sequences", "the Llama invoke body has no stop sequences");
+        c.drop(
+            "stop sequences",
+            "the Llama invoke body has no stop sequences",
+        );
     }
     c.merge_fields(&mut body);
     Ok(Value::Object(body))

@@ -25,7 +25,9 @@ use std::fmt;
 use base64::Engine;
 use serde_json::{Map, Value, json};
 
-use super::converse::{ChatResponse, ConverseRequest, StopReason, StructuredOutput, Usage, Warning};
+use super::converse::{
+    ChatResponse, ConverseRequest, StopReason, StructuredOutput, Usage, Warning,
+};
 use super::error::{Error, Result};
 use super::message::{Message, Part, Role};
 use super::model::ModelFamily;
@@ -167,7 +169,9 @@ impl InvokeFamily {
                 self.as_str()
             )));
         }
-        let schema = converse.body.pointer("/outputConfig/textFormat/structure/jsonSchema");
+        let schema = converse
+            .body
+            .pointer("/outputConfig/textFormat/structure/jsonSchema");
         let body = match self {
             InvokeFamily::Anthropic => anthropic::body(&mut c)?,
             InvokeFamily::Llama => llama::body(&mut c)?,
@@ -262,9 +266,7 @@ fn strip_chatml(family: InvokeFamily, message: &mut Message) {
     }
     for p in &mut message.content {
         if let Part::Text { text } = p {
-            let t = text
-                .strip_prefix("<|im_start|>assistant\n")
-                .unwrap_or(text);
+            let t = text.strip_prefix("<|im_start|>assistant\n").unwrap_or(text);
             let t = t.strip_suffix("<|im_end|>").unwrap_or(t);
             *text = t.to_string();
         }
@@ -381,20 +383,38 @@ impl Common {
             headers: Vec::new(),
         };
         if let Some(g) = body.get("guardrailConfig") {
-            let s = |k: &str| g.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+            let s = |k: &str| {
+                g.get(k)
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            c.headers.push((
+                "X-Amzn-Bedrock-GuardrailIdentifier".into(),
+                s("guardrailIdentifier"),
+            ));
+            c.headers.push((
+                "X-Amzn-Bedrock-GuardrailVersion".into(),
+                s("guardrailVersion"),
+            ));
+            let trace = if s("trace") == "enabled" {
+                "ENABLED"
+            } else {
+                "DISABLED"
+            };
             c.headers
-                .push(("X-Amzn-Bedrock-GuardrailIdentifier".into(), s("guardrailIdentifier")));
-            c.headers
-                .push(("X-Amzn-Bedrock-GuardrailVersion".into(), s("guardrailVersion")));
-            let trace = if s("trace") == "enabled" { "ENABLED" } else { "DISABLED" };
-            c.headers.push(("X-Amzn-Bedrock-Trace".into(), trace.into()));
+                .push(("X-Amzn-Bedrock-Trace".into(), trace.into()));
         }
-        if let Some(l) = body.pointer("/performanceConfig/latency").and_then(Value::as_str) {
+        if let Some(l) = body
+            .pointer("/performanceConfig/latency")
+            .and_then(Value::as_str)
+        {
             c.headers
                 .push(("X-Amzn-Bedrock-PerformanceConfig-Latency".into(), l.into()));
         }
         if let Some(t) = body.pointer("/serviceTier/type").and_then(Value::as_str) {
-            c.headers.push(("X-Amzn-Bedrock-Service-Tier".into(), t.into()));
+            c.headers
+                .push(("X-Amzn-Bedrock-Service-Tier".into(), t.into()));
         }
         for (key, what) in [
             ("requestMetadata", "request metadata"),
@@ -438,7 +458,8 @@ impl Common {
             for b in blocks(m) {
                 if let Some(t) = b.get("text").and_then(Value::as_str) {
                     text.push_str(t);
-                } else if let Some(t) = b.pointer("/guardContent/text/text").and_then(Value::as_str) {
+                } else if let Some(t) = b.pointer("/guardContent/text/text").and_then(Value::as_str)
+                {
                     text.push_str(t);
                 } else if let Some(tu) = b.get("toolUse") {
                     text.push_str(
@@ -451,7 +472,10 @@ impl Common {
                     || b.get("video").is_some()
                 {
                     let fam = self.family.as_str();
-                    self.drop("attachment", format!("the {fam} invoke body takes text only"));
+                    self.drop(
+                        "attachment",
+                        format!("the {fam} invoke body takes text only"),
+                    );
                 }
             }
             out.push((role, text));
@@ -459,7 +483,10 @@ impl Common {
         self.messages = messages;
         if !self.tools.is_empty() {
             let fam = self.family.as_str();
-            self.drop("tools", format!("the {fam} invoke body has no tool definitions"));
+            self.drop(
+                "tools",
+                format!("the {fam} invoke body has no tool definitions"),
+            );
         }
         out
     }
@@ -489,7 +516,12 @@ pub(crate) fn blocks(m: &Value) -> &[Value] {
 /// The text of a Converse tool result: text items joined, JSON items serialized.
 pub(crate) fn tool_result_text(tr: &Value) -> String {
     let mut parts = Vec::new();
-    for c in tr.get("content").and_then(Value::as_array).into_iter().flatten() {
+    for c in tr
+        .get("content")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         if let Some(t) = c.get("text").and_then(Value::as_str) {
             parts.push(t.to_string());
         } else if let Some(j) = c.get("json") {
@@ -702,7 +734,11 @@ impl Emitter {
             cache_read: self.cache_read,
             cache_write: self.cache_write,
         };
-        self.metadata(usage, m.get("invocationLatency").and_then(Value::as_u64), out);
+        self.metadata(
+            usage,
+            m.get("invocationLatency").and_then(Value::as_u64),
+            out,
+        );
     }
 }
 
@@ -800,7 +836,6 @@ impl InvokeDecoder {
         }
         Ok(out)
     }
-
 }
 
 /// Drops ChatML markers around a Qwen answer, even split across chunks; `tail` holds what

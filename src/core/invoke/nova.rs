@@ -163,7 +163,10 @@ pub(crate) fn parse_titan(v: &Value) -> Result<ChatResponse> {
     let r = v
         .pointer("/results/0")
         .ok_or_else(|| Error::response("the Titan response has no 'results'"))?;
-    let text = r.get("outputText").and_then(Value::as_str).unwrap_or_default();
+    let text = r
+        .get("outputText")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
     let stop = r
         .get("completionReason")
         .and_then(Value::as_str)

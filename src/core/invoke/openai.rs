@@ -34,9 +34,10 @@ pub(crate) struct ChatStyle<'a> {
 
 fn image_url(img: &Value) -> Result<Value> {
     let format = img.get("format").and_then(Value::as_str).unwrap_or("png");
-    let data = img.pointer("/source/bytes").and_then(Value::as_str).ok_or_else(|| {
-        Error::invalid("an image in S3 can only be sent on the Converse route")
-    })?;
+    let data = img
+        .pointer("/source/bytes")
+        .and_then(Value::as_str)
+        .ok_or_else(|| Error::invalid("an image in S3 can only be sent on the Converse route"))?;
     Ok(json!({"type": "image_url", "image_url": {
         "url": format!("data:{};base64,{data}", image_media_type(format))}}))
 }
@@ -62,12 +63,18 @@ pub(crate) fn chat_messages(c: &mut Common, style: &ChatStyle) -> Result<Vec<Val
                     parts.push(image_url(img)?);
                     has_image = true;
                 } else {
-                    c.drop("image", format!("the {} invoke body takes text only", style.name));
+                    c.drop(
+                        "image",
+                        format!("the {} invoke body takes text only", style.name),
+                    );
                 }
             } else if b.get("document").is_some() || b.get("video").is_some() {
                 c.drop(
                     "attachment",
-                    format!("the {} invoke body takes no documents or videos", style.name),
+                    format!(
+                        "the {} invoke body takes no documents or videos",
+                        style.name
+                    ),
                 );
             } else if let Some(tu) = b.get("toolUse") {
                 tool_calls.push(json!({"id": tu.get("toolUseId"), "type": "function",
@@ -200,7 +207,11 @@ pub(crate) fn parse(v: &Value) -> Result<ChatResponse> {
         .flatten()
     {
         parts.push(Part::ToolUse {
-            id: tc.get("id").and_then(Value::as_str).unwrap_or_default().into(),
+            id: tc
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .into(),
             name: tc
                 .pointer("/function/name")
                 .and_then(Value::as_str)
@@ -259,7 +270,10 @@ pub(crate) fn chunk(st: &mut StreamState, em: &mut Emitter, c: &Value, out: &mut
             .flatten()
             .enumerate()
         {
-            let key = tc.get("index").and_then(Value::as_u64).unwrap_or(pos as u64);
+            let key = tc
+                .get("index")
+                .and_then(Value::as_u64)
+                .unwrap_or(pos as u64);
             let index = match st.tools.get(&key) {
                 Some(i) => *i,
                 None => {
@@ -268,7 +282,11 @@ pub(crate) fn chunk(st: &mut StreamState, em: &mut Emitter, c: &Value, out: &mut
                     st.tools.insert(key, i);
                     out.push(StreamEvent::ToolUseStart {
                         index: i,
-                        id: tc.get("id").and_then(Value::as_str).unwrap_or_default().into(),
+                        id: tc
+                            .get("id")
+                            .and_then(Value::as_str)
+                            .unwrap_or_default()
+                            .into(),
                         name: tc
                             .pointer("/function/name")
                             .and_then(Value::as_str)

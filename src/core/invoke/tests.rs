@@ -220,7 +220,10 @@ fn tools_per_family() {
     );
     assert_eq!(b.body["tool_choice"], json!({"type": "any"}));
     // OpenAI: chat.completions tools (AWS model-parameters-openai.html).
-    let b = body_of(InvokeFamily::OpenAi, &tool_request("openai.gpt-oss-20b-1:0"));
+    let b = body_of(
+        InvokeFamily::OpenAi,
+        &tool_request("openai.gpt-oss-20b-1:0"),
+    );
     assert_eq!(
         b.body["tools"],
         json!([{"type": "function", "function": {"name": "get_weather",
@@ -243,7 +246,10 @@ fn tools_per_family() {
                 "description": "City name"}}}])
     );
     // Nova: Converse-shaped toolConfig (Nova using-invoke-api.html).
-    let b = body_of(InvokeFamily::Nova, &tool_request("us.amazon.nova-lite-v1:0"));
+    let b = body_of(
+        InvokeFamily::Nova,
+        &tool_request("us.amazon.nova-lite-v1:0"),
+    );
     assert_eq!(
         b.body["toolConfig"]["tools"][0]["toolSpec"]["inputSchema"]["json"],
         schema
@@ -277,7 +283,10 @@ fn anthropic_thinking_images_cache_and_beta() {
         b["thinking"],
         json!({"type": "enabled", "budget_tokens": 2048})
     );
-    assert_eq!(b["anthropic_beta"], json!(["interleaved-thinking-2025-05-14"]));
+    assert_eq!(
+        b["anthropic_beta"],
+        json!(["interleaved-thinking-2025-05-14"])
+    );
     assert_eq!(
         b["system"],
         json!([{"type": "text", "text": "Be brief.", "cache_control": {"type": "ephemeral"}}])
@@ -352,34 +361,54 @@ fn whole_responses() {
                 "model": "claude-3-haiku-20240307", "content": [{"type": "text", "text": "4"}],
                 "stop_reason": "end_turn", "stop_sequence": null,
                 "usage": {"input_tokens": 12, "output_tokens": 1}}),
-            "4", "", StopReason::EndTurn, 12, 1,
+            "4",
+            "",
+            StopReason::EndTurn,
+            12,
+            1,
         ),
         (
             // AWS model-parameters-meta.html response body.
             InvokeFamily::Llama,
             json!({"generation": "4", "prompt_token_count": 20, "generation_token_count": 2,
                 "stop_reason": "stop"}),
-            "4", "", StopReason::EndTurn, 20, 2,
+            "4",
+            "",
+            StopReason::EndTurn,
+            20,
+            2,
         ),
         (
             // AWS model-parameters-mistral-text-completion.html response body.
             InvokeFamily::MistralText,
             json!({"outputs": [{"text": " 4", "stop_reason": "length"}]}),
-            " 4", "", StopReason::MaxTokens, 0, 0,
+            " 4",
+            "",
+            StopReason::MaxTokens,
+            0,
+            0,
         ),
         (
             // AWS model-parameters-mistral-chat-completion.html response body.
             InvokeFamily::MistralChat,
             json!({"choices": [{"index": 0, "message": {"role": "assistant", "content": "4"},
                 "stop_reason": "stop"}]}),
-            "4", "", StopReason::EndTurn, 0, 0,
+            "4",
+            "",
+            StopReason::EndTurn,
+            0,
+            0,
         ),
         (
             // AWS model-parameters-titan-text.html response body.
             InvokeFamily::TitanText,
             json!({"inputTextTokenCount": 9, "results": [{"tokenCount": 1, "outputText": "4",
                 "completionReason": "FINISH"}]}),
-            "4", "", StopReason::EndTurn, 9, 1,
+            "4",
+            "",
+            StopReason::EndTurn,
+            9,
+            1,
         ),
         (
             // Nova using-invoke-api.html response body.
@@ -387,7 +416,11 @@ fn whole_responses() {
             json!({"output": {"message": {"content": [{"text": "4"}], "role": "assistant"}},
                 "stopReason": "end_turn", "usage": {"inputTokens": 7, "outputTokens": 1,
                 "totalTokens": 8, "cacheReadInputTokenCount": 0, "cacheWriteInputTokenCount": 0}}),
-            "4", "", StopReason::EndTurn, 7, 1,
+            "4",
+            "",
+            StopReason::EndTurn,
+            7,
+            1,
         ),
         (
             // AWS model-parameters-cohere-command-r-plus.html response body.
@@ -395,7 +428,11 @@ fn whole_responses() {
             json!({"response_id": "r", "text": "4", "generation_id": "g", "chat_history": [],
                 "finish_reason": "COMPLETE", "meta": {"billed_units": {"input_tokens": 5,
                 "output_tokens": 1}}}),
-            "4", "", StopReason::EndTurn, 5, 1,
+            "4",
+            "",
+            StopReason::EndTurn,
+            5,
+            1,
         ),
         (
             // AWS model-parameters-jamba.html response body.
@@ -403,33 +440,53 @@ fn whole_responses() {
             json!({"id": "chatcmpl", "choices": [{"index": 0, "message": {"role": "assistant",
                 "content": "4", "tool_calls": null}, "finish_reason": "stop"}],
                 "usage": {"prompt_tokens": 6, "completion_tokens": 1, "total_tokens": 7}}),
-            "4", "", StopReason::EndTurn, 6, 1,
+            "4",
+            "",
+            StopReason::EndTurn,
+            6,
+            1,
         ),
         (
             // AWS model-parameters-deepseek.html response body; the prompt opened <think>.
             InvokeFamily::DeepSeek,
             json!({"choices": [{"text": "Add them.\n</think>\n\n4", "stop_reason": "stop"}]}),
-            "4", "Add them.", StopReason::EndTurn, 0, 0,
+            "4",
+            "Add them.",
+            StopReason::EndTurn,
+            0,
+            0,
         ),
         (
             // LiteLLM amazon_deepseek_transformation.py: Llama-shaped `generation`.
             InvokeFamily::DeepSeekR1Imported,
             json!({"generation": "Add them.</think>4", "prompt_token_count": 3,
                 "generation_token_count": 4, "stop_reason": "stop"}),
-            "4", "Add them.", StopReason::EndTurn, 3, 4,
+            "4",
+            "Add them.",
+            StopReason::EndTurn,
+            3,
+            4,
         ),
         (
             // LiteLLM amazon_qwen3_transformation.py: `generation`, ChatML markers removed.
             InvokeFamily::Qwen3,
             json!({"generation": "<think>Add.</think>\n\n4<|im_end|>", "stop_reason": "stop"}),
-            "4", "Add.", StopReason::EndTurn, 0, 0,
+            "4",
+            "Add.",
+            StopReason::EndTurn,
+            0,
+            0,
         ),
         (
             // LiteLLM amazon_qwen2_transformation.py: `text`.
             InvokeFamily::Qwen2,
             json!({"text": "<|im_start|>assistant\n4", "usage": {"prompt_tokens": 2,
                 "completion_tokens": 1}}),
-            "4", "", StopReason::EndTurn, 2, 1,
+            "4",
+            "",
+            StopReason::EndTurn,
+            2,
+            1,
         ),
         (
             // AWS model-parameters-openai.html: gpt-oss reasoning inline in <reasoning>.
@@ -438,7 +495,11 @@ fn whole_responses() {
                 "message": {"role": "assistant", "content": "<reasoning>Simple sum.</reasoning>4"},
                 "finish_reason": "stop"}], "usage": {"prompt_tokens": 8, "completion_tokens": 5,
                 "total_tokens": 13}}),
-            "4", "Simple sum.", StopReason::EndTurn, 8, 5,
+            "4",
+            "Simple sum.",
+            StopReason::EndTurn,
+            8,
+            5,
         ),
     ];
     for (family, body, text, reasoning, stop, input, output) in cases {
@@ -476,7 +537,10 @@ fn whole_tool_calls() {
     );
     assert_eq!(r.usage.cache_read, 5);
     let (id, name, input) = r.message.tool_uses().next().unwrap();
-    assert_eq!((id, name, input), ("toolu_1", "get_weather", &json!({"city": "Paris"})));
+    assert_eq!(
+        (id, name, input),
+        ("toolu_1", "get_weather", &json!({"city": "Paris"}))
+    );
 
     let r = InvokeFamily::OpenAi
         .parse_whole(
@@ -535,7 +599,9 @@ fn events(chunks: &[Value]) -> Vec<Vec<u8>> {
 
 fn run_stream(family: InvokeFamily, chunks: &[Value]) -> ChatResponse {
     let mut dec = InvokeDecoder::new(family);
-    let mut think = family.inline_think().then(|| InlineThinkSplitter::new(DEFAULT_TAGS));
+    let mut think = family
+        .inline_think()
+        .then(|| InlineThinkSplitter::new(DEFAULT_TAGS));
     let mut acc = Accumulator::new();
     for payload in events(chunks) {
         for ev in dec.decode("chunk", &payload).unwrap() {
@@ -580,16 +646,22 @@ fn streamed_responses() {
                 json!({"type": "message_delta", "delta": {"stop_reason": "end_turn"}, "usage": {"output_tokens": 4}}),
                 last(json!({"type": "message_stop"})),
             ],
-            "4", "Sum.", StopReason::EndTurn,
+            "4",
+            "Sum.",
+            StopReason::EndTurn,
         ),
         (
             // AWS model-parameters-meta.html streaming chunks.
             InvokeFamily::Llama,
             vec![
                 json!({"generation": "4", "prompt_token_count": 10, "generation_token_count": 1, "stop_reason": null}),
-                last(json!({"generation": "", "prompt_token_count": null, "generation_token_count": 2, "stop_reason": "stop"})),
+                last(
+                    json!({"generation": "", "prompt_token_count": null, "generation_token_count": 2, "stop_reason": "stop"}),
+                ),
             ],
-            "4", "", StopReason::EndTurn,
+            "4",
+            "",
+            StopReason::EndTurn,
         ),
         (
             InvokeFamily::MistralText,
@@ -597,24 +669,34 @@ fn streamed_responses() {
                 json!({"outputs": [{"text": " 4", "stop_reason": null}]}),
                 last(json!({"outputs": [{"text": "", "stop_reason": "stop"}]})),
             ],
-            " 4", "", StopReason::EndTurn,
+            " 4",
+            "",
+            StopReason::EndTurn,
         ),
         (
             InvokeFamily::MistralChat,
             vec![
                 json!({"choices": [{"index": 0, "message": {"role": "assistant", "content": "4"}, "stop_reason": null}]}),
-                last(json!({"choices": [{"index": 0, "message": {"role": "assistant", "content": ""}, "stop_reason": "stop"}]})),
+                last(
+                    json!({"choices": [{"index": 0, "message": {"role": "assistant", "content": ""}, "stop_reason": "stop"}]}),
+                ),
             ],
-            "4", "", StopReason::EndTurn,
+            "4",
+            "",
+            StopReason::EndTurn,
         ),
         (
             // AWS model-parameters-titan-text.html streaming chunk.
             InvokeFamily::TitanText,
             vec![
                 json!({"outputText": "4", "index": 0, "totalOutputTextTokenCount": 1, "completionReason": null, "inputTextTokenCount": 10}),
-                last(json!({"outputText": "", "index": 0, "totalOutputTextTokenCount": 4, "completionReason": "FINISH"})),
+                last(
+                    json!({"outputText": "", "index": 0, "totalOutputTextTokenCount": 4, "completionReason": "FINISH"}),
+                ),
             ],
-            "4", "", StopReason::EndTurn,
+            "4",
+            "",
+            StopReason::EndTurn,
         ),
         (
             // Nova using-invoke-api.html streaming chunks.
@@ -626,7 +708,9 @@ fn streamed_responses() {
                 json!({"messageStop": {"stopReason": "end_turn"}}),
                 last(json!({"metadata": {"usage": {"inputTokens": 10, "outputTokens": 4}}})),
             ],
-            "4", "", StopReason::EndTurn,
+            "4",
+            "",
+            StopReason::EndTurn,
         ),
         (
             // AWS model-parameters-cohere-command-r-plus.html streaming chunks.
@@ -634,18 +718,26 @@ fn streamed_responses() {
             vec![
                 json!({"is_finished": false, "event_type": "stream-start", "generation_id": "g"}),
                 json!({"is_finished": false, "event_type": "text-generation", "text": "4"}),
-                last(json!({"is_finished": true, "event_type": "stream-end", "finish_reason": "COMPLETE", "response": {"text": "4"}})),
+                last(
+                    json!({"is_finished": true, "event_type": "stream-end", "finish_reason": "COMPLETE", "response": {"text": "4"}}),
+                ),
             ],
-            "4", "", StopReason::EndTurn,
+            "4",
+            "",
+            StopReason::EndTurn,
         ),
         (
             InvokeFamily::Ai21,
             vec![
                 json!({"id": "c", "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": null}]}),
                 json!({"id": "c", "choices": [{"index": 0, "delta": {"content": "4"}, "finish_reason": null}]}),
-                last(json!({"id": "c", "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})),
+                last(
+                    json!({"id": "c", "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}),
+                ),
             ],
-            "4", "", StopReason::EndTurn,
+            "4",
+            "",
+            StopReason::EndTurn,
         ),
         (
             InvokeFamily::DeepSeek,
@@ -655,7 +747,9 @@ fn streamed_responses() {
                 json!({"choices": [{"text": "ink>\n\n4", "stop_reason": null}]}),
                 last(json!({"choices": [{"text": "", "stop_reason": "stop"}]})),
             ],
-            "4", "Add.", StopReason::EndTurn,
+            "4",
+            "Add.",
+            StopReason::EndTurn,
         ),
         (
             InvokeFamily::Qwen3,
@@ -663,16 +757,22 @@ fn streamed_responses() {
                 json!({"generation": "<think>Add.</think>4<|im_", "stop_reason": null}),
                 last(json!({"generation": "end|>", "stop_reason": "stop"})),
             ],
-            "4", "Add.", StopReason::EndTurn,
+            "4",
+            "Add.",
+            StopReason::EndTurn,
         ),
         (
             InvokeFamily::OpenAi,
             vec![
                 json!({"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {"role": "assistant", "content": "<reason"}, "finish_reason": null}]}),
                 json!({"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {"content": "ing>Sum.</reasoning>4"}, "finish_reason": null}]}),
-                last(json!({"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})),
+                last(
+                    json!({"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}),
+                ),
             ],
-            "4", "Sum.", StopReason::EndTurn,
+            "4",
+            "Sum.",
+            StopReason::EndTurn,
         ),
     ];
     for (family, chunks, text, reasoning, stop) in cases {
@@ -714,7 +814,10 @@ fn streamed_tool_calls() {
         ],
     );
     assert_eq!(r.stop_reason, StopReason::ToolUse);
-    assert_eq!(r.message.tool_uses().next().unwrap(), ("call_1", "f", &json!({"a": 1})));
+    assert_eq!(
+        r.message.tool_uses().next().unwrap(),
+        ("call_1", "f", &json!({"a": 1}))
+    );
 }
 
 /// The answer `<think>Add them.</think>The answer is 4.` cut in two at every byte boundary
@@ -722,7 +825,11 @@ fn streamed_tool_calls() {
 #[test]
 fn think_tags_split_at_every_boundary() {
     let full = "<think>Add them.</think>The answer is 4.";
-    for family in [InvokeFamily::Qwen3, InvokeFamily::DeepSeekR1Imported, InvokeFamily::Qwen2] {
+    for family in [
+        InvokeFamily::Qwen3,
+        InvokeFamily::DeepSeekR1Imported,
+        InvokeFamily::Qwen2,
+    ] {
         let text = if family == InvokeFamily::DeepSeekR1Imported {
             full.trim_start_matches("<think>")
         } else {
@@ -732,14 +839,22 @@ fn think_tags_split_at_every_boundary() {
             if !text.is_char_boundary(cut) {
                 continue;
             }
-            let key = if family == InvokeFamily::Qwen2 { "text" } else { "generation" };
+            let key = if family == InvokeFamily::Qwen2 {
+                "text"
+            } else {
+                "generation"
+            };
             let chunks = vec![
                 json!({key: &text[..cut]}),
                 json!({key: &text[cut..], "stop_reason": "stop",
                     "amazon-bedrock-invocationMetrics": metrics()}),
             ];
             let r = run_stream(family, &chunks);
-            assert_eq!(r.message.reasoning_text(), "Add them.", "{family} cut {cut}");
+            assert_eq!(
+                r.message.reasoning_text(),
+                "Add them.",
+                "{family} cut {cut}"
+            );
             assert_eq!(r.message.text(), "The answer is 4.", "{family} cut {cut}");
         }
     }
@@ -759,7 +874,12 @@ fn think_tags_split_at_every_boundary() {
 #[test]
 fn bad_chunks_are_protocol_errors() {
     let mut dec = InvokeDecoder::new(InvokeFamily::Llama);
-    assert!(dec.decode("chunk", b"{}").unwrap_err().to_string().contains("without 'bytes'"));
+    assert!(
+        dec.decode("chunk", b"{}")
+            .unwrap_err()
+            .to_string()
+            .contains("without 'bytes'")
+    );
     assert!(dec.decode("chunk", br#"{"bytes":"%%%"}"#).is_err());
     assert!(dec.decode("other", b"garbage").unwrap().is_empty());
     let e = InvokeFamily::Llama.parse_whole(b"[]").unwrap_err();
@@ -769,8 +889,12 @@ fn bad_chunks_are_protocol_errors() {
 #[test]
 fn native_json_schema_is_refused_off_openai() {
     let mut r = conversation("us.anthropic.claude-sonnet-4-5-20250929-v1:0");
-    r.json_schema = Some(crate::core::request::JsonSchema::new(json!({"type": "object"})));
+    r.json_schema = Some(crate::core::request::JsonSchema::new(
+        json!({"type": "object"}),
+    ));
     let conv = to_converse(&r).unwrap();
-    let e = InvokeFamily::Anthropic.body(&conv, &r.model_id).unwrap_err();
+    let e = InvokeFamily::Anthropic
+        .body(&conv, &r.model_id)
+        .unwrap_err();
     assert!(e.to_string().contains("--route converse"), "{e}");
 }

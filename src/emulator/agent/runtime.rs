@@ -94,7 +94,11 @@ const DOCS: &[&str] = &[
 ];
 
 fn doc_uri(i: usize) -> String {
-    format!("s3://brock-emulator-kb/handbook/{:02}-{}.txt", i + 1, CATEGORIES[i / 5])
+    format!(
+        "s3://brock-emulator-kb/handbook/{:02}-{}.txt",
+        i + 1,
+        CATEGORIES[i / 5]
+    )
 }
 
 fn doc_metadata(i: usize) -> Value {
@@ -102,7 +106,7 @@ fn doc_metadata(i: usize) -> Value {
         "category": CATEGORIES[i / 5],
         "year": 2020 + (i % 5) as i64,
         "docNumber": (i + 1) as i64,
-        "tags": [CATEGORIES[i / 5], if i % 2 == 0 { "even" } else { "odd" }],
+        "tags": [CATEGORIES[i / 5], if i.is_multiple_of(2) { "even" } else { "odd" }],
         "x-amz-bedrock-kb-source-uri": doc_uri(i),
         "x-amz-bedrock-kb-chunk-id": format!("1%3A0%3A{:02}", i + 1),
         "x-amz-bedrock-kb-data-source-id": "DS12345678",
@@ -254,7 +258,11 @@ fn ranked(query: &str, filter: Option<&Value>) -> Result<Vec<(usize, f64)>, ApiE
     let mut out = Vec::new();
     for (i, d) in DOCS.iter().enumerate() {
         if let Some(f) = filter
-            && !matches(f, &doc_metadata(i), "retrievalConfiguration.vectorSearchConfiguration.filter")?
+            && !matches(
+                f,
+                &doc_metadata(i),
+                "retrievalConfiguration.vectorSearchConfiguration.filter",
+            )?
         {
             continue;
         }
@@ -401,7 +409,9 @@ fn encode_token(offset: usize) -> String {
 }
 
 fn decode_token(token: &str) -> Option<usize> {
-    let raw = base64::engine::general_purpose::STANDARD.decode(token).ok()?;
+    let raw = base64::engine::general_purpose::STANDARD
+        .decode(token)
+        .ok()?;
     String::from_utf8(raw)
         .ok()?
         .strip_prefix("brock-emulator-kb:")?
@@ -472,7 +482,10 @@ fn parse_rag(body: &Value) -> Result<RagRequest, ApiError> {
     let mut v = Vec::new();
     let question = match json::get_obj(top, "input")? {
         None => {
-            v.push("Value null at 'input' failed to satisfy constraint: Member must not be null".into());
+            v.push(
+                "Value null at 'input' failed to satisfy constraint: Member must not be null"
+                    .into(),
+            );
             String::new()
         }
         Some(i) => json::get_str(i, "text")?.unwrap_or_default().to_string(),
@@ -497,16 +510,35 @@ fn parse_rag(body: &Value) -> Result<RagRequest, ApiError> {
             if kind == "KNOWLEDGE_BASE" {
                 v.push("Value null at 'retrieveAndGenerateConfiguration.knowledgeBaseConfiguration' failed to satisfy constraint: Member must not be null".into());
             }
-            (String::new(), String::new(), RetrievalConfig { top_k: 5, filter: None })
+            (
+                String::new(),
+                String::new(),
+                RetrievalConfig {
+                    top_k: 5,
+                    filter: None,
+                },
+            )
         }
         Some(k) => {
-            let kb = json::get_str(k, "knowledgeBaseId")?.unwrap_or_default().to_string();
-            check_id(&mut v, "retrieveAndGenerateConfiguration.knowledgeBaseConfiguration.knowledgeBaseId", &kb);
-            let model = json::get_str(k, "modelArn")?.unwrap_or_default().to_string();
+            let kb = json::get_str(k, "knowledgeBaseId")?
+                .unwrap_or_default()
+                .to_string();
+            check_id(
+                &mut v,
+                "retrieveAndGenerateConfiguration.knowledgeBaseConfiguration.knowledgeBaseId",
+                &kb,
+            );
+            let model = json::get_str(k, "modelArn")?
+                .unwrap_or_default()
+                .to_string();
             if model.is_empty() {
                 v.push("Value null at 'retrieveAndGenerateConfiguration.knowledgeBaseConfiguration.modelArn' failed to satisfy constraint: Member must not be null".into());
             }
-            let cfg = retrieval_config(k, "retrieveAndGenerateConfiguration.knowledgeBaseConfiguration.", &mut v)?;
+            let cfg = retrieval_config(
+                k,
+                "retrieveAndGenerateConfiguration.knowledgeBaseConfiguration.",
+                &mut v,
+            )?;
             (kb, model, cfg)
         }
     };
@@ -538,9 +570,12 @@ fn parse_rag(body: &Value) -> Result<RagRequest, ApiError> {
     })
 }
 
+/// Sentences of an answer, each with the citation covering it.
+type CitedSentences = Vec<(String, Option<Value>)>;
+
 /// The generated answer: one sentence per cited passage (at most two), with the citations
 /// whose spans cover each sentence.
-fn generate_answer(req: &RagRequest) -> Result<(Vec<(String, Option<Value>)>, Value), ApiError> {
+fn generate_answer(req: &RagRequest) -> Result<(CitedSentences, Value), ApiError> {
     let hits = ranked(&req.question, req.cfg.filter.as_ref())?;
     let picked: Vec<usize> = hits
         .iter()
@@ -556,7 +591,11 @@ fn generate_answer(req: &RagRequest) -> Result<(Vec<(String, Option<Value>)>, Va
     let mut citations = Vec::new();
     let mut offset = 0usize;
     for (n, i) in picked.iter().enumerate() {
-        let lead = if n == 0 { "According to the handbook: " } else { " Also: " };
+        let lead = if n == 0 {
+            "According to the handbook: "
+        } else {
+            " Also: "
+        };
         let text = format!("{lead}{}", DOCS[*i]);
         let len = text.chars().count();
         let citation = json!({
@@ -638,7 +677,9 @@ impl Agents {
         check_id(&mut v, "agentId", agent_id);
         check_id(&mut v, "agentAliasId", alias_id);
         check_session(&mut v, "sessionId", session_id);
-        let input = json::get_str(top, "inputText")?.unwrap_or_default().to_string();
+        let input = json::get_str(top, "inputText")?
+            .unwrap_or_default()
+            .to_string();
         let trace = get_bool(top, "enableTrace")?;
         let end = get_bool(top, "endSession")?;
         let memory = json::get_str(top, "memoryId")?.map(str::to_string);
@@ -685,7 +726,9 @@ impl Agents {
             )
         };
         if trace {
-            frames.push(trace_part(json!({"guardrailTrace": {"action": "NONE", "traceId": "brock-trace-0"}})));
+            frames.push(trace_part(
+                json!({"guardrailTrace": {"action": "NONE", "traceId": "brock-trace-0"}}),
+            ));
         }
 
         // A returned control is being answered.
@@ -793,7 +836,10 @@ impl Agents {
             agent.name, agent.id
         );
         if !session.attributes.is_empty() {
-            answer.push_str(&format!(" [session attributes: {}]", kv_list(&session.attributes)));
+            answer.push_str(&format!(
+                " [session attributes: {}]",
+                kv_list(&session.attributes)
+            ));
         }
         if !prompt_attrs.is_empty() {
             answer.push_str(&format!(" [prompt attributes: {}]", kv_list(&prompt_attrs)));
@@ -820,9 +866,11 @@ impl Agents {
                 .map(|(i, _)| *i)
                 .collect();
             if trace {
-                frames.push(trace_part(json!({"orchestrationTrace": {"invocationInput": {
+                frames.push(trace_part(
+                    json!({"orchestrationTrace": {"invocationInput": {
                     "invocationType": "KNOWLEDGE_BASE", "traceId": "brock-trace-3",
-                    "knowledgeBaseLookupInput": {"knowledgeBaseId": agent.kb, "text": input}}}})));
+                    "knowledgeBaseLookupInput": {"knowledgeBaseId": agent.kb, "text": input}}}}),
+                ));
                 frames.push(trace_part(json!({"orchestrationTrace": {"observation": {
                     "type": "KNOWLEDGE_BASE", "traceId": "brock-trace-3",
                     "knowledgeBaseLookupOutput": {"retrievedReferences": picked.iter().map(|i| doc_reference(*i)).collect::<Vec<_>>()}}}})));
@@ -869,7 +917,10 @@ impl Agents {
 fn agent_reply(session_id: &str, memory: Option<String>, frames: Vec<Bytes>) -> Reply {
     let mut headers = vec![
         ("x-amz-bedrock-agent-session-id", session_id.to_string()),
-        ("x-amzn-bedrock-agent-content-type", "application/json".to_string()),
+        (
+            "x-amzn-bedrock-agent-content-type",
+            "application/json".to_string(),
+        ),
     ];
     if let Some(m) = memory {
         headers.push(("x-amz-bedrock-agent-memory-id", m));
@@ -936,30 +987,91 @@ mod tests {
     fn sessions_count_turns_and_keep_attributes() {
         let a = Agents::default();
         let r = a
-            .invoke_agent("AGENT12345", "TSTALIASID", "s-1", &json!({"inputText": "hi", "sessionState": {"sessionAttributes": {"user": "42"}}}))
+            .invoke_agent(
+                "AGENT12345",
+                "TSTALIASID",
+                "s-1",
+                &json!({"inputText": "hi", "sessionState": {"sessionAttributes": {"user": "42"}}}),
+            )
             .unwrap();
-        assert_eq!(r.headers[0], ("x-amz-bedrock-agent-session-id", "s-1".into()));
+        assert_eq!(
+            r.headers[0],
+            ("x-amz-bedrock-agent-session-id", "s-1".into())
+        );
         let t = text_of(&frames(&r));
         assert!(t.contains("turn 1") && t.contains("user=42"), "{t}");
-        let r = a.invoke_agent("AGENT12345", "TSTALIASID", "s-1", &json!({"inputText": "again", "endSession": true})).unwrap();
+        let r = a
+            .invoke_agent(
+                "AGENT12345",
+                "TSTALIASID",
+                "s-1",
+                &json!({"inputText": "again", "endSession": true}),
+            )
+            .unwrap();
         let t = text_of(&frames(&r));
         assert!(t.contains("turn 2") && t.contains("user=42"), "{t}");
-        let r = a.invoke_agent("AGENT12345", "TSTALIASID", "s-1", &json!({"inputText": "new"})).unwrap();
+        let r = a
+            .invoke_agent(
+                "AGENT12345",
+                "TSTALIASID",
+                "s-1",
+                &json!({"inputText": "new"}),
+            )
+            .unwrap();
         assert!(text_of(&frames(&r)).contains("turn 1"));
-        assert_eq!(a.invoke_agent("NOPE", "TSTALIASID", "s-1", &json!({"inputText": "x"})).err().unwrap().code, "ResourceNotFoundException");
-        assert_eq!(a.invoke_agent(DEP_FAILED_ID, "TSTALIASID", "s-1", &json!({"inputText": "x"})).err().unwrap().status.as_u16(), 424);
-        assert_eq!(a.invoke_agent("A", "B", "s", &json!({"inputText": "x"})).err().unwrap().code, "ValidationException");
+        assert_eq!(
+            a.invoke_agent("NOPE", "TSTALIASID", "s-1", &json!({"inputText": "x"}))
+                .err()
+                .unwrap()
+                .code,
+            "ResourceNotFoundException"
+        );
+        assert_eq!(
+            a.invoke_agent(
+                DEP_FAILED_ID,
+                "TSTALIASID",
+                "s-1",
+                &json!({"inputText": "x"})
+            )
+            .err()
+            .unwrap()
+            .status
+            .as_u16(),
+            424
+        );
+        assert_eq!(
+            a.invoke_agent("A", "B", "s", &json!({"inputText": "x"}))
+                .err()
+                .unwrap()
+                .code,
+            "ValidationException"
+        );
     }
 
     #[test]
     fn return_control_round_trip() {
         let a = Agents::default();
-        let r = a.invoke_agent("AGENT12345", "TSTALIASID", "s-2", &json!({"inputText": "weather in Paris"})).unwrap();
+        let r = a
+            .invoke_agent(
+                "AGENT12345",
+                "TSTALIASID",
+                "s-2",
+                &json!({"inputText": "weather in Paris"}),
+            )
+            .unwrap();
         let fs = frames(&r);
         let rc = fs.iter().find(|(h, _)| h[0].1 == "returnControl").unwrap();
         let id = rc.1["invocationId"].as_str().unwrap().to_string();
-        assert_eq!(rc.1["invocationInputs"][0]["functionInvocationInput"]["parameters"][0]["value"], "Paris");
-        let bad = a.invoke_agent("AGENT12345", "TSTALIASID", "s-2", &json!({"sessionState": {"invocationId": "x", "returnControlInvocationResults": []}}));
+        assert_eq!(
+            rc.1["invocationInputs"][0]["functionInvocationInput"]["parameters"][0]["value"],
+            "Paris"
+        );
+        let bad = a.invoke_agent(
+            "AGENT12345",
+            "TSTALIASID",
+            "s-2",
+            &json!({"sessionState": {"invocationId": "x", "returnControlInvocationResults": []}}),
+        );
         assert!(bad.is_err());
         let ok = a
             .invoke_agent("AGENT12345", "TSTALIASID", "s-2", &json!({"sessionState": {"invocationId": id, "returnControlInvocationResults": [
@@ -971,17 +1083,35 @@ mod tests {
     #[test]
     fn questions_cite_the_knowledge_base_and_traces_appear() {
         let a = Agents::default();
-        let r = a.invoke_agent("AGENT12345", "TSTALIASID", "s-3", &json!({"inputText": "how are refunds processed?", "enableTrace": true})).unwrap();
+        let r = a
+            .invoke_agent(
+                "AGENT12345",
+                "TSTALIASID",
+                "s-3",
+                &json!({"inputText": "how are refunds processed?", "enableTrace": true}),
+            )
+            .unwrap();
         let fs = frames(&r);
         assert!(fs.iter().any(|(h, _)| h[0].1 == "trace"));
         let last = fs.iter().rev().find(|(h, _)| h[0].1 == "chunk").unwrap();
         let c = &last.1["attribution"]["citations"][0];
-        assert!(c["retrievedReferences"][0]["content"]["text"].as_str().unwrap().contains("Refunds"));
+        assert!(
+            c["retrievedReferences"][0]["content"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("Refunds")
+        );
         let full = text_of(&fs);
         let span = &c["generatedResponsePart"]["textResponsePart"]["span"];
-        let (s, e) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            span["start"].as_u64().unwrap() as usize,
+            span["end"].as_u64().unwrap() as usize,
+        );
         let cited: String = full.chars().skip(s).take(e - s + 1).collect();
-        assert!(cited.starts_with("According") && cited.ends_with('.'), "{cited:?}");
+        assert!(
+            cited.starts_with("According") && cited.ends_with('.'),
+            "{cited:?}"
+        );
     }
 
     #[test]
@@ -989,11 +1119,20 @@ mod tests {
         let r = retrieve(KB_ID, &json!({"retrievalQuery": {"text": "refunds"}})).unwrap();
         let ReplyBody::Json(v) = r.body else { panic!() };
         assert_eq!(v["retrievalResults"].as_array().unwrap().len(), 5);
-        assert!(v["retrievalResults"][0]["content"]["text"].as_str().unwrap().contains("Refunds"));
+        assert!(
+            v["retrievalResults"][0]["content"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("Refunds")
+        );
         let mut token = v["nextToken"].as_str().map(str::to_string);
         let mut seen = 5;
         while let Some(t) = token {
-            let r = retrieve(KB_ID, &json!({"retrievalQuery": {"text": "refunds"}, "nextToken": t})).unwrap();
+            let r = retrieve(
+                KB_ID,
+                &json!({"retrievalQuery": {"text": "refunds"}, "nextToken": t}),
+            )
+            .unwrap();
             let ReplyBody::Json(v) = r.body else { panic!() };
             seen += v["retrievalResults"].as_array().unwrap().len();
             token = v["nextToken"].as_str().map(str::to_string);
@@ -1001,12 +1140,30 @@ mod tests {
         assert_eq!(seen, 25);
         let f = json!({"retrievalQuery": {"text": "x"}, "retrievalConfiguration": {"vectorSearchConfiguration": {"numberOfResults": 100,
             "filter": {"andAll": [{"equals": {"key": "category", "value": "travel"}}, {"greaterThanOrEquals": {"key": "year", "value": 2023}}]}}}});
-        let ReplyBody::Json(v) = retrieve(KB_ID, &f).unwrap().body else { panic!() };
+        let ReplyBody::Json(v) = retrieve(KB_ID, &f).unwrap().body else {
+            panic!()
+        };
         assert_eq!(v["retrievalResults"].as_array().unwrap().len(), 2);
         let bad = json!({"retrievalQuery": {"text": "x"}, "retrievalConfiguration": {"vectorSearchConfiguration": {"filter": {"andAll": [{"equals": {"key": "a", "value": 1}}]}}}});
-        assert_eq!(retrieve(KB_ID, &bad).err().unwrap().code, "ValidationException");
-        assert_eq!(retrieve("KBNOPE", &json!({"retrievalQuery": {"text": "x"}})).err().unwrap().code, "ResourceNotFoundException");
-        assert_eq!(retrieve(BAD_GATEWAY_ID, &json!({"retrievalQuery": {"text": "x"}})).err().unwrap().status.as_u16(), 502);
+        assert_eq!(
+            retrieve(KB_ID, &bad).err().unwrap().code,
+            "ValidationException"
+        );
+        assert_eq!(
+            retrieve("KBNOPE", &json!({"retrievalQuery": {"text": "x"}}))
+                .err()
+                .unwrap()
+                .code,
+            "ResourceNotFoundException"
+        );
+        assert_eq!(
+            retrieve(BAD_GATEWAY_ID, &json!({"retrievalQuery": {"text": "x"}}))
+                .err()
+                .unwrap()
+                .status
+                .as_u16(),
+            502
+        );
     }
 
     #[test]
@@ -1014,20 +1171,29 @@ mod tests {
         let a = Agents::default();
         let body = json!({"input": {"text": "how are refunds processed"}, "retrieveAndGenerateConfiguration": {"type": "KNOWLEDGE_BASE",
             "knowledgeBaseConfiguration": {"knowledgeBaseId": KB_ID, "modelArn": "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0"}}});
-        let ReplyBody::Json(v) = a.retrieve_and_generate(&body).unwrap().body else { panic!() };
+        let ReplyBody::Json(v) = a.retrieve_and_generate(&body).unwrap().body else {
+            panic!()
+        };
         assert!(v["output"]["text"].as_str().unwrap().contains("Refunds"));
         assert!(!v["citations"].as_array().unwrap().is_empty());
         let mut again = body.clone();
         again["sessionId"] = v["sessionId"].clone();
         assert!(a.retrieve_and_generate(&again).is_ok());
         again["sessionId"] = json!("unknown-session");
-        assert_eq!(a.retrieve_and_generate(&again).err().unwrap().code, "ResourceNotFoundException");
+        assert_eq!(
+            a.retrieve_and_generate(&again).err().unwrap().code,
+            "ResourceNotFoundException"
+        );
         let r = a.retrieve_and_generate_stream(&body).unwrap();
         assert_eq!(r.headers[0].0, "x-amzn-bedrock-knowledge-base-session-id");
         let fs = frames(&r);
         assert!(fs.iter().any(|(h, _)| h[0].1 == "citation"));
         let mut bad = body.clone();
-        bad["retrieveAndGenerateConfiguration"]["knowledgeBaseConfiguration"]["modelArn"] = json!("nope.model");
-        assert_eq!(a.retrieve_and_generate(&bad).err().unwrap().code, "ValidationException");
+        bad["retrieveAndGenerateConfiguration"]["knowledgeBaseConfiguration"]["modelArn"] =
+            json!("nope.model");
+        assert_eq!(
+            a.retrieve_and_generate(&bad).err().unwrap().code,
+            "ValidationException"
+        );
     }
 }

@@ -1,0 +1,499 @@
+//! `brock agent` against the emulator: InvokeAgent streaming, sessions (`--session`,
+//! `--continue`, `--end-session`), attributes, return of control with and without `--tools`,
+//! traces, citations, Retrieve pagination and filters, RetrieveAndGenerate (stream and not),
+//! the agent-specific errors, and the emulator's wire format judged by the AWS SDK.
+
+use serde_json::Value;
+
+use crate::common::{TestEnv, stderr_of, stdout_of};
+
+const AGENT: &str = "AGENT12345";
+const ALIAS: &str = "TSTALIASID";
+const KB: &str = "KB12345678";
+
+const TOOLS_CONFIG: &str = r#"
+[agents.support]
+agent_id = "AGENT12345"
+alias_id = "TSTALIASID"
+
+[tools.get_weather]
+description = "Weather in a city"
+command = ["/bin/sh", "-c", "cat >/dev/null; echo sunny and 21 C"]
+
+[tools.book]
+description = "Book a room"
+command = ["/bin/sh", "-c", "echo no rooms left >&2; exit 4"]
+"#;
+
+fn run(env: &TestEnv, args: &[&str]) -> std::process::Output {
+    env.cmd().args(args).output().unwrap()
+}
+
+fn ok(env: &TestEnv, args: &[&str]) -> (String, String) {
+    let out = run(env, args);
+    assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+    (stdout_of(&out), stderr_of(&out))
+}
+
+fn json_of(env: &TestEnv, args: &[&str]) -> Value {
+    let (out, _) = ok(env, args);
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
+#[test]
+fn invoke_streams_the_answer_and_announces_a_new_session() {
+    let env = TestEnv::new();
+    let (out, err) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "hello", "there"]);
+    assert_eq!(
+        out,
+        "Hello from agent support (AGENT12345, alias TSTALIASID), turn 1. You said: hello there"
+    );
+    assert!(err.contains("session ") && err.contains("--continue"), "{err}");
+    // Piped stdin is appended to the text.
+    let out = env
+        .cmd()
+        .args(["agent", "invoke", AGENT, ALIAS, "summarise"])
+        .write_stdin("some notes")
+        .output()
+        .unwrap();
+    assert!(stdout_of(&out).ends_with("You said: summarise\n\nsome notes"), "{}", stdout_of(&out));
+}
+
+#[test]
+fn sessions_are_reused_continued_and_ended() {
+    let env = TestEnv::new();
+    let first = json_of(&env, &["--output", "json", "agent", "invoke", AGENT, ALIAS, "one"]);
+    let session = first["sessionId"].as_str().unwrap().to_string();
+    let (out, err) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "--continue", "two"]);
+    assert!(out.contains("turn 2"), "{out}");
+    assert!(!err.contains("session "), "a continued session is not announced: {err}");
+    let (out, _) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "--session", &session, "three"]);
+    assert!(out.contains("turn 3"), "{out}");
+
+    // The last session is remembered privately, per agent alias.
+    let store = env.data_dir().join("agent-sessions.json");
+    let saved: Value = serde_json::from_slice(&std::fs::read(&store).unwrap()).unwrap();
+    assert_eq!(saved["AGENT12345/TSTALIASID"], session.as_str());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&store).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    let (out, _) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "--continue", "--end-session", "bye"]);
+    assert!(out.contains("turn 4"), "{out}");
+    let out = run(&env, &["agent", "invoke", AGENT, ALIAS, "--continue", "again"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("no earlier session"), "{}", stderr_of(&out));
+    // The service forgot the ended session too: the same id starts over.
+    let (out, _) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "--session", &session, "hi"]);
+    assert!(out.contains("turn 1"), "{out}");
+}
+
+#[test]
+fn bad_input_is_refused_before_sending() {
+    let env = TestEnv::new();
+    for (args, needle) in [
+        (vec!["agent", "invoke", AGENT, ALIAS, "--session", "x y", "hi"], "--session"),
+        (vec!["agent", "invoke", AGENT, ALIAS, "--session-attr", "novalue", "hi"], "KEY=VALUE"),
+        (vec!["agent", "invoke", AGENT, ALIAS, "--memory-id", "!", "hi"], "--memory-id"),
+        (vec!["agent", "invoke", AGENT], "alias id"),
+        (vec!["agent", "invoke", AGENT, ALIAS], "no input text"),
+        (vec!["agent", "invoke", "not-an-id!", "hi"], "configured agent name"),
+        (vec!["agent", "invoke", AGENT, "bad-alias", "hi"], "agent alias id"),
+        (vec!["agent", "invoke", AGENT, ALIAS, "--tools", "hi"], "--yes"),
+        (vec!["agent", "retrieve", "KB-1", "q"], "knowledge base id"),
+        (vec!["agent", "retrieve", KB, "q", "--search-type", "fuzzy"], "HYBRID or SEMANTIC"),
+        (vec!["agent", "retrieve", KB, "q", "--filter", "{"], "not valid JSON"),
+        (vec!["agent", "retrieve", KB, "q", "--filter", r#"{"like":{"key":"a","value":1}}"#], "unknown operator"),
+        (vec!["agent", "retrieve", KB, "q", "--top-k", "0"], "0"),
+    ] {
+        let out = env.cmd().args(&args).write_stdin("").output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
+        assert!(stderr_of(&out).contains(needle), "{args:?}: {}", stderr_of(&out));
+        assert!(stdout_of(&out).is_empty());
+    }
+}
+
+#[test]
+fn configured_agent_names_and_attributes() {
+    let env = TestEnv::new();
+    env.write_config(TOOLS_CONFIG);
+    let (out, _) = ok(
+        &env,
+        &[
+            "agent", "invoke", "support", "hi", "--session-attr", "user=42", "--prompt-attr", "tz=UTC",
+        ],
+    );
+    assert!(out.contains("You said: hi"), "{out}");
+    assert!(out.contains("[session attributes: user=42]"), "{out}");
+    assert!(out.contains("[prompt attributes: tz=UTC]"), "{out}");
+    // Session attributes persist in the session; prompt attributes were for one turn.
+    let (out, _) = ok(&env, &["agent", "invoke", "support", "--continue", "again"]);
+    assert!(out.contains("[session attributes: user=42]") && !out.contains("prompt attributes"), "{out}");
+    let out = run(&env, &["agent", "invoke", "suport", "hi"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("did you mean 'support'"), "{}", stderr_of(&out));
+}
+
+#[test]
+fn return_of_control_is_printed_without_tools() {
+    let env = TestEnv::new();
+    let (out, err) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "What is the weather in Lisbon?"]);
+    let line: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(line["type"], "return_control");
+    assert!(line["invocationId"].as_str().unwrap().contains("brock"));
+    assert_eq!(line["invocations"][0]["function"], "get_weather");
+    assert_eq!(line["invocations"][0]["parameters"]["city"], "Lisbon");
+    assert!(err.contains("returned control: WeatherTools.get_weather"), "{err}");
+    assert!(err.contains("--tools"), "{err}");
+}
+
+#[test]
+fn return_of_control_round_trip_with_tools() {
+    let env = TestEnv::new();
+    env.write_config(TOOLS_CONFIG);
+    let doc = json_of(
+        &env,
+        &["--output", "json", "agent", "invoke", "support", "weather in Paris, then book a room", "--tools", "--yes"],
+    );
+    // Both calls ran; the failing one went back as a FAILURE, and the agent answered.
+    assert_eq!(
+        doc["text"],
+        "The action returned: sunny and 21 C\n; the api call failed (tool book failed (exit status 4): no rooms left)"
+    );
+    let results = doc["toolResults"].as_array().unwrap();
+    assert_eq!(results[0]["functionResult"]["function"], "get_weather");
+    assert_eq!(results[1]["apiResult"]["responseState"], "FAILURE");
+    assert_eq!(results[1]["apiResult"]["httpStatusCode"], 500);
+    assert!(doc["returnControl"].is_null());
+
+    // --tools needs something to run.
+    let bare = TestEnv::new();
+    let out = run(&bare, &["agent", "invoke", AGENT, ALIAS, "weather", "--tools", "--yes"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("[tools.NAME]"));
+}
+
+#[test]
+fn trace_goes_to_stderr_and_citations_are_numbered() {
+    let env = TestEnv::new();
+    let (out, err) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "How are refunds processed?", "--trace"]);
+    assert!(err.contains("trace: guardrail: NONE"), "{err}");
+    assert!(err.contains("trace: rationale: The user said"), "{err}");
+    assert!(err.contains("trace: knowledge base KB12345678: How are refunds processed?"), "{err}");
+    assert!(err.contains("trace: knowledge base returned 1 passage(s)"), "{err}");
+    assert!(!out.contains("trace:"), "{out}");
+    assert!(
+        out.contains("According to the handbook: Refunds are processed within five business days of approval.[1]"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with(
+            "\n\nReferences:\n[1] s3://brock-emulator-kb/handbook/02-billing.txt — Refunds are processed within five business days of approval.\n"
+        ),
+        "{out}"
+    );
+    // Without --trace, no trace is printed.
+    let (_, err) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "How are refunds processed?"]);
+    assert!(!err.contains("trace:"), "{err}");
+
+    let doc = json_of(&env, &["--output", "json", "agent", "invoke", AGENT, ALIAS, "How are refunds processed?", "--trace"]);
+    assert_eq!(doc["citations"][0]["references"][0]["metadata"]["category"], "billing");
+    assert_eq!(doc["references"][0]["location"], "s3://brock-emulator-kb/handbook/02-billing.txt");
+    assert!(doc["traces"].as_array().unwrap().len() >= 4);
+}
+
+#[test]
+fn ndjson_lists_events() {
+    let env = TestEnv::new();
+    let (out, _) = ok(&env, &["--output", "ndjson", "agent", "invoke", AGENT, ALIAS, "How are refunds processed?"]);
+    let lines: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(lines.iter().filter(|l| l["type"] == "chunk").count() > 2, "{out}");
+    assert!(lines.iter().any(|l| l["citations"].is_array()), "{out}");
+    assert_eq!(lines.last().unwrap()["type"], "end");
+}
+
+#[test]
+fn chat_keeps_one_session_across_lines() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .args(["agent", "chat", AGENT, ALIAS])
+        .write_stdin("first\n\nsecond\n/exit\nnever sent\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].ends_with("turn 1. You said: first"), "{text}");
+    assert!(lines[1].ends_with("turn 2. You said: second"), "{text}");
+    // And the session can be continued by invoke.
+    let (out, _) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "--continue", "third"]);
+    assert!(out.contains("turn 3"), "{out}");
+}
+
+#[test]
+fn retrieve_prints_a_table_and_pages() {
+    let env = TestEnv::new();
+    let (out, err) = ok(&env, &["agent", "retrieve", KB, "refunds", "--top-k", "3"]);
+    let rows: Vec<&str> = out.lines().collect();
+    assert_eq!(rows.len(), 4, "{out}");
+    assert!(rows[0].starts_with("#  SCORE"), "{out}");
+    assert!(rows[1].contains("02-billing.txt") && rows[1].contains("Refunds are processed"), "{out}");
+    assert!(err.contains("more results: --next-token "), "{err}");
+
+    let (out, err) = ok(&env, &["agent", "retrieve", KB, "refunds", "--all", "--top-k", "10"]);
+    assert_eq!(out.lines().count(), 26, "{out}");
+    assert!(!err.contains("more results"), "{err}");
+
+    // Page by page through the JSON tokens: every passage exactly once.
+    let mut seen = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let mut args = vec!["--output", "json", "agent", "retrieve", KB, "vacation", "--top-k", "7"];
+        if let Some(t) = &token {
+            args.extend(["--next-token", t.as_str()]);
+        }
+        let doc = json_of(&env, &args);
+        for r in doc["retrievalResults"].as_array().unwrap() {
+            seen.push(r["metadata"]["docNumber"].as_i64().unwrap());
+        }
+        match doc["nextToken"].as_str() {
+            Some(t) => token = Some(t.to_string()),
+            None => break,
+        }
+    }
+    seen.sort();
+    assert_eq!(seen, (1..=25).collect::<Vec<i64>>());
+    let out = run(&env, &["agent", "retrieve", KB, "q", "--next-token", "garbage"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("ValidationException"), "{}", stderr_of(&out));
+}
+
+#[test]
+fn retrieve_filters_and_search_type() {
+    let env = TestEnv::new();
+    let filter = r#"{"andAll":[{"equals":{"key":"category","value":"travel"}},{"greaterThanOrEquals":{"key":"year","value":2023}}]}"#;
+    let doc = json_of(
+        &env,
+        &["--output", "json", "agent", "retrieve", KB, "flights", "--filter", filter, "--search-type", "hybrid", "-k", "20"],
+    );
+    let results = doc["retrievalResults"].as_array().unwrap();
+    assert_eq!(results.len(), 2, "{doc}");
+    for r in results {
+        assert_eq!(r["metadata"]["category"], "travel");
+        assert!(r["metadata"]["year"].as_i64().unwrap() >= 2023);
+    }
+    let f = env.write_file("filter.json", r#"{"listContains":{"key":"tags","value":"security"}}"#);
+    let at = format!("@{}", f.display());
+    let (out, _) = ok(&env, &["--output", "ndjson", "agent", "retrieve", KB, "passwords", "--filter", &at, "-k", "100"]);
+    assert_eq!(out.lines().count(), 5, "{out}");
+    let (out, err) = ok(&env, &["agent", "retrieve", KB, "x", "--filter", r#"{"equals":{"key":"category","value":"none"}}"#]);
+    assert!(out.is_empty() && err.contains("no passages matched"), "{out} {err}");
+    let out = run(&env, &["agent", "retrieve", "KBNOTHERE", "x"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("ResourceNotFoundException"));
+}
+
+#[test]
+fn ask_streams_an_answer_with_citations() {
+    let env = TestEnv::new();
+    let (out, err) = ok(&env, &["agent", "ask", KB, "How long do refunds take?", "-m", "nova-lite"]);
+    assert_eq!(
+        out,
+        "According to the handbook: Refunds are processed within five business days of approval.[1]\n\nReferences:\n[1] s3://brock-emulator-kb/handbook/02-billing.txt — Refunds are processed within five business days of approval.\n"
+    );
+    assert!(err.contains("--session "), "{err}");
+    let (plain, _) = ok(&env, &["agent", "ask", KB, "How long do refunds take?", "--no-stream"]);
+    assert_eq!(plain, out);
+
+    let doc = json_of(&env, &["--output", "json", "agent", "ask", KB, "passwords and phishing"]);
+    assert_eq!(doc["citations"].as_array().unwrap().len(), 2, "{doc}");
+    let session = doc["sessionId"].as_str().unwrap().to_string();
+    let doc = json_of(&env, &["--output", "json", "agent", "ask", KB, "and laptops?", "--session", &session, "--no-stream"]);
+    assert_eq!(doc["sessionId"], session.as_str());
+    let out = run(&env, &["agent", "ask", KB, "q", "--session", "not-a-known-session"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("ResourceNotFoundException"));
+    let out = run(&env, &["agent", "ask", KB, "q", "-m", "amazon.titan-embed-text-v2:0"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("ValidationException"));
+}
+
+#[test]
+fn agent_errors_are_explained() {
+    let env = TestEnv::new();
+    for (args, code, why) in [
+        (vec!["agent", "invoke", "DEPFAIL001", ALIAS, "hi"], "DependencyFailedException", "depends on failed"),
+        (vec!["agent", "invoke", "BADGATE001", ALIAS, "hi"], "BadGatewayException", "server error"),
+        (vec!["agent", "invoke", AGENT, ALIAS, "hi [[dependency-failed]]"], "DependencyFailedException", "depends on failed"),
+        (vec!["agent", "invoke", AGENT, ALIAS, "hi [[bad-gateway]]"], "BadGatewayException", "server error"),
+        (vec!["agent", "retrieve", "DEPFAIL001", "q"], "DependencyFailedException", "depends on failed"),
+        (vec!["agent", "ask", "BADGATE001", "q"], "BadGatewayException", "server error"),
+    ] {
+        let out = run(&env, &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr_of(&out));
+        let err = stderr_of(&out);
+        assert!(err.contains(&format!("brock: {code}: ")) && err.contains(why), "{args:?}: {err}");
+        assert!(err.contains(&format!("error: {code}: ")), "{args:?}: {err}");
+    }
+    // A mid-stream failure keeps the text that arrived.
+    let out = run(&env, &["agent", "invoke", AGENT, ALIAS, "hi [[bad-gateway]]"]);
+    assert!(stdout_of(&out).starts_with("Hello from agent"), "{}", stdout_of(&out));
+
+    let out = run(&env, &["agent", "invoke", "AGENT99999", ALIAS, "hi"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("ResourceNotFoundException: Failed to retrieve resource"));
+
+    // Throttling on the agent runtime is retried like everywhere else.
+    env.write_config("[default.headers]\nx-brock-emulator-scenario = \"throttle-then-ok\"\n");
+    let (out, _) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "hi"]);
+    assert!(out.contains("turn 1"), "{out}");
+}
+
+#[test]
+fn bearer_tokens_are_refused_by_the_agents_runtime() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env("AWS_BEARER_TOKEN_BEDROCK", "ABSKexampletoken")
+        .args(["agent", "invoke", AGENT, ALIAS, "hi"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("does not accept Bedrock API keys"), "{}", stderr_of(&out));
+}
+
+/// The emulator's agent-runtime bytes as the AWS SDK reads them.
+#[tokio::test]
+async fn the_sdk_reads_invoke_agent_and_retrieve() {
+    use aws_sdk_bedrockagentruntime::types::{
+        FunctionResult, InvocationInputMember, InvocationResultMember, KnowledgeBaseQuery,
+        ResponseStream, SessionState,
+    };
+    use brock::emulator::{BackgroundEmulator, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, EmulatorOptions};
+    let emu = BackgroundEmulator::start(EmulatorOptions::default()).unwrap();
+    let config = aws_sdk_bedrockagentruntime::Config::builder()
+        .behavior_version(aws_sdk_bedrockagentruntime::config::BehaviorVersion::latest())
+        .region(aws_sdk_bedrockagentruntime::config::Region::new("us-east-1"))
+        .credentials_provider(aws_sdk_bedrockagentruntime::config::Credentials::new(
+            DEFAULT_ACCESS_KEY,
+            DEFAULT_SECRET_KEY,
+            None,
+            None,
+            "emulator-test",
+        ))
+        .endpoint_url(emu.url())
+        .build();
+    let c = aws_sdk_bedrockagentruntime::Client::from_conf(config);
+
+    let mut out = c
+        .invoke_agent()
+        .agent_id(AGENT)
+        .agent_alias_id(ALIAS)
+        .session_id("sdk-session")
+        .input_text("How are refunds processed?")
+        .enable_trace(true)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.session_id(), "sdk-session");
+    let (mut text, mut traces, mut cited) = (String::new(), 0, 0);
+    while let Some(ev) = out.completion.recv().await.unwrap() {
+        match ev {
+            ResponseStream::Chunk(p) => {
+                text.push_str(std::str::from_utf8(p.bytes().unwrap().as_ref()).unwrap());
+                cited += p.attribution().map_or(0, |a| a.citations().len());
+            }
+            ResponseStream::Trace(_) => traces += 1,
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(text.contains("turn 1") && text.contains("Refunds are processed"), "{text}");
+    assert_eq!(cited, 1);
+    assert!(traces >= 4);
+
+    let mut out = c
+        .invoke_agent()
+        .agent_id(AGENT)
+        .agent_alias_id(ALIAS)
+        .session_id("sdk-session")
+        .input_text("weather in Oslo")
+        .send()
+        .await
+        .unwrap();
+    let mut control = None;
+    while let Some(ev) = out.completion.recv().await.unwrap() {
+        if let ResponseStream::ReturnControl(rc) = ev {
+            control = Some(rc);
+        }
+    }
+    let rc = control.expect("returnControl event");
+    let InvocationInputMember::FunctionInvocationInput(f) = &rc.invocation_inputs()[0] else {
+        panic!("{rc:?}")
+    };
+    assert_eq!(f.function(), Some("get_weather"));
+    let result = FunctionResult::builder()
+        .action_group("WeatherTools")
+        .function("get_weather")
+        .response_body(
+            "TEXT",
+            aws_sdk_bedrockagentruntime::types::ContentBody::builder().body("cold").build(),
+        )
+        .build()
+        .unwrap();
+    let mut out = c
+        .invoke_agent()
+        .agent_id(AGENT)
+        .agent_alias_id(ALIAS)
+        .session_id("sdk-session")
+        .session_state(
+            SessionState::builder()
+                .invocation_id(rc.invocation_id().unwrap())
+                .return_control_invocation_results(InvocationResultMember::FunctionResult(result))
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let mut text = String::new();
+    while let Some(ev) = out.completion.recv().await.unwrap() {
+        if let ResponseStream::Chunk(p) = ev {
+            text.push_str(std::str::from_utf8(p.bytes().unwrap().as_ref()).unwrap());
+        }
+    }
+    assert_eq!(text, "The action returned: cold");
+
+    let page = c
+        .retrieve()
+        .knowledge_base_id(KB)
+        .retrieval_query(KnowledgeBaseQuery::builder().text("refunds").build())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.retrieval_results().len(), 5);
+    assert!(page.next_token().is_some());
+    let first = &page.retrieval_results()[0];
+    assert!(first.content().unwrap().text().contains("Refunds"));
+    assert_eq!(
+        first.location().unwrap().s3_location().unwrap().uri(),
+        Some("s3://brock-emulator-kb/handbook/02-billing.txt")
+    );
+
+    let err = c
+        .invoke_agent()
+        .agent_id("DEPFAIL001")
+        .agent_alias_id(ALIAS)
+        .session_id("sdk-session")
+        .input_text("hi")
+        .send()
+        .await
+        .unwrap_err();
+    let svc = err.into_service_error();
+    assert!(svc.is_dependency_failed_exception(), "{svc:?}");
+}
