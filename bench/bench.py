@@ -27,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -90,45 +91,87 @@ class Cell:
     overhead: list[float] = field(default_factory=list)  # ttft: seconds over the emulator
 
 
-def run_once(cmd: list[str], env: dict, stdin_path: str | None = None, timeout: float = 600) -> Sample:
+RUN_TIMEOUT = 180.0  # seconds; --run-timeout
+
+
+SPAWN = VENV_BIN / "spawn"  # built from spawn.c by ensure_spawn()
+
+
+def ensure_spawn() -> bool:
+    """Build the rusage spawner (spawn.c) into the venv if it is missing or older than its source."""
+    src = BENCH / "spawn.c"
+    if SPAWN.exists() and SPAWN.stat().st_mtime >= src.stat().st_mtime:
+        return True
+    cc = shutil.which("cc") or shutil.which("gcc")
+    if not cc:
+        return False
+    r = subprocess.run([cc, "-O2", "-o", str(SPAWN), str(src)], capture_output=True, text=True)
+    if r.returncode != 0:
+        print(f"bench: cannot build spawn.c: {r.stderr.strip()}", file=sys.stderr)
+        return False
+    return True
+
+
+def run_once(cmd: list[str], env: dict, stdin_path: str | None = None, timeout: float | None = None) -> Sample:
+    timeout = timeout or RUN_TIMEOUT
     stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
-    with tempfile.TemporaryFile() as err:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.PIPE, stderr=err, env=env)
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile(suffix=".rusage") as ru_file:
+        use_spawn = SPAWN.exists()
+        argv = [str(SPAWN), ru_file.name, *cmd] if use_spawn else cmd
+        t0 = time.monotonic()
+        # Own session, so a timeout can kill the client and everything it started.
+        proc = subprocess.Popen(argv, stdin=stdin, stdout=subprocess.PIPE, stderr=err, env=env,
+                                start_new_session=True)
+        timed_out = threading.Event()
+
+        def kill():
+            timed_out.set()
+            try:
+                os.killpg(proc.pid, 9)
+            except ProcessLookupError:
+                pass
+        # A client that stalls without writing must not hang the whole run.
+        killer = threading.Timer(timeout, kill)
+        killer.start()
         fd = proc.stdout.fileno()
-        first = None
+        first_at = None
         total = 0
         words = 0
         tail = b""
-        deadline = t0 + timeout
         while True:
             chunk = os.read(fd, 1 << 16)
             if not chunk:
                 break
-            if first is None and FIRST_WORD in tail + chunk:
-                first = time.perf_counter() - t0
+            if first_at is None and FIRST_WORD in tail + chunk:
+                first_at = time.monotonic()
             total += len(chunk)
-            words += (tail[-8:] + chunk).count(b"lorem") - tail[-8:].count(b"lorem")
+            words += (tail[-8:] + chunk).count(FIRST_WORD) - tail[-8:].count(FIRST_WORD)
             tail = chunk
-            if time.perf_counter() > deadline:
-                proc.kill()
-                break
         _, status, ru = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - t0
+        t1 = time.monotonic()
+        killer.cancel()
         proc.returncode = os.waitstatus_to_exitcode(status)
         proc.stdout.close()
         if stdin_path:
             stdin.close()
+        if timed_out.is_set():
+            raise RuntimeError(f"killed after {timeout:.0f} s")
         if proc.returncode != 0:
             err.seek(0)
             lines = err.read().decode(errors="replace").strip().splitlines()
             last = lines[-1] if lines else ""
             raise RuntimeError(f"exit {proc.returncode}: {last[:200]}")
+        if use_spawn:
+            start_ns, end_ns, ut_us, st_us, rss_kb = map(int, Path(ru_file.name).read_text().split())
+            start, end = start_ns / 1e9, end_ns / 1e9
+            cpu = (ut_us + st_us) / 1e6
+        else:
+            start, end, cpu, rss_kb = t0, t1, ru.ru_utime + ru.ru_stime, ru.ru_maxrss
     return Sample(
-        wall=wall,
-        cpu=ru.ru_utime + ru.ru_stime,
-        rss_kb=ru.ru_maxrss,
-        first=first,
+        wall=end - start,
+        cpu=cpu,
+        rss_kb=rss_kb,
+        first=None if first_at is None else first_at - start,
         out_bytes=total,
         words=words,
     )
@@ -149,6 +192,50 @@ def measure(cmd, env, runs, stdin_path=None, check=None, warmup=1) -> Cell:
         cell.error = str(e)
         cell.samples = []
     return cell
+
+
+# --------------------------------------------------------------------------- network check
+
+CONNECT_RE = re.compile(
+    r'connect\(\d+, \{sa_family=(AF_INET6?|AF_UNIX|AF_NETLINK|[A-Z_0-9]+)'
+    r'(?:, sin6?_port=htons\((\d+)\))?'
+    r'(?:.*?inet_addr\("([^"]+)"\)|.*?inet_pton\(AF_INET6, "([^"]+)")?'
+)
+
+
+def network_check(cmd: list[str], env: dict, emu_port: int) -> tuple[list[str], str | None]:
+    """Run `cmd` once under `strace -f -e trace=connect` and list every address it connected to.
+    Returns (addresses, problem): a problem is any non-loopback address, a DNS lookup, or a try of
+    the dead proxy (which means the client wanted to reach a host other than the emulator)."""
+    if not shutil.which("strace"):
+        return [], "strace missing: not checked"
+    with tempfile.NamedTemporaryFile(suffix=".strace") as log:
+        try:
+            subprocess.run(["strace", "-f", "-qq", "-e", "trace=connect", "-o", log.name, *cmd],
+                           env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, timeout=RUN_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            return [], "timed out under strace"
+        text = Path(log.name).read_text(errors="replace")
+    seen, problems = [], []
+    for m in CONNECT_RE.finditer(text):
+        fam, port, v4, v6 = m.groups()
+        if fam not in ("AF_INET", "AF_INET6"):
+            continue
+        addr = v4 or v6 or "?"
+        where = f"{addr}:{port}"
+        if where not in seen:
+            seen.append(where)
+        loopback = addr.startswith("127.") or addr in ("::1", "::ffff:127.0.0.1")
+        if not loopback:
+            problems.append(f"{where} is not loopback")
+        elif port == "53":
+            problems.append(f"DNS lookup via {where}")
+        elif port == "9":
+            problems.append("tried the dead proxy (wanted a host other than the emulator)")
+        elif port != str(emu_port):
+            problems.append(f"{where} is not the emulator")
+    return seen, "; ".join(dict.fromkeys(problems)) or None
 
 
 # --------------------------------------------------------------------------- emulator
@@ -316,13 +403,14 @@ class Brock(Client):
         r = subprocess.run([self.exe, "embed", "--help"], capture_output=True, text=True)
         if r.returncode != 0:
             return None
-        m = re.search(r"--(?:concurrency|parallel|jobs)\b[^\n]*?\[default: (\d+)\]", r.stdout)
+        # clap may wrap the description, putting `[default: N]` on a later line.
+        m = re.search(r"--(?:concurrency|parallel|jobs)\b[^\[]*?\[default: (\d+)\]", r.stdout)
         return int(m.group(1)) if m else 1
 
     def embed(self, lines_path, n):
         if self.embed_concurrency() is None:
             return "`brock embed` not built yet"
-        return [self.exe, "embed", "--model", EMBED_MODEL, "--input", lines_path]
+        return [self.exe, "embed", "--model", EMBED_MODEL, "--file", lines_path]
 
 
 class AwsCli(Client):
@@ -348,16 +436,15 @@ class AwsCli(Client):
             "--query", "output.message.content[0].text", "--output", "text",
         ]
 
+    # AWS CLI v1 leaves out every event-stream operation: `aws bedrock-runtime help` lists
+    # converse and invoke-model but no converse-stream or invoke-model-with-response-stream.
+    NO_STREAM = "no streaming: AWS CLI v1 has no converse-stream (event-stream operations are left out)"
+
     def chat_stream(self, prompt):
-        return self.base(self.url) + [
-            "converse-stream", "--model-id", CHAT_MODEL, "--messages", messages_json(prompt),
-        ]
+        return self.NO_STREAM
 
     def raw(self, body):
-        b = json.loads(body)
-        return self.base(self.url) + [
-            "converse-stream", "--model-id", CHAT_MODEL, "--messages", json.dumps(b["messages"]),
-        ]
+        return self.NO_STREAM
 
     def embed(self, lines_path, n):
         # One process per text: what a shell loop over `aws bedrock-runtime invoke-model` costs.
@@ -542,6 +629,7 @@ def machine_info():
 
 
 def main() -> int:
+    global RUN_TIMEOUT
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--brock", default=str(ROOT / "target/release/brock"))
     ap.add_argument("--latency", type=int, default=20,
@@ -560,7 +648,12 @@ def main() -> int:
     ap.add_argument("--clients", default="", help="comma-separated client names (substring match)")
     ap.add_argument("--out", default=str(BENCH / "RESULTS.md"))
     ap.add_argument("--no-chart", action="store_true")
+    ap.add_argument("--no-netcheck", action="store_true",
+                    help="skip the strace check that every client connects only to the emulator")
+    ap.add_argument("--run-timeout", type=float, default=180.0,
+                    help="seconds one client run may take before it is killed and the cell fails")
     args = ap.parse_args()
+    RUN_TIMEOUT = args.run_timeout
     if args.quick:
         args.runs, args.heavy_runs, args.embed_runs, args.embed_lines = 2, 1, 1, 200
         args.aws_embed_sample = 10
@@ -568,6 +661,9 @@ def main() -> int:
     unknown = only - set(WORKLOADS)
     if unknown:
         ap.error(f"unknown workload(s): {', '.join(sorted(unknown))}")
+    if not ensure_spawn():
+        print("bench: no C compiler for spawn.c: peak RSS includes the harness's own (~20 MB)",
+              file=sys.stderr)
     if not os.access(args.brock, os.X_OK):
         ap.error(f"{args.brock} is not an executable (cargo build --release)")
 
@@ -586,14 +682,20 @@ def main() -> int:
     floors: dict[str, Cell] = {}
     emu_ttft: list[float] = []
     versions = {}
+    netcheck: dict[str, tuple[list[str], str | None]] = {}
+
+    t_start = time.monotonic()
 
     def log(msg):
-        print(f"bench: {msg}", file=sys.stderr, flush=True)
+        print(f"bench: [{time.monotonic() - t_start:6.1f} s] {msg}", file=sys.stderr, flush=True)
 
     try:
         fast = Emulator(args.brock, 0, args.tps)
         emus.append(fast)
         env_fast = client_env(fast, home)
+        for c in clients:
+            if isinstance(c, AwsCli):
+                c.url = fast.url
 
         for c in clients:
             why = c.available()
@@ -616,6 +718,20 @@ def main() -> int:
                     c.na_all = "llm-bedrock lists no Nova Lite model"
                 log(f"llm model id: {c.model}")
 
+        # Before measuring anything: every connection each client makes goes to the emulator.
+        if not args.no_netcheck:
+            for c in clients:
+                if c.available() or getattr(c, "na_all", None):
+                    continue
+                for label, spec in (("--help", c.help()), ("one-shot", c.oneshot("hi")),
+                                    ("stream", c.chat_stream("[[tokens=5]] hi"))):
+                    if isinstance(spec, str):
+                        continue
+                    seen, problem = network_check(spec, env_fast, fast.port)
+                    netcheck[f"{c.name} {label}"] = (seen, problem)
+                    log(f"network check: {c.name} {label}: {', '.join(seen) or 'no TCP/UDP connections'}"
+                        f"{' — ' + problem if problem else ''}")
+
         def run_cell(workload, c: Client, spec, env, runs, stdin_path=None, check=None, warmup=1):
             why = c.available() or getattr(c, "na_all", None)
             if why:
@@ -630,10 +746,6 @@ def main() -> int:
                 log(f"{workload}: {c.name} failed: {cell.error}")
             results[workload][c.name] = cell
             return cell
-
-        for c in clients:
-            if isinstance(c, AwsCli):
-                c.url = fast.url
 
         if "help" in only or "oneshot" in only:
             floors["spawn /bin/true"] = measure(["/bin/true"], env_fast, args.runs)
@@ -669,9 +781,6 @@ def main() -> int:
             for c in clients:
                 if isinstance(c, AwsCli):
                     c.url = fast.url
-                    cell = results["ttft"].get(c.name)
-                    if cell and cell.samples:
-                        cell.note = "prints the events as one JSON document at the end"
 
         if "stream" in only:
             def all_tokens(s: Sample):
@@ -732,11 +841,13 @@ def main() -> int:
 
     finished = datetime.datetime.now(datetime.timezone.utc)
     info["load_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    report = write_report(args, clients, results, floors, emu_ttft, versions, info, started, finished)
+    report = write_report(args, clients, results, floors, emu_ttft, versions, info, started, finished,
+                          netcheck)
     Path(args.out).write_text(report)
     data = {
         "started": started.isoformat(), "machine": info, "versions": versions,
         "emulator_ttft_s": emu_ttft,
+        "network_check": {k: {"connected_to": v[0], "problem": v[1]} for k, v in netcheck.items()},
         "results": {w: {n: {"na": c.na, "error": c.error, "note": c.note, "scale": c.scale,
                              "ideal": c.ideal, "overhead": c.overhead,
                              "samples": [s.__dict__ for s in c.samples]}
@@ -749,7 +860,8 @@ def main() -> int:
     return 0
 
 
-def write_report(args, clients, results, floors, emu_ttft, versions, info, started, finished) -> str:
+def write_report(args, clients, results, floors, emu_ttft, versions, info, started, finished,
+                          netcheck) -> str:
     b = results
     names = [c.name for c in clients]
     L = []
@@ -789,6 +901,14 @@ def write_report(args, clients, results, floors, emu_ttft, versions, info, start
     L.append("- Environment: example credentials, every endpoint on the emulator, "
              "`AWS_EC2_METADATA_DISABLED=true`, a fresh `HOME`, and HTTP(S) proxies pointing at a closed "
              "loopback port so nothing can leave the machine.")
+    if netcheck:
+        bad = {k: v for k, v in netcheck.items() if v[1]}
+        ports = sorted({a for seen, _ in netcheck.values() for a in seen})
+        L.append(f"- Network check: before measuring, each client's `--help`, one-shot and streamed "
+                 f"run went once under `strace -f -e trace=connect`; {len(netcheck)} runs connected to "
+                 f"{', '.join(ports) or 'nothing'} only"
+                 + (" (the emulator): nothing else, no DNS lookup, no proxy." if not bad else
+                    ". Problems: " + "; ".join(f"{k}: {v[1]}" for k, v in bad.items()) + "."))
     L.append("")
 
     def table(workload, cols):

@@ -131,6 +131,7 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Embedding model id or alias (default: titan-embed = amazon.titan-embed-text-v2:0)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read texts from a file, one per line (JSONL with --field); `-` for stdin')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read texts from a file, one per line (JSONL with --field); `-` for stdin')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read texts from a file, one per line (JSONL with --field); `-` for stdin')
             [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'Input is JSONL: embed this field of each object and carry the other fields to the output')
             [CompletionResult]::new('--dimensions', '--dimensions', [CompletionResultType]::ParameterName, 'Output vector size: Titan v2 256|512|1024, Cohere v4 256–1536, Nova 256|384|1024|3072')
             [CompletionResult]::new('--embedding-type', '--embedding-type', [CompletionResultType]::ParameterName, 'Vector type: float, binary (Titan v2, Cohere), int8, uint8, ubinary (Cohere)')

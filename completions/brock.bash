@@ -1457,7 +1457,7 @@ _brock() {
             return 0
             ;;
         brock__subcmd__embed)
-            opts="-m -f -j -v -q -h -V --model --file --field --dimensions --normalize --no-normalize --embedding-type --input-type --truncate --image --format --concurrency --batch-size --skip --on-error --no-progress --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
+            opts="-m -f -j -v -q -h -V --model --input --file --field --dimensions --normalize --no-normalize --embedding-type --input-type --truncate --image --format --concurrency --batch-size --skip --on-error --no-progress --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1472,6 +1472,10 @@ _brock() {
                     return 0
                     ;;
                 --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

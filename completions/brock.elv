@@ -126,6 +126,7 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand --model 'Embedding model id or alias (default: titan-embed = amazon.titan-embed-text-v2:0)'
             cand -f 'Read texts from a file, one per line (JSONL with --field); `-` for stdin'
             cand --file 'Read texts from a file, one per line (JSONL with --field); `-` for stdin'
+            cand --input 'Read texts from a file, one per line (JSONL with --field); `-` for stdin'
             cand --field 'Input is JSONL: embed this field of each object and carry the other fields to the output'
             cand --dimensions 'Output vector size: Titan v2 256|512|1024, Cohere v4 256–1536, Nova 256|384|1024|3072'
             cand --embedding-type 'Vector type: float, binary (Titan v2, Cohere), int8, uint8, ubinary (Cohere)'

@@ -118,7 +118,7 @@ complete -c brock -n "__fish_brock_using_subcommand chat" -s q -l quiet -d 'Prin
 complete -c brock -n "__fish_brock_using_subcommand chat" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand chat" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand embed" -s m -l model -d 'Embedding model id or alias (default: titan-embed = amazon.titan-embed-text-v2:0)' -r -f -a "(brock __complete models 2>/dev/null)"
-complete -c brock -n "__fish_brock_using_subcommand embed" -s f -l file -d 'Read texts from a file, one per line (JSONL with --field); `-` for stdin' -r -F
+complete -c brock -n "__fish_brock_using_subcommand embed" -s f -l file -l input -d 'Read texts from a file, one per line (JSONL with --field); `-` for stdin' -r -F
 complete -c brock -n "__fish_brock_using_subcommand embed" -l field -d 'Input is JSONL: embed this field of each object and carry the other fields to the output' -r
 complete -c brock -n "__fish_brock_using_subcommand embed" -l dimensions -d 'Output vector size: Titan v2 256|512|1024, Cohere v4 256–1536, Nova 256|384|1024|3072' -r
 complete -c brock -n "__fish_brock_using_subcommand embed" -l embedding-type -d 'Vector type: float, binary (Titan v2, Cohere), int8, uint8, ubinary (Cohere)' -r

@@ -10,7 +10,8 @@
 #
 # Seeds (committed, fuzz/seeds/TARGET) are copied into fuzz/corpus/TARGET (ignored) first. A
 # crash leaves its input in fuzz/artifacts/TARGET/; after fixing the bug, copy that file to
-# tests/fuzz-regressions/TARGET/ so `cargo test --test cli reliability` replays it forever.
+# fuzz/regressions/TARGET/ so `cargo test --test cli reliability` replays it forever.
+# See fuzz/README.md.
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${FUZZ_SECONDS:-60}"
@@ -30,9 +31,14 @@ for t in "${targets[@]}"; do
     mkdir -p "corpus/$t" "artifacts/$t"
     cp -n seeds/"$t"/* "corpus/$t/" 2>/dev/null || true
     echo "== $t: ${seconds}s"
+    # -jobs makes libFuzzer fork workers that log to fuzz-N.log; one job runs in-process.
+    parallel=()
+    if [ "$jobs" -gt 1 ]; then
+        parallel=(-jobs="$jobs" -workers="$jobs")
+    fi
     if ! cargo fuzz run --sanitizer "$sanitizer" "$t" "corpus/$t" -- \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-        -jobs="$jobs" -workers="$jobs" -print_final_stats=1; then
+        "${parallel[@]}" -print_final_stats=1; then
         echo "!! $t found a problem: see fuzz/artifacts/$t/" >&2
         status=1
     fi

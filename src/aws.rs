@@ -124,6 +124,9 @@ struct Inner {
     provider: OnceCell<SharedCredentialsProvider>,
     cached: Mutex<Option<Credentials>>,
     http: OnceCell<HyperClient<HttpsConnector, Full<Bytes>>>,
+    /// For http:// endpoints (the emulator, local proxies): no TLS config, so no root store is
+    /// read from disk (hundreds of files, most of a cold one-shot's CPU).
+    plain_http: std::sync::OnceLock<HyperClient<HttpConnector, Full<Bytes>>>,
     connect_timeout: Duration,
     read_timeout: Duration,
     max_attempts: u32,
@@ -223,6 +226,7 @@ impl Client {
                 provider: OnceCell::new(),
                 cached: Mutex::new(None),
                 http: OnceCell::new(),
+                plain_http: std::sync::OnceLock::new(),
                 connect_timeout: settings.connect_timeout,
                 read_timeout: settings.read_timeout,
                 max_attempts: settings.max_attempts.max(1),
@@ -439,8 +443,11 @@ impl Client {
             });
         }
 
-        let http = self.http().await?;
-        let fut = http.request(request);
+        let fut = if uri.scheme_str() == Some("http") {
+            self.plain_http().request(request)
+        } else {
+            self.http().await?.request(request)
+        };
         let resp = match tokio::time::timeout(self.inner.read_timeout, fut).await {
             Err(_) => {
                 return Err(Error::Network(format!(
@@ -467,14 +474,27 @@ impl Client {
         })
     }
 
+    fn http_connector(&self) -> HttpConnector {
+        let mut http = HttpConnector::new();
+        http.set_connect_timeout(Some(self.inner.connect_timeout));
+        http.set_nodelay(true);
+        http
+    }
+
+    fn plain_http(&self) -> &HyperClient<HttpConnector, Full<Bytes>> {
+        self.inner.plain_http.get_or_init(|| {
+            HyperClient::builder(TokioExecutor::new())
+                .pool_idle_timeout(Duration::from_secs(30))
+                .build(self.http_connector())
+        })
+    }
+
     async fn http(&self) -> Result<&HyperClient<HttpsConnector, Full<Bytes>>> {
         self.inner
             .http
             .get_or_try_init(|| async {
-                let mut http = HttpConnector::new();
+                let mut http = self.http_connector();
                 http.enforce_http(false);
-                http.set_connect_timeout(Some(self.inner.connect_timeout));
-                http.set_nodelay(true);
                 // Root certificates are only loaded when an https endpoint is actually used.
                 let https = hyper_rustls::HttpsConnectorBuilder::new()
                     .with_provider_and_native_roots(rustls::crypto::aws_lc_rs::default_provider())

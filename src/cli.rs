@@ -343,7 +343,7 @@ pub struct EmbedArgs {
     #[arg(short, long, value_name = "MODEL")]
     pub model: Option<String>,
     /// Read texts from a file, one per line (JSONL with --field); `-` for stdin
-    #[arg(short, long, value_name = "PATH")]
+    #[arg(short, long, visible_alias = "input", value_name = "PATH")]
     pub file: Option<PathBuf>,
     /// Input is JSONL: embed this field of each object and carry the other fields to the output
     #[arg(long, value_name = "NAME")]

@@ -438,48 +438,37 @@ pub fn resolve_with_env(
         "--service-tier",
         &overrides.service_tier,
     );
-    if let Some(t) = overrides.temperature {
-        layers.set(
-            "temperature",
-            Value::Float(t.into()),
-            Source::Flag("--temperature".into()),
-        );
-    }
-    if let Some(p) = overrides.top_p {
-        layers.set(
-            "top_p",
-            Value::Float(p.into()),
-            Source::Flag("--top-p".into()),
-        );
-    }
-    if let Some(n) = overrides.max_tokens {
-        layers.set(
-            "max_tokens",
-            Value::Integer(n.into()),
-            Source::Flag("--max-tokens".into()),
-        );
-    }
-    if let Some(n) = global.max_attempts {
-        layers.set(
-            "retries.max_attempts",
-            Value::Integer(n.into()),
-            Source::Flag("--max-attempts".into()),
-        );
-    }
-    if let Some(s) = global.connect_timeout {
-        layers.set(
-            "timeouts.connect",
-            Value::Float(s),
-            Source::Flag("--connect-timeout".into()),
-        );
-    }
-    if let Some(s) = global.read_timeout {
-        layers.set(
-            "timeouts.read",
-            Value::Float(s),
-            Source::Flag("--read-timeout".into()),
-        );
-    }
+    let flag = |layers: &mut Layers, key: &str, flag: &str, v: Option<Value>| {
+        if let Some(v) = v {
+            layers.set(key, v, Source::Flag(flag.into()));
+        }
+    };
+    let float = |v: Option<f32>| v.map(|v| Value::Float(v.into()));
+    flag(
+        &mut layers,
+        "temperature",
+        "--temperature",
+        float(overrides.temperature),
+    );
+    flag(&mut layers, "top_p", "--top-p", float(overrides.top_p));
+    let max_tokens = overrides.max_tokens.map(|n| Value::Integer(n.into()));
+    flag(&mut layers, "max_tokens", "--max-tokens", max_tokens);
+    let attempts = global.max_attempts.map(|n| Value::Integer(n.into()));
+    flag(
+        &mut layers,
+        "retries.max_attempts",
+        "--max-attempts",
+        attempts,
+    );
+    let connect = global.connect_timeout.map(Value::Float);
+    flag(
+        &mut layers,
+        "timeouts.connect",
+        "--connect-timeout",
+        connect,
+    );
+    let read = global.read_timeout.map(Value::Float);
+    flag(&mut layers, "timeouts.read", "--read-timeout", read);
     if let Some(g) = &overrides.guardrail {
         let (id, version) = g.rsplit_once(':').ok_or_else(|| {
             Error::usage(format!(

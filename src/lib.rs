@@ -68,19 +68,12 @@ fn clap_error(e: clap::Error) -> ExitCode {
     ) {
         e.exit();
     }
-    let text = e.render().to_string();
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let first = lines.next().unwrap_or("invalid arguments");
-    let message = first.strip_prefix("error:").unwrap_or(first).trim();
-    let rest: Vec<&str> = lines.collect();
-    let hint = rest
-        .iter()
-        .find_map(|l| l.strip_prefix("tip:").map(|t| t.trim().to_string()))
-        .or_else(|| {
-            rest.iter()
-                .find_map(|l| l.strip_prefix("Usage:"))
-                .map(|u| format!("usage: {}", u.trim()))
-        });
+    let (mut message, mut hint) = compact_clap_error(&e.render().to_string());
+    // The message echoes what was typed, which may hold escape sequences.
+    if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        message = render::sanitize::for_terminal(&message).into_owned();
+        hint = hint.map(|h| render::sanitize::for_terminal(&h).into_owned());
+    }
     let color = render::ColorChoice::detect(std::env::args_os().any(|a| a == "--no-color"));
     let (red, dim, reset) = if color.stderr {
         ("\x1b[31m", "\x1b[2m", "\x1b[0m")
@@ -93,4 +86,70 @@ fn clap_error(e: clap::Error) -> ExitCode {
         let _ = writeln!(err, "{dim}hint: {h}{reset}");
     }
     ExitCode::from(error::exit::USAGE)
+}
+
+/// clap's rendered error as brock's one line plus hint. The first paragraph is the message,
+/// with its indented continuation lines (the missing `--role-arn <ARN>`, the possible values)
+/// joined on; the hint is clap's tip if it has one, else the usage line, else where to look.
+fn compact_clap_error(text: &str) -> (String, Option<String>) {
+    let mut paragraphs = text.split("\n\n").map(|p| {
+        p.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+    });
+    let first = paragraphs.next().unwrap_or_default();
+    let mut message = first.join(" ");
+    if let Some(m) = message.strip_prefix("error:") {
+        message = m.trim().to_string();
+    }
+    if message.is_empty() {
+        message = "invalid arguments".into();
+    }
+    let rest: Vec<&str> = paragraphs.flatten().collect();
+    let hint = rest
+        .iter()
+        .find_map(|l| l.strip_prefix("tip:").map(|t| t.trim().to_string()))
+        .or_else(|| {
+            rest.iter()
+                .find_map(|l| l.strip_prefix("Usage:"))
+                .map(|u| format!("usage: {}", u.trim()))
+        })
+        .or_else(|| {
+            rest.iter()
+                .find(|l| l.starts_with("For more information"))
+                .map(|l| l.replacen("For", "for", 1))
+        });
+    (message, hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compact_clap_error;
+
+    #[test]
+    fn clap_errors_become_one_line_naming_the_flag() {
+        let (m, h) = compact_clap_error(
+            "error: the following required arguments were not provided:\n  --role-arn <ARN>\n\n\
+             Usage: brock --role-arn <ARN> --role-session-name <NAME> <COMMAND>\n\n\
+             For more information, try '--help'.\n",
+        );
+        assert_eq!(
+            m,
+            "the following required arguments were not provided: --role-arn <ARN>"
+        );
+        assert_eq!(
+            h.as_deref(),
+            Some("usage: brock --role-arn <ARN> --role-session-name <NAME> <COMMAND>")
+        );
+        let (m, h) = compact_clap_error(
+            "error: invalid value 'jsn' for '--output <FORMAT>'\n  [possible values: text, json, ndjson]\n\n\
+             \x20 tip: a similar value exists: 'json'\n\nFor more information, try '--help'.\n",
+        );
+        assert_eq!(
+            m,
+            "invalid value 'jsn' for '--output <FORMAT>' [possible values: text, json, ndjson]"
+        );
+        assert_eq!(h.as_deref(), Some("a similar value exists: 'json'"));
+    }
 }

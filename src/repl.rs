@@ -8,7 +8,7 @@
 //! enum: help text and did-you-mean suggestions come from the same table.
 
 use std::borrow::Cow;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -23,7 +23,8 @@ use rustyline::{Cmd, CompletionType, Config, Editor, EventHandler, KeyCode, KeyE
 use crate::aws::Client;
 use crate::cli::{ChatArgs, OutputFormat};
 use crate::commands::chat::{
-    LoopEvent, TurnOptions, configure, converse_loop, core_error, load_attachment, session_settings,
+    LoopEvent, RouteOptions, TurnOptions, configure, converse_loop, load_attachment, prepare,
+    session_settings,
 };
 use crate::config::Settings;
 use crate::core::message::{Message, Part, Role, ToolResultContent, ToolSpec};
@@ -284,6 +285,19 @@ impl Repl {
         Ok(req)
     }
 
+    /// The route the next request takes (`converse`, `invoke (FAMILY)`, …), planned from the
+    /// current model and settings exactly as a turn plans it.
+    fn route(&self) -> Result<String> {
+        let mut req = self.request()?;
+        req.conversation.push_user_text("probe");
+        let prepared = prepare(
+            &req,
+            &RouteOptions::from_args(&self.args),
+            !self.args.no_stream,
+        )?;
+        Ok(prepared.plan.route.to_string())
+    }
+
     fn effective_settings(&self) -> Settings {
         let mut s = self.settings.clone();
         s.output = Some(OutputFormat::Text);
@@ -315,7 +329,10 @@ impl Repl {
             show_reasoning: !self.args.hide_reasoning,
             show_tool_calls: false,
             interruptible: true,
+            route: RouteOptions::from_args(&self.args),
         };
+        self.runner
+            .set_disabled(self.session.settings.disabled_tools.clone());
         let settings = self.effective_settings();
         let session = &mut self.session;
         let mut recorded = false;
@@ -426,14 +443,23 @@ impl Repl {
                 eprint!("{t}");
             }
             Slash::Model { id: None } => {
-                self.note(&format!("model: {} (route: converse)", self.session.model))
+                let route = self.route()?;
+                self.note(&format!("model: {} (route: {route})", self.session.model))
             }
             Slash::Model { id: Some(id) } => {
                 let resolved = self.settings.resolve_model(&id)?;
-                crate::core::model::ModelRef::parse(&resolved).map_err(core_error)?;
-                self.session.model = resolved;
+                let old = std::mem::replace(&mut self.session.model, resolved);
+                // The route is chosen again for the new model; one it cannot reach is refused
+                // here, not on the next message.
+                let route = match self.route() {
+                    Ok(r) => r,
+                    Err(e) => {
+                        self.session.model = old;
+                        return Err(e);
+                    }
+                };
                 self.save();
-                self.note(&format!("model: {} (route: converse)", self.session.model));
+                self.note(&format!("model: {} (route: {route})", self.session.model));
             }
             Slash::System { clear, text } => {
                 if clear {
@@ -627,9 +653,19 @@ impl Repl {
                 Some(text) => {
                     use base64::Engine;
                     let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
-                    let mut out = std::io::stdout().lock();
-                    let _ = write!(out, "\x1b]52;c;{b64}\x07");
-                    let _ = out.flush();
+                    let osc = format!("\x1b]52;c;{b64}\x07");
+                    // The terminal is what sets the clipboard: never write this into a file.
+                    if std::io::stdout().is_terminal() {
+                        let mut out = std::io::stdout().lock();
+                        let _ = out.write_all(osc.as_bytes()).and_then(|_| out.flush());
+                    } else if std::io::stderr().is_terminal() {
+                        let mut err = std::io::stderr().lock();
+                        let _ = err.write_all(osc.as_bytes()).and_then(|_| err.flush());
+                    } else {
+                        return Err(Error::usage(
+                            "/copy needs stdout or stderr on a terminal (OSC 52)",
+                        ));
+                    }
                     self.note(&format!(
                         "copied {} characters to the clipboard (OSC 52)",
                         text.chars().count()
@@ -962,6 +998,59 @@ fn save_history(rl: &mut Editor<ReplHelper, FileHistory>, path: &Path) {
 }
 
 fn editor(repl: &Repl) -> Result<Editor<ReplHelper, FileHistory>> {
+    line_editor(ReplHelper {
+        commands: SlashLine::command()
+            .get_subcommands()
+            .flat_map(|c| {
+                std::iter::once(c.get_name().to_string())
+                    .chain(c.get_all_aliases().map(str::to_string))
+            })
+            .collect(),
+        models: repl.model_candidates(),
+        tools: repl.tools.iter().map(|t| t.name.clone()).collect(),
+        files: FilenameCompleter::new(),
+    })
+}
+
+/// The REPL's line input for a conversation other than Converse (`brock agent chat`): the
+/// same history file, `"""` blocks, Alt-Enter / Ctrl-J newlines, bracketed paste, and
+/// completion of `commands` after a slash and of file names.
+pub(crate) struct LineInput {
+    rl: Editor<ReplHelper, FileHistory>,
+    history: PathBuf,
+}
+
+impl LineInput {
+    pub(crate) fn new(commands: &[&str]) -> Result<LineInput> {
+        let mut rl = line_editor(ReplHelper {
+            commands: commands.iter().map(|c| c.to_string()).collect(),
+            models: Vec::new(),
+            tools: Vec::new(),
+            files: FilenameCompleter::new(),
+        })?;
+        let history = history_path();
+        let _ = rl.load_history(&history);
+        Ok(LineInput { rl, history })
+    }
+
+    /// The next message (the inside of a `"""` block), `None` at Ctrl-D. Ctrl-C at the
+    /// prompt clears the line: an empty message.
+    pub(crate) fn read(&mut self, prompt: &str) -> Result<Option<String>> {
+        match tokio::task::block_in_place(|| self.rl.readline(prompt)) {
+            Ok(line) => {
+                if self.rl.add_history_entry(line.as_str()).unwrap_or(false) {
+                    save_history(&mut self.rl, &self.history);
+                }
+                Ok(Some(block_text(&line)))
+            }
+            Err(ReadlineError::Interrupted) => Ok(Some(String::new())),
+            Err(ReadlineError::Eof) => Ok(None),
+            Err(e) => Err(Error::Protocol(format!("cannot read the terminal: {e}"))),
+        }
+    }
+}
+
+fn line_editor(helper: ReplHelper) -> Result<Editor<ReplHelper, FileHistory>> {
     let config = Config::builder()
         .max_history_size(10_000)
         .and_then(|b| b.history_ignore_dups(true))
@@ -973,18 +1062,7 @@ fn editor(repl: &Repl) -> Result<Editor<ReplHelper, FileHistory>> {
         .build();
     let mut rl: Editor<ReplHelper, FileHistory> = Editor::with_config(config)
         .map_err(|e| Error::Protocol(format!("cannot set up the line editor: {e}")))?;
-    rl.set_helper(Some(ReplHelper {
-        commands: SlashLine::command()
-            .get_subcommands()
-            .flat_map(|c| {
-                std::iter::once(c.get_name().to_string())
-                    .chain(c.get_all_aliases().map(str::to_string))
-            })
-            .collect(),
-        models: repl.model_candidates(),
-        tools: repl.tools.iter().map(|t| t.name.clone()).collect(),
-        files: FilenameCompleter::new(),
-    }));
+    rl.set_helper(Some(helper));
     rl.bind_sequence(
         KeyEvent(KeyCode::Enter, Modifiers::ALT),
         EventHandler::Simple(Cmd::Newline),
@@ -1055,6 +1133,14 @@ impl Completer for ReplHelper {
             "attach" | "export" => return self.files.complete_path(line, pos),
             _ => Vec::new(),
         };
+        // A completed word is followed by a space, ready for the next one.
+        let c = c
+            .into_iter()
+            .map(|mut p| {
+                p.replacement.push(' ');
+                p
+            })
+            .collect();
         Ok((word_start, c))
     }
 }

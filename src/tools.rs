@@ -75,6 +75,8 @@ pub struct ToolRunner {
     commands: BTreeMap<String, ToolConfig>,
     approval: Approval,
     always: BTreeSet<String>,
+    /// Switched off (the REPL's `/tools disable`): a call is answered with a tool error.
+    disabled: BTreeSet<String>,
 }
 
 impl ToolRunner {
@@ -83,7 +85,14 @@ impl ToolRunner {
             commands,
             approval,
             always: BTreeSet::new(),
+            disabled: BTreeSet::new(),
         }
+    }
+
+    /// Tools that must not run even when the model calls them: a conversation that used a
+    /// tool keeps a stand-in definition of it (Bedrock requires one), so it can still be called.
+    pub fn set_disabled(&mut self, names: BTreeSet<String>) {
+        self.disabled = names;
     }
 
     pub fn approval(&self) -> Approval {
@@ -116,6 +125,11 @@ impl ToolRunner {
         input: &Value,
         ask: &mut dyn FnMut(&str, &Value) -> Decision,
     ) -> ToolOutcome {
+        if self.disabled.contains(name) {
+            return ToolOutcome::error(format!(
+                "tool {name} is disabled in this session (the user can turn it back on with /tools enable {name})"
+            ));
+        }
         let Some(cfg) = self.commands.get(name).cloned() else {
             return ToolOutcome::error(format!(
                 "tool {name} cannot be run: brock has no command for it (define [tools.{name}] with a command in the config)"
@@ -407,6 +421,14 @@ mod tests {
             .collect();
         assert!(texts[0].contains("did not approve"));
         assert!(texts[1].contains("no command"));
+        let mut r = ToolRunner::new(cmds.clone(), Approval::Trusted);
+        r.set_disabled(BTreeSet::from(["echo".to_string()]));
+        let parts = r.run_calls(&calls[..1], &mut |_, _| Decision::Yes).await;
+        assert!(matches!(
+            &parts[0],
+            Part::ToolResult { content, status: Some(ToolStatus::Error), .. }
+                if matches!(&content[0], ToolResultContent::Text { text } if text.contains("is disabled"))
+        ));
         let mut r = ToolRunner::new(cmds, Approval::Ask);
         let mut asked = 0;
         let calls = vec![calls[0].clone(), calls[0].clone()];

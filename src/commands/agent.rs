@@ -67,8 +67,15 @@ fn resolve_target(settings: &Settings, agent: &str, rest: &mut Vec<String>) -> R
             alias_id: a.alias_id.clone(),
         });
     }
-    if wire::check_resource_id("agent id", agent).is_err() {
-        let suggestion = did_you_mean(agent, settings.agents.keys().map(String::as_str))
+    let near = did_you_mean(agent, settings.agents.keys().map(String::as_str));
+    // Generated agent ids are ten capitals and digits; a short word close to a configured
+    // name is a misspelt name, not an id, even though the service's pattern would allow it.
+    let generated_shape = agent.len() == 10
+        && agent
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if wire::check_resource_id("agent id", agent).is_err() || (near.is_some() && !generated_shape) {
+        let suggestion = near
             .map(|s| format!(" — did you mean '{s}'?"))
             .unwrap_or_default();
         let known = if settings.agents.is_empty() {
@@ -84,8 +91,13 @@ fn resolve_target(settings: &Settings, agent: &str, rest: &mut Vec<String>) -> R
                     .join(", ")
             )
         };
+        let what = if near.is_some() {
+            "is not a configured agent name"
+        } else {
+            "is neither an agent id (up to 10 letters and digits) nor a configured agent name"
+        };
         return Err(Error::usage(format!(
-            "{agent:?} is neither an agent id (up to 10 letters and digits) nor a configured agent name{suggestion} ({known})"
+            "{agent:?} {what}{suggestion} ({known})"
         )));
     }
     if rest.is_empty() {
@@ -601,6 +613,7 @@ async fn invoke(settings: &Settings, args: &AgentInvokeArgs) -> Result<()> {
     let (session_id, is_new) = pick_session(&target, &args.session)?;
     let approval = approval(&args.session, std::io::stdin().is_terminal())?;
     let input = read_text(&rest, "input text")?;
+    wire::check_input_text(&input).map_err(usage)?;
     let mut agent = Agent::new(
         settings,
         target,
@@ -676,6 +689,13 @@ async fn chat(settings: &Settings, args: &AgentChatArgs) -> Result<()> {
             stdout_write(&format!("{}\n", agent.session_id))?;
             continue;
         }
+        if let Err(e) = wire::check_input_text(text) {
+            if !interactive {
+                return Err(usage(e));
+            }
+            crate::render::report_error(&usage(e), agent.color);
+            continue;
+        }
         let outcome = tokio::select! {
             r = agent.turn(text) => Some(r),
             _ = tokio::signal::ctrl_c() => None,
@@ -733,17 +753,21 @@ enum Line {
     Eof,
 }
 
+/// The chat's own commands, completed after a slash on a terminal.
+const CHAT_COMMANDS: &[&str] = &["exit", "quit", "session"];
+
 enum LineSource {
-    Editor(Box<rustyline::DefaultEditor>),
+    /// The REPL's line input: history, `"""` blocks, Alt-Enter, bracketed paste.
+    Editor(Box<crate::repl::LineInput>),
     Pipe(std::io::Lines<std::io::StdinLock<'static>>),
 }
 
 impl LineSource {
     fn new(interactive: bool) -> Result<Self> {
         if interactive {
-            let ed = rustyline::DefaultEditor::new()
-                .map_err(|e| Error::usage(format!("cannot start the line editor: {e}")))?;
-            Ok(LineSource::Editor(Box::new(ed)))
+            Ok(LineSource::Editor(Box::new(crate::repl::LineInput::new(
+                CHAT_COMMANDS,
+            )?)))
         } else {
             Ok(LineSource::Pipe(std::io::stdin().lock().lines()))
         }
@@ -751,18 +775,11 @@ impl LineSource {
 
     async fn next(&mut self) -> Result<Line> {
         match self {
-            LineSource::Editor(ed) => {
-                let r = tokio::task::block_in_place(|| ed.readline("agent> "));
-                match r {
-                    Ok(l) => {
-                        let _ = ed.add_history_entry(l.as_str());
-                        Ok(Line::Text(l))
-                    }
-                    Err(rustyline::error::ReadlineError::Interrupted) => Ok(Line::Cancelled),
-                    Err(rustyline::error::ReadlineError::Eof) => Ok(Line::Eof),
-                    Err(e) => Err(Error::usage(format!("cannot read input: {e}"))),
-                }
-            }
+            LineSource::Editor(ed) => Ok(match ed.read("agent> ")? {
+                None => Line::Eof,
+                Some(t) if t.is_empty() => Line::Cancelled,
+                Some(t) => Line::Text(t),
+            }),
             LineSource::Pipe(lines) => match tokio::task::block_in_place(|| lines.next()) {
                 None => Ok(Line::Eof),
                 Some(Ok(l)) => Ok(Line::Text(l)),

@@ -1,4 +1,5 @@
-//! `brock chat`: one-shot chat over Converse / ConverseStream.
+//! `brock chat`: one-shot chat on any route (Converse, InvokeModel with a family body, or a
+//! Converse-shaped proxy; see [`crate::core::route`]).
 //!
 //! Everything the user typed is checked and mapped (core) before the first byte is sent; the
 //! answer is rendered as it streams (render::stream) and, for scripts, as OpenAI-format JSON.
@@ -11,15 +12,14 @@ use serde_json::{Value, json};
 use crate::aws::{ApiRequest, Client, Service, path_segment};
 use crate::cli::{ChatArgs, InputFormat, OutputFormat};
 use crate::config::Settings;
-use crate::core::converse::{
-    ChatResponse, StopReason, StructuredOutput, take_structured_answer, to_converse,
-};
+use crate::core::converse::{ChatResponse, StopReason, StructuredOutput, take_structured_answer};
 use crate::core::message::{
     Conversation, Message, Part, Role, SystemPart, ToolChoice, ToolResultContent, ToolStatus,
 };
 use crate::core::openai::{ChunkEncoder, chat_completion, parse_request};
 use crate::core::request::{ChatRequest, Guardrail, JsonSchema, ReasoningLevel};
-use crate::core::stream::{Accumulator, ConverseStreamDecoder, StreamEvent};
+use crate::core::route::{self, Decoder, Plan, Route, RouteChoice};
+use crate::core::stream::{Accumulator, StreamEvent};
 use crate::core::think::{DEFAULT_TAGS, InlineThinkSplitter, split_message};
 use crate::error::{Error, Result};
 use crate::render::stream::{StreamOptions, StreamRenderer};
@@ -100,18 +100,28 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
     let new_from = req.conversation.messages.len().saturating_sub(1);
     let stream = !args.no_stream;
     let client = Client::new(settings).await?;
+    let route = RouteOptions::from_args(args);
     if args.dry_run {
-        let converse = to_converse(&req).map_err(core_error)?;
-        let api = converse_api(&req.model_id, stream, &converse.body);
+        let prepared = prepare(&req, &route, stream)?;
+        let plan = &prepared.plan;
+        let mut headers = serde_json::Map::new();
+        for (k, v) in &prepared.api.headers {
+            headers.insert(
+                k.to_ascii_lowercase(),
+                Value::String(crate::aws::redact_header(k, v)),
+            );
+        }
         let doc = json!({
             "service": "bedrock-runtime",
-            "operation": if stream { "ConverseStream" } else { "Converse" },
-            "route": "converse",
+            "operation": plan.api_operation(),
+            "route": plan.route.as_str(),
+            "family": plan.route.family().map(|f| f.as_str()),
+            "model_id": plan.model_id,
             "method": "POST",
-            "url": client.url(&api),
-            "path": api.path,
-            "headers": {"content-type": "application/json"},
-            "body": converse.body,
+            "url": client.url(&prepared.api),
+            "path": prepared.api.path,
+            "headers": headers,
+            "body": plan.body,
         });
         return stdout_write(&format!(
             "{}\n",
@@ -126,6 +136,7 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
         show_reasoning: !args.hide_reasoning && !settings.quiet && output == OutputFormat::Text,
         show_tool_calls: !args.run_tools,
         interruptible: false,
+        route,
     };
     let mut runner = args.run_tools.then(|| {
         let approval = if args.yes {
@@ -137,14 +148,20 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
         };
         ToolRunner::new(settings.tools.clone(), approval)
     });
+    // What to go back to when the turn fails before anything is answered, as the REPL does:
+    // otherwise running the failed command again would send its prompt twice.
+    let before = session
+        .as_ref()
+        .map(|s| (s.conversation.clone(), s.interrupted.clone()));
+    let mut recorded = false;
     if let Some(s) = session.as_mut() {
         s.model = req.model_id.clone();
         s.conversation.system = req.conversation.system.clone();
         s.settings.reasoning = settings.reasoning.clone();
         s.settings.temperature = settings.temperature;
         s.settings.max_tokens = settings.max_tokens;
-        // The new prompt is saved even if the answer fails, so it is not lost; the next
-        // request merges it with the following one (roles must alternate).
+        // Saved before sending so a killed run keeps it (the next request merges it with the
+        // following prompt: roles must alternate); a reported failure rolls it back below.
         if let Some(prompt) = req.conversation.messages.get(new_from) {
             s.conversation.push(prompt.clone());
         }
@@ -159,6 +176,7 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
                 message,
                 interrupted,
             } => {
+                recorded = true;
                 s.conversation.push(message.clone());
                 if interrupted {
                     s.interrupted.push(s.conversation.messages.len() - 1);
@@ -178,7 +196,7 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
         }
         s.save().map(|_| ())
     };
-    converse_loop(
+    let outcome = converse_loop(
         &client,
         settings,
         &mut req,
@@ -186,8 +204,16 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
         runner.as_mut(),
         &mut record,
     )
-    .await?;
-    Ok(())
+    .await;
+    if let (Err(_), false, Some(s), Some((conversation, interrupted))) =
+        (&outcome, recorded, session.as_mut(), before)
+    {
+        s.conversation = conversation;
+        s.interrupted = interrupted;
+        // The turn's error is the one to report; a failed save here changes nothing on disk.
+        let _ = s.save();
+    }
+    outcome.map(|_| ())
 }
 
 /// Settings for a continued session: flags win, then what the session recorded, then config.
@@ -198,7 +224,16 @@ pub fn session_settings(
 ) -> Settings {
     let mut out = settings.clone();
     if args.model.is_none() && !s.model.is_empty() {
-        out.model = Some(s.model.clone());
+        // An explicit --route wins over the route prefix the session's model was saved with.
+        let spec = route::parse_spec(&s.model);
+        out.model = Some(match spec.prefix {
+            Some(route::SpecPrefix::Converse | route::SpecPrefix::Invoke)
+                if args.route != RouteChoice::Auto.as_str() =>
+            {
+                spec.model_id
+            }
+            _ => s.model.clone(),
+        });
     }
     if args.system.is_none()
         && let Some(sys) = s.system_text()
@@ -226,21 +261,97 @@ pub fn add_config_tools(req: &mut ChatRequest, settings: &Settings) {
     }
 }
 
-fn converse_api(model_id: &str, stream: bool, body: &Value) -> ApiRequest {
-    let op = if stream {
-        "converse-stream"
+/// Where a turn goes: `--route`, and the Converse-shaped proxy of `converse_like/NAME` models.
+#[derive(Debug, Clone, Default)]
+pub struct RouteOptions {
+    pub choice: RouteChoice,
+    pub api_base: Option<String>,
+    /// The environment variable holding the proxy's API key.
+    pub api_key_env: Option<String>,
+}
+
+impl RouteOptions {
+    pub fn from_args(args: &ChatArgs) -> Self {
+        RouteOptions {
+            // clap allows only the three names, so a parse failure cannot happen here.
+            choice: args.route.parse().unwrap_or_default(),
+            api_base: args.api_base.clone(),
+            api_key_env: args.api_key_env.clone(),
+        }
+    }
+}
+
+/// A request planned on its route and ready to send: what `--dry-run` shows.
+pub struct Prepared {
+    pub plan: Plan,
+    pub api: ApiRequest,
+}
+
+/// Chooses the route for `req` (see [`crate::core::route`]), builds its body and the HTTP
+/// request. Everything here is checked before anything is sent.
+pub fn prepare(req: &ChatRequest, route: &RouteOptions, stream: bool) -> Result<Prepared> {
+    let plan = route::plan(req, route.choice, stream).map_err(core_error)?;
+    let proxy = plan.route == Route::ConverseLike;
+    if !proxy {
+        for (given, flag) in [
+            (route.api_base.is_some(), "--api-base"),
+            (route.api_key_env.is_some(), "--api-key-env"),
+        ] {
+            if given {
+                return Err(Error::usage(format!(
+                    "{flag} is for converse_like/NAME models (a Converse-shaped proxy); '{}' goes to Bedrock",
+                    req.model_id
+                )));
+            }
+        }
+    }
+    let path = if proxy {
+        let Some(base) = route.api_base.as_deref().map(str::trim) else {
+            return Err(Error::usage(format!(
+                "'{}' is a converse_like model: give the proxy's URL with --api-base",
+                req.model_id
+            )));
+        };
+        if !(base.starts_with("http://") || base.starts_with("https://")) {
+            return Err(Error::usage(format!(
+                "--api-base {base:?} must start with http:// or https://"
+            )));
+        }
+        format!("{}{}", base.trim_end_matches('/'), plan.path(path_segment))
     } else {
-        "converse"
+        plan.path(path_segment)
     };
-    ApiRequest::post_json(
-        Service::Runtime,
-        format!("/model/{}/{op}", path_segment(model_id)),
-        body,
-    )
+    let mut api = ApiRequest::post_json(Service::Runtime, path, &plan.body);
+    if let Route::Invoke(_) = plan.route {
+        // InvokeModel takes the answer's media type as a header; the streaming operation
+        // names it differently.
+        let accept = if stream {
+            "x-amzn-bedrock-accept"
+        } else {
+            "accept"
+        };
+        api = api.header(accept, "application/json");
+    }
+    for (k, v) in &plan.headers {
+        api = api.header(k.clone(), v.clone());
+    }
+    if let Some(var) = &route.api_key_env {
+        let key = std::env::var(var)
+            .ok()
+            .map(|k| k.trim().to_string())
+            .filter(|k| !k.is_empty())
+            .ok_or_else(|| {
+                Error::usage(format!(
+                    "--api-key-env names {var}, but that variable is not set or empty"
+                ))
+            })?;
+        api = api.header("authorization", format!("Bearer {key}"));
+    }
+    Ok(Prepared { plan, api })
 }
 
 /// How a turn is sent and shown; shared by one-shot chat and the REPL.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct TurnOptions {
     pub stream: bool,
     pub output: OutputFormat,
@@ -249,6 +360,7 @@ pub struct TurnOptions {
     pub show_tool_calls: bool,
     /// Ctrl-C ends the answer and keeps what arrived (the REPL) instead of failing (one-shot).
     pub interruptible: bool,
+    pub route: RouteOptions,
 }
 
 /// How one request ended.
@@ -405,24 +517,23 @@ pub async fn send_turn(
     req: &ChatRequest,
     opts: &TurnOptions,
 ) -> Result<TurnResult> {
-    let converse = to_converse(req).map_err(core_error)?;
+    let Prepared { plan, api } = prepare(req, &opts.route, opts.stream)?;
     if !settings.quiet {
-        for w in &converse.warnings {
+        for w in &plan.warnings {
             diag(&format!("warning: {w}"));
         }
     }
-    let api = converse_api(&req.model_id, opts.stream, &converse.body);
     if settings.verbose > 0 {
-        let op = if opts.stream {
-            "converse-stream"
-        } else {
-            "converse"
-        };
-        diag(&format!("route: converse ({op}) for {}", req.model_id));
+        diag(&format!(
+            "route: {} via {} for {}",
+            plan.route,
+            plan.api_operation(),
+            plan.model_id
+        ));
     }
     let output = opts.output;
     let color = ColorChoice::detect(settings.no_color);
-    let structured = converse.structured.clone();
+    let structured = plan.structured.clone();
     let ropts = StreamOptions {
         stdout_tty: std::io::stdout().is_terminal(),
         stderr_tty: std::io::stderr().is_terminal(),
@@ -432,6 +543,7 @@ pub async fn send_turn(
         spinner: !settings.quiet && output == OutputFormat::Text,
         markdown: structured.is_none(),
     };
+    let mut decoder = plan.decoder;
     let mut session = Exchange {
         renderer: StreamRenderer::new(std::io::stdout(), std::io::stderr(), ropts),
         output,
@@ -442,21 +554,20 @@ pub async fn send_turn(
         first_token: None,
         chunks: {
             let enc = ChunkEncoder::new(completion_id(), req.model_id.clone(), unix_now());
-            match &converse.structured {
+            match &plan.structured {
                 Some(StructuredOutput::Tool { name }) => enc.with_json_tool(name.clone()),
                 _ => enc,
             }
         },
-        think: crate::core::model::ModelRef::parse(&req.model_id)
-            .map(|m| m.capabilities(req.family_hint).emits_inline_think())
-            .unwrap_or(false)
+        think: plan
+            .inline_think
             .then(|| InlineThinkSplitter::new(DEFAULT_TAGS)),
         building: Default::default(),
         acc: Accumulator::new(),
         show_tool_calls: opts.show_tool_calls,
     };
     let outcome = tokio::select! {
-        r = session.run(client, &api, opts.stream) => r.map(Some),
+        r = session.run(client, &api, opts.stream, &mut decoder) => r.map(Some),
         _ = tokio::signal::ctrl_c() => if opts.interruptible { Ok(None) } else { Err(Error::Interrupted) },
     };
     // Whatever happened, what was printed stays printed and the terminal is left tidy.
@@ -510,6 +621,7 @@ impl Exchange {
         client: &Client,
         api: &ApiRequest,
         stream: bool,
+        decoder: &mut Decoder,
     ) -> Result<ChatResponse> {
         if let (Some(p), OutputFormat::Text, None) = (&self.prefill, self.output, &self.structured)
         {
@@ -518,8 +630,24 @@ impl Exchange {
         }
         let resp = client.send(api).await?;
         if !stream {
+            // InvokeModel reports token counts and latency in headers.
+            let headers: Vec<(String, String)> = [
+                "x-amzn-bedrock-input-token-count",
+                "x-amzn-bedrock-output-token-count",
+                "x-amzn-bedrock-invocation-latency",
+            ]
+            .iter()
+            .filter_map(|h| resp.header(h).map(|v| (h.to_string(), v.to_string())))
+            .collect();
             let body = resp.bytes().await?;
-            let mut parsed = crate::core::converse::parse_response(&body).map_err(core_error)?;
+            let mut parsed = decoder
+                .parse_whole(&body, |name| {
+                    headers
+                        .iter()
+                        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                        .map(|(_, v)| v.clone())
+                })
+                .map_err(core_error)?;
             if self.think.is_some() {
                 parsed.message = split_message(&parsed.message, DEFAULT_TAGS);
             }
@@ -528,12 +656,11 @@ impl Exchange {
             return Ok(parsed);
         }
         let mut events = resp.events();
-        let mut decoder = ConverseStreamDecoder::new();
         let mut finished = false;
         while !finished {
             let decoded = match events.next().await {
                 Ok(Some(ev)) => decoder
-                    .decode(&ev.event_type, &ev.payload)
+                    .decode_event(&ev.event_type, &ev.payload)
                     .map_err(core_error)?,
                 Ok(None) => {
                     finished = true;

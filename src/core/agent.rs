@@ -44,6 +44,19 @@ pub fn check_session_id(what: &str, id: &str) -> Result<()> {
     Ok(())
 }
 
+/// Longest `inputText` InvokeAgent takes, in characters.
+pub const MAX_INPUT_TEXT: usize = 25_000;
+
+pub fn check_input_text(text: &str) -> Result<()> {
+    let n = text.chars().count();
+    if n > MAX_INPUT_TEXT {
+        return Err(Error::invalid(format!(
+            "the input text has {n} characters; an agent takes at most {MAX_INPUT_TEXT} per turn"
+        )));
+    }
+    Ok(())
+}
+
 /// One InvokeAgent call.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InvokeAgent {

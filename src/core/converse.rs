@@ -281,11 +281,35 @@ fn opt_string(obj: &Map<String, Value>, key: &str) -> Option<Option<String>> {
     }
 }
 
-fn media_from_json(v: &Value) -> Option<(String, &Map<String, Value>, Source)> {
+/// An image, document or video block: message content and tool results carry the same three.
+enum Media {
+    Image(ImageFormat, Source),
+    Document(DocumentFormat, String, Source),
+    Video(VideoFormat, Source),
+}
+
+/// The media block under `key` ("image", "document" or "video"); `None` when it is malformed
+/// or carries keys Converse does not define.
+fn media_block(key: &str, v: &Value) -> Option<Media> {
     let obj = v.as_object()?;
-    let format = obj.get("format")?.as_str()?.to_string();
+    let format = obj.get("format")?.as_str()?;
     let source = source_from_json(obj.get("source")?)?;
-    Some((format, obj, source))
+    Some(match key {
+        "image" => {
+            only_keys(obj, &["format", "source"]).then_some(())?;
+            Media::Image(ImageFormat::parse(format)?, source)
+        }
+        "document" => {
+            only_keys(obj, &["format", "source", "name"]).then_some(())?;
+            let name = obj.get("name")?.as_str()?.to_string();
+            Media::Document(DocumentFormat::parse(format)?, name, source)
+        }
+        "video" => {
+            only_keys(obj, &["format", "source"]).then_some(())?;
+            Media::Video(VideoFormat::parse(format)?, source)
+        }
+        _ => return None,
+    })
 }
 
 fn tool_result_content_to_json(c: &ToolResultContent) -> Value {
@@ -315,31 +339,15 @@ fn tool_result_content_from_json(v: &Value) -> Option<ToolResultContent> {
         "json" => ToolResultContent::Json {
             json: inner.clone(),
         },
-        "image" => {
-            let (f, o, source) = media_from_json(inner)?;
-            only_keys(o, &["format", "source"]).then_some(())?;
-            ToolResultContent::Image {
-                format: ImageFormat::parse(&f)?,
+        "image" | "document" | "video" => match media_block(key, inner)? {
+            Media::Image(format, source) => ToolResultContent::Image { format, source },
+            Media::Document(format, name, source) => ToolResultContent::Document {
+                format,
+                name,
                 source,
-            }
-        }
-        "document" => {
-            let (f, o, source) = media_from_json(inner)?;
-            only_keys(o, &["format", "source", "name"]).then_some(())?;
-            ToolResultContent::Document {
-                format: DocumentFormat::parse(&f)?,
-                name: o.get("name")?.as_str()?.to_string(),
-                source,
-            }
-        }
-        "video" => {
-            let (f, o, source) = media_from_json(inner)?;
-            only_keys(o, &["format", "source"]).then_some(())?;
-            ToolResultContent::Video {
-                format: VideoFormat::parse(&f)?,
-                source,
-            }
-        }
+            },
+            Media::Video(format, source) => ToolResultContent::Video { format, source },
+        },
         _ => return None,
     })
 }
@@ -469,31 +477,15 @@ fn known_block_to_part(block: &Value) -> Option<Part> {
         "text" => Part::Text {
             text: inner.as_str()?.to_string(),
         },
-        "image" => {
-            let (f, o, source) = media_from_json(inner)?;
-            only_keys(o, &["format", "source"]).then_some(())?;
-            Part::Image {
-                format: ImageFormat::parse(&f)?,
+        "image" | "document" | "video" => match media_block(key, inner)? {
+            Media::Image(format, source) => Part::Image { format, source },
+            Media::Document(format, name, source) => Part::Document {
+                format,
+                name,
                 source,
-            }
-        }
-        "document" => {
-            let (f, o, source) = media_from_json(inner)?;
-            only_keys(o, &["format", "source", "name"]).then_some(())?;
-            Part::Document {
-                format: DocumentFormat::parse(&f)?,
-                name: o.get("name")?.as_str()?.to_string(),
-                source,
-            }
-        }
-        "video" => {
-            let (f, o, source) = media_from_json(inner)?;
-            only_keys(o, &["format", "source"]).then_some(())?;
-            Part::Video {
-                format: VideoFormat::parse(&f)?,
-                source,
-            }
-        }
+            },
+            Media::Video(format, source) => Part::Video { format, source },
+        },
         "toolUse" => {
             let o = inner.as_object()?;
             only_keys(o, &["toolUseId", "name", "input", "type"]).then_some(())?;

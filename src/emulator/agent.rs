@@ -8,6 +8,7 @@ use super::json::{self, Path, Violations};
 
 mod runtime;
 
+use runtime::known_members;
 pub(crate) use runtime::{Agents, Reply, ReplyBody, retrieve};
 
 const RERANK_MODELS: &[&str] = &["amazon.rerank-v1:0", "cohere.rerank-v3-5:0"];
@@ -38,9 +39,34 @@ pub(crate) fn relevance(query: &str, doc: &str) -> f64 {
     (0.0001 + score * 0.9) - (d.len() as f64 * 1e-6).min(0.00009)
 }
 
+/// A required enum member: null and values outside the set are constraint violations.
+fn required_enum(
+    v: &mut Violations,
+    o: &json::Obj,
+    at: &Path,
+    key: &str,
+    set: &[&str],
+) -> Result<(), ApiError> {
+    match json::get_str(o, key)? {
+        None => v.null(&at.field(key)),
+        Some(t) if !set.contains(&t) => v.push(
+            &at.field(key),
+            Some(t),
+            &format!("Member must satisfy enum value set: [{}]", set.join(", ")),
+        ),
+        Some(_) => {}
+    }
+    Ok(())
+}
+
 /// `POST /rerank`.
 pub(crate) fn rerank(body: &Value) -> Result<Value, ApiError> {
     let top = json::obj(body)?;
+    known_members(
+        top,
+        &["nextToken", "queries", "rerankingConfiguration", "sources"],
+        "RerankRequest",
+    )?;
     let mut v = Violations::default();
     let mut query = String::new();
     match json::get_list(top, "queries")? {
@@ -53,8 +79,16 @@ pub(crate) fn rerank(body: &Value) -> Result<Value, ApiError> {
                     "Member must have length less than or equal to 1",
                 );
             }
-            for q in qs {
+            for (i, q) in qs.iter().enumerate() {
                 let q = json::obj(q)?;
+                known_members(q, &["textQuery", "type"], "RerankQuery")?;
+                required_enum(
+                    &mut v,
+                    q,
+                    &Path::root("queries").index(i),
+                    "type",
+                    &["TEXT"],
+                )?;
                 if let Some(t) = json::get_obj(q, "textQuery")? {
                     query = json::get_str(t, "text")?.unwrap_or_default().to_string();
                 }
@@ -72,9 +106,29 @@ pub(crate) fn rerank(body: &Value) -> Result<Value, ApiError> {
                     "Member must have length between 1 and 1000",
                 );
             }
-            for s in sources {
+            for (i, s) in sources.iter().enumerate() {
                 let s = json::obj(s)?;
+                let at = Path::root("sources").index(i);
+                known_members(s, &["inlineDocumentSource", "type"], "RerankSource")?;
+                required_enum(&mut v, s, &at, "type", &["INLINE"])?;
                 let inline = json::get_obj(s, "inlineDocumentSource")?;
+                match inline {
+                    None => v.null(&at.field("inlineDocumentSource")),
+                    Some(d) => {
+                        known_members(
+                            d,
+                            &["jsonDocument", "textDocument", "type"],
+                            "RerankDocument",
+                        )?;
+                        required_enum(
+                            &mut v,
+                            d,
+                            &at.field("inlineDocumentSource"),
+                            "type",
+                            &["JSON", "TEXT"],
+                        )?;
+                    }
+                }
                 let text = inline
                     .and_then(|i| i.get("textDocument"))
                     .and_then(|t| t.get("text"))
@@ -95,6 +149,18 @@ pub(crate) fn rerank(body: &Value) -> Result<Value, ApiError> {
     match json::get_obj(top, "rerankingConfiguration")? {
         None => v.null(&Path::root("rerankingConfiguration")),
         Some(rc) => {
+            known_members(
+                rc,
+                &["bedrockRerankingConfiguration", "type"],
+                "RerankingConfiguration",
+            )?;
+            required_enum(
+                &mut v,
+                rc,
+                &Path::root("rerankingConfiguration"),
+                "type",
+                &["BEDROCK_RERANKING_MODEL"],
+            )?;
             if let Some(bc) = json::get_obj(rc, "bedrockRerankingConfiguration")? {
                 if let Some(k) = json::get_int(bc, "numberOfResults")? {
                     if !(1..=1000).contains(&k) {

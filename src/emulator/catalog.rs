@@ -140,6 +140,7 @@ pub(crate) static MODELS: &[Model] = &[
     model!("moonshot.kimi-k2-thinking", "Kimi K2 Thinking", "Moonshot AI", TEXT, TEXT, true, NONE, OD, Kimi, true, 16384, NONE),
     model!("writer.palmyra-x4-v1:0", "Palmyra X4", "Writer", TEXT, TEXT, true, NONE, PROFILE, Llama, true, 8192, US),
     model!("zai.glm-4.7-flash", "GLM 4.7 Flash", "Z.AI", TEXT, TEXT, true, NONE, OD, Qwen, true, 16384, NONE),
+    model!("stability.stable-diffusion-xl-v1", "SDXL 1.0", "Stability AI", TEXT_IMAGE, IMAGE, false, NONE, OD, Stability, false, 0, NONE),
     model!("stability.sd3-5-large-v1:0", "Stable Diffusion 3.5 Large", "Stability AI", TEXT_IMAGE, IMAGE, false, NONE, OD, Stability, false, 0, NONE),
     model!("stability.stable-image-core-v1:1", "Stable Image Core 1.0", "Stability AI", TEXT, IMAGE, false, NONE, OD, Stability, false, 0, NONE),
     model!("stability.stable-image-ultra-v1:1", "Stable Image Ultra 1.0", "Stability AI", TEXT, IMAGE, false, NONE, OD, Stability, false, 0, NONE),

@@ -21,7 +21,8 @@ pub(crate) fn invoke(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
     let native = parse_native(body)?;
     match model.family {
         Family::TitanImage | Family::NovaCanvas => canvas(model, &native),
-        Family::Stability if native.contains_key("text_prompts") => sdxl(&native),
+        // The body shape follows the model: SD3.5 and Stable Image refuse `text_prompts`.
+        Family::Stability if model.id.starts_with("stability.stable-diffusion-xl") => sdxl(&native),
         Family::Stability => stability(model, &native),
         _ => Err(ApiError::invalid_model()),
     }
@@ -801,5 +802,26 @@ mod tests {
         .err()
         .unwrap();
         assert!(err.message.contains("extraneous key [mode]"));
+    }
+
+    #[test]
+    fn sdxl_bodies_belong_to_sdxl_only() {
+        let body = json!({"text_prompts": [{"text": "a fox", "weight": 1.0}], "width": 1024, "height": 1024, "seed": 7, "style_preset": "photographic"});
+        let err = run("stability.sd3-5-large-v1:0", body.clone())
+            .err()
+            .unwrap();
+        assert!(
+            err.message.contains("extraneous key [text_prompts]"),
+            "{}",
+            err.message
+        );
+        let out = sdxl(body.as_object().unwrap()).unwrap();
+        assert_eq!(out.body["artifacts"][0]["seed"], 7);
+        assert_eq!(out.body["artifacts"][0]["finishReason"], "SUCCESS");
+        let png = decode(&out.body["artifacts"][0]["base64"]);
+        assert_eq!(image_size(&png), Some((1024, 1024)));
+        let blocked = json!({"text_prompts": [{"text": "[[blocked]]"}]});
+        let out = sdxl(blocked.as_object().unwrap()).unwrap();
+        assert_eq!(out.body["artifacts"][0]["finishReason"], "CONTENT_FILTERED");
     }
 }

@@ -28,7 +28,7 @@
 //! and the control plane when TOKEN is one of [`EmulatorOptions::bearer_tokens`];
 //! bedrock-agent-runtime and STS never accept bearer tokens.
 //!
-//! # Answer rule (Converse, ConverseStream, and the Anthropic Messages body of InvokeModel)
+//! # Answer rule (Converse, ConverseStream, and every InvokeModel text body)
 //!
 //! Let `T` be the text blocks of the last user message joined with a space, and `A` a summary
 //! of its attachments. The answer text is
@@ -63,6 +63,23 @@
 //! signature (base64 HMAC-SHA256 of the text under a fixed emulator key, so it verifies across
 //! processes). Anthropic assistant turns sent back must carry their reasoning blocks exactly as
 //! issued.
+//!
+//! # InvokeModel text families
+//!
+//! InvokeModel and InvokeModelWithResponseStream answer each family in its native format
+//! (`invoke/families.rs`): Anthropic Messages, Meta Llama (`generation`), Mistral
+//! (`outputs[].text`; Pixtral / Mistral Large 24.07 chat `choices`), Titan Text (`results`),
+//! Nova (`messages-v1`), Cohere Command R (`text`, `chat_history`), AI21 Jamba and the
+//! chat.completions models (gpt-oss with reasoning in `<reasoning>` tags; Qwen, Kimi, DeepSeek
+//! V3), DeepSeek-R1 (`choices[].text`, reasoning then `</think>`). Bodies are checked against
+//! the family's keys, types and ranges and refused as `Malformed input request: …` like
+//! Bedrock. Streams are `chunk` events `{"bytes": base64}`, the last one carrying
+//! `amazon-bedrock-invocationMetrics`. Imported models (`…:imported-model/ID`,
+//! `…:custom-model-deployment/ID`) take their family from the body: a `prompt` answers in
+//! `generation` (in `text` when ID starts with `qwen2`), with reasoning when the prompt ends in
+//! `<think>`; `messages` answers as chat.completions. Prompt families answer the last user
+//! turn of the chat template. A `[[split=K]]` marker in that turn streams the answer text as
+//! two chunks cut at character K (to test tag extraction at every boundary).
 //!
 //! # Fault scenarios
 //!

@@ -695,7 +695,10 @@ impl Request_<'_> {
         stream: bool,
         body: &Bytes,
     ) -> Result<Response<EmuBody>, ApiError> {
-        let resolved = self.resolve(model_id)?;
+        let resolved = match invoke::imported(model_id) {
+            Some(r) => r,
+            None => self.resolve(model_id)?,
+        };
         Self::check_throughput(&resolved)?;
         let model = if resolved.model.family == Family::Emulator {
             catalog::find("anthropic.claude-3-haiku-20240307-v1:0").unwrap_or(resolved.model)

@@ -48,7 +48,10 @@ fn invoke_streams_the_answer_and_announces_a_new_session() {
         out,
         "Hello from agent support (AGENT12345, alias TSTALIASID), turn 1. You said: hello there"
     );
-    assert!(err.contains("session ") && err.contains("--continue"), "{err}");
+    assert!(
+        err.contains("session ") && err.contains("--continue"),
+        "{err}"
+    );
     // Piped stdin is appended to the text.
     let out = env
         .cmd()
@@ -56,18 +59,42 @@ fn invoke_streams_the_answer_and_announces_a_new_session() {
         .write_stdin("some notes")
         .output()
         .unwrap();
-    assert!(stdout_of(&out).ends_with("You said: summarise\n\nsome notes"), "{}", stdout_of(&out));
+    assert!(
+        stdout_of(&out).ends_with("You said: summarise\n\nsome notes"),
+        "{}",
+        stdout_of(&out)
+    );
 }
 
 #[test]
 fn sessions_are_reused_continued_and_ended() {
     let env = TestEnv::new();
-    let first = json_of(&env, &["--output", "json", "agent", "invoke", AGENT, ALIAS, "one"]);
+    let first = json_of(
+        &env,
+        &["--output", "json", "agent", "invoke", AGENT, ALIAS, "one"],
+    );
     let session = first["sessionId"].as_str().unwrap().to_string();
-    let (out, err) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "--continue", "two"]);
+    let (out, err) = ok(
+        &env,
+        &["agent", "invoke", AGENT, ALIAS, "--continue", "two"],
+    );
     assert!(out.contains("turn 2"), "{out}");
-    assert!(!err.contains("session "), "a continued session is not announced: {err}");
-    let (out, _) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "--session", &session, "three"]);
+    assert!(
+        !err.contains("session "),
+        "a continued session is not announced: {err}"
+    );
+    let (out, _) = ok(
+        &env,
+        &[
+            "agent",
+            "invoke",
+            AGENT,
+            ALIAS,
+            "--session",
+            &session,
+            "three",
+        ],
+    );
     assert!(out.contains("turn 3"), "{out}");
 
     // The last session is remembered privately, per agent alias.
@@ -81,37 +108,109 @@ fn sessions_are_reused_continued_and_ended() {
         assert_eq!(mode & 0o777, 0o600);
     }
 
-    let (out, _) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "--continue", "--end-session", "bye"]);
+    let (out, _) = ok(
+        &env,
+        &[
+            "agent",
+            "invoke",
+            AGENT,
+            ALIAS,
+            "--continue",
+            "--end-session",
+            "bye",
+        ],
+    );
     assert!(out.contains("turn 4"), "{out}");
-    let out = run(&env, &["agent", "invoke", AGENT, ALIAS, "--continue", "again"]);
+    let out = run(
+        &env,
+        &["agent", "invoke", AGENT, ALIAS, "--continue", "again"],
+    );
     assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains("no earlier session"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("no earlier session"),
+        "{}",
+        stderr_of(&out)
+    );
     // The service forgot the ended session too: the same id starts over.
-    let (out, _) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "--session", &session, "hi"]);
+    let (out, _) = ok(
+        &env,
+        &["agent", "invoke", AGENT, ALIAS, "--session", &session, "hi"],
+    );
     assert!(out.contains("turn 1"), "{out}");
 }
 
 #[test]
 fn bad_input_is_refused_before_sending() {
     let env = TestEnv::new();
+    let too_long = "x".repeat(25_001);
     for (args, needle) in [
-        (vec!["agent", "invoke", AGENT, ALIAS, "--session", "x y", "hi"], "--session"),
-        (vec!["agent", "invoke", AGENT, ALIAS, "--session-attr", "novalue", "hi"], "KEY=VALUE"),
-        (vec!["agent", "invoke", AGENT, ALIAS, "--memory-id", "!", "hi"], "--memory-id"),
+        (
+            vec!["agent", "invoke", AGENT, ALIAS, too_long.as_str()],
+            "at most 25000",
+        ),
+        (
+            vec!["agent", "invoke", AGENT, ALIAS, "--session", "x y", "hi"],
+            "--session",
+        ),
+        (
+            vec![
+                "agent",
+                "invoke",
+                AGENT,
+                ALIAS,
+                "--session-attr",
+                "novalue",
+                "hi",
+            ],
+            "KEY=VALUE",
+        ),
+        (
+            vec!["agent", "invoke", AGENT, ALIAS, "--memory-id", "!", "hi"],
+            "--memory-id",
+        ),
         (vec!["agent", "invoke", AGENT], "alias id"),
         (vec!["agent", "invoke", AGENT, ALIAS], "no input text"),
-        (vec!["agent", "invoke", "not-an-id!", "hi"], "configured agent name"),
-        (vec!["agent", "invoke", AGENT, "bad-alias", "hi"], "agent alias id"),
-        (vec!["agent", "invoke", AGENT, ALIAS, "--tools", "hi"], "--yes"),
+        (
+            vec!["agent", "invoke", "not-an-id!", "hi"],
+            "configured agent name",
+        ),
+        (
+            vec!["agent", "invoke", AGENT, "bad-alias", "hi"],
+            "agent alias id",
+        ),
+        (
+            vec!["agent", "invoke", AGENT, ALIAS, "--tools", "hi"],
+            "--yes",
+        ),
         (vec!["agent", "retrieve", "KB-1", "q"], "knowledge base id"),
-        (vec!["agent", "retrieve", KB, "q", "--search-type", "fuzzy"], "HYBRID or SEMANTIC"),
-        (vec!["agent", "retrieve", KB, "q", "--filter", "{"], "not valid JSON"),
-        (vec!["agent", "retrieve", KB, "q", "--filter", r#"{"like":{"key":"a","value":1}}"#], "unknown operator"),
+        (
+            vec!["agent", "retrieve", KB, "q", "--search-type", "fuzzy"],
+            "HYBRID or SEMANTIC",
+        ),
+        (
+            vec!["agent", "retrieve", KB, "q", "--filter", "{"],
+            "not valid JSON",
+        ),
+        (
+            vec![
+                "agent",
+                "retrieve",
+                KB,
+                "q",
+                "--filter",
+                r#"{"like":{"key":"a","value":1}}"#,
+            ],
+            "unknown operator",
+        ),
         (vec!["agent", "retrieve", KB, "q", "--top-k", "0"], "0"),
     ] {
         let out = env.cmd().args(&args).write_stdin("").output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
-        assert!(stderr_of(&out).contains(needle), "{args:?}: {}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains(needle),
+            "{args:?}: {}",
+            stderr_of(&out)
+        );
         assert!(stdout_of(&out).is_empty());
     }
 }
@@ -123,7 +222,14 @@ fn configured_agent_names_and_attributes() {
     let (out, _) = ok(
         &env,
         &[
-            "agent", "invoke", "support", "hi", "--session-attr", "user=42", "--prompt-attr", "tz=UTC",
+            "agent",
+            "invoke",
+            "support",
+            "hi",
+            "--session-attr",
+            "user=42",
+            "--prompt-attr",
+            "tz=UTC",
         ],
     );
     assert!(out.contains("You said: hi"), "{out}");
@@ -131,22 +237,41 @@ fn configured_agent_names_and_attributes() {
     assert!(out.contains("[prompt attributes: tz=UTC]"), "{out}");
     // Session attributes persist in the session; prompt attributes were for one turn.
     let (out, _) = ok(&env, &["agent", "invoke", "support", "--continue", "again"]);
-    assert!(out.contains("[session attributes: user=42]") && !out.contains("prompt attributes"), "{out}");
+    assert!(
+        out.contains("[session attributes: user=42]") && !out.contains("prompt attributes"),
+        "{out}"
+    );
     let out = run(&env, &["agent", "invoke", "suport", "hi"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr_of(&out).contains("did you mean 'support'"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("did you mean 'support'"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]
 fn return_of_control_is_printed_without_tools() {
     let env = TestEnv::new();
-    let (out, err) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "What is the weather in Lisbon?"]);
+    let (out, err) = ok(
+        &env,
+        &[
+            "agent",
+            "invoke",
+            AGENT,
+            ALIAS,
+            "What is the weather in Lisbon?",
+        ],
+    );
     let line: Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(line["type"], "return_control");
     assert!(line["invocationId"].as_str().unwrap().contains("brock"));
     assert_eq!(line["invocations"][0]["function"], "get_weather");
     assert_eq!(line["invocations"][0]["parameters"]["city"], "Lisbon");
-    assert!(err.contains("returned control: WeatherTools.get_weather"), "{err}");
+    assert!(
+        err.contains("returned control: WeatherTools.get_weather"),
+        "{err}"
+    );
     assert!(err.contains("--tools"), "{err}");
 }
 
@@ -156,7 +281,16 @@ fn return_of_control_round_trip_with_tools() {
     env.write_config(TOOLS_CONFIG);
     let doc = json_of(
         &env,
-        &["--output", "json", "agent", "invoke", "support", "weather in Paris, then book a room", "--tools", "--yes"],
+        &[
+            "--output",
+            "json",
+            "agent",
+            "invoke",
+            "support",
+            "weather in Paris, then book a room",
+            "--tools",
+            "--yes",
+        ],
     );
     // Both calls ran; the failing one went back as a FAILURE, and the agent answered.
     assert_eq!(
@@ -169,9 +303,37 @@ fn return_of_control_round_trip_with_tools() {
     assert_eq!(results[1]["apiResult"]["httpStatusCode"], 500);
     assert!(doc["returnControl"].is_null());
 
+    // Traced: the action group call and the final response appear on stderr.
+    let (out, err) = ok(
+        &env,
+        &[
+            "agent",
+            "invoke",
+            "support",
+            "weather in Oslo",
+            "--tools",
+            "--yes",
+            "--trace",
+        ],
+    );
+    assert!(out.starts_with("The action returned: sunny"), "{out}");
+    assert!(
+        err.contains("trace: action: WeatherTools.get_weather (city=Oslo)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("trace: final response: The action returned"),
+        "{err}"
+    );
+
     // --tools needs something to run.
     let bare = TestEnv::new();
-    let out = run(&bare, &["agent", "invoke", AGENT, ALIAS, "weather", "--tools", "--yes"]);
+    let out = run(
+        &bare,
+        &[
+            "agent", "invoke", AGENT, ALIAS, "weather", "--tools", "--yes",
+        ],
+    );
     assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
     assert!(stderr_of(&out).contains("[tools.NAME]"));
 }
@@ -179,11 +341,27 @@ fn return_of_control_round_trip_with_tools() {
 #[test]
 fn trace_goes_to_stderr_and_citations_are_numbered() {
     let env = TestEnv::new();
-    let (out, err) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "How are refunds processed?", "--trace"]);
+    let (out, err) = ok(
+        &env,
+        &[
+            "agent",
+            "invoke",
+            AGENT,
+            ALIAS,
+            "How are refunds processed?",
+            "--trace",
+        ],
+    );
     assert!(err.contains("trace: guardrail: NONE"), "{err}");
     assert!(err.contains("trace: rationale: The user said"), "{err}");
-    assert!(err.contains("trace: knowledge base KB12345678: How are refunds processed?"), "{err}");
-    assert!(err.contains("trace: knowledge base returned 1 passage(s)"), "{err}");
+    assert!(
+        err.contains("trace: knowledge base KB12345678: How are refunds processed?"),
+        "{err}"
+    );
+    assert!(
+        err.contains("trace: knowledge base returned 1 passage(s)"),
+        "{err}"
+    );
     assert!(!out.contains("trace:"), "{out}");
     assert!(
         out.contains("According to the handbook: Refunds are processed within five business days of approval.[1]"),
@@ -196,21 +374,65 @@ fn trace_goes_to_stderr_and_citations_are_numbered() {
         "{out}"
     );
     // Without --trace, no trace is printed.
-    let (_, err) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "How are refunds processed?"]);
+    let (_, err) = ok(
+        &env,
+        &[
+            "agent",
+            "invoke",
+            AGENT,
+            ALIAS,
+            "How are refunds processed?",
+        ],
+    );
     assert!(!err.contains("trace:"), "{err}");
 
-    let doc = json_of(&env, &["--output", "json", "agent", "invoke", AGENT, ALIAS, "How are refunds processed?", "--trace"]);
-    assert_eq!(doc["citations"][0]["references"][0]["metadata"]["category"], "billing");
-    assert_eq!(doc["references"][0]["location"], "s3://brock-emulator-kb/handbook/02-billing.txt");
+    let doc = json_of(
+        &env,
+        &[
+            "--output",
+            "json",
+            "agent",
+            "invoke",
+            AGENT,
+            ALIAS,
+            "How are refunds processed?",
+            "--trace",
+        ],
+    );
+    assert_eq!(
+        doc["citations"][0]["references"][0]["metadata"]["category"],
+        "billing"
+    );
+    assert_eq!(
+        doc["references"][0]["location"],
+        "s3://brock-emulator-kb/handbook/02-billing.txt"
+    );
     assert!(doc["traces"].as_array().unwrap().len() >= 4);
 }
 
 #[test]
 fn ndjson_lists_events() {
     let env = TestEnv::new();
-    let (out, _) = ok(&env, &["--output", "ndjson", "agent", "invoke", AGENT, ALIAS, "How are refunds processed?"]);
-    let lines: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    assert!(lines.iter().filter(|l| l["type"] == "chunk").count() > 2, "{out}");
+    let (out, _) = ok(
+        &env,
+        &[
+            "--output",
+            "ndjson",
+            "agent",
+            "invoke",
+            AGENT,
+            ALIAS,
+            "How are refunds processed?",
+        ],
+    );
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(
+        lines.iter().filter(|l| l["type"] == "chunk").count() > 2,
+        "{out}"
+    );
     assert!(lines.iter().any(|l| l["citations"].is_array()), "{out}");
     assert_eq!(lines.last().unwrap()["type"], "end");
 }
@@ -231,7 +453,10 @@ fn chat_keeps_one_session_across_lines() {
     assert!(lines[0].ends_with("turn 1. You said: first"), "{text}");
     assert!(lines[1].ends_with("turn 2. You said: second"), "{text}");
     // And the session can be continued by invoke.
-    let (out, _) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "--continue", "third"]);
+    let (out, _) = ok(
+        &env,
+        &["agent", "invoke", AGENT, ALIAS, "--continue", "third"],
+    );
     assert!(out.contains("turn 3"), "{out}");
 }
 
@@ -242,10 +467,16 @@ fn retrieve_prints_a_table_and_pages() {
     let rows: Vec<&str> = out.lines().collect();
     assert_eq!(rows.len(), 4, "{out}");
     assert!(rows[0].starts_with("#  SCORE"), "{out}");
-    assert!(rows[1].contains("02-billing.txt") && rows[1].contains("Refunds are processed"), "{out}");
+    assert!(
+        rows[1].contains("02-billing.txt") && rows[1].contains("Refunds are processed"),
+        "{out}"
+    );
     assert!(err.contains("more results: --next-token "), "{err}");
 
-    let (out, err) = ok(&env, &["agent", "retrieve", KB, "refunds", "--all", "--top-k", "10"]);
+    let (out, err) = ok(
+        &env,
+        &["agent", "retrieve", KB, "refunds", "--all", "--top-k", "10"],
+    );
     assert_eq!(out.lines().count(), 26, "{out}");
     assert!(!err.contains("more results"), "{err}");
 
@@ -253,7 +484,9 @@ fn retrieve_prints_a_table_and_pages() {
     let mut seen = Vec::new();
     let mut token: Option<String> = None;
     loop {
-        let mut args = vec!["--output", "json", "agent", "retrieve", KB, "vacation", "--top-k", "7"];
+        let mut args = vec![
+            "--output", "json", "agent", "retrieve", KB, "vacation", "--top-k", "7",
+        ];
         if let Some(t) = &token {
             args.extend(["--next-token", t.as_str()]);
         }
@@ -268,9 +501,16 @@ fn retrieve_prints_a_table_and_pages() {
     }
     seen.sort();
     assert_eq!(seen, (1..=25).collect::<Vec<i64>>());
-    let out = run(&env, &["agent", "retrieve", KB, "q", "--next-token", "garbage"]);
+    let out = run(
+        &env,
+        &["agent", "retrieve", KB, "q", "--next-token", "garbage"],
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr_of(&out).contains("ValidationException"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("ValidationException"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 #[test]
@@ -279,7 +519,20 @@ fn retrieve_filters_and_search_type() {
     let filter = r#"{"andAll":[{"equals":{"key":"category","value":"travel"}},{"greaterThanOrEquals":{"key":"year","value":2023}}]}"#;
     let doc = json_of(
         &env,
-        &["--output", "json", "agent", "retrieve", KB, "flights", "--filter", filter, "--search-type", "hybrid", "-k", "20"],
+        &[
+            "--output",
+            "json",
+            "agent",
+            "retrieve",
+            KB,
+            "flights",
+            "--filter",
+            filter,
+            "--search-type",
+            "hybrid",
+            "-k",
+            "20",
+        ],
     );
     let results = doc["retrievalResults"].as_array().unwrap();
     assert_eq!(results.len(), 2, "{doc}");
@@ -287,12 +540,42 @@ fn retrieve_filters_and_search_type() {
         assert_eq!(r["metadata"]["category"], "travel");
         assert!(r["metadata"]["year"].as_i64().unwrap() >= 2023);
     }
-    let f = env.write_file("filter.json", r#"{"listContains":{"key":"tags","value":"security"}}"#);
+    let f = env.write_file(
+        "filter.json",
+        r#"{"listContains":{"key":"tags","value":"security"}}"#,
+    );
     let at = format!("@{}", f.display());
-    let (out, _) = ok(&env, &["--output", "ndjson", "agent", "retrieve", KB, "passwords", "--filter", &at, "-k", "100"]);
+    let (out, _) = ok(
+        &env,
+        &[
+            "--output",
+            "ndjson",
+            "agent",
+            "retrieve",
+            KB,
+            "passwords",
+            "--filter",
+            &at,
+            "-k",
+            "100",
+        ],
+    );
     assert_eq!(out.lines().count(), 5, "{out}");
-    let (out, err) = ok(&env, &["agent", "retrieve", KB, "x", "--filter", r#"{"equals":{"key":"category","value":"none"}}"#]);
-    assert!(out.is_empty() && err.contains("no passages matched"), "{out} {err}");
+    let (out, err) = ok(
+        &env,
+        &[
+            "agent",
+            "retrieve",
+            KB,
+            "x",
+            "--filter",
+            r#"{"equals":{"key":"category","value":"none"}}"#,
+        ],
+    );
+    assert!(
+        out.is_empty() && err.contains("no passages matched"),
+        "{out} {err}"
+    );
     let out = run(&env, &["agent", "retrieve", "KBNOTHERE", "x"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr_of(&out).contains("ResourceNotFoundException"));
@@ -301,24 +584,79 @@ fn retrieve_filters_and_search_type() {
 #[test]
 fn ask_streams_an_answer_with_citations() {
     let env = TestEnv::new();
-    let (out, err) = ok(&env, &["agent", "ask", KB, "How long do refunds take?", "-m", "nova-lite"]);
+    let (out, err) = ok(
+        &env,
+        &[
+            "agent",
+            "ask",
+            KB,
+            "How long do refunds take?",
+            "-m",
+            "nova-lite",
+        ],
+    );
     assert_eq!(
         out,
         "According to the handbook: Refunds are processed within five business days of approval.[1]\n\nReferences:\n[1] s3://brock-emulator-kb/handbook/02-billing.txt — Refunds are processed within five business days of approval.\n"
     );
     assert!(err.contains("--session "), "{err}");
-    let (plain, _) = ok(&env, &["agent", "ask", KB, "How long do refunds take?", "--no-stream"]);
+    let (plain, _) = ok(
+        &env,
+        &[
+            "agent",
+            "ask",
+            KB,
+            "How long do refunds take?",
+            "--no-stream",
+        ],
+    );
     assert_eq!(plain, out);
 
-    let doc = json_of(&env, &["--output", "json", "agent", "ask", KB, "passwords and phishing"]);
+    let doc = json_of(
+        &env,
+        &[
+            "--output",
+            "json",
+            "agent",
+            "ask",
+            KB,
+            "passwords and phishing",
+        ],
+    );
     assert_eq!(doc["citations"].as_array().unwrap().len(), 2, "{doc}");
     let session = doc["sessionId"].as_str().unwrap().to_string();
-    let doc = json_of(&env, &["--output", "json", "agent", "ask", KB, "and laptops?", "--session", &session, "--no-stream"]);
+    let doc = json_of(
+        &env,
+        &[
+            "--output",
+            "json",
+            "agent",
+            "ask",
+            KB,
+            "and laptops?",
+            "--session",
+            &session,
+            "--no-stream",
+        ],
+    );
     assert_eq!(doc["sessionId"], session.as_str());
-    let out = run(&env, &["agent", "ask", KB, "q", "--session", "not-a-known-session"]);
+    let out = run(
+        &env,
+        &["agent", "ask", KB, "q", "--session", "not-a-known-session"],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr_of(&out).contains("ResourceNotFoundException"));
-    let out = run(&env, &["agent", "ask", KB, "q", "-m", "amazon.titan-embed-text-v2:0"]);
+    let out = run(
+        &env,
+        &[
+            "agent",
+            "ask",
+            KB,
+            "q",
+            "-m",
+            "amazon.titan-embed-text-v2:0",
+        ],
+    );
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
     assert!(stderr_of(&out).contains("ValidationException"));
 }
@@ -327,22 +665,56 @@ fn ask_streams_an_answer_with_citations() {
 fn agent_errors_are_explained() {
     let env = TestEnv::new();
     for (args, code, why) in [
-        (vec!["agent", "invoke", "DEPFAIL001", ALIAS, "hi"], "DependencyFailedException", "depends on failed"),
-        (vec!["agent", "invoke", "BADGATE001", ALIAS, "hi"], "BadGatewayException", "server error"),
-        (vec!["agent", "invoke", AGENT, ALIAS, "hi [[dependency-failed]]"], "DependencyFailedException", "depends on failed"),
-        (vec!["agent", "invoke", AGENT, ALIAS, "hi [[bad-gateway]]"], "BadGatewayException", "server error"),
-        (vec!["agent", "retrieve", "DEPFAIL001", "q"], "DependencyFailedException", "depends on failed"),
-        (vec!["agent", "ask", "BADGATE001", "q"], "BadGatewayException", "server error"),
+        (
+            vec!["agent", "invoke", "DEPFAIL001", ALIAS, "hi"],
+            "DependencyFailedException",
+            "depends on failed",
+        ),
+        (
+            vec!["agent", "invoke", "BADGATE001", ALIAS, "hi"],
+            "BadGatewayException",
+            "server error",
+        ),
+        (
+            vec!["agent", "invoke", AGENT, ALIAS, "hi [[dependency-failed]]"],
+            "DependencyFailedException",
+            "depends on failed",
+        ),
+        (
+            vec!["agent", "invoke", AGENT, ALIAS, "hi [[bad-gateway]]"],
+            "BadGatewayException",
+            "server error",
+        ),
+        (
+            vec!["agent", "retrieve", "DEPFAIL001", "q"],
+            "DependencyFailedException",
+            "depends on failed",
+        ),
+        (
+            vec!["agent", "ask", "BADGATE001", "q"],
+            "BadGatewayException",
+            "server error",
+        ),
     ] {
         let out = run(&env, &args);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr_of(&out));
         let err = stderr_of(&out);
-        assert!(err.contains(&format!("brock: {code}: ")) && err.contains(why), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("brock: {code}: ")) && err.contains(why),
+            "{args:?}: {err}"
+        );
         assert!(err.contains(&format!("error: {code}: ")), "{args:?}: {err}");
     }
     // A mid-stream failure keeps the text that arrived.
-    let out = run(&env, &["agent", "invoke", AGENT, ALIAS, "hi [[bad-gateway]]"]);
-    assert!(stdout_of(&out).starts_with("Hello from agent"), "{}", stdout_of(&out));
+    let out = run(
+        &env,
+        &["agent", "invoke", AGENT, ALIAS, "hi [[bad-gateway]]"],
+    );
+    assert!(
+        stdout_of(&out).starts_with("Hello from agent"),
+        "{}",
+        stdout_of(&out)
+    );
 
     let out = run(&env, &["agent", "invoke", "AGENT99999", ALIAS, "hi"]);
     assert_eq!(out.status.code(), Some(1));
@@ -352,6 +724,101 @@ fn agent_errors_are_explained() {
     env.write_config("[default.headers]\nx-brock-emulator-scenario = \"throttle-then-ok\"\n");
     let (out, _) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "hi"]);
     assert!(out.contains("turn 1"), "{out}");
+}
+
+/// Bodies the agents runtime refuses are refused by the emulator too: members the shape does
+/// not declare, required enum members missing or outside their set, over-long input.
+#[test]
+fn the_emulator_refuses_what_the_service_refuses() {
+    let env = TestEnv::new();
+    let text = "/agents/AGENT12345/agentAliases/TSTALIASID/sessions/s-1/text";
+    let rerank_arn = "arn:aws:bedrock:us-east-1::foundation-model/amazon.rerank-v1:0";
+    let rerank = |query: &str, source: &str| {
+        format!(
+            r#"{{"queries":[{query}],"sources":[{source}],"rerankingConfiguration":{{"type":"BEDROCK_RERANKING_MODEL","bedrockRerankingConfiguration":{{"modelConfiguration":{{"modelArn":"{rerank_arn}"}}}}}}}}"#
+        )
+    };
+    let good_query = r#"{"type":"TEXT","textQuery":{"text":"q"}}"#;
+    let good_source =
+        r#"{"type":"INLINE","inlineDocumentSource":{"type":"TEXT","textDocument":{"text":"d"}}}"#;
+    let long_input = format!(r#"{{"inputText":"{}"}}"#, "x".repeat(25_001));
+    for (path, body, needle) in [
+        (
+            text,
+            r#"{"inputText":"hi","temperature":0.5}"#.to_string(),
+            r#"SerializationException: Unrecognized field "temperature" in InvokeAgentRequest"#,
+        ),
+        (
+            text,
+            r#"{"inputText":"hi","sessionState":{"attributes":{"a":"b"}}}"#.to_string(),
+            r#"Unrecognized field "attributes" in SessionState"#,
+        ),
+        (
+            text,
+            long_input,
+            "Member must have length less than or equal to 25000",
+        ),
+        (
+            "/knowledgebases/KB12345678/retrieve",
+            r#"{"retrievalQuery":{"text":"q"},"retrievalConfiguration":{"vectorSearchConfiguration":{"topK":3}}}"#.to_string(),
+            r#"Unrecognized field "topK" in KnowledgeBaseVectorSearchConfiguration"#,
+        ),
+        (
+            "/knowledgebases/KB12345678/retrieve",
+            r#"{"query":"q"}"#.to_string(),
+            r#"Unrecognized field "query" in RetrieveRequest"#,
+        ),
+        (
+            "/retrieveAndGenerate",
+            r#"{"input":{"text":"q"},"retrieveAndGenerateConfiguration":{"type":"KNOWLEDGE_BASE","knowledgeBaseConfiguration":{"knowledgeBaseId":"KB12345678","modelArn":"amazon.nova-lite-v1:0","numberOfResults":3}}}"#.to_string(),
+            r#"Unrecognized field "numberOfResults" in KnowledgeBaseRetrieveAndGenerateConfiguration"#,
+        ),
+        (
+            "/rerank",
+            rerank(r#"{"textQuery":{"text":"q"}}"#, good_source),
+            "Value null at 'queries.1.member.type' failed to satisfy constraint: Member must not be null",
+        ),
+        (
+            "/rerank",
+            rerank(
+                good_query,
+                r#"{"type":"DOC","inlineDocumentSource":{"type":"TEXT","textDocument":{"text":"d"}}}"#,
+            ),
+            "Value 'DOC' at 'sources.1.member.type' failed to satisfy constraint: Member must satisfy enum value set: [INLINE]",
+        ),
+        (
+            "/rerank",
+            rerank(good_query, r#"{"type":"INLINE"}"#),
+            "Value null at 'sources.1.member.inlineDocumentSource'",
+        ),
+        (
+            "/rerank",
+            rerank(good_query, good_source).replace(r#""queries""#, r#""topN":1,"queries""#),
+            r#"Unrecognized field "topN" in RerankRequest"#,
+        ),
+    ] {
+        let out = env
+            .cmd()
+            .args(["raw", "--service", "agent-runtime", path, "-d", &body])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{path}: {}", stderr_of(&out));
+        assert!(stderr_of(&out).contains(needle), "{path}: {}", stderr_of(&out));
+    }
+    // The well-formed rerank body is accepted.
+    let out = env
+        .cmd()
+        .args([
+            "raw",
+            "--service",
+            "agent-runtime",
+            "/rerank",
+            "-d",
+            &rerank(good_query, good_source),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
 }
 
 #[test]
@@ -366,7 +833,11 @@ fn bearer_tokens_are_refused_by_the_agents_runtime() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains("does not accept Bedrock API keys"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("does not accept Bedrock API keys"),
+        "{}",
+        stderr_of(&out)
+    );
 }
 
 /// The emulator's agent-runtime bytes as the AWS SDK reads them.
@@ -376,11 +847,15 @@ async fn the_sdk_reads_invoke_agent_and_retrieve() {
         FunctionResult, InvocationInputMember, InvocationResultMember, KnowledgeBaseQuery,
         ResponseStream, SessionState,
     };
-    use brock::emulator::{BackgroundEmulator, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, EmulatorOptions};
+    use brock::emulator::{
+        BackgroundEmulator, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, EmulatorOptions,
+    };
     let emu = BackgroundEmulator::start(EmulatorOptions::default()).unwrap();
     let config = aws_sdk_bedrockagentruntime::Config::builder()
         .behavior_version(aws_sdk_bedrockagentruntime::config::BehaviorVersion::latest())
-        .region(aws_sdk_bedrockagentruntime::config::Region::new("us-east-1"))
+        .region(aws_sdk_bedrockagentruntime::config::Region::new(
+            "us-east-1",
+        ))
         .credentials_provider(aws_sdk_bedrockagentruntime::config::Credentials::new(
             DEFAULT_ACCESS_KEY,
             DEFAULT_SECRET_KEY,
@@ -414,7 +889,10 @@ async fn the_sdk_reads_invoke_agent_and_retrieve() {
             other => panic!("{other:?}"),
         }
     }
-    assert!(text.contains("turn 1") && text.contains("Refunds are processed"), "{text}");
+    assert!(
+        text.contains("turn 1") && text.contains("Refunds are processed"),
+        "{text}"
+    );
     assert_eq!(cited, 1);
     assert!(traces >= 4);
 
@@ -443,7 +921,9 @@ async fn the_sdk_reads_invoke_agent_and_retrieve() {
         .function("get_weather")
         .response_body(
             "TEXT",
-            aws_sdk_bedrockagentruntime::types::ContentBody::builder().body("cold").build(),
+            aws_sdk_bedrockagentruntime::types::ContentBody::builder()
+                .body("cold")
+                .build(),
         )
         .build()
         .unwrap();
@@ -496,4 +976,77 @@ async fn the_sdk_reads_invoke_agent_and_retrieve() {
         .unwrap_err();
     let svc = err.into_service_error();
     assert!(svc.is_dependency_failed_exception(), "{svc:?}");
+}
+
+/// `agent chat` on a terminal uses the REPL's line input: a `"""` block is one message, the
+/// agent's returned control is run after approval on the terminal and sent back, `/session`
+/// prints the session, Ctrl-D leaves.
+#[test]
+fn chat_on_a_terminal_uses_the_repl_input_and_asks_before_tools() {
+    use expectrl::{ControlCode, Expect, Session};
+    let env = TestEnv::new();
+    env.write_config(TOOLS_CONFIG);
+    let mut cmd = env.std_cmd();
+    cmd.args(["agent", "chat", "support", "--tools"])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    let mut p = Session::spawn(cmd).expect("spawn brock in a pty");
+    p.set_expect_timeout(Some(std::time::Duration::from_secs(60)));
+    let expect = |p: &mut Session<_, _>, what: &str| {
+        if let Err(e) = p.expect(what) {
+            panic!("waiting for {what:?}: {e}");
+        }
+    };
+    expect(&mut p, "agent> ");
+    for line in ["\"\"\"", "first line", "second line", "\"\"\""] {
+        p.send(format!("{line}\r")).unwrap();
+    }
+    expect(&mut p, "turn 1. You said: first line");
+    expect(&mut p, "second line");
+    expect(&mut p, "agent> ");
+    p.send("What is the weather in Lisbon?\r").unwrap();
+    expect(&mut p, "run get_weather? [y]es / [n]o / [a]lways");
+    p.send("y\r").unwrap();
+    expect(&mut p, "The action returned: sunny and 21 C");
+    expect(&mut p, "agent> ");
+    p.send("/session\r").unwrap();
+    expect(&mut p, "agent> ");
+    p.send(ControlCode::EndOfTransmission).unwrap();
+    p.expect(expectrl::Eof).expect("brock exits on Ctrl-D");
+    // The session was kept for --continue: the emulator's turn count (the returned results
+    // counted one) goes on.
+    let (out, _) = ok(&env, &["agent", "invoke", "support", "--continue", "again"]);
+    assert!(out.contains("turn 4"), "{out}");
+}
+
+#[test]
+fn memory_id_is_sent_and_reported() {
+    let env = TestEnv::new();
+    let doc = json_of(
+        &env,
+        &[
+            "--output",
+            "json",
+            "agent",
+            "invoke",
+            AGENT,
+            ALIAS,
+            "--memory-id",
+            "user-42.memory",
+            "hi",
+        ],
+    );
+    assert_eq!(doc["memoryId"], "user-42.memory");
+    assert!(
+        doc["text"]
+            .as_str()
+            .unwrap()
+            .ends_with("[memory: user-42.memory]"),
+        "{doc}"
+    );
+    let doc = json_of(
+        &env,
+        &["--output", "json", "agent", "invoke", AGENT, ALIAS, "hi"],
+    );
+    assert!(doc["memoryId"].is_null(), "{doc}");
 }

@@ -539,6 +539,130 @@ fn two_thousand_lines_with_latency_and_throttling() {
     };
     let calls = number_before("calls");
     let retries = number_before("retries");
+    // The token counts come from x-amzn-bedrock-input-token-count, summed once per line.
+    assert!(number_before("input") >= 2000 * 3, "{summary}");
     assert!(retries >= 250, "{summary}");
     assert_eq!(calls, 2000 + retries, "{summary}");
+}
+
+/// The same kind as `recorded` at every position: objects with the same keys, arrays of the
+/// same length (vectors of the recorded dimension), scalars of the same JSON type.
+fn same_shape(path: &str, ours: &Value, recorded: &serde_yaml::Value) -> Result<(), String> {
+    use serde_yaml::Value as Y;
+    match (ours, recorded) {
+        (Value::Object(o), Y::Mapping(m)) => {
+            let mut theirs: Vec<String> = m
+                .keys()
+                .filter_map(|k| k.as_str().map(str::to_string))
+                .collect();
+            let mut mine: Vec<String> = o.keys().cloned().collect();
+            theirs.sort();
+            mine.sort();
+            if mine != theirs {
+                return Err(format!("{path}: keys {mine:?}, recorded {theirs:?}"));
+            }
+            for (k, v) in m {
+                let k = k.as_str().unwrap_or_default();
+                same_shape(&format!("{path}.{k}"), &o[k], v)?;
+            }
+            Ok(())
+        }
+        (Value::Array(a), Y::Sequence(s)) => {
+            if a.len() != s.len() {
+                return Err(format!("{path}: {} items, recorded {}", a.len(), s.len()));
+            }
+            a.iter()
+                .zip(s)
+                .enumerate()
+                .try_for_each(|(i, (x, y))| same_shape(&format!("{path}[{i}]"), x, y))
+        }
+        (Value::String(_), Y::String(_)) | (Value::Bool(_), Y::Bool(_)) => Ok(()),
+        (Value::Number(_), Y::Number(_)) => Ok(()),
+        _ => Err(format!(
+            "{path}: {ours} where the recording has {recorded:?}"
+        )),
+    }
+}
+
+/// Every recorded embeddings request (Titan v1/v2, Cohere v3/v4, Nova) is accepted by the
+/// emulator as the service accepted it, and answered in the recorded shape with the token
+/// count header.
+#[test]
+fn recorded_embedding_requests_are_answered_in_the_recorded_shape() {
+    let dir = crate::common::fixtures_dir().join("embeddings");
+    let env = TestEnv::new();
+    let mut checked = 0;
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let doc: serde_yaml::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        for it in doc["interactions"].as_sequence().unwrap() {
+            let uri = it["request"]["uri"].as_str().unwrap();
+            let target = uri.split_once(".amazonaws.com").unwrap().1;
+            // An application inference profile of the recording account does not exist here.
+            if target.contains("application-inference-profile") {
+                continue;
+            }
+            let body = it["request"]["body"].as_str().unwrap();
+            let out = env
+                .cmd()
+                .args(["raw", "-i", target, "-d", body])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{name}: {}", stderr_of(&out));
+            let ours: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+            same_shape("$", &ours, &it["response"]["parsed_body"])
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(
+                stderr_of(&out).contains("x-amzn-bedrock-input-token-count"),
+                "{name}: {}",
+                stderr_of(&out)
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 25, "only {checked} recorded requests found");
+}
+
+/// With stderr on a terminal, a progress bar is drawn there (stdout, redirected to a file,
+/// carries only the vectors); without a terminal, no bar at all (the other tests).
+#[test]
+fn progress_bar_on_a_terminal_only() {
+    use expectrl::{Expect, Session};
+    let env = TestEnv::with_options(brock::emulator::EmulatorOptions {
+        latency: Duration::from_millis(5),
+        ..Default::default()
+    });
+    let text: String = (0..300).map(|i| format!("line {i}\n")).collect();
+    let input = env.write_file("in.txt", text);
+    let output = env.home.path().join("out.jsonl");
+    // The test environment, through a shell that sends stdout to a file.
+    let base = env.std_cmd();
+    let mut cmd = std::process::Command::new("/bin/sh");
+    cmd.arg("-c")
+        .arg("exec \"$0\" embed --concurrency 2 -f \"$1\" > \"$2\"")
+        .arg(base.get_program())
+        .arg(&input)
+        .arg(&output)
+        .env_clear()
+        .current_dir(env.home.path());
+    for (k, v) in base.get_envs() {
+        if let Some(v) = v {
+            cmd.env(k, v);
+        }
+    }
+    cmd.env("TERM", "xterm").env("NO_COLOR", "1");
+    let mut p = Session::spawn(cmd).expect("spawn brock in a pty");
+    p.set_expect_timeout(Some(Duration::from_secs(120)));
+    p.expect("/300 texts").expect("a progress bar on stderr");
+    p.expect("embedded 300 texts").expect("the summary");
+    p.expect(expectrl::Eof).unwrap();
+    let written = std::fs::read_to_string(&output).unwrap();
+    assert_eq!(written.lines().count(), 300);
+    assert!(!written.contains("texts"), "stdout carries vectors only");
 }

@@ -315,3 +315,34 @@ fn show_falls_back_gracefully_without_a_terminal() {
     assert!(stderr_of(&out).contains("--show"));
     assert_eq!(paths(&out).len(), 1);
 }
+
+#[test]
+fn sdxl_text_prompts_with_a_style_preset() {
+    let env = TestEnv::new();
+    let dir = env.home.path().join("sdxl");
+    let out = env
+        .cmd()
+        .args(["image", "-m", "stability.stable-diffusion-xl-v1"])
+        .args(["--style", "anime", "--size", "768x512", "--seed", "11"])
+        .args(["--negative", "blurry", "--out-dir"])
+        .arg(&dir)
+        .arg("a paper crane")
+        .output()
+        .unwrap();
+    // The emulator validates SDXL's own body (text_prompts with weights, style_preset), so
+    // a success here means brock sent that shape.
+    ok(&out);
+    let written = paths(&out);
+    assert_eq!(written.len(), 1);
+    assert_eq!(decode(&written[0]), (768, 512));
+
+    // A preset SDXL does not know is refused before anything is sent.
+    let bad = env
+        .cmd()
+        .args(["image", "-m", "stability.stable-diffusion-xl-v1"])
+        .args(["--style", "watercolour", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr_of(&bad));
+    assert!(stderr_of(&bad).contains("anime"), "{}", stderr_of(&bad));
+}

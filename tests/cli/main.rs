@@ -11,6 +11,7 @@ mod embed;
 mod emulator;
 mod errors;
 mod image;
+mod invoke;
 mod models;
 mod raw;
 mod readme;

@@ -78,11 +78,17 @@ fn throttling_backs_off_within_the_jitter_cap_then_exits_4_with_advice() {
     );
     assert!(out.stdout.is_empty());
 
-    // The config file's attempt limit is honoured the same way.
+    // The config file's attempt limit is honoured the same way, on the control plane too.
+    // (`models --profiles` sends one request; plain `models` sends two at once, whose retry
+    // lines interleave.)
     env.write_config(
         "[default.retries]\nmax_attempts = 2\n[default.headers]\nx-brock-emulator-scenario = \"throttle\"\n",
     );
-    let out = env.cmd().args(["-v", "models"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["-v", "models", "--profiles"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
     assert_eq!(
         retry_delays(&stderr_of(&out)).len(),
@@ -176,7 +182,8 @@ fn connection_reset_before_any_response_is_retried_then_exit_5() {
     for args in [
         vec!["chat", "q"],
         vec!["chat", "--no-stream", "q"],
-        vec!["models"],
+        // One control-plane request (plain `models` sends two at once).
+        vec!["models", "--profiles"],
     ] {
         let out = env
             .cmd()
@@ -382,6 +389,10 @@ fn failed_turns_leave_the_session_usable_and_private() {
         "emulator.stream-error",
         "emulator.truncated",
         "emulator.throttle",
+        "emulator.malformed-frame",
+        "emulator.crc-mismatch",
+        "emulator.reset",
+        "emulator.stall",
     ] {
         let out = env
             .cmd()
@@ -389,7 +400,7 @@ fn failed_turns_leave_the_session_usable_and_private() {
                 "--max-attempts",
                 "1",
                 "--read-timeout",
-                "2",
+                "0.5",
                 "chat",
                 "--session",
                 "work",
@@ -406,6 +417,13 @@ fn failed_turns_leave_the_session_usable_and_private() {
         assert!(
             doc.to_string().contains("first question"),
             "{model}: earlier turns kept: {text}"
+        );
+        // Nothing was answered, so the turn is rolled back: running the same command again
+        // must not send its prompt twice.
+        assert_eq!(
+            doc["conversation"]["messages"].as_array().map(Vec::len),
+            Some(2),
+            "{model}: failed turn left behind: {text}"
         );
         assert_eq!(mode(&file), 0o600, "{model}: mode kept after a rewrite");
     }
@@ -737,7 +755,7 @@ fn fuzz_seeds_and_crash_inputs_replay_cleanly() {
     for (name, target) in fuzz_harness::TARGETS {
         for dir in [
             repo_dir("fuzz/seeds").join(name),
-            repo_dir("tests/fuzz-regressions").join(name),
+            repo_dir("fuzz/regressions").join(name),
         ] {
             for file in files_under(&dir) {
                 let data = std::fs::read(&file).unwrap();
@@ -789,7 +807,7 @@ fn fuzz_targets_random_mutations() {
                 }
             }
             if std::panic::catch_unwind(|| target(&data)).is_err() {
-                let dir = repo_dir("tests/fuzz-regressions").join(name);
+                let dir = repo_dir("fuzz/regressions").join(name);
                 std::fs::create_dir_all(&dir).unwrap();
                 let path = dir.join(format!("crash-{:016x}", next()));
                 std::fs::write(&path, &data).unwrap();

@@ -1,56 +1,288 @@
-//! The interactive REPL driven through a pseudo-terminal (expectrl): multi-line input, slash
-//! commands, history across runs, Ctrl-C mid-stream, sessions and tool approval. Every wait is
-//! for specific output, with a generous timeout; nothing depends on timing.
+//! The interactive REPL driven through a pseudo-terminal (expectrl): multi-line input, history,
+//! completion, every slash command, Ctrl-C mid-stream, sessions and tool approval.
+//!
+//! Two rules keep these tests free of timing: every wait is for specific output, and nothing is
+//! typed until the line editor is reading (rustyline switches the terminal to raw mode, *then*
+//! turns bracketed paste on, then draws the prompt: see [`Term::ready`]). Typed-ahead input
+//! would otherwise meet the terminal's cooked mode, which turns Enter into Ctrl-J.
+//!
+//! A recording proxy between brock and the emulator keeps every request body, so each turn
+//! asserts the conversation the model received, not only the answer it gave.
 
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use brock::emulator::EmulatorOptions;
+use expectrl::process::unix::{PtyStream, UnixProcess};
+use expectrl::stream::log::LogStream;
 use expectrl::{ControlCode, Expect, Session};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::common::TestEnv;
 use crate::session::weather_config;
 
-type Pty = Session<expectrl::process::unix::UnixProcess, expectrl::process::unix::PtyStream>;
-
 const PROMPT: &str = "brock> ";
+/// Written by rustyline right after it puts the terminal in raw mode.
+const RAW_MODE_ON: &str = "\x1b[?2004h";
 const NOVA: &str = "us.amazon.nova-lite-v1:0";
+const SONNET: &str = "us.anthropic.claude-sonnet-4-5-20250929-v1:0";
 
-fn spawn(env: &TestEnv, args: &[&str]) -> Pty {
-    let mut cmd = env.std_cmd();
-    cmd.arg("chat").args(args);
-    cmd.env("TERM", "xterm")
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "200")
-        .env("LINES", "50");
-    let mut p = Session::spawn(cmd).expect("spawn brock in a pty");
-    p.set_expect_timeout(Some(Duration::from_secs(60)));
-    let _ = p.get_process_mut().set_window_size(200, 50);
-    p.expect(PROMPT).expect("the REPL prompt");
-    p
-}
+/// Everything the terminal showed, for the failure message.
+#[derive(Clone, Default)]
+struct Transcript(Arc<Mutex<Vec<u8>>>);
 
-/// Types a line and presses Enter (a terminal sends CR; LF is Ctrl-J, a newline).
-fn enter(p: &mut Pty, text: &str) {
-    p.send(format!("{text}\r")).unwrap();
-}
-
-fn expect(p: &mut Pty, what: &str) {
-    if let Err(e) = p.expect(what) {
-        panic!("waiting for {what:?}: {e}");
+impl Write for Transcript {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
-/// Sends a line and waits for the emulator's answer to it and the next prompt.
-fn ask(p: &mut Pty, text: &str) {
-    enter(p, text);
-    expect(p, &format!("You said: {text}"));
-    expect(p, PROMPT);
+struct Term {
+    p: Session<UnixProcess, LogStream<PtyStream, Transcript>>,
+    log: Transcript,
 }
 
-fn leave(mut p: Pty) {
-    p.send(ControlCode::EndOfTransmission).unwrap();
-    p.expect(expectrl::Eof).expect("brock exits on Ctrl-D");
+impl Term {
+    fn spawn(mut cmd: std::process::Command) -> Term {
+        cmd.env("TERM", "xterm")
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", "200")
+            .env("LINES", "50");
+        let mut p = Session::spawn(cmd).expect("spawn brock in a pty");
+        let _ = p.get_process_mut().set_window_size(200, 50);
+        let log = Transcript::default();
+        let mut p = expectrl::session::log(p, log.clone()).unwrap();
+        p.set_expect_timeout(Some(Duration::from_secs(60)));
+        let mut t = Term { p, log };
+        t.ready();
+        t
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.p.send(bytes).unwrap();
+    }
+
+    fn expect(&mut self, what: &str) {
+        if let Err(e) = self.p.expect(what) {
+            let log = String::from_utf8_lossy(&self.log.0.lock().unwrap()).into_owned();
+            let tail: String = log
+                .lines()
+                .rev()
+                .take(40)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect::<Vec<_>>()
+                .join("\n");
+            panic!("waiting for {what:?}: {e}\n--- terminal (last lines) ---\n{tail}");
+        }
+    }
+
+    /// Waits until the line editor reads the next line: raw mode on, then the prompt.
+    fn ready(&mut self) {
+        self.expect(RAW_MODE_ON);
+        self.expect(PROMPT);
+    }
+
+    /// Types a line and presses Enter (a terminal sends CR; LF is Ctrl-J, a newline).
+    fn line(&mut self, text: &str) {
+        self.send(&format!("{text}\r"));
+    }
+
+    /// A command whose output includes `shows`; waits for the next prompt.
+    fn run(&mut self, command: &str, shows: &str) {
+        self.line(command);
+        self.expect(shows);
+        self.ready();
+    }
+
+    /// Sends a message and waits for the emulator's answer to it and the next prompt.
+    fn ask(&mut self, text: &str) {
+        self.line(text);
+        self.expect(&format!("You said: {text}"));
+        self.ready();
+    }
+
+    fn leave(mut self) {
+        self.p.send(ControlCode::EndOfTransmission).unwrap();
+        if let Err(e) = self.p.expect(expectrl::Eof) {
+            panic!("brock exits on Ctrl-D: {e}");
+        }
+    }
+}
+
+/// A loopback proxy in front of the emulator that keeps each request (path and JSON body) it
+/// forwards. A request is recorded before its last byte is passed on, so by the time brock
+/// shows the answer, the request is here.
+struct Recorder {
+    addr: SocketAddr,
+    seen: Arc<Mutex<Vec<(String, Value)>>>,
+}
+
+impl Recorder {
+    fn start(env: &TestEnv) -> Recorder {
+        let upstream: SocketAddr = env.url().trim_start_matches("http://").parse().unwrap();
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let keep = seen.clone();
+        std::thread::spawn(move || {
+            for client in listener.incoming().flatten() {
+                let Ok(server) = TcpStream::connect(upstream) else {
+                    continue;
+                };
+                let keep = keep.clone();
+                let (mut c_in, mut s_out) =
+                    (client.try_clone().unwrap(), server.try_clone().unwrap());
+                let (mut s_in, mut c_out) = (server, client);
+                std::thread::spawn(move || {
+                    let _ = std::io::copy(&mut s_in, &mut c_out);
+                    let _ = c_out.shutdown(std::net::Shutdown::Write);
+                });
+                std::thread::spawn(move || {
+                    let mut pending: Vec<u8> = Vec::new();
+                    let mut buf = [0u8; 16 * 1024];
+                    loop {
+                        let n = match c_in.read(&mut buf) {
+                            Ok(0) | Err(_) => break,
+                            Ok(n) => n,
+                        };
+                        pending.extend_from_slice(&buf[..n]);
+                        while let Some(req) = take_request(&mut pending) {
+                            keep.lock().unwrap().push(req);
+                        }
+                        if s_out.write_all(&buf[..n]).is_err() {
+                            break;
+                        }
+                    }
+                    let _ = s_out.shutdown(std::net::Shutdown::Write);
+                });
+            }
+        });
+        Recorder { addr, seen }
+    }
+
+    fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The bodies of the model requests so far (Converse and ConverseStream).
+    fn bodies(&self) -> Vec<Value> {
+        self.seen
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|(path, _)| path.contains("/converse"))
+            .map(|(_, b)| b.clone())
+            .collect()
+    }
+
+    fn paths(&self) -> Vec<String> {
+        self.seen
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(p, _)| p.clone())
+            .collect()
+    }
+
+    fn last(&self) -> Value {
+        self.bodies().pop().expect("a request was recorded")
+    }
+
+    /// The conversation of the last request, one line per message.
+    fn conversation(&self) -> Vec<String> {
+        conversation(&self.last())
+    }
+}
+
+/// One complete HTTP/1.1 request off the front of `buf`: (request path, JSON body).
+fn take_request(buf: &mut Vec<u8>) -> Option<(String, Value)> {
+    let head_end = buf.windows(4).position(|w| w == b"\r\n\r\n")? + 4;
+    let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
+    let len: usize = head
+        .lines()
+        .find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case("content-length")
+                .then(|| v.trim().parse().ok())?
+        })
+        .unwrap_or(0);
+    if buf.len() < head_end + len {
+        return None;
+    }
+    let body: Vec<u8> = buf.drain(..head_end + len).skip(head_end).collect();
+    let path = head.split(' ').nth(1).unwrap_or("").to_string();
+    Some((path, serde_json::from_slice(&body).unwrap_or(Value::Null)))
+}
+
+/// A Converse body's messages, one line each: `role: block | block`.
+fn conversation(body: &Value) -> Vec<String> {
+    body["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let blocks: Vec<String> = m["content"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|b| {
+                    if let Some(t) = b["text"].as_str() {
+                        t.to_string()
+                    } else if let Some(r) = b.get("reasoningContent") {
+                        let signed = r["reasoningText"]["signature"]
+                            .as_str()
+                            .is_some_and(|s| !s.is_empty());
+                        format!("[reasoning{}]", if signed { ", signed" } else { "" })
+                    } else if let Some(u) = b.get("toolUse") {
+                        format!("[tool use {}]", u["name"].as_str().unwrap())
+                    } else if let Some(r) = b.get("toolResult") {
+                        format!(
+                            "[tool {}: {}]",
+                            r["status"].as_str().unwrap_or("?"),
+                            r["content"][0]["text"].as_str().unwrap_or("?")
+                        )
+                    } else if let Some(d) = b.get("document") {
+                        format!("[document {}]", d["name"].as_str().unwrap())
+                    } else {
+                        b.to_string()
+                    }
+                })
+                .collect();
+            format!("{}: {}", m["role"].as_str().unwrap(), blocks.join(" | "))
+        })
+        .collect()
+}
+
+fn answer(model: &str, said: &str) -> String {
+    format!("assistant: Hello from the brock emulator ({model}). You said: {said}")
+}
+
+fn user(text: &str) -> String {
+    format!("user: {text}")
+}
+
+/// brock chat ARGS in a pty, its model requests going through `rec`.
+fn chat(env: &TestEnv, rec: &Recorder, args: &[&str]) -> Term {
+    chat_with(env, rec, args, &[])
+}
+
+fn chat_with(env: &TestEnv, rec: &Recorder, args: &[&str], vars: &[(&str, &str)]) -> Term {
+    let mut cmd = env.std_cmd();
+    cmd.arg("chat")
+        .args(args)
+        .env("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", rec.url());
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    Term::spawn(cmd)
 }
 
 fn sessions(env: &TestEnv) -> Vec<Value> {
@@ -90,23 +322,47 @@ fn texts(session: &Value) -> Vec<String> {
         .collect()
 }
 
+fn executable(env: &TestEnv, name: &str, script: &str) -> std::path::PathBuf {
+    let path = env.write_file(name, script);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    path
+}
+
 #[test]
 fn multi_line_input_and_history_across_runs() {
     let env = TestEnv::new();
-    let mut p = spawn(&env, &[]);
-    expect_banner_free(&mut p);
-    // A """ block.
-    p.send("\"\"\"\rline one\rline two\r\"\"\"\r").unwrap();
-    expect(&mut p, "You said: line one");
-    expect(&mut p, "line two");
-    expect(&mut p, PROMPT);
-    // Ctrl-J inserts a newline instead of sending.
-    p.send("first\nsecond\r").unwrap();
-    expect(&mut p, "You said: first");
-    expect(&mut p, "second");
-    expect(&mut p, PROMPT);
-    ask(&mut p, "remember me");
-    leave(p);
+    let rec = Recorder::start(&env);
+    let mut t = chat(&env, &rec, &[]);
+    t.run("/model", &format!("model: {NOVA} (route: converse)"));
+
+    // A """ block: Enter inside it adds a line.
+    t.send("\"\"\"\rline one\rline two\r\"\"\"\r");
+    t.expect("You said: line one");
+    t.ready();
+    assert_eq!(rec.conversation(), vec![user("line one\nline two")]);
+
+    // Ctrl-J and Alt-Enter add a line instead of sending.
+    t.send("first\nsecond\x1b\rthird\r");
+    t.expect("You said: first");
+    t.ready();
+    let conv = rec.conversation();
+    assert_eq!(conv.len(), 3);
+    assert_eq!(conv[1], answer(NOVA, "line one\nline two"));
+    assert_eq!(conv[2], user("first\nsecond\nthird"));
+
+    // Bracketed paste keeps the pasted line breaks (a terminal pastes them as CR).
+    t.send("\x1b[200~pasted one\rpasted two\x1b[201~\r");
+    t.expect("You said: pasted one");
+    t.ready();
+    assert_eq!(rec.conversation()[4], user("pasted one\npasted two"));
+
+    t.ask("remember me");
+    t.ask("something else");
+    t.leave();
 
     let history = env.data_dir().join("history.txt");
     let text = std::fs::read_to_string(&history).unwrap();
@@ -119,57 +375,78 @@ fn multi_line_input_and_history_across_runs() {
             0o600
         );
     }
-    // The autosaved session has the three exchanges, multi-line text intact.
+    // The autosaved session has every exchange, multi-line text intact.
     let all = sessions(&env);
     assert_eq!(all.len(), 1);
-    let t = texts(&all[0]);
-    assert_eq!(t[0], "line one\nline two");
-    assert_eq!(t[2], "first\nsecond");
-    assert_eq!(t[4], "remember me");
+    let t1 = texts(&all[0]);
+    assert_eq!(t1[0], "line one\nline two");
+    assert_eq!(t1[2], "first\nsecond\nthird");
+    assert_eq!(t1[4], "pasted one\npasted two");
+    assert_eq!(t1[6], "remember me");
 
-    // A new run: Up recalls the last line of the previous one.
-    let mut p = spawn(&env, &[]);
-    p.send("\x1b[A\r").unwrap();
-    expect(&mut p, "You said: remember me");
-    expect(&mut p, PROMPT);
-    leave(p);
+    // A new run (a new session): Up recalls the last line of the previous run, Ctrl-R finds
+    // an older one.
+    let mut t = chat(&env, &rec, &[]);
+    t.send("\x1b[A\r");
+    t.expect("You said: something else");
+    t.ready();
+    assert_eq!(rec.conversation(), vec![user("something else")]);
+    t.send("\x12remem\r");
+    t.expect("You said: remember me");
+    t.ready();
+    assert_eq!(rec.conversation()[2], user("remember me"));
+    t.leave();
+    assert_eq!(sessions(&env).len(), 2);
 }
 
-/// The banner names the model and points at /help.
-fn expect_banner_free(p: &mut Pty) {
-    enter(p, "/model");
-    expect(p, &format!("model: {NOVA}"));
-    expect(p, PROMPT);
+#[test]
+fn tab_completes_commands_models_paths_and_tools() {
+    let env = TestEnv::new();
+    env.write_config(&weather_config(&env));
+    env.write_file("docs/notes-for-the-model.txt", "some notes");
+    let rec = Recorder::start(&env);
+    let mut t = chat(&env, &rec, &[]);
+    t.send("/max-t\t7\r");
+    t.expect("max tokens: 7");
+    t.ready();
+    t.send("/model hai\t\r");
+    t.expect("model: us.anthropic.claude-haiku-4-5-20251001-v1:0");
+    t.ready();
+    let dir = env.home.path().join("docs");
+    t.send(&format!("/attach {}/notes-f\t\r", dir.display()));
+    t.expect("attached");
+    t.ready();
+    t.send("/too\tdis\twea\t\r");
+    t.expect("tool weather disabled");
+    t.ready();
+    t.ask("done");
+    t.leave();
+    let body = rec.last();
+    assert_eq!(body["inferenceConfig"]["maxTokens"], 7);
+    assert_eq!(
+        conversation(&body),
+        vec![user("[document notes-for-the-model] | done")]
+    );
+    assert!(rec.paths().last().unwrap().contains("claude-haiku"));
+    // A disabled tool is not offered.
+    assert!(body.get("toolConfig").is_none(), "{body}");
 }
 
 #[test]
 fn slash_commands() {
     let env = TestEnv::new();
     let doc = env.write_file("notes.txt", "some notes");
-    let editor = env.write_file(
+    let editor = executable(
+        &env,
         "editor.sh",
         "#!/bin/sh\nprintf 'from the editor' > \"$1\"\n",
     );
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
-    let mut p = {
-        let mut cmd = env.std_cmd();
-        cmd.args(["chat", "-i"])
-            .env("TERM", "xterm")
-            .env("NO_COLOR", "1")
-            .env("EDITOR", &editor);
-        let mut p = Session::spawn(cmd).unwrap();
-        p.set_expect_timeout(Some(Duration::from_secs(60)));
-        let _ = p.get_process_mut().set_window_size(200, 50);
-        expect(&mut p, PROMPT);
-        p
-    };
+    let rec = Recorder::start(&env);
+    let mut t = chat_with(&env, &rec, &["-i"], &[("EDITOR", editor.to_str().unwrap())]);
 
-    enter(&mut p, "/help");
+    t.line("/help");
     for c in [
+        "/help",
         "/model",
         "/system",
         "/reasoning",
@@ -190,118 +467,122 @@ fn slash_commands() {
         "/export",
         "/exit",
     ] {
-        expect(&mut p, c);
+        t.expect(c);
     }
-    expect(&mut p, PROMPT);
+    t.ready();
 
-    enter(&mut p, "/modle");
-    expect(&mut p, "'model'");
-    expect(&mut p, PROMPT);
+    // Unknown commands suggest the nearest one.
+    t.run("/modle", "'model'");
+    t.run("/model nova-pro", "model: us.amazon.nova-pro-v1:0");
+    t.ask("hello pro");
+    assert!(rec.paths().last().unwrap().contains("nova-pro"));
+    assert_eq!(rec.conversation(), vec![user("hello pro")]);
 
-    enter(&mut p, "/model nova-pro");
-    expect(&mut p, "model: us.amazon.nova-pro-v1:0");
-    expect(&mut p, PROMPT);
-    enter(&mut p, "hello pro");
-    expect(&mut p, "(us.amazon.nova-pro-v1:0). You said: hello pro");
-    expect(&mut p, PROMPT);
+    t.run("/system be brief", "system prompt set");
+    t.run("/system", "system: be brief");
+    t.run("/temperature 0.5", "temperature: 0.5");
+    t.run("/temperature 9", "must be between 0 and 2");
+    t.run("/reasoning extreme", "brock: error");
+    t.run("/reasoning off", "reasoning: off");
+    t.run("/max-tokens 3", "max tokens: 3");
+    t.run("cut me short please", "cut at max tokens");
+    let body = rec.last();
+    assert_eq!(body["system"], json!([{"text": "be brief"}]));
+    assert_eq!(body["inferenceConfig"]["maxTokens"], 3);
+    assert_eq!(body["inferenceConfig"]["temperature"], 0.5);
+    assert_eq!(
+        conversation(&body),
+        vec![
+            user("hello pro"),
+            answer("us.amazon.nova-pro-v1:0", "hello pro"),
+            user("cut me short please"),
+        ]
+    );
+    t.run("/max-tokens default", "max tokens: model default");
 
-    enter(&mut p, "/system be brief");
-    expect(&mut p, "system prompt set");
-    enter(&mut p, "/system");
-    expect(&mut p, "system: be brief");
-    enter(&mut p, "/temperature 0.5");
-    expect(&mut p, "temperature: 0.5");
-    enter(&mut p, "/temperature 9");
-    expect(&mut p, "must be between 0 and 2");
-    enter(&mut p, "/reasoning extreme");
-    expect(&mut p, "brock: error");
-    enter(&mut p, "/reasoning off");
-    expect(&mut p, "reasoning: off");
-    enter(&mut p, "/max-tokens 3");
-    expect(&mut p, "max tokens: 3");
-    expect(&mut p, PROMPT);
-    enter(&mut p, "cut me short please");
-    expect(&mut p, "cut at max tokens");
-    expect(&mut p, PROMPT);
-    enter(&mut p, "/max-tokens default");
-    expect(&mut p, "max tokens: model default");
-    expect(&mut p, PROMPT);
+    t.run(&format!("/attach {}", doc.display()), "attached");
+    t.run("/attach", "1 attachment(s) will go with the next message");
+    t.ask("read this [attachments: 1 document]");
+    let body = rec.last();
+    assert!(body["inferenceConfig"].get("maxTokens").is_none(), "{body}");
+    let with_doc = conversation(&body);
+    assert_eq!(
+        with_doc.last().unwrap(),
+        &user("[document notes] | read this [attachments: 1 document]")
+    );
 
-    enter(&mut p, &format!("/attach {}", doc.display()));
-    expect(&mut p, "attached");
-    expect(&mut p, PROMPT);
-    enter(&mut p, "read this");
-    expect(&mut p, "You said: read this [attachments: 1 document]");
-    expect(&mut p, PROMPT);
+    t.run("/usage", "3 requests");
 
-    enter(&mut p, "/usage");
-    expect(&mut p, "3 requests");
-    expect(&mut p, PROMPT);
+    // /copy puts the last answer on the clipboard with OSC 52.
+    let last = "Hello from the brock emulator (us.amazon.nova-pro-v1:0). You said: read this [attachments: 1 document] [attachments: 1 document]";
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(last);
+    t.line("/copy");
+    t.expect(&format!("\x1b]52;c;{b64}\x07"));
+    t.expect("copied");
+    t.ready();
 
-    enter(&mut p, "/copy");
-    expect(&mut p, "\x1b]52;c;");
-    expect(&mut p, "copied");
-    expect(&mut p, PROMPT);
+    // /retry sends the same conversation again (the old answer is not in it).
+    let before = rec.bodies().len();
+    t.run("/retry", "You said: read this");
+    assert_eq!(rec.bodies().len(), before + 1);
+    assert_eq!(rec.conversation(), with_doc);
+    t.run("/undo", "dropped the last exchange");
 
-    enter(&mut p, "/retry");
-    expect(&mut p, "You said: read this [attachments: 1 document]");
-    expect(&mut p, PROMPT);
-    enter(&mut p, "/undo");
-    expect(&mut p, "dropped the last exchange");
-    expect(&mut p, PROMPT);
-
-    enter(&mut p, "/edit");
-    expect(&mut p, "You said: from the editor");
-    expect(&mut p, PROMPT);
+    // /edit composes the message in $EDITOR; the undone exchange is gone from the request.
+    t.run("/edit", "You said: from the editor");
+    let conv = rec.conversation();
+    assert_eq!(conv.len(), 5, "{conv:?}");
+    assert_eq!(conv[4], user("from the editor"));
 
     let export = env.home.path().join("talk.md");
-    enter(&mut p, &format!("/export {}", export.display()));
-    expect(&mut p, "wrote");
-    expect(&mut p, PROMPT);
+    t.run(&format!("/export {}", export.display()), "wrote");
     let md = std::fs::read_to_string(&export).unwrap();
     assert!(md.contains("## System\n\nbe brief"), "{md}");
     assert!(md.contains("## User\n\nfrom the editor"), "{md}");
     assert!(!md.contains("read this"), "undone exchange is gone: {md}");
 
-    enter(&mut p, "/save mywork");
-    expect(&mut p, "saved as");
-    expect(&mut p, PROMPT);
-    enter(&mut p, "/sessions");
-    expect(&mut p, "mywork");
-    expect(&mut p, PROMPT);
-    enter(&mut p, "/tools");
-    expect(&mut p, "no tools");
-    expect(&mut p, PROMPT);
+    t.run("/save mywork", "saved as");
+    t.line("/sessions");
+    t.expect("mywork");
+    t.expect("us.amazon.nova-pro-v1:0");
+    t.expect("hello pro");
+    t.ready();
+    t.run("/tools", "no tools");
 
-    enter(&mut p, "/new");
-    expect(&mut p, "new session");
-    expect(&mut p, PROMPT);
-    ask(&mut p, "in the new one");
-    enter(&mut p, "/clear");
-    expect(&mut p, "conversation cleared");
-    expect(&mut p, PROMPT);
-    enter(&mut p, "/load mywrk");
-    expect(&mut p, "did you mean mywork");
-    expect(&mut p, PROMPT);
-    enter(&mut p, "/load mywork");
-    expect(&mut p, "loaded mywork");
-    expect(&mut p, PROMPT);
-    ask(&mut p, "back again");
+    // /new keeps the model, system prompt and settings but not the conversation.
+    t.run("/new", "new session");
+    t.ask("in the new one");
+    let body = rec.last();
+    assert_eq!(body["system"], json!([{"text": "be brief"}]));
+    assert_eq!(conversation(&body), vec![user("in the new one")]);
+    t.run("/clear", "conversation cleared");
+    t.ask("after clearing");
+    assert_eq!(rec.conversation(), vec![user("after clearing")]);
 
-    enter(&mut p, "/exit");
-    p.expect(expectrl::Eof).unwrap();
+    t.run("/load mywrk", "did you mean mywork");
+    t.run("/load mywork", "loaded mywork");
+    t.ask("back again");
+    let conv = rec.conversation();
+    assert_eq!(conv.len(), 7, "{conv:?}");
+    assert_eq!(conv[0], user("hello pro"));
+    assert_eq!(conv[4], user("from the editor"));
+    assert_eq!(conv[6], user("back again"));
+
+    t.line("/exit");
+    t.p.expect(expectrl::Eof).unwrap();
 
     let s = session_named(&env, "mywork");
     assert_eq!(s["model"], "us.amazon.nova-pro-v1:0");
     assert_eq!(s["conversation"]["system"][0]["text"], "be brief");
     assert_eq!(s["settings"]["temperature"], 0.5);
-    let t = texts(&s);
-    assert_eq!(t[0], "hello pro");
+    let tx = texts(&s);
+    assert_eq!(tx[0], "hello pro");
     assert_eq!(
-        t.last().unwrap(),
+        tx.last().unwrap(),
         "Hello from the brock emulator (us.amazon.nova-pro-v1:0). You said: back again"
     );
-    assert!(!t.iter().any(|x| x.contains("in the new one")));
+    assert!(!tx.iter().any(|x| x.contains("in the new one")));
 }
 
 #[test]
@@ -310,29 +591,42 @@ fn ctrl_c_mid_stream_keeps_the_partial_answer() {
         tokens_per_second: 20.0,
         ..Default::default()
     });
-    let mut p = spawn(&env, &["--session", "cut"]);
-    enter(&mut p, "[[tokens=5000]]");
-    expect(&mut p, "lorem ipsum dolor");
-    p.send(ControlCode::EndOfText).unwrap();
-    expect(&mut p, "[interrupted]");
-    expect(&mut p, PROMPT);
-    // Ctrl-C at the prompt clears the line, and the next request is accepted.
-    p.send("typed but dropped").unwrap();
-    p.send(ControlCode::EndOfText).unwrap();
-    ask(&mut p, "after the cut");
-    leave(p);
+    let rec = Recorder::start(&env);
+    let mut t = chat(&env, &rec, &["--session", "cut"]);
+    t.line("[[tokens=5000]]");
+    t.expect("lorem ipsum dolor");
+    t.send("\x03");
+    t.expect("[interrupted]");
+    t.ready();
+    // Ctrl-C at the prompt clears the line.
+    t.send("typed but dropped");
+    t.expect("typed but dropped");
+    t.send("\x03");
+    t.ready();
+    t.ask("after the cut");
+    // The partial answer went back to the model, and the dropped line did not.
+    let conv = rec.conversation();
+    assert_eq!(conv.len(), 3, "{conv:?}");
+    assert!(
+        conv[1].starts_with("assistant: lorem ipsum dolor"),
+        "{conv:?}"
+    );
+    assert!(conv[1].split(' ').count() < 5000);
+    assert_eq!(conv[2], user("after the cut"));
+    t.leave();
     let s = session_named(&env, "cut");
-    assert_eq!(s["interrupted"], serde_json::json!([1]));
-    let t = texts(&s);
-    assert!(t[1].starts_with("lorem ipsum dolor"), "{t:?}");
-    assert_eq!(t[2], "after the cut");
-    assert!(!t.iter().any(|x| x.contains("typed but dropped")));
+    assert_eq!(s["interrupted"], json!([1]));
+    let tx = texts(&s);
+    assert!(tx[1].starts_with("lorem ipsum dolor"), "{tx:?}");
+    assert_eq!(tx[2], "after the cut");
+    assert!(!tx.iter().any(|x| x.contains("typed but dropped")));
 }
 
 #[test]
 fn tool_approval_denied_then_granted_and_session_continues() {
     let env = TestEnv::new();
     env.write_config(&weather_config(&env));
+    let rec = Recorder::start(&env);
     let args = [
         "--session",
         "tools",
@@ -343,46 +637,82 @@ fn tool_approval_denied_then_granted_and_session_continues() {
         "--max-tokens",
         "4000",
     ];
-    let mut p = spawn(&env, &args);
-    enter(&mut p, "/tools");
-    expect(&mut p, "after approval");
-    expect(&mut p, PROMPT);
+    let mut t = chat(&env, &rec, &args);
+    t.run("/tools", "after approval");
 
-    enter(&mut p, "what does the weather tool say?");
-    expect(&mut p, "tool call: weather");
-    expect(&mut p, "[a]lways");
-    enter(&mut p, "n");
-    expect(
-        &mut p,
-        "The tool returned: the user did not approve running tool weather",
-    );
-    expect(&mut p, PROMPT);
+    t.line("what does the weather tool say?");
+    t.expect("tool call: weather");
+    t.expect(RAW_MODE_ON);
+    t.expect("[a]lways");
+    t.line("n");
+    t.expect("The tool returned: the user did not approve running tool weather");
+    t.ready();
     assert!(!env.home.path().join("weather.sh.input").exists());
+    assert_eq!(
+        rec.conversation(),
+        vec![
+            user("what does the weather tool say?"),
+            "assistant: [reasoning, signed] | [tool use weather]".to_string(),
+            "user: [tool error: the user did not approve running tool weather]".to_string(),
+        ]
+    );
 
-    enter(&mut p, "ask the weather tool again");
-    expect(&mut p, "[a]lways");
-    enter(&mut p, "a");
-    expect(&mut p, "The tool returned: {\"forecast\":\"sunny\"}");
-    expect(&mut p, PROMPT);
-    // "always" holds for the rest of the REPL.
-    enter(&mut p, "and the weather tool once more");
-    expect(&mut p, "The tool returned: {\"forecast\":\"sunny\"}");
-    expect(&mut p, PROMPT);
-    enter(&mut p, "/tools disable weather");
-    expect(&mut p, "tool weather disabled");
-    expect(&mut p, PROMPT);
-    leave(p);
-    assert!(env.home.path().join("weather.sh.input").exists());
+    t.line("ask the weather tool again");
+    t.expect(RAW_MODE_ON);
+    t.expect("[a]lways");
+    t.line("a");
+    t.expect("The tool returned: {\"forecast\":\"sunny\"}");
+    t.ready();
+    assert_eq!(
+        rec.conversation()[6],
+        "user: [tool success: {\"forecast\":\"sunny\"}\n]"
+    );
+    // "always" holds for the rest of the REPL: no question this time.
+    t.run(
+        "and the weather tool once more",
+        "The tool returned: {\"forecast\":\"sunny\"}",
+    );
+    assert_eq!(rec.conversation().len(), 11);
+
+    // A disabled tool is not offered; if the model calls it anyway it does not run.
+    t.run("/tools disable weather", "tool weather disabled");
+    std::fs::remove_file(env.home.path().join("weather.sh.input")).unwrap();
+    t.run(
+        "weather please",
+        "The tool returned: tool weather is disabled in this session",
+    );
+    assert!(!env.home.path().join("weather.sh.input").exists());
+    let tools = &rec.last()["toolConfig"]["tools"];
+    assert_eq!(
+        tools[0]["toolSpec"]["description"],
+        "A tool used earlier in this conversation."
+    );
+    t.leave();
 
     // The saved session (signed reasoning, tool calls and results) continues in a new REPL:
     // the emulator refuses it if any signature or tool id came back wrong.
     let s = session_named(&env, "tools");
-    assert!(s["conversation"]["messages"].as_array().unwrap().len() >= 12);
+    let n = s["conversation"]["messages"].as_array().unwrap().len();
+    assert_eq!(n, 16);
+    assert_eq!(s["settings"]["disabled_tools"], json!(["weather"]));
+    let mut t = chat(&env, &rec, &["--session", "tools"]);
+    t.ask("thanks a lot");
+    let conv = rec.conversation();
+    assert_eq!(conv.len(), n + 1);
     assert_eq!(
-        s["settings"]["disabled_tools"],
-        serde_json::json!(["weather"])
+        conv[1],
+        "assistant: [reasoning, signed] | [tool use weather]"
     );
-    let mut p = spawn(&env, &["--session", "tools"]);
-    ask(&mut p, "thanks a lot");
-    leave(p);
+    assert_eq!(conv[n], user("thanks a lot"));
+    assert!(rec.paths().last().unwrap().contains("claude-sonnet"));
+
+    // /load in a running REPL continues it the same way.
+    t.run("/new", "new session");
+    t.ask("elsewhere");
+    t.run("/load tools", "loaded tools");
+    t.ask("and back");
+    let conv = rec.conversation();
+    assert_eq!(conv.len(), n + 3);
+    assert_eq!(conv[n + 2], user("and back"));
+    t.leave();
 }

@@ -157,6 +157,20 @@ impl InvokeFamily {
         )
     }
 
+    /// False for the prompt-template bodies, which have no tool definitions.
+    pub fn takes_tools(self) -> bool {
+        !matches!(
+            self,
+            InvokeFamily::Llama
+                | InvokeFamily::MistralText
+                | InvokeFamily::TitanText
+                | InvokeFamily::DeepSeek
+                | InvokeFamily::DeepSeekR1Imported
+                | InvokeFamily::Qwen2
+                | InvokeFamily::Qwen3
+        )
+    }
+
     /// The native body for this request. `converse` is the Converse mapping of the same
     /// request; `model_id` is what goes in the path (some bodies repeat it).
     pub fn body(self, converse: &ConverseRequest, model_id: &str) -> Result<InvokeBody> {
@@ -166,6 +180,14 @@ impl InvokeFamily {
         {
             return Err(Error::invalid(format!(
                 "a JSON schema answer is not available on the invoke route for the {} body; use --route converse",
+                self.as_str()
+            )));
+        }
+        if let Some(StructuredOutput::Tool { .. }) = converse.structured
+            && !self.takes_tools()
+        {
+            return Err(Error::invalid(format!(
+                "a JSON schema answer needs tool calling, which the {} invoke body does not have; use --route converse",
                 self.as_str()
             )));
         }

@@ -898,3 +898,26 @@ fn native_json_schema_is_refused_off_openai() {
         .unwrap_err();
     assert!(e.to_string().contains("--route converse"), "{e}");
 }
+
+#[test]
+fn schema_answers_need_tool_calling() {
+    let mut checked = 0;
+    for family in InvokeFamily::ALL {
+        let mut req = conversation("meta.llama3-1-8b-instruct-v1:0");
+        req.json_schema = Some(crate::core::request::JsonSchema::new(
+            json!({"type": "object", "properties": {"a": {"type": "string"}}}),
+        ));
+        let conv = to_converse(&req).unwrap();
+        let Some(StructuredOutput::Tool { .. }) = conv.structured else {
+            continue;
+        };
+        checked += 1;
+        let r = family.body(&conv, "m");
+        assert_eq!(r.is_ok(), family.takes_tools(), "{family}");
+        if let Err(e) = r {
+            assert!(e.to_string().contains("use --route converse"), "{e}");
+            assert!(e.is_input_error());
+        }
+    }
+    assert_eq!(checked, InvokeFamily::ALL.len());
+}

@@ -192,6 +192,73 @@ fn string_map(o: &Obj, key: &str) -> Result<BTreeMap<String, String>, ApiError> 
     Ok(out)
 }
 
+/// The members each request shape declares (Smithy model of bedrock-agent-runtime); the
+/// service refuses a body with any other member before it looks at the values.
+const INVOKE_AGENT_MEMBERS: &[&str] = &[
+    "bedrockModelConfigurations",
+    "enableTrace",
+    "endSession",
+    "inputText",
+    "memoryId",
+    "promptCreationConfigurations",
+    "sessionState",
+    "sourceArn",
+    "streamingConfigurations",
+];
+const SESSION_STATE_MEMBERS: &[&str] = &[
+    "conversationHistory",
+    "files",
+    "invocationId",
+    "knowledgeBaseConfigurations",
+    "promptSessionAttributes",
+    "returnControlInvocationResults",
+    "sessionAttributes",
+];
+const RETRIEVE_MEMBERS: &[&str] = &[
+    "guardrailConfiguration",
+    "nextToken",
+    "retrievalConfiguration",
+    "retrievalQuery",
+];
+const RAG_MEMBERS: &[&str] = &[
+    "input",
+    "retrieveAndGenerateConfiguration",
+    "sessionConfiguration",
+    "sessionId",
+];
+const RAG_CONFIG_MEMBERS: &[&str] = &[
+    "externalSourcesConfiguration",
+    "knowledgeBaseConfiguration",
+    "type",
+];
+const KB_RAG_MEMBERS: &[&str] = &[
+    "generationConfiguration",
+    "knowledgeBaseId",
+    "modelArn",
+    "orchestrationConfiguration",
+    "retrievalConfiguration",
+];
+const VECTOR_SEARCH_MEMBERS: &[&str] = &[
+    "filter",
+    "implicitFilterConfiguration",
+    "numberOfResults",
+    "overrideSearchType",
+    "rerankingConfiguration",
+];
+
+/// Refuses a member the shape does not declare, as the service's deserializer does.
+pub(crate) fn known_members(o: &Obj, members: &[&str], shape: &str) -> Result<(), ApiError> {
+    match o.keys().find(|k| !members.contains(&k.as_str())) {
+        Some(k) => Err(ApiError::serialization(format!(
+            "Unrecognized field \"{k}\" in {shape}"
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// Longest `inputText` InvokeAgent takes.
+const MAX_INPUT_TEXT: usize = 25_000;
+
 fn get_bool(o: &Obj, key: &str) -> Result<bool, ApiError> {
     match json::get(o, key) {
         None => Ok(false),
@@ -378,9 +445,19 @@ fn retrieval_config(
     let Some(rc) = json::get_obj(parent, "retrievalConfiguration")? else {
         return Ok(cfg);
     };
+    known_members(
+        rc,
+        &["vectorSearchConfiguration"],
+        "KnowledgeBaseRetrievalConfiguration",
+    )?;
     let Some(vs) = json::get_obj(rc, "vectorSearchConfiguration")? else {
         return Ok(cfg);
     };
+    known_members(
+        vs,
+        VECTOR_SEARCH_MEMBERS,
+        "KnowledgeBaseVectorSearchConfiguration",
+    )?;
     let path = format!("{prefix}retrievalConfiguration.vectorSearchConfiguration");
     if let Some(n) = json::get_int(vs, "numberOfResults")? {
         if !(1..=100).contains(&n) {
@@ -422,6 +499,7 @@ fn decode_token(token: &str) -> Option<usize> {
 /// `POST /knowledgebases/{kb}/retrieve`: pages of `numberOfResults` passages, best first.
 pub(crate) fn retrieve(kb: &str, body: &Value) -> Result<Reply, ApiError> {
     let top = json::obj(body)?;
+    known_members(top, RETRIEVE_MEMBERS, "RetrieveRequest")?;
     let mut v = Vec::new();
     check_id(&mut v, "knowledgeBaseId", kb);
     let query = match json::get_obj(top, "retrievalQuery")? {
@@ -479,6 +557,7 @@ struct RagRequest {
 
 fn parse_rag(body: &Value) -> Result<RagRequest, ApiError> {
     let top = json::obj(body)?;
+    known_members(top, RAG_MEMBERS, "RetrieveAndGenerateRequest")?;
     let mut v = Vec::new();
     let question = match json::get_obj(top, "input")? {
         None => {
@@ -498,6 +577,7 @@ fn parse_rag(body: &Value) -> Result<RagRequest, ApiError> {
         v.push("Value null at 'retrieveAndGenerateConfiguration' failed to satisfy constraint: Member must not be null".into());
         return Err(constraint_report(&v));
     };
+    known_members(conf, RAG_CONFIG_MEMBERS, "RetrieveAndGenerateConfiguration")?;
     let kind = json::get_str(conf, "type")?.unwrap_or_default();
     if !["KNOWLEDGE_BASE", "EXTERNAL_SOURCES"].contains(&kind) {
         v.push(format!(
@@ -520,6 +600,11 @@ fn parse_rag(body: &Value) -> Result<RagRequest, ApiError> {
             )
         }
         Some(k) => {
+            known_members(
+                k,
+                KB_RAG_MEMBERS,
+                "KnowledgeBaseRetrieveAndGenerateConfiguration",
+            )?;
             let kb = json::get_str(k, "knowledgeBaseId")?
                 .unwrap_or_default()
                 .to_string();
@@ -673,6 +758,7 @@ impl Agents {
         body: &Value,
     ) -> Result<Reply, ApiError> {
         let top = json::obj(body)?;
+        known_members(top, INVOKE_AGENT_MEMBERS, "InvokeAgentRequest")?;
         let mut v = Vec::new();
         check_id(&mut v, "agentId", agent_id);
         check_id(&mut v, "agentAliasId", alias_id);
@@ -680,6 +766,11 @@ impl Agents {
         let input = json::get_str(top, "inputText")?
             .unwrap_or_default()
             .to_string();
+        if input.chars().count() > MAX_INPUT_TEXT {
+            v.push(format!(
+                "Value at 'inputText' failed to satisfy constraint: Member must have length less than or equal to {MAX_INPUT_TEXT}"
+            ));
+        }
         let trace = get_bool(top, "enableTrace")?;
         let end = get_bool(top, "endSession")?;
         let memory = json::get_str(top, "memoryId")?.map(str::to_string);
@@ -687,6 +778,9 @@ impl Agents {
             check_session(&mut v, "memoryId", m);
         }
         let state = json::get_obj(top, "sessionState")?;
+        if let Some(s) = state {
+            known_members(s, SESSION_STATE_MEMBERS, "SessionState")?;
+        }
         let (attrs, prompt_attrs, results, invocation_id) = match state {
             None => (BTreeMap::new(), BTreeMap::new(), None, None),
             Some(s) => (
@@ -843,6 +937,9 @@ impl Agents {
         }
         if !prompt_attrs.is_empty() {
             answer.push_str(&format!(" [prompt attributes: {}]", kv_list(&prompt_attrs)));
+        }
+        if let Some(m) = &memory {
+            answer.push_str(&format!(" [memory: {m}]"));
         }
         if trace {
             frames.push(trace_part(json!({"orchestrationTrace": {"rationale": {

@@ -1,7 +1,7 @@
 //! InvokeModel / InvokeModelWithResponseStream: one body family per model (see
-//! [`Family`]); each family parses its own native body. Implemented here: Anthropic Messages;
-//! embeddings live in `embed`, image generation in `image`, the rerank bodies in `agent`.
-//! Other families answer a clear "not implemented".
+//! [`Family`]); each family parses its own native body. Anthropic Messages is here, the other
+//! text families in `families`; embeddings live in `embed`, image generation in `image`, the
+//! rerank bodies in `agent`.
 //!
 //! Bedrock validates native bodies against a JSON schema and reports violations as
 //! `Malformed input request: <violation>, please reformat your input and try again.`
@@ -10,14 +10,18 @@ use base64::Engine;
 use bytes::Bytes;
 use serde_json::{Map, Value, json};
 
-use super::catalog::{Family, Model};
-use super::converse::{
+use crate::emulator::catalog::{Family, Model};
+use crate::emulator::converse::{
     Block, ConverseRequest, Message, Reasoning, Role, ToolChoice, ToolResultContent, ToolSpec,
 };
-use super::errors::ApiError;
-use super::eventstream;
-use super::generate::{self, Context, Generation, OutBlock};
-use super::reasoning;
+use crate::emulator::errors::ApiError;
+use crate::emulator::eventstream;
+use crate::emulator::generate::{self, Context, Generation, OutBlock};
+use crate::emulator::reasoning;
+
+mod families;
+
+pub(crate) use families::imported;
 
 /// A successful InvokeModel answer: body plus the token headers.
 pub(crate) struct Invoked {
@@ -96,32 +100,45 @@ pub(crate) fn invoke(
         Family::TitanEmbedText
         | Family::TitanEmbedImage
         | Family::CohereEmbed
-        | Family::NovaEmbed => super::embed::invoke(model, body),
+        | Family::NovaEmbed => crate::emulator::embed::invoke(model, body),
         Family::TitanImage | Family::NovaCanvas | Family::Stability => {
-            super::image::invoke(model, body)
+            crate::emulator::image::invoke(model, body)
         }
-        Family::Rerank => super::agent::rerank_invoke(model, body),
+        Family::Rerank => crate::emulator::agent::rerank_invoke(model, body),
         // An opaque ARN: take the family from the body.
+        // Custom Model Import serves text models only: the body names the family.
+        _ if opaque && families::is_imported(ctx.model_id) => {
+            let native = parse_native(body)?;
+            match families::kind_of_body(&native) {
+                Some(kind) => families::invoke(kind, model, body, ctx, streaming),
+                None => Err(not_implemented()),
+            }
+        }
         _ if opaque => {
             let native = parse_native(body)?;
-            let by_body = super::embed::family_of_body(&native)
-                .or_else(|| super::image::family_of_body(&native))
-                .and_then(super::catalog::find);
+            let by_body = crate::emulator::embed::family_of_body(&native)
+                .or_else(|| crate::emulator::image::family_of_body(&native))
+                .and_then(crate::emulator::catalog::find);
             if native.contains_key("anthropic_version") {
                 anthropic(model, body, ctx, streaming)
             } else if let Some(m) = by_body {
                 invoke(m, body, ctx, streaming, false)
+            } else if let Some(kind) = families::kind_of_body(&native) {
+                families::invoke(kind, model, body, ctx, streaming)
             } else {
                 Err(not_implemented())
             }
         }
-        _ => Err(not_implemented()),
+        _ => match families::kind_of(model) {
+            Some(kind) => families::invoke(kind, model, body, ctx, streaming),
+            None => Err(not_implemented()),
+        },
     }
 }
 
 fn not_implemented() -> ApiError {
     ApiError::validation(
-        "The brock emulator does not implement InvokeModel for this model family yet; use Converse.",
+        "The brock emulator does not implement InvokeModel for this model family; use Converse.",
     )
 }
 
@@ -262,7 +279,7 @@ pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRe
         return Err(ApiError::model(format!(
             "max_tokens: {max} > {}, which is the maximum allowed number of output tokens for {}",
             model.max_output,
-            super::converse::anthropic_name(model.id)
+            crate::emulator::converse::anthropic_name(model.id)
         )));
     }
 
@@ -389,7 +406,7 @@ fn anthropic(
 ) -> Result<Invoked, ApiError> {
     let req = anthropic_request(model, body)?;
     let g = generate::generate(&req, ctx);
-    let name = super::converse::anthropic_name(model.id);
+    let name = crate::emulator::converse::anthropic_name(model.id);
     let usage = json!({
         "input_tokens": g.input_tokens,
         "output_tokens": g.output_tokens,
@@ -498,7 +515,12 @@ pub(crate) fn stream_frames(inv: &Invoked, latency_ms: u64) -> generate::Frames 
             }
             let bytes = base64::engine::general_purpose::STANDARD
                 .encode(serde_json::to_vec(&c).unwrap_or_default());
-            let delta = c.get("type").and_then(Value::as_str) == Some("content_block_delta");
+            // Anthropic chunks say what they are; the other families' middle chunks carry
+            // the text.
+            let delta = match c.get("type").and_then(Value::as_str) {
+                Some(t) => t == "content_block_delta",
+                None => i > 0 && i + 1 < n,
+            };
             (eventstream::event("chunk", &json!({"bytes": bytes})), delta)
         })
         .collect();
