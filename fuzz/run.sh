@@ -24,8 +24,11 @@ export RUSTC_BOOTSTRAP=1
 # The address sanitizer slows the 2-core CI boxes down a lot and Rust code here is safe;
 # panics and infinite loops (timeouts) are what is being looked for.
 sanitizer="${FUZZ_SANITIZER:-none}"
-# One build for all targets (they share brock's compiled dependencies).
+# One build for all targets, then the binaries are run directly: `cargo fuzz run` would
+# rebuild whenever the tree changed meanwhile (several people edit it at once).
 cargo fuzz build --sanitizer "$sanitizer"
+triple="$(rustc -vV | sed -n 's/^host: //p')"
+bin_dir="target/$triple/release"
 status=0
 for t in "${targets[@]}"; do
     mkdir -p "corpus/$t" "artifacts/$t"
@@ -36,7 +39,7 @@ for t in "${targets[@]}"; do
     if [ "$jobs" -gt 1 ]; then
         parallel=(-jobs="$jobs" -workers="$jobs")
     fi
-    if ! cargo fuzz run --sanitizer "$sanitizer" "$t" "corpus/$t" -- \
+    if ! "$bin_dir/$t" "corpus/$t" -artifact_prefix="artifacts/$t/" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
         "${parallel[@]}" -print_final_stats=1; then
         echo "!! $t found a problem: see fuzz/artifacts/$t/" >&2

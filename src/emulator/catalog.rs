@@ -122,6 +122,7 @@ pub(crate) static MODELS: &[Model] = &[
     model!("mistral.mistral-7b-instruct-v0:2", "Mistral 7B Instruct", "Mistral AI", TEXT, TEXT, true, NONE, OD, Mistral, true, 8192, NONE),
     model!("mistral.mixtral-8x7b-instruct-v0:1", "Mixtral 8x7B Instruct", "Mistral AI", TEXT, TEXT, true, NONE, OD, Mistral, true, 4096, NONE),
     model!("mistral.mistral-large-2402-v1:0", "Mistral Large (24.02)", "Mistral AI", TEXT, TEXT, true, NONE, OD, Mistral, true, 8192, NONE),
+    model!("mistral.mistral-large-2407-v1:0", "Mistral Large (24.07)", "Mistral AI", TEXT, TEXT, true, NONE, OD, Mistral, true, 8192, NONE),
     model!("mistral.pixtral-large-2502-v1:0", "Pixtral Large (25.02)", "Mistral AI", TEXT_IMAGE, TEXT, true, NONE, PROFILE, Mistral, true, 8192, US_EU),
     model!("cohere.command-r-v1:0", "Command R", "Cohere", TEXT, TEXT, true, NONE, OD, CohereCommand, true, 4000, NONE),
     model!("cohere.command-r-plus-v1:0", "Command R+", "Cohere", TEXT, TEXT, true, NONE, OD, CohereCommand, true, 4000, NONE),

@@ -755,3 +755,84 @@ fn a_session_keeps_its_route_until_route_is_given() {
     assert!(turn(&["--route", "converse"], "three").contains("route: converse via"));
     assert!(turn(&[], "four").contains("route: converse via"));
 }
+
+/// `--run-tools`: the call comes back in the family's format, the result goes out in it, and
+/// the model answers with it.
+#[test]
+fn tool_loop_runs_on_the_invoke_routes() {
+    let env = TestEnv::new();
+    env.write_config(&crate::session::weather_config(&env));
+    for model in [
+        "invoke/anthropic.claude-3-haiku-20240307-v1:0",
+        "invoke/amazon.nova-lite-v1:0",
+        "invoke/openai.gpt-oss-20b-1:0",
+        "invoke/us.mistral.pixtral-large-2502-v1:0",
+        "invoke/cohere.command-r-v1:0",
+        "invoke/ai21.jamba-1-5-mini-v1:0",
+    ] {
+        for stream in [true, false] {
+            let mut cmd = env.cmd();
+            cmd.args([
+                "chat",
+                "--run-tools",
+                "--yes",
+                "-m",
+                model,
+                "weather in Oslo?",
+            ]);
+            if !stream {
+                cmd.arg("--no-stream");
+            }
+            let out = cmd.output().unwrap();
+            assert!(out.status.success(), "{model}: {}", stderr_of(&out));
+            // Cohere tool outputs are objects: the text result arrives wrapped in one.
+            let text = stdout_of(&out);
+            assert!(
+                text.contains("The tool returned: ") && text.contains("sunny"),
+                "{model} stream={stream}: {text}\n{}",
+                stderr_of(&out)
+            );
+        }
+    }
+}
+
+#[test]
+fn invoke_stream_faults_keep_the_partial_answer() {
+    let env = TestEnv::new();
+    env.write_config("[default.headers]\nx-brock-emulator-scenario = \"stream-error\"\n");
+    for model in [
+        "invoke/us.meta.llama3-3-70b-instruct-v1:0",
+        "invoke/ai21.jamba-1-5-mini-v1:0",
+        "invoke/cohere.command-r-v1:0",
+        "invoke/amazon.nova-lite-v1:0",
+    ] {
+        let out = env
+            .cmd()
+            .args(["chat", "-m", model, "[[tokens=40]]"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{model}: {}", stderr_of(&out));
+        assert!(
+            stdout_of(&out).contains("lorem ipsum"),
+            "{model}: partial kept"
+        );
+        assert!(
+            stderr_of(&out).contains("ModelStreamErrorException"),
+            "{model}: {}",
+            stderr_of(&out)
+        );
+    }
+    env.write_config("[default.headers]\nx-brock-emulator-scenario = \"throttle\"\n");
+    let out = env
+        .cmd()
+        .args([
+            "chat",
+            "--no-stream",
+            "-m",
+            "invoke/amazon.nova-lite-v1:0",
+            "hi",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+}
