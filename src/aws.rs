@@ -541,6 +541,17 @@ impl Client {
     }
 
     async fn build_provider(&self) -> SharedCredentialsProvider {
+        // Environment keys come first in the default chain anyway, and building the whole chain
+        // also builds an HTTPS client for STS/SSO/IMDS, reading the TLS root store from disk
+        // (most of a cold one-shot's CPU) for credentials that never touch the network.
+        let env_keys = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]
+            .iter()
+            .all(|k| std::env::var_os(k).is_some_and(|v| !v.is_empty()));
+        if env_keys && self.inner.aws_profile.is_none() && self.inner.role_arn.is_none() {
+            return SharedCredentialsProvider::new(
+                aws_config::environment::EnvironmentVariableCredentialsProvider::new(),
+            );
+        }
         let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest())
             .region(aws_types::region::Region::new(self.inner.region.clone()));
         if let Some(p) = &self.inner.aws_profile {

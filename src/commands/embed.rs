@@ -500,11 +500,18 @@ pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
     }
     if !settings.quiet {
         let secs = started.elapsed().as_secs_f64();
+        let count =
+            |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         diag(&format!(
-            "embedded {written} texts with {model}: {} input tokens, {} calls, {} retries, {secs:.2} s, {:.1} texts/s",
-            tally.tokens.load(Ordering::Relaxed),
-            tally.calls.load(Ordering::Relaxed),
-            tally.retries.load(Ordering::Relaxed),
+            "embedded {} with {model}: {}, {}, {}, {secs:.2} s, {:.1} texts/s",
+            count(written as u64, "text", "texts"),
+            count(
+                tally.tokens.load(Ordering::Relaxed),
+                "input token",
+                "input tokens"
+            ),
+            count(tally.calls.load(Ordering::Relaxed), "call", "calls"),
+            count(tally.retries.load(Ordering::Relaxed), "retry", "retries"),
             written as f64 / secs.max(1e-9)
         ));
     }

@@ -46,6 +46,8 @@ fn every_mock_example_in_the_readme_runs() {
         let out = Command::new("bash")
             .args(["-o", "pipefail", "-c", ex])
             .env_clear()
+            // Examples that write files (`image --out-dir out`) write them in a scratch dir.
+            .current_dir(home.path())
             .env("PATH", &path)
             .env("HOME", home.path())
             .env("XDG_CONFIG_HOME", home.path().join(".config"))

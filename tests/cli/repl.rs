@@ -27,6 +27,7 @@ const PROMPT: &str = "brock> ";
 /// Written by rustyline right after it puts the terminal in raw mode.
 const RAW_MODE_ON: &str = "\x1b[?2004h";
 const NOVA: &str = "us.amazon.nova-lite-v1:0";
+const SONNET: &str = "us.anthropic.claude-sonnet-4-5-20250929-v1:0";
 
 /// Everything the terminal showed, for the failure message.
 #[derive(Clone, Default)]
@@ -189,6 +190,16 @@ impl Recorder {
             .iter()
             .map(|(p, _)| p.clone())
             .collect()
+    }
+
+    /// The path and body of the last request of any kind.
+    fn last_request(&self) -> (String, Value) {
+        self.seen
+            .lock()
+            .unwrap()
+            .last()
+            .cloned()
+            .expect("a request")
     }
 
     fn last(&self) -> Value {
@@ -394,6 +405,31 @@ fn multi_line_input_and_history_across_runs() {
     t.expect("You said: remember me");
     t.ready();
     assert_eq!(rec.conversation()[2], user("remember me"));
+
+    // Switching the model mid-conversation chooses the route again: this one goes through
+    // InvokeModel with an Anthropic Messages body, and the conversation goes with it.
+    t.run(
+        &format!("/model invoke/{SONNET}"),
+        "(route: invoke (anthropic))",
+    );
+    t.ask("through invoke");
+    let (path, body) = rec.last_request();
+    assert_eq!(
+        path,
+        format!(
+            "/model/{}/invoke-with-response-stream",
+            SONNET.replace(':', "%3A")
+        )
+    );
+    let msgs = body["messages"].as_array().unwrap();
+    assert_eq!(msgs.len(), 5, "{body}");
+    assert_eq!(msgs[4]["content"][0]["text"], "through invoke");
+    t.run(
+        "/model nova-lite",
+        &format!("model: {NOVA} (route: converse)"),
+    );
+    t.ask("back on converse");
+    assert_eq!(rec.conversation().len(), 7);
     t.leave();
     assert_eq!(sessions(&env).len(), 2);
 }
@@ -405,11 +441,14 @@ fn tab_completes_commands_models_paths_and_tools() {
     env.write_file("docs/notes-for-the-model.txt", "some notes");
     let rec = Recorder::start(&env);
     let mut t = chat(&env, &rec, &[]);
-    t.send("/max-t\t70\r");
-    t.expect("max tokens: 70");
+    t.send("/max-t\t4000\r");
+    t.expect("max tokens: 4000");
     t.ready();
     t.send("/model hai\t\r");
     t.expect("model: us.anthropic.claude-haiku-4-5-20251001-v1:0");
+    t.ready();
+    t.send("/reas\tlo\t\r");
+    t.expect("reasoning: low");
     t.ready();
     let dir = env.home.path().join("docs");
     t.send(&format!("/attach {}/notes-f\t\r", dir.display()));
@@ -421,7 +460,11 @@ fn tab_completes_commands_models_paths_and_tools() {
     t.ask("done");
     t.leave();
     let body = rec.last();
-    assert_eq!(body["inferenceConfig"]["maxTokens"], 70);
+    assert_eq!(body["inferenceConfig"]["maxTokens"], 4000);
+    assert_eq!(
+        body["additionalModelRequestFields"]["thinking"]["type"], "enabled",
+        "{body}"
+    );
     assert_eq!(
         conversation(&body),
         vec![user("[document notes-for-the-model] | done")]
@@ -612,13 +655,42 @@ fn ctrl_c_mid_stream_keeps_the_partial_answer() {
     );
     assert!(conv[1].split(' ').count() < 5000);
     assert_eq!(conv[2], user("after the cut"));
-    t.leave();
     let s = session_named(&env, "cut");
     assert_eq!(s["interrupted"], json!([1]));
     let tx = texts(&s);
     assert!(tx[1].starts_with("lorem ipsum dolor"), "{tx:?}");
     assert_eq!(tx[2], "after the cut");
     assert!(!tx.iter().any(|x| x.contains("typed but dropped")));
+
+    // A crash mid-answer loses no completed turn (and keeps the new prompt).
+    t.line("[[tokens=5000]] again");
+    t.expect("lorem ipsum dolor");
+    t.p.get_process_mut()
+        .kill(expectrl::process::unix::Signal::SIGKILL)
+        .unwrap();
+    let s = session_named(&env, "cut");
+    let tx = texts(&s);
+    assert_eq!(tx.len(), 5, "{tx:?}");
+    assert_eq!(
+        tx[3],
+        "Hello from the brock emulator (us.amazon.nova-lite-v1:0). You said: after the cut"
+    );
+    assert_eq!(tx[4], "[[tokens=5000]] again");
+    // ... and the session goes on, one-shot.
+    let out = env
+        .cmd()
+        .env("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", rec.url())
+        .args(["chat", "--session", "cut", "--max-tokens", "5", "go on"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", crate::common::stderr_of(&out));
+    assert_eq!(
+        crate::common::stdout_of(&out),
+        "lorem ipsum dolor sit amet"
+    );
+    let conv = rec.conversation();
+    assert_eq!(conv.len(), 5, "{conv:?}");
+    assert_eq!(conv[4], user("[[tokens=5000]] again | go on"));
 }
 
 #[test]
@@ -686,14 +758,25 @@ fn tool_approval_denied_then_granted_and_session_continues() {
         tools[0]["toolSpec"]["description"],
         "A tool used earlier in this conversation."
     );
+    t.run("/tools enable weather", "tool weather enabled");
+    t.run(
+        "the weather, now that it is back",
+        "The tool returned: {\"forecast\":\"sunny\"}",
+    );
+    assert!(env.home.path().join("weather.sh.input").exists());
+    let tools = &rec.last()["toolConfig"]["tools"];
+    assert_eq!(
+        tools[0]["toolSpec"]["description"],
+        "The weather forecast for a city"
+    );
     t.leave();
 
     // The saved session (signed reasoning, tool calls and results) continues in a new REPL:
     // the emulator refuses it if any signature or tool id came back wrong.
     let s = session_named(&env, "tools");
     let n = s["conversation"]["messages"].as_array().unwrap().len();
-    assert_eq!(n, 16);
-    assert_eq!(s["settings"]["disabled_tools"], json!(["weather"]));
+    assert_eq!(n, 20);
+    assert!(s["settings"].get("disabled_tools").is_none(), "{s}");
     let mut t = chat(&env, &rec, &["--session", "tools"]);
     t.ask("thanks a lot");
     let conv = rec.conversation();
