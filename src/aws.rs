@@ -1075,6 +1075,8 @@ impl EventStream {
                     return Err(e);
                 }
             }
+            // Everything buffered is decoded: what the renderer holds goes out before we wait.
+            crate::render::stream::flush_pending_stdout();
             match next_chunk(&mut self.body, self.read_timeout).await {
                 Ok(Some(chunk)) => self.buf.extend_from_slice(&chunk),
                 Ok(None) => {

@@ -27,7 +27,7 @@ use crate::commands::chat::{
     session_settings,
 };
 use crate::config::Settings;
-use crate::core::message::{Message, Part, Role, ToolResultContent, ToolSpec};
+use crate::core::message::{Conversation, Message, Part, Role, ToolResultContent, ToolSpec};
 use crate::core::request::{ChatRequest, ReasoningLevel};
 use crate::error::{Error, Result};
 use crate::render::sanitize::for_terminal;
@@ -72,9 +72,15 @@ enum Slash {
     Temperature { value: Option<String> },
     /// Show or set the maximum output tokens ("default" to unset)
     #[command(name = "max-tokens")]
-    MaxTokens { value: Option<String> },
+    MaxTokens {
+        #[arg(value_name = "N")]
+        value: Option<String>,
+    },
     /// Attach images or documents to the next message (no PATH: list them)
-    Attach { paths: Vec<String> },
+    Attach {
+        #[arg(value_name = "PATH")]
+        paths: Vec<String>,
+    },
     /// List the tools, or enable / disable one
     Tools {
         #[command(subcommand)]
@@ -192,6 +198,10 @@ struct Repl {
     tools: Vec<ToolSpec>,
     runner: ToolRunner,
     attachments: Vec<Part>,
+    /// The conversation before a `/retry` took its last exchange off.
+    retry_from: Option<(Conversation, Vec<usize>)>,
+    /// The session has the dated name it was given, not one the user chose.
+    auto_named: bool,
     color: ColorChoice,
 }
 
@@ -229,6 +239,8 @@ impl Repl {
                 },
             ),
             attachments: Vec::new(),
+            retry_from: None,
+            auto_named: args.session.is_none(),
             color: ColorChoice::detect(settings.no_color),
         };
         // Build one request now so bad flags (a missing tools file, a bad --param) are refused
@@ -240,6 +252,8 @@ impl Repl {
         let probe = repl.request();
         repl.session.conversation.messages.pop();
         repl.tools = probe?.tools;
+        // A model no route can reach is refused now too.
+        repl.route()?;
         Ok(repl)
     }
 
@@ -307,10 +321,23 @@ impl Repl {
     /// One turn: the user's message (None to answer the conversation as it is), the answer,
     /// tool rounds; saved after every step.
     async fn send(&mut self, user: Option<Vec<Part>>) {
-        let before = (
-            self.session.conversation.clone(),
-            self.session.interrupted.clone(),
-        );
+        // A /retry already took its exchange off: a failed retry puts it back.
+        let retry = self.retry_from.is_some();
+        let before = self.retry_from.take().unwrap_or_else(|| {
+            (
+                self.session.conversation.clone(),
+                self.session.interrupted.clone(),
+            )
+        });
+        // A failed message gives its attachments back for the next try.
+        let attached: Vec<Part> = match (&user, retry) {
+            (Some(content), false) => content
+                .iter()
+                .filter(|p| !matches!(p, Part::Text { .. }))
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        };
         if let Some(content) = user {
             self.session
                 .conversation
@@ -320,6 +347,7 @@ impl Repl {
             Ok(r) => r,
             Err(e) => {
                 (self.session.conversation, self.session.interrupted) = before;
+                self.attachments = attached;
                 return report_error(&e, self.color);
             }
         };
@@ -394,6 +422,9 @@ impl Repl {
                     if let Err(e) = self.session.save() {
                         save_error.get_or_insert(e);
                     }
+                    if !attached.is_empty() {
+                        self.attachments = attached;
+                    }
                 }
                 report_error(&e, self.color);
             }
@@ -407,34 +438,44 @@ impl Repl {
         let words = split_words(line);
         let parsed = match SlashLine::try_parse_from(&words) {
             Ok(p) => p,
-            Err(e) => {
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
+                ) =>
+            {
                 let _ = e.print();
                 return Ok(Flow::Continue);
             }
+            Err(e) => return Err(slash_error(&e, &words)),
         };
         match parsed.command {
             Slash::Help => {
-                let mut t = String::from("commands:\n");
+                let mut rows = Vec::new();
                 for c in SlashLine::command().get_subcommands() {
-                    let args: Vec<String> = c
-                        .get_arguments()
-                        .filter(|a| !matches!(a.get_id().as_str(), "help"))
-                        .filter(|a| a.is_positional())
+                    let mut usage = format!("/{} {}", c.get_name(), usage_args(c));
+                    let actions: Vec<String> = c
+                        .get_subcommands()
                         .map(|a| {
-                            let name = a
-                                .get_value_names()
-                                .and_then(|v| v.first().map(|s| s.to_string()))
-                                .unwrap_or_else(|| a.get_id().to_string().to_uppercase());
-                            if a.is_required_set() {
-                                name
-                            } else {
-                                format!("[{name}]")
-                            }
+                            format!("{} {}", a.get_name(), usage_args(a))
+                                .trim()
+                                .to_string()
                         })
                         .collect();
-                    let usage = format!("/{} {}", c.get_name(), args.join(" "));
+                    if !actions.is_empty() {
+                        usage.push_str(&format!("[{}]", actions.join(" | ")));
+                    }
                     let about = c.get_about().map(|a| a.to_string()).unwrap_or_default();
-                    t.push_str(&format!("  {:<26} {about}\n", usage.trim_end()));
+                    rows.push((usage.trim_end().to_string(), about));
+                }
+                let width = rows
+                    .iter()
+                    .map(|(u, _)| u.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                let mut t = String::from("commands:\n");
+                for (usage, about) in rows {
+                    t.push_str(&format!("  {usage:<width$}  {about}\n"));
                 }
                 t.push_str(
                     "input: \"\"\" starts and ends a multi-line block; Alt-Enter or Ctrl-J adds a line; Ctrl-R searches history;\n\
@@ -568,8 +609,11 @@ impl Repl {
                         let old = Session::path_for(&self.session.name);
                         self.session.name = name;
                         let path = self.session.save()?;
-                        // The same conversation under its old name would only be a duplicate.
-                        let _ = std::fs::remove_file(old);
+                        // A dated autosave under its new name would only be a duplicate; a
+                        // session the user named stays, and this becomes a copy of it.
+                        if std::mem::take(&mut self.auto_named) {
+                            let _ = std::fs::remove_file(old);
+                        }
                         self.note(&format!("saved as {}", path.display()));
                         return Ok(Flow::Continue);
                     }
@@ -586,6 +630,7 @@ impl Repl {
                     return Err(Error::usage(format!("no session named {name}{hint}")));
                 };
                 self.session = s;
+                self.auto_named = false;
                 self.attachments.clear();
                 self.note(&format!(
                     "loaded {} ({} messages, model {})",
@@ -616,6 +661,7 @@ impl Repl {
             }
             Slash::New => {
                 let mut s = Session::new(session::timestamp_name(), self.session.model.clone());
+                self.auto_named = true;
                 s.settings = self.session.settings.clone();
                 s.conversation.system = self.session.conversation.system.clone();
                 self.session = s;
@@ -639,6 +685,10 @@ impl Repl {
             Slash::Retry => match self.session.last_exchange_start() {
                 Some(i) => {
                     let content = self.session.conversation.messages[i].content.clone();
+                    self.retry_from = Some((
+                        self.session.conversation.clone(),
+                        self.session.interrupted.clone(),
+                    ));
                     self.session.truncate(i);
                     return Ok(Flow::Send(content));
                 }
@@ -796,6 +846,79 @@ impl Repl {
     }
 }
 
+/// `[--clear] [TEXT]...`: the arguments of a slash command for `/help`.
+fn usage_args(c: &clap::Command) -> String {
+    let args: Vec<String> = c
+        .get_arguments()
+        .filter(|a| a.get_id().as_str() != "help")
+        .map(|a| {
+            let mut name = match a.get_long() {
+                Some(long) => format!("--{long}"),
+                None => a
+                    .get_value_names()
+                    .and_then(|v| v.first().map(|s| s.to_string()))
+                    .unwrap_or_else(|| a.get_id().to_string().to_uppercase()),
+            };
+            if !a.is_required_set() {
+                name = format!("[{name}]");
+            }
+            if a.is_positional() && matches!(a.get_action(), clap::ArgAction::Append) {
+                name.push_str("...");
+            }
+            name
+        })
+        .collect();
+    args.join(" ")
+}
+
+/// A slash command that does not parse, as one `brock: error:` line like any other mistake:
+/// an unknown command names the nearest one, others carry the command's usage.
+fn slash_error(e: &clap::Error, words: &[String]) -> Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if matches!(
+        e.kind(),
+        ErrorKind::InvalidSubcommand | ErrorKind::UnknownArgument
+    ) && let Some(ContextValue::String(name)) = e.get(ContextKind::InvalidSubcommand)
+    {
+        let top = SlashLine::command();
+        // `/tools frob`: the unknown word is an action of a known command.
+        let parent = words
+            .first()
+            .filter(|w| *w != name)
+            .and_then(|w| top.find_subcommand(w));
+        let names: Vec<String> = parent
+            .unwrap_or(&top)
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        let prefix = parent
+            .map(|p| format!("/{} ", p.get_name()))
+            .unwrap_or_else(|| "/".into());
+        let hint = crate::config::did_you_mean(name, names.iter().map(String::as_str))
+            .map(|n| format!(": did you mean {prefix}{n}?"))
+            .unwrap_or_else(|| match parent {
+                Some(_) => format!(" ({prefix}takes {})", names.join(", ")),
+                None => " (/help lists the commands)".into(),
+            });
+        return Error::usage(format!("unknown command {prefix}{name}{hint}"));
+    }
+    let text = e.render().to_string();
+    let mut message = Vec::new();
+    let mut usage = None;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(u) = line.strip_prefix("Usage: ") {
+            usage = Some(format!("/{u}"));
+        } else if !line.starts_with("For more information") && !line.starts_with("tip:") {
+            message.push(line.strip_prefix("error: ").unwrap_or(line));
+        }
+    }
+    let mut msg = message.join(" ");
+    if let Some(u) = usage {
+        msg.push_str(&format!(" (usage: {u})"));
+    }
+    Error::usage(msg)
+}
+
 fn parse_setting<T: std::str::FromStr, F>(v: &str, what: &str, check: F) -> Result<Option<T>>
 where
     F: Fn(T) -> std::result::Result<T, &'static str>,
@@ -853,13 +976,14 @@ fn split_words(line: &str) -> Vec<String> {
     out
 }
 
-/// The text of a `"""` block without its fences; other input as typed.
+/// The text of a `"""` block without its fences; other input as typed, without blank lines at
+/// either end (Enter typed ahead while an answer streams reaches the editor as a newline).
 fn block_text(input: &str) -> String {
     let t = input.trim();
     if let Some(inner) = t.strip_prefix(BLOCK).and_then(|r| r.strip_suffix(BLOCK)) {
         return inner.trim_matches('\n').to_string();
     }
-    input.to_string()
+    input.trim_matches(['\n', '\r']).to_string()
 }
 
 fn block_complete(input: &str) -> bool {
@@ -1186,6 +1310,8 @@ mod tests {
             "line one\nline two"
         );
         assert_eq!(block_text("\"\"\"inline\"\"\""), "inline");
+        assert_eq!(block_text("\ntyped ahead\n"), "typed ahead");
+        assert_eq!(block_text("  two\nlines "), "  two\nlines ");
     }
 
     #[test]

@@ -109,7 +109,7 @@ impl ToolRunner {
     pub async fn run_calls(
         &mut self,
         calls: &[(String, String, Value)],
-        ask: &mut dyn FnMut(&str, &Value) -> Decision,
+        ask: &mut (dyn FnMut(&str, &Value) -> Decision + Send),
     ) -> Vec<Part> {
         let mut out = Vec::with_capacity(calls.len());
         for (id, name, input) in calls {
@@ -123,7 +123,7 @@ impl ToolRunner {
         &mut self,
         name: &str,
         input: &Value,
-        ask: &mut dyn FnMut(&str, &Value) -> Decision,
+        ask: &mut (dyn FnMut(&str, &Value) -> Decision + Send),
     ) -> ToolOutcome {
         if self.disabled.contains(name) {
             return ToolOutcome::error(format!(

@@ -8,11 +8,25 @@
 //! fences are never re-drawn, so code stays exactly copyable.
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use unicode_width::UnicodeWidthChar;
 
 use super::sanitize::for_terminal;
+
+/// Answer text written to stdout (a pipe) but not yet flushed. A flush per token is a write(2)
+/// per token, most of the CPU of a long fast answer; instead the event stream calls
+/// `flush_pending_stdout` before it waits for the network, so nothing is held while brock idles.
+static STDOUT_PENDING: AtomicBool = AtomicBool::new(false);
+
+/// Flush answer text a renderer left in stdout's buffer. Called before waiting for more of a
+/// stream; a failure (a closed pipe) resurfaces on the renderer's next write or `finish`.
+pub fn flush_pending_stdout() {
+    if STDOUT_PENDING.swap(false, Ordering::Relaxed) {
+        let _ = io::stdout().flush();
+    }
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct StreamOptions {
@@ -50,6 +64,8 @@ pub struct StreamRenderer<O: Write, E: Write> {
     in_fence: bool,
     /// Whether the last byte written to stdout was a newline (so we can end cleanly).
     out_at_line_start: bool,
+    /// Pipe text written but not flushed yet (see `STDOUT_PENDING`).
+    unflushed: bool,
     wrote_text: bool,
     skin: Option<termimad::MadSkin>,
 }
@@ -84,9 +100,18 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
             height: height.max(5),
             in_fence: false,
             out_at_line_start: true,
+            unflushed: false,
             wrote_text: false,
             skin: markdown.then(termimad::MadSkin::default),
         }
+    }
+
+    /// Pipe text goes out before anything on stderr, so `2>&1` keeps the order.
+    fn flush_unflushed(&mut self) -> io::Result<()> {
+        if std::mem::take(&mut self.unflushed) {
+            self.out.flush()?;
+        }
+        Ok(())
     }
 
     fn stop_spinner(&mut self) {
@@ -109,7 +134,9 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
         if !self.opts.stdout_tty {
             self.out.write_all(s.as_bytes())?;
             self.out_at_line_start = s.ends_with('\n');
-            return self.out.flush();
+            self.unflushed = true;
+            STDOUT_PENDING.store(true, Ordering::Relaxed);
+            return Ok(());
         }
         let clean = for_terminal(s).into_owned();
         if !self.opts.markdown {
@@ -231,6 +258,7 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
         if !self.opts.show_reasoning || s.is_empty() {
             return Ok(());
         }
+        self.flush_unflushed()?;
         self.stop_spinner();
         if self.section == Section::Text {
             self.finish_text_block()?;
@@ -284,6 +312,7 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
 
     /// A progress note on stderr (e.g. a tool call being built), only on a terminal.
     pub fn status(&mut self, s: &str) -> io::Result<()> {
+        self.flush_unflushed()?;
         if let Some(pb) = &self.spinner {
             pb.set_message(s.to_string());
             return Ok(());
@@ -332,6 +361,7 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
             self.redraw(&block, None)?;
         }
         self.reset_block();
+        self.unflushed = false;
         // A terminal prompt should not be glued to the answer; a pipe gets the bytes exactly.
         if self.opts.stdout_tty && self.wrote_text && !self.out_at_line_start {
             writeln!(self.out)?;
@@ -348,6 +378,8 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
 
 impl<O: Write, E: Write> Drop for StreamRenderer<O, E> {
     fn drop(&mut self) {
+        // An error path may drop us without `finish`: the text already shown must not be lost.
+        let _ = self.flush_unflushed();
         self.stop_spinner();
     }
 }

@@ -514,7 +514,12 @@ fn slash_commands() {
     t.ready();
 
     // Unknown commands suggest the nearest one.
-    t.run("/modle", "'model'");
+    t.run("/modle", "unknown command /modle: did you mean /model?");
+    t.run(
+        "/tools disabel x",
+        "unknown command /tools disabel: did you mean /tools disable?",
+    );
+    t.run("/load", "(usage: /load <NAME>)");
     t.run("/model nova-pro", "model: us.amazon.nova-pro-v1:0");
     t.ask("hello pro");
     assert!(rec.paths().last().unwrap().contains("nova-pro"));
@@ -598,9 +603,12 @@ fn slash_commands() {
     let body = rec.last();
     assert_eq!(body["system"], json!([{"text": "be brief"}]));
     assert_eq!(conversation(&body), vec![user("in the new one")]);
+    t.run("/system --clear", "system prompt removed");
     t.run("/clear", "conversation cleared");
     t.ask("after clearing");
-    assert_eq!(rec.conversation(), vec![user("after clearing")]);
+    let body = rec.last();
+    assert_eq!(body["system"], json!([]));
+    assert_eq!(conversation(&body), vec![user("after clearing")]);
 
     t.run("/load mywrk", "did you mean mywork");
     t.run("/load mywork", "loaded mywork");
@@ -625,6 +633,14 @@ fn slash_commands() {
         "Hello from the brock emulator (us.amazon.nova-pro-v1:0). You said: back again"
     );
     assert!(!tx.iter().any(|x| x.contains("in the new one")));
+    // The dated autosave renamed by /save mywork is not left behind as a duplicate; the
+    // session started by /new is there.
+    let names: Vec<String> = sessions(&env)
+        .iter()
+        .map(|s| s["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.contains(&"mywork".to_string()));
 }
 
 #[test]
@@ -684,10 +700,7 @@ fn ctrl_c_mid_stream_keeps_the_partial_answer() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", crate::common::stderr_of(&out));
-    assert_eq!(
-        crate::common::stdout_of(&out),
-        "lorem ipsum dolor sit amet"
-    );
+    assert_eq!(crate::common::stdout_of(&out), "lorem ipsum dolor sit amet");
     let conv = rec.conversation();
     assert_eq!(conv.len(), 5, "{conv:?}");
     assert_eq!(conv[4], user("[[tokens=5000]] again | go on"));
@@ -796,5 +809,78 @@ fn tool_approval_denied_then_granted_and_session_continues() {
     let conv = rec.conversation();
     assert_eq!(conv.len(), n + 3);
     assert_eq!(conv[n + 2], user("and back"));
+    // Saving a session the user named under another name copies it.
+    t.run("/save tools-copy", "saved as");
     t.leave();
+    assert_eq!(
+        texts(&session_named(&env, "tools-copy")),
+        texts(&session_named(&env, "tools"))
+    );
+
+    // --yes: trusted tools run without a question.
+    std::fs::remove_file(env.home.path().join("weather.sh.input")).unwrap();
+    let mut t = chat(&env, &rec, &["--yes"]);
+    t.run("/tools", "without asking");
+    t.line("the weather tool, please");
+    t.expect("tool call: weather");
+    t.expect("The tool returned: {\"forecast\":\"sunny\"}");
+    t.ready();
+    assert!(env.home.path().join("weather.sh.input").exists());
+    t.leave();
+}
+
+#[test]
+fn failed_turns_keep_the_conversation_and_attachments() {
+    let env = TestEnv::new();
+    let doc = env.write_file("notes.txt", "some notes");
+    let rec = Recorder::start(&env);
+    let mut t = chat(&env, &rec, &["--session", "f"]);
+    t.ask("first");
+    // A model no route reaches is refused when chosen, and the model stays.
+    t.run(
+        "/model invoke/nova-pro",
+        "cannot tell which InvokeModel body",
+    );
+    t.run("/model", &format!("model: {NOVA}"));
+    t.run(
+        "/model emulator.access-denied",
+        "model: emulator.access-denied",
+    );
+    t.run(&format!("/attach {}", doc.display()), "attached");
+    t.run("second", "AccessDeniedException");
+    // The message failed: the attachment waits for the next one, the conversation is as it was.
+    t.run("/attach", "1 attachment(s) will go with the next message");
+    t.run("/retry", "AccessDeniedException");
+    let s = session_named(&env, "f");
+    assert_eq!(texts(&s).len(), 2, "{s}");
+    t.run("/model nova-lite", "(route: converse)");
+    t.ask("third");
+    assert_eq!(
+        rec.conversation(),
+        vec![
+            user("first"),
+            answer(NOVA, "first"),
+            user("[document notes] | third")
+        ]
+    );
+    // The failed /retry left the exchange it would have replaced.
+    t.run("/retry", "You said: third");
+    assert_eq!(rec.conversation().len(), 3);
+    t.leave();
+}
+
+#[test]
+fn bad_flags_are_refused_before_the_repl_opens() {
+    let env = TestEnv::new();
+    let mut cmd = env.std_cmd();
+    cmd.args(["chat", "-m", "invoke/nova-pro"]);
+    let mut p = Session::spawn(cmd).unwrap();
+    p.set_expect_timeout(Some(Duration::from_secs(60)));
+    p.expect("cannot tell which InvokeModel body").unwrap();
+    p.expect(expectrl::Eof).unwrap();
+    let pid = p.get_process().pid();
+    assert_eq!(
+        p.get_process_mut().wait().unwrap(),
+        expectrl::process::unix::WaitStatus::Exited(pid, 2)
+    );
 }

@@ -295,3 +295,62 @@ fn bad_sessions_and_flags_are_refused() {
         stderr_of(&out)
     );
 }
+
+#[test]
+fn slow_tools_time_out_and_long_output_is_capped() {
+    let env = TestEnv::new();
+    env.write_config(
+        r#"
+[tools.slow]
+description = "Never finishes"
+command = ["/bin/sh", "-c", "sleep 600"]
+timeout = 0.3
+
+[tools.chatty]
+description = "Prints far too much"
+command = ["/bin/sh", "-c", "yes x | head -c 200000"]
+"#,
+    );
+    let out = env
+        .cmd()
+        .args([
+            "chat",
+            "--run-tools",
+            "--yes",
+            "--session",
+            "s",
+            "call slow",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out)
+            .contains("The tool returned: tool slow timed out after 0.3 s and was stopped"),
+        "{}",
+        stdout_of(&out)
+    );
+    let out = env
+        .cmd()
+        .args([
+            "chat",
+            "--run-tools",
+            "--yes",
+            "--session",
+            "c",
+            "call chatty",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let s = session_file(&env, "c");
+    let result = &s["conversation"]["messages"][2]["content"][0];
+    assert_eq!(result["type"], "tool_result");
+    let text = result["content"][0]["text"].as_str().unwrap();
+    assert!(
+        text.ends_with("\n[output cut at 64 KiB]"),
+        "{}",
+        &text[text.len() - 40..]
+    );
+    assert_eq!(text.len(), 64 * 1024 + "\n[output cut at 64 KiB]".len());
+}
