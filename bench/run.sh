@@ -9,17 +9,22 @@
 #   bench/run.sh --help       # every option of bench.py
 #
 # Environment: BENCH_SKIP_BEDRUST=1 skips the bedrust build attempt; BENCH_BEDRUST_TIMEOUT
-# (seconds, default 300) caps it, since bedrust pulls in the whole AWS SDK.
+# (seconds, default 600) caps it, since bedrust pulls in the whole AWS SDK. A build cut off by
+# the cap resumes where it stopped on the next run (its target dir is kept in bench/.cargo-root).
+# BENCH_NO_BUILD=1 uses the brock already in target/release.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 say() { printf 'bench: %s\n' "$*" >&2; }
 
-# Debian packages: a venv-capable Python (the image may ship one already).
+# Debian packages: a venv-capable Python (the image may ship one already), strace for the
+# network check, a C compiler for the rusage spawner (bench/spawn.c).
 need_apt=()
 command -v python3 >/dev/null || need_apt+=(python3)
 python3 -c 'import venv, ensurepip' 2>/dev/null || need_apt+=(python3-venv)
+command -v strace >/dev/null || need_apt+=(strace)
+command -v cc >/dev/null || need_apt+=(gcc libc6-dev)
 if ((${#need_apt[@]})); then
     say "installing ${need_apt[*]}"
     apt-get update -qq && apt-get install -y -qq "${need_apt[@]}" >/dev/null
@@ -44,17 +49,20 @@ fi
 
 # bedrust from crates.io, only if it builds in reasonable time; the outcome is remembered.
 cargo_root="$here/.cargo-root"
-if [[ -z "${BENCH_SKIP_BEDRUST:-}" && ! -x "$cargo_root/bin/bedrust" && ! -e "$cargo_root/SKIPPED" ]]; then
-    limit="${BENCH_BEDRUST_TIMEOUT:-300}"
+if [[ -z "${BENCH_SKIP_BEDRUST:-}" && ! -x "$cargo_root/bin/bedrust" ]]; then
+    limit="${BENCH_BEDRUST_TIMEOUT:-600}"
     say "building bedrust from crates.io (at most ${limit} s)"
     mkdir -p "$cargo_root"
+    rm -f "$cargo_root/SKIPPED"
     start=$SECONDS
-    if timeout "$limit" cargo install --quiet --locked --root "$cargo_root" bedrust >"$cargo_root/build.log" 2>&1; then
+    # Its own target dir: a build cut off by the cap resumes next time instead of starting over.
+    if timeout "$limit" cargo install --quiet --locked --root "$cargo_root" \
+        --target-dir "$cargo_root/target" bedrust >"$cargo_root/build.log" 2>&1; then
         say "bedrust built in $((SECONDS - start)) s"
     else
         code=$?
         if ((code == 124)); then
-            echo "not built: cargo install bedrust took over ${limit} s on this machine" >"$cargo_root/SKIPPED"
+            echo "not built: cargo install bedrust took over ${limit} s on this machine (it resumes on the next run)" >"$cargo_root/SKIPPED"
         else
             echo "not built: cargo install bedrust failed ($(tail -n 1 "$cargo_root/build.log"))" >"$cargo_root/SKIPPED"
         fi

@@ -77,6 +77,7 @@ class Soak:
         self.stall_timeout = stall_timeout
         self.home = tempfile.mkdtemp(prefix="brock-soak-")
         self.failures = []
+        self.only = None
         self.counts = {}
         self.emu = subprocess.Popen(
             [brock, "--no-color", "emulator", "--listen", "127.0.0.1:0"],
@@ -119,7 +120,7 @@ class Soak:
         return env
 
     def pick(self):
-        names = list(SCENARIOS)
+        names = self.only or list(SCENARIOS)
         weights = [SCENARIOS[n][0] for n in names]
         scenario = self.rng.choices(names, weights)[0]
         stream = self.rng.random() < 0.7
@@ -229,9 +230,19 @@ def main():
     ap.add_argument("--seed", type=int, default=int(time.time()))
     ap.add_argument("--read-timeout", type=float, default=20.0)
     ap.add_argument("--stall-timeout", type=float, default=2.0)
+    ap.add_argument(
+        "--only",
+        help="comma-separated scenarios to draw from (\"ok\" for none), to chase one fault",
+    )
     ap.add_argument("--brock", default=os.path.join(ROOT, "target", "debug", "brock"))
     a = ap.parse_args()
     s = Soak(a.brock, a.seed, a.read_timeout, a.stall_timeout)
+    if a.only:
+        s.only = [None if n == "ok" else n for n in a.only.split(",")]
+        unknown = [n for n in s.only if n not in SCENARIOS]
+        if unknown:
+            s.close()
+            sys.exit(f"unknown scenarios: {unknown}; known: {[n for n in SCENARIOS if n]}")
     try:
         print(f"seed {a.seed}, emulator pid {s.emu.pid} at {s.url}, brock {a.brock}")
         s.sequential(50, 0)

@@ -800,10 +800,9 @@ impl ApiResponse {
 
     pub fn events(self) -> EventStream {
         EventStream {
-            body: self.body,
+            chunks: pump_body(self.body, self.read_timeout),
             buf: BytesMut::new(),
             decoder: MessageFrameDecoder::new(),
-            read_timeout: self.read_timeout,
             done: false,
         }
     }
@@ -1053,11 +1052,66 @@ pub fn decode_event_stream<'a>(
 
 /// Frames of an `application/vnd.amazon.eventstream` body, decoded as they arrive.
 pub struct EventStream {
-    body: Incoming,
+    chunks: tokio::sync::mpsc::Receiver<Result<Option<Bytes>>>,
     buf: BytesMut,
     decoder: MessageFrameDecoder,
-    read_timeout: Duration,
     done: bool,
+}
+
+/// Larger than any event; past it the reader is slow and the connection is left to push back.
+const PUMP_MAX_PENDING: usize = 1 << 20;
+
+/// Reads a streamed body on its own task and hands it over in batches. hyper delivers one
+/// frame per HTTP chunk (one per event) through a one-slot channel, so a reader on another
+/// thread paid two cross-thread wake-ups per event; this task runs beside the connection task,
+/// gathers frames while the reader is busy, and wakes it once per batch.
+fn pump_body(
+    mut body: Incoming,
+    read_timeout: Duration,
+) -> tokio::sync::mpsc::Receiver<Result<Option<Bytes>>> {
+    let (tx, rx) = tokio::sync::mpsc::channel(1);
+    tokio::spawn(async move {
+        let mut pending = BytesMut::new();
+        loop {
+            let got = if pending.is_empty() {
+                tokio::select! {
+                    _ = tx.closed() => return,
+                    r = next_chunk(&mut body, read_timeout) => r,
+                }
+            } else if pending.len() >= PUMP_MAX_PENDING {
+                if tx.send(Ok(Some(pending.split().freeze()))).await.is_err() {
+                    return;
+                }
+                continue;
+            } else {
+                // Both are cancel-safe: a frame not yet read stays in the body.
+                tokio::select! {
+                    biased;
+                    permit = tx.reserve() => match permit {
+                        Ok(p) => {
+                            p.send(Ok(Some(pending.split().freeze())));
+                            continue;
+                        }
+                        Err(_) => return,
+                    },
+                    r = next_chunk(&mut body, read_timeout) => r,
+                }
+            };
+            match got {
+                Ok(Some(chunk)) => pending.extend_from_slice(&chunk),
+                end => {
+                    if !pending.is_empty()
+                        && tx.send(Ok(Some(pending.split().freeze()))).await.is_err()
+                    {
+                        return;
+                    }
+                    let _ = tx.send(end).await;
+                    return;
+                }
+            }
+        }
+    });
+    rx
 }
 
 impl EventStream {
@@ -1075,9 +1129,20 @@ impl EventStream {
                     return Err(e);
                 }
             }
-            // Everything buffered is decoded: what the renderer holds goes out before we wait.
-            crate::render::stream::flush_pending_stdout();
-            match next_chunk(&mut self.body, self.read_timeout).await {
+            let next = match self.chunks.try_recv() {
+                Ok(next) => next,
+                Err(_) => {
+                    // Everything received is decoded: what the renderer holds goes out before
+                    // we wait.
+                    crate::render::stream::flush_pending_stdout();
+                    self.chunks.recv().await.unwrap_or_else(|| {
+                        Err(Error::Network(
+                            "connection lost while reading the response".into(),
+                        ))
+                    })
+                }
+            };
+            match next {
                 Ok(Some(chunk)) => self.buf.extend_from_slice(&chunk),
                 Ok(None) => {
                     self.done = true;

@@ -27,8 +27,9 @@ pub enum Error {
     /// Credentials or region missing or unusable on our side (before a request).
     #[error("{0}")]
     Auth(String),
-    /// An error answer from the service, with AWS's own code and message.
-    #[error("{code}: {message}")]
+    /// An error answer from the service, with AWS's own code and message (on one line: a
+    /// model provider's message may span several, and an error is one line).
+    #[error("{code}: {}", one_line(message))]
     Service {
         status: u16,
         code: String,
@@ -131,6 +132,20 @@ impl Error {
     }
 }
 
+/// Line breaks folded into single spaces, so the text fits the one `brock: error:` line.
+fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(['\n', '\r']) {
+        s.split(['\n', '\r'])
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .into()
+    } else {
+        s.into()
+    }
+}
+
 pub fn is_throttling_code(code: &str) -> bool {
     matches!(
         code,
@@ -203,5 +218,25 @@ impl From<std::io::Error> for Error {
             context: "I/O error".into(),
             source: e,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn service_messages_are_shown_on_one_line() {
+        let e = Error::service(
+            400,
+            "ValidationException",
+            "messages.1: bad\r\n  content:\n\nfield required",
+        );
+        assert_eq!(
+            e.to_string(),
+            "ValidationException: messages.1: bad content: field required"
+        );
+        let e = Error::service(429, "ThrottlingException", "Too many requests.");
+        assert_eq!(e.to_string(), "ThrottlingException: Too many requests.");
     }
 }

@@ -382,8 +382,17 @@ fn stream_answer(
                     }
                 }
                 Step::Abort => {
-                    // Give hyper a moment to write what was already queued: on a real
-                    // connection, bytes sent before a reset reach the client.
+                    // On a real connection, bytes sent before a reset reach the client: wait
+                    // until hyper has taken every queued chunk (it flushes before polling the
+                    // body again), then give the flush a moment. A fixed sleep alone lost the
+                    // frames when the emulator was starved of CPU (the soak test found it).
+                    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+                    while tx.capacity() < tx.max_capacity()
+                        && !tx.is_closed()
+                        && tokio::time::Instant::now() < deadline
+                    {
+                        tokio::time::sleep(Duration::from_millis(2)).await;
+                    }
                     tokio::time::sleep(Duration::from_millis(50)).await;
                     let _ = tx.send(Chunk::Abort).await;
                     return;

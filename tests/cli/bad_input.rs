@@ -66,7 +66,7 @@ fn every_bad_input_is_refused_before_sending_with_one_line_and_exit_2() {
         // Config files.
         Case {
             config: Some("[default]\nregion = \"us-east-1\"\nmodel = \n"),
-            ..case("malformed config", &["chat", "q"], &["config.toml:3:"])
+            ..case("malformed config", &["chat", "q"], &["config.toml:3:9:"])
         },
         Case {
             config: Some("[default]\nregoin = \"us-east-1\"\n"),
