@@ -137,7 +137,11 @@ impl ToolRunner {
         };
         let allowed = match self.approval {
             Approval::Trusted => true,
-            Approval::Refuse => false,
+            Approval::Refuse => {
+                return ToolOutcome::error(format!(
+                    "tool {name} was not run: there was no terminal to ask for approval and --yes was not given"
+                ));
+            }
             Approval::Ask if self.always.contains(name) => true,
             Approval::Ask => match ask(name, input) {
                 Decision::Yes => true,
@@ -419,7 +423,10 @@ mod tests {
                 _ => unreachable!(),
             })
             .collect();
-        assert!(texts[0].contains("did not approve"));
+        assert!(
+            texts[0].contains("no terminal to ask for approval"),
+            "{texts:?}"
+        );
         assert!(texts[1].contains("no command"));
         let mut r = ToolRunner::new(cmds.clone(), Approval::Trusted);
         r.set_disabled(BTreeSet::from(["echo".to_string()]));

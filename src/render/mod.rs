@@ -34,7 +34,17 @@ pub fn report_error(err: &Error, color: ColorChoice) {
         ("", "", "")
     };
     // Service messages can echo model or user text: never let it drive the terminal.
+    // One line each, whatever the message carried (scripts read the first stderr line).
     let shown = |s: String| {
+        let s = if s.contains('\n') {
+            s.split('\n')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            s
+        };
         if std::io::stderr().is_terminal() {
             sanitize::for_terminal(&s).into_owned()
         } else {

@@ -163,7 +163,7 @@ fn without_a_terminal_or_yes_tools_are_not_run() {
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(
         stdout_of(&out)
-            .contains("The tool returned: the user did not approve running tool weather"),
+            .contains("The tool returned: tool weather was not run: there was no terminal to ask for approval and --yes was not given"),
         "{}",
         stdout_of(&out)
     );
