@@ -11,7 +11,8 @@
 # Environment: BENCH_SKIP_BEDRUST=1 skips the bedrust build attempt; BENCH_BEDRUST_TIMEOUT
 # (seconds, default 600) caps it, since bedrust pulls in the whole AWS SDK. A build cut off by
 # the cap resumes where it stopped on the next run (its target dir is kept in bench/.cargo-root).
-# BENCH_NO_BUILD=1 uses the brock already in target/release.
+# BENCH_NO_BUILD=1 uses the brock already in target/release. BENCH_NO_NETNS=1 skips the
+# loopback-only network namespace the measurements otherwise run in.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,6 +25,7 @@ need_apt=()
 command -v python3 >/dev/null || need_apt+=(python3)
 python3 -c 'import venv, ensurepip' 2>/dev/null || need_apt+=(python3-venv)
 command -v strace >/dev/null || need_apt+=(strace)
+command -v ip >/dev/null || need_apt+=(iproute2)
 command -v cc >/dev/null || need_apt+=(gcc libc6-dev)
 if ((${#need_apt[@]})); then
     say "installing ${need_apt[*]}"
@@ -70,4 +72,12 @@ if [[ -z "${BENCH_SKIP_BEDRUST:-}" && ! -x "$cargo_root/bin/bedrust" ]]; then
     fi
 fi
 
+# The measurements run in a network namespace of their own with only loopback up: no client can
+# reach any other address, whatever endpoint it falls back to (the emulator runs inside too).
+if [[ -z "${BENCH_NO_NETNS:-}" ]] && command -v unshare >/dev/null && command -v ip >/dev/null \
+    && unshare --net true 2>/dev/null; then
+    exec unshare --net -- bash -c 'ip link set lo up && exec "$@"' bench \
+        "$venv/bin/python" "$here/bench.py" "$@"
+fi
+say "warning: cannot make a network namespace (needs root and unshare): relying on the dead proxy"
 exec "$venv/bin/python" "$here/bench.py" "$@"

@@ -369,31 +369,7 @@ impl Repl {
             save_error = Some(e);
         }
         let mut record = |ev: LoopEvent<'_>| -> Result<()> {
-            match ev {
-                LoopEvent::Message {
-                    message,
-                    interrupted,
-                } => {
-                    recorded = true;
-                    session.conversation.push(message.clone());
-                    if interrupted {
-                        session
-                            .interrupted
-                            .push(session.conversation.messages.len() - 1);
-                    }
-                }
-                LoopEvent::Usage {
-                    usage,
-                    elapsed,
-                    first_token,
-                } => {
-                    session.usage.add(
-                        usage,
-                        elapsed.as_millis() as u64,
-                        first_token.map(|t| t.as_millis() as u64),
-                    );
-                }
-            }
+            recorded |= ev.record_in(session);
             // A full disk must not end the conversation: say so once and go on.
             if let Err(e) = session.save()
                 && save_error.is_none()

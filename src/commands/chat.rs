@@ -171,29 +171,7 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
         let Some(s) = session.as_mut() else {
             return Ok(());
         };
-        match ev {
-            LoopEvent::Message {
-                message,
-                interrupted,
-            } => {
-                recorded = true;
-                s.conversation.push(message.clone());
-                if interrupted {
-                    s.interrupted.push(s.conversation.messages.len() - 1);
-                }
-            }
-            LoopEvent::Usage {
-                usage,
-                elapsed,
-                first_token,
-            } => {
-                s.usage.add(
-                    usage,
-                    elapsed.as_millis() as u64,
-                    first_token.map(|t| t.as_millis() as u64),
-                );
-            }
-        }
+        recorded |= ev.record_in(s);
         s.save().map(|_| ())
     };
     let outcome = converse_loop(
@@ -388,6 +366,38 @@ pub enum LoopEvent<'a> {
         elapsed: std::time::Duration,
         first_token: Option<std::time::Duration>,
     },
+}
+
+impl LoopEvent<'_> {
+    /// Adds the event to a session; true when a message joined the conversation.
+    pub fn record_in(&self, session: &mut crate::session::Session) -> bool {
+        match self {
+            LoopEvent::Message {
+                message,
+                interrupted,
+            } => {
+                session.conversation.push((*message).clone());
+                if *interrupted {
+                    session
+                        .interrupted
+                        .push(session.conversation.messages.len() - 1);
+                }
+                true
+            }
+            LoopEvent::Usage {
+                usage,
+                elapsed,
+                first_token,
+            } => {
+                session.usage.add(
+                    usage,
+                    elapsed.as_millis() as u64,
+                    first_token.map(|t| t.as_millis() as u64),
+                );
+                false
+            }
+        }
+    }
 }
 
 /// Tool rounds allowed in one turn before brock stops a model that keeps calling tools.

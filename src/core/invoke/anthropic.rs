@@ -144,15 +144,7 @@ pub(crate) fn body(c: &mut Common) -> Result<Value> {
         messages.push(json!({"role": role, "content": content(c, blocks(&m))?}));
     }
     body.insert("messages".into(), Value::Array(messages));
-    if let Some(t) = c.temperature {
-        body.insert("temperature".into(), json!(t));
-    }
-    if let Some(p) = c.top_p {
-        body.insert("top_p".into(), json!(p));
-    }
-    if !c.stop.is_empty() {
-        body.insert("stop_sequences".into(), json!(c.stop));
-    }
+    c.put_sampling(&mut body, None, "top_p", Some("stop_sequences"));
     if !c.tools.is_empty() {
         let mut tools: Vec<Value> = c
             .tools

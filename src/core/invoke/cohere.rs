@@ -147,18 +147,7 @@ pub(crate) fn body(c: &mut Common) -> Result<Value> {
     if !tool_results.is_empty() {
         body.insert("tool_results".into(), Value::Array(tool_results));
     }
-    if let Some(m) = c.max_tokens {
-        body.insert("max_tokens".into(), json!(m));
-    }
-    if let Some(t) = c.temperature {
-        body.insert("temperature".into(), json!(t));
-    }
-    if let Some(p) = c.top_p {
-        body.insert("p".into(), json!(p));
-    }
-    if !c.stop.is_empty() {
-        body.insert("stop_sequences".into(), json!(c.stop));
-    }
+    c.put_sampling(&mut body, Some("max_tokens"), "p", Some("stop_sequences"));
     c.merge_fields(&mut body);
     Ok(Value::Object(body))
 }

@@ -50,15 +50,7 @@ fn prompt_body(c: &mut Common, max_key: &str) -> Map<String, Value> {
         "prompt".into(),
         json!(r1_prompt(c.system_text().as_deref(), &turns)),
     );
-    if let Some(m) = c.max_tokens {
-        body.insert(max_key.into(), json!(m));
-    }
-    if let Some(t) = c.temperature {
-        body.insert("temperature".into(), json!(t));
-    }
-    if let Some(p) = c.top_p {
-        body.insert("top_p".into(), json!(p));
-    }
+    c.put_sampling(&mut body, Some(max_key), "top_p", None);
     body
 }
 

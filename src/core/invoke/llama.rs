@@ -76,15 +76,7 @@ pub(crate) fn body(c: &mut Common) -> Result<Value> {
     let prompt = llama3_prompt(c.system_text().as_deref(), &turns);
     let mut body = Map::new();
     body.insert("prompt".into(), json!(prompt));
-    if let Some(m) = c.max_tokens {
-        body.insert("max_gen_len".into(), json!(m));
-    }
-    if let Some(t) = c.temperature {
-        body.insert("temperature".into(), json!(t));
-    }
-    if let Some(p) = c.top_p {
-        body.insert("top_p".into(), json!(p));
-    }
+    c.put_sampling(&mut body, Some("max_gen_len"), "top_p", None);
     if !images.is_empty() {
         body.insert("images".into(), Value::Array(images));
     }

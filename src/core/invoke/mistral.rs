@@ -50,18 +50,7 @@ pub(crate) fn text_body(c: &mut Common) -> Result<Value> {
         "prompt".into(),
         json!(instruct_prompt(c.system_text().as_deref(), &turns)),
     );
-    if let Some(m) = c.max_tokens {
-        body.insert("max_tokens".into(), json!(m));
-    }
-    if let Some(t) = c.temperature {
-        body.insert("temperature".into(), json!(t));
-    }
-    if let Some(p) = c.top_p {
-        body.insert("top_p".into(), json!(p));
-    }
-    if !c.stop.is_empty() {
-        body.insert("stop".into(), json!(c.stop));
-    }
+    c.put_sampling(&mut body, Some("max_tokens"), "top_p", Some("stop"));
     c.merge_fields(&mut body);
     Ok(Value::Object(body))
 }

@@ -514,6 +514,29 @@ impl Common {
     }
 
     /// Merges `additionalModelRequestFields` into a body: they are the model's native fields.
+    /// Max tokens, temperature, top-p and stop sequences under the names this family's body
+    /// gives them (`None`: the family has no such field, or sets it itself).
+    pub fn put_sampling(
+        &self,
+        body: &mut Map<String, Value>,
+        max_tokens_key: Option<&str>,
+        top_p_key: &str,
+        stop_key: Option<&str>,
+    ) {
+        if let (Some(k), Some(m)) = (max_tokens_key, self.max_tokens) {
+            body.insert(k.into(), json!(m));
+        }
+        if let Some(t) = self.temperature {
+            body.insert("temperature".into(), json!(t));
+        }
+        if let Some(p) = self.top_p {
+            body.insert(top_p_key.into(), json!(p));
+        }
+        if let (Some(k), false) = (stop_key, self.stop.is_empty()) {
+            body.insert(k.into(), json!(self.stop));
+        }
+    }
+
     pub fn merge_fields(&mut self, body: &mut Map<String, Value>) {
         let fields = std::mem::take(&mut self.fields);
         super::request::deep_merge(body, &fields);

@@ -115,18 +115,7 @@ pub(crate) fn chat_body(c: &mut Common, style: &ChatStyle) -> Result<Map<String,
         body.insert("model".into(), json!(m));
     }
     body.insert("messages".into(), Value::Array(chat_messages(c, style)?));
-    if let Some(m) = c.max_tokens {
-        body.insert(style.max_tokens_key.into(), json!(m));
-    }
-    if let Some(t) = c.temperature {
-        body.insert("temperature".into(), json!(t));
-    }
-    if let Some(p) = c.top_p {
-        body.insert("top_p".into(), json!(p));
-    }
-    if !c.stop.is_empty() {
-        body.insert("stop".into(), json!(c.stop));
-    }
+    c.put_sampling(&mut body, Some(style.max_tokens_key), "top_p", Some("stop"));
     if !c.tools.is_empty() {
         let tools: Vec<Value> = c
             .tools

@@ -39,18 +39,7 @@ pub(crate) fn body(c: &mut Common) -> Result<Value> {
         "prompt".into(),
         json!(chatml_prompt(c.system_text().as_deref(), &turns)),
     );
-    if let Some(m) = c.max_tokens {
-        body.insert("max_gen_len".into(), json!(m));
-    }
-    if let Some(t) = c.temperature {
-        body.insert("temperature".into(), json!(t));
-    }
-    if let Some(p) = c.top_p {
-        body.insert("top_p".into(), json!(p));
-    }
-    if !c.stop.is_empty() {
-        body.insert("stop".into(), json!(c.stop));
-    }
+    c.put_sampling(&mut body, Some("max_gen_len"), "top_p", Some("stop"));
     c.merge_fields(&mut body);
     Ok(Value::Object(body))
 }
