@@ -192,7 +192,8 @@ def measure(cmd, env, runs, stdin_path=None, check=None, warmup=1, min_runs=MIN_
         for i in range(warmup + runs):
             if (i >= warmup and len(cell.samples) >= min(min_runs, runs)
                     and time.monotonic() - t0 > CELL_BUDGET):
-                cell.note = f"{len(cell.samples)} runs (the {CELL_BUDGET:.0f} s budget per cell ran out)"
+                n = len(cell.samples)
+                cell.note = f"{n} run{'s' if n != 1 else ''} (the {CELL_BUDGET:.0f} s budget per cell ran out)"
                 break
             s = run_once(cmd, env, stdin_path)
             if check:
