@@ -351,6 +351,8 @@ pub(crate) struct Context<'a> {
     pub model_id: &'a str,
     pub hostile: bool,
     pub cache: &'a PromptCache,
+    /// InvokeModel names its guardrail in headers, not in the body.
+    pub guardrail: Option<super::converse::Guardrail>,
 }
 
 pub(crate) fn generate(req: &ConverseRequest, ctx: &Context) -> Generation {
@@ -713,6 +715,7 @@ mod tests {
                 model_id: model,
                 hostile: false,
                 cache: &cache,
+                guardrail: None,
             },
         )
     }
@@ -859,6 +862,7 @@ mod tests {
             model_id: model,
             hostile: false,
             cache: &cache,
+            guardrail: None,
         };
         let first = generate(&req, &ctx);
         let second = generate(&req, &ctx);

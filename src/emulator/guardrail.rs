@@ -102,6 +102,69 @@ pub(crate) fn converse_trace(g: &super::converse::Guardrail, input: &str, blocke
     t
 }
 
+/// The `amazon-bedrock-trace.guardrail` member of an InvokeModel answer, from the Converse
+/// trace: InvokeModel names the assessments `input` and `outputs`.
+pub(crate) fn invoke_trace(converse: &Value) -> Value {
+    let mut t = json!({
+        "actionReason": converse["actionReason"],
+        "input": converse["inputAssessment"],
+    });
+    if let Some(outs) = converse["outputAssessments"].as_object() {
+        t["outputs"] = Value::Array(
+            outs.values()
+                .flat_map(|a| a.as_array().cloned().unwrap_or_default())
+                .collect(),
+        );
+    }
+    t
+}
+
+/// The guardrail an InvokeModel request names in its `X-Amzn-Bedrock-Guardrail*` headers,
+/// checked as the service checks the `guardrailIdentifier`, `guardrailVersion` and `trace`
+/// members they bind to.
+pub(crate) fn from_headers(
+    id: Option<&str>,
+    version: Option<&str>,
+    trace: Option<&str>,
+) -> Result<Option<super::converse::Guardrail>, ApiError> {
+    if id.is_none() && version.is_none() {
+        return Ok(None);
+    }
+    let mut v = Violations::default();
+    match id {
+        None => v.null(&Path::root("guardrailIdentifier")),
+        Some(s) if !identifier_ok(s) => v.push(
+            &Path::root("guardrailIdentifier"),
+            Some(s),
+            IDENTIFIER_CONSTRAINT,
+        ),
+        _ => {}
+    }
+    match version {
+        None => v.null(&Path::root("guardrailVersion")),
+        Some(s) if !version_ok(s) => {
+            v.push(&Path::root("guardrailVersion"), Some(s), VERSION_CONSTRAINT)
+        }
+        _ => {}
+    }
+    const TRACES: [&str; 3] = ["ENABLED", "DISABLED", "ENABLED_FULL"];
+    if let Some(t) = trace
+        && !TRACES.contains(&t)
+    {
+        v.push(
+            &Path::root("trace"),
+            Some(t),
+            "Member must satisfy enum value set: [ENABLED, DISABLED, ENABLED_FULL]",
+        );
+    }
+    v.into_result()?;
+    Ok(Some(super::converse::Guardrail {
+        id: id.unwrap_or_default().into(),
+        version: version.unwrap_or_default().into(),
+        trace: matches!(trace, Some("ENABLED" | "ENABLED_FULL")),
+    }))
+}
+
 /// `POST /guardrail/{id}/version/{version}/apply`.
 pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiError> {
     let top = json::obj(body)?;
@@ -196,6 +259,26 @@ mod tests {
         ));
         assert!(!identifier_ok("Bad_Id"));
         assert!(version_ok("DRAFT") && version_ok("12") && !version_ok("0") && !version_ok("v1"));
+    }
+
+    #[test]
+    fn invoke_headers_are_checked_like_the_members_they_bind() {
+        assert!(from_headers(None, None, Some("ENABLED")).unwrap().is_none());
+        let g = from_headers(Some("abc"), Some("DRAFT"), Some("ENABLED_FULL"))
+            .unwrap()
+            .unwrap();
+        assert!(g.trace && g.version == "DRAFT");
+        let e = from_headers(Some("Bad_Id"), None, Some("on")).unwrap_err();
+        assert!(
+            e.message.starts_with("3 validation errors detected")
+                && e.message.contains("'guardrailIdentifier'")
+                && e.message.contains(
+                    "'guardrailVersion' failed to satisfy constraint: Member must not be null"
+                )
+                && e.message.contains("[ENABLED, DISABLED, ENABLED_FULL]"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

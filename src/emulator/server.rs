@@ -533,7 +533,7 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
     };
     let result = match &route {
         Route::Converse { model, stream } => ctx.converse(model, *stream, &body),
-        Route::Invoke { model, stream } => ctx.invoke(model, *stream, &body),
+        Route::Invoke { model, stream } => ctx.invoke(model, *stream, &body, &parts.headers),
         Route::CountTokens { model } => ctx.count_tokens(model, &body),
         Route::ApplyGuardrail { id, version } => json::parse_body(&body)
             .and_then(|b| guardrail::apply(id, version, &b))
@@ -661,6 +661,7 @@ impl Request_<'_> {
             model_id,
             hostile: self.scenario == Some(Scenario::Hostile),
             cache: &self.shared.cache,
+            guardrail: None,
         }
     }
 
@@ -703,7 +704,14 @@ impl Request_<'_> {
         model_id: &str,
         stream: bool,
         body: &Bytes,
+        headers: &http::HeaderMap,
     ) -> Result<Response<EmuBody>, ApiError> {
+        let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+        let guardrail = guardrail::from_headers(
+            header("x-amzn-bedrock-guardrailidentifier"),
+            header("x-amzn-bedrock-guardrailversion"),
+            header("x-amzn-bedrock-trace"),
+        )?;
         let resolved = match invoke::imported(model_id) {
             Some(r) => r,
             None => self.resolve(model_id)?,
@@ -720,7 +728,11 @@ impl Request_<'_> {
             ));
         }
         let ctx = self.generation_context(&resolved, model_id);
-        let ctx = Context { model, ..ctx };
+        let ctx = Context {
+            model,
+            guardrail,
+            ..ctx
+        };
         let out = invoke::invoke(model, body, &ctx, stream, resolved.opaque)?;
         let latency = self.latency_ms();
         if stream {

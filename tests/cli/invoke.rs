@@ -836,3 +836,102 @@ fn invoke_stream_faults_keep_the_partial_answer() {
         .unwrap();
     assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
 }
+
+/// The blocked message the emulator's guardrail answers with, in each family's text field.
+const BLOCKED: &str = "Sorry, the model cannot answer this question.";
+
+#[test]
+fn guardrail_intervention_on_the_invoke_route_streamed_and_whole() {
+    let env = TestEnv::new();
+    let families = [
+        ("invoke/anthropic.claude-3-haiku-20240307-v1:0", "anthropic"),
+        ("invoke/us.meta.llama3-3-70b-instruct-v1:0", "llama"),
+    ];
+    for (model, family) in families {
+        for stream in [true, false] {
+            let mut cmd = env.cmd();
+            cmd.args([
+                "chat",
+                "--guardrail",
+                "abc123xyz:1",
+                "--guardrail-trace",
+                "-m",
+                model,
+                "tell me [[blocked]] things",
+            ]);
+            if !stream {
+                cmd.arg("--no-stream");
+            }
+            let out = cmd.output().unwrap();
+            let (stdout, stderr) = (stdout_of(&out), stderr_of(&out));
+            assert!(out.status.success(), "{family} stream={stream}: {stderr}");
+            assert_eq!(stdout.trim(), BLOCKED, "{family} stream={stream}");
+            assert!(
+                stderr.contains("the guardrail intervened"),
+                "{family} stream={stream}: {stderr}"
+            );
+            // --guardrail-trace sends X-Amzn-Bedrock-Trace: ENABLED; the trace comes back.
+            assert!(
+                stderr.contains("guardrail trace:") && stderr.contains("\"BLOCKED\""),
+                "{family} stream={stream}: {stderr}"
+            );
+
+            let mut cmd = env.cmd();
+            cmd.args([
+                "chat",
+                "--output",
+                "json",
+                "--guardrail",
+                "abc123xyz:DRAFT",
+                "-m",
+                model,
+                "tell me [[blocked]] things",
+            ]);
+            if !stream {
+                cmd.arg("--no-stream");
+            }
+            let doc = json_of(&cmd.output().unwrap());
+            assert_eq!(
+                doc["choices"][0]["finish_reason"], "content_filter",
+                "{family} stream={stream}: {doc}"
+            );
+            assert_eq!(doc["choices"][0]["message"]["content"], BLOCKED, "{family}");
+        }
+    }
+}
+
+#[test]
+fn guardrail_pass_through_on_the_invoke_route() {
+    let env = TestEnv::new();
+    for model in [
+        "invoke/anthropic.claude-3-haiku-20240307-v1:0",
+        "invoke/us.meta.llama3-3-70b-instruct-v1:0",
+    ] {
+        for stream in [true, false] {
+            let mut cmd = env.cmd();
+            cmd.args([
+                "chat",
+                "--output",
+                "json",
+                "--guardrail",
+                "abc123xyz:1",
+                "-m",
+                model,
+                "hi",
+            ]);
+            if !stream {
+                cmd.arg("--no-stream");
+            }
+            let out = cmd.output().unwrap();
+            assert!(
+                !stderr_of(&out).contains("guardrail intervened"),
+                "{model}: {}",
+                stderr_of(&out)
+            );
+            let doc = json_of(&out);
+            assert_eq!(doc["choices"][0]["finish_reason"], "stop", "{model}");
+            let content = doc["choices"][0]["message"]["content"].as_str().unwrap();
+            assert!(content.ends_with("You said: hi"), "{model}: {doc}");
+        }
+    }
+}

@@ -249,6 +249,12 @@ impl InvokeFamily {
             reopen_think(&mut resp.message);
         }
         strip_chatml(self, &mut resp.message);
+        if guardrail_intervened(&v) {
+            resp.stop_reason = StopReason::GuardrailIntervened;
+        }
+        if let Some(t) = v.get(GUARDRAIL_TRACE) {
+            resp.trace = Some(t.clone());
+        }
         Ok(resp)
     }
 
@@ -260,6 +266,47 @@ impl InvokeFamily {
             InvokeFamily::DeepSeek | InvokeFamily::DeepSeekR1Imported
         )
     }
+}
+
+/// A guarded InvokeModel answer says what the guardrail did in the body (streamed: in the
+/// last chunk), not in a header or the family's own stop reason.
+const GUARDRAIL_ACTION: &str = "amazon-bedrock-guardrailAction";
+/// `{"guardrail": {...}}` when X-Amzn-Bedrock-Trace was ENABLED: the same shape as
+/// Converse's `trace`.
+const GUARDRAIL_TRACE: &str = "amazon-bedrock-trace";
+
+fn guardrail_intervened(v: &Value) -> bool {
+    v.get(GUARDRAIL_ACTION).and_then(Value::as_str) == Some("INTERVENED")
+}
+
+/// The family decoders report their own stop reason; an intervention replaces it, even when
+/// the stop came in an earlier chunk (Claude's `message_delta` precedes `message_stop`).
+fn guardrail_stop(em: &mut Emitter, out: &mut Vec<StreamEvent>) {
+    let mut rewrote = false;
+    for ev in out.iter_mut() {
+        if let StreamEvent::MessageStop { stop_reason, .. } = ev {
+            *stop_reason = StopReason::GuardrailIntervened;
+            rewrote = true;
+        }
+    }
+    if rewrote {
+        return;
+    }
+    if !em.stopped {
+        em.stop(StopReason::GuardrailIntervened, out);
+        return;
+    }
+    let at = out
+        .iter()
+        .position(|e| matches!(e, StreamEvent::Metadata { .. }))
+        .unwrap_or(out.len());
+    out.insert(
+        at,
+        StreamEvent::MessageStop {
+            stop_reason: StopReason::GuardrailIntervened,
+            additional_fields: None,
+        },
+    );
 }
 
 impl fmt::Display for InvokeFamily {
@@ -877,6 +924,16 @@ impl InvokeDecoder {
                     em.stop(stop_reason(&s), &mut out);
                 }
                 em.metrics(chunk, &mut out);
+            }
+        }
+        if guardrail_intervened(chunk) {
+            guardrail_stop(&mut self.em, &mut out);
+        }
+        if let Some(t) = chunk.get(GUARDRAIL_TRACE) {
+            for ev in &mut out {
+                if let StreamEvent::Metadata { trace, .. } = ev {
+                    *trace = Some(t.clone());
+                }
             }
         }
         Ok(out)

@@ -921,3 +921,79 @@ fn schema_answers_need_tool_calling() {
     }
     assert_eq!(checked, InvokeFamily::ALL.len());
 }
+
+#[test]
+fn guardrail_action_in_whole_answers() {
+    let trace = json!({"guardrail": {"input": {"abc": {"topicPolicy": {}}}}});
+    let body = json!({"type": "message", "role": "assistant",
+        "content": [{"type": "text", "text": "Sorry."}], "stop_reason": "end_turn",
+        "usage": {"input_tokens": 3, "output_tokens": 2},
+        "amazon-bedrock-guardrailAction": "INTERVENED", "amazon-bedrock-trace": trace});
+    let resp = InvokeFamily::Anthropic
+        .parse_whole(body.to_string().as_bytes())
+        .unwrap();
+    assert_eq!(resp.stop_reason, StopReason::GuardrailIntervened);
+    assert_eq!(resp.trace, Some(trace));
+    let body = json!({"generation": "fine", "prompt_token_count": 3,
+        "generation_token_count": 1, "stop_reason": "stop",
+        "amazon-bedrock-guardrailAction": "NONE"});
+    let resp = InvokeFamily::Llama
+        .parse_whole(body.to_string().as_bytes())
+        .unwrap();
+    assert_eq!(resp.stop_reason, StopReason::EndTurn);
+    assert_eq!(resp.trace, None);
+}
+
+#[test]
+fn guardrail_action_on_the_last_stream_chunk() {
+    let metrics = json!({"inputTokenCount": 3, "outputTokenCount": 2, "invocationLatency": 9});
+    let trace = json!({"guardrail": {"actionReason": "Guardrail blocked."}});
+    // Claude stops in `message_delta`; the action comes after, on `message_stop`.
+    let claude = vec![
+        json!({"type": "message_start", "message": {"usage": {"input_tokens": 3}}}),
+        json!({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}}),
+        json!({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "Sorry."}}),
+        json!({"type": "content_block_stop", "index": 0}),
+        json!({"type": "message_delta", "delta": {"stop_reason": "end_turn"}, "usage": {"output_tokens": 2}}),
+        json!({"type": "message_stop", "amazon-bedrock-invocationMetrics": metrics,
+            "amazon-bedrock-guardrailAction": "INTERVENED", "amazon-bedrock-trace": trace}),
+    ];
+    // Llama's last chunk carries the stop, the metrics and the action together.
+    let llama = vec![
+        json!({"generation": "Sorry.", "stop_reason": null}),
+        json!({"generation": "", "stop_reason": "stop", "amazon-bedrock-invocationMetrics": metrics,
+            "amazon-bedrock-guardrailAction": "INTERVENED", "amazon-bedrock-trace": trace}),
+    ];
+    for (family, chunks) in [
+        (InvokeFamily::Anthropic, claude),
+        (InvokeFamily::Llama, llama),
+    ] {
+        let mut d = InvokeDecoder::new(family);
+        let mut acc = Accumulator::new();
+        for c in &chunks {
+            for ev in d.decode_chunk(c).unwrap() {
+                acc.push(&ev);
+            }
+        }
+        let resp = acc.finish().unwrap();
+        assert_eq!(
+            resp.stop_reason,
+            StopReason::GuardrailIntervened,
+            "{family}"
+        );
+        assert_eq!(resp.trace.as_ref(), Some(&trace), "{family}");
+        assert_eq!(resp.message.text(), "Sorry.", "{family}");
+    }
+    let mut d = InvokeDecoder::new(InvokeFamily::Llama);
+    let evs = d
+        .decode_chunk(&json!({"generation": "ok", "stop_reason": "stop",
+            "amazon-bedrock-invocationMetrics": metrics, "amazon-bedrock-guardrailAction": "NONE"}))
+        .unwrap();
+    assert!(evs.iter().any(|e| matches!(
+        e,
+        StreamEvent::MessageStop {
+            stop_reason: StopReason::EndTurn,
+            ..
+        }
+    )));
+}

@@ -257,6 +257,7 @@ pub(crate) fn invoke(
     if think_open || gpt_oss {
         req.reasoning = Reasoning::Unsigned;
     }
+    req.guardrail = ctx.guardrail.clone();
     let mut g = generate::generate(&req, ctx);
     if let Some(chars) = parsed.prompt_chars {
         g.input_tokens = (chars / 4).max(1) as u64;
@@ -284,12 +285,14 @@ pub(crate) fn invoke(
         Kind::Jamba => chat_answer(&a, streaming, ChatStyle::Jamba, model),
         Kind::OpenAi => chat_answer(&a, streaming, ChatStyle::OpenAi, model),
     };
-    Ok(Invoked {
+    let mut out = Invoked {
         body,
         input_tokens: a.input,
         output_tokens: Some(a.output),
         chunks,
-    })
+    };
+    super::mark_guardrail(&mut out, &g, ctx);
+    Ok(out)
 }
 
 // --- request bodies ----------------------------------------------------------------------
@@ -1414,6 +1417,7 @@ mod tests {
             model_id,
             hostile: false,
             cache: &cache,
+            guardrail: None,
         };
         let kind = kind_of(model)
             .filter(|_| !is_imported(model_id))

@@ -404,8 +404,14 @@ fn anthropic(
     ctx: &Context,
     streaming: bool,
 ) -> Result<Invoked, ApiError> {
-    let req = anthropic_request(model, body)?;
+    let mut req = anthropic_request(model, body)?;
+    req.guardrail = ctx.guardrail.clone();
     let g = generate::generate(&req, ctx);
+    // Claude's schema has no guardrail stop reason: the action field says it.
+    let stop_reason = match g.stop_reason {
+        "guardrail_intervened" => "end_turn",
+        s => s,
+    };
     let name = crate::emulator::converse::anthropic_name(model.id);
     let usage = json!({
         "input_tokens": g.input_tokens,
@@ -421,7 +427,7 @@ fn anthropic(
         "role": "assistant",
         "model": name,
         "content": content,
-        "stop_reason": g.stop_reason,
+        "stop_reason": stop_reason,
         "stop_sequence": null,
         "usage": usage,
     });
@@ -472,16 +478,46 @@ fn anthropic(
             chunks.push(json!({"type": "content_block_stop", "index": i}));
         }
         chunks.push(json!({"type": "message_delta",
-            "delta": {"stop_reason": g.stop_reason, "stop_sequence": null},
+            "delta": {"stop_reason": stop_reason, "stop_sequence": null},
             "usage": {"output_tokens": g.output_tokens}}));
         chunks.push(json!({"type": "message_stop"}));
     }
-    Ok(Invoked {
+    let mut out = Invoked {
         body,
         input_tokens: g.input_tokens,
         output_tokens: Some(g.output_tokens),
         chunks,
-    })
+    };
+    mark_guardrail(&mut out, &g, ctx);
+    Ok(out)
+}
+
+/// A guarded InvokeModel answer says what the guardrail did in the body (and, streamed, in
+/// the last chunk): `amazon-bedrock-guardrailAction`, plus `amazon-bedrock-trace` when the
+/// request asked for the trace.
+pub(crate) fn mark_guardrail(out: &mut Invoked, g: &Generation, ctx: &Context) {
+    let Some(guard) = &ctx.guardrail else {
+        return;
+    };
+    let action = if g.stop_reason == "guardrail_intervened" {
+        "INTERVENED"
+    } else {
+        "NONE"
+    };
+    let trace = g
+        .trace
+        .as_ref()
+        .filter(|_| guard.trace)
+        .map(crate::emulator::guardrail::invoke_trace);
+    let targets = std::iter::once(&mut out.body).chain(out.chunks.last_mut());
+    for v in targets {
+        if let Some(o) = v.as_object_mut() {
+            o.insert("amazon-bedrock-guardrailAction".into(), json!(action));
+            if let Some(t) = &trace {
+                o.insert("amazon-bedrock-trace".into(), json!({"guardrail": t}));
+            }
+        }
+    }
 }
 
 pub(crate) fn json_type(v: &Value) -> &'static str {
@@ -539,6 +575,7 @@ mod tests {
             model_id: id,
             hostile: false,
             cache,
+            guardrail: None,
         }
     }
 
@@ -558,6 +595,76 @@ mod tests {
         );
         assert_eq!(out.chunks.first().unwrap()["type"], "message_start");
         assert_eq!(out.chunks.last().unwrap()["type"], "message_stop");
+    }
+
+    #[test]
+    fn guardrail_named_in_headers_marks_the_answer_and_last_chunk() {
+        let cache = PromptCache::default();
+        let guard =
+            crate::emulator::guardrail::from_headers(Some("abc"), Some("1"), Some("ENABLED"))
+                .unwrap();
+        let cases: [(&str, &[u8], &str); 2] = [
+            (
+                "anthropic.claude-3-haiku-20240307-v1:0",
+                br#"{"anthropic_version":"bedrock-2023-05-31","max_tokens":100,"messages":[{"role":"user","content":"x [[blocked]]"}]}"#,
+                "/content/0/text",
+            ),
+            (
+                "meta.llama3-1-8b-instruct-v1:0",
+                br#"{"prompt":"x [[blocked]]"}"#,
+                "/generation",
+            ),
+        ];
+        for (id, body, text) in cases {
+            let m = catalog::find(id).unwrap();
+            let c = Context {
+                guardrail: guard.clone(),
+                ..ctx(m, m.id, &cache)
+            };
+            let out = invoke(m, body, &c, true, false).unwrap();
+            assert_eq!(
+                out.body["amazon-bedrock-guardrailAction"], "INTERVENED",
+                "{id}"
+            );
+            assert_eq!(
+                out.body.pointer(text).unwrap(),
+                generate::BLOCKED_TEXT,
+                "{id}"
+            );
+            let trace = &out.body["amazon-bedrock-trace"]["guardrail"];
+            assert_eq!(
+                trace["input"]["abc"]["topicPolicy"]["topics"][0]["action"],
+                "BLOCKED"
+            );
+            let last = out.chunks.last().unwrap();
+            assert_eq!(last["amazon-bedrock-guardrailAction"], "INTERVENED", "{id}");
+            assert!(last.get("amazon-bedrock-trace").is_some(), "{id}");
+            assert!(
+                out.chunks[..out.chunks.len() - 1]
+                    .iter()
+                    .all(|c| c.get("amazon-bedrock-guardrailAction").is_none())
+            );
+        }
+        let m = catalog::find("meta.llama3-1-8b-instruct-v1:0").unwrap();
+        let untraced =
+            crate::emulator::guardrail::from_headers(Some("abc"), Some("1"), None).unwrap();
+        let c = Context {
+            guardrail: untraced,
+            ..ctx(m, m.id, &cache)
+        };
+        let out = invoke(m, br#"{"prompt":"fine"}"#, &c, false, false).unwrap();
+        assert_eq!(out.body["amazon-bedrock-guardrailAction"], "NONE");
+        assert!(out.body.get("amazon-bedrock-trace").is_none());
+        // No guardrail named: the answer is as before.
+        let out = invoke(
+            m,
+            br#"{"prompt":"fine"}"#,
+            &ctx(m, m.id, &cache),
+            false,
+            false,
+        )
+        .unwrap();
+        assert!(out.body.get("amazon-bedrock-guardrailAction").is_none());
     }
 
     #[test]
