@@ -912,35 +912,44 @@ pub struct Event {
     pub message_type: String,
     /// `:event-type` for events, `:exception-type` for exceptions, `:error-code` for errors.
     pub event_type: String,
-    pub headers: Vec<(String, String)>,
     pub payload: Bytes,
+    /// Kept as decoded: turning every header into owned strings cost a handful of allocations
+    /// per streamed token, and only `raw` and error frames look at them.
+    frame: Message,
 }
 
 impl Event {
-    fn from_message(m: &Message) -> Event {
-        let mut headers = Vec::new();
-        let get = |name: &str| -> Option<String> {
+    pub fn from_message(m: Message) -> Event {
+        let get = |name: &str| -> Option<&str> {
             m.headers()
                 .iter()
                 .find(|h| h.name().as_str() == name)
-                .and_then(|h| h.value().as_string().ok().map(|s| s.as_str().to_string()))
+                .and_then(|h| h.value().as_string().ok().map(|s| s.as_str()))
         };
-        let message_type = get(":message-type").unwrap_or_else(|| "event".into());
-        let event_type = match message_type.as_str() {
+        let message_type = get(":message-type").unwrap_or("event");
+        let event_type = match message_type {
             "exception" => get(":exception-type"),
             "error" => get(":error-code"),
             _ => get(":event-type"),
         }
         .unwrap_or_default();
-        for h in m.headers() {
-            headers.push((h.name().as_str().to_string(), header_text(h.value())));
-        }
+        let (message_type, event_type) = (message_type.to_string(), event_type.to_string());
+        let payload = m.payload().clone();
         Event {
             message_type,
             event_type,
-            headers,
-            payload: m.payload().clone(),
+            payload,
+            frame: m,
         }
+    }
+
+    /// Every header, in frame order, with its value as text.
+    pub fn headers(&self) -> Vec<(String, String)> {
+        self.frame
+            .headers()
+            .iter()
+            .map(|h| (h.name().as_str().to_string(), header_text(h.value())))
+            .collect()
     }
 
     /// The service error an `exception` or `error` message carries.
@@ -965,10 +974,11 @@ impl Event {
             }
             "error" => {
                 let message = self
-                    .headers
+                    .frame
+                    .headers()
                     .iter()
-                    .find(|(k, _)| k == ":error-message")
-                    .map(|(_, v)| v.clone())
+                    .find(|h| h.name().as_str() == ":error-message")
+                    .map(|h| header_text(h.value()))
                     .unwrap_or_default();
                 Some(Error::Service {
                     status: 0,
@@ -1010,7 +1020,7 @@ fn upper_first(s: &str) -> String {
 /// One complete message from the front of `buf`, or `None` when more bytes are needed.
 fn decode_one(decoder: &mut MessageFrameDecoder, buf: &mut BytesMut) -> Result<Option<Event>> {
     match decoder.decode_frame(buf) {
-        Ok(DecodedFrame::Complete(m)) => Ok(Some(Event::from_message(&m))),
+        Ok(DecodedFrame::Complete(m)) => Ok(Some(Event::from_message(m))),
         Ok(DecodedFrame::Incomplete) => Ok(None),
         Err(e) => Err(Error::Protocol(format!(
             "malformed event-stream frame from the service: {e}"

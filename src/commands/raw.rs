@@ -158,9 +158,9 @@ fn frame_json(ev: &Event) -> Value {
 
 fn headers_json(ev: &Event) -> Value {
     Value::Object(
-        ev.headers
-            .iter()
-            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+        ev.headers()
+            .into_iter()
+            .map(|(k, v)| (k, Value::String(v)))
             .collect(),
     )
 }
@@ -362,12 +362,12 @@ mod tests {
 
     #[test]
     fn invoke_chunks_are_decoded() {
-        let ev = Event {
-            message_type: "event".into(),
-            event_type: "chunk".into(),
-            headers: vec![],
-            payload: Bytes::from_static(br#"{"bytes":"eyJhIjoxfQ==","p":"abc"}"#),
-        };
+        use aws_smithy_types::event_stream::{Header, HeaderValue, Message};
+        let ev = Event::from_message(
+            Message::new(Bytes::from_static(br#"{"bytes":"eyJhIjoxfQ==","p":"abc"}"#)).add_header(
+                Header::new(":event-type", HeaderValue::String("chunk".into())),
+            ),
+        );
         assert_eq!(
             event_json(&ev),
             json!({"event":"chunk","payload":{"bytes":{"a":1},"p":"abc"}})

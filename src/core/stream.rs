@@ -1,10 +1,11 @@
 //! The one stream event type every route produces, the ConverseStream decoder, and the
 //! accumulator that folds events back into a full `ChatResponse`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use aws_smithy_types::event_stream::Message as Frame;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::converse::{ChatResponse, StopReason, Usage};
@@ -114,6 +115,25 @@ fn tool_result_delta(items: &[Value]) -> Vec<ToolResultContent> {
         .collect()
 }
 
+/// The common case, a `contentBlockDelta` carrying only text, read without building a
+/// `Value` tree (a map per object, a string per key). Anything it does not match exactly
+/// (another delta kind, an extra delta field, a duplicate key, a bad type) fails and goes
+/// through the general path, so the result is always what that path would give.
+#[derive(Deserialize)]
+struct TextDeltaPayload<'a> {
+    #[serde(rename = "contentBlockIndex")]
+    index: u32,
+    #[serde(borrow)]
+    delta: TextOnlyDelta<'a>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TextOnlyDelta<'a> {
+    #[serde(borrow)]
+    text: Cow<'a, str>,
+}
+
 impl ConverseStreamDecoder {
     pub fn new() -> Self {
         Self::default()
@@ -133,6 +153,14 @@ impl ConverseStreamDecoder {
         );
         if !known {
             return Ok(Vec::new());
+        }
+        if event_type == "contentBlockDelta"
+            && let Ok(d) = serde_json::from_slice::<TextDeltaPayload>(payload)
+        {
+            return Ok(vec![StreamEvent::TextDelta {
+                index: d.index,
+                text: d.delta.text.into_owned(),
+            }]);
         }
         let v: Value = serde_json::from_slice(payload).map_err(|e| {
             Error::response(format!("{event_type} event payload is not JSON ({e})"))
@@ -240,15 +268,15 @@ impl ConverseStreamDecoder {
                 .iter()
                 .find(|h| h.name().as_str() == name)
                 .and_then(|h| h.value().as_string().ok())
-                .map(|s| s.as_str().to_string())
+                .map(|s| s.as_str())
         };
-        match header(":message-type").as_deref() {
+        match header(":message-type") {
             Some("event") => {
                 let ty = header(":event-type").unwrap_or_default();
-                self.decode(&ty, frame.payload())
+                self.decode(ty, frame.payload())
             }
             Some("exception") => {
-                let ty = header(":exception-type").unwrap_or_else(|| "exception".into());
+                let ty = header(":exception-type").unwrap_or("exception");
                 let msg = serde_json::from_slice::<Value>(frame.payload())
                     .ok()
                     .and_then(|v| {
@@ -755,6 +783,58 @@ mod tests {
             "unexpected response from Bedrock: contentBlockDelta event without 'contentBlockIndex'"
         );
         assert!(dec.decode("metadata", b"[1,").is_err());
+    }
+
+    #[test]
+    fn text_deltas_decode_the_same_on_the_fast_path_and_off_it() {
+        let mut dec = ConverseStreamDecoder::new();
+        let text = |index: u32, text: &str| {
+            vec![StreamEvent::TextDelta {
+                index,
+                text: text.into(),
+            }]
+        };
+        let cases: &[(&[u8], Vec<StreamEvent>)] = &[
+            (
+                br#"{"contentBlockIndex":1,"delta":{"text":"hi"},"p":"abcdefgh"}"#,
+                text(1, "hi"),
+            ),
+            (
+                br#"{"delta":{"text":"a\"b\u00e9\n"},"contentBlockIndex":0}"#,
+                text(0, "a\"b\u{e9}\n"),
+            ),
+            // Not plain text deltas: the general path decides.
+            (
+                br#"{"contentBlockIndex":0,"delta":{"text":"x","citation":{}}}"#,
+                text(0, "x"),
+            ),
+            (
+                br#"{"contentBlockIndex":0,"contentBlockIndex":2,"delta":{"text":"x"}}"#,
+                text(2, "x"),
+            ),
+            (
+                br#"{"contentBlockIndex":0,"delta":{"reasoningContent":{"text":"r"}}}"#,
+                vec![StreamEvent::ReasoningDelta {
+                    index: 0,
+                    text: "r".into(),
+                }],
+            ),
+        ];
+        for (payload, want) in cases {
+            assert_eq!(
+                &dec.decode("contentBlockDelta", payload).unwrap(),
+                want,
+                "{}",
+                String::from_utf8_lossy(payload)
+            );
+        }
+        for bad in [
+            &br#"{"contentBlockIndex":-1,"delta":{"text":"x"}}"#[..],
+            br#"{"contentBlockIndex":0,"delta":{"text":7}}"#,
+            br#"{"contentBlockIndex":0,"delta":{"text":"x"}"#,
+        ] {
+            assert!(dec.decode("contentBlockDelta", bad).is_err());
+        }
     }
 
     #[test]

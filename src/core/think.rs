@@ -127,12 +127,17 @@ impl ThinkExtractor {
             let buf = std::mem::take(&mut self.pending);
             match self.inside {
                 None => {
-                    let found = self
-                        .tags
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, (open, _))| buf.find(open.as_str()).map(|p| (p, i)))
-                        .min();
+                    // Most chunks hold no tag at all; a byte scan settles that without
+                    // building a substring searcher per tag.
+                    let found = if buf.contains('<') {
+                        self.tags
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(i, (open, _))| buf.find(open.as_str()).map(|p| (p, i)))
+                            .min()
+                    } else {
+                        None
+                    };
                     if let Some((pos, i)) = found {
                         let before = &buf[..pos];
                         if !(self.at_start && before.trim().is_empty()) {
@@ -150,23 +155,28 @@ impl ThinkExtractor {
                         upto = 0;
                     }
                     self.emit(&mut out, &buf[..upto], false);
-                    self.pending = buf[upto..].to_string();
+                    let mut buf = buf;
+                    buf.drain(..upto);
+                    self.pending = buf;
                     break;
                 }
                 Some(i) => {
-                    let close = self.tags[i].1.clone();
-                    if let Some(pos) = buf.find(close.as_str()) {
+                    let close = self.tags[i].1.as_str();
+                    let close_len = close.len();
+                    if let Some(pos) = buf.find(close) {
                         self.emit(&mut out, buf[..pos].trim_end(), true);
-                        self.pending = buf[pos + close.len()..].to_string();
+                        self.pending = buf[pos + close_len..].to_string();
                         self.inside = None;
                         self.strip_leading = true;
                         continue;
                     }
-                    let keep = partial_tag_suffix(&buf, std::iter::once(close.as_str()));
+                    let keep = partial_tag_suffix(&buf, std::iter::once(close));
                     // Trailing whitespace may be the space before the closing tag.
                     let upto = buf[..buf.len() - keep].trim_end().len();
                     self.emit(&mut out, &buf[..upto], true);
-                    self.pending = buf[upto..].to_string();
+                    let mut buf = buf;
+                    buf.drain(..upto);
+                    self.pending = buf;
                     break;
                 }
             }
@@ -310,11 +320,14 @@ impl InlineThinkSplitter {
         let mut out = Vec::new();
         match ev {
             StreamEvent::TextDelta { index, text } => {
-                let tags: Vec<&str> = self.tags.iter().map(String::as_str).collect();
+                let tags = &self.tags;
                 let pieces = self
                     .text_blocks
                     .entry(index)
-                    .or_insert_with(|| (ThinkExtractor::with_tags(&tags), None))
+                    .or_insert_with(|| {
+                        let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+                        (ThinkExtractor::with_tags(&tags), None)
+                    })
                     .0
                     .feed(&text);
                 self.emit_pieces(index, pieces, &mut out);
