@@ -731,7 +731,7 @@ impl Repl {
             }
             Slash::Export { file } => {
                 let md = transcript(&self.session);
-                session::write_atomic(&file, md.as_bytes())?;
+                crate::files::write_atomic(&file, md.as_bytes())?;
                 self.note(&format!("wrote {}", file.display()));
             }
             Slash::Exit => return Ok(Flow::Exit),
@@ -1081,7 +1081,7 @@ fn history_path() -> PathBuf {
 /// History is private: the file is created 0600 before rustyline writes it.
 fn save_history(rl: &mut Editor<ReplHelper, FileHistory>, path: &Path) {
     if let Some(dir) = path.parent()
-        && session::create_private_dir(dir).is_err()
+        && crate::files::create_private_dir(dir).is_err()
     {
         return;
     }

@@ -7,7 +7,6 @@
 //! half of one. Directories are 0700 and files 0600: conversations are private.
 
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -15,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::converse::Usage;
 use crate::core::message::{Conversation, Message, Part, Role, SystemPart};
 use crate::error::{Error, Result};
+use crate::files::{create_private_dir, write_atomic};
 
 /// The format written by this build; files with a higher version are refused, not guessed at.
 pub const VERSION: u32 = 1;
@@ -333,41 +333,6 @@ pub fn list() -> Result<Vec<Summary>> {
     }
     out.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.name.cmp(&b.name)));
     Ok(out)
-}
-
-/// Creates `dir` (and parents) with mode 0700 for the parts it creates.
-pub fn create_private_dir(dir: &Path) -> Result<()> {
-    let mut b = std::fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        b.mode(0o700);
-    }
-    b.create(dir)
-        .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))
-}
-
-/// Temp file beside the target (so rename is atomic), mode 0600, fsync, rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    let err = |e: std::io::Error| Error::io(format!("cannot write {}", path.display()), e);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".brock-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(err)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o600))
-            .map_err(err)?;
-    }
-    tmp.write_all(bytes).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
 }
 
 /// Now as RFC 3339 UTC with seconds (`2026-11-23T11:26:50Z`), without a date crate.

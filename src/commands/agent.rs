@@ -21,6 +21,7 @@ use crate::core::agent::{
 };
 use crate::core::message::{Part, ToolResultContent, ToolStatus};
 use crate::error::{Error, Result};
+use crate::files::{create_private_dir, write_atomic};
 use crate::render::stream::{StreamOptions, StreamRenderer};
 use crate::render::table::Table;
 use crate::render::{ColorChoice, diag, sanitize::for_terminal, stdout_write};
@@ -141,35 +142,9 @@ fn store_session(target: &Target, session: Option<&str>) -> Result<()> {
             }
         }
     }
-    let fail = |e: std::io::Error| Error::io(format!("cannot save {}", path.display()), e);
-    create_private_dir(dir).map_err(fail)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o600))
-            .map_err(fail)?;
-    }
+    create_private_dir(dir)?;
     let body = serde_json::to_vec_pretty(&all).unwrap_or_default();
-    tmp.write_all(&body).map_err(fail)?;
-    tmp.persist(&path).map_err(|e| fail(e.error))?;
-    Ok(())
-}
-
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-    }
-    #[cfg(not(unix))]
-    {
-        std::fs::create_dir_all(dir)
-    }
+    write_atomic(&path, &body)
 }
 
 /// The session id to use and whether it is new.

@@ -5,6 +5,7 @@ use std::io::Write;
 use crate::cli::{ConfigArgs, ConfigCommand, OutputFormat};
 use crate::config::{STARTER_CONFIG, Settings, Source};
 use crate::error::{Error, Result};
+use crate::files::{create_private_dir, write_private_new};
 use crate::render::{ColorChoice, stdout_write};
 
 pub fn run(settings: &Settings, args: &ConfigArgs) -> Result<()> {
@@ -117,33 +118,4 @@ fn init(settings: &Settings) -> Result<()> {
     let _ = writeln!(err, "brock: wrote {}", path.display());
     drop(err);
     stdout_write(&format!("{}\n", path.display()))
-}
-
-/// Create a directory (and parents) readable only by the user.
-pub fn create_private_dir(dir: &std::path::Path) -> Result<()> {
-    let mut b = std::fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        b.mode(0o700);
-    }
-    b.create(dir)
-        .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))
-}
-
-/// Write a new file with mode 0600, failing if it exists.
-fn write_private_new(path: &std::path::Path, data: &[u8]) -> Result<()> {
-    let mut o = std::fs::OpenOptions::new();
-    o.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
-    }
-    let mut f = o
-        .open(path)
-        .map_err(|e| Error::io(format!("cannot create {}", path.display()), e))?;
-    f.write_all(data)
-        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
 }
