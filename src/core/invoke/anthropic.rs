@@ -267,7 +267,7 @@ pub(crate) fn chunk(
         "content_block_start" => {
             em.start(out);
             let index = index_of(st, em)?;
-            let b = c.get("content_block").cloned().unwrap_or(json!({}));
+            let b = c.get("content_block").unwrap_or(&Value::Null);
             match b.get("type").and_then(Value::as_str) {
                 Some("text") => {
                     let t = b.get("text").and_then(Value::as_str).unwrap_or_default();
@@ -305,7 +305,7 @@ pub(crate) fn chunk(
         }
         "content_block_delta" => {
             let index = index_of(st, em)?;
-            let d = c.get("delta").cloned().unwrap_or(json!({}));
+            let d = c.get("delta").unwrap_or(&Value::Null);
             let s = |k: &str| {
                 d.get(k)
                     .and_then(Value::as_str)

@@ -242,8 +242,7 @@ pub(crate) fn chunk(st: &mut StreamState, em: &mut Emitter, c: &Value, out: &mut
         let d = choice
             .get("delta")
             .or_else(|| choice.get("message"))
-            .cloned()
-            .unwrap_or(json!({}));
+            .unwrap_or(&Value::Null);
         for key in ["reasoning_content", "reasoning"] {
             if let Some(r) = d.get(key).and_then(Value::as_str) {
                 em.reasoning(r, out);
