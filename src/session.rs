@@ -250,7 +250,11 @@ pub fn sendable(conv: &Conversation, interrupted: &[usize]) -> Conversation {
             .filter(|p| match p {
                 Part::Reasoning { signature, .. } if cut => signature.is_some(),
                 Part::RedactedReasoning { .. } if cut => false,
-                Part::ToolUse { kind, .. } if kind.as_deref() == Some("server_tool_use") => !cut,
+                Part::ToolUse { kind, .. }
+                    if crate::core::message::is_server_tool(kind.as_deref()) =>
+                {
+                    !cut
+                }
                 Part::ToolUse { id, .. } => !cut && next_results.contains(&id.as_str()),
                 Part::ToolResult {
                     tool_use_id, kind, ..

@@ -15,6 +15,7 @@ use crate::config::Settings;
 use crate::core::converse::{ChatResponse, StopReason, StructuredOutput, take_structured_answer};
 use crate::core::message::{
     Conversation, Message, Part, Role, SystemPart, ToolChoice, ToolResultContent, ToolStatus,
+    is_server_tool,
 };
 use crate::core::openai::{ChunkEncoder, chat_completion, parse_request};
 use crate::core::request::{ChatRequest, Guardrail, JsonSchema, ReasoningLevel};
@@ -877,10 +878,6 @@ impl Exchange {
         }
         Ok(resp)
     }
-}
-
-fn is_server_tool(kind: Option<&str>) -> bool {
-    kind == Some("server_tool_use")
 }
 
 fn unix_now() -> u64 {

@@ -917,7 +917,7 @@ fn tool_config(
         for m in &conv.messages {
             for p in &m.content {
                 if let Part::ToolUse { name, kind, .. } = p {
-                    if kind.as_deref() == Some("server_tool_use") {
+                    if super::message::is_server_tool(kind.as_deref()) {
                         if !system_tools.contains(name) {
                             system_tools.push(name.clone());
                         }

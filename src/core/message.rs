@@ -143,6 +143,12 @@ pub(crate) mod base64_bytes {
     }
 }
 
+/// Whether a tool call's `kind` marks a tool the service runs itself (Nova's code
+/// interpreter): brock never executes or reports those as calls for the caller.
+pub fn is_server_tool(kind: Option<&str>) -> bool {
+    kind == Some("server_tool_use")
+}
+
 /// One block of message content.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]

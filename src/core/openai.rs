@@ -685,7 +685,7 @@ pub fn chat_completion(resp: &ChatResponse, model: &str, id: &str, created: u64)
                 name,
                 input,
                 kind,
-            } if kind.as_deref() != Some("server_tool_use") => Some(json!({
+            } if !super::message::is_server_tool(kind.as_deref()) => Some(json!({
                 "id": id,
                 "type": "function",
                 "function": { "name": name, "arguments": input.to_string() },
@@ -803,7 +803,7 @@ impl ChunkEncoder {
                 name,
                 kind,
             } => {
-                if kind.as_deref() == Some("server_tool_use") {
+                if super::message::is_server_tool(kind.as_deref()) {
                     self.server_blocks.push(*index);
                     return Vec::new();
                 }
