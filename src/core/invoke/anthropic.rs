@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use base64::Engine;
 use serde_json::{Map, Value, json};
 
-use super::{Common, Emitter, blocks, response, stop_reason};
+use super::{Common, Emitter, blocks, response, stop_at, stop_reason};
 use crate::core::converse::{ChatResponse, StopReason, Usage};
 use crate::core::error::{Error, Result};
 use crate::core::message::Part;
@@ -227,11 +227,7 @@ pub(crate) fn parse(v: &Value) -> Result<ChatResponse> {
         .get("content")
         .and_then(Value::as_array)
         .ok_or_else(|| Error::response("the Anthropic response has no 'content' list"))?;
-    let stop = v
-        .get("stop_reason")
-        .and_then(Value::as_str)
-        .map(stop_reason)
-        .unwrap_or(StopReason::EndTurn);
+    let stop = stop_at(v, &["stop_reason"]);
     Ok(response(
         items.iter().filter_map(part_of).collect(),
         stop,

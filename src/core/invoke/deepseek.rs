@@ -9,8 +9,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Common, response, stop_reason};
-use crate::core::converse::{ChatResponse, StopReason};
+use super::{Common, response, stop_at};
+use crate::core::converse::ChatResponse;
 use crate::core::error::{Error, Result};
 use crate::core::message::{Part, Role};
 
@@ -83,10 +83,6 @@ pub(crate) fn parse(v: &Value) -> Result<ChatResponse> {
         .get("text")
         .and_then(Value::as_str)
         .unwrap_or_default();
-    let stop = choice
-        .get("stop_reason")
-        .and_then(Value::as_str)
-        .map(stop_reason)
-        .unwrap_or(StopReason::EndTurn);
+    let stop = stop_at(choice, &["stop_reason"]);
     Ok(response(vec![Part::text(text)], stop, Default::default()))
 }

@@ -8,8 +8,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Common, response, stop_reason, u64_at, usage};
-use crate::core::converse::{ChatResponse, StopReason};
+use super::{Common, response, stop_at, u64_at, usage};
+use crate::core::converse::ChatResponse;
 use crate::core::error::{Error, Result};
 use crate::core::message::{Part, Role};
 
@@ -97,11 +97,7 @@ pub(crate) fn parse(v: &Value) -> Result<ChatResponse> {
         .get("generation")
         .and_then(Value::as_str)
         .ok_or_else(|| Error::response("the response has no 'generation' text"))?;
-    let stop = v
-        .get("stop_reason")
-        .and_then(Value::as_str)
-        .map(stop_reason)
-        .unwrap_or(StopReason::EndTurn);
+    let stop = stop_at(v, &["stop_reason"]);
     let u = match (
         u64_at(v, "/prompt_token_count"),
         u64_at(v, "/generation_token_count"),

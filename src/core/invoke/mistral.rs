@@ -12,8 +12,8 @@
 use serde_json::{Map, Value, json};
 
 use super::openai::{ChatStyle, chat_body as openai_chat_body};
-use super::{Common, response, stop_reason};
-use crate::core::converse::{ChatResponse, StopReason};
+use super::{Common, response, stop_at};
+use crate::core::converse::ChatResponse;
 use crate::core::error::{Error, Result};
 use crate::core::message::{Part, Role};
 
@@ -73,11 +73,7 @@ pub(crate) fn parse_text(v: &Value) -> Result<ChatResponse> {
         .pointer("/outputs/0")
         .ok_or_else(|| Error::response("the Mistral response has no 'outputs'"))?;
     let text = out.get("text").and_then(Value::as_str).unwrap_or_default();
-    let stop = out
-        .get("stop_reason")
-        .and_then(Value::as_str)
-        .map(stop_reason)
-        .unwrap_or(StopReason::EndTurn);
+    let stop = stop_at(out, &["stop_reason"]);
     Ok(response(vec![Part::text(text)], stop, Default::default()))
 }
 

@@ -643,6 +643,16 @@ pub(crate) fn stop_reason(s: &str) -> StopReason {
     }
 }
 
+/// The stop reason under the first of `keys` that `v` has (families name it differently);
+/// end of turn when none is there.
+pub(crate) fn stop_at(v: &Value, keys: &[&str]) -> StopReason {
+    keys.iter()
+        .find_map(|k| v.get(*k))
+        .and_then(Value::as_str)
+        .map(stop_reason)
+        .unwrap_or(StopReason::EndTurn)
+}
+
 /// A canonical answer from its parts.
 pub(crate) fn response(content: Vec<Part>, stop: StopReason, usage: Usage) -> ChatResponse {
     ChatResponse {

@@ -12,8 +12,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Common, Emitter, response, stop_reason, u64_at, usage};
-use crate::core::converse::{ChatResponse, StopReason, parse_response_value};
+use super::{Common, Emitter, response, stop_at, stop_reason, u64_at, usage};
+use crate::core::converse::{ChatResponse, parse_response_value};
 use crate::core::error::{Error, Result};
 use crate::core::message::{Part, Role};
 use crate::core::stream::{ConverseStreamDecoder, StreamEvent};
@@ -167,11 +167,7 @@ pub(crate) fn parse_titan(v: &Value) -> Result<ChatResponse> {
         .get("outputText")
         .and_then(Value::as_str)
         .unwrap_or_default();
-    let stop = r
-        .get("completionReason")
-        .and_then(Value::as_str)
-        .map(stop_reason)
-        .unwrap_or(StopReason::EndTurn);
+    let stop = stop_at(r, &["completionReason"]);
     let u = usage(
         u64_at(v, "/inputTextTokenCount").unwrap_or(0),
         u64_at(r, "/tokenCount").unwrap_or(0),

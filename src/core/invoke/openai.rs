@@ -14,9 +14,9 @@ use serde_json::{Map, Value, json};
 
 use super::{
     Common, Emitter, arguments_string, arguments_value, blocks, image_media_type, response,
-    role_of, stop_reason, tool_result_text, u64_at, usage,
+    role_of, stop_at, stop_reason, tool_result_text, u64_at, usage,
 };
-use crate::core::converse::{ChatResponse, StopReason, Usage};
+use crate::core::converse::{ChatResponse, Usage};
 use crate::core::error::{Error, Result};
 use crate::core::message::{Part, Role};
 use crate::core::stream::StreamEvent;
@@ -210,12 +210,7 @@ pub(crate) fn parse(v: &Value) -> Result<ChatResponse> {
             kind: None,
         });
     }
-    let stop = choice
-        .get("finish_reason")
-        .or_else(|| choice.get("stop_reason"))
-        .and_then(Value::as_str)
-        .map(stop_reason)
-        .unwrap_or(StopReason::EndTurn);
+    let stop = stop_at(choice, &["finish_reason", "stop_reason"]);
     let u = usage(
         u64_at(v, "/usage/prompt_tokens").unwrap_or(0),
         u64_at(v, "/usage/completion_tokens").unwrap_or(0),

@@ -9,8 +9,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Common, response, stop_reason, u64_at, usage};
-use crate::core::converse::{ChatResponse, StopReason};
+use super::{Common, response, stop_at, u64_at, usage};
+use crate::core::converse::ChatResponse;
 use crate::core::error::{Error, Result};
 use crate::core::message::{Part, Role};
 
@@ -52,11 +52,7 @@ pub(crate) fn parse(v: &Value) -> Result<ChatResponse> {
         .filter(|s| !s.is_empty())
         .or_else(|| v.get("text").and_then(Value::as_str))
         .ok_or_else(|| Error::response("the Qwen response has no 'text'"))?;
-    let stop = v
-        .get("stop_reason")
-        .and_then(Value::as_str)
-        .map(stop_reason)
-        .unwrap_or(StopReason::EndTurn);
+    let stop = stop_at(v, &["stop_reason"]);
     let u = usage(
         u64_at(v, "/usage/prompt_tokens").unwrap_or(0),
         u64_at(v, "/usage/completion_tokens").unwrap_or(0),
