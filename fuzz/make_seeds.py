@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the committed seed inputs under fuzz/seeds/<target>/ from real recorded traffic
-(../shared/fixtures/recorded), the OpenAI test bodies and the starter config. Re-run it when
+(tests/fixtures/recorded, vendored), the OpenAI test bodies and the starter config. Re-run it when
 those change; run.sh copies the seeds into fuzz/corpus/ (ignored) before fuzzing."""
 
 import glob
@@ -14,7 +14,7 @@ import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-RECORDED = os.path.join(ROOT, "..", "shared", "fixtures", "recorded")
+RECORDED = os.path.join(ROOT, "tests", "fixtures", "recorded")
 
 
 def out(target, name, data):

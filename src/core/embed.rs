@@ -482,10 +482,10 @@ mod tests {
 
     fn recorded() -> Vec<(String, Value, Value)> {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/fixtures/recorded/embeddings");
+            .join("tests/fixtures/recorded/embeddings");
         let mut out = Vec::new();
         let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .expect("fixtures beside the checkout")
+            .expect("vendored fixtures in tests/fixtures/recorded")
             .filter_map(|e| e.ok().map(|e| e.path()))
             .collect();
         files.sort();

@@ -213,7 +213,7 @@ mod tests {
     #[test]
     fn recorded_answer_parses() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/fixtures/recorded/rerank-response.json");
+            .join("tests/fixtures/recorded/rerank-response.json");
         let body: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         let r = parse_rerank(&body, 6).unwrap();
         assert_eq!(r.len(), 2);

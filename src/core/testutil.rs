@@ -1,4 +1,4 @@
-//! Test access to the recorded Bedrock traffic in `../shared/fixtures/recorded` (see its
+//! Test access to the recorded Bedrock traffic in `tests/fixtures/recorded` (see its
 //! README): VCR cassettes whose request bodies are real Converse JSON and whose stream
 //! responses are base64 event-stream bytes.
 
@@ -10,7 +10,7 @@ use serde_json::Value;
 use serde_yaml::Value as Yaml;
 
 pub fn recorded_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/recorded")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/recorded")
 }
 
 /// One request/response pair of a cassette.

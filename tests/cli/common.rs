@@ -120,7 +120,7 @@ pub fn stderr_of(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-/// The repository's shared fixtures (read-only, beside the checkout).
+/// The repository's shared fixtures (vendored in the repository with their licences).
 pub fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/recorded")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/recorded")
 }

@@ -1,4 +1,4 @@
-//! Golden tests against the recorded Converse traffic in `../shared/fixtures/recorded/converse`:
+//! Golden tests against the recorded Converse traffic in `tests/fixtures/recorded/converse`:
 //! each builds the `ChatRequest` equivalent to what the recording's client asked for and
 //! compares our body with the body really sent (and accepted) by Bedrock.
 
