@@ -780,7 +780,12 @@ fn mid_stream_error_keeps_the_partial_answer() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
-    assert!(!stdout_of(&out).is_empty(), "partial output kept");
+    // The deltas the emulator sent before the error frame, byte for byte.
+    assert_eq!(
+        stdout_of(&out),
+        "Hello from the brock emulator (emulator.stream-error). ",
+        "partial output kept"
+    );
     assert!(
         stderr_of(&out).contains("ModelStreamErrorException"),
         "{}",
@@ -804,6 +809,7 @@ fn throttled_chat_exits_4() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+    assert_eq!(env.emulator.requests(), 2, "{}", stderr_of(&out));
     let out = env
         .cmd()
         .args([
@@ -817,6 +823,12 @@ fn throttled_chat_exits_4() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(
+        stdout_of(&out),
+        "Hello from the brock emulator (emulator.throttle-then-ok). You said: q"
+    );
+    // Two throttled attempts, then the answer.
+    assert_eq!(env.emulator.requests(), 2 + 3, "{}", stderr_of(&out));
 }
 
 #[test]
@@ -854,6 +866,8 @@ fn unknown_model_is_the_services_validation_error() {
 fn ctrl_c_mid_stream_exits_130_and_keeps_output() {
     use std::io::Read;
     use std::process::{Command, Stdio};
+    // The deltas `stall` sends before going silent for an hour.
+    const PARTIAL: &str = "Hello from the brock emulator (emulator.stall). ";
     let env = TestEnv::new();
     let mut child = env
         .std_cmd()
@@ -862,19 +876,54 @@ fn ctrl_c_mid_stream_exits_130_and_keeps_output() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    // Everything brock writes to stdout, as it arrives, on a thread: the signal goes out only
+    // once the whole partial answer has been printed, however long that takes.
     let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 1];
-    stdout.read_exact(&mut first).unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(200));
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+    let reader = std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        loop {
+            match stdout.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    if tx.send(buf[..n].to_vec()).is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    while !seen.ends_with(PARTIAL.as_bytes()) {
+        match rx.recv_timeout(std::time::Duration::from_secs(30)) {
+            Ok(chunk) => seen.extend(chunk),
+            Err(e) => {
+                let _ = child.kill();
+                panic!(
+                    "the partial answer never arrived ({e}); stdout so far: {:?}",
+                    String::from_utf8_lossy(&seen)
+                );
+            }
+        }
+    }
     Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
         .unwrap();
     let status = child.wait().unwrap();
-    let mut rest = String::new();
-    stdout.read_to_string(&mut rest).unwrap();
-    assert_eq!(status.code(), Some(130));
-    assert!(!(String::from_utf8_lossy(&first).to_string() + &rest).is_empty());
+    reader.join().unwrap();
+    seen.extend(rx.try_iter().flatten());
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(status.code(), Some(130), "{stderr}");
+    // Kept, and nothing written after the interruption.
+    assert_eq!(String::from_utf8_lossy(&seen), PARTIAL);
+    assert!(stderr.contains("interrupted"), "{stderr}");
 }
 
 /// Every recorded ConverseStream cassette, replayed through the emulator, printed by brock as

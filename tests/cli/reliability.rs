@@ -71,6 +71,11 @@ fn throttling_backs_off_within_the_jitter_cap_then_exits_4_with_advice() {
         assert!(*d <= 5 << i, "retry {} waited {d} ms: {err}", i + 1);
     }
     assert!(err.contains("giving up after 4 attempts"), "{err}");
+    assert_eq!(
+        env.emulator.requests(),
+        4,
+        "attempts the emulator saw: {err}"
+    );
     assert!(err.contains("ThrottlingException"), "{err}");
     assert!(
         err.lines().any(|l| l.starts_with("hint: ")),
@@ -96,6 +101,7 @@ fn throttling_backs_off_within_the_jitter_cap_then_exits_4_with_advice() {
         "{}",
         stderr_of(&out)
     );
+    assert_eq!(env.emulator.requests(), 4 + 2, "{}", stderr_of(&out));
 }
 
 #[test]
@@ -120,6 +126,7 @@ fn server_errors_are_retried_and_the_answer_printed_once() {
             .count(),
         1
     );
+    assert_eq!(env.emulator.requests(), 3, "{}", stderr_of(&out));
 
     with_scenario(&env, "internal-error");
     let out = env
@@ -139,6 +146,7 @@ fn server_errors_are_retried_and_the_answer_printed_once() {
         "{}",
         stderr_of(&out)
     );
+    assert_eq!(env.emulator.requests(), 3 + 3, "{}", stderr_of(&out));
 }
 
 #[test]
@@ -179,12 +187,15 @@ fn connection_refused_is_retried_then_exit_5() {
 fn connection_reset_before_any_response_is_retried_then_exit_5() {
     let env = TestEnv::new();
     with_scenario(&env, "reset");
-    for args in [
+    for (i, args) in [
         vec!["chat", "q"],
         vec!["chat", "--no-stream", "q"],
         // One control-plane request (plain `models` sends two at once).
         vec!["models", "--profiles"],
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
         let out = env
             .cmd()
             .args(["-v", "--max-attempts", "2"])
@@ -199,6 +210,7 @@ fn connection_reset_before_any_response_is_retried_then_exit_5() {
             stderr_of(&out)
         );
         assert!(out.stdout.is_empty(), "{args:?}");
+        assert_eq!(env.emulator.requests(), 2 * (i as u64 + 1), "{args:?}");
     }
 }
 
@@ -217,15 +229,17 @@ fn reset_mid_stream_keeps_the_partial_answer_and_exits_5() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
-    assert!(
-        stdout_of(&out).starts_with("Hello from the brock emulator"),
-        "partial kept: {:?}",
-        stdout_of(&out)
+    // Exactly the deltas the emulator sent before cutting the connection.
+    assert_eq!(
+        stdout_of(&out),
+        "Hello from the brock emulator (emulator.truncated). ",
+        "partial kept"
     );
     let err = stderr_of(&out);
     assert!(err.contains("connection lost"), "{err}");
     // Output already printed must not be printed again by a retry.
     assert!(retry_delays(&err).is_empty(), "{err}");
+    assert_eq!(env.emulator.requests(), 1, "not retried: {err}");
 
     let out = env
         .cmd()
@@ -292,11 +306,12 @@ fn a_stall_mid_stream_hits_the_read_timeout_and_keeps_the_partial_answer() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
-    assert!(
-        stdout_of(&out).starts_with("Hello from the brock emulator"),
-        "{:?}",
-        stdout_of(&out)
+    assert_eq!(
+        stdout_of(&out),
+        "Hello from the brock emulator (emulator.stall). ",
+        "the deltas sent before the stall"
     );
+    assert_eq!(env.emulator.requests(), 1, "not retried after output");
     assert!(
         stderr_of(&out).contains("read timeout"),
         "{}",
@@ -331,12 +346,15 @@ fn a_stall_mid_stream_hits_the_read_timeout_and_keeps_the_partial_answer() {
 #[test]
 fn exceptions_and_corrupt_frames_mid_stream_keep_the_partial_answer() {
     let env = TestEnv::new();
-    for (model, code, says) in [
+    for (i, (model, code, says)) in [
         ("emulator.stream-error", 1, "ModelStreamErrorException"),
         ("emulator.stream-throttle", 4, "ThrottlingException"),
         ("emulator.malformed-frame", 1, "event-stream frame"),
         ("emulator.crc-mismatch", 1, "event-stream frame"),
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
         let out = env
             .cmd()
             .args(["chat", "--model", model, "tell me a story"])
@@ -348,10 +366,11 @@ fn exceptions_and_corrupt_frames_mid_stream_keep_the_partial_answer() {
             "{model}: {}",
             stderr_of(&out)
         );
-        assert!(
-            stdout_of(&out).starts_with("Hello from the brock emulator"),
-            "{model}: {:?}",
-            stdout_of(&out)
+        // Exactly the deltas the emulator sent before the fault, nothing after it.
+        assert_eq!(
+            stdout_of(&out),
+            format!("Hello from the brock emulator ({model}). "),
+            "{model}"
         );
         assert!(
             stderr_of(&out).contains(says),
@@ -359,6 +378,8 @@ fn exceptions_and_corrupt_frames_mid_stream_keep_the_partial_answer() {
             stderr_of(&out)
         );
         assert_one_error_line(&out, model);
+        // A throttle after output is not retried: the answer would be printed twice.
+        assert_eq!(env.emulator.requests(), i as u64 + 1, "{model}: retried");
     }
 }
 
