@@ -3,7 +3,7 @@
 use base64::Engine;
 use serde_json::{Value, json};
 
-use crate::common::{TestEnv, fixtures_dir, stderr_of, stdout_of};
+use crate::common::{TestEnv, fixtures_dir, require_tool, stderr_of, stdout_of};
 
 fn json_out(out: &std::process::Output) -> Value {
     assert!(out.status.success(), "{}", stderr_of(out));
@@ -868,6 +868,7 @@ fn ctrl_c_mid_stream_exits_130_and_keeps_output() {
     use std::process::{Command, Stdio};
     // The deltas `stall` sends before going silent for an hour.
     const PARTIAL: &str = "Hello from the brock emulator (emulator.stall). ";
+    require_tool("kill", "procps");
     let env = TestEnv::new();
     let mut child = env
         .std_cmd()

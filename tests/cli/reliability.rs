@@ -9,7 +9,7 @@ use std::process::Output;
 
 use brock::emulator::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, EmulatorOptions};
 
-use crate::common::{TestEnv, stderr_of, stdout_of};
+use crate::common::{TestEnv, require_tool, stderr_of, stdout_of};
 
 #[path = "../../fuzz/harness.rs"]
 mod fuzz_harness;
@@ -605,8 +605,9 @@ fn shell_quote(s: &str) -> String {
 }
 
 /// Runs brock on a pseudo-terminal (util-linux `script`), with the test environment, and
-/// returns everything the terminal received. `None` when `script` is not installed.
-fn on_a_terminal(env: &TestEnv, args: &[&str]) -> Option<(Option<i32>, String)> {
+/// returns everything the terminal received.
+fn on_a_terminal(env: &TestEnv, args: &[&str]) -> (Option<i32>, String) {
+    require_tool("script", "bsdutils");
     let base = env.std_cmd();
     let brock = base.get_program().to_string_lossy().into_owned();
     let line = std::iter::once(brock.as_str())
@@ -624,15 +625,11 @@ fn on_a_terminal(env: &TestEnv, args: &[&str]) -> Option<(Option<i32>, String)> 
     c.env("TERM", "xterm-256color").env("SHELL", "/bin/sh");
     c.args(["-qec", &line, "/dev/null"])
         .stdin(std::process::Stdio::null());
-    let out = match c.output() {
-        Ok(o) => o,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-        Err(e) => panic!("script: {e}"),
-    };
-    Some((
+    let out = c.output().unwrap_or_else(|e| panic!("script: {e}"));
+    (
         out.status.code(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
-    ))
+    )
 }
 
 #[cfg(unix)]
@@ -647,10 +644,7 @@ fn hostile_output_is_neutralised_on_a_terminal() {
         let mut args = vec!["chat", "--model", "emulator.hostile"];
         args.extend(&extra);
         args.push("q");
-        let Some((code, tty)) = on_a_terminal(&env, &args) else {
-            eprintln!("skipped: util-linux `script` is not installed");
-            return;
-        };
+        let (code, tty) = on_a_terminal(&env, &args);
         assert_eq!(code, Some(0), "{extra:?}: {tty:?}");
         assert!(tty.contains("Hostile answer"), "{extra:?}: {tty:?}");
         for raw in RAW_HOSTILE {
@@ -680,12 +674,10 @@ fn hostile_tool_results_are_neutralised_on_a_terminal() {
          parameters = {{ type = \"object\", properties = {{ city = {{ type = \"string\" }} }}, required = [\"city\"] }}\n",
         tool.display().to_string()
     ));
-    let Some((code, tty)) = on_a_terminal(
+    let (code, tty) = on_a_terminal(
         &env,
         &["chat", "--run-tools", "--yes", "use get_weather for Paris"],
-    ) else {
-        return;
-    };
+    );
     assert_eq!(code, Some(0), "{tty:?}");
     assert!(
         tty.contains("The tool returned: sunny"),
