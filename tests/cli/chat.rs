@@ -278,8 +278,14 @@ fn reasoning_goes_to_stderr_and_the_answer_to_stdout() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(stdout_of(&out).contains("You said: think it over"));
-    assert!(!stderr_of(&out).is_empty(), "reasoning shown on stderr");
-    assert!(!stdout_of(&out).contains(&stderr_of(&out).trim().to_string()));
+    // The emulator's reasoning for this prompt, on stderr and not on stdout.
+    let reasoning = "The user said: think it over. I will greet them and repeat it.";
+    assert!(
+        stderr_of(&out).contains(reasoning),
+        "reasoning shown on stderr: {}",
+        stderr_of(&out)
+    );
+    assert!(!stdout_of(&out).contains(reasoning), "{}", stdout_of(&out));
     let out = env
         .cmd()
         .args([
@@ -841,7 +847,10 @@ fn hostile_output_is_byte_exact_on_a_pipe() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     // Not a terminal: the bytes are passed through exactly, escapes included.
-    assert!(out.stdout.contains(&0x1b), "{:?}", stdout_of(&out));
+    assert_eq!(
+        stdout_of(&out),
+        "Hostile answer: \x1b]52;c;aGFja2Vk\x07\x1b]0;pwned title\x07\x1b[2J\x1b[H\x1b[10;10H\x1b[5Aoverwritten\x07\rcarriage return"
+    );
 }
 
 #[test]
