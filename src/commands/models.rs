@@ -227,6 +227,10 @@ async fn show(settings: &Settings, client: &Client, id: &str) -> Result<()> {
             out.push_str(&format!("{k:width$}  {shown}\n"));
         }
     }
+    // Every value came from the service.
+    if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return stdout_write(&crate::render::sanitize::for_terminal(&out));
+    }
     stdout_write(&out)
 }
 
