@@ -190,7 +190,9 @@ fn configured_header_values_are_redacted_everywhere() {
 fn endpoint_urls_with_a_password_are_refused() {
     let env = TestEnv::new();
     let url = env.url().replace("http://", "http://admin:hunter2pw@");
-    let cases: Vec<(Vec<&str>, Vec<(&str, &str)>, Option<String>)> = vec![
+    // (arguments, environment, config file)
+    type Case<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>, Option<String>);
+    let cases: Vec<Case> = vec![
         (
             vec!["-v", "--endpoint-url", &url, "chat", "--dry-run", "hi"],
             vec![],
