@@ -291,11 +291,7 @@ pub fn prepare(req: &ChatRequest, route: &RouteOptions, stream: bool) -> Result<
                 req.model_id
             )));
         };
-        if !(base.starts_with("http://") || base.starts_with("https://")) {
-            return Err(Error::usage(format!(
-                "--api-base {base:?} must start with http:// or https://"
-            )));
-        }
+        crate::aws::check_endpoint_url(base, "--api-base")?;
         format!("{}{}", base.trim_end_matches('/'), plan.path(path_segment))
     } else {
         plan.path(path_segment)

@@ -213,6 +213,19 @@ fn endpoint_urls_with_a_password_are_refused() {
             vec![],
             Some(format!("[default]\nendpoint_url = \"{url}\"\n")),
         ),
+        (
+            vec![
+                "chat",
+                "--dry-run",
+                "-m",
+                "converse_like/x",
+                "--api-base",
+                &url,
+                "hi",
+            ],
+            vec![],
+            None,
+        ),
     ];
     for (args, vars, config) in cases {
         if let Some(c) = &config {
