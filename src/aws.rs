@@ -969,6 +969,9 @@ pub fn parse_error_body(
                 preview(body)
             }
         });
+    // An error is one line someone reads: a hostile endpoint's megabyte message is cut short.
+    let message = clip(&message, 4000).into_owned();
+    let code = clip(&code, 200).into_owned();
     Error::Service {
         status,
         code,

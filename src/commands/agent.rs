@@ -535,7 +535,7 @@ impl Agent {
 }
 
 fn ndjson(v: &Value) -> Result<()> {
-    stdout_write(&format!("{v}\n"))
+    crate::render::stdout_write_untrusted(&format!("{v}\n"))
 }
 
 fn write_answer(s: &str) -> Result<()> {

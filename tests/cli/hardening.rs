@@ -90,7 +90,7 @@ fn hostile_catalog() -> String {
     let models = json!({"modelSummaries": [{
         "modelId": format!("evil{OSC52}.model-v1:0"),
         "modelName": "clear\x1b[2J",
-        "providerName": "Evil\x1b]0;pwned\x07",
+        "providerName": "Evil\x1b]0;pwned\x07\u{9b}2J\u{202e}txt.exe",
         "inputModalities": ["TEXT"],
         "outputModalities": ["TEXT"],
         "inferenceTypesSupported": ["ON_DEMAND"],
@@ -261,6 +261,14 @@ fn endpoint_urls_with_a_password_are_refused() {
 fn service_strings_are_sanitised_on_a_terminal_and_exact_in_a_pipe() {
     let env = TestEnv::new();
     let url = hostile_catalog();
+    // JSON escapes C0 controls itself, but not C1 ones or bidi overrides.
+    let shown = on_a_terminal(&env, &url, &["--output", "json", "models"]);
+    assert!(shown.contains("<U+009B>2J<U+202E>txt.exe"), "{shown:?}");
+    let out = at(&env, &url)
+        .args(["--output", "json", "models"])
+        .output()
+        .unwrap();
+    assert!(stdout_of(&out).contains("\u{9b}2J\u{202e}txt.exe"));
     for args in [
         vec!["models"],
         vec!["models", "--profiles"],
@@ -692,4 +700,19 @@ fn embed_sigterm_closes_the_array_and_says_where_to_resume() {
     let n = v.as_array().unwrap().len();
     assert!((2..300).contains(&n), "{n}");
     assert!(err.contains(&format!("resume with --skip {n}")), "{err}");
+}
+
+/// A service error message is one line: a hostile endpoint's 100 KB message was printed whole.
+#[test]
+fn long_service_error_messages_are_clipped() {
+    let env = TestEnv::new();
+    let url = hostile_server(|_, conn| {
+        let body = json!({"message": "m".repeat(100_000)}).to_string();
+        respond(conn, "400 Bad Request", "application/json", body.as_bytes());
+    });
+    let out = at(&env, &url).args(["models"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(err.contains("(96000 more characters)"), "{}", &err[..200]);
+    assert!(err.len() < 5000, "{} bytes", err.len());
 }
