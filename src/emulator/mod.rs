@@ -21,7 +21,12 @@
 //! # Authentication
 //!
 //! SigV4 (`AWS4-HMAC-SHA256`), signing name `bedrock` for every Bedrock service and `sts` for
-//! STS, any region, verified by recomputing the signature. Accepted keys: the configured
+//! STS, verified by recomputing the canonical request and signature (`auth.rs`, independent of
+//! the aws-sigv4 crate the client signs with, checked against AWS's test-suite vectors in
+//! `tests/fixtures/sigv4`). The credential scope must name [`EmulatorOptions::region`]
+//! (default `us-east-1`; STS also takes `us-east-1`, its global endpoint's region), else 403
+//! `InvalidSignatureException` "Credential should be scoped to a valid region, not 'R'. ", as a
+//! regional AWS endpoint answers. Accepted keys: the configured
 //! pair, plus temporary keys issued by this emulator's `AssumeRole` (stateless: derived from
 //! the configured secret, so they keep working across emulator processes with the same
 //! secret). `Authorization: Bearer TOKEN` (a Bedrock API key) is accepted by bedrock-runtime
@@ -177,6 +182,9 @@ pub struct EmulatorOptions {
     pub bearer_tokens: Vec<String>,
     /// VCR cassettes whose recorded answers are replayed.
     pub replay: Vec<PathBuf>,
+    /// The region this emulator serves: a SigV4 credential scoped to any other region is
+    /// refused, as a regional AWS endpoint does.
+    pub region: String,
 }
 
 impl Default for EmulatorOptions {
@@ -189,6 +197,7 @@ impl Default for EmulatorOptions {
             secret_key: DEFAULT_SECRET_KEY.into(),
             bearer_tokens: Vec::new(),
             replay: Vec::new(),
+            region: DEFAULT_REGION.into(),
         }
     }
 }

@@ -19,7 +19,10 @@ use brock::emulator::{
 
 const NOVA: &str = "us.amazon.nova-micro-v1:0";
 const CLAUDE: &str = "us.anthropic.claude-sonnet-4-20250514-v1:0";
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/recorded/converse");
+const FIXTURES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/recorded/converse"
+);
 
 fn emulator() -> BackgroundEmulator {
     BackgroundEmulator::start(EmulatorOptions::default()).expect("emulator starts")
@@ -418,6 +421,52 @@ async fn a_wrong_secret_is_an_invalid_signature() {
     assert_eq!(err.raw_response().map(|r| r.status().as_u16()), Some(403));
 }
 
+/// A client signing for another region than the emulator's is refused the way a regional
+/// AWS endpoint refuses it; the same client in the emulator's region is served.
+#[tokio::test]
+async fn a_credential_for_another_region_is_refused() {
+    let emu = BackgroundEmulator::start(EmulatorOptions {
+        region: "eu-central-1".into(),
+        ..Default::default()
+    })
+    .expect("emulator starts");
+    let in_region = |region: &'static str| {
+        let config = aws_sdk_bedrockruntime::Config::builder()
+            .behavior_version(aws_sdk_bedrockruntime::config::BehaviorVersion::latest())
+            .region(aws_sdk_bedrockruntime::config::Region::new(region))
+            .credentials_provider(aws_sdk_bedrockruntime::config::Credentials::new(
+                DEFAULT_ACCESS_KEY,
+                DEFAULT_SECRET_KEY,
+                None,
+                None,
+                "emulator-test",
+            ))
+            .endpoint_url(emu.url())
+            .build();
+        aws_sdk_bedrockruntime::Client::from_conf(config)
+    };
+    let err = in_region("us-east-1")
+        .converse()
+        .model_id(NOVA)
+        .messages(user("hi"))
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some("InvalidSignatureException"));
+    assert_eq!(
+        err.message(),
+        Some("Credential should be scoped to a valid region, not 'us-east-1'. ")
+    );
+    assert_eq!(err.raw_response().map(|r| r.status().as_u16()), Some(403));
+    let ok = in_region("eu-central-1")
+        .converse()
+        .model_id(NOVA)
+        .messages(user("hi"))
+        .send()
+        .await;
+    assert!(ok.is_ok(), "{ok:?}");
+}
+
 #[tokio::test]
 async fn unknown_models_and_bare_profile_only_ids_are_refused() {
     let emu = emulator();
@@ -773,7 +822,8 @@ async fn hostile_text_reaches_the_client_verbatim() {
 // --- replay ----------------------------------------------------------------------------------
 
 fn stream_cassettes() -> Vec<PathBuf> {
-    let dir = std::fs::read_dir(FIXTURES).unwrap_or_else(|e| panic!("vendored cassettes {FIXTURES}: {e}"));
+    let dir = std::fs::read_dir(FIXTURES)
+        .unwrap_or_else(|e| panic!("vendored cassettes {FIXTURES}: {e}"));
     let mut out: Vec<PathBuf> = dir
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains("converse-stream")))
@@ -835,7 +885,10 @@ fn recorded_streams(path: &Path) -> Vec<Recorded> {
 #[tokio::test]
 async fn replayed_recordings_decode_in_the_sdk() {
     let cassettes = stream_cassettes();
-    assert!(cassettes.len() >= 5, "stream cassettes in {FIXTURES}: {cassettes:?}");
+    assert!(
+        cassettes.len() >= 5,
+        "stream cassettes in {FIXTURES}: {cassettes:?}"
+    );
     for path in cassettes {
         let emu = BackgroundEmulator::start(EmulatorOptions {
             replay: vec![path.clone()],
@@ -1127,7 +1180,7 @@ async fn assumed_role_credentials_work_on_the_runtime() {
     );
     let config = aws_sdk_bedrockruntime::Config::builder()
         .behavior_version(aws_sdk_bedrockruntime::config::BehaviorVersion::latest())
-        .region(aws_sdk_bedrockruntime::config::Region::new("eu-west-1"))
+        .region(aws_sdk_bedrockruntime::config::Region::new("us-east-1"))
         .credentials_provider(aws_sdk_bedrockruntime::config::Credentials::new(
             &akid,
             &secret,
