@@ -93,6 +93,8 @@ use Family::*;
 
 #[rustfmt::skip]
 pub(crate) static MODELS: &[Model] = &[
+    // Seen in converse/test_document_url_input.yaml and test_text_document_url_input.yaml.
+    model!("anthropic.claude-v2", "Claude", "Anthropic", TEXT, TEXT, true, NONE, OD, Anthropic, true, 4096, NONE),
     model!("anthropic.claude-3-haiku-20240307-v1:0", "Claude 3 Haiku", "Anthropic", TEXT_IMAGE, TEXT, true, NONE, OD, Anthropic, true, 4096, US_EU_APAC),
     model!("anthropic.claude-3-5-haiku-20241022-v1:0", "Claude 3.5 Haiku", "Anthropic", TEXT, TEXT, true, NONE, PROFILE, Anthropic, true, 8192, US),
     model!("anthropic.claude-3-7-sonnet-20250219-v1:0", "Claude 3.7 Sonnet", "Anthropic", TEXT_IMAGE, TEXT, true, NONE, PROFILE, Anthropic, true, 64000, US_EU_APAC),

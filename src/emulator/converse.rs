@@ -176,11 +176,24 @@ fn enum_set(values: &[&str]) -> String {
     )
 }
 
+/// `ToolName`'s pattern `[a-zA-Z0-9_-]+` (Smithy model; the refusal is recorded in
+/// tests/fixtures/recorded/errors/invalid-tool-name-validation-error.json).
 fn name_pattern_ok(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
+
+/// `ToolUseId`'s pattern `[a-zA-Z0-9_.:-]+` (Smithy model, botocore bedrock-runtime
+/// service-2.json). Kimi K2 issues ids like `functions.get_temperature:0`, and Bedrock took
+/// them back (recorded: converse/test_bedrock_moonshotai_tool_call.yaml).
+fn tool_use_id_ok(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | ':' | '-'))
+}
+const TOOL_USE_ID_PATTERN: &str =
+    "Member must satisfy regular expression pattern: [a-zA-Z0-9_.:-]+";
 
 /// Bedrock's rule for document names: alphanumerics, single whitespace characters, hyphens,
 /// parentheses and square brackets.
@@ -331,7 +344,13 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
                 .to_string();
             if json::get(vid, "format").is_none() {
                 v.null(&p.field("format"));
-            } else if !VIDEO_FORMATS.contains(&format.as_str()) {
+            } else if !VIDEO_FORMATS.contains(&format.as_str())
+                // Bedrock took a media type too (recorded: converse/test_video_url_input.yaml
+                // sent `video/mp4` to Nova Pro and got 200); the enum is the Smithy model's.
+                && !format
+                    .strip_prefix("video/")
+                    .is_some_and(|f| VIDEO_FORMATS.contains(&f))
+            {
                 v.push(&p.field("format"), None, &enum_set(VIDEO_FORMATS));
             }
             source_size(vid, &p, &["bytes", "s3Location"], v)?;
@@ -365,11 +384,9 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
             let id = json::get_str(tr, "toolUseId")?;
             match id {
                 None => v.null(&p.field("toolUseId")),
-                Some(s) if !name_pattern_ok(s) || s.len() > 64 => v.push(
-                    &p.field("toolUseId"),
-                    None,
-                    "Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+",
-                ),
+                Some(s) if !tool_use_id_ok(s) || s.len() > 64 => {
+                    v.push(&p.field("toolUseId"), None, TOOL_USE_ID_PATTERN)
+                }
                 _ => {}
             }
             if let Some(status) = json::get_str(tr, "status")?
@@ -445,7 +462,7 @@ fn check_id_and_name(id: Option<&str>, name: Option<&str>, p: &Path, v: &mut Vio
             None,
             "Member must have length less than or equal to 64",
         ),
-        Some(s) if !name_pattern_ok(s) => v.push(&p.field("toolUseId"), None, PATTERN),
+        Some(s) if !tool_use_id_ok(s) => v.push(&p.field("toolUseId"), None, TOOL_USE_ID_PATTERN),
         _ => {}
     }
     match name {
@@ -912,7 +929,10 @@ fn check_conversation(req: &ConverseRequest, model: &Model) -> Result<(), ApiErr
         let mut names = Vec::new();
         for (j, b) in m.content.iter().enumerate() {
             match b {
-                Block::Text(t) if t.trim().is_empty() => {
+                // Empty text is refused (the message is quoted in OpenHands/OpenHands#5339 and
+                // LibreChat-AI/agents#501); whitespace-only text passes this check (recorded:
+                // converse/test_bedrock_cache_write_and_read.yaml sent "\n" and got 200).
+                Block::Text(t) if t.is_empty() => {
                     return Err(ApiError::validation(format!(
                         "The text field in the ContentBlock object at messages.{i}.content.{j} is blank. Add text to the text field, and try again."
                     )));
@@ -1199,9 +1219,16 @@ pub(crate) mod tests {
         assert_eq!(
             msg(
                 NOVA,
-                json!({"messages": [{"role": "user", "content": [{"text": "  "}]}]})
+                json!({"messages": [{"role": "user", "content": [{"text": ""}]}]})
             ),
             "The text field in the ContentBlock object at messages.0.content.0 is blank. Add text to the text field, and try again."
+        );
+        assert!(
+            parse_for(
+                NOVA,
+                json!({"messages": [{"role": "user", "content": [{"text": "hi"}, {"text": "\n"}]}]})
+            )
+            .is_ok()
         );
         // Anthropic models accept a history that starts with the assistant (recorded).
         assert!(

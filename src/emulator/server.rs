@@ -810,6 +810,7 @@ impl Request_<'_> {
                             ApiError::serialization("Invalid Base64 value for a blob member.")
                         })?
                 };
+                invoke::count_tokens_tool_types(&raw)?;
                 invoke::anthropic_request(resolved.model, &raw)?.input_chars()
             }
             _ => {

@@ -13,6 +13,7 @@ mod errors;
 mod image;
 mod invoke;
 mod models;
+mod parity;
 mod raw;
 mod readme;
 mod reliability;

@@ -229,6 +229,41 @@ fn anthropic_blocks(content: &Value, path: &str) -> Result<Vec<Block>, ApiError>
 }
 
 /// Reads an Anthropic Messages body into the shared request model.
+/// CountTokens refuses Anthropic server tools (web search and the like) with Anthropic's own
+/// message, unprefixed (recorded for Claude Sonnet 4:
+/// converse/test_anthropic_bedrock_count_tokens_rejects_server_tools.yaml). The list of
+/// expected tags is the recorded one; whether InvokeModel answers the same is not recorded.
+pub(crate) fn count_tokens_tool_types(body: &[u8]) -> Result<(), ApiError> {
+    let Ok(native) = serde_json::from_slice::<Value>(body) else {
+        return Ok(()); // anthropic_request reports malformed bodies
+    };
+    const EXPECTED: &[&str] = &[
+        "bash_20250124",
+        "custom",
+        "text_editor_20250124",
+        "text_editor_20250429",
+        "text_editor_20250728",
+    ];
+    for (i, tool) in native
+        .get("tools")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        if let Some(kind) = tool.get("type").and_then(Value::as_str)
+            && !EXPECTED.contains(&kind)
+        {
+            let expected: Vec<String> = EXPECTED.iter().map(|t| format!("'{t}'")).collect();
+            return Err(ApiError::validation(format!(
+                "tools.{i}: Input tag '{kind}' found using 'type' does not match any of the expected tags: {}",
+                expected.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRequest, ApiError> {
     let native = parse_native(body)?;
     let mut v = check_keys(
