@@ -67,7 +67,9 @@
 //! `The user said: <T>. I will greet them and repeat it.` and, for Anthropic models, a
 //! signature (base64 HMAC-SHA256 of the text under a fixed emulator key, so it verifies across
 //! processes). Anthropic assistant turns sent back must carry their reasoning blocks exactly as
-//! issued.
+//! issued. Kimi K2 on Converse answers as recorded: the reasoning inline in the text,
+//! ` <think> … </think> ` before the answer, after an empty first delta; when it calls a tool,
+//! a `reasoningContent` block and tool use ids `functions.NAME:N`.
 //!
 //! # InvokeModel text families
 //!

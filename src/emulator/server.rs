@@ -680,7 +680,10 @@ impl Request_<'_> {
         Self::check_throughput(&resolved)?;
         let value = json::parse_body(body)?;
         let req = converse::parse(&value, model_id, &resolved)?;
-        let g = generate::generate(&req, &self.generation_context(&resolved, model_id));
+        let mut g = generate::generate(&req, &self.generation_context(&resolved, model_id));
+        if resolved.model.family == Family::Kimi {
+            g = g.kimi_converse();
+        }
         if stream {
             let frames = g.stream_frames(self.latency_ms());
             let steps = scenarios::shape_stream(self.scenario, frames);

@@ -467,6 +467,98 @@ async fn a_credential_for_another_region_is_refused() {
     assert!(ok.is_ok(), "{ok:?}");
 }
 
+const KIMI: &str = "moonshot.kimi-k2-thinking";
+
+/// Kimi K2 answers the recorded way: reasoning inline as `<think>…</think>` in the text
+/// (tests/fixtures/recorded/converse-chunks), no reasoningContent block; a tool call keeps a
+/// reasoningContent block and Kimi's `functions.NAME:N` ids (converse/test_bedrock_moonshotai_tool_call.yaml).
+#[tokio::test]
+async fn kimi_reasons_inline_in_think_tags_as_recorded() {
+    let emu = emulator();
+    let out = client(&emu.url())
+        .converse_stream()
+        .model_id(KIMI)
+        .messages(user("hi"))
+        .send()
+        .await
+        .unwrap();
+    let s = drain(out).await.unwrap();
+    assert!(s.reasoning.is_empty(), "{s:?}");
+    assert!(
+        s.text.starts_with(" <think> The user said: hi.")
+            && s.text.ends_with(
+                " </think> Hello from the brock emulator (moonshot.kimi-k2-thinking). You said: hi"
+            ),
+        "{:?}",
+        s.text
+    );
+
+    let out = client(&emu.url())
+        .converse()
+        .model_id(KIMI)
+        .messages(user("hi"))
+        .send()
+        .await
+        .unwrap();
+    let content = out.output().unwrap().as_message().unwrap().content();
+    assert_eq!(content.len(), 1, "{content:?}");
+    assert!(
+        content[0]
+            .as_text()
+            .unwrap()
+            .contains("</think> Hello from")
+    );
+
+    let out = client(&emu.url())
+        .converse()
+        .model_id(KIMI)
+        .messages(user("use get_weather for Paris"))
+        .tool_config(weather_tools())
+        .send()
+        .await
+        .unwrap();
+    let content = out.output().unwrap().as_message().unwrap().content();
+    assert!(content[0].is_reasoning_content(), "{content:?}");
+    let tool_use = content[1].as_tool_use().unwrap();
+    assert_eq!(
+        tool_use.tool_use_id(),
+        format!("functions.{}:0", tool_use.name())
+    );
+}
+
+/// The client's think-tag path end to end: `brock --mock chat` with Kimi shows the inline
+/// reasoning on stderr and only the answer on stdout.
+#[test]
+fn brock_mock_chat_with_kimi_splits_reasoning_from_the_answer() {
+    let home = tempfile::tempdir().unwrap();
+    for extra in [&[][..], &["--no-stream"][..]] {
+        let out = crate::common::bare_cmd(home.path())
+            .args(["--mock", "chat", "-m", KIMI])
+            .args(extra)
+            .arg("hello there")
+            .output()
+            .unwrap();
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert!(out.status.success(), "{extra:?}: {stderr}");
+        assert_eq!(
+            stdout.trim(),
+            "Hello from the brock emulator (moonshot.kimi-k2-thinking). You said: hello there",
+            "{extra:?}"
+        );
+        assert!(
+            stderr.contains("The user said: hello there. I will greet them and repeat it."),
+            "{extra:?}: {stderr}"
+        );
+        assert!(
+            !stdout.contains("think>") && !stderr.contains("think>"),
+            "{extra:?}: tags leaked: {stdout} {stderr}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn unknown_models_and_bare_profile_only_ids_are_refused() {
     let emu = emulator();
