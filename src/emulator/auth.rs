@@ -38,8 +38,11 @@ pub(crate) enum Caller {
     ApiKey,
 }
 
+// Source: inferred (AWS's generic SigV4 wording, not recorded here).
 const SIGNATURE_MISMATCH: &str = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
+// Source: the message as quoted in yegor256/s3auth#244 and ArranJacques/laravel-aws-cognito-auth#25.
 const INVALID_TOKEN: &str = "The security token included in the request is invalid.";
+// Source: inferred.
 const INCOMPLETE_BEARER: &str = "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter. Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.";
 
 fn incomplete(message: impl Into<String>) -> ApiError {
@@ -63,13 +66,16 @@ pub(crate) fn authenticate(
 ) -> Result<Caller, ApiError> {
     let Some(value) = parts.headers.get(http::header::AUTHORIZATION) else {
         return Err(match service {
-            // What the API-key-capable front door answers (recorded in the wild).
+            // What the API-key-capable front door answers: status, error type (coral.service
+            // namespace) and `{"Message": ...}` body as quoted in karthink/gptel#1397 and
+            // anthropics/claude-code#45000.
             Service::Bedrock => ApiError::coral(
                 403,
                 "AccessDeniedException",
                 "Authorization header is missing",
             )
             .capital(),
+            // Source: inferred.
             _ => ApiError::coral(
                 403,
                 "MissingAuthenticationTokenException",
@@ -79,6 +85,7 @@ pub(crate) fn authenticate(
     };
     let value = value
         .to_str()
+        // Source: inferred.
         .map_err(|_| incomplete("Authorization header is not valid ASCII."))?;
     if let Some(token) = value.strip_prefix("Bearer ") {
         return bearer(token.trim(), service, opts);
@@ -86,11 +93,13 @@ pub(crate) fn authenticate(
     if let Some(rest) = value.strip_prefix("AWS4-HMAC-SHA256 ") {
         return sigv4(parts, body, rest, service, opts, now);
     }
+    // Source: inferred.
     Err(incomplete(INCOMPLETE_BEARER))
 }
 
 fn bearer(token: &str, service: Service, opts: &EmulatorOptions) -> Result<Caller, ApiError> {
     if service != Service::Bedrock {
+        // Source: inferred.
         return Err(incomplete(INCOMPLETE_BEARER));
     }
     if opts.bearer_tokens.iter().any(|t| t == token) {
@@ -101,6 +110,7 @@ fn bearer(token: &str, service: Service, opts: &EmulatorOptions) -> Result<Calle
     } else {
         "Invalid API Key format: Must start with pre-defined prefix"
     };
+    // Source: inferred.
     Err(ApiError::coral(403, "AccessDeniedException", message).capital())
 }
 
@@ -122,6 +132,7 @@ fn parse_authorization(rest: &str) -> Result<Authorization<'_>, ApiError> {
             continue;
         }
         let Some((k, v)) = part.split_once('=') else {
+            // Source: inferred.
             return Err(incomplete(format!(
                 "'{part}' not a valid key=value pair (missing equal-sign) in Authorization header."
             )));
@@ -146,11 +157,13 @@ fn parse_authorization(rest: &str) -> Result<Authorization<'_>, ApiError> {
         }
     }
     if !missing.is_empty() {
+        // Source: inferred.
         return Err(incomplete(missing.trim_end().to_string()));
     }
     let credential = credential.unwrap_or_default();
     let scope: Vec<&str> = credential.split('/').collect();
     if scope.len() != 5 {
+        // Source: inferred.
         return Err(incomplete(format!(
             "Credential should have exactly 5 slash-separated components, not {}.",
             scope.len()
@@ -178,6 +191,7 @@ fn sigv4(
     let auth = parse_authorization(rest)?;
     let expected_service = service.signing_name();
     if auth.terminator != "aws4_request" {
+        // Source: inferred.
         return Err(invalid_signature(format!(
             "Credential should be scoped with a valid terminator: 'aws4_request', not '{}'. ",
             auth.terminator
@@ -198,6 +212,7 @@ fn sigv4(
     let region_ok =
         auth.region == opts.region || (service == Service::Sts && auth.region == "us-east-1");
     if !region_ok {
+        // Source: inferred.
         return Err(invalid_signature(format!(
             "Credential should be scoped to a valid region, not '{}'. ",
             auth.region
@@ -208,16 +223,19 @@ fn sigv4(
         .get("x-amz-date")
         .and_then(|v| v.to_str().ok())
         .ok_or_else(|| {
+            // Source: inferred.
             incomplete(
                 "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
             )
         })?;
     let signed_at = parse_amz_date(amz_date).ok_or_else(|| {
+        // Source: inferred.
         incomplete(format!(
             "Date must be in ISO-8601 'basic format'. Got '{amz_date}'. See http://en.wikipedia.org/wiki/ISO_8601"
         ))
     })?;
     if auth.date != &amz_date[..8] {
+        // Source: inferred.
         return Err(invalid_signature(format!(
             "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '{}' != '{}', from '{amz_date}'.",
             auth.date,
@@ -246,6 +264,7 @@ fn sigv4(
         let temp = TempCredentials::verify(&opts.secret_key, auth.access_key, token)
             .ok_or_else(unrecognized)?;
         if temp.expiration <= now {
+            // Source: inferred.
             return Err(ApiError::coral(
                 403,
                 "ExpiredTokenException",
@@ -257,6 +276,7 @@ fn sigv4(
 
     let skew = Duration::from_secs(300);
     if signed_at + skew < now {
+        // Source: inferred.
         return Err(ApiError::coral(
             400,
             "InvalidSignatureException",
@@ -268,6 +288,7 @@ fn sigv4(
         ));
     }
     if signed_at > now + skew {
+        // Source: inferred.
         return Err(ApiError::coral(
             400,
             "InvalidSignatureException",
@@ -281,6 +302,7 @@ fn sigv4(
 
     let computed = compute_signature(parts, body, &auth, &secret);
     if !constant_time_eq(computed.as_bytes(), auth.signature.as_bytes()) {
+        // Source: inferred.
         return Err(invalid_signature(SIGNATURE_MISMATCH));
     }
     Ok(caller)

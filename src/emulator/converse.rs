@@ -216,6 +216,7 @@ fn decode_blob(v: &Value) -> Result<Vec<u8>, ApiError> {
     let s = json::string(v)?;
     base64::engine::general_purpose::STANDARD
         .decode(s)
+        // Source: inferred (the Coral deserializer's wording).
         .map_err(|_| ApiError::serialization("Invalid Base64 value for a blob member."))
 }
 
@@ -227,11 +228,13 @@ fn source_size(
     v: &mut Violations,
 ) -> Result<usize, ApiError> {
     let Some(src) = json::get_obj(o, "source")? else {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.null(&path.field("source"));
         return Ok(0);
     };
     let members = json::union_members(src);
     if members.len() != 1 || !allowed.contains(&members[0]) {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(
             &path.field("source"),
             None,
@@ -254,6 +257,7 @@ fn parse_tool_result_content(
     let o = json::obj(item)?;
     let members = json::union_members(o);
     if members.len() != 1 {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(path, None, "Member must have exactly one member set");
         return Ok(ToolResultContent::Text(String::new()));
     }
@@ -261,6 +265,7 @@ fn parse_tool_result_content(
         "text" => ToolResultContent::Text(json::string(&o["text"])?.to_string()),
         "json" => {
             if !o["json"].is_object() {
+                // Source: inferred.
                 return Err(ApiError::validation(format!(
                     "The format of the value at {}.json is invalid. Provide a json object for the field and try again.",
                     path.dotted()
@@ -273,6 +278,7 @@ fn parse_tool_result_content(
         "video" => ToolResultContent::Media("video"),
         "searchResult" => ToolResultContent::Media("search result"),
         other => {
+            // Source: inferred (the Coral deserializer's wording).
             return Err(ApiError::serialization(format!(
                 "Unknown member '{other}' in ToolResultContentBlock"
             )));
@@ -284,11 +290,13 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
     let o = json::obj(item)?;
     let members = json::union_members(o);
     if let Some(unknown) = members.iter().find(|m| !CONTENT_MEMBERS.contains(m)) {
+        // Source: inferred (the Coral deserializer's wording).
         return Err(ApiError::serialization(format!(
             "Unknown member '{unknown}' in ContentBlock"
         )));
     }
     if members.len() != 1 {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(path, None, "Member must have exactly one member set");
         return Ok(Block::Other);
     }
@@ -303,8 +311,10 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
                 .unwrap_or_default()
                 .to_string();
             if json::get(img, "format").is_none() {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.null(&p.field("format"));
             } else if !IMAGE_FORMATS.contains(&format.as_str()) {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.push(&p.field("format"), None, &enum_set(IMAGE_FORMATS));
             }
             let bytes = source_size(img, &p, &["bytes", "s3Location"], v)?;
@@ -316,18 +326,22 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
                 .unwrap_or_default()
                 .to_string();
             if json::get(doc, "format").is_none() {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.null(&p.field("format"));
             } else if !DOCUMENT_FORMATS.contains(&format.as_str()) {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.push(&p.field("format"), None, &enum_set(DOCUMENT_FORMATS));
             }
             let name = match json::get_str(doc, "name")? {
                 Some(n) => n.to_string(),
                 None => {
+                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
                     v.null(&p.field("name"));
                     String::new()
                 }
             };
             if name.chars().count() > 200 {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.push(
                     &p.field("name"),
                     None,
@@ -343,6 +357,7 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
                 .unwrap_or_default()
                 .to_string();
             if json::get(vid, "format").is_none() {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.null(&p.field("format"));
             } else if !VIDEO_FORMATS.contains(&format.as_str())
                 // Bedrock took a media type too (recorded: converse/test_video_url_input.yaml
@@ -351,6 +366,7 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
                     .strip_prefix("video/")
                     .is_some_and(|f| VIDEO_FORMATS.contains(&f))
             {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.push(&p.field("format"), None, &enum_set(VIDEO_FORMATS));
             }
             source_size(vid, &p, &["bytes", "s3Location"], v)?;
@@ -366,6 +382,7 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
             let input = match json::get(tu, "input") {
                 Some(i) => i.clone(),
                 None => {
+                    // Source: inferred.
                     return Err(ApiError::validation(format!(
                         "The value at {}.input is empty.",
                         p.dotted()
@@ -383,8 +400,10 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
             let tr = json::obj(value)?;
             let id = json::get_str(tr, "toolUseId")?;
             match id {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 None => v.null(&p.field("toolUseId")),
                 Some(s) if !tool_use_id_ok(s) || s.len() > 64 => {
+                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
                     v.push(&p.field("toolUseId"), None, TOOL_USE_ID_PATTERN)
                 }
                 _ => {}
@@ -392,10 +411,12 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
             if let Some(status) = json::get_str(tr, "status")?
                 && !["success", "error"].contains(&status)
             {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.push(&p.field("status"), None, &enum_set(&["success", "error"]));
             }
             let mut content = Vec::new();
             match json::get_list(tr, "content")? {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 None => v.null(&p.field("content")),
                 Some(items) => {
                     for (i, item) in items.iter().enumerate() {
@@ -433,6 +454,7 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
                     let text = match json::get_str(rt, "text")? {
                         Some(t) => t.to_string(),
                         None => {
+                            // Source: inferred from the Smithy model's constraints, in Coral's report format.
                             v.null(&p.field("reasoningText").field("text"));
                             String::new()
                         }
@@ -444,6 +466,7 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
                     Block::RedactedReasoning(decode_blob(&r["redactedContent"])?)
                 }
                 _ => {
+                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
                     v.push(&p, None, "Member must have exactly one member set");
                     Block::Other
                 }
@@ -456,22 +479,28 @@ fn parse_block(item: &Value, path: &Path, v: &mut Violations) -> Result<Block, A
 fn check_id_and_name(id: Option<&str>, name: Option<&str>, p: &Path, v: &mut Violations) {
     const PATTERN: &str = "Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+";
     match id {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         None => v.null(&p.field("toolUseId")),
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         Some(s) if s.len() > 64 => v.push(
             &p.field("toolUseId"),
             None,
             "Member must have length less than or equal to 64",
         ),
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         Some(s) if !tool_use_id_ok(s) => v.push(&p.field("toolUseId"), None, TOOL_USE_ID_PATTERN),
         _ => {}
     }
     match name {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         None => v.null(&p.field("name")),
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         Some(s) if s.len() > 64 => v.push(
             &p.field("name"),
             None,
             "Member must have length less than or equal to 64",
         ),
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         Some(s) if !name_pattern_ok(s) => v.push(&p.field("name"), None, PATTERN),
         _ => {}
     }
@@ -480,13 +509,16 @@ fn check_id_and_name(id: Option<&str>, name: Option<&str>, p: &Path, v: &mut Vio
 fn check_cache_point(value: &Value, p: &Path, v: &mut Violations) -> Result<(), ApiError> {
     let cp = json::obj(value)?;
     match json::get_str(cp, "type")? {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         None => v.null(&p.field("type")),
         Some("default") => {}
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         Some(other) => v.push(&p.field("type"), Some(other), &enum_set(&["default"])),
     }
     if let Some(ttl) = json::get_str(cp, "ttl")?
         && !["5m", "1h"].contains(&ttl)
     {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(&p.field("ttl"), Some(ttl), &enum_set(&["5m", "1h"]));
     }
     Ok(())
@@ -499,6 +531,7 @@ fn parse_system(items: &[Value], v: &mut Violations) -> Result<Vec<Block>, ApiEr
         let o = json::obj(item)?;
         let members = json::union_members(o);
         if members.len() != 1 {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push(&p, None, "Member must have exactly one member set");
             continue;
         }
@@ -506,6 +539,7 @@ fn parse_system(items: &[Value], v: &mut Violations) -> Result<Vec<Block>, ApiEr
             "text" => {
                 let t = json::string(&o["text"])?;
                 if t.trim().is_empty() {
+                    // Source: inferred.
                     return Err(ApiError::validation(format!(
                         "The text field in the SystemContentBlock object at {} is blank. Add text to the text field, and try again.",
                         p.dotted()
@@ -519,6 +553,7 @@ fn parse_system(items: &[Value], v: &mut Violations) -> Result<Vec<Block>, ApiEr
                 out.push(Block::CachePoint);
             }
             other => {
+                // Source: inferred (the Coral deserializer's wording).
                 return Err(ApiError::serialization(format!(
                     "Unknown member '{other}' in SystemContentBlock"
                 )));
@@ -535,9 +570,11 @@ fn parse_tool_config(
     let p = Path::root("toolConfig");
     let mut tools = Vec::new();
     match json::get_list(tc, "tools")? {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         None => v.null(&p.field("tools")),
         Some(items) => {
             if items.is_empty() {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.push(
                     &p.field("tools"),
                     None,
@@ -549,6 +586,7 @@ fn parse_tool_config(
                 let o = json::obj(item)?;
                 let members = json::union_members(o);
                 if members.len() != 1 {
+                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
                     v.push(&tp, None, "Member must have exactly one member set");
                     continue;
                 }
@@ -558,12 +596,15 @@ fn parse_tool_config(
                         let spec = json::obj(&o["toolSpec"])?;
                         let name = json::get_str(spec, "name")?;
                         match name {
+                            // Source: inferred from the Smithy model's constraints, in Coral's report format.
                             None => v.null(&sp.field("name")),
+                            // Source: inferred from the Smithy model's constraints, in Coral's report format.
                             Some(n) if n.len() > 64 => v.push(
                                 &sp.field("name"),
                                 Some(n),
                                 "Member must have length less than or equal to 64",
                             ),
+                            // Source: recorded, tests/fixtures/recorded/errors/invalid-tool-name-validation-error.json.
                             Some(n) if !name_pattern_ok(n) => v.push(
                                 &sp.field("name"),
                                 Some(n),
@@ -574,6 +615,7 @@ fn parse_tool_config(
                         if let Some(d) = json::get_str(spec, "description")?
                             && d.is_empty()
                         {
+                            // Source: inferred from the Smithy model's constraints, in Coral's report format.
                             v.push(
                                 &sp.field("description"),
                                 Some(d),
@@ -582,12 +624,14 @@ fn parse_tool_config(
                         }
                         let schema = match json::get_obj(spec, "inputSchema")? {
                             None => {
+                                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                                 v.null(&sp.field("inputSchema"));
                                 Value::Null
                             }
                             Some(is) => match json::get(is, "json") {
                                 Some(s) => s.clone(),
                                 None => {
+                                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
                                     v.push(
                                         &sp.field("inputSchema"),
                                         None,
@@ -607,6 +651,7 @@ fn parse_tool_config(
                         check_cache_point(&o["cachePoint"], &tp.field("cachePoint"), v)?
                     }
                     other => {
+                        // Source: inferred (the Coral deserializer's wording).
                         return Err(ApiError::serialization(format!(
                             "Unknown member '{other}' in Tool"
                         )));
@@ -627,12 +672,14 @@ fn parse_tool_config(
                     match json::get_str(t, "name")? {
                         Some(n) => Some(ToolChoice::Tool(n.to_string())),
                         None => {
+                            // Source: inferred from the Smithy model's constraints, in Coral's report format.
                             v.null(&p.field("toolChoice").field("tool").field("name"));
                             None
                         }
                     }
                 }
                 _ => {
+                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
                     v.push(
                         &p.field("toolChoice"),
                         None,
@@ -654,6 +701,7 @@ pub(crate) fn parse(
 ) -> Result<ConverseRequest, ApiError> {
     let top = json::obj(body)?;
     if let Some(unknown) = top.keys().find(|k| !TOP_LEVEL.contains(&k.as_str())) {
+        // Source: inferred (the Coral deserializer's wording).
         return Err(ApiError::serialization(format!(
             "Unrecognized field \"{unknown}\" in ConverseRequest"
         )));
@@ -662,6 +710,7 @@ pub(crate) fn parse(
 
     let mut messages = Vec::new();
     match json::get_list(top, "messages")? {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         None => v.null(&Path::root("messages")),
         Some(items) => {
             for (i, item) in items.iter().enumerate() {
@@ -671,16 +720,19 @@ pub(crate) fn parse(
                     Some("user") => Role::User,
                     Some("assistant") => Role::Assistant,
                     Some(_) => {
+                        // Source: inferred from the Smithy model's constraints, in Coral's report format.
                         v.push(&p.field("role"), None, &enum_set(&["user", "assistant"]));
                         Role::User
                     }
                     None => {
+                        // Source: inferred from the Smithy model's constraints, in Coral's report format.
                         v.null(&p.field("role"));
                         Role::User
                     }
                 };
                 let mut content = Vec::new();
                 match json::get_list(o, "content")? {
+                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
                     None => v.null(&p.field("content")),
                     Some(blocks) => {
                         for (j, b) in blocks.iter().enumerate() {
@@ -706,6 +758,7 @@ pub(crate) fn parse(
         if let Some(m) = max_tokens
             && m < 1
         {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push(
                 &p.field("maxTokens"),
                 Some(&m.to_string()),
@@ -717,12 +770,14 @@ pub(crate) fn parse(
         for (name, value) in [("temperature", temperature), ("topP", top_p)] {
             if let Some(x) = value {
                 if x < 0.0 {
+                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
                     v.push(
                         &p.field(name),
                         Some(&json::num(x)),
                         "Member must have value greater than or equal to 0",
                     );
                 } else if x > 1.0 {
+                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
                     v.push(
                         &p.field(name),
                         Some(&json::num(x)),
@@ -733,6 +788,7 @@ pub(crate) fn parse(
         }
         if let Some(items) = json::get_list(ic, "stopSequences")? {
             if items.len() > 2500 {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.push(
                     &p.field("stopSequences"),
                     None,
@@ -742,6 +798,7 @@ pub(crate) fn parse(
             for (i, item) in items.iter().enumerate() {
                 let s = json::string(item)?;
                 if s.is_empty() {
+                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
                     v.push(
                         &p.field("stopSequences").index(i),
                         Some(s),
@@ -765,7 +822,9 @@ pub(crate) fn parse(
         let id = json::get_str(g, "guardrailIdentifier")?;
         let version = json::get_str(g, "guardrailVersion")?;
         match id {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             None => v.null(&p.field("guardrailIdentifier")),
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             Some(s) if !super::guardrail::identifier_ok(s) => v.push(
                 &p.field("guardrailIdentifier"),
                 Some(s),
@@ -774,7 +833,9 @@ pub(crate) fn parse(
             _ => {}
         }
         match version {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             None => v.null(&p.field("guardrailVersion")),
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             Some(s) if !super::guardrail::version_ok(s) => v.push(
                 &p.field("guardrailVersion"),
                 Some(s),
@@ -786,6 +847,7 @@ pub(crate) fn parse(
         if let Some(t) = trace
             && !["enabled", "disabled", "enabled_full"].contains(&t)
         {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push(
                 &p.field("trace"),
                 Some(t),
@@ -795,6 +857,7 @@ pub(crate) fn parse(
         if let Some(m) = json::get_str(g, "streamProcessingMode")?
             && !["sync", "async"].contains(&m)
         {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push(
                 &p.field("streamProcessingMode"),
                 Some(m),
@@ -813,11 +876,13 @@ pub(crate) fn parse(
     if let Some(items) = json::get_list(top, "additionalModelResponseFieldPaths")? {
         let p = Path::root("additionalModelResponseFieldPaths");
         if items.len() > 10 {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push(&p, None, "Member must have length less than or equal to 10");
         }
         for (i, item) in items.iter().enumerate() {
             let s = json::string(item)?;
             if s.is_empty() || s.len() > 256 {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.push(
                     &p.index(i),
                     Some(s),
@@ -837,6 +902,7 @@ pub(crate) fn parse(
         && let Some(l) = json::get_str(pc, "latency")?
     {
         if !["standard", "optimized"].contains(&l) {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push(
                 &Path::root("performanceConfig").field("latency"),
                 Some(l),
@@ -850,6 +916,7 @@ pub(crate) fn parse(
         && let Some(t) = json::get_str(st, "type")?
     {
         if !["priority", "default", "flex", "reserved"].contains(&t) {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push(
                 &Path::root("serviceTier").field("type"),
                 Some(t),
@@ -866,6 +933,7 @@ pub(crate) fn parse(
         && let Some(schema) = json::get_str(js, "schema")?
     {
         output_schema = Some(serde_json::from_str(schema).map_err(|_| {
+            // Source: inferred.
             ApiError::validation("The JSON schema in outputConfig.textFormat is not valid JSON.")
         })?);
     }
@@ -901,11 +969,13 @@ fn check_conversation(req: &ConverseRequest, model: &Model) -> Result<(), ApiErr
     let anthropic = model.family == Family::Anthropic;
     match req.messages.first() {
         None => {
+            // Source: inferred.
             return Err(ApiError::validation(
                 "A conversation must start with a user message. Try again with a conversation that starts with a user message.",
             ));
         }
         Some(m) if m.role != Role::User && !anthropic => {
+            // Source: inferred.
             return Err(ApiError::validation(
                 "A conversation must start with a user message. Try again with a conversation that starts with a user message.",
             ));
@@ -914,6 +984,7 @@ fn check_conversation(req: &ConverseRequest, model: &Model) -> Result<(), ApiErr
     }
     for pair in req.messages.windows(2) {
         if pair[0].role == pair[1].role {
+            // Source: inferred.
             return Err(ApiError::validation(
                 "A conversation must alternate between user and assistant roles. Make sure the conversation alternates between user and assistant roles and try again.",
             ));
@@ -922,6 +993,7 @@ fn check_conversation(req: &ConverseRequest, model: &Model) -> Result<(), ApiErr
     let mut uses_tools = false;
     for (i, m) in req.messages.iter().enumerate() {
         if m.content.is_empty() {
+            // Source: recorded, tests/fixtures/recorded/errors/empty-message-validation-error.json.
             return Err(ApiError::validation(format!(
                 "The content field in the Message object at messages.{i} is empty. Add a ContentBlock object to the content field and try again."
             )));
@@ -938,22 +1010,26 @@ fn check_conversation(req: &ConverseRequest, model: &Model) -> Result<(), ApiErr
                     )));
                 }
                 Block::Image { bytes, .. } if *bytes > MAX_IMAGE_BYTES => {
+                    // Source: inferred.
                     return Err(ApiError::validation(format!(
                         "The image in the ContentBlock object at messages.{i}.content.{j} exceeds the maximum size of 3.75 MB. Reduce the image size and try again."
                     )));
                 }
                 Block::Document { name, bytes, .. } => {
                     if !document_name_ok(name) {
+                        // Source: inferred.
                         return Err(ApiError::validation(
                             "The document file name can only contain alphanumeric characters, whitespace characters, hyphens, parentheses, and square brackets. The name can't contain more than one consecutive whitespace character.",
                         ));
                     }
                     if *bytes > MAX_DOCUMENT_BYTES {
+                        // Source: inferred.
                         return Err(ApiError::validation(format!(
                             "The document in the ContentBlock object at messages.{i}.content.{j} exceeds the maximum size of 4.5 MB. Reduce the document size and try again."
                         )));
                     }
                     if names.contains(name) {
+                        // Source: inferred.
                         return Err(ApiError::validation(format!(
                             "The document names in the Message object at messages.{i} must be unique. Rename the documents and try again."
                         )));
@@ -966,6 +1042,7 @@ fn check_conversation(req: &ConverseRequest, model: &Model) -> Result<(), ApiErr
         }
     }
     if uses_tools && !req.has_tool_config {
+        // Source: inferred.
         return Err(ApiError::validation(
             "The toolConfig field must be defined when using toolUse and toolResult content blocks.",
         ));
@@ -995,6 +1072,7 @@ fn check_conversation(req: &ConverseRequest, model: &Model) -> Result<(), ApiErr
             })
             .collect();
         if results.len() > uses.len() {
+            // Source: inferred.
             return Err(ApiError::validation(format!(
                 "The number of toolResult blocks at messages.{i}.content exceeds the number of toolUse blocks of previous turn."
             )));
@@ -1005,6 +1083,7 @@ fn check_conversation(req: &ConverseRequest, model: &Model) -> Result<(), ApiErr
             .copied()
             .collect();
         if !missing.is_empty() {
+            // Source: inferred.
             return Err(ApiError::validation(format!(
                 "Expected toolResult blocks at messages.{i}.content for the following Ids: {}",
                 missing.join(", ")
@@ -1014,6 +1093,7 @@ fn check_conversation(req: &ConverseRequest, model: &Model) -> Result<(), ApiErr
     if let Some(ToolChoice::Tool(name)) = &req.tool_choice
         && !req.tools.iter().any(|t| &t.name == name)
     {
+        // Source: inferred.
         return Err(ApiError::validation(format!(
             "The tool {name} specified in toolChoice is not defined in toolConfig.tools."
         )));
@@ -1022,6 +1102,7 @@ fn check_conversation(req: &ConverseRequest, model: &Model) -> Result<(), ApiErr
         let mut seen = Vec::new();
         for t in &req.tools {
             if seen.contains(&t.name.as_str()) {
+                // Source: inferred.
                 return Err(ApiError::model("tools: Tool names must be unique."));
             }
             seen.push(t.name.as_str());
@@ -1046,6 +1127,7 @@ fn check_model_support(
                 _ => continue,
             };
             if !has(needs) {
+                // Source: inferred.
                 return Err(ApiError::validation(format!(
                     "This model doesn't support the {name} content block that you provided. Try again with a supported content block."
                 )));
@@ -1053,6 +1135,7 @@ fn check_model_support(
         }
     }
     if req.has_tool_config && model.family == Family::TitanText {
+        // Source: inferred.
         return Err(ApiError::validation("This model doesn't support tool use."));
     }
     let limit = model.max_output;
@@ -1061,11 +1144,13 @@ fn check_model_support(
         && max as u64 > limit
     {
         if model.family == Family::Anthropic {
+            // Source: inferred.
             return Err(ApiError::model(format!(
                 "max_tokens: {max} > {limit}, which is the maximum allowed number of output tokens for {}",
                 anthropic_name(model.id)
             )));
         }
+        // Source: inferred.
         return Err(ApiError::validation(format!(
             "The maximum tokens you requested exceeds the model limit of {limit}. Try again with a maximum tokens value that is lower than {limit}."
         )));
@@ -1075,6 +1160,7 @@ fn check_model_support(
         && req.top_p.is_some()
         && exclusive_sampling(model.id)
     {
+        // Source: inferred.
         return Err(ApiError::model(
             "`temperature` and `top_p` cannot both be specified for this model. Please use only one.",
         ));
@@ -1230,7 +1316,8 @@ pub(crate) mod tests {
             )
             .is_ok()
         );
-        // Anthropic models accept a history that starts with the assistant (recorded).
+        // Anthropic models accept a history that starts with the assistant (recorded:
+        // converse/test_bedrock_anthropic_message_history_starting_with_response.yaml).
         assert!(
             parse_for(
                 CLAUDE,

@@ -547,7 +547,8 @@ impl Generation {
             u["cacheWriteInputTokens"] = json!(self.cache_write);
         }
         if self.anthropic && !streaming {
-            // Recorded Anthropic answers also carry these older duplicates.
+            // Recorded Anthropic answers also carry these older duplicates
+            // (converse/test_bedrock_cache_write_and_read.yaml).
             u["cacheReadInputTokenCount"] = json!(self.cache_read);
             u["cacheWriteInputTokenCount"] = json!(self.cache_write);
         }

@@ -3,9 +3,24 @@
 //! (restJson1 + `application/vnd.amazon.eventstream`, STS query/XML) on one loopback port.
 //!
 //! It exists so that brock can be tested offline, and it is deliberately *strict*: it refuses
-//! what Bedrock refuses, with AWS's own status codes, `x-amzn-ErrorType` codes and message
-//! texts, so that a client bug shows up here instead of against the real service. It shares
-//! no code with the client side (`core`, `aws`): requests are parsed from the wire JSON here.
+//! what Bedrock refuses, with AWS's status codes, `x-amzn-ErrorType` codes and message texts,
+//! so that a client bug shows up here instead of against the real service. It shares no code
+//! with the client side (`core`, `aws`): requests are parsed from the wire JSON here.
+//!
+//! # Sources
+//!
+//! Each refusal names its source in a `// Source:` comment where it is built:
+//!
+//! - recorded Bedrock traffic, `tests/fixtures/recorded/` (by file). The parity test
+//!   (`tests/cli/parity.rs`) replays every recorded Converse, ConverseStream and CountTokens
+//!   request and checks the emulator answers with the recorded status and message;
+//! - the Bedrock Smithy model (constraints: patterns, enums, lengths, ranges; as published in
+//!   botocore's `bedrock-runtime` `service-2.json`), in Coral's constraint-report format as
+//!   recorded in `tests/fixtures/recorded/errors/`;
+//! - messages quoted in public issue threads, named by repository and number;
+//! - AWS's SigV4 test-suite vectors for the signature (`tests/fixtures/sigv4/`);
+//! - otherwise "inferred": the wording was not checked against a recording or a document
+//!   here, and may differ from the real service's.
 //!
 //! # Routes
 //!
@@ -13,7 +28,7 @@
 //! |---|---|
 //! | bedrock-runtime | `POST /model/{modelId}/converse`, `/converse-stream`, `/invoke`, `/invoke-with-response-stream`, `/count-tokens`; `POST /guardrail/{id}/version/{version}/apply` |
 //! | bedrock | `GET /foundation-models`, `GET /foundation-models/{id}`, `GET /inference-profiles`, `GET /inference-profiles/{id}` |
-//! | bedrock-agent-runtime | `POST /rerank` (implemented); `POST /agents/{a}/agentAliases/{b}/sessions/{s}/text`, `/knowledgebases/{kb}/retrieve`, `/retrieveAndGenerate`, `/retrieveAndGenerateStream` (answer `ResourceNotFoundException`: no agent or knowledge base exists here) |
+//! | bedrock-agent-runtime | `POST /rerank`; `POST /agents/{a}/agentAliases/{b}/sessions/{s}/text`, `/knowledgebases/{kb}/retrieve`, `/retrieveAndGenerate`, `/retrieveAndGenerateStream` over a fixed catalogue: agent `AGENT12345` (aliases `TSTALIASID`, `LIVE123456`) and knowledge base `KB12345678`; ids `DEPFAIL001` / `BADGATE001` answer 424 `DependencyFailedException` / 502 `BadGatewayException`; any other id `ResourceNotFoundException` |
 //! | STS | `POST /` with a form body: `Action=AssumeRole`, `Action=GetCallerIdentity` |
 //!
 //! Anything else is a 404 `UnknownOperationException`.
