@@ -236,12 +236,12 @@ pub(crate) fn rerank_invoke(
     let query = match native.get("query") {
         Some(Value::String(q)) if !q.is_empty() => q.clone(),
         Some(Value::String(_)) => {
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push("#/query: expected minLength: 1, actual: 0".into());
             String::new()
         }
         Some(other) => {
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!(
                 "#/query: expected type: String, found: {}",
                 json_type(other)
@@ -254,7 +254,7 @@ pub(crate) fn rerank_invoke(
     match native.get("documents") {
         Some(Value::Array(list)) => {
             if list.is_empty() || list.len() > 1000 {
-                // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 v.push(format!(
                     "#/documents: expected between 1 and 1000 items, found: {}",
                     list.len()
@@ -267,7 +267,7 @@ pub(crate) fn rerank_invoke(
                 });
             }
         }
-        // Source: inferred from the Smithy model's constraints, in Coral's report format.
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         Some(other) => v.push(format!(
             "#/documents: expected type: JSONArray, found: {}",
             json_type(other)
@@ -278,7 +278,7 @@ pub(crate) fn rerank_invoke(
     if let Some(t) = native.get("top_n") {
         match t.as_u64() {
             Some(k) if k >= 1 => n = n.min(k as usize),
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             _ => v.push(format!("#/top_n: {t} is not greater or equal to 1")),
         }
     }
@@ -286,7 +286,7 @@ pub(crate) fn rerank_invoke(
         && let Some(a) = native.get("api_version")
         && a.as_u64() != Some(2)
     {
-        // Source: inferred from the Smithy model's constraints, in Coral's report format.
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push(format!("#/api_version: {a} is not greater or equal to 2"));
     }
     if !v.is_empty() {

@@ -147,7 +147,7 @@ fn titan_text(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
     if let Some(t) = text
         && !t.is_string()
     {
-        // Source: inferred from the Smithy model's constraints, in Coral's report format.
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push("#/inputText: expected type: String, found: ".to_string() + json_type(t));
     }
     let dims = match native.get("dimensions") {
@@ -155,7 +155,7 @@ fn titan_text(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
         Some(d) => match d.as_u64() {
             Some(n @ (256 | 512 | 1024)) => n as usize,
             _ => {
-                // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 v.push(format!("#/dimensions: {d} is not a valid enum value"));
                 1024
             }
@@ -165,7 +165,7 @@ fn titan_text(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
         None => true,
         Some(Value::Bool(b)) => *b,
         Some(other) => {
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!(
                 "#/normalize: expected type: Boolean, found: {}",
                 json_type(other)
@@ -185,9 +185,9 @@ fn titan_text(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
                     }
                 }
             }
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             Some(_) => v.push("#/embeddingTypes: expected minimum item count: 1, found: 0".into()),
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             None => v.push(format!(
                 "#/embeddingTypes: expected type: JSONArray, found: {}",
                 json_type(t)
@@ -251,7 +251,7 @@ fn titan_multimodal(body: &[u8]) -> Result<Invoked, ApiError> {
     let text = native.get("inputText").and_then(Value::as_str);
     let image = native.get("inputImage").and_then(Value::as_str);
     if text.is_none() && image.is_none() {
-        // Source: inferred from the Smithy model's constraints, in Coral's report format.
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push("#: required key [inputText] or [inputImage] not found".into());
     }
     let mut dims = 1024;
@@ -334,13 +334,13 @@ fn cohere(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
     match native.get("texts") {
         None => {
             if !native.contains_key("images") && !native.contains_key("inputs") {
-                // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 v.push("#: required key [texts] not found".into());
             }
         }
         Some(Value::Array(list)) => {
             if list.len() > 96 {
-                // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 v.push(format!(
                     "#/texts: expected maximum item count: 96, found: {}",
                     list.len()
@@ -351,14 +351,14 @@ fn cohere(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
                     Some(s) => {
                         let n = s.chars().count();
                         if !v4 && n > 2048 {
-                            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                             v.push(format!(
                                 "#/texts/{i}: expected maxLength: 2048, actual: {n}"
                             ));
                         }
                         texts.push(s);
                     }
-                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                    // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                     None => v.push(format!(
                         "#/texts/{i}: expected type: String, found: {}",
                         json_type(t)
@@ -366,7 +366,7 @@ fn cohere(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
                 }
             }
         }
-        // Source: inferred from the Smithy model's constraints, in Coral's report format.
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         Some(other) => v.push(format!(
             "#/texts: expected type: JSONArray, found: {}",
             json_type(other)
@@ -396,7 +396,7 @@ fn cohere(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
                     }
                 }
             }
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             None => v.push(format!(
                 "#/embedding_types: expected type: JSONArray, found: {}",
                 json_type(t)
@@ -527,7 +527,7 @@ fn nova(body: &[u8]) -> Result<Invoked, ApiError> {
     let params = match native.get("singleEmbeddingParams") {
         Some(Value::Object(p)) => p,
         Some(other) => {
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!(
                 "#/singleEmbeddingParams: expected type: JSONObject, found: {}",
                 json_type(other)
@@ -535,7 +535,7 @@ fn nova(body: &[u8]) -> Result<Invoked, ApiError> {
             &empty
         }
         None => {
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push("#: required key [singleEmbeddingParams] not found".into());
             &empty
         }
@@ -551,7 +551,7 @@ fn nova(body: &[u8]) -> Result<Invoked, ApiError> {
         ]
         .contains(&key.as_str())
         {
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!(
                 "#/singleEmbeddingParams: extraneous key [{key}] is not permitted"
             ));
@@ -559,7 +559,7 @@ fn nova(body: &[u8]) -> Result<Invoked, ApiError> {
     }
     match params.get("embeddingPurpose") {
         None if !params.is_empty() => {
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push("#/singleEmbeddingParams: required key [embeddingPurpose] not found".into())
         }
         Some(p) if !p.as_str().is_some_and(|s| NOVA_PURPOSES.contains(&s)) => {
@@ -584,7 +584,7 @@ fn nova(body: &[u8]) -> Result<Invoked, ApiError> {
         .filter(|k| params.contains_key(*k))
         .collect();
     if !params.is_empty() && modalities.len() != 1 {
-        // Source: inferred from the Smithy model's constraints, in Coral's report format.
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push(format!(
             "#/singleEmbeddingParams: expected exactly one of [text, image, audio, video], found: {}",
             modalities.len()
@@ -599,15 +599,15 @@ fn nova(body: &[u8]) -> Result<Invoked, ApiError> {
                 seed = s.to_string();
                 input_tokens = tokens(s) + 2;
             }
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             Some(_) => v.push(
                 "#/singleEmbeddingParams/text/value: expected minLength: 1, actual: 0".into(),
             ),
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             None => v.push("#/singleEmbeddingParams/text: required key [value] not found".into()),
         }
         match t.get("truncationMode") {
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             None => v.push(
                 "#/singleEmbeddingParams/text: required key [truncationMode] not found".into(),
             ),

@@ -192,7 +192,7 @@ impl Checker {
             Some(Value::String(s)) => {
                 let n = s.chars().count();
                 if n == 0 || n > 1024 {
-                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                    // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                     self.v.push(format!(
                         "#/{path}/{key}: expected {}: {}, actual: {n}",
                         if n == 0 { "minLength" } else { "maxLength" },
@@ -202,7 +202,7 @@ impl Checker {
                 s.clone()
             }
             Some(other) => {
-                // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 self.v.push(format!(
                     "#/{path}/{key}: expected type: String, found: {}",
                     json_type(other)
@@ -222,7 +222,7 @@ impl Checker {
             Some(Value::String(s)) => match base64::engine::general_purpose::STANDARD.decode(s) {
                 Ok(b) if image_size(&b).is_some() => Some(b),
                 _ => {
-                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                    // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                     self.v.push(format!(
                         "#/{path}/{key}: the image is not a base64-encoded PNG or JPEG"
                     ));
@@ -230,7 +230,7 @@ impl Checker {
                 }
             },
             Some(other) => {
-                // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 self.v.push(format!(
                     "#/{path}/{key}: expected type: String, found: {}",
                     json_type(other)
@@ -264,7 +264,7 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
         Some(k) => match native.get(k) {
             Some(Value::Object(p)) => p,
             Some(other) => {
-                // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 c.v.push(format!(
                     "#/{k}: expected type: JSONObject, found: {}",
                     json_type(other)
@@ -272,7 +272,7 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
                 &empty
             }
             None => {
-                // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 c.v.push(format!("#: required key [{k}] not found"));
                 &empty
             }
@@ -281,7 +281,7 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
     };
     for (_, other) in TASKS {
         if Some(*other) != params_key && native.contains_key(*other) {
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             c.v.push(format!("#: extraneous key [{other}] is not permitted"));
         }
     }
@@ -305,7 +305,7 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
                             && s.starts_with('#')
                             && s[1..].chars().all(|ch| ch.is_ascii_hexdigit());
                         if !ok {
-                            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                             c.v.push(format!(
                                 "#/{k}/colors/{i}: string [{s}] does not match pattern ^#[0-9A-Fa-f]{{6}}$"
                             ));
@@ -314,12 +314,12 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
                         }
                     }
                 }
-                // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 Some(list) => c.v.push(format!(
                     "#/{k}/colors: expected between 1 and 10 items, found: {}",
                     list.len()
                 )),
-                // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 None => c.v.push(format!("#/{k}: required key [colors] not found")),
             }
             if params.contains_key("referenceImage") {
@@ -340,14 +340,14 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
                         .and_then(|b| image_size(&b));
                 }
                 _ => {
-                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                    // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                     c.v.push(format!("#/{k}/images: expected between 1 and 5 images"))
                 }
             }
             if let Some(s) = params.get("similarityStrength")
                 && !s.as_f64().is_some_and(|x| (0.2..=1.0).contains(&x))
             {
-                // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 c.v.push(format!(
                     "#/{k}/similarityStrength: {s} is not between 0.2 and 1.0"
                 ));
@@ -360,7 +360,7 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
             let has_prompt = params.contains_key("maskPrompt");
             let has_image = params.contains_key("maskImage");
             if has_prompt == has_image {
-                // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 c.v.push(format!(
                     "#/{k}: exactly one of [maskPrompt] or [maskImage] is required"
                 ));
@@ -403,7 +403,7 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
             ]
             .contains(&key.as_str())
             {
-                // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 c.v.push(format!(
                     "#/imageGenerationConfig: extraneous key [{key}] is not permitted"
                 ));
@@ -414,21 +414,21 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
             match v.as_u64() {
                 Some(x) if (lo..=hi).contains(&x) => Some(x),
                 Some(x) if x < lo => {
-                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                    // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                     c.v.push(format!(
                         "#/imageGenerationConfig/{key}: {x} is not greater or equal to {lo}"
                     ));
                     None
                 }
                 Some(x) => {
-                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                    // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                     c.v.push(format!(
                         "#/imageGenerationConfig/{key}: {x} is not less or equal to {hi}"
                     ));
                     None
                 }
                 None => {
-                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                    // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                     c.v.push(format!(
                         "#/imageGenerationConfig/{key}: expected type: Integer, found: {}",
                         json_type(v)
@@ -444,7 +444,7 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
         if let Some(s) = cfg.get("cfgScale")
             && !s.as_f64().is_some_and(|x| (1.1..=10.0).contains(&x))
         {
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             c.v.push(format!(
                 "#/imageGenerationConfig/cfgScale: {s} is not between 1.1 and 10.0"
             ));
@@ -529,7 +529,7 @@ fn stability(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiE
     let prompt = match native.get("prompt") {
         Some(Value::String(s)) if !s.is_empty() && s.chars().count() <= 10_000 => s.clone(),
         Some(Value::String(s)) => {
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!(
                 "#/prompt: expected length between 1 and 10000, actual: {}",
                 s.chars().count()
@@ -537,7 +537,7 @@ fn stability(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiE
             String::new()
         }
         Some(other) => {
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!(
                 "#/prompt: expected type: String, found: {}",
                 json_type(other)
@@ -549,7 +549,7 @@ fn stability(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiE
     if let Some(n) = native.get("negative_prompt")
         && !n.is_string()
     {
-        // Source: inferred from the Smithy model's constraints, in Coral's report format.
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push(format!(
             "#/negative_prompt: expected type: String, found: {}",
             json_type(n)
@@ -574,7 +574,7 @@ fn stability(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiE
         Some(s) => match s.as_u64() {
             Some(x) if x <= 4_294_967_294 => x,
             _ => {
-                // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 v.push(format!("#/seed: {s} is not between 0 and 4294967294"));
                 0
             }
@@ -658,12 +658,12 @@ fn sdxl(native: &Map<String, Value>) -> Result<Invoked, ApiError> {
                             prompt.push_str(t);
                         }
                     }
-                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                    // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                     _ => v.push(format!("#/text_prompts/{i}: required key [text] not found")),
                 }
             }
         }
-        // Source: inferred from the Smithy model's constraints, in Coral's report format.
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         _ => v.push("#/text_prompts: expected minimum item count: 1".into()),
     }
     if let Some(s) = native.get("style_preset")
@@ -678,7 +678,7 @@ fn sdxl(native: &Map<String, Value>) -> Result<Invoked, ApiError> {
             Some(x) => match x.as_u64() {
                 Some(n) if (320..=1536).contains(&n) && n % 64 == 0 => n as u32,
                 _ => {
-                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
+                    // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                     v.push(format!(
                         "#/{k}: {x} must be a multiple of 64 between 320 and 1536"
                     ));

@@ -343,19 +343,19 @@ fn check_number(
         x.as_f64()
     };
     match n {
-        // Source: inferred from the Smithy model's constraints, in Coral's report format.
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         None => v.push(format!(
             "#{path}/{key}: expected type: {}, found: {}",
             if integer { "Integer" } else { "Number" },
             json_type(x)
         )),
-        // Source: inferred from the Smithy model's constraints, in Coral's report format.
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         Some(n) if n < range.0 => v.push(format!(
             "#{path}/{key}: {} is not greater or equal to {}",
             show(n),
             show(range.0)
         )),
-        // Source: inferred from the Smithy model's constraints, in Coral's report format.
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         Some(n) if n > range.1 => v.push(format!(
             "#{path}/{key}: {} is not less or equal to {}",
             show(n),
@@ -375,7 +375,7 @@ fn check_type(m: &Map<String, Value>, key: &str, want: &str, v: &mut Vec<String>
         _ => true,
     };
     if !ok {
-        // Source: inferred from the Smithy model's constraints, in Coral's report format.
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push(format!("#/{key}: expected type: {want}, found: {found}"));
     }
 }
@@ -506,7 +506,7 @@ fn titan_body(native: &Map<String, Value>, model: &Model) -> Result<Parsed, ApiE
         .unwrap_or_default();
     for key in cfg.keys() {
         if !["maxTokenCount", "stopSequences", "temperature", "topP"].contains(&key.as_str()) {
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!(
                 "#/textGenerationConfig: extraneous key [{key}] is not permitted"
             ));
@@ -563,7 +563,7 @@ fn nova_body(native: &Map<String, Value>, ctx: &Context) -> Result<Parsed, ApiEr
     if let Some(s) = native.get("schemaVersion")
         && s.as_str() != Some("messages-v1")
     {
-        // Source: inferred from the Smithy model's constraints, in Coral's report format.
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push(format!("#/schemaVersion: {s} is not a valid enum value"));
     }
     check_type(native, "messages", "JSONArray", &mut v);
@@ -582,7 +582,7 @@ fn nova_body(native: &Map<String, Value>, ctx: &Context) -> Result<Parsed, ApiEr
         ]
         .contains(&key.as_str())
         {
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!(
                 "#/inferenceConfig: extraneous key [{key}] is not permitted"
             ));
@@ -715,7 +715,7 @@ fn cohere_body(native: &Map<String, Value>, model: &Model) -> Result<Parsed, Api
     {
         match h.get("role").and_then(Value::as_str) {
             Some("USER" | "CHATBOT" | "SYSTEM" | "TOOL") => {}
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             other => v.push(format!(
                 "#/chat_history/{i}/role: {} is not a valid enum value",
                 other.map_or("null".to_string(), |r| format!("\"{r}\""))

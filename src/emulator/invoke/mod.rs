@@ -51,13 +51,13 @@ pub(crate) fn check_keys(
     let mut v = Vec::new();
     for key in required {
         if !body.contains_key(*key) {
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!("#: required key [{key}] not found"));
         }
     }
     for key in body.keys() {
         if !permitted.contains(&key.as_str()) {
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!("#: extraneous key [{key}] is not permitted"));
         }
     }
@@ -282,7 +282,7 @@ pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRe
     if let Some(ver) = native.get("anthropic_version")
         && ver.as_str() != Some("bedrock-2023-05-31")
     {
-        // Source: inferred from the Smithy model's constraints, in Coral's report format.
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push(format!(
             "#/anthropic_version: {ver} is not a valid enum value"
         ));
@@ -296,14 +296,14 @@ pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRe
             &["enabled", "disabled"]
         };
         if !allowed.contains(&k) {
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!("#/thinking/type: {k} is not a valid enum value"));
         }
     }
     if let Some(t) = native.get("temperature").and_then(Value::as_f64)
         && !(0.0..=1.0).contains(&t)
     {
-        // Source: inferred from the Smithy model's constraints, in Coral's report format.
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push(if t < 0.0 {
             format!("#/temperature: {t} is not greater or equal to 0")
         } else {
@@ -313,7 +313,7 @@ pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRe
     if let Some(m) = native.get("max_tokens")
         && m.as_i64().is_none_or(|n| n < 1)
     {
-        // Source: inferred from the Smithy model's constraints, in Coral's report format.
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push(format!("#/max_tokens: {m} is not greater or equal to 1"));
     }
     if !v.is_empty() {
