@@ -251,6 +251,12 @@ async fn recorded_requests_get_the_recorded_status() {
                 r.cassette, r.index
             );
         }
+        assert!(
+            !(agree && allowed.is_some()),
+            "{} #{} agrees now: remove it from ALLOWED",
+            r.cassette,
+            r.index
+        );
         let verdict = match (agree, allowed) {
             (true, _) => "yes",
             (false, Some(_)) => "allowed",
