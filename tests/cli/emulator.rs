@@ -467,6 +467,86 @@ async fn a_credential_for_another_region_is_refused() {
     assert!(ok.is_ok(), "{ok:?}");
 }
 
+/// A request signed for another service is refused as AWS refuses it, before the signature
+/// is compared (the message quoted in aws/aws-sdk-ruby#431 and cllunsford/aws-signing-proxy#25).
+#[tokio::test]
+async fn a_credential_for_another_service_is_refused() {
+    use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
+    use http_body_util::BodyExt;
+    let emu = emulator();
+    let body = r#"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#;
+    for (service, expected) in [
+        (
+            "s3",
+            Some("Credential should be scoped to correct service: 'bedrock'. "),
+        ),
+        ("bedrock", None),
+    ] {
+        let mut req = http::Request::builder()
+            .method("POST")
+            .uri(format!(
+                "{}/model/{}/converse",
+                emu.url(),
+                "us.amazon.nova-micro-v1%3A0"
+            ))
+            .header("host", emu.addr().to_string())
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .unwrap();
+        let identity: aws_smithy_runtime_api::client::identity::Identity =
+            aws_credential_types::Credentials::new(
+                DEFAULT_ACCESS_KEY,
+                DEFAULT_SECRET_KEY,
+                None,
+                None,
+                "test",
+            )
+            .into();
+        let params = aws_sigv4::sign::v4::SigningParams::builder()
+            .identity(&identity)
+            .region("us-east-1")
+            .name(service)
+            .time(std::time::SystemTime::now())
+            .settings(SigningSettings::default())
+            .build()
+            .unwrap();
+        let signable = SignableRequest::new(
+            "POST",
+            req.uri().to_string(),
+            req.headers()
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.to_str().unwrap())),
+            SignableBody::Bytes(body.as_bytes()),
+        )
+        .unwrap();
+        let (instructions, _) = sign(signable, &params.into()).unwrap().into_parts();
+        instructions.apply_to_request_http1x(&mut req);
+        let req = req.map(|b| http_body_util::Full::new(bytes::Bytes::from(b)));
+        let http =
+            hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+                .build_http();
+        let resp = http.request(req).await.unwrap();
+        let status = resp.status().as_u16();
+        let error_type = resp
+            .headers()
+            .get("x-amzn-errortype")
+            .map(|v| v.to_str().unwrap().to_string());
+        let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+        let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        match expected {
+            Some(message) => {
+                assert_eq!(status, 403);
+                assert!(
+                    error_type.is_some_and(|t| t.starts_with("InvalidSignatureException:")),
+                    "{json}"
+                );
+                assert_eq!(json["message"], message);
+            }
+            None => assert_eq!(status, 200, "{json}"),
+        }
+    }
+}
+
 const KIMI: &str = "moonshot.kimi-k2-thinking";
 
 /// Kimi K2 answers the recorded way: reasoning inline as `<think>…</think>` in the text
