@@ -1342,6 +1342,40 @@ pub(crate) mod tests {
         );
     }
 
+    /// Both found by replaying the recordings (tests/cli/parity.rs): Kimi's tool-use ids and a
+    /// `video/mp4` format were accepted by Bedrock.
+    #[test]
+    fn kimi_tool_use_ids_and_media_type_video_formats_pass() {
+        let tools = json!({"tools": [{"toolSpec": {"name": "get_temperature", "inputSchema": {"json": {}}}}]});
+        let with_id = |id: &str| {
+            parse_for(
+                NOVA,
+                json!({"messages": [
+                {"role": "user", "content": [{"text": "a"}]},
+                {"role": "assistant", "content": [{"toolUse": {"toolUseId": id, "name": "get_temperature", "input": {}}}]},
+                {"role": "user", "content": [{"toolResult": {"toolUseId": id, "content": [{"text": "30"}]}}]}],
+                "toolConfig": tools.clone()}),
+            )
+        };
+        assert!(with_id("functions.get_temperature:0").is_ok());
+        assert!(
+            with_id("a/b")
+                .unwrap_err()
+                .message
+                .ends_with("Member must satisfy regular expression pattern: [a-zA-Z0-9_.:-]+")
+        );
+        let video = |format: &str| {
+            parse_for(
+                "us.amazon.nova-pro-v1:0",
+                json!({"messages": [{"role": "user", "content": [
+                {"text": "a"}, {"video": {"format": format, "source": {"bytes": "AAAA"}}}]}]}),
+            )
+        };
+        assert!(video("mp4").is_ok());
+        assert!(video("video/mp4").is_ok());
+        assert!(video("video/avi").is_err());
+    }
+
     #[test]
     fn inference_config_ranges_are_aggregated() {
         let e = parse_for(
