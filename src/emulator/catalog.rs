@@ -220,9 +220,10 @@ pub(crate) fn model_arn(id: &str, region: &str) -> String {
     format!("arn:aws:bedrock:{region}::foundation-model/{id}")
 }
 
-pub(crate) fn model_summary(m: &Model) -> Value {
+/// A model as ListFoundationModels lists it in `region` (the emulator's own).
+pub(crate) fn model_summary(m: &Model, region: &str) -> Value {
     let mut v = json!({
-        "modelArn": model_arn(m.id, REGION),
+        "modelArn": model_arn(m.id, region),
         "modelId": m.id,
         "modelName": m.name,
         "providerName": m.provider,
@@ -271,11 +272,12 @@ pub(crate) fn find_profile(id: &str) -> Option<Profile> {
     })
 }
 
-pub(crate) fn profile_arn(id: &str) -> String {
-    format!("arn:aws:bedrock:{REGION}:{ACCOUNT}:inference-profile/{id}")
+pub(crate) fn profile_arn(id: &str, region: &str) -> String {
+    format!("arn:aws:bedrock:{region}:{ACCOUNT}:inference-profile/{id}")
 }
 
-pub(crate) fn profile_summary(p: &Profile) -> Value {
+/// A system-defined profile as ListInferenceProfiles lists it in `region` (the emulator's own).
+pub(crate) fn profile_summary(p: &Profile, region: &str) -> Value {
     let label = geo_label(p.geo);
     let models: Vec<Value> = geo_regions(p.geo)
         .iter()
@@ -286,7 +288,7 @@ pub(crate) fn profile_summary(p: &Profile) -> Value {
         "description": format!("Routes requests to {} in {}.", p.model.name, geo_regions(p.geo).join(", ")),
         "createdAt": "2024-08-27T00:00:00Z",
         "updatedAt": "2025-10-01T00:00:00Z",
-        "inferenceProfileArn": profile_arn(&p.id),
+        "inferenceProfileArn": profile_arn(&p.id, region),
         "models": models,
         "inferenceProfileId": p.id,
         "status": "ACTIVE",

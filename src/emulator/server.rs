@@ -902,7 +902,7 @@ impl Request_<'_> {
                     _ => m.inference.contains(&"PROVISIONED"),
                 })
             })
-            .map(catalog::model_summary)
+            .map(|m| catalog::model_summary(m, &self.shared.opts.region))
             .collect();
         Ok(json_answer(
             StatusCode::OK,
@@ -923,7 +923,7 @@ impl Request_<'_> {
         })?;
         Ok(json_answer(
             StatusCode::OK,
-            &json!({"modelDetails": catalog::model_summary(m)}),
+            &json!({"modelDetails": catalog::model_summary(m, &self.shared.opts.region)}),
             self.request_id,
         ))
     }
@@ -984,7 +984,7 @@ impl Request_<'_> {
         let end = (start + max).min(all.len());
         let page: Vec<Value> = all[start..end]
             .iter()
-            .map(catalog::profile_summary)
+            .map(|p| catalog::profile_summary(p, &self.shared.opts.region))
             .collect();
         let mut body = json!({"inferenceProfileSummaries": page});
         if end < all.len() {
@@ -1005,7 +1005,7 @@ impl Request_<'_> {
         })?;
         Ok(json_answer(
             StatusCode::OK,
-            &catalog::profile_summary(&p),
+            &catalog::profile_summary(&p, &self.shared.opts.region),
             self.request_id,
         ))
     }

@@ -219,6 +219,12 @@ fn shared_credentials_file_and_aws_profile() {
     };
     let out = run(&profile_region_env);
     assert!(out.status.success(), "{}", stderr_of(&out));
+    // The emulator lists its resources in the region it serves.
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let arn = doc["inferenceProfiles"][0]["inferenceProfileArn"]
+        .as_str()
+        .unwrap();
+    assert!(arn.starts_with("arn:aws:bedrock:us-west-2:"), "{arn}");
     // The us-east-1 emulator refuses a credential scoped to us-west-2: an auth error, exit 3.
     let out = run(&other_region_env);
     assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
