@@ -41,7 +41,8 @@
 //! `tests/fixtures/sigv4`). The credential scope must name [`EmulatorOptions::region`]
 //! (default `us-east-1`; STS also takes `us-east-1`, its global endpoint's region), else 403
 //! `InvalidSignatureException` "Credential should be scoped to a valid region, not 'R'. ", as a
-//! regional AWS endpoint answers. Accepted keys: the configured
+//! regional AWS endpoint answers; ListFoundationModels and ListInferenceProfiles give ARNs in
+//! that region. Accepted keys: the configured
 //! pair, plus temporary keys issued by this emulator's `AssumeRole` (stateless: derived from
 //! the configured secret, so they keep working across emulator processes with the same
 //! secret). `Authorization: Bearer TOKEN` (a Bedrock API key) is accepted by bedrock-runtime
