@@ -160,9 +160,16 @@ impl Client {
         let mut region = settings.region.clone();
         let mut auth = Auth::SigV4;
         if settings.mock {
-            let emu = crate::emulator::Emulator::start(crate::emulator::EmulatorOptions::default())
-                .await
-                .map_err(|e| Error::Network(format!("cannot start the built-in emulator: {e}")))?;
+            // The emulator refuses credentials scoped to another region, as AWS does.
+            let region = region
+                .get_or_insert_with(|| crate::emulator::DEFAULT_REGION.to_string())
+                .clone();
+            let emu = crate::emulator::Emulator::start(crate::emulator::EmulatorOptions {
+                region,
+                ..Default::default()
+            })
+            .await
+            .map_err(|e| Error::Network(format!("cannot start the built-in emulator: {e}")))?;
             let url = emu.url();
             runtime = Some(url.clone());
             control = Some(url.clone());
@@ -174,7 +181,6 @@ impl Client {
                 None,
                 "brock-mock",
             ));
-            region.get_or_insert_with(|| crate::emulator::DEFAULT_REGION.to_string());
             emulator = Some(emu);
         } else {
             let var = settings

@@ -40,6 +40,7 @@ pub async fn run(args: &EmulatorArgs) -> Result<()> {
         secret_key: args.secret_key.clone(),
         bearer_tokens: args.bearer_tokens.clone(),
         replay: args.replay.clone(),
+        region: DEFAULT_REGION.into(),
     };
     let emu = Emulator::start(opts)
         .await

@@ -489,6 +489,7 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
         tokio::time::sleep(shared.opts.latency).await;
     }
     if route == Route::Unknown {
+        // Source: the emulator's own (no Bedrock counterpart).
         return fail(&ApiError::unknown_operation());
     }
     let caller = match auth::authenticate(&parts, &body, service, &shared.opts, SystemTime::now()) {
@@ -506,6 +507,7 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
         Some(name) => match Scenario::parse(name) {
             Some(s) => Some(s),
             None => {
+                // Source: the emulator's own (no Bedrock counterpart).
                 return fail(&ApiError::validation(format!(
                     "Unknown emulator scenario '{name}'. Known scenarios: {}.",
                     scenarios::NAMES.join(", ")
@@ -615,6 +617,7 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
                 )
             })
         }
+        // Source: inferred.
         Route::Unknown => Err(ApiError::unknown_operation()),
     };
     match result {
@@ -672,6 +675,7 @@ impl Request_<'_> {
             && name != "default"
             && Scenario::parse(name).is_none()
         {
+            // Source: inferred.
             return Err(ApiError::invalid_model());
         }
         Ok(resolved)
@@ -680,6 +684,7 @@ impl Request_<'_> {
     /// Refuses bare ids of models that need an inference profile.
     fn check_throughput(resolved: &catalog::Resolved) -> Result<(), ApiError> {
         if resolved.on_demand && !resolved.model.inference.contains(&"ON_DEMAND") {
+            // Source: inferred.
             return Err(ApiError::validation(format!(
                 "Invocation of model ID {} with on-demand throughput isn\u{2019}t supported. Retry your request with the ID or ARN of an inference profile that contains this model.",
                 resolved.model.id
@@ -710,6 +715,7 @@ impl Request_<'_> {
     ) -> Result<Response<EmuBody>, ApiError> {
         let resolved = self.resolve(model_id)?;
         if !resolved.model.converse {
+            // Source: inferred.
             return Err(ApiError::validation(
                 "This action doesn't support the model that you provided. Try again with a supported text or chat model.",
             ));
@@ -717,7 +723,10 @@ impl Request_<'_> {
         Self::check_throughput(&resolved)?;
         let value = json::parse_body(body)?;
         let req = converse::parse(&value, model_id, &resolved)?;
-        let g = generate::generate(&req, &self.generation_context(&resolved, model_id));
+        let mut g = generate::generate(&req, &self.generation_context(&resolved, model_id));
+        if resolved.model.family == Family::Kimi {
+            g = g.kimi_converse();
+        }
         if stream {
             let frames = g.stream_frames(self.latency_ms());
             let steps = scenarios::shape_stream(self.scenario, frames);
@@ -760,6 +769,7 @@ impl Request_<'_> {
             resolved.model
         };
         if stream && !model.streaming {
+            // Source: inferred.
             return Err(ApiError::validation(
                 "The model is unsupported for streaming.",
             ));
@@ -801,6 +811,7 @@ impl Request_<'_> {
     fn count_tokens(&self, model_id: &str, body: &Bytes) -> Result<Response<EmuBody>, ApiError> {
         let resolved = self.resolve(model_id)?;
         if !resolved.on_demand || resolved.model.family != Family::Anthropic {
+            // Source: recorded, tests/fixtures/recorded/converse/test_anthropic_bedrock_count_tokens_error.yaml.
             return Err(ApiError::validation(
                 "The provided model doesn't support counting tokens.",
             ));
@@ -810,6 +821,7 @@ impl Request_<'_> {
         let input = match json::get_obj(top, "input")? {
             Some(i) => i,
             None => {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 return Err(super::errors::constraint_report(&[
                     "Value null at 'input' failed to satisfy constraint: Member must not be null"
                         .into(),
@@ -829,6 +841,7 @@ impl Request_<'_> {
                     ]
                     .contains(&k.as_str())
                     {
+                        // Source: inferred (the Coral deserializer's wording).
                         return Err(ApiError::serialization(format!(
                             "Unrecognized field \"{k}\" in ConverseTokensRequest"
                         )));
@@ -844,12 +857,15 @@ impl Request_<'_> {
                     base64::engine::general_purpose::STANDARD
                         .decode(b64)
                         .map_err(|_| {
+                            // Source: inferred (the Coral deserializer's wording).
                             ApiError::serialization("Invalid Base64 value for a blob member.")
                         })?
                 };
+                invoke::count_tokens_tool_types(&raw)?;
                 invoke::anthropic_request(resolved.model, &raw)?.input_chars()
             }
             _ => {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 return Err(super::errors::constraint_report(&[
                     "Value at 'input' failed to satisfy constraint: Member must have exactly one member set".into(),
                 ]));
@@ -881,6 +897,7 @@ impl Request_<'_> {
             if let Some(v) = get(name)
                 && !allowed.contains(&v)
             {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 violations.push(format!(
                     "Value '{v}' at '{name}' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
                     allowed.join(", ")
@@ -894,11 +911,13 @@ impl Request_<'_> {
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ' '))
         {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             violations.push(format!(
                 "Value '{p}' at 'byProvider' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[A-Za-z0-9- ]{{1,63}}$"
             ));
         }
         if !violations.is_empty() {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             return Err(super::errors::constraint_report(&violations));
         }
         let summaries: Vec<Value> = catalog::MODELS
@@ -920,7 +939,7 @@ impl Request_<'_> {
                     _ => m.inference.contains(&"PROVISIONED"),
                 })
             })
-            .map(catalog::model_summary)
+            .map(|m| catalog::model_summary(m, &self.shared.opts.region))
             .collect();
         Ok(json_answer(
             StatusCode::OK,
@@ -936,11 +955,12 @@ impl Request_<'_> {
             .map(|(_, m)| m)
             .unwrap_or(id);
         let m = catalog::find(bare).ok_or_else(|| {
+            // Source: inferred.
             ApiError::not_found(format!("The model with identifier {id} does not exist."))
         })?;
         Ok(json_answer(
             StatusCode::OK,
-            &json!({"modelDetails": catalog::model_summary(m)}),
+            &json!({"modelDetails": catalog::model_summary(m, &self.shared.opts.region)}),
             self.request_id,
         ))
     }
@@ -959,12 +979,14 @@ impl Request_<'_> {
                     } else {
                         "Member must have value less than or equal to 1000"
                     };
+                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
                     violations.push(format!(
                         "Value '{n}' at 'maxResults' failed to satisfy constraint: {c}"
                     ));
                     20
                 }
                 Err(_) => {
+                    // Source: inferred (the Coral deserializer's wording).
                     return Err(ApiError::serialization(format!(
                         "STRING_VALUE can not be converted to an Integer: {v}"
                     )));
@@ -975,11 +997,13 @@ impl Request_<'_> {
         if let Some(t) = type_equals
             && !["SYSTEM_DEFINED", "APPLICATION"].contains(&t)
         {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             violations.push(format!(
                 "Value '{t}' at 'typeEquals' failed to satisfy constraint: Member must satisfy enum value set: [SYSTEM_DEFINED, APPLICATION]"
             ));
         }
         if !violations.is_empty() {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             return Err(super::errors::constraint_report(&violations));
         }
         let all: Vec<catalog::Profile> = if type_equals == Some("APPLICATION") {
@@ -991,12 +1015,13 @@ impl Request_<'_> {
             None => 0,
             Some(t) => decode_page_token(t)
                 .filter(|s| *s < all.len())
+                // Source: inferred.
                 .ok_or_else(|| ApiError::validation("The pagination token is invalid."))?,
         };
         let end = (start + max).min(all.len());
         let page: Vec<Value> = all[start..end]
             .iter()
-            .map(catalog::profile_summary)
+            .map(|p| catalog::profile_summary(p, &self.shared.opts.region))
             .collect();
         let mut body = json!({"inferenceProfileSummaries": page});
         if end < all.len() {
@@ -1012,11 +1037,12 @@ impl Request_<'_> {
             .map(|(_, m)| m)
             .unwrap_or(id);
         let p = catalog::find_profile(bare).ok_or_else(|| {
+            // Source: inferred.
             ApiError::not_found(format!("Inference profile {id} does not exist."))
         })?;
         Ok(json_answer(
             StatusCode::OK,
-            &catalog::profile_summary(&p),
+            &catalog::profile_summary(&p, &self.shared.opts.region),
             self.request_id,
         ))
     }

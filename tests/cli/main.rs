@@ -14,6 +14,7 @@ mod hardening;
 mod image;
 mod invoke;
 mod models;
+mod parity;
 mod raw;
 mod readme;
 mod reliability;
