@@ -357,6 +357,7 @@ impl Repl {
             show_reasoning: !self.args.hide_reasoning,
             show_tool_calls: false,
             interruptible: true,
+            terminate: false,
             route: RouteOptions::from_args(&self.args),
         };
         self.runner

@@ -82,6 +82,59 @@ impl UsageTotals {
     }
 }
 
+/// An exclusive hold on a session name, so two brocks never write one session at once: the
+/// second waits (or is refused) instead of overwriting the turns the first saved. The lock is
+/// an flock on `.NAME.lock` beside the session file (the session file itself is replaced by
+/// rename on every save, so it cannot carry the lock); the kernel drops it when the process
+/// ends, however it ends.
+#[derive(Debug)]
+pub struct Lock {
+    /// None when the sessions directory cannot be written: then no session can be saved
+    /// either, so there is nothing to protect, and the save reports the real problem.
+    _file: Option<std::fs::File>,
+}
+
+impl Lock {
+    /// Waits for the lock when `wait`, else fails at once when another brock holds it.
+    pub fn acquire(name: &str, wait: bool) -> Result<Lock> {
+        check_name(name)?;
+        let dir = sessions_dir();
+        let path = dir.join(format!(".{name}.lock"));
+        let open = || {
+            create_private_dir(&dir).ok()?;
+            let mut o = std::fs::OpenOptions::new();
+            o.write(true).create(true).truncate(false);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                o.mode(0o600);
+            }
+            o.open(&path).ok()
+        };
+        let Some(file) = open() else {
+            return Ok(Lock { _file: None });
+        };
+        match file.try_lock() {
+            Ok(()) => return Ok(Lock { _file: Some(file) }),
+            Err(std::fs::TryLockError::WouldBlock) => {}
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(Error::io(format!("cannot lock {}", path.display()), e));
+            }
+        }
+        if !wait {
+            return Err(Error::usage(format!(
+                "session {name} is in use by another brock; leave it there first, or use another name"
+            )));
+        }
+        crate::render::diag(&format!(
+            "waiting for session {name}: another brock is writing it"
+        ));
+        file.lock()
+            .map_err(|e| Error::io(format!("cannot lock {}", path.display()), e))?;
+        Ok(Lock { _file: Some(file) })
+    }
+}
+
 /// One line of `/sessions`.
 #[derive(Debug, Clone)]
 pub struct Summary {
@@ -126,7 +179,11 @@ impl Session {
                 ));
             }
         };
-        Session::from_json(&bytes, &path).map(Some)
+        let mut s = Session::from_json(&bytes, &path)?;
+        // The file is the session: a copy (`cp work.json backup.json`) is saved as itself,
+        // not back over the file whose name it carries inside.
+        s.name = name.to_string();
+        Ok(Some(s))
     }
 
     pub fn from_json(bytes: &[u8], path: &Path) -> Result<Session> {
