@@ -1,4 +1,4 @@
-//! `brock emulator`: serve the built-in Bedrock emulator on loopback until Ctrl-C.
+//! `brock emulator`: serve the built-in Bedrock emulator on loopback until Ctrl-C or SIGTERM.
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -20,9 +20,6 @@ pub async fn run(args: &EmulatorArgs) -> Result<()> {
         return Err(Error::usage(format!(
             "--listen {listen}: the emulator only listens on loopback (127.0.0.1 or ::1)"
         )));
-    }
-    if args.tokens_per_second < 0.0 || !args.tokens_per_second.is_finite() {
-        return Err(Error::usage("--tokens-per-second must be 0 or more"));
     }
     for f in &args.replay {
         if !f.is_file() {
@@ -69,7 +66,29 @@ pub async fn run(args: &EmulatorArgs) -> Result<()> {
     let _ = writeln!(out, "{url}");
     let _ = out.flush();
     drop(out);
-    let _ = tokio::signal::ctrl_c().await;
+    let why = stop_signal().await;
     emu.shutdown().await;
+    // A service manager's SIGTERM is the normal way to stop a server: a clean exit, not 143.
+    let _ = writeln!(std::io::stderr(), "brock emulator: stopped ({why})");
     Ok(())
+}
+
+/// Waits for Ctrl-C, SIGTERM or SIGHUP and names it.
+async fn stop_signal() -> &'static str {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let (Ok(mut term), Ok(mut hup)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::hangup()),
+        ) {
+            return tokio::select! {
+                _ = tokio::signal::ctrl_c() => "SIGINT",
+                _ = term.recv() => "SIGTERM",
+                _ = hup.recv() => "SIGHUP",
+            };
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+    "SIGINT"
 }
