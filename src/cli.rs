@@ -248,7 +248,7 @@ pub struct ChatArgs {
     pub prefill: Option<String>,
 
     /// Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file);
-    /// the model is -m if given, else the body's "model", else the configured model
+    /// the model is -m if given, else the body's model field, else the configured model
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<InputFormat>,
 

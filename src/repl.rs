@@ -219,8 +219,11 @@ impl Repl {
         // A REPL keeps its session open for as long as it runs: a second one is refused
         // rather than left waiting, and one-shot runs wait for it to leave.
         let lock = session::Lock::acquire(&name, false)?;
-        let mut session =
-            Session::load(&name)?.unwrap_or_else(|| Session::new(name.clone(), String::new()));
+        let mut session = match &args.session {
+            Some(_) => Session::load(&name)?,
+            None => None,
+        }
+        .unwrap_or_else(|| Session::new(name.clone(), String::new()));
         let effective = session_settings(settings, &args, &session);
         session.model = effective.model_or_default(None)?;
         session.set_system(effective.system.clone());

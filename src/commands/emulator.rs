@@ -42,6 +42,7 @@ pub async fn run(args: &EmulatorArgs) -> Result<()> {
         .await
         .map_err(|e| Error::Network(format!("cannot listen on {listen}: {e}")))?;
     let url = emu.url();
+    let stop = StopSignals::install();
     {
         let mut err = std::io::stderr().lock();
         let _ = writeln!(
@@ -66,29 +67,46 @@ pub async fn run(args: &EmulatorArgs) -> Result<()> {
     let _ = writeln!(out, "{url}");
     let _ = out.flush();
     drop(out);
-    let why = stop_signal().await;
+    let why = stop.wait().await;
     emu.shutdown().await;
     // A service manager's SIGTERM is the normal way to stop a server: a clean exit, not 143.
     let _ = writeln!(std::io::stderr(), "brock emulator: stopped ({why})");
     Ok(())
 }
 
-/// Waits for Ctrl-C, SIGTERM or SIGHUP and names it.
-async fn stop_signal() -> &'static str {
+/// Ctrl-C, SIGTERM and SIGHUP, listened for from before the URL is printed: a supervisor
+/// may stop the emulator the moment it has read it.
+struct StopSignals {
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        if let (Ok(mut term), Ok(mut hup)) = (
-            signal(SignalKind::terminate()),
-            signal(SignalKind::hangup()),
-        ) {
+    term: Option<(tokio::signal::unix::Signal, tokio::signal::unix::Signal)>,
+}
+
+impl StopSignals {
+    fn install() -> StopSignals {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            StopSignals {
+                term: signal(SignalKind::terminate())
+                    .and_then(|t| Ok((t, signal(SignalKind::hangup())?)))
+                    .ok(),
+            }
+        }
+        #[cfg(not(unix))]
+        StopSignals {}
+    }
+
+    /// Waits for one and names it.
+    async fn wait(self) -> &'static str {
+        #[cfg(unix)]
+        if let Some((mut term, mut hup)) = self.term {
             return tokio::select! {
                 _ = tokio::signal::ctrl_c() => "SIGINT",
                 _ = term.recv() => "SIGTERM",
                 _ = hup.recv() => "SIGHUP",
             };
         }
+        let _ = tokio::signal::ctrl_c().await;
+        "SIGINT"
     }
-    let _ = tokio::signal::ctrl_c().await;
-    "SIGINT"
 }
