@@ -1354,6 +1354,54 @@ mod tests {
     }
 
     #[test]
+    fn numbers_from_the_environment_are_checked_against_their_real_bounds() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(&dir, "[default]\n");
+        for (var, value, says) in [
+            (
+                "BROCK_MAX_TOKENS",
+                "99999999999999999999",
+                "must be a whole number from 1 to 4294967295",
+            ),
+            (
+                "BROCK_READ_TIMEOUT",
+                "1e30",
+                "must be a number of seconds above 0 and at most 86400",
+            ),
+            ("BROCK_TEMPERATURE", "1e308", "must be a number from 0 to 1"),
+            (
+                "BROCK_MAX_ATTEMPTS",
+                "0",
+                "must be a whole number from 1 to 20",
+            ),
+        ] {
+            let msg = resolve_with_env(&global(&p), &Default::default(), &[(var, value)])
+                .unwrap_err()
+                .to_string();
+            assert!(
+                msg.contains(var) && msg.contains(says),
+                "{var}={value}: {msg}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_number_flag_and_key_has_bounds_in_the_one_table() {
+        for key in KEYS
+            .iter()
+            .filter(|(_, kind, _)| matches!(kind, Kind::Int | Kind::Float))
+            .map(|(key, _, _)| *key)
+        {
+            assert!(NUMBERS.iter().any(|n| n.key == key), "{key} has no bounds");
+        }
+        assert!(check_number("tools.timeout", 1e30).is_err());
+        assert_eq!(check_number("tools.timeout", 86_400.0), Ok(86_400.0));
+        assert!(check_number("timeouts.read", 0.0).is_err());
+        assert!(check_number("max_tokens", 1.5).is_err());
+        assert!(check_number("temperature", f64::NAN).is_err());
+    }
+
+    #[test]
     fn endpoint_env_precedence() {
         let g = GlobalArgs {
             config: Some(PathBuf::from("/nonexistent/brock.toml")),

@@ -157,8 +157,8 @@ impl ToolRunner {
         }
         let timeout = cfg
             .timeout
-            .filter(|t| t.is_finite() && *t > 0.0)
-            .map(Duration::from_secs_f64)
+            .filter(|t| *t > 0.0)
+            .and_then(|t| Duration::try_from_secs_f64(t).ok())
             .unwrap_or(DEFAULT_TIMEOUT);
         run_command(name, &cfg.command, input, timeout).await
     }
