@@ -86,12 +86,14 @@ impl UsageTotals {
 /// second waits (or is refused) instead of overwriting the turns the first saved. The lock is
 /// an flock on `.NAME.lock` beside the session file (the session file itself is replaced by
 /// rename on every save, so it cannot carry the lock); the kernel drops it when the process
-/// ends, however it ends.
+/// ends, however it ends. The holder removes the lock file when done, so the directory keeps
+/// only sessions; a waiter that then gets the lock on the removed file sees that the path no
+/// longer names it and tries again.
 #[derive(Debug)]
 pub struct Lock {
     /// None when the sessions directory cannot be written: then no session can be saved
     /// either, so there is nothing to protect, and the save reports the real problem.
-    _file: Option<std::fs::File>,
+    held: Option<(std::fs::File, PathBuf)>,
 }
 
 impl Lock {
@@ -100,8 +102,11 @@ impl Lock {
         check_name(name)?;
         let dir = sessions_dir();
         let path = dir.join(format!(".{name}.lock"));
-        let open = || {
-            create_private_dir(&dir).ok()?;
+        if create_private_dir(&dir).is_err() {
+            return Ok(Lock { held: None });
+        }
+        let mut said = false;
+        loop {
             let mut o = std::fs::OpenOptions::new();
             o.write(true).create(true).truncate(false);
             #[cfg(unix)]
@@ -109,29 +114,60 @@ impl Lock {
                 use std::os::unix::fs::OpenOptionsExt;
                 o.mode(0o600);
             }
-            o.open(&path).ok()
-        };
-        let Some(file) = open() else {
-            return Ok(Lock { _file: None });
-        };
-        match file.try_lock() {
-            Ok(()) => return Ok(Lock { _file: Some(file) }),
-            Err(std::fs::TryLockError::WouldBlock) => {}
-            Err(std::fs::TryLockError::Error(e)) => {
-                return Err(Error::io(format!("cannot lock {}", path.display()), e));
+            let Ok(file) = o.open(&path) else {
+                return Ok(Lock { held: None });
+            };
+            let locked =
+                |e: std::io::Error| Error::io(format!("cannot lock {}", path.display()), e);
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(std::fs::TryLockError::WouldBlock) if wait => {
+                    if !std::mem::replace(&mut said, true) {
+                        crate::render::diag(&format!(
+                            "waiting for session {name}: another brock is writing it"
+                        ));
+                    }
+                    file.lock().map_err(locked)?;
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(Error::usage(format!(
+                        "session {name} is in use by another brock; leave it there first, or use another name"
+                    )));
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(locked(e)),
+            }
+            if same_file(&file, &path) {
+                return Ok(Lock {
+                    held: Some((file, path)),
+                });
             }
         }
-        if !wait {
-            return Err(Error::usage(format!(
-                "session {name} is in use by another brock; leave it there first, or use another name"
-            )));
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        // Removed while still locked; the lock goes when the file is closed just after.
+        if let Some((_file, path)) = &self.held {
+            let _ = std::fs::remove_file(path);
         }
-        crate::render::diag(&format!(
-            "waiting for session {name}: another brock is writing it"
-        ));
-        file.lock()
-            .map_err(|e| Error::io(format!("cannot lock {}", path.display()), e))?;
-        Ok(Lock { _file: Some(file) })
+    }
+}
+
+/// Whether `path` still names the open `file` (the previous holder may have removed it).
+fn same_file(file: &std::fs::File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        true
     }
 }
 

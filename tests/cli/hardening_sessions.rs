@@ -100,6 +100,12 @@ fn ten_concurrent_writers_keep_every_turn() {
         );
     }
     assert_eq!(s["usage"]["requests"], 10);
+    // The lock files went with their holders.
+    let names: Vec<String> = std::fs::read_dir(env.data_dir().join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["shared.json"]);
 }
 
 /// Starts a slow one-shot answer in session `name` and waits until part of it was printed.
