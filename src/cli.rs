@@ -437,7 +437,7 @@ pub struct ImageArgs {
     #[arg(long)]
     pub precise: bool,
     /// Image variation: how close to the input, 0.2–1.0
-    #[arg(long, value_name = "S")]
+    #[arg(long, value_name = "S", value_parser = number::<f64>("image.similarity"))]
     pub similarity: Option<f64>,
     /// Color-guided generation: colours as #RRGGBB, comma separated (1–10)
     #[arg(long, value_name = "COLORS", value_delimiter = ',')]

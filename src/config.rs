@@ -137,6 +137,8 @@ pub const NUMBERS: &[Number] = &[
     Number::seconds("tools.timeout"),
     Number::whole("emulator.latency", 0, 3_600_000),
     Number::real("emulator.tokens_per_second", 0.0, 1e9),
+    // Nova Canvas and Titan Image alike.
+    Number::real("image.similarity", 0.2, 1.0),
 ];
 
 /// One numeric setting's bounds; see [`NUMBERS`].

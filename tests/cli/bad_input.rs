@@ -143,6 +143,11 @@ fn every_bad_input_is_refused_before_sending_with_one_line_and_exit_2() {
             &["--max-attempts", "from 1 to 20"],
         ),
         case(
+            "image similarity out of range",
+            &["image", "--similarity", "1e308", "x"],
+            &["--similarity", "1e308", "from 0.2 to 1"],
+        ),
+        case(
             "emulator pacing out of range",
             &["emulator", "--tokens-per-second", "1e308"],
             &["--tokens-per-second", "from 0 to"],
