@@ -682,6 +682,15 @@ pub fn resolve_with_env(
     }
 
     let l = &layers;
+    for key in [
+        "endpoint_url",
+        "endpoints.bedrock",
+        "endpoints.agent_runtime",
+    ] {
+        if let Some((Value::String(url), source)) = l.values.get(key) {
+            crate::aws::check_endpoint_url(url, &format!("{key} (from {source})"))?;
+        }
+    }
     let guardrail = match (l.str("guardrail.id")?, l.str("guardrail.version")?) {
         (Some(id), Some(version)) => Some(Guardrail {
             id,
@@ -857,8 +866,9 @@ pub fn did_you_mean<'a>(
 /// a regular file, no permission) means no config, so commands that need none still run. A
 /// path the user named (`--config`, `BROCK_CONFIG`) must be readable.
 fn load_file(path: &Path, named: bool) -> Result<(toml::Table, bool)> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
+    let file = match std::fs::File::open(path) {
+        Ok(f) if named || f.metadata().is_ok_and(|m| m.is_file()) => f,
+        Ok(_) => return Ok((toml::Table::new(), false)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound || !named => {
             return Ok((toml::Table::new(), false));
         }
@@ -875,6 +885,17 @@ fn load_file(path: &Path, named: bool) -> Result<(toml::Table, bool)> {
             )));
         }
     };
+    let cap = crate::input::MAX_CONFIG;
+    let what = format!("config file {}", path.display());
+    if file.metadata().is_ok_and(|m| m.is_file() && m.len() > cap) {
+        return Err(Error::config(format!(
+            "{what} is larger than 1 MiB; is it really a brock config?"
+        )));
+    }
+    let raw = crate::input::read_capped(file, cap, &what, "; is it really a brock config?")
+        .map_err(|e| Error::config(e.to_string()))?;
+    let text =
+        String::from_utf8(raw).map_err(|_| Error::config(format!("{what} is not UTF-8 text")))?;
     let table: toml::Table = toml::from_str(&text).map_err(|e| {
         let (line, col) = e.span().map(|s| line_col(&text, s.start)).unwrap_or((1, 1));
         Error::config(format!(
@@ -1143,7 +1164,10 @@ impl Layers {
             .iter()
             .map(|(k, (v, s))| {
                 let shown = match v {
-                    Value::String(s) => s.clone(),
+                    Value::String(s) => match k.strip_prefix("headers.") {
+                        Some(name) => crate::aws::redact_header(name, s),
+                        None => s.clone(),
+                    },
                     other => other.to_string(),
                 };
                 (k.clone(), shown, s.clone())

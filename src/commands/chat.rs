@@ -4,7 +4,7 @@
 //! Everything the user typed is checked and mapped (core) before the first byte is sent; the
 //! answer is rendered as it streams (render::stream) and, for scripts, as OpenAI-format JSON.
 
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::time::Instant;
 
 use serde_json::{Value, json};
@@ -333,11 +333,7 @@ pub fn prepare(req: &ChatRequest, route: &RouteOptions, stream: bool) -> Result<
                 req.model_id
             )));
         };
-        if !(base.starts_with("http://") || base.starts_with("https://")) {
-            return Err(Error::usage(format!(
-                "--api-base {base:?} must start with http:// or https://"
-            )));
-        }
+        crate::aws::check_endpoint_url(base, "--api-base")?;
         format!("{}{}", base.trim_end_matches('/'), plan.path(path_segment))
     } else {
         plan.path(path_segment)
@@ -1059,8 +1055,7 @@ pub fn build_request(
     let model = settings.model_or_default(args.model.as_deref())?;
     let mut req = if args.input_format == Some(InputFormat::Openai) {
         let raw = match &args.input_file {
-            Some(p) => std::fs::read(p)
-                .map_err(|e| Error::usage(format!("cannot read {}: {e}", p.display())))?,
+            Some(p) => crate::input::read_file(p, &format!("--input-file {}", p.display()))?,
             None if stdin_is_tty => {
                 return Err(Error::usage(
                     "--input-format openai reads the request from stdin or --input-file, and stdin is a terminal",
@@ -1155,12 +1150,7 @@ pub fn configure(req: &mut ChatRequest, settings: &Settings, args: &ChatArgs) ->
         req.reasoning = Some(level);
     }
     if let Some(path) = &args.tools {
-        let raw = std::fs::read(path).map_err(|e| {
-            Error::usage(format!(
-                "cannot read the tools file {}: {e}",
-                path.display()
-            ))
-        })?;
+        let raw = crate::input::read_file(path, &format!("the tools file {}", path.display()))?;
         req.tools = crate::core::tools::parse_tools_file(&raw).map_err(core_error)?;
     }
     if args.run_tools {
@@ -1188,12 +1178,7 @@ pub fn configure(req: &mut ChatRequest, settings: &Settings, args: &ChatArgs) ->
         });
     }
     if let Some(path) = &args.json_schema {
-        let raw = std::fs::read(path).map_err(|e| {
-            Error::usage(format!(
-                "cannot read the JSON schema {}: {e}",
-                path.display()
-            ))
-        })?;
+        let raw = crate::input::read_file(path, &format!("the JSON schema {}", path.display()))?;
         let schema: Value = serde_json::from_slice(&raw).map_err(|e| {
             Error::usage(format!(
                 "the JSON schema {} is not valid JSON: {e}",
@@ -1273,11 +1258,7 @@ fn read_prompt(args: &ChatArgs, stdin_is_tty: bool) -> Result<Option<String>> {
 }
 
 fn read_stdin_bytes() -> Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut buf)
-        .map_err(|e| Error::usage(format!("cannot read stdin: {e}")))?;
-    Ok(buf)
+    crate::input::read_stdin("stdin")
 }
 
 pub fn load_attachment(spec: &str) -> Result<Part> {

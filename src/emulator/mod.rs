@@ -149,6 +149,8 @@ mod sts;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// The example key pair from the AWS SigV4 documentation.
@@ -197,6 +199,7 @@ impl Default for EmulatorOptions {
 /// aborts open connections; [`Emulator::shutdown`] lets in-flight answers finish first.
 pub struct Emulator {
     addr: SocketAddr,
+    requests: Arc<AtomicU64>,
     handle: Option<server::ServerHandle>,
 }
 
@@ -206,6 +209,7 @@ impl Emulator {
         let handle = server::start(opts).await?;
         Ok(Emulator {
             addr: handle.addr,
+            requests: handle.requests.clone(),
             handle: Some(handle),
         })
     }
@@ -268,13 +272,15 @@ async fn wait_for_signal() -> std::io::Result<()> {
 /// callers. Stops (and joins the thread) on drop.
 pub struct BackgroundEmulator {
     addr: SocketAddr,
+    requests: Arc<AtomicU64>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl BackgroundEmulator {
     pub fn start(opts: EmulatorOptions) -> std::io::Result<BackgroundEmulator> {
-        let (ready_tx, ready_rx) = std::sync::mpsc::channel::<std::io::Result<SocketAddr>>();
+        let (ready_tx, ready_rx) =
+            std::sync::mpsc::channel::<std::io::Result<(SocketAddr, Arc<AtomicU64>)>>();
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let thread = std::thread::Builder::new()
             .name("brock-emulator".into())
@@ -294,7 +300,7 @@ impl BackgroundEmulator {
                 runtime.block_on(async move {
                     match Emulator::start(opts).await {
                         Ok(emulator) => {
-                            let _ = ready_tx.send(Ok(emulator.addr()));
+                            let _ = ready_tx.send(Ok((emulator.addr(), emulator.requests.clone())));
                             let _ = stop_rx.await;
                             // Tests drop the emulator when they are done: cut, don't wait.
                             emulator.close_now().await;
@@ -307,11 +313,12 @@ impl BackgroundEmulator {
                 // Stalled connections must not keep the thread alive.
                 runtime.shutdown_background();
             })?;
-        let addr = ready_rx
+        let (addr, requests) = ready_rx
             .recv()
             .map_err(|_| std::io::Error::other("the emulator thread exited before starting"))??;
         Ok(BackgroundEmulator {
             addr,
+            requests,
             stop: Some(stop_tx),
             thread: Some(thread),
         })
@@ -323,6 +330,12 @@ impl BackgroundEmulator {
 
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// How many requests have reached the emulator so far, whatever their answer: a client's
+    /// attempts, retries included.
+    pub fn requests(&self) -> u64 {
+        self.requests.load(Ordering::Relaxed)
     }
 }
 

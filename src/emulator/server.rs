@@ -4,6 +4,7 @@
 
 use std::pin::Pin;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::task::{Context as TaskContext, Poll};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -106,10 +107,13 @@ struct Shared {
     replay: Replay,
     throttle: super::embed::PeriodicThrottle,
     agents: super::agent::Agents,
+    requests: Arc<AtomicU64>,
 }
 
 pub(crate) struct ServerHandle {
     pub addr: std::net::SocketAddr,
+    /// Every request received, whatever its answer (tests count a client's attempts with it).
+    pub requests: Arc<AtomicU64>,
     stop: watch::Sender<bool>,
     task: tokio::task::JoinHandle<()>,
 }
@@ -135,6 +139,7 @@ pub(crate) async fn start(opts: EmulatorOptions) -> std::io::Result<ServerHandle
     let replay = Replay::load(&opts.replay)?;
     let listener = TcpListener::bind(opts.listen).await?;
     let addr = listener.local_addr()?;
+    let requests = Arc::new(AtomicU64::new(0));
     let shared = Arc::new(Shared {
         opts,
         counters: Counters::default(),
@@ -142,10 +147,16 @@ pub(crate) async fn start(opts: EmulatorOptions) -> std::io::Result<ServerHandle
         replay,
         throttle: Default::default(),
         agents: Default::default(),
+        requests: requests.clone(),
     });
     let (stop, stop_rx) = watch::channel(false);
     let task = tokio::spawn(accept_loop(listener, shared, stop_rx));
-    Ok(ServerHandle { addr, stop, task })
+    Ok(ServerHandle {
+        addr,
+        requests,
+        stop,
+        task,
+    })
 }
 
 async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, mut stop: watch::Receiver<bool>) {
@@ -429,14 +440,40 @@ fn json_body_answer(
 
 // --- handling ------------------------------------------------------------------------------
 
+/// Largest request body read, before authentication or anything else: InvokeModel's `body` is
+/// at most 25,000,000 bytes (inferred from the InvokeModel API reference's length constraint;
+/// Converse requests with inline media stay under the same ceiling), so a larger one is refused
+/// instead of buffered.
+const MAX_REQUEST_BODY: usize = 25_000_000;
+
 async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
+    shared.requests.fetch_add(1, Ordering::Relaxed);
     let started = Instant::now();
     let (parts, body) = req.into_parts();
-    let body = match body.collect().await {
+    let request_id = uuid::Uuid::new_v4().to_string();
+    let too_large = || {
+        let e = ApiError::new(
+            413,
+            "ValidationException",
+            format!("The request body is larger than {MAX_REQUEST_BODY} bytes"),
+        );
+        Ok(error_answer(&e, &request_id))
+    };
+    let declared = parts
+        .headers
+        .get(http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_REQUEST_BODY as u64) {
+        return too_large();
+    }
+    let body = match http_body_util::Limited::new(body, MAX_REQUEST_BODY)
+        .collect()
+        .await
+    {
         Ok(b) => b.to_bytes(),
+        Err(e) if e.is::<http_body_util::LengthLimitError>() => return too_large(),
         Err(_) => return Err(ResetConnection),
     };
-    let request_id = uuid::Uuid::new_v4().to_string();
     let raw_path = parts.uri.path().to_string();
     let route = route(&parts.method, &raw_path);
     let service = route.service();

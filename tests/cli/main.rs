@@ -10,6 +10,7 @@ mod config;
 mod embed;
 mod emulator;
 mod errors;
+mod hardening;
 mod hardening_sessions;
 mod image;
 mod invoke;
