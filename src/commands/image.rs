@@ -112,13 +112,7 @@ fn build(args: &ImageArgs, prompt: Option<String>) -> Result<ImageRequest> {
             if args.inputs.is_empty() || args.inputs.len() > 5 {
                 return Err(Error::usage("--task variation takes 1 to 5 --input images"));
             }
-            if let Some(s) = args.similarity
-                && !(0.2..=1.0).contains(&s)
-            {
-                return Err(Error::usage(format!(
-                    "--similarity {s}: must be between 0.2 and 1.0"
-                )));
-            }
+            // --similarity was range-checked by its flag parser (config::NUMBERS).
             Task::Variation {
                 images: args
                     .inputs

@@ -11,6 +11,7 @@ mod embed;
 mod emulator;
 mod errors;
 mod hardening;
+mod hardening_sessions;
 mod image;
 mod invoke;
 mod models;
