@@ -267,6 +267,11 @@ pub struct ChatArgs {
     #[arg(long, value_name = "ROUTE", default_value = "auto", value_parser = ["converse", "invoke", "auto"])]
     pub route: String,
 
+    /// Model family for ids that do not show it (application inference profile or provisioned
+    /// throughput ARNs, proxy models): anthropic, nova, nova2, llama, mistral, … (default: looked up)
+    #[arg(long, value_name = "NAME")]
+    pub family: Option<String>,
+
     /// Base URL of a Converse-shaped proxy, for converse_like/NAME models
     #[arg(long, value_name = "URL")]
     pub api_base: Option<String>,
