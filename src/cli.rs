@@ -130,7 +130,7 @@ pub enum Command {
     Agent(AgentArgs),
     /// Send native JSON to any Bedrock API path, signed, with event streams decoded
     Raw(RawArgs),
-    /// List foundation models and inference profiles
+    /// List foundation models, inference profiles, and your imported, custom and provisioned models
     Models(ModelsArgs),
     /// Show, locate or create the config file
     Config(ConfigArgs),
@@ -784,9 +784,25 @@ pub struct ModelsArgs {
     #[arg(value_name = "FILTER")]
     pub filter: Option<String>,
 
-    /// List inference profiles instead of foundation models
+    /// List inference profiles instead of foundation models (the same as --kind profile)
     #[arg(long)]
     pub profiles: bool,
+
+    /// What to list: foundation models, system inference profiles, application inference
+    /// profiles, imported models, custom models, provisioned throughputs, or all of them
+    #[arg(long, value_enum, value_name = "KIND", conflicts_with = "profiles")]
+    pub kind: Option<ModelsKind>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModelsKind {
+    Foundation,
+    Profile,
+    Application,
+    Imported,
+    Custom,
+    Provisioned,
+    All,
 }
 
 #[derive(Debug, Clone, Subcommand)]

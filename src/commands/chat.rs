@@ -103,7 +103,8 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
     let client = Client::new(settings).await?;
     let route = RouteOptions::from_args(args);
     if args.dry_run {
-        super::identity::hint_request(None, settings, &mut req, route.family.as_deref()).await?;
+        super::identity::hint_request(&client, false, settings, &mut req, route.family.as_deref())
+            .await?;
         let prepared = prepare(&req, &route, stream)?;
         let plan = &prepared.plan;
         let mut headers = serde_json::Map::new();
@@ -419,7 +420,7 @@ pub async fn converse_loop(
     mut runner: Option<&mut ToolRunner>,
     record: &mut dyn FnMut(LoopEvent<'_>) -> Result<()>,
 ) -> Result<bool> {
-    super::identity::hint_request(Some(client), settings, req, opts.route.family.as_deref())
+    super::identity::hint_request(client, true, settings, req, opts.route.family.as_deref())
         .await?;
     for round in 0.. {
         let result = send_turn(client, settings, req, opts).await?;

@@ -211,20 +211,17 @@ async fn look_up(client: &Client, model: &ModelRef) -> Result<Option<Identity>> 
     }))
 }
 
-/// The identity of `model_id`: what is known locally, else (with a client) a lookup. A
+/// The identity of `model_id`: what is known locally, else (with `lookup`) a lookup. A
 /// lookup that fails for any reason but a missing resource leaves the family unknown with a
 /// warning: the request itself may still work.
 pub async fn resolve(
-    client: Option<&Client>,
+    client: &Client,
+    lookup: bool,
     settings: &Settings,
     model_id: &str,
     family_flag: Option<&str>,
 ) -> Result<Option<Identity>> {
-    let region = client
-        .map(|c| c.region().to_string())
-        .or_else(|| settings.region.clone())
-        .unwrap_or_default();
-    if let Some(id) = known(settings, model_id, family_flag, &region)? {
+    if let Some(id) = known(settings, model_id, family_flag, client.region())? {
         return Ok(Some(id));
     }
     let Ok(model) = ModelRef::parse(model_id) else {
@@ -233,14 +230,14 @@ pub async fn resolve(
     if !model.hides_model() {
         return Ok(None);
     }
-    let Some(client) = client else {
+    if !lookup {
         if !settings.quiet {
             diag(&format!(
                 "warning: the model behind {model_id} is not known without a lookup, so the request shown assumes no family; pass --family NAME or set [models.\"{model_id}\"] family in the config"
             ));
         }
         return Ok(None);
-    };
+    }
     match look_up(client, &model).await {
         Ok(found) => Ok(found),
         // The ARN names nothing: the request would fail too, less clearly.
@@ -273,9 +270,10 @@ fn report(settings: &Settings, model_id: &str, id: &Identity) {
 }
 
 /// Sets the family and base model hints of a chat request whose model id does not show them.
-/// `client` None (a dry run) asks nothing of the service.
+/// Without `lookup` (a dry run) nothing is asked of the service.
 pub async fn hint_request(
-    client: Option<&Client>,
+    client: &Client,
+    lookup: bool,
     settings: &Settings,
     req: &mut ChatRequest,
     family_flag: Option<&str>,
@@ -286,16 +284,10 @@ pub async fn hint_request(
         return Ok(());
     }
     // A proxy model is not Bedrock's to look up; the flag and the config entry still apply.
-    let client = if spec.prefix == Some(SpecPrefix::ConverseLike) {
-        None
+    let found = if spec.prefix == Some(SpecPrefix::ConverseLike) {
+        known(settings, &spec.model_id, family_flag, client.region())?
     } else {
-        client
-    };
-    let found = match client {
-        None if spec.prefix == Some(SpecPrefix::ConverseLike) => {
-            known(settings, &spec.model_id, family_flag, "")?
-        }
-        _ => resolve(client, settings, &spec.model_id, family_flag).await?,
+        resolve(client, lookup, settings, &spec.model_id, family_flag).await?
     };
     if let Some(id) = found {
         report(settings, &spec.model_id, &id);
@@ -314,12 +306,8 @@ pub async fn base_model(settings: &Settings, model_id: &str) -> Result<Option<St
     if !model.hides_model() && !settings.models.contains_key(model_id) {
         return Ok(None);
     }
-    let client = if model.hides_model() {
-        Some(Client::new(settings).await?)
-    } else {
-        None
-    };
-    let found = resolve(client.as_ref(), settings, model_id, None).await?;
+    let client = Client::new(settings).await?;
+    let found = resolve(&client, true, settings, model_id, None).await?;
     if let Some(id) = &found {
         report(settings, model_id, id);
     }
