@@ -571,9 +571,23 @@ mod tests {
         )
         .unwrap();
         assert_eq!(m.family(), ModelFamily::Unknown);
+        assert!(m.hides_model());
         assert_eq!(
             m.capabilities(Some(ModelFamily::Anthropic)).family,
             ModelFamily::Anthropic
+        );
+        // A looked-up base model gives the family and the version-dependent answers.
+        let c = m.capabilities_with(None, Some("anthropic.claude-opus-4-6-v1"));
+        assert_eq!(c.family, ModelFamily::Anthropic);
+        assert_eq!(c.reasoning, ReasoningStyle::AnthropicAdaptive);
+        assert_eq!(c.top_k, TopKStyle::Field("top_k"));
+        // The hint a user gives wins over a base model.
+        let c = m.capabilities_with(Some(ModelFamily::Mistral), Some("anthropic.claude-v2"));
+        assert_eq!(c.family, ModelFamily::Mistral);
+        assert!(
+            !ModelRef::parse("us.amazon.nova-lite-v1:0")
+                .unwrap()
+                .hides_model()
         );
 
         let cases = [

@@ -1115,6 +1115,18 @@ impl Request_<'_> {
                     .collect(),
             ),
         };
+        let mut all = all;
+        if self.scenario == Some(Scenario::Hostile) {
+            // Names are the account owner's free text: a client must not let them drive a
+            // terminal.
+            for v in &mut all {
+                for k in ["modelName", "provisionedModelName"] {
+                    if let Some(name) = v.get(k).and_then(Value::as_str) {
+                        v[k] = json!(format!("{name}\u{1b}]0;pwned\u{7}\u{1b}[2J"));
+                    }
+                }
+            }
+        }
         // Pages of at most one entry, so that every client's nextToken handling is exercised
         // on these short lists; the API allows a page shorter than maxResults.
         let max = max.min(1);

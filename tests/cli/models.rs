@@ -511,3 +511,39 @@ fn emulator_listings_validate_their_query() {
     let all = format!("{}{}", stdout_of(&out), stderr_of(&out));
     assert!(all.contains("ResourceNotFoundException"), "{all}");
 }
+
+/// Names from the service are shown in caret notation on a terminal and byte-exact to a pipe.
+#[test]
+fn service_strings_are_sanitised_on_a_terminal_only() {
+    use expectrl::{Expect, Session};
+    use std::io::Read;
+    use std::time::Duration;
+    let env = TestEnv::new();
+    env.write_config("[default.headers]\nx-brock-emulator-scenario = \"hostile\"\n");
+    let out = env
+        .cmd()
+        .args(["models", "--kind", "imported"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).contains("acme-llama-3-8b\x1b]0;pwned\x07"),
+        "{}",
+        stdout_of(&out)
+    );
+
+    let mut cmd = env.std_cmd();
+    cmd.args(["models", "--kind", "imported"])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    let mut p = Session::spawn(cmd).expect("spawn brock in a pty");
+    p.set_expect_timeout(Some(Duration::from_secs(60)));
+    let mut shown = Vec::new();
+    p.read_to_end(&mut shown).ok();
+    let shown = String::from_utf8_lossy(&shown);
+    assert!(
+        shown.contains("acme-llama-3-8b^[]0;pwned^G^[[2J"),
+        "{shown:?}"
+    );
+    assert!(!shown.contains('\x1b'), "{shown:?}");
+}
