@@ -515,7 +515,7 @@ fn emulator_listings_validate_their_query() {
 /// Names from the service are shown in caret notation on a terminal and byte-exact to a pipe.
 #[test]
 fn service_strings_are_sanitised_on_a_terminal_only() {
-    use expectrl::{Expect, Session};
+    use expectrl::Session;
     use std::io::Read;
     use std::time::Duration;
     let env = TestEnv::new();
