@@ -322,6 +322,10 @@ pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
         None => super::identity::base_model(settings, &model).await?,
     };
     let family = EmbedFamily::detect(behind.as_deref().unwrap_or(&model)).ok_or_else(|| {
+        let model = match &behind {
+            Some(b) => format!("{model} (which serves {b})"),
+            None => model.clone(),
+        };
         Error::usage(format!(
             "{model} is not an embedding model brock knows: use Titan Text Embeddings (amazon.titan-embed-text-v1, -v2:0), \
              Titan Multimodal (amazon.titan-embed-image-v1), Cohere Embed (cohere.embed-english-v3, -multilingual-v3, -v4:0) \

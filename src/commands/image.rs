@@ -250,6 +250,10 @@ pub async fn run(settings: &Settings, args: &ImageArgs) -> Result<()> {
         None => super::identity::base_model(settings, &model).await?,
     };
     let family = ImageFamily::detect(behind.as_deref().unwrap_or(&model)).ok_or_else(|| {
+        let model = match &behind {
+            Some(b) => format!("{model} (which serves {b})"),
+            None => model.clone(),
+        };
         Error::usage(format!(
             "{model} is not an image model brock knows: use amazon.nova-canvas-v1:0, amazon.titan-image-generator-v2:0, \
              stability.sd3-5-large-v1:0, stability.stable-image-core-v1:1, stability.stable-image-ultra-v1:1 \

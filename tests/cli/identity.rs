@@ -102,13 +102,16 @@ fn family_flag_and_config_entry_override_without_a_lookup() {
         stderr_of(&out)
     );
 
-    env.write_config(&format!("[models.\"{SONNET_APP}\"]\nfamily = \"gpt\"\n"));
-    let out = env
-        .cmd()
-        .args(["chat", "-m", SONNET_APP, "hi"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    for entry in ["family = \"gpt\"", "famly = \"anthropic\"", "# nothing"] {
+        env.write_config(&format!("[models.\"{SONNET_APP}\"]\n{entry}\n"));
+        let out = env
+            .cmd()
+            .args(["chat", "-m", SONNET_APP, "hi"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{entry}: {}", stderr_of(&out));
+        assert!(stderr_of(&out).contains("[models."), "{}", stderr_of(&out));
+    }
 }
 
 #[test]
@@ -242,7 +245,9 @@ fn embed_and_image_accept_profiles_of_their_kind() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
     assert!(
-        stderr_of(&out).contains("is not an embedding model"),
+        stderr_of(&out).contains(
+            "(which serves anthropic.claude-sonnet-4-5-20250929-v1:0) is not an embedding model"
+        ),
         "{}",
         stderr_of(&out)
     );
