@@ -847,7 +847,7 @@ _brock() {
             return 0
             ;;
         brock__subcmd__chat)
-            opts="-m -s -t -a -i -y -v -q -h -V --model --system --max-tokens --temperature --top-p --top-k --stop --param --anthropic-beta --response-field --reasoning --hide-reasoning --tools --tool-choice --attach --json-schema --guardrail --guardrail-trace --latency --service-tier --request-metadata --cache --prefill --input-format --input-file --no-stream --dry-run --route --api-base --api-key-env --interactive --session --run-tools --yes --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
+            opts="-m -s -t -a -i -y -v -q -h -V --model --system --max-tokens --temperature --top-p --top-k --stop --param --anthropic-beta --response-field --reasoning --hide-reasoning --tools --tool-choice --attach --json-schema --guardrail --guardrail-trace --latency --service-tier --request-metadata --cache --prefill --input-format --input-file --no-stream --dry-run --route --family --api-base --api-key-env --interactive --session --run-tools --yes --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -959,6 +959,10 @@ _brock() {
                     ;;
                 --route)
                     COMPREPLY=($(compgen -W "converse invoke auto" -- "${cur}"))
+                    return 0
+                    ;;
+                --family)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api-base)
@@ -2145,7 +2149,7 @@ _brock() {
             return 0
             ;;
         brock__subcmd__models)
-            opts="-v -q -h -V --provider --modality --profiles --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version show help"
+            opts="-v -q -h -V --provider --modality --profiles --kind --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2157,6 +2161,10 @@ _brock() {
                     ;;
                 --modality)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "foundation profile application imported custom provisioned all" -- "${cur}"))
                     return 0
                     ;;
                 --profile)

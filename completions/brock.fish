@@ -56,7 +56,7 @@ complete -c brock -n "__fish_brock_needs_command" -f -a "image" -d 'Generate ima
 complete -c brock -n "__fish_brock_needs_command" -f -a "rerank" -d 'Rerank documents against a query (amazon.rerank, cohere.rerank)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "agent" -d 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "raw" -d 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
-complete -c brock -n "__fish_brock_needs_command" -f -a "models" -d 'List foundation models and inference profiles'
+complete -c brock -n "__fish_brock_needs_command" -f -a "models" -d 'List foundation models, inference profiles, and your imported, custom and provisioned models'
 complete -c brock -n "__fish_brock_needs_command" -f -a "config" -d 'Show, locate or create the config file'
 complete -c brock -n "__fish_brock_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c brock -n "__fish_brock_needs_command" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
@@ -88,6 +88,7 @@ complete -c brock -n "__fish_brock_using_subcommand chat" -l input-file -d 'Read
 complete -c brock -n "__fish_brock_using_subcommand chat" -l route -d 'API route: converse, invoke (the model family\'s InvokeModel body) or auto (Converse where the model has it)' -r -f -a "converse\t''
 invoke\t''
 auto\t''"
+complete -c brock -n "__fish_brock_using_subcommand chat" -l family -d 'Model family for ids that do not show it (application inference profile or provisioned throughput ARNs, proxy models): anthropic, nova, nova2, llama, mistral, … (default: looked up)' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l api-base -d 'Base URL of a Converse-shaped proxy, for converse_like/NAME models' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l api-key-env -d 'Environment variable holding the API key sent as a bearer token to --api-base' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l session -d 'Continue the saved session NAME (created if missing) and save the new turns back' -r
@@ -421,6 +422,13 @@ complete -c brock -n "__fish_brock_using_subcommand raw" -s h -l help -d 'Print 
 complete -c brock -n "__fish_brock_using_subcommand raw" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l provider -d 'Only models from this provider (e.g. Anthropic, Amazon, Meta)' -r
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l modality -d 'Only models with this output modality: TEXT, IMAGE, EMBEDDING, VIDEO' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l kind -d 'What to list: foundation models, system inference profiles, application inference profiles, imported models, custom models, provisioned throughputs, or all of them' -r -f -a "foundation\t''
+profile\t''
+application\t''
+imported\t''
+custom\t''
+provisioned\t''
+all\t''"
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
@@ -437,7 +445,7 @@ complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l connect-timeout -d 'Connect timeout in seconds' -r
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
-complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l profiles -d 'List inference profiles instead of foundation models'
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l profiles -d 'List inference profiles instead of foundation models (the same as --kind profile)'
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
@@ -645,7 +653,7 @@ complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_su
 complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "rerank" -d 'Rerank documents against a query (amazon.rerank, cohere.rerank)'
 complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "agent" -d 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
 complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "raw" -d 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "models" -d 'List foundation models and inference profiles'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "models" -d 'List foundation models, inference profiles, and your imported, custom and provisioned models'
 complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "config" -d 'Show, locate or create the config file'
 complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "completions" -d 'Print a shell completion script'
 complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator __complete help" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'

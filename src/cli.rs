@@ -130,7 +130,7 @@ pub enum Command {
     Agent(AgentArgs),
     /// Send native JSON to any Bedrock API path, signed, with event streams decoded
     Raw(RawArgs),
-    /// List foundation models and inference profiles
+    /// List foundation models, inference profiles, and your imported, custom and provisioned models
     Models(ModelsArgs),
     /// Show, locate or create the config file
     Config(ConfigArgs),
@@ -267,6 +267,11 @@ pub struct ChatArgs {
     /// API route: converse, invoke (the model family's InvokeModel body) or auto (Converse where the model has it)
     #[arg(long, value_name = "ROUTE", default_value = "auto", value_parser = ["converse", "invoke", "auto"])]
     pub route: String,
+
+    /// Model family for ids that do not show it (application inference profile or provisioned
+    /// throughput ARNs, proxy models): anthropic, nova, nova2, llama, mistral, … (default: looked up)
+    #[arg(long, value_name = "NAME")]
+    pub family: Option<String>,
 
     /// Base URL of a Converse-shaped proxy, for converse_like/NAME models
     #[arg(long, value_name = "URL")]
@@ -780,9 +785,25 @@ pub struct ModelsArgs {
     #[arg(value_name = "FILTER")]
     pub filter: Option<String>,
 
-    /// List inference profiles instead of foundation models
+    /// List inference profiles instead of foundation models (the same as --kind profile)
     #[arg(long)]
     pub profiles: bool,
+
+    /// What to list: foundation models, system inference profiles, application inference
+    /// profiles, imported models, custom models, provisioned throughputs, or all of them
+    #[arg(long, value_enum, value_name = "KIND", conflicts_with = "profiles")]
+    pub kind: Option<ModelsKind>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModelsKind {
+    Foundation,
+    Profile,
+    Application,
+    Imported,
+    Custom,
+    Provisioned,
+    All,
 }
 
 #[derive(Debug, Clone, Subcommand)]

@@ -109,6 +109,8 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
     let client = Client::new(settings).await?;
     let route = RouteOptions::from_args(args);
     if args.dry_run {
+        super::identity::hint_request(&client, false, settings, &mut req, route.family.as_deref())
+            .await?;
         let prepared = prepare(&req, &route, stream)?;
         let plan = &prepared.plan;
         let mut headers = serde_json::Map::new();
@@ -289,6 +291,8 @@ pub struct RouteOptions {
     pub api_base: Option<String>,
     /// The environment variable holding the proxy's API key.
     pub api_key_env: Option<String>,
+    /// `--family`: the model family when the id does not show it.
+    pub family: Option<String>,
 }
 
 impl RouteOptions {
@@ -298,6 +302,7 @@ impl RouteOptions {
             choice: args.route.parse().unwrap_or_default(),
             api_base: args.api_base.clone(),
             api_key_env: args.api_key_env.clone(),
+            family: args.family.clone(),
         }
     }
 }
@@ -455,6 +460,8 @@ pub async fn converse_loop(
     mut runner: Option<&mut ToolRunner>,
     record: &mut dyn FnMut(LoopEvent<'_>) -> Result<()>,
 ) -> Result<bool> {
+    super::identity::hint_request(client, true, settings, req, opts.route.family.as_deref())
+        .await?;
     for round in 0.. {
         let result = send_turn(client, settings, req, opts).await?;
         let (mut resp, interrupted) = match result.end {

@@ -342,7 +342,16 @@ fn record(item: &Item, v: &Vector, encoding: EmbedEncoding) -> String {
 
 pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
     let model = settings.resolve_model(args.model.as_deref().unwrap_or(DEFAULT_MODEL))?;
-    let family = EmbedFamily::detect(&model).ok_or_else(|| {
+    // An application profile or provisioned throughput ARN: the model it serves decides.
+    let behind = match EmbedFamily::detect(&model) {
+        Some(_) => None,
+        None => super::identity::base_model(settings, &model).await?,
+    };
+    let family = EmbedFamily::detect(behind.as_deref().unwrap_or(&model)).ok_or_else(|| {
+        let model = match &behind {
+            Some(b) => format!("{model} (which serves {b})"),
+            None => model.clone(),
+        };
         Error::usage(format!(
             "{model} is not an embedding model brock knows: use Titan Text Embeddings (amazon.titan-embed-text-v1, -v2:0), \
              Titan Multimodal (amazon.titan-embed-image-v1), Cohere Embed (cohere.embed-english-v3, -multilingual-v3, -v4:0) \

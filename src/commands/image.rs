@@ -238,7 +238,16 @@ fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
 
 pub async fn run(settings: &Settings, args: &ImageArgs) -> Result<()> {
     let model = settings.resolve_model(args.model.as_deref().unwrap_or(DEFAULT_MODEL))?;
-    let family = ImageFamily::detect(&model).ok_or_else(|| {
+    // An application profile or provisioned throughput ARN: the model it serves decides.
+    let behind = match ImageFamily::detect(&model) {
+        Some(_) => None,
+        None => super::identity::base_model(settings, &model).await?,
+    };
+    let family = ImageFamily::detect(behind.as_deref().unwrap_or(&model)).ok_or_else(|| {
+        let model = match &behind {
+            Some(b) => format!("{model} (which serves {b})"),
+            None => model.clone(),
+        };
         Error::usage(format!(
             "{model} is not an image model brock knows: use amazon.nova-canvas-v1:0, amazon.titan-image-generator-v2:0, \
              stability.sd3-5-large-v1:0, stability.stable-image-core-v1:1, stability.stable-image-ultra-v1:1 \

@@ -7,6 +7,7 @@ pub mod completions;
 pub mod config;
 pub mod embed;
 pub mod emulator;
+pub mod identity;
 pub mod image;
 pub mod models;
 pub mod raw;

@@ -191,6 +191,8 @@ pub struct ChatRequest {
     pub model_id: String,
     /// The family when the id does not show it (application inference profiles).
     pub family_hint: Option<ModelFamily>,
+    /// The foundation model behind an id that hides it, when known (a lookup found it).
+    pub base_model_hint: Option<String>,
     pub conversation: Conversation,
     pub tools: Vec<ToolSpec>,
     /// Bedrock-hosted tools by name (`nova_code_interpreter`), sent as `systemTool`.

@@ -12,6 +12,7 @@ mod emulator;
 mod errors;
 mod hardening;
 mod hardening_sessions;
+mod identity;
 mod image;
 mod invoke;
 mod models;
