@@ -168,6 +168,13 @@ pub(crate) fn from_headers(
 /// `POST /guardrail/{id}/version/{version}/apply`.
 pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiError> {
     let top = json::obj(body)?;
+    // ApplyGuardrailRequest's body members (bedrock-runtime service model).
+    const MEMBERS: [&str; 3] = ["source", "content", "outputScope"];
+    if let Some(unknown) = top.keys().find(|k| !MEMBERS.contains(&k.as_str())) {
+        return Err(ApiError::serialization(format!(
+            "Unrecognized field \"{unknown}\" in ApplyGuardrailRequest"
+        )));
+    }
     let mut v = Violations::default();
     if !identifier_ok(id) {
         v.push(
@@ -192,6 +199,18 @@ pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiE
             "Member must satisfy enum value set: [INPUT, OUTPUT]",
         ),
     }
+    let full = match json::get_str(top, "outputScope")? {
+        None | Some("INTERVENTIONS") => false,
+        Some("FULL") => true,
+        Some(s) => {
+            v.push(
+                &Path::root("outputScope"),
+                Some(s),
+                "Member must satisfy enum value set: [INTERVENTIONS, FULL]",
+            );
+            false
+        }
+    };
     let mut text = String::new();
     match json::get_list(top, "content")? {
         None => v.null(&Path::root("content")),
@@ -201,6 +220,32 @@ pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiE
                 match json::union_members(o).as_slice() {
                     ["text"] => {
                         let t = json::obj(&o["text"])?;
+                        if let Some(unknown) = t
+                            .keys()
+                            .find(|k| !["text", "qualifiers"].contains(&k.as_str()))
+                        {
+                            return Err(ApiError::serialization(format!(
+                                "Unrecognized field \"{unknown}\" in GuardrailTextBlock"
+                            )));
+                        }
+                        for (j, q) in json::get_list(t, "qualifiers")?
+                            .into_iter()
+                            .flatten()
+                            .enumerate()
+                        {
+                            let q = json::string(q)?;
+                            if !["grounding_source", "query", "guard_content"].contains(&q) {
+                                v.push(
+                                    &Path::root("content")
+                                        .index(i)
+                                        .field("text")
+                                        .field("qualifiers")
+                                        .index(j),
+                                    Some(q),
+                                    "Member must satisfy enum value set: [grounding_source, query, guard_content]",
+                                );
+                            }
+                        }
                         match json::get_str(t, "text")? {
                             Some(s) => {
                                 if !text.is_empty() {
@@ -229,6 +274,11 @@ pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiE
     let mut a = assessment(id, version, chars, blocked);
     if let Some(m) = a.as_object_mut() {
         m.remove("appliedGuardrailDetails");
+    }
+    // outputScope FULL lists the policies that did not intervene as well.
+    if full && !blocked {
+        a["topicPolicy"] = json!({"topics": [
+            {"name": "Blocked", "type": "DENY", "action": "NONE", "detected": false}]});
     }
     Ok(json!({
         "usage": {
@@ -302,6 +352,34 @@ mod tests {
             e.message.starts_with("2 validation errors detected"),
             "{}",
             e.message
+        );
+        let e = apply(
+            "abc",
+            "1",
+            &json!({"source": "INPUT", "content": [], "outputScope": "ALL"}),
+        )
+        .unwrap_err();
+        assert!(e.message.contains("[INTERVENTIONS, FULL]"), "{}", e.message);
+        let e = apply(
+            "abc",
+            "1",
+            &json!({"source": "INPUT", "content": [], "trace": "x"}),
+        )
+        .unwrap_err();
+        assert!(
+            e.message.contains("Unrecognized field \"trace\""),
+            "{}",
+            e.message
+        );
+        let full = apply(
+            "abc",
+            "1",
+            &json!({"source": "OUTPUT", "content": [{"text": {"text": "ok", "qualifiers": ["query"]}}], "outputScope": "FULL"}),
+        )
+        .unwrap();
+        assert_eq!(
+            full["assessments"][0]["topicPolicy"]["topics"][0]["action"],
+            "NONE"
         );
     }
 }

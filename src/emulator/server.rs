@@ -810,6 +810,7 @@ impl Request_<'_> {
                             ApiError::serialization("Invalid Base64 value for a blob member.")
                         })?
                 };
+                refuse_uncountable_tools(&raw)?;
                 invoke::anthropic_request(resolved.model, &raw)?.input_chars()
             }
             _ => {
@@ -1000,6 +1001,34 @@ fn decode_page_token(token: &str) -> Option<usize> {
         .strip_prefix("brock-emulator-page:")?
         .parse()
         .ok()
+}
+
+/// CountTokens on an Anthropic body takes only the tool types it can count: server tools such
+/// as web search are refused with the service's message (recorded:
+/// tests/fixtures/recorded/converse/test_anthropic_bedrock_count_tokens_rejects_server_tools.yaml).
+fn refuse_uncountable_tools(raw: &[u8]) -> Result<(), ApiError> {
+    const TAGS: [&str; 5] = [
+        "bash_20250124",
+        "custom",
+        "text_editor_20250124",
+        "text_editor_20250429",
+        "text_editor_20250728",
+    ];
+    let Ok(body) = serde_json::from_slice::<Value>(raw) else {
+        return Ok(());
+    };
+    for (i, tool) in body["tools"].as_array().into_iter().flatten().enumerate() {
+        if let Some(t) = tool["type"].as_str()
+            && !TAGS.contains(&t)
+        {
+            let expected: Vec<String> = TAGS.iter().map(|t| format!("'{t}'")).collect();
+            return Err(ApiError::validation(format!(
+                "tools.{i}: Input tag '{t}' found using 'type' does not match any of the expected tags: {}",
+                expected.join(", ")
+            )));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
