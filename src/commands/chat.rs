@@ -55,6 +55,7 @@ fn wants_repl(args: &ChatArgs, stdin_is_tty: bool) -> Result<bool> {
             (args.input_file.is_some(), "--input-file"),
             (args.dry_run, "--dry-run"),
             (args.count_tokens, "--count-tokens"),
+            (!args.guard.is_empty(), "--guard"),
             (args.guard_stdin, "--guard-stdin"),
             (args.json_schema.is_some(), "--json-schema"),
             (args.prefill.is_some(), "--prefill"),
@@ -72,7 +73,8 @@ fn wants_repl(args: &ChatArgs, stdin_is_tty: bool) -> Result<bool> {
         && args.input_format != Some(InputFormat::Openai)
         && args.input_file.is_none()
         && !args.dry_run
-        && !args.count_tokens)
+        && !args.count_tokens
+        && args.guard.is_empty())
 }
 
 async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> Result<()> {
@@ -261,6 +263,20 @@ pub struct Prepared {
 /// request. Everything here is checked before anything is sent.
 pub fn prepare(req: &ChatRequest, route: &RouteOptions, stream: bool) -> Result<Prepared> {
     let plan = route::plan(req, route.choice, stream).map_err(core_error)?;
+    // InvokeModel bodies have no guardContent block: the family bodies would send guarded text
+    // as plain text and the guardrail would judge the whole prompt.
+    if matches!(plan.route, Route::Invoke(_))
+        && req.conversation.messages.iter().any(|m| {
+            m.content
+                .iter()
+                .any(|p| matches!(p, Part::GuardedText { .. }))
+        })
+    {
+        return Err(Error::usage(format!(
+            "guarded text (--guard, --guard-stdin, guarded_text) is a Converse feature and '{}' goes by InvokeModel: use --route converse",
+            req.model_id
+        )));
+    }
     let proxy = plan.route == Route::ConverseLike;
     if !proxy {
         for (given, flag) in [

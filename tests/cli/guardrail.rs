@@ -297,6 +297,19 @@ fn guard_needs_a_guardrail_and_piped_input() {
             "{}",
             "--guard-stdin cannot be combined",
         ),
+        (
+            vec![
+                "--guardrail",
+                "abc:1",
+                "--guard",
+                "x",
+                "--route",
+                "invoke",
+                "q",
+            ],
+            "",
+            "use --route converse",
+        ),
     ] {
         let out = env
             .cmd()
