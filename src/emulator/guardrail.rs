@@ -1,5 +1,7 @@
 //! Guardrails: the Converse trace (shape as recorded) and the ApplyGuardrail operation. A text
-//! containing `[[blocked]]` trips the emulator's single denied topic.
+//! containing `[[blocked]]` trips the emulator's single denied topic; in ApplyGuardrail, e-mail
+//! addresses are also masked as the sensitive-information policy's ANONYMIZE action does
+//! (replaced by the `{EMAIL}` identifier tag).
 
 use serde_json::{Value, json};
 
@@ -280,6 +282,39 @@ pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiE
         a["topicPolicy"] = json!({"topics": [
             {"name": "Blocked", "type": "DENY", "action": "NONE", "detected": false}]});
     }
+    let emails: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(['.', ',', ';', ':', '!', '?', ')']))
+        .filter(|w| is_email(w))
+        .collect();
+    let masked = !blocked && !emails.is_empty();
+    if masked {
+        a["sensitiveInformationPolicy"] = json!({
+            "piiEntities": emails.iter().map(|e| json!(
+                {"type": "EMAIL", "match": e, "action": "ANONYMIZED", "detected": true})).collect::<Vec<_>>(),
+            "regexes": [],
+        });
+    }
+    let (action, reason, outputs) = if blocked {
+        (
+            "GUARDRAIL_INTERVENED",
+            "Guardrail blocked.",
+            json!([{"text": BLOCKED_TEXT}]),
+        )
+    } else if masked {
+        let mut out = text.clone();
+        for e in &emails {
+            out = out.replace(e, "{EMAIL}");
+        }
+        // The emulator's wording; the service's reason text for masking is not recorded.
+        (
+            "GUARDRAIL_INTERVENED",
+            "Guardrail masked.",
+            json!([{"text": out}]),
+        )
+    } else {
+        ("NONE", "No action.", json!([]))
+    };
     Ok(json!({
         "usage": {
             "topicPolicyUnits": chars.div_ceil(1000).max(1),
@@ -289,12 +324,26 @@ pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiE
             "sensitiveInformationPolicyFreeUnits": 0,
             "contextualGroundingPolicyUnits": 0,
         },
-        "action": if blocked { "GUARDRAIL_INTERVENED" } else { "NONE" },
-        "actionReason": if blocked { "Guardrail blocked." } else { "No action." },
-        "outputs": if blocked { json!([{"text": BLOCKED_TEXT}]) } else { json!([]) },
+        "action": action,
+        "actionReason": reason,
+        "outputs": outputs,
         "assessments": [a],
         "guardrailCoverage": {"textCharacters": {"guarded": chars, "total": chars}},
     }))
+}
+
+/// `name@host.tld`: enough to stand for the EMAIL entity.
+fn is_email(w: &str) -> bool {
+    match w.split_once('@') {
+        Some((user, host)) => {
+            !user.is_empty()
+                && host.contains('.')
+                && !host.starts_with('.')
+                && !host.ends_with('.')
+                && !host.contains('@')
+        }
+        None => false,
+    }
 }
 
 #[cfg(test)]

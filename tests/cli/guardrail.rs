@@ -52,6 +52,27 @@ fn apply_shows_the_verdict_and_exits_6_only_when_asked() {
 }
 
 #[test]
+fn masked_text_is_shown_with_the_policy_that_masked_it() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .args(["guardrail", "apply", "abc123:1", "--source", "output"])
+        .args(["Write to jane@example.com, or to ops@example.org."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        stdout_of(&out),
+        "action: GUARDRAIL_INTERVENED
+reason: Guardrail masked.
+\
+         policy: pii EMAIL \"jane@example.com\" → ANONYMIZED\n\
+         policy: pii EMAIL \"ops@example.org\" → ANONYMIZED\n\
+         output: Write to {EMAIL}, or to {EMAIL}.\n"
+    );
+}
+
+#[test]
 fn apply_reads_stdin_and_prints_the_services_json() {
     let env = TestEnv::new();
     let out = env
