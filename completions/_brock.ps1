@@ -783,6 +783,7 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             [CompletionResult]::new('--anthropic-beta', '--anthropic-beta', [CompletionResultType]::ParameterName, 'Anthropic beta flags, comma separated')
             [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file)')
             [CompletionResult]::new('--input-file', '--input-file', [CompletionResultType]::ParameterName, 'Read the request body from this file instead of stdin')
+            [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'Count the Converse input, or the model family''s InvokeModel body (invoke), as chat --route')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
             [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')

@@ -2790,7 +2790,7 @@ _brock() {
             return 0
             ;;
         brock__subcmd__tokens)
-            opts="-m -s -a -v -q -h -V --model --system --attach --tools --param --anthropic-beta --input-format --input-file --dry-run --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
+            opts="-m -s -a -v -q -h -V --model --system --attach --tools --param --anthropic-beta --input-format --input-file --route --dry-run --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2838,6 +2838,10 @@ _brock() {
                     ;;
                 --input-file)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --route)
+                    COMPREPLY=($(compgen -W "converse invoke auto" -- "${cur}"))
                     return 0
                     ;;
                 --profile)

@@ -747,6 +747,7 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand --anthropic-beta 'Anthropic beta flags, comma separated'
             cand --input-format 'Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file)'
             cand --input-file 'Read the request body from this file instead of stdin'
+            cand --route 'Count the Converse input, or the model family''s InvokeModel body (invoke), as chat --route'
             cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
             cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
             cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'

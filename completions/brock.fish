@@ -633,6 +633,9 @@ complete -c brock -n "__fish_brock_using_subcommand tokens" -l anthropic-beta -d
 complete -c brock -n "__fish_brock_using_subcommand tokens" -l input-format -d 'Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file)' -r -f -a "text\t'Plain text prompt (default)'
 openai\t'OpenAI chat.completions request JSON'"
 complete -c brock -n "__fish_brock_using_subcommand tokens" -l input-file -d 'Read the request body from this file instead of stdin' -r -F
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l route -d 'Count the Converse input, or the model family\'s InvokeModel body (invoke), as chat --route' -r -f -a "converse\t''
+invoke\t''
+auto\t''"
 complete -c brock -n "__fish_brock_using_subcommand tokens" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand tokens" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand tokens" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r

@@ -789,6 +789,10 @@ pub struct TokensArgs {
     #[arg(long, value_name = "FILE")]
     pub input_file: Option<PathBuf>,
 
+    /// Count the Converse input, or the model family's InvokeModel body (invoke), as chat --route
+    #[arg(long, value_name = "ROUTE", default_value = "converse", value_parser = ["converse", "invoke", "auto"])]
+    pub route: String,
+
     /// Print the exact request that would be sent and exit
     #[arg(long)]
     pub dry_run: bool,
@@ -808,6 +812,7 @@ impl TokensArgs {
             input_format: self.input_format,
             input_file: self.input_file.clone(),
             dry_run: self.dry_run,
+            route: self.route.clone(),
             count_tokens: true,
             ..Default::default()
         }

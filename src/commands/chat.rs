@@ -108,8 +108,14 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
     let client = Client::new(settings).await?;
     let route = RouteOptions::from_args(args);
     if args.count_tokens {
-        return crate::commands::tokens::count_and_print(&client, settings, &req, args.dry_run)
-            .await;
+        return crate::commands::tokens::count_and_print(
+            &client,
+            settings,
+            &req,
+            route.choice,
+            args.dry_run,
+        )
+        .await;
     }
     if args.dry_run {
         let prepared = prepare(&req, &route, stream)?;

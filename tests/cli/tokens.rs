@@ -128,6 +128,70 @@ fn the_request_is_chats_converse_input_on_the_foundation_model() {
 }
 
 #[test]
+fn the_invoke_route_counts_the_family_body() {
+    let env = TestEnv::new();
+    // The recorded call sent this Anthropic body for "hello" (to the profile id, which the
+    // service refused: brock sends it to the foundation model).
+    let recorded = std::fs::read_to_string(
+        fixtures_dir().join("converse/test_anthropic_bedrock_count_tokens_error.yaml"),
+    )
+    .unwrap();
+    let doc: serde_yaml::Value = serde_yaml::from_str(&recorded).unwrap();
+    let b64 = doc["interactions"][0]["request"]["parsed_body"]["input"]["invokeModel"]["body"]
+        .as_str()
+        .unwrap();
+    let recorded_body: Value = serde_json::from_slice(&base64_decode(b64)).unwrap();
+
+    let sent = dry_run(
+        &env,
+        &["--route", "invoke", "-m", &format!("us.{SONNET}"), "hello"],
+        "",
+    );
+    assert_eq!(sent["route"], "invoke");
+    assert_eq!(
+        sent["path"],
+        "/model/anthropic.claude-sonnet-4-20250514-v1%3A0/count-tokens"
+    );
+    let b64 = sent["body"]["input"]["invokeModel"]["body"]
+        .as_str()
+        .unwrap();
+    let body: Value = serde_json::from_slice(&base64_decode(b64)).unwrap();
+    assert_eq!(body, recorded_body);
+
+    // And the emulator counts it; chat --count-tokens follows chat's --route.
+    let n = count(
+        &env,
+        &[
+            "--route",
+            "invoke",
+            "-m",
+            SONNET,
+            "a longer question to count",
+        ],
+    );
+    assert!(n > 1, "{n}");
+    let out = env
+        .cmd()
+        .args([
+            "chat",
+            "--count-tokens",
+            "--dry-run",
+            "--route",
+            "invoke",
+            "-m",
+            SONNET,
+            "q",
+        ])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        doc["body"]["input"]["invokeModel"]["body"].is_string(),
+        "{doc}"
+    );
+}
+
+#[test]
 fn chat_count_tokens_prints_the_count_and_sends_no_message() {
     let env = TestEnv::new();
     let out = env
