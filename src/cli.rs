@@ -845,7 +845,7 @@ pub struct GuardrailApplyArgs {
     #[arg(value_name = "ID:VERSION")]
     pub guardrail: String,
 
-    /// The text to check (or piped stdin)
+    /// The text to check; without it, piped stdin
     #[arg(value_name = "TEXT")]
     pub text: Vec<String>,
 

@@ -38,9 +38,13 @@ fn parse_guardrail(spec: &str) -> Result<Guardrail> {
     Ok(g)
 }
 
-/// The words given, else piped stdin; both when both are given (stdin after the words).
+/// The words given, else piped stdin. Stdin is not read when there are words: a script that
+/// passes the text as an argument must not hang on a stdin left open.
 fn read_text(words: &[String]) -> Result<String> {
     let arg = words.join(" ");
+    if !arg.trim().is_empty() {
+        return Ok(arg);
+    }
     let piped = if std::io::stdin().is_terminal() {
         String::new()
     } else {
@@ -55,17 +59,12 @@ fn read_text(words: &[String]) -> Result<String> {
             ))
         })?
     };
-    let text = match (arg.trim().is_empty(), piped.trim().is_empty()) {
-        (false, false) => format!("{arg}\n\n{piped}"),
-        (false, true) => arg,
-        (true, false) => piped,
-        (true, true) => {
-            return Err(Error::usage(
-                "no text to check: give it as an argument or pipe it on stdin",
-            ));
-        }
-    };
-    Ok(text)
+    if piped.trim().is_empty() {
+        return Err(Error::usage(
+            "no text to check: give it as an argument or pipe it on stdin",
+        ));
+    }
+    Ok(piped)
 }
 
 /// The ApplyGuardrail call (shapes from the bedrock-runtime API reference).

@@ -99,6 +99,19 @@ fn apply_reads_stdin_and_prints_the_services_json() {
     );
     assert_eq!(v["guardrailCoverage"]["textCharacters"]["total"], 21);
 
+    // Text given as an argument is the whole text: stdin is not read.
+    let out = env
+        .cmd()
+        .args(["guardrail", "apply", "abc123:1", "fine"])
+        .write_stdin("[[blocked]]")
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&out).starts_with("action: NONE"),
+        "{}",
+        stdout_of(&out)
+    );
+
     // --full asks for what did not intervene too.
     let out = env
         .cmd()
