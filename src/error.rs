@@ -13,6 +13,9 @@ pub mod exit {
     pub const AUTH: u8 = 3;
     pub const THROTTLED: u8 = 4;
     pub const NETWORK: u8 = 5;
+    /// `brock guardrail apply --fail-on-intervention`: the call succeeded and the guardrail
+    /// intervened.
+    pub const INTERVENED: u8 = 6;
     pub const INTERRUPTED: u8 = 130;
 }
 
@@ -45,6 +48,9 @@ pub enum Error {
     /// Ctrl-C.
     #[error("interrupted")]
     Interrupted,
+    /// A guardrail intervened and the user asked for that to fail the command.
+    #[error("{0}")]
+    Intervened(String),
     /// Local I/O (files we were asked to read or write).
     #[error("{context}: {source}")]
     Io {
@@ -116,6 +122,7 @@ impl Error {
             Error::Network(_) => exit::NETWORK,
             Error::Protocol(_) => exit::SERVICE,
             Error::Interrupted => exit::INTERRUPTED,
+            Error::Intervened(_) => exit::INTERVENED,
             Error::Io { .. } => exit::USAGE,
         }
     }

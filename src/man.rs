@@ -25,6 +25,9 @@ Throttled, still after the configured retries.
 \fB5\fR
 Network: connection refused or reset, timeouts.
 .TP
+\fB6\fR
+The guardrail intervened, with \fBbrock guardrail apply \-\-fail\-on\-intervention\fR (without it a verdict is success).
+.TP
 \fB130\fR
 Interrupted (Ctrl\-C).
 "#;

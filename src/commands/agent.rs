@@ -595,6 +595,9 @@ async fn invoke(settings: &Settings, args: &AgentInvokeArgs) -> Result<()> {
         approval,
     )
     .await?;
+    if args.dry_run {
+        return invoke_dry_run(&agent, &input);
+    }
     if is_new && !settings.quiet {
         diag(&format!(
             "session {} (continue it with --continue)",
@@ -616,6 +619,30 @@ async fn invoke(settings: &Settings, args: &AgentInvokeArgs) -> Result<()> {
         ndjson(&json!({"type": "end", "sessionId": agent.session_id}))?;
     }
     Ok(())
+}
+
+/// `agent invoke --dry-run`: the first InvokeAgent request of the turn, as `Agent::turn`
+/// would send it.
+fn invoke_dry_run(agent: &Agent, input: &str) -> Result<()> {
+    let req = InvokeAgent {
+        input_text: input.to_string(),
+        enable_trace: agent.trace,
+        end_session: agent.end_session,
+        memory_id: agent.memory_id.clone(),
+        session_attributes: agent.session_attributes.clone(),
+        prompt_session_attributes: agent.prompt_attributes.clone(),
+        return_control: None,
+    };
+    let path = InvokeAgent::path(
+        &agent.target.agent_id,
+        &agent.target.alias_id,
+        &agent.session_id,
+        path_segment,
+    );
+    let api = ApiRequest::post_json(Service::AgentRuntime, path, &req.body())
+        .header("accept", "application/vnd.amazon.eventstream");
+    let extra = json!({"operation": "InvokeAgent", "session_id": agent.session_id});
+    super::dry_run::print(&agent.client, &[(api, extra)])
 }
 
 // --- agent chat ------------------------------------------------------------------------------
@@ -817,6 +844,12 @@ async fn retrieve(settings: &Settings, args: &AgentRetrieveArgs) -> Result<()> {
     let client = Client::new(settings).await?;
     let output = settings.output.unwrap_or(OutputFormat::Text);
     let path = format!("/knowledgebases/{}/retrieve", path_segment(&args.kb_id));
+    if args.dry_run {
+        let body = wire::retrieve_body(&query, &r, args.next_token.as_deref());
+        let api = ApiRequest::post_json(Service::AgentRuntime, path, &body);
+        let extra = json!({"operation": "Retrieve"});
+        return super::dry_run::print(&client, &[(api, extra)]);
+    }
     let mut token = args.next_token.clone();
     let mut pages = Vec::new();
     let mut rank = 0usize;
@@ -913,6 +946,19 @@ async fn ask(settings: &Settings, args: &AgentAskArgs) -> Result<()> {
     let arn = wire::model_arn(&model, client.region());
     let body =
         wire::retrieve_and_generate_body(&args.kb_id, &arn, &question, &r, args.session.as_deref());
+    if args.dry_run {
+        let (operation, path) = if args.no_stream {
+            ("RetrieveAndGenerate", "/retrieveAndGenerate")
+        } else {
+            ("RetrieveAndGenerateStream", "/retrieveAndGenerateStream")
+        };
+        let mut api = ApiRequest::post_json(Service::AgentRuntime, path, &body);
+        if !args.no_stream {
+            api = api.header("accept", "application/vnd.amazon.eventstream");
+        }
+        let extra = json!({"operation": operation, "model_id": model});
+        return super::dry_run::print(&client, &[(api, extra)]);
+    }
     let output = settings.output.unwrap_or(OutputFormat::Text);
     let color = ColorChoice::detect(settings.no_color);
     let mut refs = References::default();

@@ -266,6 +266,18 @@ pub async fn run(settings: &Settings, args: &ImageArgs) -> Result<()> {
     let prompt = Some(prompt).filter(|p| !p.trim().is_empty());
     let req = build(args, prompt)?;
     req.validate(family).map_err(core_error)?;
+    let api = ApiRequest::post_json(
+        Service::Runtime,
+        format!("/model/{}/invoke", path_segment(&model)),
+        &request_body(family, &req),
+    )
+    .header("accept", "application/json");
+    // Before the output paths are checked or created: a dry run writes nothing.
+    if args.dry_run {
+        let client = Client::new(settings).await?;
+        let extra = serde_json::json!({"operation": "InvokeModel", "model_id": model});
+        return super::dry_run::print(&client, &[(api, extra)]);
+    }
     let (dir, stem) = match (&args.output_file, &args.out_dir) {
         (Some(p), _) => {
             let dir = p
@@ -302,10 +314,6 @@ pub async fn run(settings: &Settings, args: &ImageArgs) -> Result<()> {
         .unwrap_or_else(|| req.extension().to_string());
 
     let client = Client::new(settings).await?;
-    let body = request_body(family, &req);
-    let path = format!("/model/{}/invoke", path_segment(&model));
-    let api =
-        ApiRequest::post_json(Service::Runtime, path, &body).header("accept", "application/json");
     let send = client.send(&api);
     let resp = tokio::select! {
         r = send => r,
