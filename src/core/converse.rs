@@ -613,6 +613,71 @@ struct ReasoningPlan {
     max_tokens: Option<u32>,
 }
 
+/// The `interleaved-thinking-*` beta, given as `--anthropic-beta` or as a model field.
+fn interleaved_thinking(req: &ChatRequest) -> bool {
+    let from_field = req
+        .additional_fields
+        .get("anthropic_beta")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str);
+    req.anthropic_beta
+        .iter()
+        .map(String::as_str)
+        .chain(from_field)
+        .any(|b| b.starts_with("interleaved-thinking-"))
+}
+
+/// Makes a schema one Bedrock's native structured output accepts: every object schema must say
+/// `additionalProperties: false` (Bedrock answers 400 "For 'object' type, 'additionalProperties'
+/// must be explicitly set to false" otherwise, as quoted in future-agi/future-agi#411 and handled
+/// the same way by langchain-aws#884 and microsoft/agent-framework#6052). Returns None when the
+/// schema allows extra properties on purpose, which native output cannot express.
+fn strict_schema(schema: &Value) -> Option<Value> {
+    fn walk(v: &mut Value) -> bool {
+        match v {
+            Value::Array(items) => items.iter_mut().all(walk),
+            Value::Object(o) => {
+                let is_object = o.get("type").is_some_and(|t| {
+                    t == "object"
+                        || t.as_array()
+                            .is_some_and(|a| a.iter().any(|x| x == "object"))
+                }) || o.contains_key("properties");
+                if is_object {
+                    match o.get("additionalProperties") {
+                        None => {
+                            o.insert("additionalProperties".into(), Value::Bool(false));
+                        }
+                        Some(Value::Bool(false)) => {}
+                        Some(_) => return false,
+                    }
+                }
+                // Sub-schemas live under these keywords (JSON Schema 2020-12); `properties`,
+                // `$defs` and `definitions` map names to schemas.
+                for key in ["items", "prefixItems", "anyOf", "allOf", "oneOf", "not"] {
+                    if let Some(sub) = o.get_mut(key)
+                        && !walk(sub)
+                    {
+                        return false;
+                    }
+                }
+                for key in ["properties", "$defs", "definitions"] {
+                    if let Some(Value::Object(named)) = o.get_mut(key)
+                        && !named.values_mut().all(walk)
+                    {
+                        return false;
+                    }
+                }
+                true
+            }
+            _ => true,
+        }
+    }
+    let mut out = schema.clone();
+    walk(&mut out).then_some(out)
+}
+
 fn plan_reasoning(
     req: &ChatRequest,
     caps: &Capabilities,
@@ -639,8 +704,11 @@ fn plan_reasoning(
             ReasoningLevel::Off => 0,
         }
         .max(super::request::MIN_THINKING_BUDGET);
+        // With interleaved thinking the budget spans every thinking block of the turn and may
+        // exceed max_tokens (Anthropic's extended-thinking docs), so nothing is raised.
         if let Some(max) = user_max
             && budget >= max
+            && !interleaved_thinking(req)
         {
             let raised = budget.saturating_add(THINKING_ANSWER_HEADROOM);
             warnings.push(Warning::changed(
@@ -1025,8 +1093,23 @@ pub fn to_converse(req: &ChatRequest) -> Result<ConverseRequest> {
         return Err(Error::invalid("the prompt is empty"));
     }
 
+    let native_schema = req
+        .json_schema
+        .as_ref()
+        .and_then(|js| js.schema.as_ref())
+        .filter(|_| caps.native_structured_output)
+        .map(|s| {
+            let strict = strict_schema(s);
+            if strict.is_none() {
+                warnings.push(Warning::changed(
+                    "structured output",
+                    "sent as a forced tool call: the schema allows additional properties, which Bedrock's native structured output refuses",
+                ));
+            }
+            strict
+        });
     let structured = req.json_schema.as_ref().map(|js| {
-        if caps.native_structured_output && js.schema.is_some() {
+        if matches!(native_schema, Some(Some(_))) {
             StructuredOutput::Native
         } else {
             StructuredOutput::Tool {
@@ -1098,6 +1181,12 @@ pub fn to_converse(req: &ChatRequest) -> Result<ConverseRequest> {
     if !req.request_metadata.is_empty() {
         body.insert("requestMetadata".into(), json!(req.request_metadata));
     }
+    if !req.prompt_variables.is_empty() {
+        body.insert(
+            "promptVariables".into(),
+            Value::Object(req.prompt_variables.clone()),
+        );
+    }
     if let Some(g) = &req.guardrail {
         body.insert(
             "guardrailConfig".into(),
@@ -1114,10 +1203,12 @@ pub fn to_converse(req: &ChatRequest) -> Result<ConverseRequest> {
     if let Some(t) = req.service_tier {
         body.insert("serviceTier".into(), json!({ "type": t.as_str() }));
     }
-    if let (Some(StructuredOutput::Native), Some(js)) = (&structured, &req.json_schema) {
+    if let (Some(StructuredOutput::Native), Some(js), Some(Some(schema))) =
+        (&structured, &req.json_schema, &native_schema)
+    {
         let mut def = Map::new();
         // Bedrock takes the schema as a string.
-        let schema = js.schema.as_ref().map(Value::to_string).unwrap_or_default();
+        let schema = schema.to_string();
         def.insert("schema".into(), json!(schema));
         def.insert("name".into(), json!(js.name));
         if let Some(d) = &js.description {

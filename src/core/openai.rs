@@ -81,9 +81,11 @@ pub fn parse_request_bytes(bytes: &[u8]) -> Result<OpenAiRequest> {
 
 /// Parses a request already read as JSON.
 pub fn parse_request(v: &Value) -> Result<OpenAiRequest> {
-    let obj = v
-        .as_object()
-        .ok_or_else(|| bad("the body must be a JSON object"))?;
+    let obj = with_extra_body(
+        v.as_object()
+            .ok_or_else(|| bad("the body must be a JSON object"))?,
+    )?;
+    let obj = &obj;
     let model = obj
         .get("model")
         .and_then(Value::as_str)
@@ -173,8 +175,42 @@ pub fn parse_request(v: &Value) -> Result<OpenAiRequest> {
                     None => return Err(bad("'service_tier' must be a string")),
                 }
             }
-            // LiteLLM's pass-through names for Bedrock request blocks.
+            // Converse's own top-level request fields, given by their Bedrock names (LiteLLM's
+            // pass-through does the same); they go beside `messages`, never into
+            // `additionalModelRequestFields`.
             "guardrailConfig" => req.guardrail = Some(parse_guardrail(val)?),
+            "requestMetadata" => req.request_metadata = string_map(val, key)?,
+            "additionalModelResponseFieldPaths" => {
+                req.response_field_paths = val
+                    .as_array()
+                    .and_then(|a| {
+                        a.iter()
+                            .map(|s| s.as_str().map(str::to_string))
+                            .collect::<Option<Vec<_>>>()
+                    })
+                    .ok_or_else(|| {
+                        bad("'additionalModelResponseFieldPaths' must be an array of strings")
+                    })?
+            }
+            "serviceTier" => {
+                let t = val
+                    .get("type")
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| bad("'serviceTier.type' must be a string"))?;
+                req.service_tier = Some(t.parse::<ServiceTier>().map_err(|e| bad(e.to_string()))?);
+            }
+            "promptVariables" => {
+                req.prompt_variables = val
+                    .as_object()
+                    .cloned()
+                    .ok_or_else(|| bad("'promptVariables' must be an object"))?
+            }
+            "additionalModelRequestFields" => {
+                let fields = val
+                    .as_object()
+                    .ok_or_else(|| bad("'additionalModelRequestFields' must be an object"))?;
+                super::request::deep_merge(&mut req.additional_fields, fields);
+            }
             "performanceConfig" => {
                 let l = val
                     .get("latency")
@@ -210,6 +246,36 @@ pub fn parse_request(v: &Value) -> Result<OpenAiRequest> {
         request: req,
         ignored,
     })
+}
+
+/// The body the OpenAI SDK would have sent: its `extra_body` argument is merged into the top
+/// level of the JSON (keys in it win), so a literal `extra_body` object, as curl examples in
+/// gateway guides send, means the same as the SDK call it imitates.
+fn with_extra_body(obj: &Map<String, Value>) -> Result<Map<String, Value>> {
+    let mut out = obj.clone();
+    match out.remove("extra_body") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(extra)) => {
+            for (k, v) in extra {
+                if k == "extra_body" {
+                    return Err(bad("'extra_body' cannot contain another 'extra_body'"));
+                }
+                out.insert(k, v);
+            }
+        }
+        Some(_) => return Err(bad("'extra_body' must be an object")),
+    }
+    Ok(out)
+}
+
+fn string_map(v: &Value, field: &str) -> Result<BTreeMap<String, String>> {
+    v.as_object()
+        .and_then(|o| {
+            o.iter()
+                .map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                .collect::<Option<BTreeMap<_, _>>>()
+        })
+        .ok_or_else(|| bad(format!("'{field}' must be an object of strings")))
 }
 
 fn parse_guardrail(v: &Value) -> Result<Guardrail> {

@@ -209,6 +209,8 @@ pub struct ChatRequest {
     pub performance_latency: Option<PerformanceLatency>,
     pub service_tier: Option<ServiceTier>,
     pub request_metadata: BTreeMap<String, String>,
+    /// Converse `promptVariables`, for prompts from Prompt management (prompt ARNs).
+    pub prompt_variables: Map<String, Value>,
     /// Cache the system prompt and the tool definitions.
     pub cache: bool,
     /// Text the answer must start with, sent as a final assistant turn.

@@ -820,7 +820,10 @@ mod tests {
     /// header names, order and values, and payload keys (padding included).
     #[test]
     fn streams_have_the_recorded_structure() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/recorded/converse");
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/recorded/converse"
+        );
         for name in [
             "test_bedrock_model_stream.yaml",
             "test_bedrock_model_thinking_part_stream.yaml",

@@ -19,7 +19,10 @@ use brock::emulator::{
 
 const NOVA: &str = "us.amazon.nova-micro-v1:0";
 const CLAUDE: &str = "us.anthropic.claude-sonnet-4-20250514-v1:0";
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/recorded/converse");
+const FIXTURES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/recorded/converse"
+);
 
 fn emulator() -> BackgroundEmulator {
     BackgroundEmulator::start(EmulatorOptions::default()).expect("emulator starts")
@@ -773,7 +776,8 @@ async fn hostile_text_reaches_the_client_verbatim() {
 // --- replay ----------------------------------------------------------------------------------
 
 fn stream_cassettes() -> Vec<PathBuf> {
-    let dir = std::fs::read_dir(FIXTURES).unwrap_or_else(|e| panic!("vendored cassettes {FIXTURES}: {e}"));
+    let dir = std::fs::read_dir(FIXTURES)
+        .unwrap_or_else(|e| panic!("vendored cassettes {FIXTURES}: {e}"));
     let mut out: Vec<PathBuf> = dir
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains("converse-stream")))
@@ -835,7 +839,10 @@ fn recorded_streams(path: &Path) -> Vec<Recorded> {
 #[tokio::test]
 async fn replayed_recordings_decode_in_the_sdk() {
     let cassettes = stream_cassettes();
-    assert!(cassettes.len() >= 5, "stream cassettes in {FIXTURES}: {cassettes:?}");
+    assert!(
+        cassettes.len() >= 5,
+        "stream cassettes in {FIXTURES}: {cassettes:?}"
+    );
     for path in cassettes {
         let emu = BackgroundEmulator::start(EmulatorOptions {
             replay: vec![path.clone()],
