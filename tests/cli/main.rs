@@ -20,3 +20,4 @@ mod repl;
 mod rerank;
 mod secrets;
 mod session;
+mod translation;
