@@ -87,7 +87,7 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file)')
             [CompletionResult]::new('--input-file', '--input-file', [CompletionResultType]::ParameterName, 'Read the request body from this file instead of stdin')
             [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'API route: converse, invoke (the model family''s InvokeModel body) or auto (Converse where the model has it)')
-            [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'Base URL of a Converse-shaped proxy, for converse_like/NAME models')
+            [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'URL of a Converse-shaped proxy for converse_like/NAME models, posted to as given (its answer may be a Converse JSON body or an event stream)')
             [CompletionResult]::new('--api-key-env', '--api-key-env', [CompletionResultType]::ParameterName, 'Environment variable holding the API key sent as a bearer token to --api-base')
             [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Continue the saved session NAME (created if missing) and save the new turns back')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')

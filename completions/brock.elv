@@ -83,7 +83,7 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand --input-format 'Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file)'
             cand --input-file 'Read the request body from this file instead of stdin'
             cand --route 'API route: converse, invoke (the model family''s InvokeModel body) or auto (Converse where the model has it)'
-            cand --api-base 'Base URL of a Converse-shaped proxy, for converse_like/NAME models'
+            cand --api-base 'URL of a Converse-shaped proxy for converse_like/NAME models, posted to as given (its answer may be a Converse JSON body or an event stream)'
             cand --api-key-env 'Environment variable holding the API key sent as a bearer token to --api-base'
             cand --session 'Continue the saved session NAME (created if missing) and save the new turns back'
             cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'

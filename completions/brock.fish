@@ -84,7 +84,7 @@ complete -c brock -n "__fish_brock_using_subcommand chat" -l input-file -d 'Read
 complete -c brock -n "__fish_brock_using_subcommand chat" -l route -d 'API route: converse, invoke (the model family\'s InvokeModel body) or auto (Converse where the model has it)' -r -f -a "converse\t''
 invoke\t''
 auto\t''"
-complete -c brock -n "__fish_brock_using_subcommand chat" -l api-base -d 'Base URL of a Converse-shaped proxy, for converse_like/NAME models' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l api-base -d 'URL of a Converse-shaped proxy for converse_like/NAME models, posted to as given (its answer may be a Converse JSON body or an event stream)' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l api-key-env -d 'Environment variable holding the API key sent as a bearer token to --api-base' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l session -d 'Continue the saved session NAME (created if missing) and save the new turns back' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"

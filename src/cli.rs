@@ -267,7 +267,7 @@ pub struct ChatArgs {
     #[arg(long, value_name = "ROUTE", default_value = "auto", value_parser = ["converse", "invoke", "auto"])]
     pub route: String,
 
-    /// Base URL of a Converse-shaped proxy, for converse_like/NAME models
+    /// URL of a Converse-shaped proxy for converse_like/NAME models, posted to as given (its answer may be a Converse JSON body or an event stream)
     #[arg(long, value_name = "URL")]
     pub api_base: Option<String>,
 

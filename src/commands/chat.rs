@@ -296,7 +296,9 @@ pub fn prepare(req: &ChatRequest, route: &RouteOptions, stream: bool) -> Result<
                 "--api-base {base:?} must start with http:// or https://"
             )));
         }
-        format!("{}{}", base.trim_end_matches('/'), plan.path(path_segment))
+        // LiteLLM's converse_like posts to api_base itself ("Calling via Internal Proxy":
+        // api_base https://some-api-url/models → that same URL), so the URL is used verbatim.
+        base.to_string()
     } else {
         plan.path(path_segment)
     };
@@ -640,7 +642,13 @@ impl Exchange {
             self.text(&p)?;
         }
         let resp = client.send(api).await?;
-        if !stream {
+        // A proxy may answer either way whatever was asked: the media type decides.
+        let whole = match resp.header("content-type") {
+            _ if resp.is_event_stream() => false,
+            Some(ct) if ct.starts_with("application/json") => true,
+            _ => !stream,
+        };
+        if whole {
             // InvokeModel reports token counts and latency in headers.
             let headers: Vec<(String, String)> = [
                 "x-amzn-bedrock-input-token-count",
