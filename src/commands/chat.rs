@@ -17,7 +17,9 @@ use crate::core::message::{
     Conversation, Message, Part, Role, SystemPart, ToolChoice, ToolResultContent, ToolStatus,
     is_server_tool,
 };
-use crate::core::openai::{ChunkEncoder, chat_completion, parse_request};
+use crate::core::openai::{
+    ChunkEncoder, ServerTools, chat_completion, parse_request, server_tool_result,
+};
 use crate::core::request::{ChatRequest, Guardrail, JsonSchema, ReasoningLevel};
 use crate::core::route::{self, Decoder, Plan, Route, RouteChoice};
 use crate::core::stream::{Accumulator, StreamEvent};
@@ -578,6 +580,7 @@ pub async fn send_turn(
         building: Default::default(),
         acc: Accumulator::new(),
         show_tool_calls: opts.show_tool_calls,
+        server: ServerTools::default(),
     };
     let outcome = tokio::select! {
         r = session.run(client, &api, opts.stream, &mut decoder) => r.map(Some),
@@ -626,6 +629,8 @@ struct Exchange {
     /// The answer so far, kept here so an interrupted stream still has it.
     acc: Accumulator,
     show_tool_calls: bool,
+    /// Tools Bedrock runs itself, shown on stderr as they complete.
+    server: ServerTools,
 }
 
 impl Exchange {
@@ -716,13 +721,23 @@ impl Exchange {
             match part {
                 Part::Reasoning { text, .. } => self.reasoning(text)?,
                 Part::Text { text } => self.text(text)?,
-                // Tools Bedrock runs itself are not for the caller to act on.
+                // Tools Bedrock runs itself are not for the caller to act on, only shown.
                 Part::ToolUse {
                     id,
                     name,
                     input,
                     kind,
                 } if !is_server_tool(kind.as_deref()) => self.tool_call(id, name, input)?,
+                Part::ToolUse {
+                    id, name, input, ..
+                } => self.server_note(&json!({"id": id, "name": name, "input": input}))?,
+                Part::ToolResult {
+                    content,
+                    status,
+                    kind,
+                    ..
+                } => self
+                    .server_note(&json!({"result": server_tool_result(content, *status, kind)}))?,
                 _ => {}
             }
         }
@@ -732,6 +747,11 @@ impl Exchange {
     fn event(&mut self, ev: &StreamEvent) -> Result<()> {
         if self.first_token.is_none() && !matches!(ev, StreamEvent::MessageStart) {
             self.first_token = Some(self.started.elapsed());
+        }
+        if self.output == OutputFormat::Text
+            && let Some(entry) = self.server.push(ev)
+        {
+            self.server_note(&entry)?;
         }
         if self.output == OutputFormat::Ndjson {
             for chunk in self.chunks.push(ev) {
@@ -793,6 +813,34 @@ impl Exchange {
             return Ok(());
         }
         io(self.renderer.reasoning(text))
+    }
+
+    /// One half of a server tool call (see [`ServerTools`]): the call, or its result.
+    fn server_note(&mut self, entry: &Value) -> Result<()> {
+        if self.output != OutputFormat::Text {
+            return Ok(());
+        }
+        let line = if let Some(r) = entry.get("result") {
+            let status = r["status"].as_str().unwrap_or("done");
+            let shown: Vec<String> = r["content"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|c| match (c.get("text"), c.get("json")) {
+                    (Some(Value::String(t)), _) => t.clone(),
+                    (_, Some(j)) => j.to_string(),
+                    _ => c.to_string(),
+                })
+                .collect();
+            format!("server tool result ({status}): {}", shown.join(" "))
+        } else {
+            format!(
+                "server tool {}: {}",
+                entry["name"].as_str().unwrap_or_default(),
+                entry["input"]
+            )
+        };
+        io(self.renderer.note(&line))
     }
 
     fn tool_call(&mut self, id: &str, name: &str, input: &Value) -> Result<()> {

@@ -905,6 +905,59 @@ fn downgrade_choice(
     }
 }
 
+/// Anthropic's built-in tools (computer use, bash, text editor) go to Claude unchanged in
+/// `additionalModelRequestFields.tools`, with the beta each needs added to `anthropic_beta`,
+/// as LiteLLM's Bedrock Converse transformation sends them.
+fn builtin_fields(
+    req: &ChatRequest,
+    caps: &Capabilities,
+    fields: &mut Map<String, Value>,
+) -> Result<()> {
+    if req.tool_choice == Some(ToolChoice::None) {
+        return Ok(());
+    }
+    let builtins: Vec<&Value> = req
+        .tools
+        .iter()
+        .filter_map(ToolSpec::anthropic_builtin)
+        .collect();
+    if builtins.is_empty() {
+        return Ok(());
+    }
+    if !matches!(caps.family, ModelFamily::Anthropic | ModelFamily::Unknown) {
+        let t = builtins[0]["type"].as_str().unwrap_or_default();
+        return Err(Error::invalid(format!(
+            "the tool type '{t}' is Anthropic's built-in tool; it needs a Claude model, not this {} model",
+            caps.family
+        )));
+    }
+    let mut betas: Vec<Value> = fields
+        .get("anthropic_beta")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    for b in &builtins {
+        let beta = b["type"]
+            .as_str()
+            .and_then(super::tools::anthropic_builtin_beta)
+            .unwrap_or_default();
+        if !beta.is_empty() && !betas.iter().any(|x| x == beta) {
+            betas.push(json!(beta));
+        }
+    }
+    if !betas.is_empty() {
+        fields.insert("anthropic_beta".into(), Value::Array(betas));
+    }
+    let mut tools: Vec<Value> = fields
+        .get("tools")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    tools.extend(builtins.into_iter().cloned());
+    fields.insert("tools".into(), Value::Array(tools));
+    Ok(())
+}
+
 fn json_tool(js: &JsonSchema) -> ToolSpec {
     let schema = js
         .schema
@@ -930,7 +983,9 @@ fn tool_config(
     let none_asked = req.tool_choice == Some(ToolChoice::None);
 
     if !none_asked || history_uses_tools {
-        specs.extend(req.tools.iter().cloned());
+        // Provider-defined tools have no toolSpec: Anthropic's go in the model fields (see
+        // `builtin_fields`), Bedrock's are systemTool entries.
+        specs.extend(req.tools.iter().filter(|t| t.builtin.is_none()).cloned());
     }
     if none_asked && !req.tools.is_empty() && history_uses_tools {
         warnings.push(Warning::changed(
@@ -981,6 +1036,13 @@ fn tool_config(
     // Bedrock refuses toolUse/toolResult blocks unless tools are defined; a continued session
     // may not repeat them, so tools seen in the history get a stand-in definition.
     let mut system_tools: Vec<String> = req.system_tools.clone();
+    if !none_asked {
+        for n in req.tools.iter().filter_map(ToolSpec::system_tool) {
+            if !system_tools.iter().any(|s| s == n) {
+                system_tools.push(n.to_string());
+            }
+        }
+    }
     if history_uses_tools {
         for m in &conv.messages {
             for p in &m.content {
@@ -989,7 +1051,9 @@ fn tool_config(
                         if !system_tools.contains(name) {
                             system_tools.push(name.clone());
                         }
-                    } else if !specs.iter().any(|t| &t.name == name) {
+                    } else if !specs.iter().any(|t| &t.name == name)
+                        && !req.tools.iter().any(|t| &t.name == name)
+                    {
                         specs.push(ToolSpec::new(
                             name.clone(),
                             Some("A tool used earlier in this conversation.".into()),
@@ -1161,6 +1225,7 @@ pub fn to_converse(req: &ChatRequest) -> Result<ConverseRequest> {
         }
     }
     deep_merge(&mut fields, &req.additional_fields);
+    builtin_fields(req, &caps, &mut fields)?;
 
     let mut body = Map::new();
     body.insert("messages".into(), Value::Array(messages));

@@ -455,7 +455,8 @@ impl ChatRequest {
                     t.name
                 )));
             }
-            if !t.input_schema.is_object() {
+            // Provider-defined tools (Anthropic built-ins, system tools) have no input schema.
+            if t.builtin.is_none() && !t.input_schema.is_object() {
                 return Err(Error::invalid(format!(
                     "tool '{}': the input schema must be a JSON object",
                     t.name

@@ -125,6 +125,8 @@ pub(crate) struct ConverseRequest {
     /// The JSON schema of `outputConfig.textFormat` (structured output), parsed.
     pub output_schema: Option<Value>,
     pub reasoning: Reasoning,
+    /// Names of the `systemTool`s (tools Bedrock runs itself, e.g. `nova_code_interpreter`).
+    pub system_tools: Vec<String>,
 }
 
 const TOP_LEVEL: &[&str] = &[
@@ -879,6 +881,7 @@ pub(crate) fn parse(
         service_tier,
         output_schema,
         reasoning: Reasoning::Off,
+        system_tools: system_tool_names(top),
     };
     check_conversation(&req, resolved.model)?;
     check_model_support(&req, model_id, resolved)?;
@@ -1145,6 +1148,18 @@ impl ConverseRequest {
         }
         n
     }
+}
+
+/// `toolConfig.tools[].systemTool.name`, read after validation.
+fn system_tool_names(top: &Obj) -> Vec<String> {
+    top.get("toolConfig")
+        .and_then(|tc| tc.get("tools"))
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|t| t.pointer("/systemTool/name").and_then(Value::as_str))
+        .map(str::to_string)
+        .collect()
 }
 
 /// Whether every object schema in a structured-output schema says `additionalProperties: false`,

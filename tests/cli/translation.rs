@@ -60,3 +60,228 @@ fn emulator_refuses_an_open_object_schema() {
         stderr_of(&out)
     );
 }
+
+fn ok_json(out: &std::process::Output) -> Value {
+    assert!(out.status.success(), "{}", stderr_of(out));
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout_of(out)))
+}
+
+const CODE_TOOL: &str = r#"[{"systemTool": {"name": "nova_code_interpreter"}}]"#;
+
+/// Nova's code interpreter runs on Bedrock: brock shows the call and its result on stderr
+/// (stdout keeps the answer) and keeps both in `server_tool_calls` in JSON and ndjson.
+#[test]
+fn server_tool_use_is_shown_and_kept() {
+    let env = TestEnv::new();
+    let tools = env.write_file("tools.json", CODE_TOOL);
+    let base = [
+        "chat",
+        "-m",
+        "us.amazon.nova-2-lite-v1:0",
+        "--tools",
+        tools.to_str().unwrap(),
+    ];
+    for extra in [&[][..], &["--no-stream"][..]] {
+        let out = env
+            .cmd()
+            .args(base)
+            .args(extra)
+            .arg("what is 6 * 7")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{extra:?}: {}", stderr_of(&out));
+        let (so, se) = (stdout_of(&out), stderr_of(&out));
+        assert!(so.contains("You said: what is 6 * 7"), "{extra:?}: {so}");
+        assert!(!so.contains("nova_code_interpreter"), "{extra:?}: {so}");
+        assert!(
+            se.contains(r#"server tool nova_code_interpreter: {"snippet":"what is 6 * 7"}"#),
+            "{extra:?}: {se}"
+        );
+        assert!(
+            se.contains(r#"server tool result (success): {"#) && se.contains("ran 13 characters"),
+            "{extra:?}: {se}"
+        );
+    }
+    for extra in [&[][..], &["--no-stream"][..]] {
+        let out = env
+            .cmd()
+            .args(base)
+            .args(extra)
+            .args(["--output", "json", "what is 6 * 7"])
+            .output()
+            .unwrap();
+        let doc = ok_json(&out);
+        let calls = &doc["choices"][0]["message"]["server_tool_calls"];
+        assert_eq!(calls[0]["name"], "nova_code_interpreter", "{doc}");
+        assert_eq!(calls[0]["input"]["snippet"], "what is 6 * 7");
+        assert_eq!(calls[0]["result"]["status"], "success");
+        assert_eq!(calls[0]["result"]["type"], "nova_code_interpreter_result");
+        assert!(
+            calls[0]["result"]["content"][0]["json"]["stdOut"]
+                .as_str()
+                .unwrap()
+                .contains("ran 13"),
+            "{doc}"
+        );
+        assert!(doc["choices"][0]["message"].get("tool_calls").is_none());
+    }
+    let out = env
+        .cmd()
+        .args(base)
+        .args(["--output", "ndjson", "what is 6 * 7"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let halves: Vec<Value> = stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter_map(|c| {
+            c["choices"][0]["delta"]["server_tool_calls"]
+                .get(0)
+                .cloned()
+        })
+        .collect();
+    assert_eq!(halves.len(), 2, "{}", stdout_of(&out));
+    assert_eq!(halves[0]["name"], "nova_code_interpreter");
+    assert_eq!(halves[0]["id"], halves[1]["id"]);
+    assert_eq!(halves[1]["result"]["status"], "success");
+}
+
+const BUILTINS: &str = r#"[
+  {"type": "bash_20250124", "name": "bash"},
+  {"type": "text_editor_20250728", "name": "str_replace_based_edit_tool", "max_characters": 10000},
+  {"type": "function", "function": {"name": "lookup", "parameters": {"type": "object", "properties": {}}}}
+]"#;
+
+/// Anthropic's built-in tools go through unchanged (as LiteLLM sends them to Converse: in
+/// additionalModelRequestFields.tools) with the beta they need.
+#[test]
+fn anthropic_builtin_tools_pass_through_with_their_beta() {
+    let env = TestEnv::new();
+    let tools = env.write_file("tools.json", BUILTINS);
+    let t = tools.to_str().unwrap();
+    let doc = ok_json(
+        &env.cmd()
+            .args(["chat", "--dry-run", "-m", "sonnet", "--tools", t, "q"])
+            .output()
+            .unwrap(),
+    );
+    let fields = &doc["body"]["additionalModelRequestFields"];
+    assert_eq!(
+        fields["tools"],
+        serde_json::json!([
+            {"type": "bash_20250124", "name": "bash"},
+            {"type": "text_editor_20250728", "name": "str_replace_based_edit_tool", "max_characters": 10000}
+        ]),
+        "{doc}"
+    );
+    assert_eq!(
+        fields["anthropic_beta"],
+        serde_json::json!(["computer-use-2025-01-24"])
+    );
+    let specs = doc["body"]["toolConfig"]["tools"].as_array().unwrap();
+    assert_eq!(specs.len(), 1, "{doc}");
+    assert_eq!(specs[0]["toolSpec"]["name"], "lookup");
+
+    // The invoke route: one tools list, defined and built-in together.
+    let doc = ok_json(
+        &env.cmd()
+            .args([
+                "chat",
+                "--dry-run",
+                "--route",
+                "invoke",
+                "-m",
+                "sonnet",
+                "--tools",
+                t,
+                "q",
+            ])
+            .output()
+            .unwrap(),
+    );
+    let names: Vec<&str> = doc["body"]["tools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["lookup", "bash", "str_replace_based_edit_tool"],
+        "{doc}"
+    );
+    assert_eq!(
+        doc["body"]["tools"][1],
+        serde_json::json!({"type": "bash_20250124", "name": "bash"})
+    );
+    assert_eq!(
+        doc["body"]["anthropic_beta"],
+        serde_json::json!(["computer-use-2025-01-24"])
+    );
+
+    // OpenAI input carries them in `tools` the same way.
+    let openai = serde_json::json!({
+        "model": "sonnet",
+        "messages": [{"role": "user", "content": "q"}],
+        "tools": [{"type": "computer_20250124", "name": "computer", "display_width_px": 1024, "display_height_px": 768}]
+    });
+    let doc = ok_json(
+        &env.cmd()
+            .args(["chat", "--dry-run", "--input-format", "openai"])
+            .write_stdin(openai.to_string())
+            .output()
+            .unwrap(),
+    );
+    let fields = &doc["body"]["additionalModelRequestFields"];
+    assert_eq!(fields["tools"][0]["display_width_px"], 1024, "{doc}");
+    assert_eq!(
+        fields["anthropic_beta"],
+        serde_json::json!(["computer-use-2025-01-24"])
+    );
+
+    // They are Claude's: another model is refused before anything is sent.
+    let out = env
+        .cmd()
+        .args(["chat", "-m", "nova-lite", "--tools", t, "q"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("'bash_20250124' is Anthropic's built-in tool"));
+    assert_eq!(stderr_of(&out).trim_end().lines().count(), 1);
+}
+
+/// Execution stays with the user's runner: a built-in `bash` call runs `[tools.bash]`.
+#[test]
+fn builtin_bash_runs_the_configured_command() {
+    let env = TestEnv::new();
+    env.write_config(
+        "[tools.bash]\ndescription = \"a shell\"\ncommand = [\"/bin/sh\", \"-c\", \"cat >/dev/null; echo ran-by-runner\"]\n",
+    );
+    let tools = env.write_file(
+        "tools.json",
+        r#"[{"type": "bash_20250124", "name": "bash"}]"#,
+    );
+    let out = env
+        .cmd()
+        .args([
+            "chat",
+            "--route",
+            "invoke",
+            "-m",
+            "sonnet",
+            "--tools",
+            tools.to_str().unwrap(),
+            "--run-tools",
+            "--yes",
+            "please use bash",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).contains("ran-by-runner"),
+        "{}",
+        stdout_of(&out)
+    );
+}

@@ -200,6 +200,7 @@ fn tool_request(model: &str) -> ChatRequest {
         input_schema: json!({"type": "object", "properties": {"city": {"type": "string",
             "description": "City name"}}, "required": ["city"]}),
         strict: None,
+        builtin: None,
     }];
     r.tool_choice = Some(crate::core::message::ToolChoice::Any);
     r

@@ -315,6 +315,7 @@ fn empty_request(messages: Vec<Message>, system: Vec<Block>) -> ConverseRequest 
         service_tier: None,
         output_schema: None,
         reasoning: Reasoning::Off,
+        system_tools: Vec::new(),
     }
 }
 
