@@ -1066,15 +1066,19 @@ pub fn configure(req: &mut ChatRequest, settings: &Settings, args: &ChatArgs) ->
     if !args.stop.is_empty() {
         req.inference.stop = args.stop.clone();
     }
-    if args.top_k.is_some() {
-        req.top_k = args.top_k;
+    // Config first, flags after: --top-k replaces top_k, a --param replaces the config param
+    // of the same KEY (it is merged later), --anthropic-beta adds to anthropic_beta.
+    if let Some(k) = args.top_k.or(settings.top_k) {
+        req.top_k = Some(k);
     }
-    for p in &args.params {
+    for p in settings.params.iter().chain(&args.params) {
         req.add_param(p).map_err(core_error)?;
     }
     req.anthropic_beta.extend(
-        args.anthropic_beta
+        settings
+            .anthropic_beta
             .iter()
+            .chain(&args.anthropic_beta)
             .filter(|b| !b.trim().is_empty())
             .map(|b| b.trim().to_string()),
     );

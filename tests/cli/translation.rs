@@ -285,3 +285,109 @@ fn builtin_bash_runs_the_configured_command() {
         stdout_of(&out)
     );
 }
+
+/// anthropic_beta, top_k and params live in config profiles like every other setting, with
+/// BROCK_* variables; flags add (--anthropic-beta) or replace (--top-k, --param of the same
+/// KEY).
+#[test]
+fn profile_carries_betas_top_k_and_params() {
+    let env = TestEnv::new();
+    env.write_config(
+        r#"
+[default]
+anthropic_beta = ["a-beta"]
+top_k = 7
+params = { "foo.bar" = 1, keep = "x" }
+
+[profiles.p]
+top_k = 9
+"#,
+    );
+    let body = |envs: &[(&str, &str)], args: &[&str]| -> Value {
+        let out = env
+            .cmd()
+            .envs(envs.iter().copied())
+            .args(["chat", "--dry-run", "-m", "sonnet"])
+            .args(args)
+            .arg("q")
+            .output()
+            .unwrap();
+        ok_json(&out)["body"]["additionalModelRequestFields"].clone()
+    };
+    let f = body(&[], &[]);
+    assert_eq!(f["anthropic_beta"], serde_json::json!(["a-beta"]), "{f}");
+    assert_eq!(f["top_k"], 7, "{f}");
+    assert_eq!(f["foo"]["bar"], 1, "{f}");
+    assert_eq!(f["keep"], "x", "{f}");
+
+    assert_eq!(body(&[], &["--profile", "p"])["top_k"], 9);
+    assert_eq!(body(&[("BROCK_PROFILE", "p")], &[])["top_k"], 9);
+
+    let f = body(
+        &[
+            ("BROCK_TOP_K", "11"),
+            ("BROCK_ANTHROPIC_BETA", "b1, b2"),
+            ("BROCK_PARAMS", r#"{"keep": "env"}"#),
+        ],
+        &[],
+    );
+    assert_eq!(f["top_k"], 11, "{f}");
+    assert_eq!(f["anthropic_beta"], serde_json::json!(["b1", "b2"]), "{f}");
+    assert_eq!(f["keep"], "env", "{f}");
+    assert_eq!(f["foo"]["bar"], 1, "{f}");
+
+    let f = body(
+        &[],
+        &[
+            "--top-k",
+            "3",
+            "--param",
+            r#"keep="flag""#,
+            "--anthropic-beta",
+            "z",
+        ],
+    );
+    assert_eq!(f["top_k"], 3, "{f}");
+    assert_eq!(f["keep"], "flag", "{f}");
+    assert_eq!(f["foo"]["bar"], 1, "{f}");
+    assert_eq!(
+        f["anthropic_beta"],
+        serde_json::json!(["a-beta", "z"]),
+        "{f}"
+    );
+
+    let out = env
+        .cmd()
+        .env("BROCK_TOP_K", "11")
+        .args(["--output", "json", "config", "show"])
+        .output()
+        .unwrap();
+    let doc = ok_json(&out);
+    let s = &doc["settings"];
+    assert_eq!(s["top_k"]["value"], "11", "{doc}");
+    assert!(
+        s["top_k"]["source"].to_string().contains("BROCK_TOP_K"),
+        "{doc}"
+    );
+    assert_eq!(s["params.keep"]["value"], r#""x""#, "{doc}");
+    assert!(
+        s["anthropic_beta"]["source"]
+            .to_string()
+            .contains("default"),
+        "{doc}"
+    );
+
+    // A bad value names the key and where it came from.
+    let out = env
+        .cmd()
+        .env("BROCK_PARAMS", "top_k=3")
+        .args(["chat", "--dry-run", "q"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("BROCK_PARAMS"),
+        "{}",
+        stderr_of(&out)
+    );
+}
