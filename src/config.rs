@@ -123,6 +123,11 @@ const KEYS: &[(&str, Kind, &[&str])] = &[
     ("anthropic_beta", Kind::StrList, &["BROCK_ANTHROPIC_BETA"]),
     ("top_k", Kind::Int, &["BROCK_TOP_K"]),
     ("params", Kind::JsonMap, &["BROCK_PARAMS"]),
+    (
+        "fetch.allow_private_addresses",
+        Kind::Bool,
+        &["BROCK_FETCH_ALLOW_PRIVATE_ADDRESSES"],
+    ),
 ];
 
 /// Tables allowed at the top level of the file besides the profile tables.
@@ -225,6 +230,8 @@ pub struct Settings {
     /// Model request fields as `KEY=JSON` (the `--param` form); a `--param` with the same
     /// KEY replaces one, others add to them.
     pub params: Vec<String>,
+    /// Let attachment URLs reach loopback, private and link-local addresses.
+    pub fetch_allow_private: bool,
     pub aliases: BTreeMap<String, String>,
     pub tools: BTreeMap<String, ToolConfig>,
     pub agents: BTreeMap<String, AgentConfig>,
@@ -685,6 +692,7 @@ pub fn resolve_with_env(
             .into_iter()
             .map(|(k, v)| format!("{k}={v}"))
             .collect(),
+        fetch_allow_private: l.bool("fetch.allow_private_addresses")?.unwrap_or(false),
         aliases,
         tools,
         agents,

@@ -1000,8 +1000,9 @@ pub fn build_request(
             }
             None => read_stdin_bytes()?,
         };
-        let body: Value = serde_json::from_slice(&raw)
+        let mut body: Value = serde_json::from_slice(&raw)
             .map_err(|e| Error::usage(format!("the OpenAI request is not valid JSON: {e}")))?;
+        inline_image_urls(&mut body, &fetch_limits(settings))?;
         let parsed = parse_request(&body).map_err(core_error)?;
         if !parsed.ignored.is_empty() && !settings.quiet {
             diag(&format!(
@@ -1027,8 +1028,9 @@ pub fn build_request(
             ));
         };
         let mut content = Vec::new();
+        let limits = fetch_limits(settings);
         for a in &args.attach {
-            content.push(load_attachment(a)?);
+            content.push(load_attachment_with(a, &limits)?);
         }
         content.push(Part::text(prompt));
         ChatRequest::new(
@@ -1217,6 +1219,17 @@ fn read_stdin_bytes() -> Result<Vec<u8>> {
 }
 
 pub fn load_attachment(spec: &str) -> Result<Part> {
+    load_attachment_with(spec, &crate::fetch::Limits::default())
+}
+
+/// An attachment from a path, an s3:// URI or an http(s) URL (fetched within `limits`).
+pub fn load_attachment_with(spec: &str, limits: &crate::fetch::Limits) -> Result<Part> {
+    if spec.starts_with("https://") || spec.starts_with("http://") {
+        let (mime, bytes) = fetch_url(spec, limits)?;
+        let name = url_file_name(spec)
+            .unwrap_or_else(|| crate::core::openai::name_for_mime(&mime, "attachment"));
+        return crate::core::attach::attachment_part(&name, bytes).map_err(core_error);
+    }
     if spec.starts_with("s3://") {
         return crate::core::attach::s3_part(spec, None).map_err(core_error);
     }
@@ -1239,4 +1252,89 @@ pub fn load_attachment(spec: &str) -> Result<Part> {
         .and_then(|n| n.to_str())
         .unwrap_or("attachment");
     crate::core::attach::attachment_part(name, bytes).map_err(core_error)
+}
+
+fn fetch_limits(settings: &Settings) -> crate::fetch::Limits {
+    crate::fetch::Limits {
+        allow_private: settings.fetch_allow_private,
+        ..Default::default()
+    }
+}
+
+/// Fetches an attachment URL from synchronous request building (inside the async runtime).
+fn fetch_url(url: &str, limits: &crate::fetch::Limits) -> Result<(String, Vec<u8>)> {
+    let accept = |m: &str| {
+        m.starts_with("image/")
+            || m.starts_with("video/")
+            || m.starts_with("text/")
+            || m == "application/pdf"
+            || m.starts_with("application/vnd.openxmlformats")
+            || m == "application/msword"
+            || m == "application/vnd.ms-excel"
+    };
+    let own_runtime = || {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| Error::Network(e.to_string()))?
+            .block_on(crate::fetch::fetch(url, limits, accept))
+    };
+    let fetched = match tokio::runtime::Handle::try_current() {
+        Ok(h) if h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
+            tokio::task::block_in_place(|| h.block_on(crate::fetch::fetch(url, limits, accept)))
+        }
+        // A single-threaded runtime cannot block in place: fetch on a thread of its own.
+        Ok(_) => std::thread::scope(|s| {
+            s.spawn(own_runtime)
+                .join()
+                .unwrap_or_else(|_| Err(Error::Network("the fetch thread failed".into())))
+        }),
+        Err(_) => own_runtime(),
+    }?;
+    Ok((fetched.mime, fetched.bytes))
+}
+
+/// The last path segment of a URL when it has an extension (the attachment's format).
+fn url_file_name(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next()?;
+    let last = path.rsplit('/').next()?;
+    (last.contains('.') && !last.ends_with('.')).then(|| last.to_string())
+}
+
+/// OpenAI `image_url` parts given as http(s) URLs are fetched and sent inline, as the OpenAI
+/// API itself fetches them.
+fn inline_image_urls(body: &mut Value, limits: &crate::fetch::Limits) -> Result<()> {
+    use base64::Engine;
+    let Some(messages) = body.get_mut("messages").and_then(Value::as_array_mut) else {
+        return Ok(());
+    };
+    for m in messages {
+        let Some(parts) = m.get_mut("content").and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for p in parts {
+            if p.get("type").and_then(Value::as_str) != Some("image_url") {
+                continue;
+            }
+            let slot = match p.get_mut("image_url") {
+                Some(Value::Object(o)) => o.get_mut("url"),
+                Some(s @ Value::String(_)) => Some(s),
+                _ => None,
+            };
+            let Some(slot) = slot else { continue };
+            let Some(url) = slot.as_str().filter(|u| u.starts_with("http")) else {
+                continue;
+            };
+            let (mime, bytes) = fetch_url(url, limits)?;
+            if !mime.starts_with("image/") {
+                return Err(Error::usage(format!(
+                    "{} is not an image (Content-Type: {mime})",
+                    crate::fetch::shown(url)
+                )));
+            }
+            let b64 = base64::engine::general_purpose::STANDARD.encode(&bytes);
+            *slot = Value::String(format!("data:{mime};base64,{b64}"));
+        }
+    }
+    Ok(())
 }

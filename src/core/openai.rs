@@ -385,7 +385,7 @@ fn data_url(url: &str) -> Result<(String, Vec<u8>)> {
 }
 
 /// A file name whose extension tells `attach` the format the MIME type names.
-fn name_for_mime(mime: &str, fallback: &str) -> String {
+pub fn name_for_mime(mime: &str, fallback: &str) -> String {
     let ext = match mime {
         "image/png" => "png",
         "image/jpeg" | "image/jpg" => "jpeg",

@@ -391,3 +391,152 @@ top_k = 9
         stderr_of(&out)
     );
 }
+
+/// A 1x1 PNG.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
+    0x42, 0x60, 0x82,
+];
+
+/// A loopback HTTP server for attachment URLs: /cat.png (an image), /big.png (claims 50 MB),
+/// /data.json (not attachable). Serves until the test process ends.
+fn file_server() -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { continue };
+            let mut buf = [0u8; 4096];
+            let n = s.read(&mut buf).unwrap_or(0);
+            let req = String::from_utf8_lossy(&buf[..n]).to_string();
+            let path = req.split_whitespace().nth(1).unwrap_or("/").to_string();
+            let (ctype, body, len): (&str, &[u8], usize) = match path.as_str() {
+                "/cat.png" => ("image/png", PNG, PNG.len()),
+                "/big.png" => ("image/png", PNG, 50 * 1024 * 1024),
+                "/data.json" => ("application/json", b"{}", 2),
+                _ => ("text/plain", b"", 0),
+            };
+            let status = if path == "/missing.png" {
+                "404 Not Found"
+            } else {
+                "200 OK"
+            };
+            let head = format!(
+                "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {len}\r\nConnection: close\r\n\r\n"
+            );
+            let _ = s.write_all(head.as_bytes());
+            let _ = s.write_all(body);
+        }
+    });
+    format!("http://{addr}")
+}
+
+const ALLOW_PRIVATE: &str = "[default.fetch]\nallow_private_addresses = true\n";
+
+/// Images by URL in --attach and OpenAI image_url are fetched (with the config switch for a
+/// loopback server) and sent inline.
+#[test]
+fn attachments_by_url_are_fetched() {
+    let env = TestEnv::new();
+    env.write_config(ALLOW_PRIVATE);
+    let base = file_server();
+    let url = format!("{base}/cat.png");
+    let out = env
+        .cmd()
+        .args(["chat", "--attach", &url, "what is this"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).contains("[attachments: 1 image]"),
+        "{}",
+        stdout_of(&out)
+    );
+
+    let doc = ok_json(
+        &env.cmd()
+            .args(["chat", "--dry-run", "--attach", &url, "q"])
+            .output()
+            .unwrap(),
+    );
+    let img = &doc["body"]["messages"][0]["content"][0]["image"];
+    assert_eq!(img["format"], "png", "{doc}");
+
+    let openai = serde_json::json!({
+        "model": "nova-lite",
+        "messages": [{"role": "user", "content": [
+            {"type": "text", "text": "q"},
+            {"type": "image_url", "image_url": {"url": url}}
+        ]}]
+    });
+    let doc = ok_json(
+        &env.cmd()
+            .args(["chat", "--dry-run", "--input-format", "openai"])
+            .write_stdin(openai.to_string())
+            .output()
+            .unwrap(),
+    );
+    let s = doc["body"]["messages"][0]["content"].to_string();
+    assert!(s.contains("\"image\"") && s.contains("png"), "{doc}");
+}
+
+/// Without the switch, loopback and private addresses are refused before connecting; limits
+/// and content types are enforced; every message names the URL.
+#[test]
+fn attachment_urls_are_limited() {
+    let env = TestEnv::new();
+    let base = file_server();
+    let refused = |env: &TestEnv, url: &str, want: &str| {
+        let out = env
+            .cmd()
+            .args(["chat", "--attach", url, "q"])
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{url}: {err}");
+        assert!(err.contains(want), "{url}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(stdout_of(&out).is_empty());
+    };
+    refused(
+        &env,
+        "https://127.0.0.1:9/cat.png?sig=secret",
+        "https://127.0.0.1:9/cat.png resolves to the non-public address 127.0.0.1",
+    );
+    refused(&env, "https://[::1]:9/x.png", "non-public address ::1");
+    refused(
+        &env,
+        "https://169.254.169.254/latest",
+        "fetch.allow_private_addresses",
+    );
+    refused(
+        &env,
+        &format!("{base}/cat.png"),
+        "only https:// URLs are fetched",
+    );
+
+    env.write_config(ALLOW_PRIVATE);
+    refused(
+        &env,
+        &format!("{base}/big.png"),
+        &format!("{base}/big.png is larger than the 5 MB limit"),
+    );
+    refused(
+        &env,
+        &format!("{base}/data.json"),
+        "not an attachable file (Content-Type: application/json)",
+    );
+    refused(&env, &format!("{base}/missing.png"), "HTTP 404");
+    let long = format!("https://127.0.0.2/{}.png", "a".repeat(300));
+    let out = env
+        .cmd()
+        .env_remove("BROCK_FETCH_ALLOW_PRIVATE_ADDRESSES")
+        .args(["--profile", "default", "chat", "--attach", &long, "q"])
+        .output()
+        .unwrap();
+    assert!(stderr_of(&out).len() < 400, "{}", stderr_of(&out));
+}
