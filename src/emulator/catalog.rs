@@ -115,6 +115,10 @@ pub(crate) static MODELS: &[Model] = &[
     model!("amazon.nova-canvas-v1:0", "Nova Canvas", "Amazon", TEXT_IMAGE, IMAGE, false, NONE, OD, NovaCanvas, false, 0, NONE),
     model!("amazon.nova-2-multimodal-embeddings-v1:0", "Nova 2 Multimodal Embeddings", "Amazon", &["TEXT", "IMAGE", "AUDIO", "VIDEO"], EMBEDDING, false, NONE, OD, NovaEmbed, false, 0, NONE),
     model!("amazon.rerank-v1:0", "Rerank 1.0", "Amazon", TEXT, TEXT, false, NONE, OD, Rerank, false, 0, NONE),
+    // Llama 2 Chat: LEGACY is inferred (not in the Active table of the AWS model lifecycle
+    // page; its Legacy/EOL table could not be read when this was written).
+    Model { lifecycle: "LEGACY", ..model!("meta.llama2-13b-chat-v1", "Llama 2 Chat 13B", "Meta", TEXT, TEXT, true, NONE, OD, Llama, true, 2048, NONE) },
+    Model { lifecycle: "LEGACY", ..model!("meta.llama2-70b-chat-v1", "Llama 2 Chat 70B", "Meta", TEXT, TEXT, true, NONE, OD, Llama, true, 2048, NONE) },
     model!("meta.llama3-1-8b-instruct-v1:0", "Llama 3.1 8B Instruct", "Meta", TEXT, TEXT, true, FT, PROFILE, Llama, true, 2048, US),
     model!("meta.llama3-1-70b-instruct-v1:0", "Llama 3.1 70B Instruct", "Meta", TEXT, TEXT, true, FT, PROFILE, Llama, true, 2048, US),
     model!("meta.llama3-3-70b-instruct-v1:0", "Llama 3.3 70B Instruct", "Meta", TEXT, TEXT, true, NONE, PROFILE, Llama, true, 2048, US),

@@ -540,3 +540,32 @@ fn attachment_urls_are_limited() {
         .unwrap();
     assert!(stderr_of(&out).len() < 400, "{}", stderr_of(&out));
 }
+
+/// Llama 2 Chat on the invoke route gets its own chat template (not Llama 3's), and the
+/// emulator answers it.
+#[test]
+fn llama2_gets_the_llama2_template() {
+    let env = TestEnv::new();
+    let args = [
+        "chat",
+        "--route",
+        "invoke",
+        "-m",
+        "meta.llama2-13b-chat-v1",
+        "--system",
+        "Be brief.",
+        "hello llama",
+    ];
+    let doc = ok_json(&env.cmd().args(args).arg("--dry-run").output().unwrap());
+    assert_eq!(
+        doc["body"]["prompt"], "<s>[INST] <<SYS>>\nBe brief.\n<</SYS>>\n\nhello llama [/INST]",
+        "{doc}"
+    );
+    let out = env.cmd().args(args).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).contains("You said: hello llama"),
+        "{}",
+        stdout_of(&out)
+    );
+}

@@ -15,6 +15,7 @@ pub mod anthropic;
 pub mod cohere;
 pub mod deepseek;
 pub mod llama;
+pub mod llama2;
 pub mod mistral;
 pub mod nova;
 pub mod openai;
@@ -196,6 +197,7 @@ impl InvokeFamily {
             .pointer("/outputConfig/textFormat/structure/jsonSchema");
         let body = match self {
             InvokeFamily::Anthropic => anthropic::body(&mut c)?,
+            InvokeFamily::Llama if llama2::is_llama2(model_id) => llama2::body(&mut c)?,
             InvokeFamily::Llama => llama::body(&mut c)?,
             InvokeFamily::MistralText => mistral::text_body(&mut c)?,
             InvokeFamily::MistralChat => mistral::chat_body(&mut c)?,

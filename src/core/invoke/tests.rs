@@ -35,6 +35,46 @@ fn body_of(family: InvokeFamily, req: &ChatRequest) -> InvokeBody {
     family.body(&conv, &req.model_id).unwrap()
 }
 
+/// Llama 2 Chat: Meta's Llama 2 template (meta-llama/llama `chat_completion`: the system
+/// prompt inside the first `[INST]`, each exchange in `<s>…</s>`), in the Llama body.
+#[test]
+fn llama2_chat_template() {
+    use crate::core::message::Role::{Assistant, User};
+    let cases: Vec<(Option<&str>, Vec<(Role, &str)>, &str)> = vec![
+        (None, vec![(User, "Hi")], "<s>[INST] Hi [/INST]"),
+        (
+            Some("Be brief."),
+            vec![(User, "Hi")],
+            "<s>[INST] <<SYS>>\nBe brief.\n<</SYS>>\n\nHi [/INST]",
+        ),
+        (
+            Some("Be brief."),
+            vec![(User, "Hi"), (Assistant, "Hello!"), (User, "What is 2+2?")],
+            "<s>[INST] <<SYS>>\nBe brief.\n<</SYS>>\n\nHi [/INST] Hello! </s><s>[INST] What is 2+2? [/INST]",
+        ),
+        (
+            None,
+            vec![(User, "Hi"), (Assistant, "Sure,")],
+            "<s>[INST] Hi [/INST] Sure,",
+        ),
+    ];
+    for (system, turns, want) in cases {
+        let turns: Vec<(Role, String)> = turns.into_iter().map(|(r, t)| (r, t.into())).collect();
+        assert_eq!(llama2::llama2_prompt(system, &turns), want, "{turns:?}");
+    }
+    let b = body_of(
+        InvokeFamily::Llama,
+        &conversation("meta.llama2-13b-chat-v1"),
+    );
+    assert_eq!(
+        b.body,
+        json!({"prompt": "<s>[INST] <<SYS>>\nBe brief.\n<</SYS>>\n\nHi [/INST] Hello! </s><s>[INST] What is 2+2? [/INST]",
+            "max_gen_len": 100, "temperature": 0.5, "top_p": 0.9})
+    );
+    assert!(llama2::is_llama2("us.meta.llama2-70b-chat-v1"));
+    assert!(!llama2::is_llama2("meta.llama3-1-8b-instruct-v1:0"));
+}
+
 #[test]
 fn request_bodies() {
     let arn = "arn:aws:bedrock:us-east-1:123456789012:imported-model/abcdefghijkl";

@@ -403,7 +403,13 @@ fn last_user_turn(prompt: &str) -> String {
         if let Some(pos) = prompt.rfind(open) {
             let rest = &prompt[pos + open.len()..];
             let end = rest.find(close).unwrap_or(rest.len());
-            return rest[..end].trim().to_string();
+            let turn = rest[..end].trim();
+            // Llama 2 Chat puts the system prompt inside the first [INST].
+            let turn = match turn.strip_prefix("<<SYS>>") {
+                Some(r) => r.split_once("<</SYS>>").map_or(turn, |(_, t)| t.trim()),
+                None => turn,
+            };
+            return turn.to_string();
         }
     }
     prompt.trim().to_string()
