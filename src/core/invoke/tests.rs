@@ -40,7 +40,8 @@ fn body_of(family: InvokeFamily, req: &ChatRequest) -> InvokeBody {
 #[test]
 fn llama2_chat_template() {
     use crate::core::message::Role::{Assistant, User};
-    let cases: Vec<(Option<&str>, Vec<(Role, &str)>, &str)> = vec![
+    type Case<'a> = (Option<&'a str>, Vec<(Role, &'a str)>, &'a str);
+    let cases: Vec<Case> = vec![
         (None, vec![(User, "Hi")], "<s>[INST] Hi [/INST]"),
         (
             Some("Be brief."),
