@@ -128,6 +128,9 @@ pub(crate) static MODELS: &[Model] = &[
     model!("mistral.mistral-large-2402-v1:0", "Mistral Large (24.02)", "Mistral AI", TEXT, TEXT, true, NONE, OD, Mistral, true, 8192, NONE),
     model!("mistral.mistral-large-2407-v1:0", "Mistral Large (24.07)", "Mistral AI", TEXT, TEXT, true, NONE, OD, Mistral, true, 8192, NONE),
     model!("mistral.pixtral-large-2502-v1:0", "Pixtral Large (25.02)", "Mistral AI", TEXT_IMAGE, TEXT, true, NONE, PROFILE, Mistral, true, 8192, US_EU),
+    // Command (text) v14: LEGACY is inferred, as for Llama 2 above.
+    Model { lifecycle: "LEGACY", ..model!("cohere.command-text-v14", "Command", "Cohere", TEXT, TEXT, true, NONE, OD, CohereCommand, true, 4000, NONE) },
+    Model { lifecycle: "LEGACY", ..model!("cohere.command-light-text-v14", "Command Light", "Cohere", TEXT, TEXT, true, NONE, OD, CohereCommand, true, 4000, NONE) },
     model!("cohere.command-r-v1:0", "Command R", "Cohere", TEXT, TEXT, true, NONE, OD, CohereCommand, true, 4000, NONE),
     model!("cohere.command-r-plus-v1:0", "Command R+", "Cohere", TEXT, TEXT, true, NONE, OD, CohereCommand, true, 4000, NONE),
     model!("cohere.embed-english-v3", "Embed English", "Cohere", TEXT, EMBEDDING, false, NONE, OD, CohereEmbed, false, 0, NONE),

@@ -569,3 +569,36 @@ fn llama2_gets_the_llama2_template() {
         stdout_of(&out)
     );
 }
+
+/// Cohere Command (text) v14 on the invoke route sends the generate body (not Command R's
+/// chat body) and reads `generations[].text`, streamed or whole.
+#[test]
+fn cohere_command_text_gets_its_own_body() {
+    let env = TestEnv::new();
+    let args = [
+        "chat",
+        "--route",
+        "invoke",
+        "-m",
+        "cohere.command-text-v14",
+        "--max-tokens",
+        "50",
+        "hello cohere",
+    ];
+    let doc = ok_json(&env.cmd().args(args).arg("--dry-run").output().unwrap());
+    assert_eq!(
+        doc["body"],
+        serde_json::json!({"prompt": "hello cohere", "max_tokens": 50, "stream": true}),
+        "{doc}"
+    );
+    assert_eq!(doc["operation"], "InvokeModelWithResponseStream", "{doc}");
+    for extra in [&[][..], &["--no-stream"][..]] {
+        let out = env.cmd().args(args).args(extra).output().unwrap();
+        assert!(out.status.success(), "{extra:?}: {}", stderr_of(&out));
+        assert!(
+            stdout_of(&out).contains("You said: hello cohere"),
+            "{extra:?}: {}",
+            stdout_of(&out)
+        );
+    }
+}

@@ -13,6 +13,7 @@
 pub mod ai21;
 pub mod anthropic;
 pub mod cohere;
+pub mod cohere_text;
 pub mod deepseek;
 pub mod llama;
 pub mod llama2;
@@ -51,6 +52,9 @@ pub enum InvokeFamily {
     Nova,
     /// Cohere Command R / R+: `message`, `chat_history`, `tools`.
     Cohere,
+    /// Cohere Command (text) v14 and Command Light: the generate API, `prompt` →
+    /// `generations[].text`.
+    CohereText,
     /// AI21 Jamba: chat messages.
     Ai21,
     /// The DeepSeek-R1 foundation model: prompt template; answers in `choices[].text`.
@@ -75,6 +79,7 @@ impl InvokeFamily {
         InvokeFamily::TitanText,
         InvokeFamily::Nova,
         InvokeFamily::Cohere,
+        InvokeFamily::CohereText,
         InvokeFamily::Ai21,
         InvokeFamily::DeepSeek,
         InvokeFamily::DeepSeekR1Imported,
@@ -92,6 +97,7 @@ impl InvokeFamily {
             InvokeFamily::TitanText => "titan-text",
             InvokeFamily::Nova => "nova",
             InvokeFamily::Cohere => "cohere",
+            InvokeFamily::CohereText => "cohere-text",
             InvokeFamily::Ai21 => "ai21",
             InvokeFamily::DeepSeek => "deepseek",
             InvokeFamily::DeepSeekR1Imported => "deepseek_r1",
@@ -112,6 +118,7 @@ impl InvokeFamily {
             ModelFamily::Mistral => InvokeFamily::MistralText,
             ModelFamily::Titan => InvokeFamily::TitanText,
             ModelFamily::Nova | ModelFamily::Nova2 => InvokeFamily::Nova,
+            ModelFamily::Cohere if cohere_text::is_command_text(&id) => InvokeFamily::CohereText,
             ModelFamily::Cohere => InvokeFamily::Cohere,
             ModelFamily::Ai21 => InvokeFamily::Ai21,
             ModelFamily::DeepSeek if id.contains("r1") => InvokeFamily::DeepSeek,
@@ -138,7 +145,7 @@ impl InvokeFamily {
             InvokeFamily::MistralText | InvokeFamily::MistralChat => ModelFamily::Mistral,
             InvokeFamily::TitanText => ModelFamily::Titan,
             InvokeFamily::Nova => ModelFamily::Nova,
-            InvokeFamily::Cohere => ModelFamily::Cohere,
+            InvokeFamily::Cohere | InvokeFamily::CohereText => ModelFamily::Cohere,
             InvokeFamily::Ai21 => ModelFamily::Ai21,
             InvokeFamily::DeepSeek | InvokeFamily::DeepSeekR1Imported => ModelFamily::DeepSeek,
             InvokeFamily::Qwen2 | InvokeFamily::Qwen3 => ModelFamily::Qwen,
@@ -165,6 +172,7 @@ impl InvokeFamily {
             InvokeFamily::Llama
                 | InvokeFamily::MistralText
                 | InvokeFamily::TitanText
+                | InvokeFamily::CohereText
                 | InvokeFamily::DeepSeek
                 | InvokeFamily::DeepSeekR1Imported
                 | InvokeFamily::Qwen2
@@ -175,6 +183,17 @@ impl InvokeFamily {
     /// The native body for this request. `converse` is the Converse mapping of the same
     /// request; `model_id` is what goes in the path (some bodies repeat it).
     pub fn body(self, converse: &ConverseRequest, model_id: &str) -> Result<InvokeBody> {
+        self.body_for(converse, model_id, false)
+    }
+
+    /// [`Self::body`] for a streamed (`stream`) or whole answer: the Cohere Command text
+    /// body says which in the body itself.
+    pub fn body_for(
+        self,
+        converse: &ConverseRequest,
+        model_id: &str,
+        stream: bool,
+    ) -> Result<InvokeBody> {
         let mut c = Common::read(&converse.body, self)?;
         if let Some(StructuredOutput::Native) = converse.structured
             && self != InvokeFamily::OpenAi
@@ -204,6 +223,7 @@ impl InvokeFamily {
             InvokeFamily::TitanText => nova::titan_body(&mut c)?,
             InvokeFamily::Nova => nova::body(&mut c)?,
             InvokeFamily::Cohere => cohere::body(&mut c)?,
+            InvokeFamily::CohereText => cohere_text::body(&mut c, stream)?,
             InvokeFamily::Ai21 => ai21::body(&mut c)?,
             InvokeFamily::DeepSeek => deepseek::body(&mut c)?,
             InvokeFamily::DeepSeekR1Imported => deepseek::imported_body(&mut c)?,
@@ -243,6 +263,7 @@ impl InvokeFamily {
             InvokeFamily::TitanText => nova::parse_titan(&v)?,
             InvokeFamily::Nova => nova::parse(&v)?,
             InvokeFamily::Cohere => cohere::parse(&v)?,
+            InvokeFamily::CohereText => cohere_text::parse(&v)?,
             InvokeFamily::Ai21 | InvokeFamily::OpenAi => openai::parse(&v)?,
             InvokeFamily::DeepSeek => deepseek::parse(&v)?,
             InvokeFamily::Qwen2 => qwen::parse(&v)?,
@@ -909,6 +930,7 @@ impl InvokeDecoder {
             InvokeFamily::Nova => nova::chunk(&mut self.nova, em, chunk, &mut out)?,
             InvokeFamily::TitanText => nova::titan_chunk(em, chunk, &mut out),
             InvokeFamily::Cohere => cohere::chunk(em, chunk, &mut out),
+            InvokeFamily::CohereText => cohere_text::chunk(em, chunk, &mut out),
             InvokeFamily::OpenAi | InvokeFamily::Ai21 | InvokeFamily::MistralChat => {
                 openai::chunk(&mut self.openai, em, chunk, &mut out)
             }

@@ -76,6 +76,61 @@ fn llama2_chat_template() {
     assert!(!llama2::is_llama2("meta.llama3-1-8b-instruct-v1:0"));
 }
 
+/// Cohere Command (text) v14: AWS "Cohere Command models" (`prompt`, `max_tokens`,
+/// `temperature`, `p`, `stop_sequences`, `stream`; answers in `generations[].text`).
+#[test]
+fn cohere_command_text() {
+    use crate::core::message::Role::{Assistant, User};
+    let single = vec![(User, "Hi".to_string())];
+    assert_eq!(cohere_text::prompt(None, &single), "Hi");
+    let turns = vec![
+        (User, "Hi".to_string()),
+        (Assistant, "Hello!".to_string()),
+        (User, "What is 2+2?".to_string()),
+    ];
+    assert_eq!(
+        cohere_text::prompt(Some("Be brief."), &turns),
+        "Be brief.\n\nUser: Hi\nChatbot: Hello!\nUser: What is 2+2?\nChatbot:"
+    );
+    let req = conversation("cohere.command-text-v14");
+    let conv = to_converse(&req).unwrap();
+    let f = InvokeFamily::for_model(ModelFamily::Cohere, "cohere.command-text-v14").unwrap();
+    assert_eq!(f, InvokeFamily::CohereText);
+    assert_eq!(
+        InvokeFamily::for_model(ModelFamily::Cohere, "cohere.command-r-v1:0"),
+        Some(InvokeFamily::Cohere)
+    );
+    let want = json!({"prompt": "Be brief.\n\nUser: Hi\nChatbot: Hello!\nUser: What is 2+2?\nChatbot:",
+        "max_tokens": 100, "temperature": 0.5, "p": 0.9, "stop_sequences": ["END"]});
+    assert_eq!(f.body(&conv, &req.model_id).unwrap().body, want);
+    let mut streamed = want.clone();
+    streamed["stream"] = json!(true);
+    assert_eq!(
+        f.body_for(&conv, &req.model_id, true).unwrap().body,
+        streamed
+    );
+
+    let whole = json!({"generations": [{"finish_reason": "MAX_TOKENS", "id": "g", "text": " Four"}],
+        "id": "r", "prompt": "p"});
+    let resp = f.parse_whole(whole.to_string().as_bytes()).unwrap();
+    assert_eq!(resp.message.text(), " Four");
+    assert_eq!(resp.stop_reason, StopReason::MaxTokens);
+    let mut d = InvokeDecoder::new(f);
+    let mut acc = Accumulator::new();
+    for c in [
+        json!({"text": " Fo", "is_finished": false}),
+        json!({"text": "ur", "is_finished": false}),
+        json!({"is_finished": true, "finish_reason": "COMPLETE", "amazon-bedrock-invocationMetrics": metrics()}),
+    ] {
+        for e in d.decode_chunk(&c).unwrap() {
+            acc.push(&e);
+        }
+    }
+    let resp = acc.finish().unwrap();
+    assert_eq!(resp.message.text(), " Four");
+    assert_eq!(resp.stop_reason, StopReason::EndTurn);
+}
+
 #[test]
 fn request_bodies() {
     let arn = "arn:aws:bedrock:us-east-1:123456789012:imported-model/abcdefghijkl";

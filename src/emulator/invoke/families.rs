@@ -32,6 +32,8 @@ pub(crate) enum Kind {
     Titan,
     Nova,
     Cohere,
+    /// Cohere Command (text) v14: the generate API.
+    CohereText,
     Jamba,
     DeepSeekR1,
     /// chat.completions: gpt-oss, the open-weight models Bedrock hosts, OpenAI-compatible
@@ -57,6 +59,11 @@ pub(crate) fn kind_of(model: &Model) -> Option<Kind> {
         Family::Mistral => Kind::MistralText,
         Family::TitanText => Kind::Titan,
         Family::Nova | Family::Nova2 => Kind::Nova,
+        Family::CohereCommand
+            if id.contains("command-text") || id.contains("command-light-text") =>
+        {
+            Kind::CohereText
+        }
         Family::CohereCommand => Kind::Cohere,
         Family::Jamba => Kind::Jamba,
         Family::DeepSeek if id.contains("r1") => Kind::DeepSeekR1,
@@ -182,6 +189,27 @@ pub(crate) fn invoke(
         Kind::Titan => titan_body(&native, model)?,
         Kind::Nova => nova_body(&native, ctx)?,
         Kind::Cohere => cohere_body(&native, model)?,
+        // AWS "Cohere Command models": prompt, temperature, p, k, max_tokens, stop_sequences,
+        // return_likelihoods, stream, num_generations, logit_bias, truncate.
+        Kind::CohereText => prompt_body(
+            &native,
+            &[
+                "prompt",
+                "temperature",
+                "p",
+                "k",
+                "max_tokens",
+                "stop_sequences",
+                "return_likelihoods",
+                "stream",
+                "num_generations",
+                "logit_bias",
+                "truncate",
+            ],
+            "max_tokens",
+            Some("stop_sequences"),
+            model,
+        )?,
         Kind::Jamba => chat_body(
             &native,
             &[
@@ -281,6 +309,7 @@ pub(crate) fn invoke(
         Kind::Titan => titan_answer(&a, streaming),
         Kind::Nova => nova_answer(&a, streaming),
         Kind::Cohere => cohere_answer(&a, &native, streaming),
+        Kind::CohereText => cohere_text_answer(&a, &native, streaming),
         Kind::MistralChat => chat_answer(&a, streaming, ChatStyle::Mistral, model),
         Kind::Jamba => chat_answer(&a, streaming, ChatStyle::Jamba, model),
         Kind::OpenAi => chat_answer(&a, streaming, ChatStyle::OpenAi, model),
@@ -1139,6 +1168,35 @@ fn titan_answer(a: &Answer, streaming: bool) -> (Value, Vec<Value>) {
         })
         .collect();
     (body, if streaming { chunks } else { Vec::new() })
+}
+
+/// Cohere Command (text): `generations[]` with `text` and `finish_reason` (AWS "Cohere
+/// Command models" response); streamed as `text` pieces with `is_finished`, the last one
+/// carrying `finish_reason`.
+fn cohere_text_answer(
+    a: &Answer,
+    native: &Map<String, Value>,
+    streaming: bool,
+) -> (Value, Vec<Value>) {
+    let reason = match a.stop {
+        "max_tokens" => "MAX_TOKENS",
+        _ => "COMPLETE",
+    };
+    let body = json!({
+        "generations": [{"finish_reason": reason, "id": answer_id(a, 16), "text": a.text}],
+        "id": answer_id(a, 20),
+        "prompt": native.get("prompt").cloned().unwrap_or_default(),
+    });
+    if !streaming {
+        return (body, Vec::new());
+    }
+    let mut chunks: Vec<Value> = a
+        .pieces()
+        .into_iter()
+        .map(|p| json!({"text": p, "is_finished": false}))
+        .collect();
+    chunks.push(json!({"is_finished": true, "finish_reason": reason}));
+    (body, chunks)
 }
 
 fn nova_answer(a: &Answer, streaming: bool) -> (Value, Vec<Value>) {
