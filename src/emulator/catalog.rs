@@ -137,6 +137,9 @@ pub(crate) static MODELS: &[Model] = &[
     model!("cohere.embed-multilingual-v3", "Embed Multilingual", "Cohere", TEXT, EMBEDDING, false, NONE, OD, CohereEmbed, false, 0, NONE),
     model!("cohere.embed-v4:0", "Embed v4", "Cohere", TEXT_IMAGE, EMBEDDING, false, NONE, OD_PROFILE, CohereEmbed, false, 0, US_EU),
     model!("cohere.rerank-v3-5:0", "Rerank 3.5", "Cohere", TEXT, TEXT, false, NONE, OD, Rerank, false, 0, NONE),
+    // Jurassic-2: no streaming on Bedrock; LEGACY is inferred, as for Llama 2 above.
+    Model { lifecycle: "LEGACY", ..model!("ai21.j2-mid-v1", "Jurassic-2 Mid", "AI21 Labs", TEXT, TEXT, false, NONE, OD, Jamba, true, 8191, NONE) },
+    Model { lifecycle: "LEGACY", ..model!("ai21.j2-ultra-v1", "Jurassic-2 Ultra", "AI21 Labs", TEXT, TEXT, false, NONE, OD, Jamba, true, 8191, NONE) },
     model!("ai21.jamba-1-5-large-v1:0", "Jamba 1.5 Large", "AI21 Labs", TEXT, TEXT, true, NONE, OD, Jamba, true, 4096, NONE),
     model!("ai21.jamba-1-5-mini-v1:0", "Jamba 1.5 Mini", "AI21 Labs", TEXT, TEXT, true, NONE, OD, Jamba, true, 4096, NONE),
     model!("deepseek.r1-v1:0", "DeepSeek-R1", "DeepSeek", TEXT, TEXT, true, NONE, PROFILE, DeepSeek, true, 32768, US),

@@ -602,3 +602,43 @@ fn cohere_command_text_gets_its_own_body() {
         );
     }
 }
+
+/// Jurassic-2 gets its own body and answer; it cannot stream, which is said before sending.
+#[test]
+fn jurassic2_gets_its_own_body() {
+    let env = TestEnv::new();
+    let args = [
+        "chat",
+        "--route",
+        "invoke",
+        "-m",
+        "ai21.j2-mid-v1",
+        "hello j2",
+    ];
+    let out = env.cmd().args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("--no-stream"),
+        "{}",
+        stderr_of(&out)
+    );
+    let doc = ok_json(
+        &env.cmd()
+            .args(args)
+            .args(["--no-stream", "--dry-run"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(
+        doc["body"],
+        serde_json::json!({"prompt": "hello j2"}),
+        "{doc}"
+    );
+    let out = env.cmd().args(args).arg("--no-stream").output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).contains("You said: hello j2"),
+        "{}",
+        stdout_of(&out)
+    );
+}

@@ -15,6 +15,7 @@ pub mod anthropic;
 pub mod cohere;
 pub mod cohere_text;
 pub mod deepseek;
+pub mod jurassic2;
 pub mod llama;
 pub mod llama2;
 pub mod mistral;
@@ -57,6 +58,8 @@ pub enum InvokeFamily {
     CohereText,
     /// AI21 Jamba: chat messages.
     Ai21,
+    /// AI21 Jurassic-2 Mid / Ultra: `prompt` → `completions[].data.text`; no streaming.
+    Jurassic2,
     /// The DeepSeek-R1 foundation model: prompt template; answers in `choices[].text`.
     DeepSeek,
     /// An imported DeepSeek-R1 distill (`deepseek_r1/ARN`): the same template in a Llama
@@ -81,6 +84,7 @@ impl InvokeFamily {
         InvokeFamily::Cohere,
         InvokeFamily::CohereText,
         InvokeFamily::Ai21,
+        InvokeFamily::Jurassic2,
         InvokeFamily::DeepSeek,
         InvokeFamily::DeepSeekR1Imported,
         InvokeFamily::Qwen2,
@@ -99,6 +103,7 @@ impl InvokeFamily {
             InvokeFamily::Cohere => "cohere",
             InvokeFamily::CohereText => "cohere-text",
             InvokeFamily::Ai21 => "ai21",
+            InvokeFamily::Jurassic2 => "ai21-j2",
             InvokeFamily::DeepSeek => "deepseek",
             InvokeFamily::DeepSeekR1Imported => "deepseek_r1",
             InvokeFamily::Qwen2 => "qwen2",
@@ -120,6 +125,7 @@ impl InvokeFamily {
             ModelFamily::Nova | ModelFamily::Nova2 => InvokeFamily::Nova,
             ModelFamily::Cohere if cohere_text::is_command_text(&id) => InvokeFamily::CohereText,
             ModelFamily::Cohere => InvokeFamily::Cohere,
+            ModelFamily::Ai21 if id.contains("ai21.j2-") => InvokeFamily::Jurassic2,
             ModelFamily::Ai21 => InvokeFamily::Ai21,
             ModelFamily::DeepSeek if id.contains("r1") => InvokeFamily::DeepSeek,
             ModelFamily::OpenAi => InvokeFamily::OpenAi,
@@ -146,7 +152,7 @@ impl InvokeFamily {
             InvokeFamily::TitanText => ModelFamily::Titan,
             InvokeFamily::Nova => ModelFamily::Nova,
             InvokeFamily::Cohere | InvokeFamily::CohereText => ModelFamily::Cohere,
-            InvokeFamily::Ai21 => ModelFamily::Ai21,
+            InvokeFamily::Ai21 | InvokeFamily::Jurassic2 => ModelFamily::Ai21,
             InvokeFamily::DeepSeek | InvokeFamily::DeepSeekR1Imported => ModelFamily::DeepSeek,
             InvokeFamily::Qwen2 | InvokeFamily::Qwen3 => ModelFamily::Qwen,
             InvokeFamily::OpenAi => ModelFamily::OpenAi,
@@ -173,6 +179,7 @@ impl InvokeFamily {
                 | InvokeFamily::MistralText
                 | InvokeFamily::TitanText
                 | InvokeFamily::CohereText
+                | InvokeFamily::Jurassic2
                 | InvokeFamily::DeepSeek
                 | InvokeFamily::DeepSeekR1Imported
                 | InvokeFamily::Qwen2
@@ -225,6 +232,7 @@ impl InvokeFamily {
             InvokeFamily::Cohere => cohere::body(&mut c)?,
             InvokeFamily::CohereText => cohere_text::body(&mut c, stream)?,
             InvokeFamily::Ai21 => ai21::body(&mut c)?,
+            InvokeFamily::Jurassic2 => jurassic2::body(&mut c, stream)?,
             InvokeFamily::DeepSeek => deepseek::body(&mut c)?,
             InvokeFamily::DeepSeekR1Imported => deepseek::imported_body(&mut c)?,
             InvokeFamily::Qwen2 | InvokeFamily::Qwen3 => qwen::body(&mut c)?,
@@ -264,6 +272,7 @@ impl InvokeFamily {
             InvokeFamily::Nova => nova::parse(&v)?,
             InvokeFamily::Cohere => cohere::parse(&v)?,
             InvokeFamily::CohereText => cohere_text::parse(&v)?,
+            InvokeFamily::Jurassic2 => jurassic2::parse(&v)?,
             InvokeFamily::Ai21 | InvokeFamily::OpenAi => openai::parse(&v)?,
             InvokeFamily::DeepSeek => deepseek::parse(&v)?,
             InvokeFamily::Qwen2 => qwen::parse(&v)?,
@@ -931,6 +940,8 @@ impl InvokeDecoder {
             InvokeFamily::TitanText => nova::titan_chunk(em, chunk, &mut out),
             InvokeFamily::Cohere => cohere::chunk(em, chunk, &mut out),
             InvokeFamily::CohereText => cohere_text::chunk(em, chunk, &mut out),
+            // Jurassic-2 bodies refuse streaming before anything is sent.
+            InvokeFamily::Jurassic2 => {}
             InvokeFamily::OpenAi | InvokeFamily::Ai21 | InvokeFamily::MistralChat => {
                 openai::chunk(&mut self.openai, em, chunk, &mut out)
             }

@@ -131,6 +131,36 @@ fn cohere_command_text() {
     assert_eq!(resp.stop_reason, StopReason::EndTurn);
 }
 
+/// AI21 Jurassic-2: AWS "AI21 Labs Jurassic-2 models" (`prompt`, `maxTokens`, `temperature`,
+/// `topP`, `stopSequences`; `completions[].data.text`); no streaming.
+#[test]
+fn jurassic2() {
+    let req = conversation("ai21.j2-ultra-v1");
+    let conv = to_converse(&req).unwrap();
+    let f = InvokeFamily::for_model(ModelFamily::Ai21, "ai21.j2-ultra-v1").unwrap();
+    assert_eq!(f, InvokeFamily::Jurassic2);
+    assert_eq!(
+        InvokeFamily::for_model(ModelFamily::Ai21, "ai21.jamba-1-5-mini-v1:0"),
+        Some(InvokeFamily::Ai21)
+    );
+    assert_eq!(
+        f.body(&conv, &req.model_id).unwrap().body,
+        json!({"prompt": "Be brief.\n\nUser: Hi\nChatbot: Hello!\nUser: What is 2+2?\nChatbot:",
+            "maxTokens": 100, "temperature": 0.5, "topP": 0.9, "stopSequences": ["END"]})
+    );
+    let err = f
+        .body_for(&conv, &req.model_id, true)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("--no-stream"), "{err}");
+    let whole = json!({"id": 1, "prompt": {"text": "p", "tokens": [{}, {}]},
+        "completions": [{"data": {"text": " Four", "tokens": [{}]}, "finishReason": {"reason": "length"}}]});
+    let resp = f.parse_whole(whole.to_string().as_bytes()).unwrap();
+    assert_eq!(resp.message.text(), " Four");
+    assert_eq!(resp.stop_reason, StopReason::MaxTokens);
+    assert_eq!((resp.usage.input, resp.usage.output), (2, 1));
+}
+
 #[test]
 fn request_bodies() {
     let arn = "arn:aws:bedrock:us-east-1:123456789012:imported-model/abcdefghijkl";

@@ -34,6 +34,8 @@ pub(crate) enum Kind {
     Cohere,
     /// Cohere Command (text) v14: the generate API.
     CohereText,
+    /// AI21 Jurassic-2: `prompt` → `completions[].data.text`.
+    Jurassic2,
     Jamba,
     DeepSeekR1,
     /// chat.completions: gpt-oss, the open-weight models Bedrock hosts, OpenAI-compatible
@@ -65,6 +67,7 @@ pub(crate) fn kind_of(model: &Model) -> Option<Kind> {
             Kind::CohereText
         }
         Family::CohereCommand => Kind::Cohere,
+        Family::Jamba if id.contains("ai21.j2-") => Kind::Jurassic2,
         Family::Jamba => Kind::Jamba,
         Family::DeepSeek if id.contains("r1") => Kind::DeepSeekR1,
         Family::DeepSeek | Family::OpenAi | Family::Qwen | Family::Kimi => Kind::OpenAi,
@@ -191,6 +194,23 @@ pub(crate) fn invoke(
         Kind::Cohere => cohere_body(&native, model)?,
         // AWS "Cohere Command models": prompt, temperature, p, k, max_tokens, stop_sequences,
         // return_likelihoods, stream, num_generations, logit_bias, truncate.
+        // AWS "AI21 Labs Jurassic-2 models" request fields.
+        Kind::Jurassic2 => prompt_body(
+            &native,
+            &[
+                "prompt",
+                "maxTokens",
+                "temperature",
+                "topP",
+                "stopSequences",
+                "countPenalty",
+                "presencePenalty",
+                "frequencyPenalty",
+            ],
+            "maxTokens",
+            Some("stopSequences"),
+            model,
+        )?,
         Kind::CohereText => prompt_body(
             &native,
             &[
@@ -310,6 +330,7 @@ pub(crate) fn invoke(
         Kind::Nova => nova_answer(&a, streaming),
         Kind::Cohere => cohere_answer(&a, &native, streaming),
         Kind::CohereText => cohere_text_answer(&a, &native, streaming),
+        Kind::Jurassic2 => (jurassic2_answer(&a, &native), Vec::new()),
         Kind::MistralChat => chat_answer(&a, streaming, ChatStyle::Mistral, model),
         Kind::Jamba => chat_answer(&a, streaming, ChatStyle::Jamba, model),
         Kind::OpenAi => chat_answer(&a, streaming, ChatStyle::OpenAi, model),
@@ -1168,6 +1189,26 @@ fn titan_answer(a: &Answer, streaming: bool) -> (Value, Vec<Value>) {
         })
         .collect();
     (body, if streaming { chunks } else { Vec::new() })
+}
+
+/// AI21 Jurassic-2 (AWS "AI21 Labs Jurassic-2 models" response): `completions[].data.text`
+/// and `finishReason.reason`; one token entry per word stands in for the real tokens.
+fn jurassic2_answer(a: &Answer, native: &Map<String, Value>) -> Value {
+    let reason = match a.stop {
+        "max_tokens" => "length",
+        "stop_sequence" => "stop",
+        _ => "endoftext",
+    };
+    let prompt = native.get("prompt").and_then(Value::as_str).unwrap_or("");
+    let tokens = |n: u64| -> Vec<Value> { (0..n).map(|_| json!({})).collect() };
+    json!({
+        "id": answer_id(a, 12),
+        "prompt": {"text": prompt, "tokens": tokens(a.input)},
+        "completions": [{
+            "data": {"text": a.text, "tokens": tokens(a.output)},
+            "finishReason": {"reason": reason},
+        }],
+    })
 }
 
 /// Cohere Command (text): `generations[]` with `text` and `finish_reason` (AWS "Cohere
