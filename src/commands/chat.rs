@@ -1076,14 +1076,13 @@ pub fn configure(req: &mut ChatRequest, settings: &Settings, args: &ChatArgs) ->
     for p in settings.params.iter().chain(&args.params) {
         req.add_param(p).map_err(core_error)?;
     }
-    req.anthropic_beta.extend(
-        settings
-            .anthropic_beta
-            .iter()
-            .chain(&args.anthropic_beta)
-            .filter(|b| !b.trim().is_empty())
-            .map(|b| b.trim().to_string()),
-    );
+    for b in settings.anthropic_beta.iter().chain(&args.anthropic_beta) {
+        let b = b.trim();
+        // A beta named in both the profile and a flag is sent once.
+        if !b.is_empty() && !req.anthropic_beta.iter().any(|x| x == b) {
+            req.anthropic_beta.push(b.to_string());
+        }
+    }
     req.response_field_paths
         .extend(args.response_fields.iter().cloned());
     if let Some(r) = &settings.reasoning {

@@ -345,6 +345,8 @@ top_k = 9
             r#"keep="flag""#,
             "--anthropic-beta",
             "z",
+            "--anthropic-beta",
+            "a-beta",
         ],
     );
     assert_eq!(f["top_k"], 3, "{f}");
