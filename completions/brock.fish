@@ -77,7 +77,7 @@ complete -c brock -n "__fish_brock_using_subcommand chat" -l response-field -d '
 complete -c brock -n "__fish_brock_using_subcommand chat" -l reasoning -d 'Reasoning: off, low, medium, high, or a token budget' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l tools -d 'Tool definitions (OpenAI-style or Bedrock toolSpec JSON)' -r -F
 complete -c brock -n "__fish_brock_using_subcommand chat" -l tool-choice -d 'Tool choice: auto, any, none or a tool name' -r
-complete -c brock -n "__fish_brock_using_subcommand chat" -s a -l attach -d 'Attach an image, document or video (repeatable); s3:// URIs are passed by reference' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -s a -l attach -d 'Attach an image, document or video (repeatable); s3:// URIs are passed by reference, https:// URLs fetched' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l json-schema -d 'Constrain the answer to this JSON schema and print the JSON only' -r -F
 complete -c brock -n "__fish_brock_using_subcommand chat" -l guardrail -d 'Apply a guardrail, ID:VERSION' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l guard -d 'Add TEXT to the prompt as guarded content: with --guardrail, only guarded content is checked (a Converse guardContent block; repeatable)' -r
@@ -92,7 +92,7 @@ complete -c brock -n "__fish_brock_using_subcommand chat" -l route -d 'API route
 invoke\t''
 auto\t''"
 complete -c brock -n "__fish_brock_using_subcommand chat" -l family -d 'Model family for ids that do not show it (application inference profile or provisioned throughput ARNs, proxy models): anthropic, nova, nova2, llama, mistral, … (default: looked up)' -r
-complete -c brock -n "__fish_brock_using_subcommand chat" -l api-base -d 'Base URL of a Converse-shaped proxy, for converse_like/NAME models' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l api-base -d 'URL of a Converse-shaped proxy for converse_like/NAME models, posted to as given (its answer may be a Converse JSON body or an event stream)' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l api-key-env -d 'Environment variable holding the API key sent as a bearer token to --api-base' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l session -d 'Continue the saved session NAME (created if missing) and save the new turns back' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"

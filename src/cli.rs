@@ -215,7 +215,7 @@ pub struct ChatArgs {
     #[arg(long, value_name = "CHOICE")]
     pub tool_choice: Option<String>,
 
-    /// Attach an image, document or video (repeatable); s3:// URIs are passed by reference
+    /// Attach an image, document or video (repeatable); s3:// URIs are passed by reference, https:// URLs fetched
     #[arg(short = 'a', long = "attach", value_name = "PATH")]
     pub attach: Vec<String>,
 
@@ -290,7 +290,7 @@ pub struct ChatArgs {
     #[arg(long, value_name = "NAME")]
     pub family: Option<String>,
 
-    /// Base URL of a Converse-shaped proxy, for converse_like/NAME models
+    /// URL of a Converse-shaped proxy for converse_like/NAME models, posted to as given (its answer may be a Converse JSON body or an event stream)
     #[arg(long, value_name = "URL")]
     pub api_base: Option<String>,
 

@@ -45,6 +45,11 @@ enum Kind {
     StrOrInt,
     /// A table of string values (request metadata, headers).
     StrMap,
+    /// A list of strings (anthropic_beta); a comma-separated list in the environment.
+    StrList,
+    /// A table of any values (params: model request fields, as `--param KEY=JSON`); a JSON
+    /// object in the environment.
+    JsonMap,
 }
 
 /// Every key a profile table may hold, its type, and its environment variables (first wins).
@@ -114,6 +119,14 @@ const KEYS: &[(&str, Kind, &[&str])] = &[
         "user_continue_message",
         Kind::Str,
         &["BROCK_USER_CONTINUE_MESSAGE"],
+    ),
+    ("anthropic_beta", Kind::StrList, &["BROCK_ANTHROPIC_BETA"]),
+    ("top_k", Kind::Int, &["BROCK_TOP_K"]),
+    ("params", Kind::JsonMap, &["BROCK_PARAMS"]),
+    (
+        "fetch.allow_private_addresses",
+        Kind::Bool,
+        &["BROCK_FETCH_ALLOW_PRIVATE_ADDRESSES"],
     ),
 ];
 
@@ -337,6 +350,15 @@ pub struct Settings {
     pub request_metadata: BTreeMap<String, String>,
     pub headers: BTreeMap<String, String>,
     pub user_continue_message: Option<String>,
+    /// Anthropic betas every chat sends; `--anthropic-beta` adds to them.
+    pub anthropic_beta: Vec<String>,
+    /// `--top-k` replaces it.
+    pub top_k: Option<u32>,
+    /// Model request fields as `KEY=JSON` (the `--param` form); a `--param` with the same
+    /// KEY replaces one, others add to them.
+    pub params: Vec<String>,
+    /// Let attachment URLs reach loopback, private and link-local addresses.
+    pub fetch_allow_private: bool,
     pub aliases: BTreeMap<String, String>,
     pub tools: BTreeMap<String, ToolConfig>,
     pub agents: BTreeMap<String, AgentConfig>,
@@ -470,6 +492,22 @@ pub fn resolve_with_env(
     for (key, kind, vars) in KEYS {
         for var in *vars {
             if let Some(raw) = env.var(var) {
+                if let Kind::JsonMap = kind {
+                    let map: serde_json::Map<String, serde_json::Value> =
+                        serde_json::from_str(&raw).map_err(|_| {
+                            Error::config(format!(
+                                "environment variable {var}={raw:?}: expected a JSON object, e.g. {{\"top_k\": 20}}"
+                            ))
+                        })?;
+                    for (k, v) in map {
+                        layers.set(
+                            &format!("{key}.{k}"),
+                            Value::String(v.to_string()),
+                            Source::Env(var.to_string()),
+                        );
+                    }
+                    break;
+                }
                 let value = parse_env_value(*kind, &raw).map_err(|why| {
                     Error::config(format!("environment variable {var}={raw:?}: {why}"))
                 })?;
@@ -768,6 +806,17 @@ pub fn resolve_with_env(
         let s = l.number(key)?.unwrap_or(0.0);
         Duration::try_from_secs_f64(s).map_err(|_| l.bad(key, "must be a number of seconds"))
     };
+    let top_k = l.number("top_k")?.map(|n| n as u32);
+    let anthropic_beta = match l.values.get("anthropic_beta") {
+        None => Vec::new(),
+        Some((Value::String(s), _)) => vec![s.clone()],
+        Some((Value::Array(a), _)) => a
+            .iter()
+            .map(|v| v.as_str().map(str::to_string))
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| l.bad("anthropic_beta", "expected a list of strings"))?,
+        Some(_) => return Err(l.bad("anthropic_beta", "expected a list of strings")),
+    };
     let max_tokens = l.number("max_tokens")?.map(|n| n as u32);
 
     Ok(Settings {
@@ -799,6 +848,14 @@ pub fn resolve_with_env(
         request_metadata: l.map("request_metadata"),
         headers: l.map("headers"),
         user_continue_message: l.str("user_continue_message")?,
+        anthropic_beta,
+        top_k,
+        params: l
+            .map("params")
+            .into_iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect(),
+        fetch_allow_private: l.bool("fetch.allow_private_addresses")?.unwrap_or(false),
         aliases,
         tools,
         agents,
@@ -1083,7 +1140,14 @@ fn parse_env_value(kind: Kind, raw: &str) -> std::result::Result<Value, String> 
             .parse::<i64>()
             .map(Value::Integer)
             .unwrap_or_else(|_| Value::String(raw.to_string()))),
-        Kind::StrMap => Err("not settable from the environment".into()),
+        Kind::StrMap | Kind::JsonMap => Err("not settable from the environment".into()),
+        Kind::StrList => Ok(Value::Array(
+            raw.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| Value::String(s.into()))
+                .collect(),
+        )),
     }
 }
 
@@ -1113,6 +1177,25 @@ impl Layers {
                 table: name.to_string(),
             };
             match (parts.next(), kind) {
+                (None, Kind::JsonMap) => {
+                    let t = v.as_table().ok_or_else(|| {
+                        Error::config(format!(
+                            "{}: [{name}] {top}: expected a table, e.g. {top} = {{ top_k = 20 }}",
+                            path.display()
+                        ))
+                    })?;
+                    for (k, mv) in t {
+                        // Kept as JSON text: the value a `--param KEY=JSON` would carry.
+                        let json = serde_json::to_value(mv).map_err(|e| {
+                            Error::config(format!("{}: [{name}.{top}] {k}: {e}", path.display()))
+                        })?;
+                        self.set(
+                            &format!("{top}.{k}"),
+                            Value::String(json.to_string()),
+                            source(),
+                        );
+                    }
+                }
                 (None, Kind::StrMap) => {
                     let t = v.as_table().ok_or_else(|| {
                         Error::config(format!(
@@ -1231,7 +1314,8 @@ fn check_kind(kind: Kind, v: &Value) -> std::result::Result<(), String> {
         Kind::Int => v.is_integer(),
         Kind::Bool => v.is_bool(),
         Kind::StrOrInt => v.is_str() || v.is_integer(),
-        Kind::StrMap => v.is_table(),
+        Kind::StrMap | Kind::JsonMap => v.is_table(),
+        Kind::StrList => v.is_str() || v.as_array().is_some_and(|a| a.iter().all(|x| x.is_str())),
     };
     if ok {
         Ok(())
@@ -1242,7 +1326,8 @@ fn check_kind(kind: Kind, v: &Value) -> std::result::Result<(), String> {
             Kind::Int => "expected an integer",
             Kind::Bool => "expected true or false",
             Kind::StrOrInt => "expected a string or an integer",
-            Kind::StrMap => "expected a table",
+            Kind::StrMap | Kind::JsonMap => "expected a table",
+            Kind::StrList => "expected a list of strings",
         }
         .to_string())
     }
@@ -1266,6 +1351,10 @@ pub const STARTER_CONFIG: &str = r#"# brock configuration. Precedence: built-in 
 # service_tier = "default"          # default | priority | flex
 # bearer_token_env = "AWS_BEARER_TOKEN_BEDROCK"  # variable holding a Bedrock API key
 # user_continue_message = "Continue."
+# anthropic_beta = ["context-1m-2025-08-07"]   # --anthropic-beta adds to these
+# top_k = 40                                    # --top-k replaces it
+# params = { "thinking.type" = "enabled" }     # body fields as --param KEY=JSON; a --param
+#                                               # with the same KEY replaces one
 # endpoint_url = "https://bedrock-runtime.us-east-1.amazonaws.com"
 
 # [default.retries]

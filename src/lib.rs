@@ -11,6 +11,7 @@ pub mod config;
 pub mod core;
 pub mod emulator;
 pub mod error;
+pub mod fetch;
 pub mod files;
 pub mod input;
 pub mod man;

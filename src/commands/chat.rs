@@ -17,7 +17,9 @@ use crate::core::message::{
     Conversation, Message, Part, Role, SystemPart, ToolChoice, ToolResultContent, ToolStatus,
     is_server_tool,
 };
-use crate::core::openai::{ChunkEncoder, chat_completion, parse_request};
+use crate::core::openai::{
+    ChunkEncoder, ServerTools, chat_completion, parse_request, server_tool_result,
+};
 use crate::core::request::{ChatRequest, Guardrail, JsonSchema, ReasoningLevel};
 use crate::core::route::{self, Decoder, Plan, Route, RouteChoice};
 use crate::core::stream::{Accumulator, StreamEvent};
@@ -352,7 +354,9 @@ pub fn prepare(req: &ChatRequest, route: &RouteOptions, stream: bool) -> Result<
             )));
         };
         crate::aws::check_endpoint_url(base, "--api-base")?;
-        format!("{}{}", base.trim_end_matches('/'), plan.path(path_segment))
+        // LiteLLM's converse_like posts to api_base itself ("Calling via Internal Proxy":
+        // api_base https://some-api-url/models → that same URL), so the URL is used verbatim.
+        base.to_string()
     } else {
         plan.path(path_segment)
     };
@@ -636,6 +640,7 @@ pub async fn send_turn(
         building: Default::default(),
         acc: Accumulator::new(),
         show_tool_calls: opts.show_tool_calls,
+        server: ServerTools::default(),
     };
     let outcome = tokio::select! {
         r = session.run(client, &api, opts.stream, &mut decoder) => r.map(Some),
@@ -717,6 +722,8 @@ struct Exchange {
     /// The answer so far, kept here so an interrupted stream still has it.
     acc: Accumulator,
     show_tool_calls: bool,
+    /// Tools Bedrock runs itself, shown on stderr as they complete.
+    server: ServerTools,
 }
 
 impl Exchange {
@@ -733,7 +740,13 @@ impl Exchange {
             self.text(&p)?;
         }
         let resp = client.send(api).await?;
-        if !stream {
+        // A proxy may answer either way whatever was asked: the media type decides.
+        let whole = match resp.header("content-type") {
+            _ if resp.is_event_stream() => false,
+            Some(ct) if ct.starts_with("application/json") => true,
+            _ => !stream,
+        };
+        if whole {
             // InvokeModel reports token counts and latency in headers.
             let headers: Vec<(String, String)> = [
                 "x-amzn-bedrock-input-token-count",
@@ -843,13 +856,23 @@ impl Exchange {
             match part {
                 Part::Reasoning { text, .. } => self.reasoning(text)?,
                 Part::Text { text } => self.text(text)?,
-                // Tools Bedrock runs itself are not for the caller to act on.
+                // Tools Bedrock runs itself are not for the caller to act on, only shown.
                 Part::ToolUse {
                     id,
                     name,
                     input,
                     kind,
                 } if !is_server_tool(kind.as_deref()) => self.tool_call(id, name, input)?,
+                Part::ToolUse {
+                    id, name, input, ..
+                } => self.server_note(&json!({"id": id, "name": name, "input": input}))?,
+                Part::ToolResult {
+                    content,
+                    status,
+                    kind,
+                    ..
+                } => self
+                    .server_note(&json!({"result": server_tool_result(content, *status, kind)}))?,
                 _ => {}
             }
         }
@@ -859,6 +882,11 @@ impl Exchange {
     fn event(&mut self, ev: &StreamEvent) -> Result<()> {
         if self.first_token.is_none() && !matches!(ev, StreamEvent::MessageStart) {
             self.first_token = Some(self.started.elapsed());
+        }
+        if self.output == OutputFormat::Text
+            && let Some(entry) = self.server.push(ev)
+        {
+            self.server_note(&entry)?;
         }
         if self.output == OutputFormat::Ndjson {
             for chunk in self.chunks.push(ev) {
@@ -920,6 +948,34 @@ impl Exchange {
             return Ok(());
         }
         io(self.renderer.reasoning(text))
+    }
+
+    /// One half of a server tool call (see [`ServerTools`]): the call, or its result.
+    fn server_note(&mut self, entry: &Value) -> Result<()> {
+        if self.output != OutputFormat::Text {
+            return Ok(());
+        }
+        let line = if let Some(r) = entry.get("result") {
+            let status = r["status"].as_str().unwrap_or("done");
+            let shown: Vec<String> = r["content"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|c| match (c.get("text"), c.get("json")) {
+                    (Some(Value::String(t)), _) => t.clone(),
+                    (_, Some(j)) => j.to_string(),
+                    _ => c.to_string(),
+                })
+                .collect();
+            format!("server tool result ({status}): {}", shown.join(" "))
+        } else {
+            format!(
+                "server tool {}: {}",
+                entry["name"].as_str().unwrap_or_default(),
+                entry["input"]
+            )
+        };
+        io(self.renderer.note(&line))
     }
 
     fn tool_call(&mut self, id: &str, name: &str, input: &Value) -> Result<()> {
@@ -1083,8 +1139,9 @@ pub fn build_request(
             }
             None => read_stdin_bytes()?,
         };
-        let body: Value = serde_json::from_slice(&raw)
+        let mut body: Value = serde_json::from_slice(&raw)
             .map_err(|e| Error::usage(format!("the OpenAI request is not valid JSON: {e}")))?;
+        inline_image_urls(&mut body, &fetch_limits(settings))?;
         let parsed = parse_request(&body).map_err(core_error)?;
         if !parsed.ignored.is_empty() && !settings.quiet {
             diag(&format!(
@@ -1121,8 +1178,9 @@ pub fn build_request(
             (read_prompt(args, stdin_is_tty)?, None)
         };
         let mut content = Vec::new();
+        let limits = fetch_limits(settings);
         for a in &args.attach {
-            content.push(load_attachment(a)?);
+            content.push(load_attachment_with(a, &limits)?);
         }
         if let Some(prompt) = prompt {
             content.push(Part::text(prompt));
@@ -1200,18 +1258,21 @@ pub fn configure(req: &mut ChatRequest, settings: &Settings, args: &ChatArgs) ->
     if !args.stop.is_empty() {
         req.inference.stop = args.stop.clone();
     }
-    if args.top_k.is_some() {
-        req.top_k = args.top_k;
+    // Config first, flags after: --top-k replaces top_k, a --param replaces the config param
+    // of the same KEY (it is merged later), --anthropic-beta adds to anthropic_beta.
+    if let Some(k) = args.top_k.or(settings.top_k) {
+        req.top_k = Some(k);
     }
-    for p in &args.params {
+    for p in settings.params.iter().chain(&args.params) {
         req.add_param(p).map_err(core_error)?;
     }
-    req.anthropic_beta.extend(
-        args.anthropic_beta
-            .iter()
-            .filter(|b| !b.trim().is_empty())
-            .map(|b| b.trim().to_string()),
-    );
+    for b in settings.anthropic_beta.iter().chain(&args.anthropic_beta) {
+        let b = b.trim();
+        // A beta named in both the profile and a flag is sent once.
+        if !b.is_empty() && !req.anthropic_beta.iter().any(|x| x == b) {
+            req.anthropic_beta.push(b.to_string());
+        }
+    }
     req.response_field_paths
         .extend(args.response_fields.iter().cloned());
     if let Some(r) = &settings.reasoning {
@@ -1342,6 +1403,17 @@ fn read_stdin_bytes() -> Result<Vec<u8>> {
 }
 
 pub fn load_attachment(spec: &str) -> Result<Part> {
+    load_attachment_with(spec, &crate::fetch::Limits::default())
+}
+
+/// An attachment from a path, an s3:// URI or an http(s) URL (fetched within `limits`).
+pub fn load_attachment_with(spec: &str, limits: &crate::fetch::Limits) -> Result<Part> {
+    if spec.starts_with("https://") || spec.starts_with("http://") {
+        let (mime, bytes) = fetch_url(spec, limits)?;
+        let name = url_file_name(spec)
+            .unwrap_or_else(|| crate::core::openai::name_for_mime(&mime, "attachment"));
+        return crate::core::attach::attachment_part(&name, bytes).map_err(core_error);
+    }
     if spec.starts_with("s3://") {
         return crate::core::attach::s3_part(spec, None).map_err(core_error);
     }
@@ -1364,4 +1436,89 @@ pub fn load_attachment(spec: &str) -> Result<Part> {
         .and_then(|n| n.to_str())
         .unwrap_or("attachment");
     crate::core::attach::attachment_part(name, bytes).map_err(core_error)
+}
+
+fn fetch_limits(settings: &Settings) -> crate::fetch::Limits {
+    crate::fetch::Limits {
+        allow_private: settings.fetch_allow_private,
+        ..Default::default()
+    }
+}
+
+/// Fetches an attachment URL from synchronous request building (inside the async runtime).
+fn fetch_url(url: &str, limits: &crate::fetch::Limits) -> Result<(String, Vec<u8>)> {
+    let accept = |m: &str| {
+        m.starts_with("image/")
+            || m.starts_with("video/")
+            || m.starts_with("text/")
+            || m == "application/pdf"
+            || m.starts_with("application/vnd.openxmlformats")
+            || m == "application/msword"
+            || m == "application/vnd.ms-excel"
+    };
+    let own_runtime = || {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| Error::Network(e.to_string()))?
+            .block_on(crate::fetch::fetch(url, limits, accept))
+    };
+    let fetched = match tokio::runtime::Handle::try_current() {
+        Ok(h) if h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
+            tokio::task::block_in_place(|| h.block_on(crate::fetch::fetch(url, limits, accept)))
+        }
+        // A single-threaded runtime cannot block in place: fetch on a thread of its own.
+        Ok(_) => std::thread::scope(|s| {
+            s.spawn(own_runtime)
+                .join()
+                .unwrap_or_else(|_| Err(Error::Network("the fetch thread failed".into())))
+        }),
+        Err(_) => own_runtime(),
+    }?;
+    Ok((fetched.mime, fetched.bytes))
+}
+
+/// The last path segment of a URL when it has an extension (the attachment's format).
+fn url_file_name(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next()?;
+    let last = path.rsplit('/').next()?;
+    (last.contains('.') && !last.ends_with('.')).then(|| last.to_string())
+}
+
+/// OpenAI `image_url` parts given as http(s) URLs are fetched and sent inline, as the OpenAI
+/// API itself fetches them.
+fn inline_image_urls(body: &mut Value, limits: &crate::fetch::Limits) -> Result<()> {
+    use base64::Engine;
+    let Some(messages) = body.get_mut("messages").and_then(Value::as_array_mut) else {
+        return Ok(());
+    };
+    for m in messages {
+        let Some(parts) = m.get_mut("content").and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for p in parts {
+            if p.get("type").and_then(Value::as_str) != Some("image_url") {
+                continue;
+            }
+            let slot = match p.get_mut("image_url") {
+                Some(Value::Object(o)) => o.get_mut("url"),
+                Some(s @ Value::String(_)) => Some(s),
+                _ => None,
+            };
+            let Some(slot) = slot else { continue };
+            let Some(url) = slot.as_str().filter(|u| u.starts_with("http")) else {
+                continue;
+            };
+            let (mime, bytes) = fetch_url(url, limits)?;
+            if !mime.starts_with("image/") {
+                return Err(Error::usage(format!(
+                    "{} is not an image (Content-Type: {mime})",
+                    crate::fetch::shown(url)
+                )));
+            }
+            let b64 = base64::engine::general_purpose::STANDARD.encode(&bytes);
+            *slot = Value::String(format!("data:{mime};base64,{b64}"));
+        }
+    }
+    Ok(())
 }

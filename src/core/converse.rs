@@ -613,6 +613,71 @@ struct ReasoningPlan {
     max_tokens: Option<u32>,
 }
 
+/// The `interleaved-thinking-*` beta, given as `--anthropic-beta` or as a model field.
+fn interleaved_thinking(req: &ChatRequest) -> bool {
+    let from_field = req
+        .additional_fields
+        .get("anthropic_beta")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str);
+    req.anthropic_beta
+        .iter()
+        .map(String::as_str)
+        .chain(from_field)
+        .any(|b| b.starts_with("interleaved-thinking-"))
+}
+
+/// Makes a schema one Bedrock's native structured output accepts: every object schema must say
+/// `additionalProperties: false` (Bedrock answers 400 "For 'object' type, 'additionalProperties'
+/// must be explicitly set to false" otherwise, as quoted in future-agi/future-agi#411 and handled
+/// the same way by langchain-aws#884 and microsoft/agent-framework#6052). Returns None when the
+/// schema allows extra properties on purpose, which native output cannot express.
+fn strict_schema(schema: &Value) -> Option<Value> {
+    fn walk(v: &mut Value) -> bool {
+        match v {
+            Value::Array(items) => items.iter_mut().all(walk),
+            Value::Object(o) => {
+                let is_object = o.get("type").is_some_and(|t| {
+                    t == "object"
+                        || t.as_array()
+                            .is_some_and(|a| a.iter().any(|x| x == "object"))
+                }) || o.contains_key("properties");
+                if is_object {
+                    match o.get("additionalProperties") {
+                        None => {
+                            o.insert("additionalProperties".into(), Value::Bool(false));
+                        }
+                        Some(Value::Bool(false)) => {}
+                        Some(_) => return false,
+                    }
+                }
+                // Sub-schemas live under these keywords (JSON Schema 2020-12); `properties`,
+                // `$defs` and `definitions` map names to schemas.
+                for key in ["items", "prefixItems", "anyOf", "allOf", "oneOf", "not"] {
+                    if let Some(sub) = o.get_mut(key)
+                        && !walk(sub)
+                    {
+                        return false;
+                    }
+                }
+                for key in ["properties", "$defs", "definitions"] {
+                    if let Some(Value::Object(named)) = o.get_mut(key)
+                        && !named.values_mut().all(walk)
+                    {
+                        return false;
+                    }
+                }
+                true
+            }
+            _ => true,
+        }
+    }
+    let mut out = schema.clone();
+    walk(&mut out).then_some(out)
+}
+
 fn plan_reasoning(
     req: &ChatRequest,
     caps: &Capabilities,
@@ -639,8 +704,11 @@ fn plan_reasoning(
             ReasoningLevel::Off => 0,
         }
         .max(super::request::MIN_THINKING_BUDGET);
+        // With interleaved thinking the budget spans every thinking block of the turn and may
+        // exceed max_tokens (Anthropic's extended-thinking docs), so nothing is raised.
         if let Some(max) = user_max
             && budget >= max
+            && !interleaved_thinking(req)
         {
             let raised = budget.saturating_add(THINKING_ANSWER_HEADROOM);
             warnings.push(Warning::changed(
@@ -837,6 +905,59 @@ fn downgrade_choice(
     }
 }
 
+/// Anthropic's built-in tools (computer use, bash, text editor) go to Claude unchanged in
+/// `additionalModelRequestFields.tools`, with the beta each needs added to `anthropic_beta`,
+/// as LiteLLM's Bedrock Converse transformation sends them.
+fn builtin_fields(
+    req: &ChatRequest,
+    caps: &Capabilities,
+    fields: &mut Map<String, Value>,
+) -> Result<()> {
+    if req.tool_choice == Some(ToolChoice::None) {
+        return Ok(());
+    }
+    let builtins: Vec<&Value> = req
+        .tools
+        .iter()
+        .filter_map(ToolSpec::anthropic_builtin)
+        .collect();
+    if builtins.is_empty() {
+        return Ok(());
+    }
+    if !matches!(caps.family, ModelFamily::Anthropic | ModelFamily::Unknown) {
+        let t = builtins[0]["type"].as_str().unwrap_or_default();
+        return Err(Error::invalid(format!(
+            "the tool type '{t}' is Anthropic's built-in tool; it needs a Claude model, not this {} model",
+            caps.family
+        )));
+    }
+    let mut betas: Vec<Value> = fields
+        .get("anthropic_beta")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    for b in &builtins {
+        let beta = b["type"]
+            .as_str()
+            .and_then(super::tools::anthropic_builtin_beta)
+            .unwrap_or_default();
+        if !beta.is_empty() && !betas.iter().any(|x| x == beta) {
+            betas.push(json!(beta));
+        }
+    }
+    if !betas.is_empty() {
+        fields.insert("anthropic_beta".into(), Value::Array(betas));
+    }
+    let mut tools: Vec<Value> = fields
+        .get("tools")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    tools.extend(builtins.into_iter().cloned());
+    fields.insert("tools".into(), Value::Array(tools));
+    Ok(())
+}
+
 fn json_tool(js: &JsonSchema) -> ToolSpec {
     let schema = js
         .schema
@@ -862,7 +983,9 @@ fn tool_config(
     let none_asked = req.tool_choice == Some(ToolChoice::None);
 
     if !none_asked || history_uses_tools {
-        specs.extend(req.tools.iter().cloned());
+        // Provider-defined tools have no toolSpec: Anthropic's go in the model fields (see
+        // `builtin_fields`), Bedrock's are systemTool entries.
+        specs.extend(req.tools.iter().filter(|t| t.builtin.is_none()).cloned());
     }
     if none_asked && !req.tools.is_empty() && history_uses_tools {
         warnings.push(Warning::changed(
@@ -913,6 +1036,13 @@ fn tool_config(
     // Bedrock refuses toolUse/toolResult blocks unless tools are defined; a continued session
     // may not repeat them, so tools seen in the history get a stand-in definition.
     let mut system_tools: Vec<String> = req.system_tools.clone();
+    if !none_asked {
+        for n in req.tools.iter().filter_map(ToolSpec::system_tool) {
+            if !system_tools.iter().any(|s| s == n) {
+                system_tools.push(n.to_string());
+            }
+        }
+    }
     if history_uses_tools {
         for m in &conv.messages {
             for p in &m.content {
@@ -921,7 +1051,9 @@ fn tool_config(
                         if !system_tools.contains(name) {
                             system_tools.push(name.clone());
                         }
-                    } else if !specs.iter().any(|t| &t.name == name) {
+                    } else if !specs.iter().any(|t| &t.name == name)
+                        && !req.tools.iter().any(|t| &t.name == name)
+                    {
                         specs.push(ToolSpec::new(
                             name.clone(),
                             Some("A tool used earlier in this conversation.".into()),
@@ -1025,8 +1157,23 @@ pub fn to_converse(req: &ChatRequest) -> Result<ConverseRequest> {
         return Err(Error::invalid("the prompt is empty"));
     }
 
+    let native_schema = req
+        .json_schema
+        .as_ref()
+        .and_then(|js| js.schema.as_ref())
+        .filter(|_| caps.native_structured_output)
+        .map(|s| {
+            let strict = strict_schema(s);
+            if strict.is_none() {
+                warnings.push(Warning::changed(
+                    "structured output",
+                    "sent as a forced tool call: the schema allows additional properties, which Bedrock's native structured output refuses",
+                ));
+            }
+            strict
+        });
     let structured = req.json_schema.as_ref().map(|js| {
-        if caps.native_structured_output && js.schema.is_some() {
+        if matches!(native_schema, Some(Some(_))) {
             StructuredOutput::Native
         } else {
             StructuredOutput::Tool {
@@ -1078,6 +1225,7 @@ pub fn to_converse(req: &ChatRequest) -> Result<ConverseRequest> {
         }
     }
     deep_merge(&mut fields, &req.additional_fields);
+    builtin_fields(req, &caps, &mut fields)?;
 
     let mut body = Map::new();
     body.insert("messages".into(), Value::Array(messages));
@@ -1098,6 +1246,12 @@ pub fn to_converse(req: &ChatRequest) -> Result<ConverseRequest> {
     if !req.request_metadata.is_empty() {
         body.insert("requestMetadata".into(), json!(req.request_metadata));
     }
+    if !req.prompt_variables.is_empty() {
+        body.insert(
+            "promptVariables".into(),
+            Value::Object(req.prompt_variables.clone()),
+        );
+    }
     if let Some(g) = &req.guardrail {
         body.insert(
             "guardrailConfig".into(),
@@ -1114,10 +1268,12 @@ pub fn to_converse(req: &ChatRequest) -> Result<ConverseRequest> {
     if let Some(t) = req.service_tier {
         body.insert("serviceTier".into(), json!({ "type": t.as_str() }));
     }
-    if let (Some(StructuredOutput::Native), Some(js)) = (&structured, &req.json_schema) {
+    if let (Some(StructuredOutput::Native), Some(js), Some(Some(schema))) =
+        (&structured, &req.json_schema, &native_schema)
+    {
         let mut def = Map::new();
         // Bedrock takes the schema as a string.
-        let schema = js.schema.as_ref().map(Value::to_string).unwrap_or_default();
+        let schema = schema.to_string();
         def.insert("schema".into(), json!(schema));
         def.insert("name".into(), json!(js.name));
         if let Some(d) = &js.description {

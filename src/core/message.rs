@@ -452,6 +452,11 @@ pub struct ToolSpec {
     /// Ask Bedrock to enforce the schema on the tool input (structured outputs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strict: Option<bool>,
+    /// A tool its provider defines, kept exactly as given (no input schema): an Anthropic
+    /// built-in (`{"type": "bash_20250124", "name": "bash"}`) or a Bedrock system tool
+    /// (`{"systemTool": {"name": "nova_code_interpreter"}}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub builtin: Option<Value>,
 }
 
 impl ToolSpec {
@@ -461,7 +466,21 @@ impl ToolSpec {
             description,
             input_schema,
             strict: None,
+            builtin: None,
         }
+    }
+
+    /// The Anthropic built-in tool definition, if this is one.
+    pub fn anthropic_builtin(&self) -> Option<&Value> {
+        self.builtin.as_ref().filter(|b| b.get("type").is_some())
+    }
+
+    /// The Bedrock system tool name, if this is one.
+    pub fn system_tool(&self) -> Option<&str> {
+        self.builtin
+            .as_ref()
+            .and_then(|b| b.pointer("/systemTool/name"))
+            .and_then(Value::as_str)
     }
 }
 

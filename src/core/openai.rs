@@ -81,9 +81,11 @@ pub fn parse_request_bytes(bytes: &[u8]) -> Result<OpenAiRequest> {
 
 /// Parses a request already read as JSON.
 pub fn parse_request(v: &Value) -> Result<OpenAiRequest> {
-    let obj = v
-        .as_object()
-        .ok_or_else(|| bad("the body must be a JSON object"))?;
+    let obj = with_extra_body(
+        v.as_object()
+            .ok_or_else(|| bad("the body must be a JSON object"))?,
+    )?;
+    let obj = &obj;
     // A body without a model is fine: the caller supplies one (brock's -m or its config).
     let model = match obj.get("model") {
         None | Some(Value::Null) => String::new(),
@@ -173,8 +175,42 @@ pub fn parse_request(v: &Value) -> Result<OpenAiRequest> {
                     None => return Err(bad("'service_tier' must be a string")),
                 }
             }
-            // LiteLLM's pass-through names for Bedrock request blocks.
+            // Converse's own top-level request fields, given by their Bedrock names (LiteLLM's
+            // pass-through does the same); they go beside `messages`, never into
+            // `additionalModelRequestFields`.
             "guardrailConfig" => req.guardrail = Some(parse_guardrail(val)?),
+            "requestMetadata" => req.request_metadata = string_map(val, key)?,
+            "additionalModelResponseFieldPaths" => {
+                req.response_field_paths = val
+                    .as_array()
+                    .and_then(|a| {
+                        a.iter()
+                            .map(|s| s.as_str().map(str::to_string))
+                            .collect::<Option<Vec<_>>>()
+                    })
+                    .ok_or_else(|| {
+                        bad("'additionalModelResponseFieldPaths' must be an array of strings")
+                    })?
+            }
+            "serviceTier" => {
+                let t = val
+                    .get("type")
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| bad("'serviceTier.type' must be a string"))?;
+                req.service_tier = Some(t.parse::<ServiceTier>().map_err(|e| bad(e.to_string()))?);
+            }
+            "promptVariables" => {
+                req.prompt_variables = val
+                    .as_object()
+                    .cloned()
+                    .ok_or_else(|| bad("'promptVariables' must be an object"))?
+            }
+            "additionalModelRequestFields" => {
+                let fields = val
+                    .as_object()
+                    .ok_or_else(|| bad("'additionalModelRequestFields' must be an object"))?;
+                super::request::deep_merge(&mut req.additional_fields, fields);
+            }
             "performanceConfig" => {
                 let l = val
                     .get("latency")
@@ -210,6 +246,36 @@ pub fn parse_request(v: &Value) -> Result<OpenAiRequest> {
         request: req,
         ignored,
     })
+}
+
+/// The body the OpenAI SDK would have sent: its `extra_body` argument is merged into the top
+/// level of the JSON (keys in it win), so a literal `extra_body` object, as curl examples in
+/// gateway guides send, means the same as the SDK call it imitates.
+fn with_extra_body(obj: &Map<String, Value>) -> Result<Map<String, Value>> {
+    let mut out = obj.clone();
+    match out.remove("extra_body") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(extra)) => {
+            for (k, v) in extra {
+                if k == "extra_body" {
+                    return Err(bad("'extra_body' cannot contain another 'extra_body'"));
+                }
+                out.insert(k, v);
+            }
+        }
+        Some(_) => return Err(bad("'extra_body' must be an object")),
+    }
+    Ok(out)
+}
+
+fn string_map(v: &Value, field: &str) -> Result<BTreeMap<String, String>> {
+    v.as_object()
+        .and_then(|o| {
+            o.iter()
+                .map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                .collect::<Option<BTreeMap<_, _>>>()
+        })
+        .ok_or_else(|| bad(format!("'{field}' must be an object of strings")))
 }
 
 fn parse_guardrail(v: &Value) -> Result<Guardrail> {
@@ -319,7 +385,7 @@ fn data_url(url: &str) -> Result<(String, Vec<u8>)> {
 }
 
 /// A file name whose extension tells `attach` the format the MIME type names.
-fn name_for_mime(mime: &str, fallback: &str) -> String {
+pub fn name_for_mime(mime: &str, fallback: &str) -> String {
     let ext = match mime {
         "image/png" => "png",
         "image/jpeg" | "image/jpg" => "jpeg",
@@ -743,6 +809,10 @@ pub fn chat_completion(resp: &ChatResponse, model: &str, id: &str, created: u64)
     if !calls.is_empty() {
         message.insert("tool_calls".into(), Value::Array(calls));
     }
+    let server = server_tool_calls(content);
+    if !server.is_empty() {
+        message.insert("server_tool_calls".into(), Value::Array(server));
+    }
     json!({
         "id": id,
         "object": "chat.completion",
@@ -751,6 +821,130 @@ pub fn chat_completion(resp: &ChatResponse, model: &str, id: &str, created: u64)
         "choices": [{ "index": 0, "message": message, "finish_reason": finish }],
         "usage": usage_json(&resp.usage),
     })
+}
+
+/// The tools Bedrock ran itself (Nova's code interpreter), each with its result when the answer
+/// has it: `{"id", "name", "input", "result": {"status", "type", "content"}}`. brock's own
+/// field (OpenAI has none for this), on the message of `--output json`.
+pub fn server_tool_calls(content: &[Part]) -> Vec<Value> {
+    content
+        .iter()
+        .filter_map(|p| match p {
+            Part::ToolUse {
+                id,
+                name,
+                input,
+                kind,
+            } if super::message::is_server_tool(kind.as_deref()) => {
+                let mut call = json!({ "id": id, "name": name, "input": input });
+                let result = content.iter().find_map(|q| match q {
+                    Part::ToolResult {
+                        tool_use_id,
+                        content,
+                        status,
+                        kind,
+                    } if tool_use_id == id => Some(server_tool_result(content, *status, kind)),
+                    _ => None,
+                });
+                if let Some(r) = result {
+                    call["result"] = r;
+                }
+                Some(call)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// One server tool result as it appears in `server_tool_calls`.
+pub fn server_tool_result(
+    content: &[ToolResultContent],
+    status: Option<super::message::ToolStatus>,
+    kind: &Option<String>,
+) -> Value {
+    let mut r = json!({ "content": content });
+    if let Some(s) = status {
+        r["status"] = json!(s.as_str());
+    }
+    if let Some(k) = kind {
+        r["type"] = json!(k);
+    }
+    r
+}
+
+type PendingResult = (
+    String,
+    Option<super::message::ToolStatus>,
+    Option<String>,
+    Vec<ToolResultContent>,
+);
+
+/// Follows the server-tool blocks of a stream and hands back each one as it completes: a call
+/// `{"id", "name", "input"}` at the end of its input, then `{"id", "result": {…}}` at the end
+/// of its result (the two halves of a [`server_tool_calls`] entry, joined by `id`).
+#[derive(Debug, Default)]
+pub struct ServerTools {
+    /// Block index → (id, name, input JSON so far).
+    calls: BTreeMap<u32, (String, String, String)>,
+    /// Block index → (tool use id, status, type, content so far).
+    results: BTreeMap<u32, PendingResult>,
+}
+
+impl ServerTools {
+    pub fn push(&mut self, ev: &StreamEvent) -> Option<Value> {
+        match ev {
+            StreamEvent::ToolUseStart {
+                index,
+                id,
+                name,
+                kind,
+            } if super::message::is_server_tool(kind.as_deref()) => {
+                self.calls
+                    .insert(*index, (id.clone(), name.clone(), String::new()));
+                None
+            }
+            StreamEvent::ToolUseDelta {
+                index,
+                input_json_fragment,
+            } => {
+                if let Some(c) = self.calls.get_mut(index) {
+                    c.2.push_str(input_json_fragment);
+                }
+                None
+            }
+            StreamEvent::ToolResultStart {
+                index,
+                tool_use_id,
+                status,
+                kind,
+            } => {
+                self.results.insert(
+                    *index,
+                    (tool_use_id.clone(), *status, kind.clone(), Vec::new()),
+                );
+                None
+            }
+            StreamEvent::ToolResultDelta { index, content } => {
+                if let Some(r) = self.results.get_mut(index) {
+                    r.3.extend(content.iter().cloned());
+                }
+                None
+            }
+            StreamEvent::BlockStop { index } => {
+                if let Some((id, name, raw)) = self.calls.remove(index) {
+                    let input = if raw.trim().is_empty() {
+                        json!({})
+                    } else {
+                        serde_json::from_str(&raw).unwrap_or(Value::String(raw))
+                    };
+                    return Some(json!({ "id": id, "name": name, "input": input }));
+                }
+                let (id, status, kind, content) = self.results.remove(index)?;
+                Some(json!({ "id": id, "result": server_tool_result(&content, status, &kind) }))
+            }
+            _ => None,
+        }
+    }
 }
 
 /// Turns stream events into `chat.completion.chunk` objects.
@@ -764,8 +958,8 @@ pub struct ChunkEncoder {
     /// The answer tool of the forced-tool technique, streamed as content.
     json_tool: Option<String>,
     json_blocks: Vec<u32>,
-    /// Bedrock-run tool calls, not shown to the client.
-    server_blocks: Vec<u32>,
+    /// Bedrock-run tool calls, streamed as `server_tool_calls` instead of `tool_calls`.
+    server: ServerTools,
     finish: Option<&'static str>,
     done: bool,
 }
@@ -779,7 +973,7 @@ impl ChunkEncoder {
             tool_calls: BTreeMap::new(),
             json_tool: None,
             json_blocks: Vec::new(),
-            server_blocks: Vec::new(),
+            server: ServerTools::default(),
             finish: None,
             done: false,
         }
@@ -810,6 +1004,9 @@ impl ChunkEncoder {
         if self.done {
             return Vec::new();
         }
+        if let Some(entry) = self.server.push(ev) {
+            return vec![self.chunk(json!({ "server_tool_calls": [entry] }), None, None)];
+        }
         let delta = match ev {
             StreamEvent::MessageStart => json!({ "role": "assistant", "content": "" }),
             StreamEvent::TextDelta { text, .. } if text.is_empty() => return Vec::new(),
@@ -832,7 +1029,6 @@ impl ChunkEncoder {
                 kind,
             } => {
                 if super::message::is_server_tool(kind.as_deref()) {
-                    self.server_blocks.push(*index);
                     return Vec::new();
                 }
                 if self.json_tool.as_deref() == Some(name.as_str()) {

@@ -242,6 +242,8 @@ pub struct ChatRequest {
     pub performance_latency: Option<PerformanceLatency>,
     pub service_tier: Option<ServiceTier>,
     pub request_metadata: BTreeMap<String, String>,
+    /// Converse `promptVariables`, for prompts from Prompt management (prompt ARNs).
+    pub prompt_variables: Map<String, Value>,
     /// Cache the system prompt and the tool definitions.
     pub cache: bool,
     /// Text the answer must start with, sent as a final assistant turn.
@@ -505,7 +507,8 @@ impl ChatRequest {
                     t.name
                 )));
             }
-            if !t.input_schema.is_object() {
+            // Provider-defined tools (Anthropic built-ins, system tools) have no input schema.
+            if t.builtin.is_none() && !t.input_schema.is_object() {
                 return Err(Error::invalid(format!(
                     "tool '{}': the input schema must be a JSON object",
                     t.name

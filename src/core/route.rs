@@ -339,7 +339,7 @@ pub fn plan(req: &ChatRequest, choice: RouteChoice, stream: bool) -> Result<Plan
             decoder: Decoder::Converse(ConverseStreamDecoder::new()),
         },
         Route::Invoke(f) => {
-            let ib = f.body(&converse, &id)?;
+            let ib = f.body_for(&converse, &id, stream)?;
             Plan {
                 route,
                 operation: if stream {

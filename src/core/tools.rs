@@ -59,6 +59,33 @@ pub fn parse_tool(item: &Value) -> Result<ToolSpec, String> {
         .as_object()
         .ok_or_else(|| "expected a JSON object".to_string())?;
     let ty = obj.get("type").and_then(Value::as_str);
+    if let Some(st) = obj.get("systemTool") {
+        let name = st
+            .get("name")
+            .and_then(Value::as_str)
+            .ok_or_else(|| "systemTool needs a \"name\"".to_string())?;
+        let mut t = ToolSpec::new(name, None, Value::Null);
+        t.builtin = Some(serde_json::json!({ "systemTool": { "name": name } }));
+        return Ok(t);
+    }
+    if let Some(t) = ty.filter(|t| anthropic_builtin_beta(t).is_some())
+        && !obj.contains_key("function")
+    {
+        // Anthropic's schema-less tools go through unchanged; the defaults are the names
+        // Anthropic's docs give them (LiteLLM fills in the same).
+        let name = match obj.get("name").and_then(Value::as_str) {
+            Some(n) => n,
+            None if t.starts_with("bash_") => "bash",
+            None if t.starts_with("text_editor_") => "str_replace_based_edit_tool",
+            None if t.starts_with("computer_") => "computer",
+            None => return Err(format!("tool type '{t}' needs a \"name\"")),
+        };
+        let mut def = obj.clone();
+        def.insert("name".into(), Value::String(name.into()));
+        let mut spec = ToolSpec::new(name, None, Value::Null);
+        spec.builtin = Some(Value::Object(def));
+        return Ok(spec);
+    }
     let (def, schema_key, form) = if let Some(spec) = obj.get("toolSpec") {
         (spec, "inputSchema", "toolSpec")
     } else if let Some(f) = obj.get("function") {
@@ -131,6 +158,28 @@ pub fn parse_tool(item: &Value) -> Result<ToolSpec, String> {
         description,
         input_schema: schema,
         strict,
+        builtin: None,
+    })
+}
+
+/// For an Anthropic built-in tool type (computer use, bash, text editor), the beta it needs
+/// on Bedrock: `Some("")` when it needs none. None for any other type. The betas are those of
+/// Anthropic's tool docs (computer-use-2024-10-22 / -2025-01-24 / -2025-11-24); the Claude 4
+/// text editors (`text_editor_20250429`, `text_editor_20250728`) need none.
+pub fn anthropic_builtin_beta(ty: &str) -> Option<&'static str> {
+    let (kind, date) = ty.rsplit_once('_')?;
+    if !["computer", "bash", "text_editor"].contains(&kind)
+        || date.len() != 8
+        || !date.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    Some(match date {
+        "20241022" => "computer-use-2024-10-22",
+        "20250124" => "computer-use-2025-01-24",
+        "20251124" => "computer-use-2025-11-24",
+        // Later versions: none known; give it with --anthropic-beta if one is needed.
+        _ => "",
     })
 }
 

@@ -117,6 +117,10 @@ pub(crate) static MODELS: &[Model] = &[
     model!("amazon.nova-canvas-v1:0", "Nova Canvas", "Amazon", TEXT_IMAGE, IMAGE, false, NONE, OD, NovaCanvas, false, 0, NONE),
     model!("amazon.nova-2-multimodal-embeddings-v1:0", "Nova 2 Multimodal Embeddings", "Amazon", &["TEXT", "IMAGE", "AUDIO", "VIDEO"], EMBEDDING, false, NONE, OD, NovaEmbed, false, 0, NONE),
     model!("amazon.rerank-v1:0", "Rerank 1.0", "Amazon", TEXT, TEXT, false, NONE, OD, Rerank, false, 0, NONE),
+    // Llama 2 Chat: LEGACY is inferred (not in the Active table of the AWS model lifecycle
+    // page; its Legacy/EOL table could not be read when this was written).
+    Model { lifecycle: "LEGACY", ..model!("meta.llama2-13b-chat-v1", "Llama 2 Chat 13B", "Meta", TEXT, TEXT, true, NONE, OD, Llama, true, 2048, NONE) },
+    Model { lifecycle: "LEGACY", ..model!("meta.llama2-70b-chat-v1", "Llama 2 Chat 70B", "Meta", TEXT, TEXT, true, NONE, OD, Llama, true, 2048, NONE) },
     model!("meta.llama3-1-8b-instruct-v1:0", "Llama 3.1 8B Instruct", "Meta", TEXT, TEXT, true, FT, PROFILE, Llama, true, 2048, US),
     model!("meta.llama3-1-70b-instruct-v1:0", "Llama 3.1 70B Instruct", "Meta", TEXT, TEXT, true, FT, PROFILE, Llama, true, 2048, US),
     model!("meta.llama3-3-70b-instruct-v1:0", "Llama 3.3 70B Instruct", "Meta", TEXT, TEXT, true, NONE, PROFILE, Llama, true, 2048, US),
@@ -126,12 +130,18 @@ pub(crate) static MODELS: &[Model] = &[
     model!("mistral.mistral-large-2402-v1:0", "Mistral Large (24.02)", "Mistral AI", TEXT, TEXT, true, NONE, OD, Mistral, true, 8192, NONE),
     model!("mistral.mistral-large-2407-v1:0", "Mistral Large (24.07)", "Mistral AI", TEXT, TEXT, true, NONE, OD, Mistral, true, 8192, NONE),
     model!("mistral.pixtral-large-2502-v1:0", "Pixtral Large (25.02)", "Mistral AI", TEXT_IMAGE, TEXT, true, NONE, PROFILE, Mistral, true, 8192, US_EU),
+    // Command (text) v14: LEGACY is inferred, as for Llama 2 above.
+    Model { lifecycle: "LEGACY", ..model!("cohere.command-text-v14", "Command", "Cohere", TEXT, TEXT, true, NONE, OD, CohereCommand, true, 4000, NONE) },
+    Model { lifecycle: "LEGACY", ..model!("cohere.command-light-text-v14", "Command Light", "Cohere", TEXT, TEXT, true, NONE, OD, CohereCommand, true, 4000, NONE) },
     model!("cohere.command-r-v1:0", "Command R", "Cohere", TEXT, TEXT, true, NONE, OD, CohereCommand, true, 4000, NONE),
     model!("cohere.command-r-plus-v1:0", "Command R+", "Cohere", TEXT, TEXT, true, NONE, OD, CohereCommand, true, 4000, NONE),
     model!("cohere.embed-english-v3", "Embed English", "Cohere", TEXT, EMBEDDING, false, NONE, OD, CohereEmbed, false, 0, NONE),
     model!("cohere.embed-multilingual-v3", "Embed Multilingual", "Cohere", TEXT, EMBEDDING, false, NONE, OD, CohereEmbed, false, 0, NONE),
     model!("cohere.embed-v4:0", "Embed v4", "Cohere", TEXT_IMAGE, EMBEDDING, false, NONE, OD_PROFILE, CohereEmbed, false, 0, US_EU),
     model!("cohere.rerank-v3-5:0", "Rerank 3.5", "Cohere", TEXT, TEXT, false, NONE, OD, Rerank, false, 0, NONE),
+    // Jurassic-2: no streaming on Bedrock; LEGACY is inferred, as for Llama 2 above.
+    Model { lifecycle: "LEGACY", ..model!("ai21.j2-mid-v1", "Jurassic-2 Mid", "AI21 Labs", TEXT, TEXT, false, NONE, OD, Jamba, true, 8191, NONE) },
+    Model { lifecycle: "LEGACY", ..model!("ai21.j2-ultra-v1", "Jurassic-2 Ultra", "AI21 Labs", TEXT, TEXT, false, NONE, OD, Jamba, true, 8191, NONE) },
     model!("ai21.jamba-1-5-large-v1:0", "Jamba 1.5 Large", "AI21 Labs", TEXT, TEXT, true, NONE, OD, Jamba, true, 4096, NONE),
     model!("ai21.jamba-1-5-mini-v1:0", "Jamba 1.5 Mini", "AI21 Labs", TEXT, TEXT, true, NONE, OD, Jamba, true, 4096, NONE),
     model!("deepseek.r1-v1:0", "DeepSeek-R1", "DeepSeek", TEXT, TEXT, true, NONE, PROFILE, DeepSeek, true, 32768, US),

@@ -125,6 +125,8 @@ pub(crate) struct ConverseRequest {
     /// The JSON schema of `outputConfig.textFormat` (structured output), parsed.
     pub output_schema: Option<Value>,
     pub reasoning: Reasoning,
+    /// Names of the `systemTool`s (tools Bedrock runs itself, e.g. `nova_code_interpreter`).
+    pub system_tools: Vec<String>,
 }
 
 const TOP_LEVEL: &[&str] = &[
@@ -932,10 +934,17 @@ pub(crate) fn parse(
         && let Some(js) = json::get_obj(st, "jsonSchema")?
         && let Some(schema) = json::get_str(js, "schema")?
     {
-        output_schema = Some(serde_json::from_str(schema).map_err(|_| {
+        let parsed: Value = serde_json::from_str(schema).map_err(|_| {
             // Source: inferred.
             ApiError::validation("The JSON schema in outputConfig.textFormat is not valid JSON.")
-        })?);
+        })?;
+        if !objects_are_closed(&parsed) {
+            // Bedrock's wording, as quoted in future-agi/future-agi#411.
+            return Err(ApiError::validation(
+                "output_config.format.schema: For 'object' type, 'additionalProperties' must be explicitly set to false",
+            ));
+        }
+        output_schema = Some(parsed);
     }
 
     v.into_result()?;
@@ -957,6 +966,7 @@ pub(crate) fn parse(
         service_tier,
         output_schema,
         reasoning: Reasoning::Off,
+        system_tools: system_tool_names(top),
     };
     check_conversation(&req, resolved.model)?;
     check_model_support(&req, model_id, resolved)?;
@@ -1263,6 +1273,45 @@ impl ConverseRequest {
             count(&Block::Text(format!("{}{}", t.name, t.schema)));
         }
         n
+    }
+}
+
+/// `toolConfig.tools[].systemTool.name`, read after validation.
+fn system_tool_names(top: &Obj) -> Vec<String> {
+    top.get("toolConfig")
+        .and_then(|tc| tc.get("tools"))
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|t| t.pointer("/systemTool/name").and_then(Value::as_str))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether every object schema in a structured-output schema says `additionalProperties: false`,
+/// which Bedrock's native structured output requires.
+fn objects_are_closed(v: &Value) -> bool {
+    match v {
+        Value::Array(items) => items.iter().all(objects_are_closed),
+        Value::Object(o) => {
+            let is_object = o.get("type").is_some_and(|t| {
+                t == "object"
+                    || t.as_array()
+                        .is_some_and(|a| a.iter().any(|x| x == "object"))
+            }) || o.contains_key("properties");
+            if is_object && o.get("additionalProperties") != Some(&Value::Bool(false)) {
+                return false;
+            }
+            let subs = ["items", "prefixItems", "anyOf", "allOf", "oneOf", "not"]
+                .iter()
+                .filter_map(|k| o.get(*k));
+            let named = ["properties", "$defs", "definitions"]
+                .iter()
+                .filter_map(|k| o.get(*k).and_then(Value::as_object))
+                .flat_map(|m| m.values());
+            subs.chain(named).all(objects_are_closed)
+        }
+        _ => true,
     }
 }
 

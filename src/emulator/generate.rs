@@ -68,6 +68,30 @@ pub(crate) struct Generation {
     pub additional_response: Option<Value>,
     pub performance_latency: Option<String>,
     pub service_tier: Option<String>,
+    /// A tool Bedrock ran itself before the answer; its two blocks come first.
+    pub server_run: Option<ServerRun>,
+}
+
+/// A `systemTool` run (Nova's code interpreter), answered the way the recorded traffic shows
+/// (tests/fixtures/recorded/converse/test_bedrock_model_*code_execution_tool*.yaml): a
+/// `server_tool_use` toolUse block, then its `nova_code_interpreter_result` toolResult block.
+#[derive(Debug, Clone)]
+pub(crate) struct ServerRun {
+    pub id: String,
+    pub name: String,
+    pub input: Value,
+    pub result: Value,
+}
+
+impl ServerRun {
+    fn blocks(&self) -> [Value; 2] {
+        [
+            json!({"toolUse": {"input": self.input, "name": self.name,
+                "toolUseId": self.id, "type": "server_tool_use"}}),
+            json!({"toolResult": {"content": [{"json": self.result}], "status": "success",
+                "toolUseId": self.id, "type": format!("{}_result", self.name)}}),
+        ]
+    }
 }
 
 /// Cache prefixes seen by this emulator, for cacheWrite/cacheRead accounting.
@@ -361,6 +385,7 @@ pub(crate) fn generate(req: &ConverseRequest, ctx: &Context) -> Generation {
     let mut stop_reason = "end_turn";
     let mut trace = None;
     let mut output_tokens: u64 = 0;
+    let mut server_run = None;
 
     let guarded = req.guarded_text();
     let blocked = req.guardrail.is_some() && guarded.contains("[[blocked]]");
@@ -388,6 +413,23 @@ pub(crate) fn generate(req: &ConverseRequest, ctx: &Context) -> Generation {
         }
 
         let tool_results = tool_results_text(req);
+        if tool_results.is_none()
+            && let Some(name) = req
+                .system_tools
+                .iter()
+                .find(|n| *n == "nova_code_interpreter")
+        {
+            // The "code" is the question; its "output" says what ran, so tests can see it.
+            let seed = format!("{}|{name}|{user_text}", req.messages.len());
+            server_run = Some(ServerRun {
+                id: tool_use_id(&seed),
+                name: name.clone(),
+                input: json!({"snippet": user_text}),
+                result: json!({"stdOut": format!("ran {} characters", user_text.chars().count()),
+                    "stdErr": "", "exitCode": 0, "isError": false}),
+            });
+            output_tokens += (user_text.len() / 4 + 1) as u64;
+        }
         let tool = if tool_results.is_none() {
             pick_tool(req, &user_text)
         } else {
@@ -513,6 +555,7 @@ pub(crate) fn generate(req: &ConverseRequest, ctx: &Context) -> Generation {
         additional_response,
         performance_latency: req.performance_latency.clone(),
         service_tier: req.service_tier.clone(),
+        server_run,
     }
 }
 
@@ -561,10 +604,9 @@ impl Generation {
 
     /// The Converse response body.
     pub fn converse_body(&self, latency_ms: u64) -> Value {
-        let content: Vec<Value> = self
-            .blocks
-            .iter()
-            .map(|b| match b {
+        let server = self.server_run.iter().flat_map(ServerRun::blocks);
+        let content: Vec<Value> = server
+            .chain(self.blocks.iter().map(|b| match b {
                 OutBlock::Reasoning { text, signature } => {
                     let mut rt = json!({"text": text});
                     if let Some(s) = signature {
@@ -578,7 +620,7 @@ impl Generation {
                 OutBlock::ToolUse { id, name, input } => {
                     json!({"toolUse": {"toolUseId": id, "name": name, "input": input}})
                 }
-            })
+            }))
             .collect();
         let mut body = json!({
             "metrics": {"latencyMs": latency_ms},
@@ -608,7 +650,44 @@ impl Generation {
             eventstream::event("messageStart", &json!({"role": "assistant"})),
             false,
         )];
+        let base = if let Some(run) = &self.server_run {
+            let [tool_use, tool_result] = run.blocks();
+            let mut start = tool_use["toolUse"].clone();
+            start.as_object_mut().map(|o| o.remove("input"));
+            let mut result_start = tool_result["toolResult"].clone();
+            result_start.as_object_mut().map(|o| o.remove("content"));
+            let frames = [
+                (
+                    "contentBlockStart",
+                    json!({"contentBlockIndex": 0, "start": {"toolUse": start}}),
+                ),
+                (
+                    "contentBlockDelta",
+                    json!({"contentBlockIndex": 0,
+                    "delta": {"toolUse": {"input": run.input.to_string()}}}),
+                ),
+                ("contentBlockStop", json!({"contentBlockIndex": 0})),
+                (
+                    "contentBlockStart",
+                    json!({"contentBlockIndex": 1,
+                    "start": {"toolResult": result_start}}),
+                ),
+                (
+                    "contentBlockDelta",
+                    json!({"contentBlockIndex": 1,
+                    "delta": {"toolResult": tool_result["toolResult"]["content"]}}),
+                ),
+                ("contentBlockStop", json!({"contentBlockIndex": 1})),
+            ];
+            for (kind, payload) in frames {
+                out.push(Pending::Ready(eventstream::event(kind, &payload), false));
+            }
+            2
+        } else {
+            0
+        };
         for (i, b) in self.blocks.iter().enumerate() {
+            let i = i + base;
             let delta = |d: Value| Pending::Ready(text_delta_frame(i, d), true);
             match b {
                 OutBlock::Reasoning { text, signature } => {

@@ -328,6 +328,29 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
         Ok(())
     }
 
+    /// A complete line on stderr about the answer (a tool Bedrock ran and its result): dimmed
+    /// on a colour terminal, plain otherwise, so stdout keeps only the answer.
+    pub fn note(&mut self, s: &str) -> io::Result<()> {
+        self.stop_spinner();
+        if self.section == Section::Reasoning {
+            self.end_reasoning()?;
+        }
+        if self.section == Section::Text {
+            self.finish_text_block()?;
+        }
+        if self.opts.stderr_tty {
+            let dim = if self.opts.color_err {
+                ("\x1b[2m", "\x1b[0m")
+            } else {
+                ("", "")
+            };
+            writeln!(self.err, "{}{}{}", dim.0, for_terminal(s), dim.1)?;
+        } else {
+            writeln!(self.err, "{s}")?;
+        }
+        self.err.flush()
+    }
+
     /// A complete line for stdout that is not answer text (tool calls as JSON lines).
     pub fn line(&mut self, s: &str) -> io::Result<()> {
         self.stop_spinner();

@@ -650,7 +650,10 @@ fn converse_like_goes_to_the_proxy_with_its_api_key() {
         bearer_tokens: vec!["ABSKproxykey".into()],
         ..Default::default()
     });
-    let run = |key: &str, extra: &[&str]| {
+    // As with LiteLLM, --api-base is the URL posted to, verbatim.
+    let stream_url = format!("{}/model/amazon.nova-lite-v1:0/converse-stream", env.url());
+    let whole_url = format!("{}/model/amazon.nova-lite-v1:0/converse", env.url());
+    let run_at = |url: &str, key: &str, extra: &[&str]| {
         env.cmd()
             .env("PROXY_KEY", key)
             .args([
@@ -658,7 +661,7 @@ fn converse_like_goes_to_the_proxy_with_its_api_key() {
                 "-m",
                 "converse_like/amazon.nova-lite-v1:0",
                 "--api-base",
-                &env.url(),
+                url,
                 "--api-key-env",
                 "PROXY_KEY",
             ])
@@ -667,16 +670,29 @@ fn converse_like_goes_to_the_proxy_with_its_api_key() {
             .output()
             .unwrap()
     };
+    let run = |key: &str, extra: &[&str]| run_at(&stream_url, key, extra);
     let out = run("ABSKproxykey", &["-v"]);
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(stdout_of(&out).contains("You said: hello proxy"));
     assert!(stderr_of(&out).contains("route: converse_like via ConverseStream"));
+    // The answer is read by its media type: a JSON Converse answer to a streamed request and
+    // an event stream to an unstreamed one both work.
+    let no_stream: &[&str] = &["--no-stream"];
+    for (url, extra) in [(&whole_url, &[][..]), (&stream_url, no_stream)] {
+        let out = run_at(url, "ABSKproxykey", extra);
+        assert!(out.status.success(), "{url} {extra:?}: {}", stderr_of(&out));
+        assert!(
+            stdout_of(&out).contains("You said: hello proxy"),
+            "{url} {extra:?}: {}",
+            stdout_of(&out)
+        );
+    }
     // A wrong key is refused by the proxy: the key, not SigV4, authorised the request.
     let out = run("ABSKwrong", &["--no-stream"]);
     assert!(!out.status.success());
     let doc = json_of(&run("ABSKproxykey", &["--dry-run"]));
     assert_eq!(doc["route"], "converse_like");
-    assert!(doc["url"].as_str().unwrap().starts_with(&env.url()));
+    assert_eq!(doc["url"], stream_url);
     let auth = doc["headers"]["authorization"].as_str().unwrap();
     assert!(
         auth.starts_with("Bearer ") && !auth.contains("ABSKproxykey"),

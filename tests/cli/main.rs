@@ -27,3 +27,4 @@ mod rerank;
 mod secrets;
 mod session;
 mod tokens;
+mod translation;

@@ -1076,3 +1076,105 @@ fn golden_count_tokens() {
         sent(name, 0)
     );
 }
+
+/// Claude with the interleaved-thinking beta: the budget covers every thinking block of the turn
+/// and may exceed max tokens, so brock leaves max tokens alone (without the beta it raises them).
+#[test]
+fn interleaved_thinking_budget_may_exceed_max_tokens() {
+    let mut req = ChatRequest::new(
+        "us.anthropic.claude-sonnet-4-20250514-v1:0".to_string(),
+        Conversation::from_prompt("hi"),
+    );
+    req.inference.max_tokens = Some(2000);
+    req.reasoning = Some(ReasoningLevel::Budget(8000));
+    let plain = to_converse(&req).unwrap();
+    assert_eq!(
+        plain.body["inferenceConfig"]["maxTokens"],
+        8000 + THINKING_ANSWER_HEADROOM
+    );
+
+    req.anthropic_beta = vec!["interleaved-thinking-2025-05-14".into()];
+    let c = to_converse(&req).unwrap();
+    assert_eq!(c.body["inferenceConfig"]["maxTokens"], 2000);
+    assert_eq!(
+        c.body["additionalModelRequestFields"]["thinking"]["budget_tokens"],
+        8000
+    );
+    assert!(c.warnings.iter().all(|w| !w.to_string().contains("raised")));
+
+    // The same beta given as a model field (--param) counts too.
+    req.anthropic_beta.clear();
+    req.additional_fields.insert(
+        "anthropic_beta".into(),
+        json!(["interleaved-thinking-2025-05-14"]),
+    );
+    assert_eq!(
+        to_converse(&req).unwrap().body["inferenceConfig"]["maxTokens"],
+        2000
+    );
+}
+
+/// Native structured output: every object schema gets `additionalProperties: false`, which
+/// Bedrock requires; a schema that allows extra properties on purpose goes by forced tool.
+#[test]
+fn native_schemas_are_made_strict_or_sent_as_a_tool() {
+    let mut req = ChatRequest::new(
+        "zai.glm-4.7-flash".to_string(),
+        Conversation::from_prompt("Where is the Eiffel Tower?"),
+    );
+    let schema = json!({
+        "type": "object",
+        "properties": {
+            "place": {"type": "object", "properties": {"city": {"type": "string"}}},
+            "tags": {"type": "array", "items": {"type": "object", "properties": {"t": {"type": "string"}}}},
+            "alt": {"anyOf": [{"type": "object", "properties": {}}, {"type": "null"}]},
+        },
+        "$defs": {"P": {"type": "object", "properties": {"x": {"type": "integer"}}, "additionalProperties": false}},
+    });
+    req.json_schema = Some(JsonSchema {
+        name: "City".into(),
+        description: None,
+        schema: Some(schema),
+    });
+    let c = to_converse(&req).unwrap();
+    assert_eq!(c.structured, Some(StructuredOutput::Native));
+    let sent: Value = serde_json::from_str(
+        c.body
+            .pointer("/outputConfig/textFormat/structure/jsonSchema/schema")
+            .unwrap()
+            .as_str()
+            .unwrap(),
+    )
+    .unwrap();
+    for path in [
+        "",
+        "/properties/place",
+        "/properties/tags/items",
+        "/properties/alt/anyOf/0",
+        "/$defs/P",
+    ] {
+        assert_eq!(
+            sent.pointer(&format!("{path}/additionalProperties")),
+            Some(&json!(false)),
+            "{path} in {sent}"
+        );
+    }
+    assert!(
+        sent.pointer("/properties/alt/anyOf/1/additionalProperties")
+            .is_none()
+    );
+
+    req.json_schema.as_mut().unwrap().schema = Some(json!({
+        "type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": true,
+    }));
+    let c = to_converse(&req).unwrap();
+    assert!(matches!(c.structured, Some(StructuredOutput::Tool { .. })));
+    assert!(c.body.get("outputConfig").is_none());
+    assert!(
+        c.warnings
+            .iter()
+            .any(|w| w.to_string().contains("allows additional properties")),
+        "{:?}",
+        c.warnings
+    );
+}

@@ -172,6 +172,14 @@ pub(crate) fn body(c: &mut Common) -> Result<Value> {
         };
         body.insert("tool_choice".into(), choice);
     }
+    // Built-in tools (computer use, bash, text editor) arrive as a model field; they join the
+    // defined tools instead of replacing them.
+    if let Some(Value::Array(builtins)) = c.fields.remove("tools") {
+        let tools = body.entry("tools").or_insert_with(|| json!([]));
+        if let Some(t) = tools.as_array_mut() {
+            t.extend(builtins);
+        }
+    }
     c.merge_fields(&mut body);
     Ok(Value::Object(body))
 }

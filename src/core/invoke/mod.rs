@@ -13,8 +13,11 @@
 pub mod ai21;
 pub mod anthropic;
 pub mod cohere;
+pub mod cohere_text;
 pub mod deepseek;
+pub mod jurassic2;
 pub mod llama;
+pub mod llama2;
 pub mod mistral;
 pub mod nova;
 pub mod openai;
@@ -50,8 +53,13 @@ pub enum InvokeFamily {
     Nova,
     /// Cohere Command R / R+: `message`, `chat_history`, `tools`.
     Cohere,
+    /// Cohere Command (text) v14 and Command Light: the generate API, `prompt` →
+    /// `generations[].text`.
+    CohereText,
     /// AI21 Jamba: chat messages.
     Ai21,
+    /// AI21 Jurassic-2 Mid / Ultra: `prompt` → `completions[].data.text`; no streaming.
+    Jurassic2,
     /// The DeepSeek-R1 foundation model: prompt template; answers in `choices[].text`.
     DeepSeek,
     /// An imported DeepSeek-R1 distill (`deepseek_r1/ARN`): the same template in a Llama
@@ -74,7 +82,9 @@ impl InvokeFamily {
         InvokeFamily::TitanText,
         InvokeFamily::Nova,
         InvokeFamily::Cohere,
+        InvokeFamily::CohereText,
         InvokeFamily::Ai21,
+        InvokeFamily::Jurassic2,
         InvokeFamily::DeepSeek,
         InvokeFamily::DeepSeekR1Imported,
         InvokeFamily::Qwen2,
@@ -91,7 +101,9 @@ impl InvokeFamily {
             InvokeFamily::TitanText => "titan-text",
             InvokeFamily::Nova => "nova",
             InvokeFamily::Cohere => "cohere",
+            InvokeFamily::CohereText => "cohere-text",
             InvokeFamily::Ai21 => "ai21",
+            InvokeFamily::Jurassic2 => "ai21-j2",
             InvokeFamily::DeepSeek => "deepseek",
             InvokeFamily::DeepSeekR1Imported => "deepseek_r1",
             InvokeFamily::Qwen2 => "qwen2",
@@ -111,7 +123,9 @@ impl InvokeFamily {
             ModelFamily::Mistral => InvokeFamily::MistralText,
             ModelFamily::Titan => InvokeFamily::TitanText,
             ModelFamily::Nova | ModelFamily::Nova2 => InvokeFamily::Nova,
+            ModelFamily::Cohere if cohere_text::is_command_text(&id) => InvokeFamily::CohereText,
             ModelFamily::Cohere => InvokeFamily::Cohere,
+            ModelFamily::Ai21 if id.contains("ai21.j2-") => InvokeFamily::Jurassic2,
             ModelFamily::Ai21 => InvokeFamily::Ai21,
             ModelFamily::DeepSeek if id.contains("r1") => InvokeFamily::DeepSeek,
             ModelFamily::OpenAi => InvokeFamily::OpenAi,
@@ -137,8 +151,8 @@ impl InvokeFamily {
             InvokeFamily::MistralText | InvokeFamily::MistralChat => ModelFamily::Mistral,
             InvokeFamily::TitanText => ModelFamily::Titan,
             InvokeFamily::Nova => ModelFamily::Nova,
-            InvokeFamily::Cohere => ModelFamily::Cohere,
-            InvokeFamily::Ai21 => ModelFamily::Ai21,
+            InvokeFamily::Cohere | InvokeFamily::CohereText => ModelFamily::Cohere,
+            InvokeFamily::Ai21 | InvokeFamily::Jurassic2 => ModelFamily::Ai21,
             InvokeFamily::DeepSeek | InvokeFamily::DeepSeekR1Imported => ModelFamily::DeepSeek,
             InvokeFamily::Qwen2 | InvokeFamily::Qwen3 => ModelFamily::Qwen,
             InvokeFamily::OpenAi => ModelFamily::OpenAi,
@@ -164,6 +178,8 @@ impl InvokeFamily {
             InvokeFamily::Llama
                 | InvokeFamily::MistralText
                 | InvokeFamily::TitanText
+                | InvokeFamily::CohereText
+                | InvokeFamily::Jurassic2
                 | InvokeFamily::DeepSeek
                 | InvokeFamily::DeepSeekR1Imported
                 | InvokeFamily::Qwen2
@@ -174,6 +190,17 @@ impl InvokeFamily {
     /// The native body for this request. `converse` is the Converse mapping of the same
     /// request; `model_id` is what goes in the path (some bodies repeat it).
     pub fn body(self, converse: &ConverseRequest, model_id: &str) -> Result<InvokeBody> {
+        self.body_for(converse, model_id, false)
+    }
+
+    /// [`Self::body`] for a streamed (`stream`) or whole answer: the Cohere Command text
+    /// body says which in the body itself.
+    pub fn body_for(
+        self,
+        converse: &ConverseRequest,
+        model_id: &str,
+        stream: bool,
+    ) -> Result<InvokeBody> {
         let mut c = Common::read(&converse.body, self)?;
         if let Some(StructuredOutput::Native) = converse.structured
             && self != InvokeFamily::OpenAi
@@ -196,13 +223,16 @@ impl InvokeFamily {
             .pointer("/outputConfig/textFormat/structure/jsonSchema");
         let body = match self {
             InvokeFamily::Anthropic => anthropic::body(&mut c)?,
+            InvokeFamily::Llama if llama2::is_llama2(model_id) => llama2::body(&mut c)?,
             InvokeFamily::Llama => llama::body(&mut c)?,
             InvokeFamily::MistralText => mistral::text_body(&mut c)?,
             InvokeFamily::MistralChat => mistral::chat_body(&mut c)?,
             InvokeFamily::TitanText => nova::titan_body(&mut c)?,
             InvokeFamily::Nova => nova::body(&mut c)?,
             InvokeFamily::Cohere => cohere::body(&mut c)?,
+            InvokeFamily::CohereText => cohere_text::body(&mut c, stream)?,
             InvokeFamily::Ai21 => ai21::body(&mut c)?,
+            InvokeFamily::Jurassic2 => jurassic2::body(&mut c, stream)?,
             InvokeFamily::DeepSeek => deepseek::body(&mut c)?,
             InvokeFamily::DeepSeekR1Imported => deepseek::imported_body(&mut c)?,
             InvokeFamily::Qwen2 | InvokeFamily::Qwen3 => qwen::body(&mut c)?,
@@ -241,6 +271,8 @@ impl InvokeFamily {
             InvokeFamily::TitanText => nova::parse_titan(&v)?,
             InvokeFamily::Nova => nova::parse(&v)?,
             InvokeFamily::Cohere => cohere::parse(&v)?,
+            InvokeFamily::CohereText => cohere_text::parse(&v)?,
+            InvokeFamily::Jurassic2 => jurassic2::parse(&v)?,
             InvokeFamily::Ai21 | InvokeFamily::OpenAi => openai::parse(&v)?,
             InvokeFamily::DeepSeek => deepseek::parse(&v)?,
             InvokeFamily::Qwen2 => qwen::parse(&v)?,
@@ -907,6 +939,9 @@ impl InvokeDecoder {
             InvokeFamily::Nova => nova::chunk(&mut self.nova, em, chunk, &mut out)?,
             InvokeFamily::TitanText => nova::titan_chunk(em, chunk, &mut out),
             InvokeFamily::Cohere => cohere::chunk(em, chunk, &mut out),
+            InvokeFamily::CohereText => cohere_text::chunk(em, chunk, &mut out),
+            // Jurassic-2 bodies refuse streaming before anything is sent.
+            InvokeFamily::Jurassic2 => {}
             InvokeFamily::OpenAi | InvokeFamily::Ai21 | InvokeFamily::MistralChat => {
                 openai::chunk(&mut self.openai, em, chunk, &mut out)
             }

@@ -35,6 +35,132 @@ fn body_of(family: InvokeFamily, req: &ChatRequest) -> InvokeBody {
     family.body(&conv, &req.model_id).unwrap()
 }
 
+/// Llama 2 Chat: Meta's Llama 2 template (meta-llama/llama `chat_completion`: the system
+/// prompt inside the first `[INST]`, each exchange in `<s>…</s>`), in the Llama body.
+#[test]
+fn llama2_chat_template() {
+    use crate::core::message::Role::{Assistant, User};
+    type Case<'a> = (Option<&'a str>, Vec<(Role, &'a str)>, &'a str);
+    let cases: Vec<Case> = vec![
+        (None, vec![(User, "Hi")], "<s>[INST] Hi [/INST]"),
+        (
+            Some("Be brief."),
+            vec![(User, "Hi")],
+            "<s>[INST] <<SYS>>\nBe brief.\n<</SYS>>\n\nHi [/INST]",
+        ),
+        (
+            Some("Be brief."),
+            vec![(User, "Hi"), (Assistant, "Hello!"), (User, "What is 2+2?")],
+            "<s>[INST] <<SYS>>\nBe brief.\n<</SYS>>\n\nHi [/INST] Hello! </s><s>[INST] What is 2+2? [/INST]",
+        ),
+        (
+            None,
+            vec![(User, "Hi"), (Assistant, "Sure,")],
+            "<s>[INST] Hi [/INST] Sure,",
+        ),
+    ];
+    for (system, turns, want) in cases {
+        let turns: Vec<(Role, String)> = turns.into_iter().map(|(r, t)| (r, t.into())).collect();
+        assert_eq!(llama2::llama2_prompt(system, &turns), want, "{turns:?}");
+    }
+    let b = body_of(
+        InvokeFamily::Llama,
+        &conversation("meta.llama2-13b-chat-v1"),
+    );
+    assert_eq!(
+        b.body,
+        json!({"prompt": "<s>[INST] <<SYS>>\nBe brief.\n<</SYS>>\n\nHi [/INST] Hello! </s><s>[INST] What is 2+2? [/INST]",
+            "max_gen_len": 100, "temperature": 0.5, "top_p": 0.9})
+    );
+    assert!(llama2::is_llama2("us.meta.llama2-70b-chat-v1"));
+    assert!(!llama2::is_llama2("meta.llama3-1-8b-instruct-v1:0"));
+}
+
+/// Cohere Command (text) v14: AWS "Cohere Command models" (`prompt`, `max_tokens`,
+/// `temperature`, `p`, `stop_sequences`, `stream`; answers in `generations[].text`).
+#[test]
+fn cohere_command_text() {
+    use crate::core::message::Role::{Assistant, User};
+    let single = vec![(User, "Hi".to_string())];
+    assert_eq!(cohere_text::prompt(None, &single), "Hi");
+    let turns = vec![
+        (User, "Hi".to_string()),
+        (Assistant, "Hello!".to_string()),
+        (User, "What is 2+2?".to_string()),
+    ];
+    assert_eq!(
+        cohere_text::prompt(Some("Be brief."), &turns),
+        "Be brief.\n\nUser: Hi\nChatbot: Hello!\nUser: What is 2+2?\nChatbot:"
+    );
+    let req = conversation("cohere.command-text-v14");
+    let conv = to_converse(&req).unwrap();
+    let f = InvokeFamily::for_model(ModelFamily::Cohere, "cohere.command-text-v14").unwrap();
+    assert_eq!(f, InvokeFamily::CohereText);
+    assert_eq!(
+        InvokeFamily::for_model(ModelFamily::Cohere, "cohere.command-r-v1:0"),
+        Some(InvokeFamily::Cohere)
+    );
+    let want = json!({"prompt": "Be brief.\n\nUser: Hi\nChatbot: Hello!\nUser: What is 2+2?\nChatbot:",
+        "max_tokens": 100, "temperature": 0.5, "p": 0.9, "stop_sequences": ["END"]});
+    assert_eq!(f.body(&conv, &req.model_id).unwrap().body, want);
+    let mut streamed = want.clone();
+    streamed["stream"] = json!(true);
+    assert_eq!(
+        f.body_for(&conv, &req.model_id, true).unwrap().body,
+        streamed
+    );
+
+    let whole = json!({"generations": [{"finish_reason": "MAX_TOKENS", "id": "g", "text": " Four"}],
+        "id": "r", "prompt": "p"});
+    let resp = f.parse_whole(whole.to_string().as_bytes()).unwrap();
+    assert_eq!(resp.message.text(), " Four");
+    assert_eq!(resp.stop_reason, StopReason::MaxTokens);
+    let mut d = InvokeDecoder::new(f);
+    let mut acc = Accumulator::new();
+    for c in [
+        json!({"text": " Fo", "is_finished": false}),
+        json!({"text": "ur", "is_finished": false}),
+        json!({"is_finished": true, "finish_reason": "COMPLETE", "amazon-bedrock-invocationMetrics": metrics()}),
+    ] {
+        for e in d.decode_chunk(&c).unwrap() {
+            acc.push(&e);
+        }
+    }
+    let resp = acc.finish().unwrap();
+    assert_eq!(resp.message.text(), " Four");
+    assert_eq!(resp.stop_reason, StopReason::EndTurn);
+}
+
+/// AI21 Jurassic-2: AWS "AI21 Labs Jurassic-2 models" (`prompt`, `maxTokens`, `temperature`,
+/// `topP`, `stopSequences`; `completions[].data.text`); no streaming.
+#[test]
+fn jurassic2() {
+    let req = conversation("ai21.j2-ultra-v1");
+    let conv = to_converse(&req).unwrap();
+    let f = InvokeFamily::for_model(ModelFamily::Ai21, "ai21.j2-ultra-v1").unwrap();
+    assert_eq!(f, InvokeFamily::Jurassic2);
+    assert_eq!(
+        InvokeFamily::for_model(ModelFamily::Ai21, "ai21.jamba-1-5-mini-v1:0"),
+        Some(InvokeFamily::Ai21)
+    );
+    assert_eq!(
+        f.body(&conv, &req.model_id).unwrap().body,
+        json!({"prompt": "Be brief.\n\nUser: Hi\nChatbot: Hello!\nUser: What is 2+2?\nChatbot:",
+            "maxTokens": 100, "temperature": 0.5, "topP": 0.9, "stopSequences": ["END"]})
+    );
+    let err = f
+        .body_for(&conv, &req.model_id, true)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("--no-stream"), "{err}");
+    let whole = json!({"id": 1, "prompt": {"text": "p", "tokens": [{}, {}]},
+        "completions": [{"data": {"text": " Four", "tokens": [{}]}, "finishReason": {"reason": "length"}}]});
+    let resp = f.parse_whole(whole.to_string().as_bytes()).unwrap();
+    assert_eq!(resp.message.text(), " Four");
+    assert_eq!(resp.stop_reason, StopReason::MaxTokens);
+    assert_eq!((resp.usage.input, resp.usage.output), (2, 1));
+}
+
 #[test]
 fn request_bodies() {
     let arn = "arn:aws:bedrock:us-east-1:123456789012:imported-model/abcdefghijkl";
@@ -200,6 +326,7 @@ fn tool_request(model: &str) -> ChatRequest {
         input_schema: json!({"type": "object", "properties": {"city": {"type": "string",
             "description": "City name"}}, "required": ["city"]}),
         strict: None,
+        builtin: None,
     }];
     r.tool_choice = Some(crate::core::message::ToolChoice::Any);
     r

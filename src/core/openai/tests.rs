@@ -307,3 +307,89 @@ fn round_trip_openai_out_then_in() {
     let p = parse_request(&req).unwrap();
     assert_eq!(p.request.conversation.messages[1], resp.message);
 }
+
+/// Converse's top-level fields given in an OpenAI body land beside `messages`, never inside
+/// `additionalModelRequestFields` (where Bedrock would hand them to the model, which refuses them).
+#[test]
+fn converse_top_level_fields_stay_top_level() {
+    let body = converse_body(&json!({
+        "model": "us.anthropic.claude-sonnet-4-20250514-v1:0",
+        "messages": [{"role": "user", "content": "hi"}],
+        "requestMetadata": {"team": "search", "ticket": "T-1"},
+        "additionalModelResponseFieldPaths": ["/stop_sequence"],
+        "serviceTier": {"type": "flex"},
+        "performanceConfig": {"latency": "optimized"},
+        "guardrailConfig": {"guardrailIdentifier": "gr1", "guardrailVersion": "2"},
+        "promptVariables": {"topic": {"text": "rust"}},
+        "additionalModelRequestFields": {"top_k": 7},
+    }));
+    assert_eq!(
+        body["requestMetadata"],
+        json!({"team": "search", "ticket": "T-1"})
+    );
+    assert_eq!(
+        body["additionalModelResponseFieldPaths"],
+        json!(["/stop_sequence"])
+    );
+    assert_eq!(body["serviceTier"], json!({"type": "flex"}));
+    assert_eq!(body["performanceConfig"], json!({"latency": "optimized"}));
+    assert_eq!(body["guardrailConfig"]["guardrailIdentifier"], "gr1");
+    assert_eq!(body["promptVariables"], json!({"topic": {"text": "rust"}}));
+    // A literal additionalModelRequestFields is the model's fields, not nested once more.
+    assert_eq!(body["additionalModelRequestFields"], json!({"top_k": 7}));
+
+    let e = parse_request(&json!({
+        "model": "m", "messages": [{"role": "user", "content": "hi"}],
+        "requestMetadata": {"n": 1},
+    }))
+    .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("'requestMetadata' must be an object of strings"),
+        "{e}"
+    );
+}
+
+/// The OpenAI SDK merges `extra_body` into the top level; a body that spells it out literally
+/// (as gateway guides' curl examples do) means the same.
+#[test]
+fn literal_extra_body_is_merged_like_the_sdk() {
+    let literal = json!({
+        "model": "us.anthropic.claude-sonnet-4-20250514-v1:0",
+        "messages": [{"role": "user", "content": "hi"}],
+        "max_tokens": 4000,
+        "extra_body": {
+            "thinking": {"type": "enabled", "budget_tokens": 2048},
+            "anthropic_beta": ["context-1m-2025-08-07"],
+            "requestMetadata": {"app": "docs"},
+        },
+    });
+    let merged = json!({
+        "model": "us.anthropic.claude-sonnet-4-20250514-v1:0",
+        "messages": [{"role": "user", "content": "hi"}],
+        "max_tokens": 4000,
+        "thinking": {"type": "enabled", "budget_tokens": 2048},
+        "anthropic_beta": ["context-1m-2025-08-07"],
+        "requestMetadata": {"app": "docs"},
+    });
+    let body = converse_body(&literal);
+    assert_eq!(body, converse_body(&merged));
+    assert!(body.get("extra_body").is_none());
+    let fields = &body["additionalModelRequestFields"];
+    assert_eq!(
+        fields["thinking"],
+        json!({"type": "enabled", "budget_tokens": 2048})
+    );
+    assert_eq!(fields["anthropic_beta"], json!(["context-1m-2025-08-07"]));
+    assert!(fields.get("extra_body").is_none());
+    assert_eq!(body["requestMetadata"], json!({"app": "docs"}));
+
+    let e = parse_request(&json!({
+        "model": "m", "messages": [{"role": "user", "content": "hi"}], "extra_body": "x",
+    }))
+    .unwrap_err();
+    assert!(
+        e.to_string().contains("'extra_body' must be an object"),
+        "{e}"
+    );
+}

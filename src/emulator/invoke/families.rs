@@ -32,6 +32,10 @@ pub(crate) enum Kind {
     Titan,
     Nova,
     Cohere,
+    /// Cohere Command (text) v14: the generate API.
+    CohereText,
+    /// AI21 Jurassic-2: `prompt` → `completions[].data.text`.
+    Jurassic2,
     Jamba,
     DeepSeekR1,
     /// chat.completions: gpt-oss, the open-weight models Bedrock hosts, OpenAI-compatible
@@ -57,7 +61,13 @@ pub(crate) fn kind_of(model: &Model) -> Option<Kind> {
         Family::Mistral => Kind::MistralText,
         Family::TitanText => Kind::Titan,
         Family::Nova | Family::Nova2 => Kind::Nova,
+        Family::CohereCommand
+            if id.contains("command-text") || id.contains("command-light-text") =>
+        {
+            Kind::CohereText
+        }
         Family::CohereCommand => Kind::Cohere,
+        Family::Jamba if id.contains("ai21.j2-") => Kind::Jurassic2,
         Family::Jamba => Kind::Jamba,
         Family::DeepSeek if id.contains("r1") => Kind::DeepSeekR1,
         Family::DeepSeek | Family::OpenAi | Family::Qwen | Family::Kimi => Kind::OpenAi,
@@ -182,6 +192,44 @@ pub(crate) fn invoke(
         Kind::Titan => titan_body(&native, model)?,
         Kind::Nova => nova_body(&native, ctx)?,
         Kind::Cohere => cohere_body(&native, model)?,
+        // AWS "Cohere Command models": prompt, temperature, p, k, max_tokens, stop_sequences,
+        // return_likelihoods, stream, num_generations, logit_bias, truncate.
+        // AWS "AI21 Labs Jurassic-2 models" request fields.
+        Kind::Jurassic2 => prompt_body(
+            &native,
+            &[
+                "prompt",
+                "maxTokens",
+                "temperature",
+                "topP",
+                "stopSequences",
+                "countPenalty",
+                "presencePenalty",
+                "frequencyPenalty",
+            ],
+            "maxTokens",
+            Some("stopSequences"),
+            model,
+        )?,
+        Kind::CohereText => prompt_body(
+            &native,
+            &[
+                "prompt",
+                "temperature",
+                "p",
+                "k",
+                "max_tokens",
+                "stop_sequences",
+                "return_likelihoods",
+                "stream",
+                "num_generations",
+                "logit_bias",
+                "truncate",
+            ],
+            "max_tokens",
+            Some("stop_sequences"),
+            model,
+        )?,
         Kind::Jamba => chat_body(
             &native,
             &[
@@ -281,6 +329,8 @@ pub(crate) fn invoke(
         Kind::Titan => titan_answer(&a, streaming),
         Kind::Nova => nova_answer(&a, streaming),
         Kind::Cohere => cohere_answer(&a, &native, streaming),
+        Kind::CohereText => cohere_text_answer(&a, &native, streaming),
+        Kind::Jurassic2 => (jurassic2_answer(&a, &native), Vec::new()),
         Kind::MistralChat => chat_answer(&a, streaming, ChatStyle::Mistral, model),
         Kind::Jamba => chat_answer(&a, streaming, ChatStyle::Jamba, model),
         Kind::OpenAi => chat_answer(&a, streaming, ChatStyle::OpenAi, model),
@@ -315,6 +365,7 @@ fn empty_request(messages: Vec<Message>, system: Vec<Block>) -> ConverseRequest 
         service_tier: None,
         output_schema: None,
         reasoning: Reasoning::Off,
+        system_tools: Vec::new(),
     }
 }
 
@@ -406,7 +457,13 @@ fn last_user_turn(prompt: &str) -> String {
         if let Some(pos) = prompt.rfind(open) {
             let rest = &prompt[pos + open.len()..];
             let end = rest.find(close).unwrap_or(rest.len());
-            return rest[..end].trim().to_string();
+            let turn = rest[..end].trim();
+            // Llama 2 Chat puts the system prompt inside the first [INST].
+            let turn = match turn.strip_prefix("<<SYS>>") {
+                Some(r) => r.split_once("<</SYS>>").map_or(turn, |(_, t)| t.trim()),
+                None => turn,
+            };
+            return turn.to_string();
         }
     }
     prompt.trim().to_string()
@@ -1149,6 +1206,55 @@ fn titan_answer(a: &Answer, streaming: bool) -> (Value, Vec<Value>) {
         })
         .collect();
     (body, if streaming { chunks } else { Vec::new() })
+}
+
+/// AI21 Jurassic-2 (AWS "AI21 Labs Jurassic-2 models" response): `completions[].data.text`
+/// and `finishReason.reason`; one token entry per word stands in for the real tokens.
+fn jurassic2_answer(a: &Answer, native: &Map<String, Value>) -> Value {
+    let reason = match a.stop {
+        "max_tokens" => "length",
+        "stop_sequence" => "stop",
+        _ => "endoftext",
+    };
+    let prompt = native.get("prompt").and_then(Value::as_str).unwrap_or("");
+    let tokens = |n: u64| -> Vec<Value> { (0..n).map(|_| json!({})).collect() };
+    json!({
+        "id": answer_id(a, 12),
+        "prompt": {"text": prompt, "tokens": tokens(a.input)},
+        "completions": [{
+            "data": {"text": a.text, "tokens": tokens(a.output)},
+            "finishReason": {"reason": reason},
+        }],
+    })
+}
+
+/// Cohere Command (text): `generations[]` with `text` and `finish_reason` (AWS "Cohere
+/// Command models" response); streamed as `text` pieces with `is_finished`, the last one
+/// carrying `finish_reason`.
+fn cohere_text_answer(
+    a: &Answer,
+    native: &Map<String, Value>,
+    streaming: bool,
+) -> (Value, Vec<Value>) {
+    let reason = match a.stop {
+        "max_tokens" => "MAX_TOKENS",
+        _ => "COMPLETE",
+    };
+    let body = json!({
+        "generations": [{"finish_reason": reason, "id": answer_id(a, 16), "text": a.text}],
+        "id": answer_id(a, 20),
+        "prompt": native.get("prompt").cloned().unwrap_or_default(),
+    });
+    if !streaming {
+        return (body, Vec::new());
+    }
+    let mut chunks: Vec<Value> = a
+        .pieces()
+        .into_iter()
+        .map(|p| json!({"text": p, "is_finished": false}))
+        .collect();
+    chunks.push(json!({"is_finished": true, "finish_reason": reason}));
+    (body, chunks)
 }
 
 fn nova_answer(a: &Answer, streaming: bool) -> (Value, Vec<Value>) {

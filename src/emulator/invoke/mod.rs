@@ -422,6 +422,7 @@ pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRe
         service_tier: None,
         output_schema: None,
         reasoning: Reasoning::Off,
+        system_tools: Vec::new(),
     };
     req.reasoning = reasoning::check(&req, model)?;
     Ok(req)
