@@ -13,6 +13,8 @@ pub mod exit {
     pub const AUTH: u8 = 3;
     pub const THROTTLED: u8 = 4;
     pub const NETWORK: u8 = 5;
+    /// A flow stopped to ask for more input and there was no terminal to ask on.
+    pub const INPUT_REQUIRED: u8 = 6;
     pub const INTERRUPTED: u8 = 130;
 }
 
@@ -45,6 +47,9 @@ pub enum Error {
     /// Ctrl-C.
     #[error("interrupted")]
     Interrupted,
+    /// A flow is waiting for input that could not be asked for here (how to continue).
+    #[error("{0}")]
+    InputRequired(String),
     /// Local I/O (files we were asked to read or write).
     #[error("{context}: {source}")]
     Io {
@@ -116,6 +121,7 @@ impl Error {
             Error::Network(_) => exit::NETWORK,
             Error::Protocol(_) => exit::SERVICE,
             Error::Interrupted => exit::INTERRUPTED,
+            Error::InputRequired(_) => exit::INPUT_REQUIRED,
             Error::Io { .. } => exit::USAGE,
         }
     }

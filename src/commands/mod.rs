@@ -7,6 +7,7 @@ pub mod completions;
 pub mod config;
 pub mod embed;
 pub mod emulator;
+pub mod flow;
 pub mod image;
 pub mod models;
 pub mod raw;
@@ -44,6 +45,12 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
                 model: ask.model.clone(),
                 ..Default::default()
             },
+            // An inline agent's instruction is its system prompt: the setting is the default.
+            crate::cli::AgentCommand::Inline(inline) => CommandOverrides {
+                model: inline.model.clone(),
+                system: inline.instruction.clone(),
+                ..Default::default()
+            },
             _ => CommandOverrides::default(),
         },
         Command::Rerank(a) => CommandOverrides {
@@ -64,6 +71,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Image(args) => image::run(&settings, &args).await,
         Command::Rerank(args) => rerank::run(&settings, &args).await,
         Command::Agent(args) => agent::run(&settings, &args).await,
+        Command::Flow(args) => flow::run(&settings, &args).await,
         Command::Raw(args) => raw::run(&settings, &args).await,
         Command::Models(args) => models::run(&settings, &args).await,
         Command::Config(args) => config::run(&settings, &args),

@@ -10,6 +10,7 @@ mod config;
 mod embed;
 mod emulator;
 mod errors;
+mod flow;
 mod image;
 mod invoke;
 mod models;

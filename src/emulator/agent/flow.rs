@@ -308,6 +308,11 @@ impl Agents {
                 exec.answers
             }
             None => {
+                if input.node == AGENT_NODE && def.multi_turn {
+                    return Err(ApiError::validation(format!(
+                        "Flow execution {execution_id} is not waiting for input."
+                    )));
+                }
                 if input.node != INPUT_NODE {
                     return Err(ApiError::validation(format!(
                         "The flow {} has no input node named {}; its input node is {INPUT_NODE}.",

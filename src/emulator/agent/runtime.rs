@@ -389,13 +389,16 @@ pub(super) fn results_answer(results: &[Value]) -> Result<String, ApiError> {
     Ok(format!("The action returned: {}", outputs.join("; ")))
 }
 
+/// The cited part of an answer and its `attribution`.
+pub(super) type Cited = (String, Value);
+
 /// A question answered from the handbook: the cited part appended to an answer of
 /// `answer_chars` characters and its attribution, plus the lookup's trace parts.
 pub(super) fn handbook_citation(
     input: &str,
     kb: &str,
     answer_chars: usize,
-) -> Result<(Option<(String, Value)>, Vec<Value>), ApiError> {
+) -> Result<(Option<Cited>, Vec<Value>), ApiError> {
     let hits = ranked(input, None)?;
     let picked: Vec<usize> = hits
         .iter()
