@@ -25,6 +25,9 @@ Throttled, still after the configured retries.
 \fB5\fR
 Network: connection refused or reset, timeouts.
 .TP
+\fB6\fR
+A flow asked for more input and there was no terminal to ask on (brock flow invoke): the question is printed; continue with \-\-execution\-id.
+.TP
 \fB130\fR
 Interrupted (Ctrl\-C).
 "#;

@@ -13,7 +13,7 @@
 //! |---|---|
 //! | bedrock-runtime | `POST /model/{modelId}/converse`, `/converse-stream`, `/invoke`, `/invoke-with-response-stream`, `/count-tokens`; `POST /guardrail/{id}/version/{version}/apply` |
 //! | bedrock | `GET /foundation-models`, `GET /foundation-models/{id}`, `GET /inference-profiles`, `GET /inference-profiles/{id}` |
-//! | bedrock-agent-runtime | `POST /rerank` (implemented); `POST /agents/{a}/agentAliases/{b}/sessions/{s}/text`, `/knowledgebases/{kb}/retrieve`, `/retrieveAndGenerate`, `/retrieveAndGenerateStream` (answer `ResourceNotFoundException`: no agent or knowledge base exists here) |
+//! | bedrock-agent-runtime | `POST /rerank`; `POST /agents/{a}/agentAliases/{b}/sessions/{s}/text` (InvokeAgent), `/agents/{sessionId}` (InvokeInlineAgent), `/flows/{f}/aliases/{a}` (InvokeFlow), `/knowledgebases/{kb}/retrieve`, `/retrieveAndGenerate`, `/retrieveAndGenerateStream`; the agents, knowledge base and flows are listed in `agent/runtime.rs` and `agent/flow.rs` |
 //! | STS | `POST /` with a form body: `Action=AssumeRole`, `Action=GetCallerIdentity` |
 //!
 //! Anything else is a 404 `UnknownOperationException`.
