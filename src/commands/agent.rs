@@ -157,6 +157,10 @@ fn pick_session(target: &Target, args: &AgentSessionArgs) -> Result<(String, boo
     if args.continue_session {
         return match load_sessions(&sessions_path()).get(&target.key()) {
             Some(s) => Ok((s.clone(), false)),
+            None if target.agent_id == "inline" => Err(Error::usage(format!(
+                "--continue: no earlier inline agent session on {} (start one without --continue)",
+                target.alias_id
+            ))),
             None => Err(Error::usage(format!(
                 "--continue: no earlier session with agent {} alias {} (start one without --continue)",
                 target.agent_id, target.alias_id

@@ -1282,6 +1282,17 @@ fn inline_agent_bad_input_is_refused_before_sending() {
             vec!["agent", "inline", "--instruction", INSTRUCTION],
             "no input text",
         ),
+        (
+            vec![
+                "agent",
+                "inline",
+                "--instruction",
+                INSTRUCTION,
+                "--continue",
+                "hi",
+            ],
+            "no earlier inline agent session on us.amazon.nova-lite-v1:0",
+        ),
     ] {
         let out = env.cmd().args(&args).write_stdin("").output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
@@ -1496,4 +1507,80 @@ async fn the_sdk_reads_invoke_inline_agent() {
         format!("{svc:?}").contains("Member must have length greater than or equal to 40"),
         "{svc:?}"
     );
+}
+
+/// The emulator refuses inline agent and flow requests the way the service does: members the
+/// shapes do not declare, missing required members, values outside the constraints.
+#[test]
+fn the_emulator_refuses_bad_inline_agent_and_flow_requests() {
+    let env = TestEnv::new();
+    let instruction = format!("\"instruction\": \"{INSTRUCTION}\"");
+    let model = "\"foundationModel\": \"amazon.nova-lite-v1:0\"";
+    for (path, body, needle) in [
+        (
+            "/agents/raw-1",
+            format!(r#"{{{model}, {instruction}, "inputText": "hi", "sessionState": {{}}}}"#),
+            r#"SerializationException: Unrecognized field "sessionState" in InvokeInlineAgentRequest"#,
+        ),
+        (
+            "/agents/raw-1",
+            format!(r#"{{{model}, "inputText": "hi"}}"#),
+            "Value null at 'instruction' failed to satisfy constraint: Member must not be null",
+        ),
+        (
+            "/agents/raw-1",
+            format!(
+                r#"{{{model}, {instruction}, "inputText": "hi", "actionGroups": [{{"actionGroupName": "g", "functionSchema": {{"functions": [{{"name": "f", "params": {{}}}}]}}}}]}}"#
+            ),
+            r#"Unrecognized field "params" in FunctionDefinition"#,
+        ),
+        (
+            "/agents/raw-1",
+            format!(
+                r#"{{{model}, {instruction}, "inputText": "hi", "actionGroups": [{{"actionGroupName": "g", "functionSchema": {{"functions": [{{"name": "f", "parameters": {{"p": {{"type": "object"}}}}}}]}}}}]}}"#
+            ),
+            "Member must satisfy enum value set: [string, number, integer, boolean, array]",
+        ),
+        (
+            "/agents/raw-1",
+            format!(r#"{{"foundationModel": "nope", {instruction}, "inputText": "hi"}}"#),
+            "ValidationException: The provided model identifier is invalid.",
+        ),
+        (
+            "/agents/AGENT12345/agentAliases/TSTALIASID/sessions/raw-1/text",
+            r#"{"inputText": "hi", "streamingConfigurations": {"streamFinalResponse": true, "applyGuardrailInterval": 0}}"#.to_string(),
+            "'streamingConfigurations.applyGuardrailInterval' failed to satisfy constraint: Member must have value greater than or equal to 1",
+        ),
+        (
+            "/agents/AGENT12345/agentAliases/TSTALIASID/sessions/raw-1/text",
+            r#"{"inputText": "hi", "streamingConfigurations": {"stream": true}}"#.to_string(),
+            r#"Unrecognized field "stream" in StreamingConfigurations"#,
+        ),
+        (
+            "/flows/FLOW123456/aliases/TSTALIASID",
+            r#"{"inputs": [{"nodeName": "FlowInputNode", "nodeOutputName": "document", "content": {"document": "x"}}], "sessionId": "s"}"#.to_string(),
+            r#"Unrecognized field "sessionId" in InvokeFlowRequest"#,
+        ),
+        (
+            "/flows/FLOW123456/aliases/TSTALIASID",
+            r#"{"inputs": []}"#.to_string(),
+            "Value at 'inputs' failed to satisfy constraint: Member must have length greater than or equal to 1",
+        ),
+        (
+            "/flows/FLOW123456/aliases/TSTALIASID",
+            r#"{"inputs": [{"nodeName": "FlowInputNode", "content": {"text": "x"}}]}"#.to_string(),
+            r#"Unrecognized field "text" in FlowInputContent"#,
+        ),
+    ] {
+        let out = run(
+            &env,
+            &["raw", "--service", "agent-runtime", path, "-d", &body],
+        );
+        assert_eq!(out.status.code(), Some(1), "{body}: {}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains(needle),
+            "{body}: {}",
+            stderr_of(&out)
+        );
+    }
 }
