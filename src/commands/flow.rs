@@ -244,14 +244,15 @@ async fn invoke(settings: &Settings, args: &FlowInvokeArgs) -> Result<()> {
                 }
             }
         }
-        let exec = execution_id.clone().unwrap_or_default();
         let Some(request) = asked else {
             if reason.is_none() {
                 return Err(Error::Protocol(
                     "the flow's stream ended without a flowCompletionEvent".into(),
                 ));
             }
-            store_pending(&exec, None)?;
+            if let Some(exec) = &execution_id {
+                store_pending(exec, None)?;
+            }
             if output == OutputFormat::Json {
                 let doc = json!({
                     "executionId": execution_id,
@@ -285,13 +286,6 @@ async fn invoke(settings: &Settings, args: &FlowInvokeArgs) -> Result<()> {
         } else if output == OutputFormat::Text {
             write_out(&format!("{question}\n"))?;
         }
-        store_pending(
-            &exec,
-            Some(json!({
-                "flow": args.flow, "alias": args.alias,
-                "nodeName": request.node, "question": question,
-            })),
-        )?;
         if output == OutputFormat::Json {
             let doc = json!({
                 "executionId": execution_id,
@@ -305,6 +299,21 @@ async fn invoke(settings: &Settings, args: &FlowInvokeArgs) -> Result<()> {
                 serde_json::to_string_pretty(&doc).unwrap_or_default()
             ))?;
         }
+        // Without an execution id (the header is optional in the service model) nothing can
+        // continue this execution.
+        let Some(exec) = execution_id.clone() else {
+            return Err(Error::Protocol(format!(
+                "the flow asks for more input (node {}) but InvokeFlow sent no execution id to continue with",
+                request.node
+            )));
+        };
+        store_pending(
+            &exec,
+            Some(json!({
+                "flow": args.flow, "alias": args.alias,
+                "nodeName": request.node, "question": question,
+            })),
+        )?;
         return Err(Error::InputRequired(format!(
             "the flow is waiting for more input (node {}); answer with: brock flow invoke {} {} --execution-id {exec} \"…\"",
             request.node, args.flow, args.alias
