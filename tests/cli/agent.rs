@@ -1584,3 +1584,36 @@ fn the_emulator_refuses_bad_inline_agent_and_flow_requests() {
         );
     }
 }
+
+/// On a terminal, `agent inline --tools` asks before running each call the agent hands back.
+#[test]
+fn inline_agent_asks_before_running_a_tool_on_a_terminal() {
+    use expectrl::{Expect, Session};
+    let env = TestEnv::new();
+    env.write_config(TOOLS_CONFIG);
+    let mut cmd = env.std_cmd();
+    cmd.args([
+        "agent",
+        "inline",
+        "--instruction",
+        INSTRUCTION,
+        "--tools",
+        "What is the weather in Lisbon?",
+    ])
+    .env("TERM", "xterm")
+    .env("NO_COLOR", "1");
+    let mut p = Session::spawn(cmd).expect("spawn brock in a pty");
+    p.set_expect_timeout(Some(std::time::Duration::from_secs(60)));
+    p.expect("run get_weather? [y]es / [n]o / [a]lways")
+        .expect("the approval prompt");
+    p.send("n\r").unwrap();
+    // Refused: the agent hears that the user did not approve it.
+    p.expect("The action returned: the function call failed (the user did not approve running tool get_weather)")
+        .expect("the refusal sent back");
+    p.expect(expectrl::Eof).expect("brock exits");
+    let pid = p.get_process().pid();
+    assert_eq!(
+        p.get_process_mut().wait().unwrap(),
+        expectrl::process::unix::WaitStatus::Exited(pid, 0)
+    );
+}
