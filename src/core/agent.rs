@@ -100,8 +100,8 @@ impl InvokeAgent {
         if let Some(m) = &self.memory_id {
             body.insert("memoryId".into(), json!(m));
         }
-        // Without streamFinalResponse the service sends the whole answer as one chunk at the end
-        // (the API reference: it "is set to false by default").
+        // Without it the final response is not streamed: the API reference says
+        // streamFinalResponse "is set to false by default", so the answer would arrive at once.
         let mut streaming = json!({"streamFinalResponse": true});
         if let Some(n) = self.guardrail_interval {
             streaming["applyGuardrailInterval"] = json!(n);
