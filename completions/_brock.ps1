@@ -85,7 +85,7 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             [CompletionResult]::new('--service-tier', '--service-tier', [CompletionResultType]::ParameterName, 'Service tier: default, priority, flex')
             [CompletionResult]::new('--request-metadata', '--request-metadata', [CompletionResultType]::ParameterName, 'Request metadata KEY=VALUE for invocation logs (repeatable)')
             [CompletionResult]::new('--prefill', '--prefill', [CompletionResultType]::ParameterName, 'Start the assistant''s answer with this text')
-            [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file)')
+            [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file); the model is -m if given, else the body''s model field, else the configured model')
             [CompletionResult]::new('--input-file', '--input-file', [CompletionResultType]::ParameterName, 'Read the request body from this file instead of stdin')
             [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'API route: converse, invoke (the model family''s InvokeModel body) or auto (Converse where the model has it)')
             [CompletionResult]::new('--api-base', '--api-base', [CompletionResultType]::ParameterName, 'Base URL of a Converse-shaped proxy, for converse_like/NAME models')

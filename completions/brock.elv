@@ -81,7 +81,7 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand --service-tier 'Service tier: default, priority, flex'
             cand --request-metadata 'Request metadata KEY=VALUE for invocation logs (repeatable)'
             cand --prefill 'Start the assistant''s answer with this text'
-            cand --input-format 'Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file)'
+            cand --input-format 'Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file); the model is -m if given, else the body''s model field, else the configured model'
             cand --input-file 'Read the request body from this file instead of stdin'
             cand --route 'API route: converse, invoke (the model family''s InvokeModel body) or auto (Converse where the model has it)'
             cand --api-base 'Base URL of a Converse-shaped proxy, for converse_like/NAME models'

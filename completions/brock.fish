@@ -8,6 +8,10 @@ function __fish_brock_needs_command
     set -l cmd (commandline -opc)
     set -e cmd[1]
     argparse -s (__fish_brock_global_optspecs) -- $cmd 2>/dev/null
+    or begin
+        set -e cmd[-1]
+        and argparse -s (__fish_brock_global_optspecs) -- $cmd 2>/dev/null
+    end
     or return
     if set -q argv[1]
         # Also print the command, so this can be used to figure out what it is.
@@ -79,7 +83,7 @@ complete -c brock -n "__fish_brock_using_subcommand chat" -l latency -d 'Latency
 complete -c brock -n "__fish_brock_using_subcommand chat" -l service-tier -d 'Service tier: default, priority, flex' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l request-metadata -d 'Request metadata KEY=VALUE for invocation logs (repeatable)' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l prefill -d 'Start the assistant\'s answer with this text' -r
-complete -c brock -n "__fish_brock_using_subcommand chat" -l input-format -d 'Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file)' -r -f -a "text\t'Plain text prompt (default)'
+complete -c brock -n "__fish_brock_using_subcommand chat" -l input-format -d 'Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file); the model is -m if given, else the body\'s model field, else the configured model' -r -f -a "text\t'Plain text prompt (default)'
 openai\t'OpenAI chat.completions request JSON'"
 complete -c brock -n "__fish_brock_using_subcommand chat" -l input-file -d 'Read the request body from this file instead of stdin' -r -F
 complete -c brock -n "__fish_brock_using_subcommand chat" -l route -d 'API route: converse, invoke (the model family\'s InvokeModel body) or auto (Converse where the model has it)' -r -f -a "converse\t''

@@ -8,13 +8,20 @@ Checks that
     answers are neither dropped, doubled nor crossed between concurrent requests; for broken
     streams, the partial answer kept on stdout);
   * the emulator does not leak: its open file descriptors return to the warm-up level and its
-    resident memory stops growing (sampled from /proc).
+    resident memory stops growing (sampled from /proc);
+  * sessions never lose a turn: many concurrent `brock chat --session` writers on a few
+    session names, some stopped mid-answer by SIGTERM, SIGHUP, SIGINT or a closed stdout,
+    leave every turn in its file (a stopped one with its partial answer, marked interrupted),
+    roles alternating, and each session still continues.
 
-Usage (see scripts/soak.sh):  scripts/soak.sh [--sequential 1000] [--concurrent 200] [--seed N]
+Usage (see scripts/soak.sh):  scripts/soak.sh [--sequential 1000] [--concurrent 200]
+                                 [--session-writers 200] [--sessions 5] [--seed N]
 """
 
 import argparse
+import json
 import os
+import signal
 import random
 import shutil
 import subprocess
@@ -223,10 +230,117 @@ class Soak:
         shutil.rmtree(self.home, ignore_errors=True)
 
 
+def sessions_phase(s, writers, names, seed):
+    """Concurrent session writers against a paced emulator of their own; returns problems."""
+    rng = random.Random(seed)
+    emu = subprocess.Popen(
+        [s.brock, "--no-color", "emulator", "--listen", "127.0.0.1:0", "--tokens-per-second", "400"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=s.base_env(),
+        text=True,
+    )
+    url = emu.stdout.readline().strip()
+    env = s.base_env()
+    for k in ("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", "AWS_ENDPOINT_URL_BEDROCK"):
+        env[k] = url
+    stops = {"SIGTERM": 130, "SIGHUP": 130, "SIGINT": 130, "close": 0}
+    plan = []
+    for i in range(writers):
+        stop = rng.choice(list(stops)) if rng.random() < 0.3 else None
+        plan.append((i, f"s{i % names}", f"sess-{i}-{rng.randrange(1 << 30):x}", stop))
+
+    def one(i, name, token, stop):
+        # A stopped writer asks for a long answer so the stop lands mid-stream.
+        prompt = f"{token} [[tokens=2000]]" if stop else token
+        p = subprocess.Popen(
+            [s.brock, "chat", "--session", name, prompt],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        try:
+            if stop:
+                # Its turn has come (it waits for the session's lock) once the answer flows.
+                if not p.stdout.read(20):
+                    return token, stop, "no answer before the stop"
+                if stop == "close":
+                    p.stdout.close()
+                else:
+                    p.send_signal(getattr(signal, stop))
+            out, err = p.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            return token, stop, "hung"
+        want = stops[stop] if stop else 0
+        if p.returncode != want:
+            return token, stop, f"exit {p.returncode}, expected {want}: {err.decode()[-300:]}"
+        if not stop and f"You said: {prompt}".encode() not in out:
+            return token, stop, "answer not printed"
+        return token, stop, None
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=writers) as pool:
+        results = list(pool.map(lambda a: one(*a), plan))
+    secs = time.monotonic() - started
+    problems = [f"session writer {t} ({st or 'done'}): {p}" for t, st, p in results if p]
+    kept = 0
+    for n in range(names):
+        name = f"s{n}"
+        path = os.path.join(s.home, ".local/share/brock/sessions", f"{name}.json")
+        with open(path) as f:
+            doc = json.load(f)
+        msgs = doc["conversation"]["messages"]
+        cut = set(doc.get("interrupted", []))
+        roles = [m["role"] for m in msgs]
+        if roles != ["user", "assistant"] * (len(msgs) // 2) or len(msgs) % 2:
+            problems.append(f"session {name}: roles do not alternate: {roles[:12]}")
+        text = lambda m: "".join(p.get("text", "") for p in m["content"])
+        for i, tok, st in [(i, t, st) for i, nm, t, st in plan if nm == name]:
+            at = [k for k, m in enumerate(msgs) if m["role"] == "user" and text(m).split(" ")[0] == tok]
+            if len(at) != 1:
+                problems.append(f"session {name}: turn {tok} found {len(at)} times")
+                continue
+            k = at[0]
+            answer = msgs[k + 1] if k + 1 < len(msgs) else None
+            if answer is None or not text(answer):
+                problems.append(f"session {name}: turn {tok} has no answer")
+            elif st and (k + 1) not in cut:
+                problems.append(f"session {name}: stopped turn {tok} not marked interrupted")
+            elif not st and not text(answer).endswith(f"You said: {text(msgs[k])}"):
+                problems.append(f"session {name}: turn {tok} has another turn's answer")
+            else:
+                kept += 1
+        # The session goes on: the strict emulator refuses a request Bedrock would refuse.
+        out = subprocess.run(
+            [s.brock, "chat", "--session", name, "still there?"],
+            env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=120,
+        )
+        if out.returncode != 0:
+            problems.append(f"session {name} does not continue: {out.stderr.decode()[-300:]}")
+    emu.terminate()
+    emu.wait(10)
+    if emu.returncode != 0:
+        problems.append(f"the session emulator exited {emu.returncode} on SIGTERM")
+    by_stop = {}
+    for _, _, _, st in plan:
+        by_stop[st or "done"] = by_stop.get(st or "done", 0) + 1
+    print(
+        f"{writers} session writers on {names} sessions in {secs:.0f}s "
+        f"({', '.join(f'{k} {v}' for k, v in sorted(by_stop.items()))}): "
+        f"{kept} of {writers} turns kept"
+    )
+    return problems
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sequential", type=int, default=1000)
     ap.add_argument("--concurrent", type=int, default=200)
+    ap.add_argument("--session-writers", type=int, default=200)
+    ap.add_argument("--sessions", type=int, default=5)
     ap.add_argument("--seed", type=int, default=int(time.time()))
     ap.add_argument("--read-timeout", type=float, default=20.0)
     ap.add_argument("--stall-timeout", type=float, default=2.0)
@@ -269,6 +383,8 @@ def main():
             f"{again[1] / 1024:.1f} MiB RSS"
         )
         print(f"slowest request: {s.slowest:.1f}s")
+        if a.session_writers:
+            s.failures.extend(sessions_phase(s, a.session_writers, a.sessions, a.seed))
         print("outcomes:", ", ".join(f"{k} {v}" for k, v in sorted(s.counts.items())))
         total = sum(s.counts.values())
         if again[0] > warm[0] + 2:

@@ -27,6 +27,7 @@ use tokio::sync::{Mutex, OnceCell};
 use crate::config::{RetryMode, Settings};
 use crate::error::{Error, Result};
 use crate::render::diag;
+use crate::render::sanitize::clip;
 
 /// The three Bedrock services brock talks to. All sign with the name `bedrock`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,9 +160,16 @@ impl Client {
         let mut region = settings.region.clone();
         let mut auth = Auth::SigV4;
         if settings.mock {
-            let emu = crate::emulator::Emulator::start(crate::emulator::EmulatorOptions::default())
-                .await
-                .map_err(|e| Error::Network(format!("cannot start the built-in emulator: {e}")))?;
+            // The emulator refuses credentials scoped to another region, as AWS does.
+            let region = region
+                .get_or_insert_with(|| crate::emulator::DEFAULT_REGION.to_string())
+                .clone();
+            let emu = crate::emulator::Emulator::start(crate::emulator::EmulatorOptions {
+                region,
+                ..Default::default()
+            })
+            .await
+            .map_err(|e| Error::Network(format!("cannot start the built-in emulator: {e}")))?;
             let url = emu.url();
             runtime = Some(url.clone());
             control = Some(url.clone());
@@ -173,7 +181,6 @@ impl Client {
                 None,
                 "brock-mock",
             ));
-            region.get_or_insert_with(|| crate::emulator::DEFAULT_REGION.to_string());
             emulator = Some(emu);
         } else {
             let var = settings
@@ -204,11 +211,7 @@ impl Client {
                 format!("https://{}.{region}.amazonaws.com", service.host_prefix())
             });
             let url = url.trim_end_matches('/').to_string();
-            if !(url.starts_with("http://") || url.starts_with("https://")) {
-                return Err(Error::config(format!(
-                    "endpoint URL {url:?} must start with http:// or https://"
-                )));
-            }
+            check_endpoint_url(&url, "the endpoint URL")?;
             Ok(url)
         };
         Ok(Client {
@@ -362,11 +365,13 @@ impl Client {
         let url = self.url(req);
         let uri: http::Uri = url
             .parse()
-            .map_err(|e| Error::usage(format!("invalid request URL {url}: {e}")))?;
+            .map_err(|e| Error::usage(format!("invalid request URL {}: {e}", clip(&url, 200))))?;
         let authority = uri
             .authority()
             .map(|a| a.as_str().to_string())
-            .ok_or_else(|| Error::usage(format!("invalid request URL {url}: no host")))?;
+            .ok_or_else(|| {
+                Error::usage(format!("invalid request URL {}: no host", clip(&url, 200)))
+            })?;
 
         let mut builder = Request::builder()
             .method(req.method.clone())
@@ -462,7 +467,10 @@ impl Client {
         if self.inner.verbose >= 2 {
             for (k, v) in &parts.headers {
                 self.log(2, || {
-                    format!("   {k}: {}", v.to_str().unwrap_or("<binary>"))
+                    format!(
+                        "   {k}: {}",
+                        redact_header(k.as_str(), v.to_str().unwrap_or("<binary>"))
+                    )
                 });
             }
         }
@@ -675,12 +683,60 @@ fn sign(
 }
 
 fn header_value(v: &str) -> Result<HttpHeaderValue> {
-    HttpHeaderValue::from_str(v).map_err(|_| Error::usage(format!("invalid header value {v:?}")))
+    // The value is not echoed: it may be a credential.
+    HttpHeaderValue::from_str(v).map_err(|_| {
+        Error::usage(format!(
+            "a header value ({} bytes) holds characters HTTP does not allow (control characters or line breaks)",
+            v.len()
+        ))
+    })
 }
 
-/// Never print credentials: authorization and tokens are shown as their first few characters.
+/// Headers whose values are shown in clear: they describe the request or response and carry no
+/// secret. Every other value is redacted, since a configured header may be anything (a proxy's
+/// `Proxy-Authorization`, a `Cookie`, an `X-Apikey`).
+const CLEAR_HEADERS: &[&str] = &[
+    "accept",
+    "accept-encoding",
+    "anthropic-beta",
+    "amz-sdk-invocation-id",
+    "amz-sdk-request",
+    "connection",
+    "content-encoding",
+    "content-length",
+    "content-type",
+    "date",
+    "host",
+    "retry-after",
+    "server",
+    "transfer-encoding",
+    "user-agent",
+    "vary",
+    "x-brock-emulator-scenario",
+];
+
+/// The one policy for showing a header (`-vv`, `--dry-run`, `raw -i`, `config show`): the
+/// harmless ones in clear, `Authorization` as its scheme and key-id prefix, everything else
+/// redacted.
 pub fn redact_header(name: &str, value: &str) -> String {
     let n = name.to_ascii_lowercase();
+    // x-amz-* and x-amzn-* (dates, content hashes, request ids, Bedrock's request options and
+    // token counts) are metadata, except the session token and anything named like a secret.
+    let amz_metadata = (n.starts_with("x-amz-") || n.starts_with("x-amzn-"))
+        && ![
+            "token",
+            "secret",
+            "credential",
+            "signature",
+            "key",
+            "auth",
+            "cookie",
+        ]
+        .iter()
+        .any(|w| n.contains(w));
+    if CLEAR_HEADERS.contains(&n.as_str()) || amz_metadata {
+        return value.to_string();
+    }
     if n == "authorization" {
         if let Some(rest) = value.strip_prefix("Bearer ") {
             return format!("Bearer {}", redact(rest));
@@ -694,14 +750,33 @@ pub fn redact_header(name: &str, value: &str) -> String {
             None => "<redacted>".into(),
         };
     }
-    if n == "x-amz-security-token"
-        || n.contains("token")
-        || n.contains("secret")
-        || n.contains("api-key")
-    {
+    if n == "x-amz-security-token" {
         return redact(value);
     }
-    value.to_string()
+    format!("<redacted, {} bytes>", value.len())
+}
+
+/// An endpoint URL brock can use: http(s), and no `user:password@`, which would be shown by
+/// `-v`, `--dry-run` and errors, and sent in the Host header. The URL is not echoed when it
+/// carries userinfo. `what` names where it came from (a flag, a config key, a variable).
+pub fn check_endpoint_url(url: &str, what: &str) -> Result<()> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let Some(rest) = rest else {
+        return Err(Error::config(format!(
+            "{what} {:?} must start with http:// or https://",
+            clip(url, 200)
+        )));
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.contains('@') {
+        return Err(Error::config(format!(
+            "{what} holds a user name or password (user:pass@host), which brock would print and send; \
+             remove it (use a header in [default.headers] for a proxy's credentials)"
+        )));
+    }
+    Ok(())
 }
 
 fn redact(s: &str) -> String {
@@ -756,6 +831,18 @@ fn backoff(attempt: u32) -> Duration {
     Duration::from_millis((rand::random::<f64>() * cap) as u64)
 }
 
+/// Largest response body read whole. Bedrock's largest answers are generated images (a few
+/// base64 PNGs, tens of MB); anything past this is not an answer.
+pub const MAX_RESPONSE_BODY: usize = 256 * 1024 * 1024;
+/// Largest error body read: AWS error bodies are a code and a message, and only a preview of
+/// anything else is shown.
+const MAX_ERROR_BODY: usize = 1024 * 1024;
+/// Largest event-stream message accepted. aws-c-event-stream (the AWS reference
+/// implementation, `AWS_EVENT_STREAM_MAX_MESSAGE_SIZE` in include/aws/event-stream/
+/// event_stream.h) caps a message at 16 MiB; later releases raised it to 24 MiB, which is taken
+/// here so nothing the reference implementation accepts is refused.
+pub const MAX_FRAME: usize = 24 * 1024 * 1024;
+
 /// A response whose body has not been read yet.
 pub struct ApiResponse {
     pub status: u16,
@@ -774,10 +861,32 @@ impl ApiResponse {
             .is_some_and(|c| c.starts_with("application/vnd.amazon.eventstream"))
     }
 
-    /// Read the whole body, still honouring the read timeout between chunks.
-    pub async fn bytes(mut self) -> Result<Bytes> {
+    /// Read the whole body, still honouring the read timeout between chunks, up to
+    /// [`MAX_RESPONSE_BODY`].
+    pub async fn bytes(self) -> Result<Bytes> {
+        self.bytes_capped(MAX_RESPONSE_BODY).await
+    }
+
+    /// Read the whole body, refusing one longer than `cap` (declared or actual): a hostile or
+    /// broken endpoint must not make brock buffer without end.
+    async fn bytes_capped(mut self, cap: usize) -> Result<Bytes> {
+        let too_long = || {
+            Error::Protocol(format!(
+                "the response body is larger than {} MiB; stopped reading it (is the endpoint really Bedrock?)",
+                cap / (1024 * 1024)
+            ))
+        };
+        let declared = self
+            .header("content-length")
+            .and_then(|l| l.trim().parse::<u64>().ok());
+        if declared.is_some_and(|l| l > cap as u64) {
+            return Err(too_long());
+        }
         let mut out = BytesMut::new();
         while let Some(chunk) = next_chunk(&mut self.body, self.read_timeout).await? {
+            if out.len() + chunk.len() > cap {
+                return Err(too_long());
+            }
             out.extend_from_slice(&chunk);
         }
         Ok(out.freeze())
@@ -803,6 +912,7 @@ impl ApiResponse {
             chunks: pump_body(self.body, self.read_timeout),
             buf: BytesMut::new(),
             decoder: MessageFrameDecoder::new(),
+            prelude_checked: false,
             done: false,
         }
     }
@@ -814,7 +924,7 @@ impl ApiResponse {
             .header("x-amzn-errortype")
             .map(|t| t.split(':').next().unwrap_or(t).to_string());
         let request_id = self.header("x-amzn-requestid").map(str::to_string);
-        let body = match self.bytes().await {
+        let body = match self.bytes_capped(MAX_ERROR_BODY).await {
             Ok(b) => b,
             Err(e) => return e,
         };
@@ -865,6 +975,9 @@ pub fn parse_error_body(
                 preview(body)
             }
         });
+    // An error is one line someone reads: a hostile endpoint's megabyte message is cut short.
+    let message = clip(&message, 4000).into_owned();
+    let code = clip(&code, 200).into_owned();
     Error::Service {
         status,
         code,
@@ -1017,9 +1130,51 @@ fn upper_first(s: &str) -> String {
     }
 }
 
+/// Checks the 12-byte prelude at the front of `buf` (total length, headers length, CRC of the
+/// eight bytes before it) before the decoder waits for the rest of the frame: a corrupt or
+/// hostile length would otherwise be buffered in full before its CRC was looked at.
+fn check_prelude(buf: &[u8]) -> Result<()> {
+    if buf.len() < 12 {
+        return Ok(());
+    }
+    let word = |i: usize| u32::from_be_bytes([buf[i], buf[i + 1], buf[i + 2], buf[i + 3]]);
+    let (total, headers, crc) = (word(0) as usize, word(4) as usize, word(8));
+    if crc32fast::hash(&buf[..8]) != crc {
+        return Err(Error::Protocol(
+            "malformed event-stream frame from the service: the prelude checksum does not match"
+                .into(),
+        ));
+    }
+    // 12 bytes of prelude, 4 of message CRC.
+    if !(16..=MAX_FRAME).contains(&total) || headers > total - 16 {
+        return Err(Error::Protocol(format!(
+            "malformed event-stream frame from the service: it declares {total} bytes \
+             (headers {headers}); the limit is {} MiB",
+            MAX_FRAME / (1024 * 1024)
+        )));
+    }
+    Ok(())
+}
+
 /// One complete message from the front of `buf`, or `None` when more bytes are needed.
-fn decode_one(decoder: &mut MessageFrameDecoder, buf: &mut BytesMut) -> Result<Option<Event>> {
-    match decoder.decode_frame(buf) {
+/// `prelude_checked` tracks whether the frame now at the front has had its prelude checked.
+fn decode_one(
+    decoder: &mut MessageFrameDecoder,
+    buf: &mut BytesMut,
+    prelude_checked: &mut bool,
+) -> Result<Option<Event>> {
+    if !*prelude_checked {
+        if buf.len() < 12 {
+            return Ok(None);
+        }
+        check_prelude(buf)?;
+        *prelude_checked = true;
+    }
+    let decoded = decoder.decode_frame(&mut *buf);
+    if matches!(decoded, Ok(DecodedFrame::Complete(_)) | Err(_)) {
+        *prelude_checked = false;
+    }
+    match decoded {
         Ok(DecodedFrame::Complete(m)) => Ok(Some(Event::from_message(m))),
         Ok(DecodedFrame::Incomplete) => Ok(None),
         Err(e) => Err(Error::Protocol(format!(
@@ -1028,11 +1183,13 @@ fn decode_one(decoder: &mut MessageFrameDecoder, buf: &mut BytesMut) -> Result<O
     }
 }
 
-fn end_of_stream(buf: &BytesMut) -> Result<()> {
-    if buf.has_remaining() {
+/// `mid_frame`: a frame's prelude was already taken by the decoder, so even an empty buffer
+/// means the stream stopped inside that frame.
+fn end_of_stream(buf: &BytesMut, mid_frame: bool) -> Result<()> {
+    if buf.has_remaining() || mid_frame {
         return Err(Error::Protocol(format!(
             "the event stream ended in the middle of a frame ({} bytes left over)",
-            buf.len()
+            buf.len() + if mid_frame { 12 } else { 0 }
         )));
     }
     Ok(())
@@ -1046,18 +1203,19 @@ pub fn decode_event_stream<'a>(
 ) -> (Vec<Event>, Option<Error>) {
     let mut decoder = MessageFrameDecoder::new();
     let mut buf = BytesMut::new();
+    let mut checked = false;
     let mut events = Vec::new();
     for chunk in chunks {
         buf.extend_from_slice(chunk);
         loop {
-            match decode_one(&mut decoder, &mut buf) {
+            match decode_one(&mut decoder, &mut buf, &mut checked) {
                 Ok(Some(ev)) => events.push(ev),
                 Ok(None) => break,
                 Err(e) => return (events, Some(e)),
             }
         }
     }
-    (events, end_of_stream(&buf).err())
+    (events, end_of_stream(&buf, checked).err())
 }
 
 /// Frames of an `application/vnd.amazon.eventstream` body, decoded as they arrive.
@@ -1065,6 +1223,8 @@ pub struct EventStream {
     chunks: tokio::sync::mpsc::Receiver<Result<Option<Bytes>>>,
     buf: BytesMut,
     decoder: MessageFrameDecoder,
+    /// The prelude of the frame at the front of `buf` has been checked.
+    prelude_checked: bool,
     done: bool,
 }
 
@@ -1131,7 +1291,7 @@ impl EventStream {
             if self.done {
                 return Ok(None);
             }
-            match decode_one(&mut self.decoder, &mut self.buf) {
+            match decode_one(&mut self.decoder, &mut self.buf, &mut self.prelude_checked) {
                 Ok(Some(ev)) => return Ok(Some(ev)),
                 Ok(None) => {}
                 Err(e) => {
@@ -1156,7 +1316,7 @@ impl EventStream {
                 Ok(Some(chunk)) => self.buf.extend_from_slice(&chunk),
                 Ok(None) => {
                     self.done = true;
-                    return end_of_stream(&self.buf).map(|()| None);
+                    return end_of_stream(&self.buf, self.prelude_checked).map(|()| None);
                 }
                 Err(e) => {
                     self.done = true;

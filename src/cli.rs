@@ -95,15 +95,15 @@ pub struct GlobalArgs {
     pub config: Option<PathBuf>,
 
     /// Maximum attempts per request including the first (retries on throttling and 5xx)
-    #[arg(long, global = true, value_name = "N")]
+    #[arg(long, global = true, value_name = "N", value_parser = number::<u32>("retries.max_attempts"))]
     pub max_attempts: Option<u32>,
 
     /// Connect timeout in seconds
-    #[arg(long, global = true, value_name = "SECS")]
+    #[arg(long, global = true, value_name = "SECS", value_parser = number::<f64>("timeouts.connect"))]
     pub connect_timeout: Option<f64>,
 
     /// Read timeout in seconds: the longest silence tolerated from the service
-    #[arg(long, global = true, value_name = "SECS")]
+    #[arg(long, global = true, value_name = "SECS", value_parser = number::<f64>("timeouts.read"))]
     pub read_timeout: Option<f64>,
 }
 
@@ -166,19 +166,19 @@ pub struct ChatArgs {
     pub system: Option<String>,
 
     /// Maximum tokens to generate
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = number::<u32>("max_tokens"))]
     pub max_tokens: Option<u32>,
 
     /// Sampling temperature (0–1 for most models)
-    #[arg(short = 't', long, value_name = "T", allow_negative_numbers = true)]
+    #[arg(short = 't', long, value_name = "T", allow_negative_numbers = true, value_parser = number::<f32>("temperature"))]
     pub temperature: Option<f32>,
 
     /// Nucleus sampling (0–1)
-    #[arg(long, value_name = "P", allow_negative_numbers = true)]
+    #[arg(long, value_name = "P", allow_negative_numbers = true, value_parser = number::<f32>("top_p"))]
     pub top_p: Option<f32>,
 
     /// Top-k sampling (sent in additionalModelRequestFields, named as the model family expects)
-    #[arg(long, value_name = "K")]
+    #[arg(long, value_name = "K", value_parser = number::<u32>("top_k"))]
     pub top_k: Option<u32>,
 
     /// Stop sequence (repeatable)
@@ -249,7 +249,8 @@ pub struct ChatArgs {
     #[arg(long, value_name = "TEXT")]
     pub prefill: Option<String>,
 
-    /// Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file)
+    /// Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file);
+    /// the model is -m if given, else the body's model field, else the configured model
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<InputFormat>,
 
@@ -438,7 +439,7 @@ pub struct ImageArgs {
     #[arg(long)]
     pub precise: bool,
     /// Image variation: how close to the input, 0.2–1.0
-    #[arg(long, value_name = "S")]
+    #[arg(long, value_name = "S", value_parser = number::<f64>("image.similarity"))]
     pub similarity: Option<f64>,
     /// Color-guided generation: colours as #RRGGBB, comma separated (1–10)
     #[arg(long, value_name = "COLORS", value_delimiter = ',')]
@@ -935,11 +936,11 @@ pub struct EmulatorArgs {
     pub listen: String,
 
     /// Delay before the first byte of every answer, in milliseconds
-    #[arg(long, default_value_t = 0, value_name = "MS")]
+    #[arg(long, default_value_t = 0, value_name = "MS", value_parser = number::<u64>("emulator.latency"))]
     pub latency: u64,
 
     /// Pace streamed answers at this many tokens per second (0: as fast as possible)
-    #[arg(long, default_value_t = 0.0, value_name = "N")]
+    #[arg(long, default_value_t = 0.0, value_name = "N", value_parser = number::<f64>("emulator.tokens_per_second"))]
     pub tokens_per_second: f64,
 
     /// Access key id the emulator accepts for SigV4
@@ -958,6 +959,29 @@ pub struct EmulatorArgs {
     #[arg(long, value_name = "FILE")]
     pub replay: Vec<PathBuf>,
 }
+
+/// A flag's value parser: the number checked against its bounds in
+/// [`crate::config::NUMBERS`], so `--temperature 1e308` is refused as itself, not as the `inf`
+/// an `f32` would make of it.
+fn number<T: FromNumber>(key: &'static str) -> impl Fn(&str) -> Result<T, String> + Clone {
+    move |text| crate::config::parse_number(key, text).map(T::from_number)
+}
+
+/// The conversion after the bounds check (which keeps every value in the type's range).
+trait FromNumber: Clone + Send + Sync + 'static {
+    fn from_number(v: f64) -> Self;
+}
+
+macro_rules! from_number {
+    ($($t:ty),*) => {$(
+        impl FromNumber for $t {
+            fn from_number(v: f64) -> Self {
+                v as $t
+            }
+        }
+    )*};
+}
+from_number!(f32, f64, u32, u64);
 
 #[cfg(test)]
 mod tests {

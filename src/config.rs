@@ -120,6 +120,118 @@ const KEYS: &[(&str, Kind, &[&str])] = &[
 /// Tables allowed at the top level of the file besides the profile tables.
 const TOP_LEVEL: &[&str] = &["default", "profiles", "aliases", "tools", "agents"];
 
+/// The bounds of every numeric setting, whether it comes from the config file, the
+/// environment, a flag or a REPL command: each is checked against this one table (by
+/// [`check_number`]), so a value is refused with the same message wherever it was typed, and
+/// nothing out of range reaches a conversion that would panic (`Duration::from_secs_f64`).
+/// Bounds that depend on the model (image counts, embedding dimensions) are checked where the
+/// model is known.
+pub const NUMBERS: &[Number] = &[
+    Number::real("temperature", 0.0, 1.0),
+    Number::real("top_p", 0.0, 1.0),
+    Number::whole("max_tokens", 1, u32::MAX as u64),
+    Number::whole("top_k", 1, u32::MAX as u64),
+    Number::whole("retries.max_attempts", 1, 20),
+    Number::seconds("timeouts.connect"),
+    Number::seconds("timeouts.read"),
+    Number::seconds("tools.timeout"),
+    Number::whole("emulator.latency", 0, 3_600_000),
+    Number::real("emulator.tokens_per_second", 0.0, 1e9),
+    // Nova Canvas and Titan Image alike.
+    Number::real("image.similarity", 0.2, 1.0),
+];
+
+/// One numeric setting's bounds; see [`NUMBERS`].
+#[derive(Debug, Clone, Copy)]
+pub struct Number {
+    pub key: &'static str,
+    pub min: f64,
+    pub max: f64,
+    /// The lower bound itself is refused (timeouts: above 0).
+    pub above_min: bool,
+    pub whole: bool,
+    pub unit: &'static str,
+}
+
+impl Number {
+    const fn real(key: &'static str, min: f64, max: f64) -> Number {
+        Number {
+            key,
+            min,
+            max,
+            above_min: false,
+            whole: false,
+            unit: "",
+        }
+    }
+    const fn whole(key: &'static str, min: u64, max: u64) -> Number {
+        Number {
+            key,
+            min: min as f64,
+            max: max as f64,
+            above_min: false,
+            whole: true,
+            unit: "",
+        }
+    }
+    /// Seconds up to a day: longer would be a hang, not a timeout.
+    const fn seconds(key: &'static str) -> Number {
+        Number {
+            key,
+            min: 0.0,
+            max: 86_400.0,
+            above_min: true,
+            whole: false,
+            unit: " seconds",
+        }
+    }
+
+    /// What the value must be, for the error message.
+    pub fn want(&self) -> String {
+        let (lo, hi, u) = (self.min, self.max, self.unit);
+        if self.whole {
+            format!("a whole number from {lo} to {hi}{u}")
+        } else if self.above_min {
+            format!("a number of{u} above {lo} and at most {hi}")
+        } else {
+            format!("a number from {lo} to {hi}{u}")
+        }
+    }
+
+    pub fn check(&self, v: f64) -> std::result::Result<f64, String> {
+        let low_ok = if self.above_min {
+            v > self.min
+        } else {
+            v >= self.min
+        };
+        if low_ok && v <= self.max && (!self.whole || v.fract() == 0.0) {
+            Ok(v)
+        } else {
+            Err(format!("must be {}", self.want()))
+        }
+    }
+}
+
+/// Checks `v` against the bounds of `key` in [`NUMBERS`]; the error says what it must be.
+pub fn check_number(key: &str, v: f64) -> std::result::Result<f64, String> {
+    match NUMBERS.iter().find(|n| n.key == key) {
+        Some(n) => n.check(v),
+        None => Ok(v),
+    }
+}
+
+/// [`check_number`] for text typed on the command line or in the REPL.
+pub fn parse_number(key: &str, text: &str) -> std::result::Result<f64, String> {
+    let v: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| match NUMBERS.iter().find(|n| n.key == key) {
+            Some(n) => format!("not a number: must be {}", n.want()),
+            None => "not a number".to_string(),
+        })?;
+    check_number(key, v)
+}
+
 pub const DEFAULT_MAX_ATTEMPTS: u32 = 3;
 pub const DEFAULT_CONNECT_TIMEOUT: f64 = 10.0;
 pub const DEFAULT_READ_TIMEOUT: f64 = 300.0;
@@ -281,7 +393,8 @@ pub fn resolve_with_env(
     env: &dyn Env,
 ) -> Result<Settings> {
     let path = config_path(global, env);
-    let (file, exists) = load_file(&path)?;
+    let named = global.config.is_some() || env.var("BROCK_CONFIG").is_some();
+    let (file, exists) = load_file(&path, named)?;
 
     let profile = global
         .profile
@@ -522,6 +635,14 @@ pub fn resolve_with_env(
                         e.message()
                     ))
                 })?;
+                if let Some(t) = tool.timeout {
+                    check_number("tools.timeout", t).map_err(|why| {
+                        Error::config(format!(
+                            "{}: [tools.{name}] timeout = {t:?}: {why}",
+                            path.display()
+                        ))
+                    })?;
+                }
                 if tool.command.is_empty() {
                     return Err(Error::config(format!(
                         "{}: [tools.{name}]: `command` must name a program, e.g. command = [\"./weather.sh\"]",
@@ -561,6 +682,15 @@ pub fn resolve_with_env(
     }
 
     let l = &layers;
+    for key in [
+        "endpoint_url",
+        "endpoints.bedrock",
+        "endpoints.agent_runtime",
+    ] {
+        if let Some((Value::String(url), source)) = l.values.get(key) {
+            crate::aws::check_endpoint_url(url, &format!("{key} (from {source})"))?;
+        }
+    }
     let guardrail = match (l.str("guardrail.id")?, l.str("guardrail.version")?) {
         (Some(id), Some(version)) => Some(Guardrail {
             id,
@@ -585,23 +715,13 @@ pub fn resolve_with_env(
         }
     };
     let max_attempts = l
-        .int("retries.max_attempts")?
+        .number("retries.max_attempts")?
         .unwrap_or(DEFAULT_MAX_ATTEMPTS.into());
-    if !(1..=20).contains(&max_attempts) {
-        return Err(l.bad("retries.max_attempts", "must be between 1 and 20"));
-    }
     let seconds = |key: &str| -> Result<Duration> {
-        let s = l.float(key)?.unwrap_or(0.0);
-        if !(s > 0.0 && s <= 86_400.0) {
-            return Err(l.bad(key, "must be a number of seconds above 0"));
-        }
-        Ok(Duration::from_secs_f64(s))
+        let s = l.number(key)?.unwrap_or(0.0);
+        Duration::try_from_secs_f64(s).map_err(|_| l.bad(key, "must be a number of seconds"))
     };
-    let max_tokens = match l.int("max_tokens")? {
-        None => None,
-        Some(n) if (1..=u32::MAX as i64).contains(&n) => Some(n as u32),
-        Some(_) => return Err(l.bad("max_tokens", "must be a positive integer")),
-    };
+    let max_tokens = l.number("max_tokens")?.map(|n| n as u32);
 
     Ok(Settings {
         config_path: path.clone(),
@@ -618,8 +738,8 @@ pub fn resolve_with_env(
         bearer_token_env: l.str("bearer_token_env")?,
         model: l.str("model")?,
         system: l.str("system")?,
-        temperature: l.float("temperature")?.map(|f| f as f32),
-        top_p: l.float("top_p")?.map(|f| f as f32),
+        temperature: l.number("temperature")?.map(|f| f as f32),
+        top_p: l.number("top_p")?.map(|f| f as f32),
         max_tokens,
         reasoning: l.str_or_int("reasoning")?,
         guardrail,
@@ -742,11 +862,21 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
-fn load_file(path: &Path) -> Result<(toml::Table, bool)> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+/// Reads the config file. The default path is optional: missing or unreadable (`~/.config`
+/// a regular file, no permission) means no config, so commands that need none still run. A
+/// path the user named (`--config`, `BROCK_CONFIG`) must be readable.
+fn load_file(path: &Path, named: bool) -> Result<(toml::Table, bool)> {
+    let file = match std::fs::File::open(path) {
+        Ok(f) if named || f.metadata().is_ok_and(|m| m.is_file()) => f,
+        Ok(_) => return Ok((toml::Table::new(), false)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound || !named => {
             return Ok((toml::Table::new(), false));
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
+            return Err(Error::config(format!(
+                "cannot read config file {}: a directory on that path is a file",
+                path.display()
+            )));
         }
         Err(e) => {
             return Err(Error::config(format!(
@@ -755,6 +885,17 @@ fn load_file(path: &Path) -> Result<(toml::Table, bool)> {
             )));
         }
     };
+    let cap = crate::input::MAX_CONFIG;
+    let what = format!("config file {}", path.display());
+    if file.metadata().is_ok_and(|m| m.is_file() && m.len() > cap) {
+        return Err(Error::config(format!(
+            "{what} is larger than 1 MiB; is it really a brock config?"
+        )));
+    }
+    let raw = crate::input::read_capped(file, cap, &what, "; is it really a brock config?")
+        .map_err(|e| Error::config(e.to_string()))?;
+    let text =
+        String::from_utf8(raw).map_err(|_| Error::config(format!("{what} is not UTF-8 text")))?;
     let table: toml::Table = toml::from_str(&text).map_err(|e| {
         let (line, col) = e.span().map(|s| line_col(&text, s.start)).unwrap_or((1, 1));
         Error::config(format!(
@@ -873,11 +1014,17 @@ fn parse_env_value(kind: Kind, raw: &str) -> std::result::Result<Value, String> 
             .parse::<f64>()
             .map(Value::Float)
             .map_err(|_| "expected a number".into()),
-        Kind::Int => raw
-            .trim()
-            .parse::<i64>()
-            .map(Value::Integer)
-            .map_err(|_| "expected an integer".into()),
+        // A whole number past i64 is still a number: its bounds check says what is allowed.
+        Kind::Int => match raw.trim().parse::<i64>() {
+            Ok(i) => Ok(Value::Integer(i)),
+            Err(_) => raw
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|f| f.fract() == 0.0 || !f.is_finite())
+                .map(Value::Float)
+                .ok_or_else(|| "expected an integer".into()),
+        },
         Kind::Bool => match raw.trim().to_ascii_lowercase().as_str() {
             "1" | "true" | "yes" | "on" | "enabled" => Ok(Value::Boolean(true)),
             "0" | "false" | "no" | "off" | "disabled" => Ok(Value::Boolean(false)),
@@ -984,20 +1131,17 @@ impl Layers {
             Some(_) => Err(self.bad(key, "expected a string or an integer")),
         }
     }
-    fn float(&self, key: &str) -> Result<Option<f64>> {
-        match self.values.get(key) {
-            None => Ok(None),
-            Some((Value::Float(f), _)) => Ok(Some(*f)),
-            Some((Value::Integer(i), _)) => Ok(Some(*i as f64)),
-            Some(_) => Err(self.bad(key, "expected a number")),
-        }
-    }
-    fn int(&self, key: &str) -> Result<Option<i64>> {
-        match self.values.get(key) {
-            None => Ok(None),
-            Some((Value::Integer(i), _)) => Ok(Some(*i)),
-            Some(_) => Err(self.bad(key, "expected an integer")),
-        }
+    /// A number checked against its bounds in [`NUMBERS`].
+    fn number(&self, key: &str) -> Result<Option<f64>> {
+        let v = match self.values.get(key) {
+            None => return Ok(None),
+            Some((Value::Float(f), _)) => *f,
+            Some((Value::Integer(i), _)) => *i as f64,
+            Some(_) => return Err(self.bad(key, "expected a number")),
+        };
+        check_number(key, v)
+            .map(Some)
+            .map_err(|why| self.bad(key, &format!("{v:?}: {why}")))
     }
     fn bool(&self, key: &str) -> Result<Option<bool>> {
         match self.values.get(key) {
@@ -1020,7 +1164,10 @@ impl Layers {
             .iter()
             .map(|(k, (v, s))| {
                 let shown = match v {
-                    Value::String(s) => s.clone(),
+                    Value::String(s) => match k.strip_prefix("headers.") {
+                        Some(name) => crate::aws::redact_header(name, s),
+                        None => s.clone(),
+                    },
                     other => other.to_string(),
                 };
                 (k.clone(), shown, s.clone())
@@ -1230,6 +1377,54 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(msg.contains("BROCK_MAX_TOKENS"), "{msg}");
+    }
+
+    #[test]
+    fn numbers_from_the_environment_are_checked_against_their_real_bounds() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(&dir, "[default]\n");
+        for (var, value, says) in [
+            (
+                "BROCK_MAX_TOKENS",
+                "99999999999999999999",
+                "must be a whole number from 1 to 4294967295",
+            ),
+            (
+                "BROCK_READ_TIMEOUT",
+                "1e30",
+                "must be a number of seconds above 0 and at most 86400",
+            ),
+            ("BROCK_TEMPERATURE", "1e308", "must be a number from 0 to 1"),
+            (
+                "BROCK_MAX_ATTEMPTS",
+                "0",
+                "must be a whole number from 1 to 20",
+            ),
+        ] {
+            let msg = resolve_with_env(&global(&p), &Default::default(), &[(var, value)])
+                .unwrap_err()
+                .to_string();
+            assert!(
+                msg.contains(var) && msg.contains(says),
+                "{var}={value}: {msg}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_number_flag_and_key_has_bounds_in_the_one_table() {
+        for key in KEYS
+            .iter()
+            .filter(|(_, kind, _)| matches!(kind, Kind::Int | Kind::Float))
+            .map(|(key, _, _)| *key)
+        {
+            assert!(NUMBERS.iter().any(|n| n.key == key), "{key} has no bounds");
+        }
+        assert!(check_number("tools.timeout", 1e30).is_err());
+        assert_eq!(check_number("tools.timeout", 86_400.0), Ok(86_400.0));
+        assert!(check_number("timeouts.read", 0.0).is_err());
+        assert!(check_number("max_tokens", 1.5).is_err());
+        assert!(check_number("temperature", f64::NAN).is_err());
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod core;
 pub mod emulator;
 pub mod error;
 pub mod files;
+pub mod input;
 pub mod man;
 pub mod render;
 pub mod repl;

@@ -55,6 +55,9 @@ Endpoint overrides per service.
 \fBAWS_MAX_ATTEMPTS\fR, \fBAWS_RETRY_MODE\fR
 Retries.
 .TP
+\fBBROCK_MAX_INPUT_MB\fR
+Largest input read whole (stdin, \-\-input\-file, \-\-tools, \-d @FILE, images), in MiB; default 64. Line\-by\-line inputs (embed, rerank) take at most 4 MiB per line, the config file 1 MiB.
+.TP
 \fBNO_COLOR\fR
 Disable colour and styling.
 "#;

@@ -185,7 +185,7 @@ pub async fn run(settings: &Settings, args: &ChatArgs) -> Result<()> {
             Flow::Send(content) => repl.send(Some(content)).await,
         }
     }
-    Ok(())
+    repl.leave()
 }
 
 struct Repl {
@@ -202,6 +202,10 @@ struct Repl {
     retry_from: Option<(Conversation, Vec<usize>)>,
     /// The session has the dated name it was given, not one the user chose.
     auto_named: bool,
+    /// The last save failed: the file is behind the conversation.
+    unsaved: bool,
+    /// This REPL's hold on its session name (see [`session::Lock`]).
+    lock: session::Lock,
     color: ColorChoice,
 }
 
@@ -211,12 +215,15 @@ impl Repl {
         // Configured tools are always on offer in the REPL; they run after approval.
         args.run_tools = true;
         args.prompt.clear();
+        let name = args.session.clone().unwrap_or_else(session::timestamp_name);
+        // A REPL keeps its session open for as long as it runs: a second one is refused
+        // rather than left waiting, and one-shot runs wait for it to leave.
+        let lock = session::Lock::acquire(&name, false)?;
         let mut session = match &args.session {
-            Some(name) => {
-                Session::load(name)?.unwrap_or_else(|| Session::new(name.clone(), String::new()))
-            }
-            None => Session::new(session::timestamp_name(), String::new()),
-        };
+            Some(_) => Session::load(&name)?,
+            None => None,
+        }
+        .unwrap_or_else(|| Session::new(name.clone(), String::new()));
         let effective = session_settings(settings, &args, &session);
         session.model = effective.model_or_default(None)?;
         session.set_system(effective.system.clone());
@@ -241,6 +248,8 @@ impl Repl {
             attachments: Vec::new(),
             retry_from: None,
             auto_named: args.session.is_none(),
+            unsaved: false,
+            lock,
             color: ColorChoice::detect(settings.no_color),
         };
         // Build one request now so bad flags (a missing tools file, a bad --param) are refused
@@ -357,6 +366,7 @@ impl Repl {
             show_reasoning: !self.args.hide_reasoning,
             show_tool_calls: false,
             interruptible: true,
+            terminate: false,
             route: RouteOptions::from_args(&self.args),
         };
         self.runner
@@ -365,13 +375,17 @@ impl Repl {
         let session = &mut self.session;
         let mut recorded = false;
         let mut save_error: Option<Error> = None;
+        let mut last_save_failed = false;
         if let Err(e) = session.save() {
             save_error = Some(e);
+            last_save_failed = true;
         }
         let mut record = |ev: LoopEvent<'_>| -> Result<()> {
             recorded |= ev.record_in(session);
             // A full disk must not end the conversation: say so once and go on.
-            if let Err(e) = session.save()
+            let saved = session.save();
+            last_save_failed = saved.is_err();
+            if let Err(e) = saved
                 && save_error.is_none()
             {
                 save_error = Some(e);
@@ -395,7 +409,9 @@ impl Repl {
                     // Nothing was answered: the conversation is as before, and the message is
                     // in the input history to send again.
                     (self.session.conversation, self.session.interrupted) = before;
-                    if let Err(e) = self.session.save() {
+                    let saved = self.session.save();
+                    last_save_failed = saved.is_err();
+                    if let Err(e) = saved {
                         save_error.get_or_insert(e);
                     }
                     if !attached.is_empty() {
@@ -405,9 +421,40 @@ impl Repl {
                 report_error(&e, self.color);
             }
         }
+        self.unsaved = last_save_failed;
         if let Some(e) = save_error {
             report_error(&e, self.color);
         }
+    }
+
+    /// Leaving: a conversation the last save could not write is tried once more, then kept
+    /// in the temp directory, and the exit status says it did not go where it belongs.
+    fn leave(mut self) -> Result<()> {
+        if !self.unsaved {
+            return Ok(());
+        }
+        let err = match self.session.save() {
+            Ok(_) => return Ok(()),
+            Err(e) => e,
+        };
+        let name = self.session.name.clone();
+        let dir = session::sessions_dir();
+        let fallback =
+            std::env::temp_dir().join(format!("brock-session-{name}-{}.json", std::process::id()));
+        let kept = serde_json::to_vec_pretty(&self.session)
+            .map_err(|e| Error::Protocol(format!("cannot encode the session: {e}")))
+            .and_then(|json| crate::files::write_private_new(&fallback, &json));
+        Err(match kept {
+            Ok(()) => Error::config(format!(
+                "session {name} could not be saved ({err}); it is kept in {}: move it to {}/{name}.json to continue it",
+                fallback.display(),
+                dir.display()
+            )),
+            Err(e2) => Error::config(format!(
+                "session {name} could not be saved ({err}), nor kept in {} ({e2}): its last turns are lost",
+                fallback.display()
+            )),
+        })
     }
 
     async fn command(&mut self, line: &str) -> Result<Flow> {
@@ -519,12 +566,7 @@ impl Repl {
             Slash::Temperature { value } => {
                 if let Some(v) = value {
                     self.session.settings.temperature =
-                        parse_setting(&v, "temperature", |t: f32| {
-                            (0.0..=2.0)
-                                .contains(&t)
-                                .then_some(t)
-                                .ok_or("between 0 and 2")
-                        })?;
+                        parse_setting(&v, "temperature", "temperature")?.map(|t| t as f32);
                     self.save();
                 }
                 self.note(&format!(
@@ -540,9 +582,7 @@ impl Repl {
             Slash::MaxTokens { value } => {
                 if let Some(v) = value {
                     self.session.settings.max_tokens =
-                        parse_setting(&v, "max-tokens", |n: u32| {
-                            (n > 0).then_some(n).ok_or("a positive number")
-                        })?;
+                        parse_setting(&v, "max-tokens", "max_tokens")?.map(|n| n as u32);
                     self.save();
                 }
                 self.note(&format!(
@@ -582,9 +622,12 @@ impl Repl {
                                 "a session named {name} exists; /load it, or choose another name"
                             )));
                         }
+                        let lock = session::Lock::acquire(&name, false)?;
                         let old = Session::path_for(&self.session.name);
                         self.session.name = name;
                         let path = self.session.save()?;
+                        self.unsaved = false;
+                        self.lock = lock;
                         // A dated autosave under its new name would only be a duplicate; a
                         // session the user named stays, and this becomes a copy of it.
                         if std::mem::take(&mut self.auto_named) {
@@ -595,9 +638,15 @@ impl Repl {
                     }
                 }
                 let path = self.session.save()?;
+                self.unsaved = false;
                 self.note(&format!("saved {}", path.display()));
             }
             Slash::Load { name } => {
+                let lock = if name == self.session.name {
+                    None
+                } else {
+                    Some(session::Lock::acquire(&name, false)?)
+                };
                 let Some(s) = Session::load(&name)? else {
                     let known: Vec<String> = session::list()?.into_iter().map(|s| s.name).collect();
                     let hint = crate::config::did_you_mean(&name, known.iter().map(String::as_str))
@@ -606,6 +655,10 @@ impl Repl {
                     return Err(Error::usage(format!("no session named {name}{hint}")));
                 };
                 self.session = s;
+                if let Some(lock) = lock {
+                    self.lock = lock;
+                }
+                self.unsaved = false;
                 self.auto_named = false;
                 self.attachments.clear();
                 self.note(&format!(
@@ -636,7 +689,10 @@ impl Repl {
                 }
             }
             Slash::New => {
-                let mut s = Session::new(session::timestamp_name(), self.session.model.clone());
+                let name = session::timestamp_name();
+                let lock = session::Lock::acquire(&name, false)?;
+                let mut s = Session::new(name, self.session.model.clone());
+                self.lock = lock;
                 self.auto_named = true;
                 s.settings = self.session.settings.clone();
                 s.conversation.system = self.session.conversation.system.clone();
@@ -804,7 +860,9 @@ impl Repl {
         {
             return;
         }
-        if let Err(e) = self.session.save() {
+        let saved = self.session.save();
+        self.unsaved = saved.is_err();
+        if let Err(e) = saved {
             report_error(&e, self.color);
         }
     }
@@ -895,19 +953,14 @@ fn slash_error(e: &clap::Error, words: &[String]) -> Error {
     Error::usage(msg)
 }
 
-fn parse_setting<T: std::str::FromStr, F>(v: &str, what: &str, check: F) -> Result<Option<T>>
-where
-    F: Fn(T) -> std::result::Result<T, &'static str>,
-{
+/// A REPL setting: "default", or a number within the bounds of `key` (the same as the flag's).
+fn parse_setting(v: &str, what: &str, key: &str) -> Result<Option<f64>> {
     if v == "default" {
         return Ok(None);
     }
-    let n: T = v
-        .parse()
-        .map_err(|_| Error::usage(format!("/{what} {v}: not a number (or \"default\")")))?;
-    check(n)
+    crate::config::parse_number(key, v)
         .map(Some)
-        .map_err(|want| Error::usage(format!("/{what} {v}: must be {want}")))
+        .map_err(|why| Error::usage(format!("/{what} {v}: {why} (or \"default\")")))
 }
 
 fn first_line(s: &str, max: usize) -> String {

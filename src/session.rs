@@ -82,6 +82,95 @@ impl UsageTotals {
     }
 }
 
+/// An exclusive hold on a session name, so two brocks never write one session at once: the
+/// second waits (or is refused) instead of overwriting the turns the first saved. The lock is
+/// an flock on `.NAME.lock` beside the session file (the session file itself is replaced by
+/// rename on every save, so it cannot carry the lock); the kernel drops it when the process
+/// ends, however it ends. The holder removes the lock file when done, so the directory keeps
+/// only sessions; a waiter that then gets the lock on the removed file sees that the path no
+/// longer names it and tries again.
+#[derive(Debug)]
+pub struct Lock {
+    /// None when the sessions directory cannot be written: then no session can be saved
+    /// either, so there is nothing to protect, and the save reports the real problem.
+    held: Option<(std::fs::File, PathBuf)>,
+}
+
+impl Lock {
+    /// Waits for the lock when `wait`, else fails at once when another brock holds it.
+    pub fn acquire(name: &str, wait: bool) -> Result<Lock> {
+        check_name(name)?;
+        let dir = sessions_dir();
+        let path = dir.join(format!(".{name}.lock"));
+        if create_private_dir(&dir).is_err() {
+            return Ok(Lock { held: None });
+        }
+        let mut said = false;
+        loop {
+            let mut o = std::fs::OpenOptions::new();
+            o.write(true).create(true).truncate(false);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                o.mode(0o600);
+            }
+            let Ok(file) = o.open(&path) else {
+                return Ok(Lock { held: None });
+            };
+            let locked =
+                |e: std::io::Error| Error::io(format!("cannot lock {}", path.display()), e);
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(std::fs::TryLockError::WouldBlock) if wait => {
+                    if !std::mem::replace(&mut said, true) {
+                        crate::render::diag(&format!(
+                            "waiting for session {name}: another brock is writing it"
+                        ));
+                    }
+                    file.lock().map_err(locked)?;
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(Error::usage(format!(
+                        "session {name} is in use by another brock; leave it there first, or use another name"
+                    )));
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(locked(e)),
+            }
+            if same_file(&file, &path) {
+                return Ok(Lock {
+                    held: Some((file, path)),
+                });
+            }
+        }
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        // Removed while still locked; the lock goes when the file is closed just after.
+        if let Some((_file, path)) = &self.held {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// Whether `path` still names the open `file` (the previous holder may have removed it).
+fn same_file(file: &std::fs::File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        true
+    }
+}
+
 /// One line of `/sessions`.
 #[derive(Debug, Clone)]
 pub struct Summary {
@@ -126,7 +215,11 @@ impl Session {
                 ));
             }
         };
-        Session::from_json(&bytes, &path).map(Some)
+        let mut s = Session::from_json(&bytes, &path)?;
+        // The file is the session: a copy (`cp work.json backup.json`) is saved as itself,
+        // not back over the file whose name it carries inside.
+        s.name = name.to_string();
+        Ok(Some(s))
     }
 
     pub fn from_json(bytes: &[u8], path: &Path) -> Result<Session> {

@@ -157,8 +157,8 @@ impl ToolRunner {
         }
         let timeout = cfg
             .timeout
-            .filter(|t| t.is_finite() && *t > 0.0)
-            .map(Duration::from_secs_f64)
+            .filter(|t| *t > 0.0)
+            .and_then(|t| Duration::try_from_secs_f64(t).ok())
             .unwrap_or(DEFAULT_TIMEOUT);
         run_command(name, &cfg.command, input, timeout).await
     }
@@ -174,17 +174,20 @@ pub async fn run_command(
     let Some((program, args)) = argv.split_first() else {
         return ToolOutcome::error(format!("tool {name} has an empty command"));
     };
-    let mut child = match tokio::process::Command::new(program)
-        .args(args)
+    let mut cmd = tokio::process::Command::new(program);
+    cmd.args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-    {
+        .kill_on_drop(true);
+    // Its own process group, so stopping the tool stops what it started too (`sh -c "a | b"`).
+    #[cfg(unix)]
+    cmd.process_group(0);
+    let mut child = match cmd.spawn() {
         Ok(c) => c,
         Err(e) => return ToolOutcome::error(format!("tool {name}: cannot start {program}: {e}")),
     };
+    let _group = ProcessGroup::new(child.id());
     let mut stdin = child.stdin.take();
     let mut stdout = child.stdout.take();
     let mut stderr = child.stderr.take();
@@ -206,7 +209,8 @@ pub async fn run_command(
     let (status, (out, cut), (err, _)) = match tokio::time::timeout(timeout, work).await {
         Ok(r) => r,
         Err(_) => {
-            // Dropping the future dropped the child handle with kill_on_drop.
+            // Dropping the future dropped the child handle with kill_on_drop; the rest of its
+            // process group goes when `_group` is dropped.
             return ToolOutcome::error(format!(
                 "tool {name} timed out after {} s and was stopped",
                 timeout.as_secs_f64()
@@ -234,6 +238,30 @@ pub async fn run_command(
             ToolOutcome::error(msg)
         }
         Err(e) => ToolOutcome::error(format!("tool {name}: {e}")),
+    }
+}
+
+/// Kills a tool's process group when dropped: after a timeout, an interrupted turn, or a tool
+/// that exited leaving children behind. The group is the tool's own (`process_group(0)`), so
+/// nothing else is in it.
+struct ProcessGroup(Option<u32>);
+
+impl ProcessGroup {
+    fn new(pid: Option<u32>) -> Self {
+        ProcessGroup(pid)
+    }
+}
+
+impl Drop for ProcessGroup {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Some(pid) = self.0.and_then(|p| i32::try_from(p).ok()) {
+            // ESRCH (the group is already gone) is the usual, fine outcome.
+            let _ = nix::sys::signal::killpg(
+                nix::unistd::Pid::from_raw(pid),
+                nix::sys::signal::Signal::SIGKILL,
+            );
+        }
     }
 }
 

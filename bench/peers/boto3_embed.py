@@ -1,7 +1,8 @@
 """boto3 directly: one Titan v2 InvokeModel per stdin line, in order, one JSON vector per line out.
 
-Sequential on purpose: this is the loop a Python user writes first. With --threads N a thread
-pool of N workers shares one client (botocore clients are thread-safe)."""
+With --threads N a thread pool of N workers shares one client (botocore clients are thread-safe);
+the harness passes brock's requests in flight, so both run at the same concurrency. Without it,
+the sequential loop a Python user writes first."""
 
 import json
 import sys

@@ -5,7 +5,7 @@
 //! filters, approval mode. The wire bodies and event parsing live in `core::agent`.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
@@ -581,7 +581,7 @@ impl Agent {
 }
 
 fn ndjson(v: &Value) -> Result<()> {
-    stdout_write(&format!("{v}\n"))
+    crate::render::stdout_write_untrusted(&format!("{v}\n"))
 }
 
 fn write_answer(s: &str) -> Result<()> {
@@ -606,10 +606,7 @@ pub(crate) fn read_text(words: &[String], what: &str) -> Result<String> {
     let piped = if std::io::stdin().is_terminal() {
         None
     } else {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::usage(format!("cannot read stdin: {e}")))?;
+        let buf = crate::input::read_stdin("stdin")?;
         Some(String::from_utf8(buf).map_err(|_| Error::usage("stdin is not UTF-8 text"))?)
     };
     let text = match (arg.trim().is_empty(), piped) {
@@ -882,7 +879,7 @@ const CHAT_COMMANDS: &[&str] = &["exit", "quit", "session"];
 enum LineSource {
     /// The REPL's line input: history, `"""` blocks, Alt-Enter, bracketed paste.
     Editor(Box<crate::repl::LineInput>),
-    Pipe(std::io::Lines<std::io::StdinLock<'static>>),
+    Pipe(std::io::StdinLock<'static>),
 }
 
 impl LineSource {
@@ -892,7 +889,7 @@ impl LineSource {
                 CHAT_COMMANDS,
             )?)))
         } else {
-            Ok(LineSource::Pipe(std::io::stdin().lock().lines()))
+            Ok(LineSource::Pipe(std::io::stdin().lock()))
         }
     }
 
@@ -903,11 +900,23 @@ impl LineSource {
                 Some(t) if t.is_empty() => Line::Cancelled,
                 Some(t) => Line::Text(t),
             }),
-            LineSource::Pipe(lines) => match tokio::task::block_in_place(|| lines.next()) {
-                None => Ok(Line::Eof),
-                Some(Ok(l)) => Ok(Line::Text(l)),
-                Some(Err(e)) => Err(Error::usage(format!("cannot read stdin: {e}"))),
-            },
+            // One turn per line, each capped: a pipe without newlines is refused, not buffered.
+            LineSource::Pipe(stdin) => {
+                let line = tokio::task::block_in_place(|| {
+                    crate::input::read_line_capped(stdin, crate::input::MAX_LINE, "a line on stdin")
+                })?;
+                match line {
+                    None => Ok(Line::Eof),
+                    Some(mut l) => {
+                        if l.last() == Some(&b'\r') {
+                            l.pop();
+                        }
+                        String::from_utf8(l)
+                            .map(Line::Text)
+                            .map_err(|_| Error::usage("a line on stdin is not UTF-8 text"))
+                    }
+                }
+            }
         }
     }
 }
@@ -919,8 +928,11 @@ fn retrieval(search: &KbSearchArgs) -> Result<Retrieval> {
         None => None,
         Some(raw) => {
             let text = match raw.strip_prefix('@') {
-                Some(p) => std::fs::read_to_string(p)
-                    .map_err(|e| Error::usage(format!("--filter: cannot read {p}: {e}")))?,
+                Some(p) => {
+                    let raw = crate::input::read_file(Path::new(p), &format!("--filter @{p}"))?;
+                    String::from_utf8(raw)
+                        .map_err(|_| Error::usage(format!("--filter @{p}: not UTF-8 text")))?
+                }
                 None => raw.clone(),
             };
             let v: Value = serde_json::from_str(&text)

@@ -4,7 +4,7 @@
 //! Everything the user typed is checked and mapped (core) before the first byte is sent; the
 //! answer is rendered as it streams (render::stream) and, for scripts, as OpenAI-format JSON.
 
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::time::Instant;
 
 use serde_json::{Value, json};
@@ -73,6 +73,17 @@ fn wants_repl(args: &ChatArgs, stdin_is_tty: bool) -> Result<bool> {
 }
 
 async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> Result<()> {
+    if args.session.is_some() && args.input_format == Some(InputFormat::Openai) {
+        return Err(Error::usage(
+            "--session cannot be combined with --input-format openai",
+        ));
+    }
+    // Held until this run ends: a concurrent `--session` run with the same name waits, then
+    // reads the file with this run's turn in it, so no completed turn is overwritten.
+    let _lock = match &args.session {
+        Some(name) => Some(crate::session::Lock::acquire(name, true)?),
+        None => None,
+    };
     // A continued session supplies what the flags leave open: its model, system prompt and
     // settings, and the conversation so far.
     let mut session = match &args.session {
@@ -82,11 +93,6 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
         }),
         None => None,
     };
-    if session.is_some() && args.input_format == Some(InputFormat::Openai) {
-        return Err(Error::usage(
-            "--session cannot be combined with --input-format openai",
-        ));
-    }
     let effective = match &session {
         Some(s) => session_settings(settings, args, s),
         None => settings.clone(),
@@ -136,7 +142,10 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
         output,
         show_reasoning: !args.hide_reasoning && !settings.quiet && output == OutputFormat::Text,
         show_tool_calls: !args.run_tools,
-        interruptible: false,
+        // With a session, a stop (Ctrl-C, SIGTERM, SIGHUP, stdout closed) keeps what arrived,
+        // marked interrupted, as the REPL does; without one there is nothing to keep it in.
+        interruptible: session.is_some(),
+        terminate: session.is_some(),
         route,
     };
     let mut runner = args.run_tools.then(|| {
@@ -150,10 +159,9 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
         ToolRunner::new(settings.tools.clone(), approval)
     });
     // What to go back to when the turn fails before anything is answered, as the REPL does:
-    // otherwise running the failed command again would send its prompt twice.
-    let before = session
-        .as_ref()
-        .map(|s| (s.conversation.clone(), s.interrupted.clone()));
+    // otherwise running the failed command again would send its prompt twice. The model and
+    // settings go back too: a failed `-m` must not become the session's model.
+    let before = session.clone();
     let mut recorded = false;
     if let Some(s) = session.as_mut() {
         s.model = req.model_id.clone();
@@ -184,15 +192,49 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
         &mut record,
     )
     .await;
-    if let (Err(_), false, Some(s), Some((conversation, interrupted))) =
-        (&outcome, recorded, session.as_mut(), before)
+    // A turn stopped before anything arrived is undone like a failed one: a prompt left
+    // without its answer would be merged into the next one.
+    let unanswered = matches!(outcome, Err(_) | Ok(true));
+    if let (true, false, Some(s), Some(mut before)) =
+        (unanswered, recorded, session.as_mut(), before)
     {
-        s.conversation = conversation;
-        s.interrupted = interrupted;
+        before.usage = s.usage;
+        *s = before;
         // The turn's error is the one to report; a failed save here changes nothing on disk.
         let _ = s.save();
     }
-    outcome.map(|_| ())
+    match outcome {
+        // The reader went away (`| head`): what it wanted was printed and the rest is saved.
+        Ok(true) if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) => Ok(()),
+        Ok(true) => Err(Error::Interrupted),
+        other => other.map(|_| ()),
+    }
+}
+
+/// Set when stdout was closed by its reader during an answer.
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Resolves on Ctrl-C; with `terminate` also on SIGTERM and SIGHUP, so a one-shot turn that
+/// is told to stop can save what it has. The handlers are installed only for such turns: once
+/// installed, those signals no longer end the process by themselves.
+async fn stop_signal(terminate: bool) {
+    #[cfg(unix)]
+    if terminate {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let (Ok(mut term), Ok(mut hup)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::hangup()),
+        ) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+                _ = hup.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = terminate;
+    let _ = tokio::signal::ctrl_c().await;
 }
 
 /// Settings for a continued session: flags win, then what the session recorded, then config.
@@ -291,11 +333,7 @@ pub fn prepare(req: &ChatRequest, route: &RouteOptions, stream: bool) -> Result<
                 req.model_id
             )));
         };
-        if !(base.starts_with("http://") || base.starts_with("https://")) {
-            return Err(Error::usage(format!(
-                "--api-base {base:?} must start with http:// or https://"
-            )));
-        }
+        crate::aws::check_endpoint_url(base, "--api-base")?;
         format!("{}{}", base.trim_end_matches('/'), plan.path(path_segment))
     } else {
         plan.path(path_segment)
@@ -337,8 +375,10 @@ pub struct TurnOptions {
     pub show_reasoning: bool,
     /// Print client tool calls as JSON lines on stdout (for a caller that runs them itself).
     pub show_tool_calls: bool,
-    /// Ctrl-C ends the answer and keeps what arrived (the REPL) instead of failing (one-shot).
+    /// Ctrl-C (and a closed stdout) ends the answer and keeps what arrived instead of failing.
     pub interruptible: bool,
+    /// SIGTERM and SIGHUP end the answer like Ctrl-C (one-shot `--session`).
+    pub terminate: bool,
     pub route: RouteOptions,
 }
 
@@ -579,15 +619,48 @@ pub async fn send_turn(
     };
     let outcome = tokio::select! {
         r = session.run(client, &api, opts.stream, &mut decoder) => r.map(Some),
-        _ = tokio::signal::ctrl_c() => if opts.interruptible { Ok(None) } else { Err(Error::Interrupted) },
+        _ = stop_signal(opts.terminate) => if opts.interruptible { Ok(None) } else { Err(Error::Interrupted) },
     };
     // Whatever happened, what was printed stays printed and the terminal is left tidy.
     let _ = session.renderer.finish();
+    let outcome = match outcome {
+        Err(Error::Io { source, .. })
+            if opts.interruptible && source.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+            Ok(None)
+        }
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            std::process::exit(0)
+        }
+        Err(e) => {
+            // A stream that failed midway: scripts get what arrived, and the error, in the
+            // format they asked for (text mode has already shown it).
+            if session.first_token.is_some() {
+                session.report_partial(&e);
+            }
+            Err(e)
+        }
+        ok => ok,
+    };
     match outcome? {
         Some(resp) => {
             let elapsed = session.started.elapsed();
             let first_token = session.first_token;
-            let resp = session.finish(resp, settings)?;
+            let whole = resp.clone();
+            let resp = match session.finish(resp, settings) {
+                // The answer is complete: a reader that left early does not make it fail.
+                Err(Error::Io { source, .. })
+                    if source.kind() == std::io::ErrorKind::BrokenPipe =>
+                {
+                    if !opts.interruptible {
+                        std::process::exit(0);
+                    }
+                    STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+                    whole
+                }
+                r => r?,
+            };
             Ok(TurnResult {
                 end: TurnEnd::Done(resp),
                 elapsed,
@@ -702,6 +775,48 @@ impl Exchange {
         std::mem::take(&mut self.acc).finish().map_err(core_error)
     }
 
+    /// After a stream failed midway: `--output json` gets the completion so far with an
+    /// `error` field, ndjson an error line after the chunks already written. Best effort: the
+    /// error itself is reported (and sets the exit code) whatever happens here.
+    fn report_partial(&mut self, e: &Error) {
+        let error = json!({
+            "message": e.to_string(),
+            "type": match e {
+                Error::Service { .. } => "service_error",
+                Error::Network(_) => "network_error",
+                Error::Interrupted => "interrupted",
+                _ => "error",
+            },
+            "code": match e {
+                Error::Service { code, .. } => Value::String(code.clone()),
+                _ => Value::Null,
+            },
+            "exit_code": e.exit_code(),
+        });
+        match self.output {
+            OutputFormat::Json => {
+                let mut partial = self.acc.snapshot();
+                if let Some(p) = &self.prefill {
+                    prepend_prefill(&mut partial, p);
+                }
+                let mut doc = chat_completion(&partial, &self.model, &completion_id(), unix_now());
+                // The answer did not finish: no finish reason, as in an unfinished stream.
+                if let Some(c) = doc.pointer_mut("/choices/0/finish_reason") {
+                    *c = Value::Null;
+                }
+                doc["error"] = error;
+                let _ = out_write(&format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&doc).unwrap_or_default()
+                ));
+            }
+            OutputFormat::Ndjson => {
+                let _ = out_write(&format!("{}\n", json!({ "error": error })));
+            }
+            OutputFormat::Text => {}
+        }
+    }
+
     /// A non-streamed answer is rendered through the same path as a streamed one.
     fn replay_whole(&mut self, resp: &ChatResponse) -> Result<()> {
         for part in &resp.message.content {
@@ -727,7 +842,7 @@ impl Exchange {
         }
         if self.output == OutputFormat::Ndjson {
             for chunk in self.chunks.push(ev) {
-                stdout_write(&format!("{chunk}\n"))?;
+                out_write(&format!("{chunk}\n"))?;
             }
             return Ok(());
         }
@@ -807,7 +922,7 @@ impl Exchange {
                     } else {
                         v.to_string()
                     };
-                    stdout_write(&format!("{text}\n"))?;
+                    out_write(&format!("{text}\n"))?;
                 }
                 (OutputFormat::Text, None) => {
                     return Err(Error::Protocol(
@@ -819,7 +934,7 @@ impl Exchange {
         }
         if self.output == OutputFormat::Ndjson {
             for chunk in self.chunks.finish() {
-                stdout_write(&format!("{chunk}\n"))?;
+                out_write(&format!("{chunk}\n"))?;
             }
         }
         if self.output == OutputFormat::Json {
@@ -828,7 +943,7 @@ impl Exchange {
                 prepend_prefill(&mut shown, p);
             }
             let doc = chat_completion(&shown, &self.model, &completion_id(), unix_now());
-            stdout_write(&format!(
+            out_write(&format!(
                 "{}\n",
                 serde_json::to_string_pretty(&doc).unwrap_or_default()
             ))?;
@@ -910,12 +1025,17 @@ fn prepend_prefill(resp: &mut ChatResponse, prefill: &str) {
     }
 }
 
+/// A closed stdout comes back as an `Io` error of kind `BrokenPipe`; [`send_turn`] decides
+/// whether that ends the process quietly or ends the turn with what arrived kept.
 fn io(r: std::io::Result<()>) -> Result<()> {
-    match r {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(e) => Err(Error::io("cannot write the answer", e)),
-    }
+    r.map_err(|e| Error::io("cannot write the answer", e))
+}
+
+/// stdout for the answer; see [`io`].
+fn out_write(s: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    io(out.write_all(s.as_bytes()).and_then(|_| out.flush()))
 }
 
 pub fn core_error(e: crate::core::error::Error) -> Error {
@@ -935,8 +1055,7 @@ pub fn build_request(
     let model = settings.model_or_default(args.model.as_deref())?;
     let mut req = if args.input_format == Some(InputFormat::Openai) {
         let raw = match &args.input_file {
-            Some(p) => std::fs::read(p)
-                .map_err(|e| Error::usage(format!("cannot read {}: {e}", p.display())))?,
+            Some(p) => crate::input::read_file(p, &format!("--input-file {}", p.display()))?,
             None if stdin_is_tty => {
                 return Err(Error::usage(
                     "--input-format openai reads the request from stdin or --input-file, and stdin is a terminal",
@@ -1031,12 +1150,7 @@ pub fn configure(req: &mut ChatRequest, settings: &Settings, args: &ChatArgs) ->
         req.reasoning = Some(level);
     }
     if let Some(path) = &args.tools {
-        let raw = std::fs::read(path).map_err(|e| {
-            Error::usage(format!(
-                "cannot read the tools file {}: {e}",
-                path.display()
-            ))
-        })?;
+        let raw = crate::input::read_file(path, &format!("the tools file {}", path.display()))?;
         req.tools = crate::core::tools::parse_tools_file(&raw).map_err(core_error)?;
     }
     if args.run_tools {
@@ -1064,12 +1178,7 @@ pub fn configure(req: &mut ChatRequest, settings: &Settings, args: &ChatArgs) ->
         });
     }
     if let Some(path) = &args.json_schema {
-        let raw = std::fs::read(path).map_err(|e| {
-            Error::usage(format!(
-                "cannot read the JSON schema {}: {e}",
-                path.display()
-            ))
-        })?;
+        let raw = crate::input::read_file(path, &format!("the JSON schema {}", path.display()))?;
         let schema: Value = serde_json::from_slice(&raw).map_err(|e| {
             Error::usage(format!(
                 "the JSON schema {} is not valid JSON: {e}",
@@ -1149,11 +1258,7 @@ fn read_prompt(args: &ChatArgs, stdin_is_tty: bool) -> Result<Option<String>> {
 }
 
 fn read_stdin_bytes() -> Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut buf)
-        .map_err(|e| Error::usage(format!("cannot read stdin: {e}")))?;
-    Ok(buf)
+    crate::input::read_stdin("stdin")
 }
 
 pub fn load_attachment(spec: &str) -> Result<Part> {

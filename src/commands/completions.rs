@@ -141,7 +141,21 @@ _brock_profiles() {
 
 fn fish_dynamic(script: &str) -> String {
     let mut out = String::with_capacity(script.len() + 512);
+    let mut in_needs_command = false;
     for line in script.lines() {
+        if line.starts_with("function __fish_brock_needs_command") {
+            in_needs_command = true;
+        } else if line == "end" {
+            in_needs_command = false;
+        }
+        // clap's guard fails to parse `brock --profile <TAB>` (the option still waits for its
+        // value), which hides every top-level candidate, the profile names included. Parse
+        // without that last token instead.
+        if in_needs_command && line == "    or return" {
+            out.push_str(
+                "    or begin\n        set -e cmd[-1]\n        and argparse -s (__fish_brock_global_optspecs) -- $cmd 2>/dev/null\n    end\n",
+            );
+        }
         let mut line = line.to_string();
         if line.contains(" -l model ") && line.contains(" -r") {
             line.push_str(" -f -a \"(brock __complete models 2>/dev/null)\"");

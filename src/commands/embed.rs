@@ -5,7 +5,7 @@
 //! and an interrupted run can be resumed with `--skip`.
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Read};
+use std::io::{BufRead, IsTerminal};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -23,6 +23,7 @@ use crate::core::embed::{
     request_body,
 };
 use crate::error::{Error, Result, exit};
+use crate::input::MAX_LINE;
 use crate::render::{diag, stdout_write};
 
 pub const DEFAULT_MODEL: &str = "titan-embed";
@@ -70,41 +71,50 @@ pub(crate) fn read_inputs(
             .map(|it| parse_field(it, field))
             .collect());
     }
-    let (raw, source) = match file {
-        Some(p) if p == Path::new("-") => (read_stdin()?, "stdin".to_string()),
-        Some(p) => (
-            std::fs::read(p).map_err(|e| Error::usage(format!("--file {}: {e}", p.display())))?,
-            p.display().to_string(),
-        ),
-        None if !std::io::stdin().is_terminal() => (read_stdin()?, "stdin".to_string()),
+    let stdin = || -> (Box<dyn BufRead>, String) {
+        (Box::new(std::io::stdin().lock()), "stdin".to_string())
+    };
+    let (mut reader, source) = match file {
+        Some(p) if p == Path::new("-") => stdin(),
+        Some(p) => {
+            let f = std::fs::File::open(p)
+                .map_err(|e| Error::usage(format!("--file {}: {e}", p.display())))?;
+            let r: Box<dyn BufRead> = Box::new(std::io::BufReader::new(f));
+            (r, p.display().to_string())
+        }
+        None if !std::io::stdin().is_terminal() => stdin(),
         None => return Ok(Vec::new()),
     };
-    let text =
-        String::from_utf8(raw).map_err(|_| Error::usage(format!("{source}: not UTF-8 text")))?;
-    let mut lines: Vec<&str> = text.split('\n').collect();
-    if lines.last() == Some(&"") {
-        lines.pop();
+    // Line by line, each line capped: a file without newlines (`-f /dev/zero`) stops at the
+    // first line's cap instead of being read whole.
+    let mut items = Vec::new();
+    loop {
+        let n = items.len() + 1;
+        let what = format!("{source}: line {n}");
+        let Some(mut line) = crate::input::read_line_capped(&mut reader, MAX_LINE, &what)? else {
+            break;
+        };
+        // A byte-order mark (Windows editors write one) is not part of the first text.
+        if n == 1 && line.starts_with(b"\xEF\xBB\xBF") {
+            line.drain(..3);
+        }
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+        let text =
+            String::from_utf8(line).map_err(|_| Error::usage(format!("{what}: not UTF-8 text")))?;
+        items.push(parse_field(
+            Item {
+                index: n - 1,
+                origin: format!("line {n}"),
+                text,
+                extra: Map::new(),
+                problem: None,
+            },
+            field,
+        ));
     }
-    Ok(lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| Item {
-            index: i,
-            origin: format!("line {}", i + 1),
-            text: l.strip_suffix('\r').unwrap_or(l).to_string(),
-            extra: Map::new(),
-            problem: None,
-        })
-        .map(|it| parse_field(it, field))
-        .collect())
-}
-
-fn read_stdin() -> Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut buf)
-        .map_err(|e| Error::io("cannot read stdin", e))?;
-    Ok(buf)
+    Ok(items)
 }
 
 fn parse_field(mut it: Item, field: Option<&str>) -> Item {
@@ -177,8 +187,7 @@ fn options(args: &EmbedArgs, family: EmbedFamily) -> Result<EmbedOptions> {
     let image = match &args.image {
         None => None,
         Some(p) => {
-            let bytes = std::fs::read(p)
-                .map_err(|e| Error::usage(format!("--image {}: {e}", p.display())))?;
+            let bytes = crate::input::read_file(p, &format!("--image {}", p.display()))?;
             let format = image_format(&bytes).ok_or_else(|| {
                 Error::usage(format!(
                     "--image {}: not a PNG, JPEG, GIF or WebP image",
@@ -217,6 +226,23 @@ fn options(args: &EmbedArgs, family: EmbedFamily) -> Result<EmbedOptions> {
     };
     o.validate(family).map_err(core_error)?;
     Ok(o)
+}
+
+/// Resolves on Ctrl-C or SIGTERM (a job scheduler's stop, `timeout`): both end the run the same
+/// way, with the output closed and the resume hint.
+async fn interrupted() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }
 
 /// Counters shared by the calls in flight.
@@ -419,6 +445,8 @@ pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
     if json_array {
         stdout_write("[")?;
     }
+    let stop = interrupted();
+    tokio::pin!(stop);
     let outcome: Result<()> = loop {
         while next_spawn < chunks.len()
             && set.len() < args.concurrency
@@ -443,7 +471,7 @@ pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
         }
         let joined = tokio::select! {
             j = set.join_next() => j,
-            _ = tokio::signal::ctrl_c() => break Err(Error::Interrupted),
+            _ = &mut stop => break Err(Error::Interrupted),
         };
         let Some(joined) = joined else { break Ok(()) };
         let (k, result) = match joined {
@@ -487,6 +515,10 @@ pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
         pb.finish_and_clear();
     }
     if let Err(e) = outcome {
+        // What was written stays valid JSON: the array is closed whatever stopped the run.
+        if json_array {
+            let _ = stdout_write(if first { "]\n" } else { "\n]\n" });
+        }
         if let Some(next) = chunks.get(next_write).and_then(|c| c.first()) {
             diag(&format!(
                 "{written} texts written; resume with --skip {} (the input from {})",

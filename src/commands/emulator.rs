@@ -1,4 +1,4 @@
-//! `brock emulator`: serve the built-in Bedrock emulator on loopback until Ctrl-C.
+//! `brock emulator`: serve the built-in Bedrock emulator on loopback until Ctrl-C or SIGTERM.
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -21,9 +21,6 @@ pub async fn run(args: &EmulatorArgs) -> Result<()> {
             "--listen {listen}: the emulator only listens on loopback (127.0.0.1 or ::1)"
         )));
     }
-    if args.tokens_per_second < 0.0 || !args.tokens_per_second.is_finite() {
-        return Err(Error::usage("--tokens-per-second must be 0 or more"));
-    }
     for f in &args.replay {
         if !f.is_file() {
             return Err(Error::usage(format!(
@@ -40,11 +37,13 @@ pub async fn run(args: &EmulatorArgs) -> Result<()> {
         secret_key: args.secret_key.clone(),
         bearer_tokens: args.bearer_tokens.clone(),
         replay: args.replay.clone(),
+        region: DEFAULT_REGION.into(),
     };
     let emu = Emulator::start(opts)
         .await
         .map_err(|e| Error::Network(format!("cannot listen on {listen}: {e}")))?;
     let url = emu.url();
+    let stop = StopSignals::install();
     {
         let mut err = std::io::stderr().lock();
         let _ = writeln!(
@@ -69,7 +68,46 @@ pub async fn run(args: &EmulatorArgs) -> Result<()> {
     let _ = writeln!(out, "{url}");
     let _ = out.flush();
     drop(out);
-    let _ = tokio::signal::ctrl_c().await;
+    let why = stop.wait().await;
     emu.shutdown().await;
+    // A service manager's SIGTERM is the normal way to stop a server: a clean exit, not 143.
+    let _ = writeln!(std::io::stderr(), "brock emulator: stopped ({why})");
     Ok(())
+}
+
+/// Ctrl-C, SIGTERM and SIGHUP, listened for from before the URL is printed: a supervisor
+/// may stop the emulator the moment it has read it.
+struct StopSignals {
+    #[cfg(unix)]
+    term: Option<(tokio::signal::unix::Signal, tokio::signal::unix::Signal)>,
+}
+
+impl StopSignals {
+    fn install() -> StopSignals {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            StopSignals {
+                term: signal(SignalKind::terminate())
+                    .and_then(|t| Ok((t, signal(SignalKind::hangup())?)))
+                    .ok(),
+            }
+        }
+        #[cfg(not(unix))]
+        StopSignals {}
+    }
+
+    /// Waits for one and names it.
+    async fn wait(self) -> &'static str {
+        #[cfg(unix)]
+        if let Some((mut term, mut hup)) = self.term {
+            return tokio::select! {
+                _ = tokio::signal::ctrl_c() => "SIGINT",
+                _ = term.recv() => "SIGTERM",
+                _ = hup.recv() => "SIGHUP",
+            };
+        }
+        let _ = tokio::signal::ctrl_c().await;
+        "SIGINT"
+    }
 }

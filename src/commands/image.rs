@@ -2,7 +2,7 @@
 //! Stability models, write them to files that never overwrite anything, print their paths
 //! (JSON with seeds and finish reasons on request), and optionally draw them in the terminal.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use base64::Engine;
@@ -22,8 +22,8 @@ use crate::render::{diag, stdout_write};
 pub const DEFAULT_MODEL: &str = "nova-canvas";
 
 fn read_image(p: &Path, flag: &str) -> Result<Vec<u8>> {
-    let bytes =
-        std::fs::read(p).map_err(|e| Error::usage(format!("{flag} {}: {e}", p.display())))?;
+    // The size is checked before the file is read whole.
+    let bytes = crate::input::read_file(p, &format!("{flag} {}", p.display()))?;
     if !(bytes.starts_with(b"\x89PNG") || bytes.starts_with(&[0xFF, 0xD8, 0xFF])) {
         return Err(Error::usage(format!(
             "{flag} {}: not a PNG or JPEG image",
@@ -112,13 +112,7 @@ fn build(args: &ImageArgs, prompt: Option<String>) -> Result<ImageRequest> {
             if args.inputs.is_empty() || args.inputs.len() > 5 {
                 return Err(Error::usage("--task variation takes 1 to 5 --input images"));
             }
-            if let Some(s) = args.similarity
-                && !(0.2..=1.0).contains(&s)
-            {
-                return Err(Error::usage(format!(
-                    "--similarity {s}: must be between 0.2 and 1.0"
-                )));
-            }
+            // --similarity was range-checked by its flag parser (config::NUMBERS).
             Task::Variation {
                 images: args
                     .inputs
@@ -256,10 +250,8 @@ pub async fn run(settings: &Settings, args: &ImageArgs) -> Result<()> {
         && !std::io::stdin().is_terminal()
         && args.task != Some(ImageTask::BackgroundRemoval)
     {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| Error::io("cannot read stdin", e))?;
+        let raw = crate::input::read_stdin("the prompt on stdin")?;
+        let s = String::from_utf8(raw).map_err(|_| Error::usage("stdin is not UTF-8 text"))?;
         prompt = s.trim().to_string();
     }
     let prompt = Some(prompt).filter(|p| !p.trim().is_empty());

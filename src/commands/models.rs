@@ -10,7 +10,7 @@ use crate::cli::{ModelsArgs, ModelsCommand, OutputFormat};
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::render::table::Table;
-use crate::render::{ColorChoice, stdout_write};
+use crate::render::{ColorChoice, stdout_write, stdout_write_untrusted};
 
 pub async fn run(settings: &Settings, args: &ModelsArgs) -> Result<()> {
     let client = Client::new(settings).await?;
@@ -227,7 +227,8 @@ async fn show(settings: &Settings, client: &Client, id: &str) -> Result<()> {
             out.push_str(&format!("{k:width$}  {shown}\n"));
         }
     }
-    stdout_write(&out)
+    // Every value came from the service.
+    stdout_write_untrusted(&out)
 }
 
 async fn list_models(client: &Client) -> Result<Vec<Value>> {
@@ -322,7 +323,7 @@ fn strings(v: &Value, key: &str) -> Vec<String> {
 }
 
 fn print_json(v: &Value) -> Result<()> {
-    stdout_write(&format!(
+    stdout_write_untrusted(&format!(
         "{}\n",
         serde_json::to_string_pretty(v).unwrap_or_default()
     ))

@@ -2,7 +2,7 @@
 //! event-stream decoding. The body is sent untouched and the answer printed untouched (pretty
 //! on a terminal), so it works for operations brock has no command for yet.
 
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 
 use base64::Engine;
 use bytes::Bytes;
@@ -13,11 +13,15 @@ use crate::aws::{ApiRequest, ApiResponse, Client, Event, Service, path_segment};
 use crate::cli::{RawArgs, RawService};
 use crate::config::Settings;
 use crate::error::{Error, Result};
+use crate::render::sanitize::clip;
 use crate::render::{diag, stdout_write};
+
+/// How much of a path or query an error message echoes.
+const ECHO_MAX: usize = 200;
 
 pub async fn run(settings: &Settings, args: &RawArgs) -> Result<()> {
     let (method, path) = parse_target(&args.target)?;
-    let body = read_body(args)?;
+    let body = read_body(args, method.as_ref())?;
     let method = method.unwrap_or(if body.is_some() {
         Method::POST
     } else {
@@ -83,7 +87,10 @@ async fn exchange(client: &Client, req: &ApiRequest, attempts: u32, args: &RawAr
     if args.include {
         let mut head = format!("HTTP {}\n", resp.status);
         for (k, v) in &resp.headers {
-            head.push_str(&format!("{k}: {}\n", v.to_str().unwrap_or("<binary>")));
+            head.push_str(&format!(
+                "{k}: {}\n",
+                crate::aws::redact_header(k.as_str(), v.to_str().unwrap_or("<binary>"))
+            ));
         }
         eprint_block(&head);
     }
@@ -231,7 +238,8 @@ fn parse_target(target: &[String]) -> Result<(Option<Method>, String)> {
     };
     if !path.starts_with('/') {
         return Err(Error::usage(format!(
-            "path {path:?} must start with '/', e.g. /model/amazon.nova-lite-v1:0/converse"
+            "path {:?} must start with '/', e.g. /model/amazon.nova-lite-v1:0/converse",
+            clip(&path, ECHO_MAX)
         )));
     }
     Ok((method, path))
@@ -254,7 +262,8 @@ pub fn encode_path(path: &str) -> Result<String> {
                 .map(|c| c.into_owned())
                 .map_err(|_| {
                     Error::usage(format!(
-                        "path segment {s:?} is not valid UTF-8 once decoded"
+                        "path segment {:?} is not valid UTF-8 once decoded",
+                        clip(s, ECHO_MAX)
                     ))
                 })
         })
@@ -287,22 +296,52 @@ pub fn encode_path(path: &str) -> Result<String> {
     }
     if let Some(q) = query {
         out.push('?');
-        out.push_str(q);
+        out.push_str(&encode_query(q)?);
     }
     Ok(out)
 }
 
-fn read_body(args: &RawArgs) -> Result<Option<Vec<u8>>> {
+/// Each name and value percent-encoded as SigV4 wants it (decoded first, as path segments are,
+/// so an encoded query stays as it is): `?q=a b` works instead of being refused as a URL.
+fn encode_query(query: &str) -> Result<String> {
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(s)
+            .decode_utf8()
+            .map(|c| path_segment(&c))
+            .map_err(|_| {
+                Error::usage(format!(
+                    "query parameter {:?} is not valid UTF-8 once decoded",
+                    clip(s, ECHO_MAX)
+                ))
+            })
+    };
+    let mut pairs = Vec::new();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        pairs.push(match pair.split_once('=') {
+            Some((k, v)) => format!("{}={}", decode(k)?, decode(v)?),
+            None => decode(pair)?,
+        });
+    }
+    Ok(pairs.join("&"))
+}
+
+fn read_body(args: &RawArgs, method: Option<&Method>) -> Result<Option<Vec<u8>>> {
+    // Without -d, piped stdin is the body only when no method is given (a body makes it a POST)
+    // or the method takes one: `while read id; do brock raw GET /x/$id; done < ids` must leave
+    // the loop's stdin alone.
+    let stdin_body = method.is_none_or(|m| [Method::POST, Method::PUT, Method::PATCH].contains(m));
     match args.data.as_deref() {
         Some("@-") => read_stdin().map(Some),
         Some(d) if d.starts_with('@') => {
             let path = &d[1..];
-            std::fs::read(path)
-                .map(Some)
-                .map_err(|e| Error::usage(format!("cannot read the request body from {path}: {e}")))
+            crate::input::read_file(
+                std::path::Path::new(path),
+                &format!("the request body {path}"),
+            )
+            .map(Some)
         }
         Some(d) => Ok(Some(d.as_bytes().to_vec())),
-        None if !std::io::stdin().is_terminal() => {
+        None if stdin_body && !std::io::stdin().is_terminal() => {
             let body = read_stdin()?;
             Ok((!body.is_empty()).then_some(body))
         }
@@ -311,11 +350,7 @@ fn read_body(args: &RawArgs) -> Result<Option<Vec<u8>>> {
 }
 
 fn read_stdin() -> Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut buf)
-        .map_err(|e| Error::usage(format!("cannot read the request body from stdin: {e}")))?;
-    Ok(buf)
+    crate::input::read_stdin("the request body on stdin")
 }
 
 #[cfg(test)]
@@ -342,6 +377,10 @@ mod tests {
         assert_eq!(
             encode_path("/foundation-models?byProvider=Anthropic").unwrap(),
             "/foundation-models?byProvider=Anthropic"
+        );
+        assert_eq!(
+            encode_path("/x?q=a b&n=%20c&flag").unwrap(),
+            "/x?q=a%20b&n=%20c&flag"
         );
         assert_eq!(
             encode_path("/guardrail/gr-1/version/DRAFT/apply").unwrap(),

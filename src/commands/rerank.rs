@@ -106,7 +106,7 @@ pub async fn run(settings: &Settings, args: &RerankArgs) -> Result<()> {
         Some(OutputFormat::Json) => {
             let mut v = cohere_results(&ranked, shown_docs);
             carry_fields(&mut v, &items, &ranked);
-            stdout_write(&format!(
+            crate::render::stdout_write_untrusted(&format!(
                 "{}\n",
                 serde_json::to_string_pretty(&v).unwrap_or_default()
             ))
@@ -164,7 +164,7 @@ fn ndjson(
         out.push_str(&r.to_string());
         out.push('\n');
     }
-    stdout_write(&out)
+    crate::render::stdout_write_untrusted(&out)
 }
 
 fn preview(s: &str, max: usize) -> String {

@@ -15,6 +15,12 @@ pub const MAX_DOCUMENT_BYTES: usize = 4 * MIB + MIB / 2;
 /// Inline video: the whole request must stay under 25 MB, and bytes travel base64-encoded
 /// (4/3 larger), so at most 18.75 MB of video fits. Larger videos go through S3 (up to 1 GB).
 pub const MAX_VIDEO_BYTES: usize = 25 * MIB / 4 * 3;
+/// Converse limits per message: "You can include up to 20 images. [...] You can include up to
+/// five documents." (Amazon Bedrock API Reference, `Message`,
+/// https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Message.html). No count
+/// is documented for videos; their size is bounded by [`MAX_VIDEO_BYTES`].
+pub const MAX_IMAGES_PER_MESSAGE: usize = 20;
+pub const MAX_DOCUMENTS_PER_MESSAGE: usize = 5;
 /// Converse limit on document names.
 pub const MAX_DOCUMENT_NAME: usize = 200;
 
@@ -251,6 +257,45 @@ pub fn check_size(name: &str, kind: Kind, len: usize) -> Result<()> {
             name: name.to_string(),
             reason: format!("the file is {size}; Bedrock accepts at most {max} for {what}{hint}"),
         });
+    }
+    Ok(())
+}
+
+/// Checks one message's attachments against the per-message counts and each inline one against
+/// its size limit (parts from a session or an OpenAI request, not only from `--attach`), so
+/// the refusal comes before anything is sent.
+pub fn check_message(parts: &[Part]) -> std::result::Result<(), String> {
+    let (mut images, mut documents) = (0, 0);
+    for p in parts {
+        let (kind, name, source) = match p {
+            Part::Image { format, source } => {
+                images += 1;
+                (Kind::Image(*format), "an image", source)
+            }
+            Part::Document {
+                format,
+                name,
+                source,
+            } => {
+                documents += 1;
+                (Kind::Document(*format), name.as_str(), source)
+            }
+            Part::Video { format, source } => (Kind::Video(*format), "a video", source),
+            _ => continue,
+        };
+        if let Source::Bytes(b) = source {
+            check_size(name, kind, b.len()).map_err(|e| e.to_string())?;
+        }
+    }
+    if images > MAX_IMAGES_PER_MESSAGE {
+        return Err(format!(
+            "{images} images in one message; Bedrock accepts at most {MAX_IMAGES_PER_MESSAGE}"
+        ));
+    }
+    if documents > MAX_DOCUMENTS_PER_MESSAGE {
+        return Err(format!(
+            "{documents} documents in one message; Bedrock accepts at most {MAX_DOCUMENTS_PER_MESSAGE}"
+        ));
     }
     Ok(())
 }

@@ -481,8 +481,8 @@ mod tests {
     use std::path::PathBuf;
 
     fn recorded() -> Vec<(String, Value, Value)> {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/recorded/embeddings");
+        let dir =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/recorded/embeddings");
         let mut out = Vec::new();
         let mut files: Vec<_> = std::fs::read_dir(&dir)
             .expect("vendored fixtures in tests/fixtures/recorded")

@@ -46,7 +46,7 @@ const IGNORED_FIELDS: &[&str] = &[
 /// A parsed chat.completions request.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenAiRequest {
-    /// The `model` field, as the client sent it (may be an alias to resolve).
+    /// The `model` field, as the client sent it (may be an alias to resolve); empty if absent.
     pub model: String,
     pub stream: bool,
     /// `stream_options.include_usage`.
@@ -84,12 +84,12 @@ pub fn parse_request(v: &Value) -> Result<OpenAiRequest> {
     let obj = v
         .as_object()
         .ok_or_else(|| bad("the body must be a JSON object"))?;
-    let model = obj
-        .get("model")
-        .and_then(Value::as_str)
-        .filter(|m| !m.trim().is_empty())
-        .ok_or_else(|| bad("'model' is required"))?
-        .to_string();
+    // A body without a model is fine: the caller supplies one (brock's -m or its config).
+    let model = match obj.get("model") {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(m)) => m.trim().to_string(),
+        Some(_) => return Err(bad("'model' must be a string")),
+    };
     let messages = obj
         .get("messages")
         .and_then(Value::as_array)

@@ -266,7 +266,24 @@ pub fn merge_param(fields: &mut Map<String, Value>, param: Param) -> Result<()> 
             ),
         })?;
     }
-    map.insert(last.clone(), param.value);
+    // An earlier `--param a.b=1` is not silently dropped by a later `--param a=2`: objects merge
+    // key by key, and anything else replacing an object is refused.
+    match (map.get_mut(last), param.value) {
+        (Some(Value::Object(old)), Value::Object(new)) => deep_merge(old, &new),
+        (Some(Value::Object(old)), _) if !old.is_empty() => {
+            let keys: Vec<String> = old.keys().map(|k| format!("{dotted}.{k}")).collect();
+            return Err(Error::Param {
+                arg: dotted.clone(),
+                reason: format!(
+                    "it would replace {} set by an earlier --param; give one or the other",
+                    keys.join(", ")
+                ),
+            });
+        }
+        (_, value) => {
+            map.insert(last.clone(), value);
+        }
+    }
     Ok(())
 }
 
@@ -367,6 +384,8 @@ impl ChatRequest {
             return Err(Error::invalid("the last user message is empty"));
         }
         for (i, m) in messages.iter().enumerate() {
+            crate::core::attach::check_message(&m.content)
+                .map_err(|e| Error::invalid(format!("message {}: {e}", i + 1)))?;
             for p in &m.content {
                 match p {
                     Part::Image { .. } | Part::Document { .. } | Part::Video { .. }
@@ -580,6 +599,12 @@ mod tests {
             Value::Object(r.additional_fields.clone()),
             json!({"inferenceConfig": {"topK": 20, "other": "x"}, "top_k": 5})
         );
+        let mut q = ChatRequest::default();
+        q.add_param("a.b=1").unwrap();
+        let e = q.add_param("a=2").unwrap_err().to_string();
+        assert!(e.contains("a.b set by an earlier --param"), "{e}");
+        q.add_param(r#"a={"c":2}"#).unwrap();
+        assert_eq!(q.additional_fields["a"], serde_json::json!({"b":1,"c":2}));
         let e = r.add_param("top_k.x=1").unwrap_err().to_string();
         assert_eq!(
             e,

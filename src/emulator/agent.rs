@@ -17,6 +17,7 @@ pub(crate) use runtime::{Agents, Reply, ReplyBody, retrieve};
 const RERANK_MODELS: &[&str] = &["amazon.rerank-v1:0", "cohere.rerank-v3-5:0"];
 
 pub(crate) fn missing_resource() -> ApiError {
+    // Source: inferred.
     ApiError::not_found(
         "Failed to retrieve resource because it doesn't exist. Retry the request with a different resource identifier.",
     )
@@ -51,7 +52,9 @@ fn required_enum(
     set: &[&str],
 ) -> Result<(), ApiError> {
     match json::get_str(o, key)? {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         None => v.null(&at.field(key)),
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         Some(t) if !set.contains(&t) => v.push(
             &at.field(key),
             Some(t),
@@ -73,9 +76,11 @@ pub(crate) fn rerank(body: &Value) -> Result<Value, ApiError> {
     let mut v = Violations::default();
     let mut query = String::new();
     match json::get_list(top, "queries")? {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         None => v.null(&Path::root("queries")),
         Some(qs) => {
             if qs.len() != 1 {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.push(
                     &Path::root("queries"),
                     None,
@@ -100,9 +105,11 @@ pub(crate) fn rerank(body: &Value) -> Result<Value, ApiError> {
     }
     let mut docs = Vec::new();
     match json::get_list(top, "sources")? {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         None => v.null(&Path::root("sources")),
         Some(sources) => {
             if sources.is_empty() || sources.len() > 1000 {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.push(
                     &Path::root("sources"),
                     None,
@@ -116,6 +123,7 @@ pub(crate) fn rerank(body: &Value) -> Result<Value, ApiError> {
                 required_enum(&mut v, s, &at, "type", &["INLINE"])?;
                 let inline = json::get_obj(s, "inlineDocumentSource")?;
                 match inline {
+                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
                     None => v.null(&at.field("inlineDocumentSource")),
                     Some(d) => {
                         known_members(
@@ -150,6 +158,7 @@ pub(crate) fn rerank(body: &Value) -> Result<Value, ApiError> {
     let mut n = docs.len();
     let mut model_arn = String::new();
     match json::get_obj(top, "rerankingConfiguration")? {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         None => v.null(&Path::root("rerankingConfiguration")),
         Some(rc) => {
             known_members(
@@ -167,6 +176,7 @@ pub(crate) fn rerank(body: &Value) -> Result<Value, ApiError> {
             if let Some(bc) = json::get_obj(rc, "bedrockRerankingConfiguration")? {
                 if let Some(k) = json::get_int(bc, "numberOfResults")? {
                     if !(1..=1000).contains(&k) {
+                        // Source: inferred from the Smithy model's constraints, in Coral's report format.
                         v.push(
                             &Path::root("rerankingConfiguration")
                                 .field("bedrockRerankingConfiguration")
@@ -190,6 +200,7 @@ pub(crate) fn rerank(body: &Value) -> Result<Value, ApiError> {
         .rsplit_once("foundation-model/")
         .is_some_and(|(prefix, id)| prefix.starts_with("arn:aws") && RERANK_MODELS.contains(&id));
     if !model_ok {
+        // Source: inferred.
         return Err(ApiError::validation(format!(
             "The provided model ARN {model_arn} is not supported for reranking."
         )));
@@ -228,10 +239,12 @@ pub(crate) fn rerank_invoke(
     let query = match native.get("query") {
         Some(Value::String(q)) if !q.is_empty() => q.clone(),
         Some(Value::String(_)) => {
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push("#/query: expected minLength: 1, actual: 0".into());
             String::new()
         }
         Some(other) => {
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!(
                 "#/query: expected type: String, found: {}",
                 json_type(other)
@@ -244,6 +257,7 @@ pub(crate) fn rerank_invoke(
     match native.get("documents") {
         Some(Value::Array(list)) => {
             if list.is_empty() || list.len() > 1000 {
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 v.push(format!(
                     "#/documents: expected between 1 and 1000 items, found: {}",
                     list.len()
@@ -256,6 +270,7 @@ pub(crate) fn rerank_invoke(
                 });
             }
         }
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         Some(other) => v.push(format!(
             "#/documents: expected type: JSONArray, found: {}",
             json_type(other)
@@ -266,6 +281,7 @@ pub(crate) fn rerank_invoke(
     if let Some(t) = native.get("top_n") {
         match t.as_u64() {
             Some(k) if k >= 1 => n = n.min(k as usize),
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             _ => v.push(format!("#/top_n: {t} is not greater or equal to 1")),
         }
     }
@@ -273,9 +289,11 @@ pub(crate) fn rerank_invoke(
         && let Some(a) = native.get("api_version")
         && a.as_u64() != Some(2)
     {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push(format!("#/api_version: {a} is not greater or equal to 2"));
     }
     if !v.is_empty() {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         return Err(malformed(&v));
     }
     let mut scored: Vec<(usize, f64)> = docs

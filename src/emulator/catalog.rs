@@ -93,6 +93,8 @@ use Family::*;
 
 #[rustfmt::skip]
 pub(crate) static MODELS: &[Model] = &[
+    // Seen in converse/test_document_url_input.yaml and test_text_document_url_input.yaml.
+    model!("anthropic.claude-v2", "Claude", "Anthropic", TEXT, TEXT, true, NONE, OD, Anthropic, true, 4096, NONE),
     model!("anthropic.claude-3-haiku-20240307-v1:0", "Claude 3 Haiku", "Anthropic", TEXT_IMAGE, TEXT, true, NONE, OD, Anthropic, true, 4096, US_EU_APAC),
     model!("anthropic.claude-3-5-haiku-20241022-v1:0", "Claude 3.5 Haiku", "Anthropic", TEXT, TEXT, true, NONE, PROFILE, Anthropic, true, 8192, US),
     model!("anthropic.claude-3-7-sonnet-20250219-v1:0", "Claude 3.7 Sonnet", "Anthropic", TEXT_IMAGE, TEXT, true, NONE, PROFILE, Anthropic, true, 64000, US_EU_APAC),
@@ -218,9 +220,10 @@ pub(crate) fn model_arn(id: &str, region: &str) -> String {
     format!("arn:aws:bedrock:{region}::foundation-model/{id}")
 }
 
-pub(crate) fn model_summary(m: &Model) -> Value {
+/// A model as ListFoundationModels lists it in `region` (the emulator's own).
+pub(crate) fn model_summary(m: &Model, region: &str) -> Value {
     let mut v = json!({
-        "modelArn": model_arn(m.id, REGION),
+        "modelArn": model_arn(m.id, region),
         "modelId": m.id,
         "modelName": m.name,
         "providerName": m.provider,
@@ -269,11 +272,12 @@ pub(crate) fn find_profile(id: &str) -> Option<Profile> {
     })
 }
 
-pub(crate) fn profile_arn(id: &str) -> String {
-    format!("arn:aws:bedrock:{REGION}:{ACCOUNT}:inference-profile/{id}")
+pub(crate) fn profile_arn(id: &str, region: &str) -> String {
+    format!("arn:aws:bedrock:{region}:{ACCOUNT}:inference-profile/{id}")
 }
 
-pub(crate) fn profile_summary(p: &Profile) -> Value {
+/// A system-defined profile as ListInferenceProfiles lists it in `region` (the emulator's own).
+pub(crate) fn profile_summary(p: &Profile, region: &str) -> Value {
     let label = geo_label(p.geo);
     let models: Vec<Value> = geo_regions(p.geo)
         .iter()
@@ -284,7 +288,7 @@ pub(crate) fn profile_summary(p: &Profile) -> Value {
         "description": format!("Routes requests to {} in {}.", p.model.name, geo_regions(p.geo).join(", ")),
         "createdAt": "2024-08-27T00:00:00Z",
         "updatedAt": "2025-10-01T00:00:00Z",
-        "inferenceProfileArn": profile_arn(&p.id),
+        "inferenceProfileArn": profile_arn(&p.id, region),
         "models": models,
         "inferenceProfileId": p.id,
         "status": "ACTIVE",

@@ -1,6 +1,7 @@
 //! InvokeModel for the embedding families: Titan Text Embeddings v1/v2, Titan Multimodal
-//! Embeddings, Cohere Embed v3/v4 and Nova multimodal embeddings. Bodies are validated as the
-//! service does (`Malformed input request: #/…`), answers have the recorded shapes, and the
+//! Embeddings, Cohere Embed v3/v4 and Nova multimodal embeddings. Bodies are validated and
+//! refused as `Malformed input request: #/…` (that form and each check's wording are
+//! inferred: no such refusal is recorded here), answers have the recorded shapes, and the
 //! vectors are deterministic: seeded from a hash of the input, so equal texts get equal
 //! vectors, of the requested dimension, normalized when asked.
 //!
@@ -31,6 +32,7 @@ impl PeriodicThrottle {
         let n: u64 = match v.to_str().ok().and_then(|s| s.trim().parse().ok()) {
             Some(n) if n >= 1 => n,
             _ => {
+                // Source: the emulator's own (no Bedrock counterpart).
                 return Some(ApiError::validation(format!(
                     "{THROTTLE_EVERY_HEADER} must be a positive integer"
                 )));
@@ -91,6 +93,7 @@ pub(crate) fn invoke(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
         Family::TitanEmbedImage => titan_multimodal(body),
         Family::CohereEmbed => cohere(model, body),
         Family::NovaEmbed => nova(body),
+        // Source: inferred.
         _ => Err(ApiError::invalid_model()),
     }
 }
@@ -125,6 +128,7 @@ fn decode_image(b64: &str, path: &str) -> Result<Vec<u8>, ApiError> {
         .decode(b64)
         .ok()
         .filter(|b| !b.is_empty())
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         .ok_or_else(|| malformed(&[format!("#/{path}: invalid base64 image data")]))
 }
 
@@ -143,6 +147,7 @@ fn titan_text(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
     if let Some(t) = text
         && !t.is_string()
     {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push("#/inputText: expected type: String, found: ".to_string() + json_type(t));
     }
     let dims = match native.get("dimensions") {
@@ -150,6 +155,7 @@ fn titan_text(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
         Some(d) => match d.as_u64() {
             Some(n @ (256 | 512 | 1024)) => n as usize,
             _ => {
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 v.push(format!("#/dimensions: {d} is not a valid enum value"));
                 1024
             }
@@ -159,6 +165,7 @@ fn titan_text(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
         None => true,
         Some(Value::Bool(b)) => *b,
         Some(other) => {
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!(
                 "#/normalize: expected type: Boolean, found: {}",
                 json_type(other)
@@ -173,11 +180,14 @@ fn titan_text(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
                 for (i, e) in list.iter().enumerate() {
                     match e.as_str() {
                         Some(s @ ("float" | "binary")) => types.push(s),
+                        // Source: inferred from the Smithy model's constraints, in Coral's report format.
                         _ => v.push(enum_violation(&format!("embeddingTypes/{i}"), e)),
                     }
                 }
             }
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             Some(_) => v.push("#/embeddingTypes: expected minimum item count: 1, found: 0".into()),
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             None => v.push(format!(
                 "#/embeddingTypes: expected type: JSONArray, found: {}",
                 json_type(t)
@@ -185,15 +195,18 @@ fn titan_text(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
         }
     }
     if !v.is_empty() {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         return Err(malformed(&v));
     }
     let text = text.and_then(Value::as_str).unwrap_or_default();
     if text.is_empty() {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         return Err(malformed(&[
             "#/inputText: expected minLength: 1, actual: 0".into(),
         ]));
     }
     if text.chars().count() > 50_000 {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         return Err(malformed(&[format!(
             "#/inputText: expected maxLength: 50000, actual: {}",
             text.chars().count()
@@ -204,7 +217,8 @@ fn titan_text(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
     let vector = embedding(text, dims, normalize && v2);
     let mut body = json!({"embedding": vector, "inputTextTokenCount": tokens});
     if v2 {
-        // The recordings show embeddingsByType even when no type was asked for.
+        // The recordings show embeddingsByType even when no type was asked for
+        // (embeddings/TestBedrock.test_titan_v2_minimal.yaml and the other titan_v2 cassettes).
         if types.is_empty() {
             types.push("float");
         }
@@ -237,6 +251,7 @@ fn titan_multimodal(body: &[u8]) -> Result<Invoked, ApiError> {
     let text = native.get("inputText").and_then(Value::as_str);
     let image = native.get("inputImage").and_then(Value::as_str);
     if text.is_none() && image.is_none() {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push("#: required key [inputText] or [inputImage] not found".into());
     }
     let mut dims = 1024;
@@ -245,16 +260,19 @@ fn titan_multimodal(body: &[u8]) -> Result<Invoked, ApiError> {
             None => {}
             Some(d) => match d.as_u64() {
                 Some(n @ (256 | 384 | 1024)) => dims = n as usize,
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 _ => v.push(enum_violation("embeddingConfig/outputEmbeddingLength", d)),
             },
         }
     }
     if !v.is_empty() {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         return Err(malformed(&v));
     }
     if let Some(t) = text
         && t.is_empty()
     {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         return Err(malformed(&[
             "#/inputText: expected minLength: 1, actual: 0".into(),
         ]));
@@ -316,11 +334,13 @@ fn cohere(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
     match native.get("texts") {
         None => {
             if !native.contains_key("images") && !native.contains_key("inputs") {
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 v.push("#: required key [texts] not found".into());
             }
         }
         Some(Value::Array(list)) => {
             if list.len() > 96 {
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 v.push(format!(
                     "#/texts: expected maximum item count: 96, found: {}",
                     list.len()
@@ -331,12 +351,14 @@ fn cohere(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
                     Some(s) => {
                         let n = s.chars().count();
                         if !v4 && n > 2048 {
+                            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                             v.push(format!(
                                 "#/texts/{i}: expected maxLength: 2048, actual: {n}"
                             ));
                         }
                         texts.push(s);
                     }
+                    // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                     None => v.push(format!(
                         "#/texts/{i}: expected type: String, found: {}",
                         json_type(t)
@@ -344,6 +366,7 @@ fn cohere(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
                 }
             }
         }
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         Some(other) => v.push(format!(
             "#/texts: expected type: JSONArray, found: {}",
             json_type(other)
@@ -352,11 +375,13 @@ fn cohere(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
     if let Some(t) = native.get("input_type")
         && !t.as_str().is_some_and(|s| COHERE_INPUT_TYPES.contains(&s))
     {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(enum_violation("input_type", t));
     }
     if let Some(t) = native.get("truncate")
         && !matches!(t.as_str(), Some("NONE" | "START" | "END"))
     {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(enum_violation("truncate", t));
     }
     let mut types: Vec<&str> = Vec::new();
@@ -366,10 +391,12 @@ fn cohere(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
                 for (i, e) in list.iter().enumerate() {
                     match e.as_str() {
                         Some(s) if COHERE_TYPES.contains(&s) => types.push(s),
+                        // Source: inferred from the Smithy model's constraints, in Coral's report format.
                         _ => v.push(enum_violation(&format!("embedding_types/{i}"), e)),
                     }
                 }
             }
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             None => v.push(format!(
                 "#/embedding_types: expected type: JSONArray, found: {}",
                 json_type(t)
@@ -380,25 +407,29 @@ fn cohere(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
     if let Some(d) = native.get("output_dimension") {
         match d.as_u64() {
             Some(n @ (256 | 512 | 1024 | 1536)) => dims = n as usize,
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             _ => v.push(enum_violation("output_dimension", d)),
         }
     }
     if !v.is_empty() {
+        // Source: the emulator's own (no Bedrock counterpart).
         return Err(malformed(&v));
     }
     if native.contains_key("images") || native.contains_key("inputs") {
+        // Source: the emulator's own (no Bedrock counterpart).
         return Err(ApiError::validation(
             "The brock emulator does not embed Cohere images; send texts.",
         ));
     }
     if texts.is_empty() {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         return Err(malformed(&[
             "#/texts: expected minimum item count: 1, found: 0".into(),
         ]));
     }
     let vectors: Vec<Vec<f64>> = texts.iter().map(|t| embedding(t, dims, true)).collect();
     let input_tokens: u64 = texts.iter().map(|t| tokens(t)).sum();
-    // English v3 echoes the texts lowercased (recorded); the others echo them as sent.
+    // English v3 echoes the texts lowercased (recorded: embeddings/TestBedrock.test_cohere_v3_minimal.yaml); the others echo them as sent.
     let echoed: Vec<String> = texts
         .iter()
         .map(|t| {
@@ -489,12 +520,14 @@ fn nova(body: &[u8]) -> Result<Invoked, ApiError> {
     if let Some(t) = native.get("taskType")
         && t.as_str() != Some("SINGLE_EMBEDDING")
     {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(enum_violation("taskType", t));
     }
     let empty = Map::new();
     let params = match native.get("singleEmbeddingParams") {
         Some(Value::Object(p)) => p,
         Some(other) => {
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!(
                 "#/singleEmbeddingParams: expected type: JSONObject, found: {}",
                 json_type(other)
@@ -502,6 +535,7 @@ fn nova(body: &[u8]) -> Result<Invoked, ApiError> {
             &empty
         }
         None => {
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push("#: required key [singleEmbeddingParams] not found".into());
             &empty
         }
@@ -517,6 +551,7 @@ fn nova(body: &[u8]) -> Result<Invoked, ApiError> {
         ]
         .contains(&key.as_str())
         {
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!(
                 "#/singleEmbeddingParams: extraneous key [{key}] is not permitted"
             ));
@@ -524,9 +559,11 @@ fn nova(body: &[u8]) -> Result<Invoked, ApiError> {
     }
     match params.get("embeddingPurpose") {
         None if !params.is_empty() => {
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push("#/singleEmbeddingParams: required key [embeddingPurpose] not found".into())
         }
         Some(p) if !p.as_str().is_some_and(|s| NOVA_PURPOSES.contains(&s)) => {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push(enum_violation("singleEmbeddingParams/embeddingPurpose", p))
         }
         _ => {}
@@ -535,6 +572,7 @@ fn nova(body: &[u8]) -> Result<Invoked, ApiError> {
     if let Some(d) = params.get("embeddingDimension") {
         match d.as_u64() {
             Some(n @ (256 | 384 | 1024 | 3072)) => dims = n as usize,
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             _ => v.push(enum_violation(
                 "singleEmbeddingParams/embeddingDimension",
                 d,
@@ -546,6 +584,7 @@ fn nova(body: &[u8]) -> Result<Invoked, ApiError> {
         .filter(|k| params.contains_key(*k))
         .collect();
     if !params.is_empty() && modalities.len() != 1 {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push(format!(
             "#/singleEmbeddingParams: expected exactly one of [text, image, audio, video], found: {}",
             modalities.len()
@@ -560,15 +599,19 @@ fn nova(body: &[u8]) -> Result<Invoked, ApiError> {
                 seed = s.to_string();
                 input_tokens = tokens(s) + 2;
             }
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             Some(_) => v.push(
                 "#/singleEmbeddingParams/text/value: expected minLength: 1, actual: 0".into(),
             ),
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             None => v.push("#/singleEmbeddingParams/text: required key [value] not found".into()),
         }
         match t.get("truncationMode") {
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             None => v.push(
                 "#/singleEmbeddingParams/text: required key [truncationMode] not found".into(),
             ),
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             Some(m) if !matches!(m.as_str(), Some("START" | "END" | "NONE")) => v.push(
                 enum_violation("singleEmbeddingParams/text/truncationMode", m),
             ),
@@ -579,6 +622,7 @@ fn nova(body: &[u8]) -> Result<Invoked, ApiError> {
         kind = "IMAGE";
         match img.get("format").and_then(Value::as_str) {
             Some("png" | "jpeg" | "gif" | "webp") => {}
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             _ => v.push(enum_violation(
                 "singleEmbeddingParams/image/format",
                 img.get("format").unwrap_or(&Value::Null),
@@ -592,17 +636,20 @@ fn nova(body: &[u8]) -> Result<Invoked, ApiError> {
                     input_tokens = 100;
                 }
             }
+            // Source: the emulator's own (no Bedrock counterpart).
             None => v.push(
                 "#/singleEmbeddingParams/image/source: required key [bytes] not found".into(),
             ),
         }
     }
     if params.contains_key("audio") || params.contains_key("video") {
+        // Source: the emulator's own (no Bedrock counterpart).
         return Err(ApiError::validation(
             "The brock emulator does not embed audio or video; send text or an image.",
         ));
     }
     if !v.is_empty() {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         return Err(malformed(&v));
     }
     let vector = embedding(&seed, dims, true);

@@ -547,7 +547,8 @@ impl Generation {
             u["cacheWriteInputTokens"] = json!(self.cache_write);
         }
         if self.anthropic && !streaming {
-            // Recorded Anthropic answers also carry these older duplicates.
+            // Recorded Anthropic answers also carry these older duplicates
+            // (converse/test_bedrock_cache_write_and_read.yaml).
             u["cacheReadInputTokenCount"] = json!(self.cache_read);
             u["cacheWriteInputTokenCount"] = json!(self.cache_write);
         }
@@ -674,6 +675,42 @@ impl Generation {
                 ),
             }
         }))
+    }
+
+    /// Kimi K2 on Converse, the recorded way. A text answer carries its reasoning inline, as
+    /// `<think>…</think>` in the text, after an empty first delta (recorded:
+    /// converse-chunks/kimi-k2-thinking-inline-think-tags.chunks.txt, a ConverseStream; the
+    /// non-streamed answer in converse/test_bedrock_moonshotai_tool_call.yaml #1 also has
+    /// `<think>` in its text). A tool call keeps a `reasoningContent` block and uses Kimi's
+    /// own tool-use ids, `functions.NAME:N` (recorded in that cassette's #0).
+    pub fn kimi_converse(mut self) -> Generation {
+        if self
+            .blocks
+            .iter()
+            .any(|b| matches!(b, OutBlock::ToolUse { .. }))
+        {
+            let mut n = 0;
+            for b in &mut self.blocks {
+                if let OutBlock::ToolUse { id, name, .. } = b {
+                    *id = format!("functions.{name}:{n}");
+                    n += 1;
+                }
+            }
+            return self;
+        }
+        let reasoning = self.blocks.iter().find_map(|b| match b {
+            OutBlock::Reasoning { text, .. } => Some(text.clone()),
+            _ => None,
+        });
+        let Some(reasoning) = reasoning else {
+            return self;
+        };
+        let answer = self.text();
+        let text = format!(" <think> {reasoning} </think> {answer}");
+        let mut deltas = vec![String::new()];
+        deltas.extend(split_deltas(&text, 3));
+        self.blocks = vec![OutBlock::Text { text, deltas }];
+        self
     }
 
     /// The concatenated answer text (for the Anthropic Messages rendering).
@@ -820,7 +857,10 @@ mod tests {
     /// header names, order and values, and payload keys (padding included).
     #[test]
     fn streams_have_the_recorded_structure() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/recorded/converse");
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/recorded/converse"
+        );
         for name in [
             "test_bedrock_model_stream.yaml",
             "test_bedrock_model_thinking_part_stream.yaml",

@@ -1,4 +1,5 @@
-//! Guardrails: the Converse trace (shape as recorded) and the ApplyGuardrail operation. A text
+//! Guardrails: the Converse trace (shape as recorded in
+//! converse/test_bedrock_model_guardrail_config.yaml) and the ApplyGuardrail operation. A text
 //! containing `[[blocked]]` trips the emulator's single denied topic.
 
 use serde_json::{Value, json};
@@ -132,7 +133,9 @@ pub(crate) fn from_headers(
     }
     let mut v = Violations::default();
     match id {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         None => v.null(&Path::root("guardrailIdentifier")),
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         Some(s) if !identifier_ok(s) => v.push(
             &Path::root("guardrailIdentifier"),
             Some(s),
@@ -141,8 +144,10 @@ pub(crate) fn from_headers(
         _ => {}
     }
     match version {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         None => v.null(&Path::root("guardrailVersion")),
         Some(s) if !version_ok(s) => {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push(&Path::root("guardrailVersion"), Some(s), VERSION_CONSTRAINT)
         }
         _ => {}
@@ -151,6 +156,7 @@ pub(crate) fn from_headers(
     if let Some(t) = trace
         && !TRACES.contains(&t)
     {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(
             &Path::root("trace"),
             Some(t),
@@ -170,6 +176,7 @@ pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiE
     let top = json::obj(body)?;
     let mut v = Violations::default();
     if !identifier_ok(id) {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(
             &Path::root("guardrailIdentifier"),
             Some(id),
@@ -177,6 +184,7 @@ pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiE
         );
     }
     if !version_ok(version) {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(
             &Path::root("guardrailVersion"),
             Some(version),
@@ -184,8 +192,10 @@ pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiE
         );
     }
     match json::get_str(top, "source")? {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         None => v.null(&Path::root("source")),
         Some("INPUT" | "OUTPUT") => {}
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         Some(s) => v.push(
             &Path::root("source"),
             Some(s),
@@ -194,6 +204,7 @@ pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiE
     }
     let mut text = String::new();
     match json::get_list(top, "content")? {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         None => v.null(&Path::root("content")),
         Some(items) => {
             for (i, item) in items.iter().enumerate() {
@@ -209,11 +220,13 @@ pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiE
                                 text.push_str(s);
                             }
                             None => {
+                                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                                 v.null(&Path::root("content").index(i).field("text").field("text"))
                             }
                         }
                     }
                     ["image"] => {}
+                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
                     _ => v.push(
                         &Path::root("content").index(i),
                         None,

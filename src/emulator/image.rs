@@ -24,6 +24,7 @@ pub(crate) fn invoke(model: &Model, body: &[u8]) -> Result<Invoked, ApiError> {
         // The body shape follows the model: SD3.5 and Stable Image refuse `text_prompts`.
         Family::Stability if model.id.starts_with("stability.stable-diffusion-xl") => sdxl(&native),
         Family::Stability => stability(model, &native),
+        // Source: recorded, tests/fixtures/recorded/converse/test_bedrock_error.yaml (the message).
         _ => Err(ApiError::invalid_model()),
     }
 }
@@ -191,6 +192,7 @@ impl Checker {
             Some(Value::String(s)) => {
                 let n = s.chars().count();
                 if n == 0 || n > 1024 {
+                    // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                     self.v.push(format!(
                         "#/{path}/{key}: expected {}: {}, actual: {n}",
                         if n == 0 { "minLength" } else { "maxLength" },
@@ -200,6 +202,7 @@ impl Checker {
                 s.clone()
             }
             Some(other) => {
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 self.v.push(format!(
                     "#/{path}/{key}: expected type: String, found: {}",
                     json_type(other)
@@ -219,6 +222,7 @@ impl Checker {
             Some(Value::String(s)) => match base64::engine::general_purpose::STANDARD.decode(s) {
                 Ok(b) if image_size(&b).is_some() => Some(b),
                 _ => {
+                    // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                     self.v.push(format!(
                         "#/{path}/{key}: the image is not a base64-encoded PNG or JPEG"
                     ));
@@ -226,6 +230,7 @@ impl Checker {
                 }
             },
             Some(other) => {
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 self.v.push(format!(
                     "#/{path}/{key}: expected type: String, found: {}",
                     json_type(other)
@@ -247,6 +252,7 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
         Some(t) => match TASKS.iter().find(|(name, _)| *name == t) {
             Some((_, p)) => Some(*p),
             None => {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 c.v.push(enum_violation("taskType", task.unwrap_or(&Value::Null)));
                 None
             }
@@ -258,6 +264,7 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
         Some(k) => match native.get(k) {
             Some(Value::Object(p)) => p,
             Some(other) => {
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 c.v.push(format!(
                     "#/{k}: expected type: JSONObject, found: {}",
                     json_type(other)
@@ -265,6 +272,7 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
                 &empty
             }
             None => {
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 c.v.push(format!("#: required key [{k}] not found"));
                 &empty
             }
@@ -273,6 +281,7 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
     };
     for (_, other) in TASKS {
         if Some(*other) != params_key && native.contains_key(*other) {
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             c.v.push(format!("#: extraneous key [{other}] is not permitted"));
         }
     }
@@ -296,6 +305,7 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
                             && s.starts_with('#')
                             && s[1..].chars().all(|ch| ch.is_ascii_hexdigit());
                         if !ok {
+                            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                             c.v.push(format!(
                                 "#/{k}/colors/{i}: string [{s}] does not match pattern ^#[0-9A-Fa-f]{{6}}$"
                             ));
@@ -304,10 +314,12 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
                         }
                     }
                 }
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 Some(list) => c.v.push(format!(
                     "#/{k}/colors: expected between 1 and 10 items, found: {}",
                     list.len()
                 )),
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 None => c.v.push(format!("#/{k}: required key [colors] not found")),
             }
             if params.contains_key("referenceImage") {
@@ -328,12 +340,14 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
                         .and_then(|b| image_size(&b));
                 }
                 _ => {
+                    // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                     c.v.push(format!("#/{k}/images: expected between 1 and 5 images"))
                 }
             }
             if let Some(s) = params.get("similarityStrength")
                 && !s.as_f64().is_some_and(|x| (0.2..=1.0).contains(&x))
             {
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 c.v.push(format!(
                     "#/{k}/similarityStrength: {s} is not between 0.2 and 1.0"
                 ));
@@ -346,6 +360,7 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
             let has_prompt = params.contains_key("maskPrompt");
             let has_image = params.contains_key("maskImage");
             if has_prompt == has_image {
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 c.v.push(format!(
                     "#/{k}: exactly one of [maskPrompt] or [maskImage] is required"
                 ));
@@ -357,6 +372,7 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
             if let Some(m) = params.get("outPaintingMode")
                 && !matches!(m.as_str(), Some("DEFAULT" | "PRECISE"))
             {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 c.v.push(enum_violation(&format!("{k}/outPaintingMode"), m));
             }
         }
@@ -370,6 +386,7 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
     let mut seed = 12345u64;
     if let Some(cfg) = native.get("imageGenerationConfig") {
         let Some(cfg) = cfg.as_object() else {
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             return Err(malformed(&[format!(
                 "#/imageGenerationConfig: expected type: JSONObject, found: {}",
                 json_type(cfg)
@@ -386,6 +403,7 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
             ]
             .contains(&key.as_str())
             {
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 c.v.push(format!(
                     "#/imageGenerationConfig: extraneous key [{key}] is not permitted"
                 ));
@@ -396,18 +414,21 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
             match v.as_u64() {
                 Some(x) if (lo..=hi).contains(&x) => Some(x),
                 Some(x) if x < lo => {
+                    // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                     c.v.push(format!(
                         "#/imageGenerationConfig/{key}: {x} is not greater or equal to {lo}"
                     ));
                     None
                 }
                 Some(x) => {
+                    // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                     c.v.push(format!(
                         "#/imageGenerationConfig/{key}: {x} is not less or equal to {hi}"
                     ));
                     None
                 }
                 None => {
+                    // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                     c.v.push(format!(
                         "#/imageGenerationConfig/{key}: expected type: Integer, found: {}",
                         json_type(v)
@@ -423,6 +444,7 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
         if let Some(s) = cfg.get("cfgScale")
             && !s.as_f64().is_some_and(|x| (1.1..=10.0).contains(&x))
         {
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             c.v.push(format!(
                 "#/imageGenerationConfig/cfgScale: {s} is not between 1.1 and 10.0"
             ));
@@ -430,23 +452,28 @@ fn canvas(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiErro
         if let Some(q) = cfg.get("quality")
             && !matches!(q.as_str(), Some("standard" | "premium"))
         {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             c.v.push(enum_violation("imageGenerationConfig/quality", q));
         }
     }
     if !c.v.is_empty() {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         return Err(malformed(&c.v));
     }
     if width % 16 != 0 || height % 16 != 0 {
+        // Source: inferred.
         return Err(ApiError::validation(format!(
             "The image dimensions {width}x{height} are not supported: width and height must be multiples of 16."
         )));
     }
     if width * height > 4_194_304 {
+        // Source: inferred.
         return Err(ApiError::validation(format!(
             "The image size {width}x{height} exceeds the maximum of 4194304 pixels."
         )));
     }
     if prompt.contains(BLOCK_MARKER) {
+        // Source: inferred.
         return Err(ApiError::validation(FILTERED_MESSAGE));
     }
     let (w, h) = input_size
@@ -502,6 +529,7 @@ fn stability(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiE
     let prompt = match native.get("prompt") {
         Some(Value::String(s)) if !s.is_empty() && s.chars().count() <= 10_000 => s.clone(),
         Some(Value::String(s)) => {
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!(
                 "#/prompt: expected length between 1 and 10000, actual: {}",
                 s.chars().count()
@@ -509,6 +537,7 @@ fn stability(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiE
             String::new()
         }
         Some(other) => {
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!(
                 "#/prompt: expected type: String, found: {}",
                 json_type(other)
@@ -520,6 +549,7 @@ fn stability(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiE
     if let Some(n) = native.get("negative_prompt")
         && !n.is_string()
     {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push(format!(
             "#/negative_prompt: expected type: String, found: {}",
             json_type(n)
@@ -529,12 +559,14 @@ fn stability(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiE
     if let Some(r) = native.get("aspect_ratio") {
         match RATIOS.iter().find(|(name, ..)| Some(*name) == r.as_str()) {
             Some((_, rw, rh)) => (w, h) = (*rw, *rh),
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             None => v.push(enum_violation("aspect_ratio", r)),
         }
     }
     if let Some(f) = native.get("output_format")
         && !matches!(f.as_str(), Some("png" | "jpeg" | "webp"))
     {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(enum_violation("output_format", f));
     }
     let seed = match native.get("seed") {
@@ -542,6 +574,7 @@ fn stability(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiE
         Some(s) => match s.as_u64() {
             Some(x) if x <= 4_294_967_294 => x,
             _ => {
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 v.push(format!("#/seed: {s} is not between 0 and 4294967294"));
                 0
             }
@@ -550,9 +583,11 @@ fn stability(model: &Model, native: &Map<String, Value>) -> Result<Invoked, ApiE
     if let Some(m) = native.get("mode")
         && !matches!(m.as_str(), Some("text-to-image" | "image-to-image"))
     {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(enum_violation("mode", m));
     }
     if !v.is_empty() {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         return Err(malformed(&v));
     }
     // Seed 0 means "random": the service picks one and reports it.
@@ -623,15 +658,18 @@ fn sdxl(native: &Map<String, Value>) -> Result<Invoked, ApiError> {
                             prompt.push_str(t);
                         }
                     }
+                    // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                     _ => v.push(format!("#/text_prompts/{i}: required key [text] not found")),
                 }
             }
         }
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         _ => v.push("#/text_prompts: expected minimum item count: 1".into()),
     }
     if let Some(s) = native.get("style_preset")
         && !s.as_str().is_some_and(|x| SDXL_STYLES.contains(&x))
     {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(enum_violation("style_preset", s));
     }
     let dim = |k: &str, v: &mut Vec<String>| -> u32 {
@@ -640,6 +678,7 @@ fn sdxl(native: &Map<String, Value>) -> Result<Invoked, ApiError> {
             Some(x) => match x.as_u64() {
                 Some(n) if (320..=1536).contains(&n) && n % 64 == 0 => n as u32,
                 _ => {
+                    // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                     v.push(format!(
                         "#/{k}: {x} must be a multiple of 64 between 320 and 1536"
                     ));
@@ -652,6 +691,7 @@ fn sdxl(native: &Map<String, Value>) -> Result<Invoked, ApiError> {
     let h = dim("height", &mut v);
     let seed = native.get("seed").and_then(Value::as_u64).unwrap_or(0);
     if !v.is_empty() {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         return Err(malformed(&v));
     }
     let used = if seed == 0 {

@@ -22,8 +22,10 @@ fn token(v: &Value) -> &'static str {
 fn mismatch(v: &Value, target: &str) -> ApiError {
     match v {
         Value::Object(_) => {
+            // Source: inferred (the Coral deserializer's wording).
             ApiError::serialization("Start of structure or map found where not expected.")
         }
+        // Source: inferred (the Coral deserializer's wording).
         Value::Array(_) => ApiError::serialization("Start of list found where not expected"),
         _ => {
             let article = if target.starts_with(['A', 'E', 'I', 'O', 'U']) {
@@ -31,6 +33,7 @@ fn mismatch(v: &Value, target: &str) -> ApiError {
             } else {
                 "a"
             };
+            // Source: inferred (the Coral deserializer's wording).
             ApiError::serialization(format!(
                 "{} can not be converted to {article} {target}",
                 token(v)
@@ -44,6 +47,7 @@ pub(crate) fn parse_body(body: &[u8]) -> Result<Value, ApiError> {
         return Ok(Value::Object(Map::new()));
     }
     serde_json::from_slice(body)
+        // Source: inferred (the Coral deserializer's wording).
         .map_err(|_| ApiError::serialization("Could not parse the request body as JSON."))
 }
 
@@ -71,6 +75,7 @@ pub(crate) fn string(v: &Value) -> Result<&str, ApiError> {
 pub(crate) fn integer(v: &Value) -> Result<i64, ApiError> {
     match v {
         Value::Number(n) => n.as_i64().ok_or_else(|| {
+            // Source: inferred (the Coral deserializer's wording).
             ApiError::serialization("NUMBER_VALUE can not be converted to an Integer")
         }),
         other => Err(mismatch(other, "Integer")),
@@ -81,6 +86,7 @@ pub(crate) fn float(v: &Value) -> Result<f64, ApiError> {
     match v {
         Value::Number(n) => n
             .as_f64()
+            // Source: inferred (the Coral deserializer's wording).
             .ok_or_else(|| ApiError::serialization("NUMBER_VALUE can not be converted to a Float")),
         other => Err(mismatch(other, "Float")),
     }
@@ -202,6 +208,7 @@ impl Violations {
         if self.0.is_empty() {
             Ok(())
         } else {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             Err(super::errors::constraint_report(&self.0))
         }
     }

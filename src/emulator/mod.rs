@@ -3,9 +3,24 @@
 //! (restJson1 + `application/vnd.amazon.eventstream`, STS query/XML) on one loopback port.
 //!
 //! It exists so that brock can be tested offline, and it is deliberately *strict*: it refuses
-//! what Bedrock refuses, with AWS's own status codes, `x-amzn-ErrorType` codes and message
-//! texts, so that a client bug shows up here instead of against the real service. It shares
-//! no code with the client side (`core`, `aws`): requests are parsed from the wire JSON here.
+//! what Bedrock refuses, with AWS's status codes, `x-amzn-ErrorType` codes and message texts,
+//! so that a client bug shows up here instead of against the real service. It shares no code
+//! with the client side (`core`, `aws`): requests are parsed from the wire JSON here.
+//!
+//! # Sources
+//!
+//! Each refusal names its source in a `// Source:` comment where it is built:
+//!
+//! - recorded Bedrock traffic, `tests/fixtures/recorded/` (by file). The parity test
+//!   (`tests/cli/parity.rs`) replays every recorded Converse, ConverseStream and CountTokens
+//!   request and checks the emulator answers with the recorded status and message;
+//! - the Bedrock Smithy model (constraints: patterns, enums, lengths, ranges; as published in
+//!   botocore's `bedrock-runtime` `service-2.json`), in Coral's constraint-report format as
+//!   recorded in `tests/fixtures/recorded/errors/`;
+//! - messages quoted in public issue threads, named by repository and number;
+//! - AWS's SigV4 test-suite vectors for the signature (`tests/fixtures/sigv4/`);
+//! - otherwise "inferred": the wording was not checked against a recording or a document
+//!   here, and may differ from the real service's.
 //!
 //! # Routes
 //!
@@ -13,7 +28,7 @@
 //! |---|---|
 //! | bedrock-runtime | `POST /model/{modelId}/converse`, `/converse-stream`, `/invoke`, `/invoke-with-response-stream`, `/count-tokens`; `POST /guardrail/{id}/version/{version}/apply` |
 //! | bedrock | `GET /foundation-models`, `GET /foundation-models/{id}`, `GET /inference-profiles`, `GET /inference-profiles/{id}` |
-//! | bedrock-agent-runtime | `POST /rerank`; `POST /agents/{a}/agentAliases/{b}/sessions/{s}/text` (InvokeAgent), `/agents/{sessionId}` (InvokeInlineAgent), `/flows/{f}/aliases/{a}` (InvokeFlow), `/knowledgebases/{kb}/retrieve`, `/retrieveAndGenerate`, `/retrieveAndGenerateStream`; the agents, knowledge base and flows are listed in `agent/runtime.rs` and `agent/flow.rs` |
+//! | bedrock-agent-runtime | `POST /rerank`; `POST /agents/{a}/agentAliases/{b}/sessions/{s}/text` (InvokeAgent), `/agents/{sessionId}` (InvokeInlineAgent), `/flows/{f}/aliases/{a}` (InvokeFlow), `/knowledgebases/{kb}/retrieve`, `/retrieveAndGenerate`, `/retrieveAndGenerateStream` over a fixed catalogue: agent `AGENT12345` (aliases `TSTALIASID`, `LIVE123456`), knowledge base `KB12345678`, flows `FLOW123456` (aliases `TSTALIASID`, `LIVE123456`) and `FLOWCHAT01` (multi-turn; alias `TSTALIASID`); ids `DEPFAIL001` / `BADGATE001` answer 424 `DependencyFailedException` / 502 `BadGatewayException`; any other id `ResourceNotFoundException` |
 //! | STS | `POST /` with a form body: `Action=AssumeRole`, `Action=GetCallerIdentity` |
 //!
 //! Anything else is a 404 `UnknownOperationException`.
@@ -21,7 +36,13 @@
 //! # Authentication
 //!
 //! SigV4 (`AWS4-HMAC-SHA256`), signing name `bedrock` for every Bedrock service and `sts` for
-//! STS, any region, verified by recomputing the signature. Accepted keys: the configured
+//! STS, verified by recomputing the canonical request and signature (`auth.rs`, independent of
+//! the aws-sigv4 crate the client signs with, checked against AWS's test-suite vectors in
+//! `tests/fixtures/sigv4`). The credential scope must name [`EmulatorOptions::region`]
+//! (default `us-east-1`; STS also takes `us-east-1`, its global endpoint's region), else 403
+//! `InvalidSignatureException` "Credential should be scoped to a valid region, not 'R'. ", as a
+//! regional AWS endpoint answers; ListFoundationModels and ListInferenceProfiles give ARNs in
+//! that region. Accepted keys: the configured
 //! pair, plus temporary keys issued by this emulator's `AssumeRole` (stateless: derived from
 //! the configured secret, so they keep working across emulator processes with the same
 //! secret). `Authorization: Bearer TOKEN` (a Bedrock API key) is accepted by bedrock-runtime
@@ -62,7 +83,9 @@
 //! `The user said: <T>. I will greet them and repeat it.` and, for Anthropic models, a
 //! signature (base64 HMAC-SHA256 of the text under a fixed emulator key, so it verifies across
 //! processes). Anthropic assistant turns sent back must carry their reasoning blocks exactly as
-//! issued.
+//! issued. Kimi K2 on Converse answers as recorded: the reasoning inline in the text,
+//! ` <think> … </think> ` before the answer, after an empty first delta; when it calls a tool,
+//! a `reasoningContent` block and tool use ids `functions.NAME:N`.
 //!
 //! # InvokeModel text families
 //!
@@ -149,6 +172,8 @@ mod sts;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// The example key pair from the AWS SigV4 documentation.
@@ -177,6 +202,9 @@ pub struct EmulatorOptions {
     pub bearer_tokens: Vec<String>,
     /// VCR cassettes whose recorded answers are replayed.
     pub replay: Vec<PathBuf>,
+    /// The region this emulator serves: a SigV4 credential scoped to any other region is
+    /// refused, as a regional AWS endpoint does.
+    pub region: String,
 }
 
 impl Default for EmulatorOptions {
@@ -189,6 +217,7 @@ impl Default for EmulatorOptions {
             secret_key: DEFAULT_SECRET_KEY.into(),
             bearer_tokens: Vec::new(),
             replay: Vec::new(),
+            region: DEFAULT_REGION.into(),
         }
     }
 }
@@ -197,6 +226,7 @@ impl Default for EmulatorOptions {
 /// aborts open connections; [`Emulator::shutdown`] lets in-flight answers finish first.
 pub struct Emulator {
     addr: SocketAddr,
+    requests: Arc<AtomicU64>,
     handle: Option<server::ServerHandle>,
 }
 
@@ -206,6 +236,7 @@ impl Emulator {
         let handle = server::start(opts).await?;
         Ok(Emulator {
             addr: handle.addr,
+            requests: handle.requests.clone(),
             handle: Some(handle),
         })
     }
@@ -268,13 +299,15 @@ async fn wait_for_signal() -> std::io::Result<()> {
 /// callers. Stops (and joins the thread) on drop.
 pub struct BackgroundEmulator {
     addr: SocketAddr,
+    requests: Arc<AtomicU64>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl BackgroundEmulator {
     pub fn start(opts: EmulatorOptions) -> std::io::Result<BackgroundEmulator> {
-        let (ready_tx, ready_rx) = std::sync::mpsc::channel::<std::io::Result<SocketAddr>>();
+        let (ready_tx, ready_rx) =
+            std::sync::mpsc::channel::<std::io::Result<(SocketAddr, Arc<AtomicU64>)>>();
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let thread = std::thread::Builder::new()
             .name("brock-emulator".into())
@@ -294,7 +327,7 @@ impl BackgroundEmulator {
                 runtime.block_on(async move {
                     match Emulator::start(opts).await {
                         Ok(emulator) => {
-                            let _ = ready_tx.send(Ok(emulator.addr()));
+                            let _ = ready_tx.send(Ok((emulator.addr(), emulator.requests.clone())));
                             let _ = stop_rx.await;
                             // Tests drop the emulator when they are done: cut, don't wait.
                             emulator.close_now().await;
@@ -307,11 +340,12 @@ impl BackgroundEmulator {
                 // Stalled connections must not keep the thread alive.
                 runtime.shutdown_background();
             })?;
-        let addr = ready_rx
+        let (addr, requests) = ready_rx
             .recv()
             .map_err(|_| std::io::Error::other("the emulator thread exited before starting"))??;
         Ok(BackgroundEmulator {
             addr,
+            requests,
             stop: Some(stop_tx),
             thread: Some(thread),
         })
@@ -323,6 +357,12 @@ impl BackgroundEmulator {
 
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// How many requests have reached the emulator so far, whatever their answer: a client's
+    /// attempts, retries included.
+    pub fn requests(&self) -> u64 {
+        self.requests.load(Ordering::Relaxed)
     }
 }
 

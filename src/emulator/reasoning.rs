@@ -74,6 +74,7 @@ pub(crate) fn check(req: &ConverseRequest, model: &Model) -> Result<Reasoning, A
                     if let Some(effort) = rc.get("maxReasoningEffort")
                         && !matches!(effort.as_str(), Some("low" | "medium" | "high"))
                     {
+                        // Source: inferred.
                         return Err(ApiError::validation(
                             "The value of reasoningConfig.maxReasoningEffort must be one of: low, medium, high.",
                         ));
@@ -81,6 +82,7 @@ pub(crate) fn check(req: &ConverseRequest, model: &Model) -> Result<Reasoning, A
                     Ok(Reasoning::Unsigned)
                 }
                 Some("disabled") | None => Ok(Reasoning::Off),
+                // Source: inferred.
                 Some(_) => Err(ApiError::validation(
                     "The value of reasoningConfig.type must be one of: enabled, disabled.",
                 )),
@@ -90,11 +92,13 @@ pub(crate) fn check(req: &ConverseRequest, model: &Model) -> Result<Reasoning, A
             if let Some(effort) = field(&req.additional, "reasoning_effort")
                 && !matches!(effort.as_str(), Some("low" | "medium" | "high"))
             {
+                // Source: inferred.
                 return Err(ApiError::model(
                     "reasoning_effort: Input should be 'low', 'medium' or 'high'",
                 ));
             }
-            // gpt-oss always reasons (recorded even without reasoning_effort).
+            // gpt-oss always reasons, even without reasoning_effort (recorded:
+            // converse/test_bedrock_thinking_false_openai_variant_silent_drop.yaml).
             Ok(Reasoning::Unsigned)
         }
         Family::Qwen => Ok(if field(&req.additional, "reasoning_config").is_some() {
@@ -118,11 +122,13 @@ fn check_anthropic(req: &ConverseRequest, model: &Model) -> Result<Reasoning, Ap
             match b {
                 Block::ReasoningText { text, signature } => match signature {
                     None => {
+                        // Source: inferred.
                         return Err(ApiError::model(format!(
                             "messages.{i}.content.{j}.thinking.signature: Field required"
                         )));
                     }
                     Some(s) if !signature_ok(text, s) => {
+                        // Source: inferred.
                         return Err(ApiError::model(format!(
                             "messages.{i}.content.{j}: Invalid `signature` in `thinking` block"
                         )));
@@ -130,6 +136,7 @@ fn check_anthropic(req: &ConverseRequest, model: &Model) -> Result<Reasoning, Ap
                     _ => {}
                 },
                 Block::RedactedReasoning(data) if !redacted_ok(data) => {
+                    // Source: inferred.
                     return Err(ApiError::model(format!(
                         "messages.{i}.content.{j}: Invalid `data` in `redacted_thinking` block"
                     )));
@@ -148,9 +155,11 @@ fn check_anthropic(req: &ConverseRequest, model: &Model) -> Result<Reasoning, Ap
         "'disabled', 'enabled'"
     };
     let kind = match thinking.get("type") {
+        // Source: inferred.
         None | Some(Value::Null) => return Err(ApiError::model("thinking.type: Field required")),
         Some(Value::String(s)) => s.as_str(),
         Some(_) => {
+            // Source: inferred.
             return Err(ApiError::model(
                 "thinking: Input tag found using 'type' must be a string",
             ));
@@ -162,22 +171,26 @@ fn check_anthropic(req: &ConverseRequest, model: &Model) -> Result<Reasoning, Ap
         "enabled" => {
             let budget = match thinking.get("budget_tokens") {
                 None | Some(Value::Null) => {
+                    // Source: inferred.
                     return Err(ApiError::model(
                         "thinking.enabled.budget_tokens: Field required",
                     ));
                 }
                 Some(b) => b.as_i64().ok_or_else(|| {
+                    // Source: inferred.
                     ApiError::model(
                         "thinking.enabled.budget_tokens: Input should be a valid integer",
                     )
                 })?,
             };
             if budget < 1024 {
+                // Source: inferred.
                 return Err(ApiError::model(
                     "thinking.enabled.budget_tokens: Input should be greater than or equal to 1024",
                 ));
             }
             if max_tokens <= budget as u64 {
+                // Source: inferred.
                 return Err(ApiError::model(format!(
                     "`max_tokens` must be greater than `thinking.budget_tokens`. Please consult our documentation at {DOCS}#max-tokens-and-context-window-size"
                 )));
@@ -185,6 +198,7 @@ fn check_anthropic(req: &ConverseRequest, model: &Model) -> Result<Reasoning, Ap
         }
         "adaptive" if adaptive_capable(model) => {}
         other => {
+            // Source: inferred, in the form Anthropic's refusals take in tests/fixtures/recorded/converse/test_anthropic_bedrock_count_tokens_rejects_server_tools.yaml.
             return Err(ApiError::model(format!(
                 "thinking.type: Input tag '{other}' found using 'type' does not match any of the expected tags: {expected}"
             )));
@@ -193,6 +207,7 @@ fn check_anthropic(req: &ConverseRequest, model: &Model) -> Result<Reasoning, Ap
     if let Some(t) = req.temperature
         && t != 1.0
     {
+        // Source: inferred.
         return Err(ApiError::model(format!(
             "`temperature` may only be set to 1 when thinking is enabled. Please consult our documentation at {DOCS}#feature-compatibility"
         )));
@@ -200,16 +215,19 @@ fn check_anthropic(req: &ConverseRequest, model: &Model) -> Result<Reasoning, Ap
     if let Some(p) = req.top_p
         && p < 0.95
     {
+        // Source: inferred.
         return Err(ApiError::model(format!(
             "`top_p` must be greater than or equal to 0.95 or unset when thinking is enabled. Please consult our documentation at {DOCS}#feature-compatibility"
         )));
     }
     if field(&req.additional, "top_k").is_some() {
+        // Source: inferred.
         return Err(ApiError::model(format!(
             "`top_k` must be unset when thinking is enabled. Please consult our documentation at {DOCS}#feature-compatibility"
         )));
     }
     if matches!(req.tool_choice, Some(ToolChoice::Any | ToolChoice::Tool(_))) {
+        // Source: inferred.
         return Err(ApiError::model(
             "Thinking may not be enabled when tool_choice forces tool use.",
         ));
@@ -229,6 +247,7 @@ fn check_anthropic(req: &ConverseRequest, model: &Model) -> Result<Reasoning, Ap
             first,
             Block::ReasoningText { .. } | Block::RedactedReasoning(_)
         ) {
+            // Source: inferred.
             return Err(ApiError::model(format!(
                 "messages.{i}.content.0.type: Expected `thinking` or `redacted_thinking`, but found `{}`. When `thinking` is enabled, a final `assistant` message must start with a thinking block (preceeding the lastmost set of `tool_use` and `tool_result` blocks). We recommend you include thinking blocks from previous turns. To avoid this requirement, disable `thinking`. Please consult our documentation at {DOCS}",
                 first.anthropic_type()

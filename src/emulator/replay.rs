@@ -199,10 +199,14 @@ mod tests {
     use super::*;
     use crate::emulator::eventstream::tests::decode_all;
 
-    const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/recorded/converse");
+    const DIR: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/recorded/converse"
+    );
 
     fn cassettes() -> Vec<std::path::PathBuf> {
-        let dir = std::fs::read_dir(DIR).unwrap_or_else(|e| panic!("vendored cassettes {DIR}: {e}"));
+        let dir =
+            std::fs::read_dir(DIR).unwrap_or_else(|e| panic!("vendored cassettes {DIR}: {e}"));
         let mut v: Vec<_> = dir
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "yaml"))

@@ -113,23 +113,30 @@ pub(crate) enum Early {
 pub(crate) fn early(scenario: Scenario, counters: &Counters, delay_ms: Option<u64>) -> Early {
     use Scenario::*;
     match scenario {
+        // Source: the emulator's own (no Bedrock counterpart).
         Throttle => Early::Error(ApiError::throttling()),
         ThrottleThenOk | UnavailableThenOk => {
             if counters.bump(scenario.key()) <= FAILING_ATTEMPTS {
                 Early::Error(if scenario == ThrottleThenOk {
+                    // Source: inferred.
                     ApiError::throttling()
                 } else {
+                    // Source: inferred.
                     ApiError::unavailable()
                 })
             } else {
                 Early::Proceed
             }
         }
+        // Source: inferred.
         InternalError => Early::Error(ApiError::internal()),
+        // Source: inferred.
         AccessDenied => Early::Error(ApiError::access_denied_model()),
+        // Source: inferred.
         NotFound => Early::Error(ApiError::not_found(
             "Could not resolve the foundation model from the provided model identifier.",
         )),
+        // Source: inferred.
         ModelTimeout => Early::Error(ApiError::model_timeout()),
         SlowFirstByte => Early::Delay(Duration::from_millis(delay_ms.unwrap_or(DEFAULT_DELAY_MS))),
         Reset => Early::Reset,

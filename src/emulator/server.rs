@@ -4,6 +4,7 @@
 
 use std::pin::Pin;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::task::{Context as TaskContext, Poll};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -106,10 +107,13 @@ struct Shared {
     replay: Replay,
     throttle: super::embed::PeriodicThrottle,
     agents: super::agent::Agents,
+    requests: Arc<AtomicU64>,
 }
 
 pub(crate) struct ServerHandle {
     pub addr: std::net::SocketAddr,
+    /// Every request received, whatever its answer (tests count a client's attempts with it).
+    pub requests: Arc<AtomicU64>,
     stop: watch::Sender<bool>,
     task: tokio::task::JoinHandle<()>,
 }
@@ -135,6 +139,7 @@ pub(crate) async fn start(opts: EmulatorOptions) -> std::io::Result<ServerHandle
     let replay = Replay::load(&opts.replay)?;
     let listener = TcpListener::bind(opts.listen).await?;
     let addr = listener.local_addr()?;
+    let requests = Arc::new(AtomicU64::new(0));
     let shared = Arc::new(Shared {
         opts,
         counters: Counters::default(),
@@ -142,10 +147,16 @@ pub(crate) async fn start(opts: EmulatorOptions) -> std::io::Result<ServerHandle
         replay,
         throttle: Default::default(),
         agents: Default::default(),
+        requests: requests.clone(),
     });
     let (stop, stop_rx) = watch::channel(false);
     let task = tokio::spawn(accept_loop(listener, shared, stop_rx));
-    Ok(ServerHandle { addr, stop, task })
+    Ok(ServerHandle {
+        addr,
+        requests,
+        stop,
+        task,
+    })
 }
 
 async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, mut stop: watch::Receiver<bool>) {
@@ -445,14 +456,40 @@ fn json_body_answer(
 
 // --- handling ------------------------------------------------------------------------------
 
+/// Largest request body read, before authentication or anything else: InvokeModel's `body` is
+/// at most 25,000,000 bytes (inferred from the InvokeModel API reference's length constraint;
+/// Converse requests with inline media stay under the same ceiling), so a larger one is refused
+/// instead of buffered.
+const MAX_REQUEST_BODY: usize = 25_000_000;
+
 async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
+    shared.requests.fetch_add(1, Ordering::Relaxed);
     let started = Instant::now();
     let (parts, body) = req.into_parts();
-    let body = match body.collect().await {
+    let request_id = uuid::Uuid::new_v4().to_string();
+    let too_large = || {
+        let e = ApiError::new(
+            413,
+            "ValidationException",
+            format!("The request body is larger than {MAX_REQUEST_BODY} bytes"),
+        );
+        Ok(error_answer(&e, &request_id))
+    };
+    let declared = parts
+        .headers
+        .get(http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_REQUEST_BODY as u64) {
+        return too_large();
+    }
+    let body = match http_body_util::Limited::new(body, MAX_REQUEST_BODY)
+        .collect()
+        .await
+    {
         Ok(b) => b.to_bytes(),
+        Err(e) if e.is::<http_body_util::LengthLimitError>() => return too_large(),
         Err(_) => return Err(ResetConnection),
     };
-    let request_id = uuid::Uuid::new_v4().to_string();
     let raw_path = parts.uri.path().to_string();
     let route = route(&parts.method, &raw_path);
     let service = route.service();
@@ -468,6 +505,7 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
         tokio::time::sleep(shared.opts.latency).await;
     }
     if route == Route::Unknown {
+        // Source: the emulator's own (no Bedrock counterpart).
         return fail(&ApiError::unknown_operation());
     }
     let caller = match auth::authenticate(&parts, &body, service, &shared.opts, SystemTime::now()) {
@@ -485,6 +523,7 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
         Some(name) => match Scenario::parse(name) {
             Some(s) => Some(s),
             None => {
+                // Source: the emulator's own (no Bedrock counterpart).
                 return fail(&ApiError::validation(format!(
                     "Unknown emulator scenario '{name}'. Known scenarios: {}.",
                     scenarios::NAMES.join(", ")
@@ -600,6 +639,7 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
                 )
             })
         }
+        // Source: inferred.
         Route::Unknown => Err(ApiError::unknown_operation()),
     };
     match result {
@@ -657,6 +697,7 @@ impl Request_<'_> {
             && name != "default"
             && Scenario::parse(name).is_none()
         {
+            // Source: inferred.
             return Err(ApiError::invalid_model());
         }
         Ok(resolved)
@@ -665,6 +706,7 @@ impl Request_<'_> {
     /// Refuses bare ids of models that need an inference profile.
     fn check_throughput(resolved: &catalog::Resolved) -> Result<(), ApiError> {
         if resolved.on_demand && !resolved.model.inference.contains(&"ON_DEMAND") {
+            // Source: inferred.
             return Err(ApiError::validation(format!(
                 "Invocation of model ID {} with on-demand throughput isn\u{2019}t supported. Retry your request with the ID or ARN of an inference profile that contains this model.",
                 resolved.model.id
@@ -695,6 +737,7 @@ impl Request_<'_> {
     ) -> Result<Response<EmuBody>, ApiError> {
         let resolved = self.resolve(model_id)?;
         if !resolved.model.converse {
+            // Source: inferred.
             return Err(ApiError::validation(
                 "This action doesn't support the model that you provided. Try again with a supported text or chat model.",
             ));
@@ -702,7 +745,10 @@ impl Request_<'_> {
         Self::check_throughput(&resolved)?;
         let value = json::parse_body(body)?;
         let req = converse::parse(&value, model_id, &resolved)?;
-        let g = generate::generate(&req, &self.generation_context(&resolved, model_id));
+        let mut g = generate::generate(&req, &self.generation_context(&resolved, model_id));
+        if resolved.model.family == Family::Kimi {
+            g = g.kimi_converse();
+        }
         if stream {
             let frames = g.stream_frames(self.latency_ms());
             let steps = scenarios::shape_stream(self.scenario, frames);
@@ -745,6 +791,7 @@ impl Request_<'_> {
             resolved.model
         };
         if stream && !model.streaming {
+            // Source: inferred.
             return Err(ApiError::validation(
                 "The model is unsupported for streaming.",
             ));
@@ -786,6 +833,7 @@ impl Request_<'_> {
     fn count_tokens(&self, model_id: &str, body: &Bytes) -> Result<Response<EmuBody>, ApiError> {
         let resolved = self.resolve(model_id)?;
         if !resolved.on_demand || resolved.model.family != Family::Anthropic {
+            // Source: recorded, tests/fixtures/recorded/converse/test_anthropic_bedrock_count_tokens_error.yaml.
             return Err(ApiError::validation(
                 "The provided model doesn't support counting tokens.",
             ));
@@ -795,6 +843,7 @@ impl Request_<'_> {
         let input = match json::get_obj(top, "input")? {
             Some(i) => i,
             None => {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 return Err(super::errors::constraint_report(&[
                     "Value null at 'input' failed to satisfy constraint: Member must not be null"
                         .into(),
@@ -814,6 +863,7 @@ impl Request_<'_> {
                     ]
                     .contains(&k.as_str())
                     {
+                        // Source: inferred (the Coral deserializer's wording).
                         return Err(ApiError::serialization(format!(
                             "Unrecognized field \"{k}\" in ConverseTokensRequest"
                         )));
@@ -829,12 +879,15 @@ impl Request_<'_> {
                     base64::engine::general_purpose::STANDARD
                         .decode(b64)
                         .map_err(|_| {
+                            // Source: inferred (the Coral deserializer's wording).
                             ApiError::serialization("Invalid Base64 value for a blob member.")
                         })?
                 };
+                invoke::count_tokens_tool_types(&raw)?;
                 invoke::anthropic_request(resolved.model, &raw)?.input_chars()
             }
             _ => {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 return Err(super::errors::constraint_report(&[
                     "Value at 'input' failed to satisfy constraint: Member must have exactly one member set".into(),
                 ]));
@@ -866,6 +919,7 @@ impl Request_<'_> {
             if let Some(v) = get(name)
                 && !allowed.contains(&v)
             {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 violations.push(format!(
                     "Value '{v}' at '{name}' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
                     allowed.join(", ")
@@ -879,11 +933,13 @@ impl Request_<'_> {
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ' '))
         {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             violations.push(format!(
                 "Value '{p}' at 'byProvider' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[A-Za-z0-9- ]{{1,63}}$"
             ));
         }
         if !violations.is_empty() {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             return Err(super::errors::constraint_report(&violations));
         }
         let summaries: Vec<Value> = catalog::MODELS
@@ -905,7 +961,7 @@ impl Request_<'_> {
                     _ => m.inference.contains(&"PROVISIONED"),
                 })
             })
-            .map(catalog::model_summary)
+            .map(|m| catalog::model_summary(m, &self.shared.opts.region))
             .collect();
         Ok(json_answer(
             StatusCode::OK,
@@ -921,11 +977,12 @@ impl Request_<'_> {
             .map(|(_, m)| m)
             .unwrap_or(id);
         let m = catalog::find(bare).ok_or_else(|| {
+            // Source: inferred.
             ApiError::not_found(format!("The model with identifier {id} does not exist."))
         })?;
         Ok(json_answer(
             StatusCode::OK,
-            &json!({"modelDetails": catalog::model_summary(m)}),
+            &json!({"modelDetails": catalog::model_summary(m, &self.shared.opts.region)}),
             self.request_id,
         ))
     }
@@ -944,12 +1001,14 @@ impl Request_<'_> {
                     } else {
                         "Member must have value less than or equal to 1000"
                     };
+                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
                     violations.push(format!(
                         "Value '{n}' at 'maxResults' failed to satisfy constraint: {c}"
                     ));
                     20
                 }
                 Err(_) => {
+                    // Source: inferred (the Coral deserializer's wording).
                     return Err(ApiError::serialization(format!(
                         "STRING_VALUE can not be converted to an Integer: {v}"
                     )));
@@ -960,11 +1019,13 @@ impl Request_<'_> {
         if let Some(t) = type_equals
             && !["SYSTEM_DEFINED", "APPLICATION"].contains(&t)
         {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             violations.push(format!(
                 "Value '{t}' at 'typeEquals' failed to satisfy constraint: Member must satisfy enum value set: [SYSTEM_DEFINED, APPLICATION]"
             ));
         }
         if !violations.is_empty() {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             return Err(super::errors::constraint_report(&violations));
         }
         let all: Vec<catalog::Profile> = if type_equals == Some("APPLICATION") {
@@ -976,12 +1037,13 @@ impl Request_<'_> {
             None => 0,
             Some(t) => decode_page_token(t)
                 .filter(|s| *s < all.len())
+                // Source: inferred.
                 .ok_or_else(|| ApiError::validation("The pagination token is invalid."))?,
         };
         let end = (start + max).min(all.len());
         let page: Vec<Value> = all[start..end]
             .iter()
-            .map(catalog::profile_summary)
+            .map(|p| catalog::profile_summary(p, &self.shared.opts.region))
             .collect();
         let mut body = json!({"inferenceProfileSummaries": page});
         if end < all.len() {
@@ -997,11 +1059,12 @@ impl Request_<'_> {
             .map(|(_, m)| m)
             .unwrap_or(id);
         let p = catalog::find_profile(bare).ok_or_else(|| {
+            // Source: inferred.
             ApiError::not_found(format!("Inference profile {id} does not exist."))
         })?;
         Ok(json_answer(
             StatusCode::OK,
-            &catalog::profile_summary(&p),
+            &catalog::profile_summary(&p, &self.shared.opts.region),
             self.request_id,
         ))
     }

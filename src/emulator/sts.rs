@@ -69,6 +69,7 @@ pub(crate) fn parse_form(body: &[u8]) -> Vec<(String, String)> {
 }
 
 fn validation(message: String) -> ApiError {
+    // Source: inferred.
     ApiError::new(400, "ValidationError", message)
 }
 
@@ -127,7 +128,9 @@ pub(crate) fn handle(
                 xml_escape(&user_id)
             ))
         }
+        // Source: inferred.
         "" => Err(ApiError::new(400, "MissingAction", "Missing Action")),
+        // Source: inferred.
         other => Err(ApiError::new(
             400,
             "InvalidAction",
@@ -148,19 +151,23 @@ fn assume_role<'a>(
     match role_arn {
         None => violations
             .push("Value null at 'roleArn' failed to satisfy constraint: Member must not be null".to_string()),
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         Some(a) if a.len() < 20 => violations.push(format!(
             "Value '{a}' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20"
         )),
         _ => {}
     }
     match session {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         None => violations.push(
             "Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null"
                 .to_string(),
         ),
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         Some(s) if s.len() < 2 => violations.push(format!(
             "Value '{s}' at 'roleSessionName' failed to satisfy constraint: Member must have length greater than or equal to 2"
         )),
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         Some(s) if s.len() > 64 => violations.push(format!(
             "Value '{s}' at 'roleSessionName' failed to satisfy constraint: Member must have length less than or equal to 64"
         )),
@@ -169,6 +176,7 @@ fn assume_role<'a>(
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "_+=,.@-".contains(c)) =>
         {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             violations.push(format!(
                 "Value '{s}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*"
             ))
@@ -180,10 +188,12 @@ fn assume_role<'a>(
         Some(d) => match d.parse::<u64>() {
             Ok(n) if (900..=43200).contains(&n) => n,
             Ok(n) if n < 900 => {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 violations.push(format!("Value '{n}' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900"));
                 3600
             }
             Ok(n) => {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 violations.push(format!("Value '{n}' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200"));
                 3600
             }

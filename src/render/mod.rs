@@ -71,6 +71,16 @@ pub fn diag(msg: &str) {
     }
 }
 
+/// Write an answer that holds text from the service (JSON documents included: serde escapes
+/// C0 controls but not C1 ones or bidi overrides): sanitised on a terminal, exact to a pipe.
+pub fn stdout_write_untrusted(s: &str) -> crate::error::Result<()> {
+    if std::io::stdout().is_terminal() {
+        stdout_write(&sanitize::for_terminal(s))
+    } else {
+        stdout_write(s)
+    }
+}
+
 /// Write an answer to stdout. A closed pipe (`brock … | head`) is not an error worth reporting:
 /// the reader got what it wanted, so we stop quietly with success.
 pub fn stdout_write(s: &str) -> crate::error::Result<()> {

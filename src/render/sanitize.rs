@@ -37,6 +37,18 @@ pub fn for_terminal(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// At most `max` characters of `s`, saying how many were left out: an error that echoes a
+/// 100 KB argument back is one nobody can read.
+pub fn clip(s: &str, max: usize) -> Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => Cow::Borrowed(s),
+        Some((at, _)) => {
+            let rest = s[at..].chars().count();
+            Cow::Owned(format!("{}… ({rest} more characters)", &s[..at]))
+        }
+    }
+}
+
 fn needs_escape(c: char) -> bool {
     let code = c as u32;
     (code < 0x20 && c != '\n' && c != '\t')
@@ -113,6 +125,12 @@ mod tests {
         );
         // Right-to-left scripts themselves are text, not controls.
         assert_eq!(for_terminal("שלום مرحبا"), "שלום مرحبا");
+    }
+
+    #[test]
+    fn long_echoes_are_clipped() {
+        assert_eq!(clip("abc", 3), "abc");
+        assert_eq!(clip("abcdé", 3), "abc… (2 more characters)");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Plain aligned tables for listings. No box drawing: output stays greppable and copyable.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 pub struct Table {
     headers: Vec<String>,
@@ -23,8 +23,27 @@ impl Table {
         self.rows.is_empty()
     }
 
-    /// Write with columns padded to their widest cell; the header is bold when styled.
+    /// Write with columns padded to their widest cell; the header is bold when styled. Tables
+    /// go to stdout, and their cells come from the service: on a terminal every cell passes the
+    /// sanitiser (a model name holding OSC 52 must not reach it); to a pipe they stay exact.
     pub fn write(&self, out: &mut dyn Write, styled: bool) -> std::io::Result<()> {
+        self.write_for(out, styled, std::io::stdout().is_terminal())
+    }
+
+    fn write_for(&self, out: &mut dyn Write, styled: bool, terminal: bool) -> std::io::Result<()> {
+        if terminal {
+            let clean = |cells: &[String]| -> Vec<String> {
+                cells
+                    .iter()
+                    .map(|c| super::sanitize::for_terminal(c).into_owned())
+                    .collect()
+            };
+            let t = Table {
+                headers: clean(&self.headers),
+                rows: self.rows.iter().map(|r| clean(r)).collect(),
+            };
+            return t.write_for(out, styled, false);
+        }
         let n = self.headers.len();
         let mut widths: Vec<usize> = self.headers.iter().map(|h| h.chars().count()).collect();
         for r in &self.rows {
@@ -54,5 +73,22 @@ impl Table {
             writeln!(out, "{}", line(r))?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_sanitised_for_a_terminal_only() {
+        let mut t = Table::new(["ID"]);
+        t.row(["a\x1b]52;c;eA==\x07b"]);
+        let mut term = Vec::new();
+        t.write_for(&mut term, false, true).unwrap();
+        assert_eq!(String::from_utf8(term).unwrap(), "ID\na^[]52;c;eA==^Gb\n");
+        let mut pipe = Vec::new();
+        t.write_for(&mut pipe, false, false).unwrap();
+        assert_eq!(pipe, b"ID\na\x1b]52;c;eA==\x07b\n");
     }
 }

@@ -722,8 +722,11 @@ fn agent_errors_are_explained() {
 
     // Throttling on the agent runtime is retried like everywhere else.
     env.write_config("[default.headers]\nx-brock-emulator-scenario = \"throttle-then-ok\"\n");
+    let before = env.emulator.requests();
     let (out, _) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "hi"]);
     assert!(out.contains("turn 1"), "{out}");
+    // Two throttled attempts, then the answer.
+    assert_eq!(env.emulator.requests() - before, 3);
 }
 
 /// Bodies the agents runtime refuses are refused by the emulator too: members the shape does

@@ -7,6 +7,8 @@ use std::process::Command;
 
 use clap_complete::Shell;
 
+use crate::common::require_tool;
+
 const SHELLS: [Shell; 5] = [
     Shell::Bash,
     Shell::Zsh,
@@ -73,19 +75,6 @@ fn bin_dir() -> PathBuf {
         .to_path_buf()
 }
 
-fn shell_available(name: &str) -> bool {
-    let found = Command::new(name)
-        .arg("-c")
-        .arg("exit 0")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    // In CI the shells are installed by .ci/run; a missing one there is a failure, not a skip.
-    if !found && std::env::var_os("CI").is_some() {
-        panic!("{name} is not installed; .ci/run should install it");
-    }
-    found
-}
-
 fn run_shell(shell: &str, script: &str, home: &Path) -> String {
     let path = format!(
         "{}:{}",
@@ -120,9 +109,7 @@ fn home_with_profiles() -> tempfile::TempDir {
 
 #[test]
 fn bash_completes_subcommands_models_and_profiles() {
-    if !shell_available("bash") {
-        return;
-    }
+    require_tool("bash", "bash");
     let home = home_with_profiles();
     let script = repo().join("completions/brock.bash");
     let complete = |words: &str| {
@@ -141,65 +128,81 @@ fn bash_completes_subcommands_models_and_profiles() {
     assert!(out.lines().any(|l| l == "chat"), "{out}");
     let out = complete("brock chat --model myf");
     assert!(out.lines().any(|l| l == "myfast"), "{out}");
+    let out = complete("brock chat -m myf");
+    assert!(out.lines().any(|l| l == "myfast"), "{out}");
     let out = complete("brock --profile work");
     assert!(out.lines().any(|l| l == "workbench"), "{out}");
 }
 
 #[test]
-fn fish_completes_subcommands_and_models() {
-    if !shell_available("fish") {
-        return;
-    }
+fn fish_completes_subcommands_models_and_profiles() {
+    require_tool("fish", "fish");
     let home = home_with_profiles();
     let script = repo().join("completions/brock.fish");
-    let out = run_shell(
-        "fish",
-        &format!("source '{}'; complete -C 'brock ch'", script.display()),
-        home.path(),
-    );
-    assert!(out.lines().any(|l| l.starts_with("chat")), "{out}");
-    let out = run_shell(
-        "fish",
-        &format!(
-            "source '{}'; complete -C 'brock chat --model myf'",
-            script.display()
-        ),
-        home.path(),
-    );
-    assert!(out.lines().any(|l| l.starts_with("myfast")), "{out}");
+    // fish prints `candidate<TAB>description`.
+    let candidates = |out: String| -> Vec<String> {
+        out.lines()
+            .map(|l| l.split('\t').next().unwrap_or_default().to_string())
+            .collect()
+    };
+    let complete = |line: &str| {
+        run_shell(
+            "fish",
+            &format!("source '{}'; complete -C '{line}'", script.display()),
+            home.path(),
+        )
+    };
+    let out = candidates(complete("brock ch"));
+    assert!(out.iter().any(|c| c == "chat"), "{out:?}");
+    // The alias and the profile come from the config file, through `brock __complete`.
+    for line in ["brock chat --model myf", "brock chat -m myf"] {
+        let out = candidates(complete(line));
+        assert_eq!(out, ["myfast"], "{line}");
+    }
+    let out = candidates(complete("brock --profile work"));
+    assert_eq!(out, ["workbench"]);
 }
 
-#[test]
-fn zsh_loads_the_script_and_completes_a_subcommand() {
-    if !shell_available("zsh") {
-        return;
-    }
-    let home = home_with_profiles();
+/// What an interactive zsh shows after `line` is typed and Tab pressed, with the committed
+/// completion script loaded. Completion only runs inside the line editor, so the shell is
+/// driven through zpty; reading stops once `expect` has appeared (or after 10 s of polling).
+fn zsh_tab(line: &str, expect: &str, home: &Path) -> String {
     let dir = repo().join("completions");
-    // Completion only runs inside a line editor, so drive an interactive zsh through zpty and
-    // read back the line after pressing Tab.
     let script = format!(
         r#"
 zmodload zsh/zpty || exit 1
 zpty z zsh -f -i
 zpty -w z "PS1='> '; fpath=('{dir}' \$fpath); autoload -Uz compinit; compinit -u -D; unsetopt beep"
-zpty -w z "brock ch"$'\t'
-sleep 1
-zpty -w z $'\x15'"echo DONE"$'\n'
+zpty -w z '{line}'$'\t'
 out=""
-for i in 1 2 3 4 5 6 7 8 9 10; do
+for i in {{1..100}}; do
   zpty -r -t z chunk && out+="$chunk"
-  [[ $out == *DONE* ]] && break
-  sleep 0.2
+  [[ $out == *'{expect}'* ]] && break
+  sleep 0.1
 done
 zpty -d z
 print -r -- "$out"
 "#,
         dir = dir.display()
     );
-    let out = run_shell("zsh", &script, home.path());
-    assert!(
-        out.contains("brock chat"),
-        "tab did not complete `brock ch`: {out:?}"
-    );
+    run_shell("zsh", &script, home)
+}
+
+#[test]
+fn zsh_completes_subcommands_models_and_profiles() {
+    require_tool("zsh", "zsh");
+    let home = home_with_profiles();
+    for (line, completed) in [
+        ("brock ch", "brock chat"),
+        // The alias and the profile come from the config file, through `brock __complete`.
+        ("brock chat -m myf", "brock chat -m myfast"),
+        ("brock chat --model myf", "brock chat --model myfast"),
+        ("brock --profile work", "brock --profile workbench"),
+    ] {
+        let out = zsh_tab(line, completed, home.path());
+        assert!(
+            out.contains(completed),
+            "tab did not complete `{line}` to `{completed}`: {out:?}"
+        );
+    }
 }

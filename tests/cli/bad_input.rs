@@ -111,6 +111,71 @@ fn every_bad_input_is_refused_before_sending_with_one_line_and_exit_2() {
             &["chat", "--temperature", "1.5", "q"],
             &["temperature"],
         ),
+        // Numbers: each refused with its real bounds, named as typed (issue 21).
+        case(
+            "temperature too large for f32",
+            &["chat", "--temperature", "1e308", "q"],
+            &["--temperature", "1e308", "from 0 to 1"],
+        ),
+        case(
+            "max tokens past i64",
+            &["chat", "--max-tokens", "99999999999999999999", "q"],
+            &["--max-tokens", "from 1 to 4294967295"],
+        ),
+        case(
+            "read timeout over a day",
+            &["--read-timeout", "100000", "chat", "q"],
+            &["--read-timeout", "above 0 and at most 86400"],
+        ),
+        case(
+            "connect timeout not a number",
+            &["--connect-timeout", "soon", "chat", "q"],
+            &["--connect-timeout", "not a number"],
+        ),
+        case(
+            "top-k zero",
+            &["chat", "--top-k", "0", "q"],
+            &["--top-k", "from 1 to"],
+        ),
+        case(
+            "max attempts zero",
+            &["--max-attempts", "0", "chat", "q"],
+            &["--max-attempts", "from 1 to 20"],
+        ),
+        case(
+            "image similarity out of range",
+            &["image", "--similarity", "1e308", "x"],
+            &["--similarity", "1e308", "from 0.2 to 1"],
+        ),
+        case(
+            "emulator pacing out of range",
+            &["emulator", "--tokens-per-second", "1e308"],
+            &["--tokens-per-second", "from 0 to"],
+        ),
+        Case {
+            config: Some("[tools.t]\ndescription = \"d\"\ncommand = [\"true\"]\ntimeout = 1e30\n"),
+            ..case(
+                "tool timeout that would overflow a Duration",
+                &["chat", "q"],
+                &["[tools.t] timeout", "1e30", "above 0 and at most 86400"],
+            )
+        },
+        Case {
+            config: Some("[default.timeouts]\nread = 100000\n"),
+            ..case(
+                "config timeout over a day",
+                &["chat", "q"],
+                &["timeouts.read", "above 0 and at most 86400"],
+            )
+        },
+        Case {
+            config: Some("[default]\nmax_tokens = 5000000000\n"),
+            ..case(
+                "config max_tokens past u32",
+                &["chat", "q"],
+                &["max_tokens", "from 1 to 4294967295"],
+            )
+        },
         case(
             "bad region",
             &["--region", "Not A Region", "chat", "q"],

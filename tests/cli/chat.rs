@@ -3,7 +3,7 @@
 use base64::Engine;
 use serde_json::{Value, json};
 
-use crate::common::{TestEnv, fixtures_dir, stderr_of, stdout_of};
+use crate::common::{TestEnv, fixtures_dir, require_tool, stderr_of, stdout_of};
 
 fn json_out(out: &std::process::Output) -> Value {
     assert!(out.status.success(), "{}", stderr_of(out));
@@ -278,8 +278,14 @@ fn reasoning_goes_to_stderr_and_the_answer_to_stdout() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(stdout_of(&out).contains("You said: think it over"));
-    assert!(!stderr_of(&out).is_empty(), "reasoning shown on stderr");
-    assert!(!stdout_of(&out).contains(&stderr_of(&out).trim().to_string()));
+    // The emulator's reasoning for this prompt, on stderr and not on stdout.
+    let reasoning = "The user said: think it over. I will greet them and repeat it.";
+    assert!(
+        stderr_of(&out).contains(reasoning),
+        "reasoning shown on stderr: {}",
+        stderr_of(&out)
+    );
+    assert!(!stdout_of(&out).contains(reasoning), "{}", stdout_of(&out));
     let out = env
         .cmd()
         .args([
@@ -780,7 +786,12 @@ fn mid_stream_error_keeps_the_partial_answer() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
-    assert!(!stdout_of(&out).is_empty(), "partial output kept");
+    // The deltas the emulator sent before the error frame, byte for byte.
+    assert_eq!(
+        stdout_of(&out),
+        "Hello from the brock emulator (emulator.stream-error). ",
+        "partial output kept"
+    );
     assert!(
         stderr_of(&out).contains("ModelStreamErrorException"),
         "{}",
@@ -804,6 +815,7 @@ fn throttled_chat_exits_4() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+    assert_eq!(env.emulator.requests(), 2, "{}", stderr_of(&out));
     let out = env
         .cmd()
         .args([
@@ -817,6 +829,12 @@ fn throttled_chat_exits_4() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(
+        stdout_of(&out),
+        "Hello from the brock emulator (emulator.throttle-then-ok). You said: q"
+    );
+    // Two throttled attempts, then the answer.
+    assert_eq!(env.emulator.requests(), 2 + 3, "{}", stderr_of(&out));
 }
 
 #[test]
@@ -829,7 +847,10 @@ fn hostile_output_is_byte_exact_on_a_pipe() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     // Not a terminal: the bytes are passed through exactly, escapes included.
-    assert!(out.stdout.contains(&0x1b), "{:?}", stdout_of(&out));
+    assert_eq!(
+        stdout_of(&out),
+        "Hostile answer: \x1b]52;c;aGFja2Vk\x07\x1b]0;pwned title\x07\x1b[2J\x1b[H\x1b[10;10H\x1b[5Aoverwritten\x07\rcarriage return"
+    );
 }
 
 #[test]
@@ -854,6 +875,9 @@ fn unknown_model_is_the_services_validation_error() {
 fn ctrl_c_mid_stream_exits_130_and_keeps_output() {
     use std::io::Read;
     use std::process::{Command, Stdio};
+    // The deltas `stall` sends before going silent for an hour.
+    const PARTIAL: &str = "Hello from the brock emulator (emulator.stall). ";
+    require_tool("kill", "procps");
     let env = TestEnv::new();
     let mut child = env
         .std_cmd()
@@ -862,19 +886,54 @@ fn ctrl_c_mid_stream_exits_130_and_keeps_output() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    // Everything brock writes to stdout, as it arrives, on a thread: the signal goes out only
+    // once the whole partial answer has been printed, however long that takes.
     let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 1];
-    stdout.read_exact(&mut first).unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(200));
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+    let reader = std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        loop {
+            match stdout.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    if tx.send(buf[..n].to_vec()).is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    while !seen.ends_with(PARTIAL.as_bytes()) {
+        match rx.recv_timeout(std::time::Duration::from_secs(30)) {
+            Ok(chunk) => seen.extend(chunk),
+            Err(e) => {
+                let _ = child.kill();
+                panic!(
+                    "the partial answer never arrived ({e}); stdout so far: {:?}",
+                    String::from_utf8_lossy(&seen)
+                );
+            }
+        }
+    }
     Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
         .unwrap();
     let status = child.wait().unwrap();
-    let mut rest = String::new();
-    stdout.read_to_string(&mut rest).unwrap();
-    assert_eq!(status.code(), Some(130));
-    assert!(!(String::from_utf8_lossy(&first).to_string() + &rest).is_empty());
+    reader.join().unwrap();
+    seen.extend(rx.try_iter().flatten());
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(status.code(), Some(130), "{stderr}");
+    // Kept, and nothing written after the interruption.
+    assert_eq!(String::from_utf8_lossy(&seen), PARTIAL);
+    assert!(stderr.contains("interrupted"), "{stderr}");
 }
 
 /// Every recorded ConverseStream cassette, replayed through the emulator, printed by brock as

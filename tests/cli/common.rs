@@ -124,3 +124,21 @@ pub fn stderr_of(out: &std::process::Output) -> String {
 pub fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/recorded")
 }
+
+/// Fails the test, naming the tool and the Debian package that has it, when `name` cannot be
+/// started: a test that needs a tool must not pass without having checked anything. `.ci/run`
+/// installs every such package.
+pub fn require_tool(name: &str, debian_package: &str) {
+    let started = std::process::Command::new(name)
+        .arg("--version")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status();
+    if let Err(e) = started {
+        panic!(
+            "this test needs `{name}`, which cannot be run here ({e}): install it \
+             (Debian: apt-get install {debian_package}); .ci/run installs it in CI"
+        );
+    }
+}

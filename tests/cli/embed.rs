@@ -543,6 +543,10 @@ fn two_thousand_lines_with_latency_and_throttling() {
     assert!(number_before("input") >= 2000 * 3, "{summary}");
     assert!(retries >= 250, "{summary}");
     assert_eq!(calls, 2000 + retries, "{summary}");
+    // What brock reports is what the emulator saw: every call arrived, and every 7th of them
+    // was the one throttled and retried.
+    assert_eq!(env.emulator.requests(), calls, "{summary}");
+    assert_eq!(retries, calls / 7, "{summary}");
 }
 
 /// The same kind as `recorded` at every position: objects with the same keys, arrays of the

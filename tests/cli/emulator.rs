@@ -19,7 +19,10 @@ use brock::emulator::{
 
 const NOVA: &str = "us.amazon.nova-micro-v1:0";
 const CLAUDE: &str = "us.anthropic.claude-sonnet-4-20250514-v1:0";
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/recorded/converse");
+const FIXTURES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/recorded/converse"
+);
 
 fn emulator() -> BackgroundEmulator {
     BackgroundEmulator::start(EmulatorOptions::default()).expect("emulator starts")
@@ -418,6 +421,224 @@ async fn a_wrong_secret_is_an_invalid_signature() {
     assert_eq!(err.raw_response().map(|r| r.status().as_u16()), Some(403));
 }
 
+/// A client signing for another region than the emulator's is refused the way a regional
+/// AWS endpoint refuses it; the same client in the emulator's region is served.
+#[tokio::test]
+async fn a_credential_for_another_region_is_refused() {
+    let emu = BackgroundEmulator::start(EmulatorOptions {
+        region: "eu-central-1".into(),
+        ..Default::default()
+    })
+    .expect("emulator starts");
+    let in_region = |region: &'static str| {
+        let config = aws_sdk_bedrockruntime::Config::builder()
+            .behavior_version(aws_sdk_bedrockruntime::config::BehaviorVersion::latest())
+            .region(aws_sdk_bedrockruntime::config::Region::new(region))
+            .credentials_provider(aws_sdk_bedrockruntime::config::Credentials::new(
+                DEFAULT_ACCESS_KEY,
+                DEFAULT_SECRET_KEY,
+                None,
+                None,
+                "emulator-test",
+            ))
+            .endpoint_url(emu.url())
+            .build();
+        aws_sdk_bedrockruntime::Client::from_conf(config)
+    };
+    let err = in_region("us-east-1")
+        .converse()
+        .model_id(NOVA)
+        .messages(user("hi"))
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some("InvalidSignatureException"));
+    assert_eq!(
+        err.message(),
+        Some("Credential should be scoped to a valid region, not 'us-east-1'. ")
+    );
+    assert_eq!(err.raw_response().map(|r| r.status().as_u16()), Some(403));
+    let ok = in_region("eu-central-1")
+        .converse()
+        .model_id(NOVA)
+        .messages(user("hi"))
+        .send()
+        .await;
+    assert!(ok.is_ok(), "{ok:?}");
+}
+
+/// A request signed for another service is refused as AWS refuses it, before the signature
+/// is compared (the message quoted in aws/aws-sdk-ruby#431 and cllunsford/aws-signing-proxy#25).
+#[tokio::test]
+async fn a_credential_for_another_service_is_refused() {
+    use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
+    use http_body_util::BodyExt;
+    let emu = emulator();
+    let body = r#"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#;
+    for (service, expected) in [
+        (
+            "s3",
+            Some("Credential should be scoped to correct service: 'bedrock'. "),
+        ),
+        ("bedrock", None),
+    ] {
+        let mut req = http::Request::builder()
+            .method("POST")
+            .uri(format!(
+                "{}/model/{}/converse",
+                emu.url(),
+                "us.amazon.nova-micro-v1%3A0"
+            ))
+            .header("host", emu.addr().to_string())
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .unwrap();
+        let identity: aws_smithy_runtime_api::client::identity::Identity =
+            aws_credential_types::Credentials::new(
+                DEFAULT_ACCESS_KEY,
+                DEFAULT_SECRET_KEY,
+                None,
+                None,
+                "test",
+            )
+            .into();
+        let params = aws_sigv4::sign::v4::SigningParams::builder()
+            .identity(&identity)
+            .region("us-east-1")
+            .name(service)
+            .time(std::time::SystemTime::now())
+            .settings(SigningSettings::default())
+            .build()
+            .unwrap();
+        let signable = SignableRequest::new(
+            "POST",
+            req.uri().to_string(),
+            req.headers()
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.to_str().unwrap())),
+            SignableBody::Bytes(body.as_bytes()),
+        )
+        .unwrap();
+        let (instructions, _) = sign(signable, &params.into()).unwrap().into_parts();
+        instructions.apply_to_request_http1x(&mut req);
+        let req = req.map(|b| http_body_util::Full::new(bytes::Bytes::from(b)));
+        let http =
+            hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+                .build_http();
+        let resp = http.request(req).await.unwrap();
+        let status = resp.status().as_u16();
+        let error_type = resp
+            .headers()
+            .get("x-amzn-errortype")
+            .map(|v| v.to_str().unwrap().to_string());
+        let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+        let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        match expected {
+            Some(message) => {
+                assert_eq!(status, 403);
+                assert!(
+                    error_type.is_some_and(|t| t.starts_with("InvalidSignatureException:")),
+                    "{json}"
+                );
+                assert_eq!(json["message"], message);
+            }
+            None => assert_eq!(status, 200, "{json}"),
+        }
+    }
+}
+
+const KIMI: &str = "moonshot.kimi-k2-thinking";
+
+/// Kimi K2 answers the recorded way: reasoning inline as `<think>…</think>` in the text
+/// (tests/fixtures/recorded/converse-chunks), no reasoningContent block; a tool call keeps a
+/// reasoningContent block and Kimi's `functions.NAME:N` ids (converse/test_bedrock_moonshotai_tool_call.yaml).
+#[tokio::test]
+async fn kimi_reasons_inline_in_think_tags_as_recorded() {
+    let emu = emulator();
+    let out = client(&emu.url())
+        .converse_stream()
+        .model_id(KIMI)
+        .messages(user("hi"))
+        .send()
+        .await
+        .unwrap();
+    let s = drain(out).await.unwrap();
+    assert!(s.reasoning.is_empty(), "{s:?}");
+    assert!(
+        s.text.starts_with(" <think> The user said: hi.")
+            && s.text.ends_with(
+                " </think> Hello from the brock emulator (moonshot.kimi-k2-thinking). You said: hi"
+            ),
+        "{:?}",
+        s.text
+    );
+
+    let out = client(&emu.url())
+        .converse()
+        .model_id(KIMI)
+        .messages(user("hi"))
+        .send()
+        .await
+        .unwrap();
+    let content = out.output().unwrap().as_message().unwrap().content();
+    assert_eq!(content.len(), 1, "{content:?}");
+    assert!(
+        content[0]
+            .as_text()
+            .unwrap()
+            .contains("</think> Hello from")
+    );
+
+    let out = client(&emu.url())
+        .converse()
+        .model_id(KIMI)
+        .messages(user("use get_weather for Paris"))
+        .tool_config(weather_tools())
+        .send()
+        .await
+        .unwrap();
+    let content = out.output().unwrap().as_message().unwrap().content();
+    assert!(content[0].is_reasoning_content(), "{content:?}");
+    let tool_use = content[1].as_tool_use().unwrap();
+    assert_eq!(
+        tool_use.tool_use_id(),
+        format!("functions.{}:0", tool_use.name())
+    );
+}
+
+/// The client's think-tag path end to end: `brock --mock chat` with Kimi shows the inline
+/// reasoning on stderr and only the answer on stdout.
+#[test]
+fn brock_mock_chat_with_kimi_splits_reasoning_from_the_answer() {
+    let home = tempfile::tempdir().unwrap();
+    for extra in [&[][..], &["--no-stream"][..]] {
+        let out = crate::common::bare_cmd(home.path())
+            .args(["--mock", "chat", "-m", KIMI])
+            .args(extra)
+            .arg("hello there")
+            .output()
+            .unwrap();
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert!(out.status.success(), "{extra:?}: {stderr}");
+        assert_eq!(
+            stdout.trim(),
+            "Hello from the brock emulator (moonshot.kimi-k2-thinking). You said: hello there",
+            "{extra:?}"
+        );
+        assert!(
+            stderr.contains("The user said: hello there. I will greet them and repeat it."),
+            "{extra:?}: {stderr}"
+        );
+        assert!(
+            !stdout.contains("think>") && !stderr.contains("think>"),
+            "{extra:?}: tags leaked: {stdout} {stderr}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn unknown_models_and_bare_profile_only_ids_are_refused() {
     let emu = emulator();
@@ -773,7 +994,8 @@ async fn hostile_text_reaches_the_client_verbatim() {
 // --- replay ----------------------------------------------------------------------------------
 
 fn stream_cassettes() -> Vec<PathBuf> {
-    let dir = std::fs::read_dir(FIXTURES).unwrap_or_else(|e| panic!("vendored cassettes {FIXTURES}: {e}"));
+    let dir = std::fs::read_dir(FIXTURES)
+        .unwrap_or_else(|e| panic!("vendored cassettes {FIXTURES}: {e}"));
     let mut out: Vec<PathBuf> = dir
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains("converse-stream")))
@@ -835,7 +1057,10 @@ fn recorded_streams(path: &Path) -> Vec<Recorded> {
 #[tokio::test]
 async fn replayed_recordings_decode_in_the_sdk() {
     let cassettes = stream_cassettes();
-    assert!(cassettes.len() >= 5, "stream cassettes in {FIXTURES}: {cassettes:?}");
+    assert!(
+        cassettes.len() >= 5,
+        "stream cassettes in {FIXTURES}: {cassettes:?}"
+    );
     for path in cassettes {
         let emu = BackgroundEmulator::start(EmulatorOptions {
             replay: vec![path.clone()],
@@ -1127,7 +1352,7 @@ async fn assumed_role_credentials_work_on_the_runtime() {
     );
     let config = aws_sdk_bedrockruntime::Config::builder()
         .behavior_version(aws_sdk_bedrockruntime::config::BehaviorVersion::latest())
-        .region(aws_sdk_bedrockruntime::config::Region::new("eu-west-1"))
+        .region(aws_sdk_bedrockruntime::config::Region::new("us-east-1"))
         .credentials_provider(aws_sdk_bedrockruntime::config::Credentials::new(
             &akid,
             &secret,

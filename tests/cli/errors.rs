@@ -21,6 +21,11 @@ fn throttling_is_retried_then_exit_4_with_advice() {
     assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
     let err = stderr_of(&out);
     assert_eq!(err.matches("retrying in").count(), 2, "{err}");
+    assert_eq!(
+        env.emulator.requests(),
+        3,
+        "attempts the emulator saw: {err}"
+    );
     assert!(err.contains("ThrottlingException"), "{err}");
     assert!(
         err.contains("hint:") && err.contains("max_attempts"),
@@ -44,6 +49,8 @@ fn throttling_then_success_recovers() {
         "{}",
         stderr_of(&out)
     );
+    // Two throttled, one answered; no fourth attempt after the success.
+    assert_eq!(env.emulator.requests(), 3, "{}", stderr_of(&out));
 }
 
 #[test]
@@ -56,6 +63,7 @@ fn service_unavailable_is_retried() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(env.emulator.requests(), 3, "{}", stderr_of(&out));
 }
 
 #[test]
@@ -64,11 +72,12 @@ fn no_retry_when_attempts_is_one() {
     with_scenario(&env, "throttle-then-ok");
     let out = env
         .cmd()
-        .args(["-v", "--max-attempts", "1", "models"])
+        .args(["-v", "--max-attempts", "1", "models", "--profiles"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
     assert!(!stderr_of(&out).contains("retrying"), "{}", stderr_of(&out));
+    assert_eq!(env.emulator.requests(), 1, "{}", stderr_of(&out));
 }
 
 #[test]
@@ -89,6 +98,15 @@ fn access_denied_is_exit_3_with_a_hint() {
 fn internal_error_after_retries_is_exit_1() {
     let env = TestEnv::new();
     with_scenario(&env, "internal-error");
+    // One request (plain `models` sends two at once and stops the other when one fails, so
+    // its count of attempts depends on timing).
+    let out = env
+        .cmd()
+        .args(["--max-attempts", "2", "models", "--profiles"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(env.emulator.requests(), 2, "{}", stderr_of(&out));
     let out = env
         .cmd()
         .args(["--max-attempts", "2", "models"])
@@ -135,11 +153,12 @@ fn usage_errors_are_exit_2_and_one_line() {
     ] {
         let out = env.cmd().args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
-        assert_eq!(
-            stderr_of(&out).lines().count(),
-            1,
-            "{args:?}: {}",
-            stderr_of(&out)
+        // One error line; a flag refused by its parser gets clap's hint line too.
+        let err = stderr_of(&out);
+        let lines: Vec<&str> = err.lines().collect();
+        assert!(
+            lines.len() == 1 || (lines.len() == 2 && lines[1].starts_with("hint: ")),
+            "{args:?}: {err}"
         );
     }
     // clap's own usage errors use the same code.

@@ -181,40 +181,67 @@ fn unknown_access_key_is_an_auth_error() {
     );
 }
 
+/// The region of an AWS profile is the one requests are signed for: an emulator serving that
+/// region accepts them, one serving another region refuses them as AWS does.
 #[test]
 fn shared_credentials_file_and_aws_profile() {
-    let env = TestEnv::new();
-    env.write_file(
-        ".aws/credentials",
-        format!(
-            "[work]\naws_access_key_id = {}\naws_secret_access_key = {}\n",
-            brock::emulator::DEFAULT_ACCESS_KEY,
-            brock::emulator::DEFAULT_SECRET_KEY
-        ),
-    );
-    env.write_file(".aws/config", "[profile work]\nregion = us-west-2\n");
-    let out = env
-        .cmd()
-        .env_remove("AWS_ACCESS_KEY_ID")
-        .env_remove("AWS_SECRET_ACCESS_KEY")
-        .env_remove("AWS_REGION")
-        .args([
-            "--aws-profile",
-            "work",
-            "--output",
-            "json",
-            "models",
-            "--profiles",
-        ])
-        .output()
-        .unwrap();
+    let profile_region_env = TestEnv::with_options(brock::emulator::EmulatorOptions {
+        region: "us-west-2".into(),
+        ..Default::default()
+    });
+    let other_region_env = TestEnv::new();
+    for env in [&profile_region_env, &other_region_env] {
+        env.write_file(
+            ".aws/credentials",
+            format!(
+                "[work]\naws_access_key_id = {}\naws_secret_access_key = {}\n",
+                brock::emulator::DEFAULT_ACCESS_KEY,
+                brock::emulator::DEFAULT_SECRET_KEY
+            ),
+        );
+        env.write_file(".aws/config", "[profile work]\nregion = us-west-2\n");
+    }
+    let run = |env: &TestEnv| {
+        env.cmd()
+            .env_remove("AWS_ACCESS_KEY_ID")
+            .env_remove("AWS_SECRET_ACCESS_KEY")
+            .env_remove("AWS_REGION")
+            .args([
+                "--aws-profile",
+                "work",
+                "--output",
+                "json",
+                "models",
+                "--profiles",
+            ])
+            .output()
+            .unwrap()
+    };
+    let out = run(&profile_region_env);
     assert!(out.status.success(), "{}", stderr_of(&out));
+    // The emulator lists its resources in the region it serves.
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let arn = doc["inferenceProfiles"][0]["inferenceProfileArn"]
+        .as_str()
+        .unwrap();
+    assert!(arn.starts_with("arn:aws:bedrock:us-west-2:"), "{arn}");
+    // The us-east-1 emulator refuses a credential scoped to us-west-2: an auth error, exit 3.
+    let out = run(&other_region_env);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("Credential should be scoped to a valid region, not 'us-west-2'"),
+        "{}",
+        stderr_of(&out)
+    );
+
     // The same via AWS_PROFILE and a brock config profile.
+    let env = &profile_region_env;
     env.write_config("[profiles.job]\naws_profile = \"work\"\n");
     let out = env
         .cmd()
         .env_remove("AWS_ACCESS_KEY_ID")
         .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env_remove("AWS_REGION")
         .args(["--profile", "job", "models", "--profiles"])
         .output()
         .unwrap();
@@ -355,4 +382,22 @@ fn mock_needs_no_credentials_at_all() {
     assert!(out.status.success(), "{}", stderr_of(&out));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(!doc["models"].as_array().unwrap().is_empty());
+}
+
+/// `--mock` serves the region the user chose, so a non-default region still works offline.
+#[test]
+fn mock_serves_the_chosen_region() {
+    let home = tempfile::tempdir().unwrap();
+    let out = bare_cmd(home.path())
+        .args([
+            "--mock",
+            "--region",
+            "eu-west-1",
+            "--output",
+            "json",
+            "models",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
 }

@@ -312,6 +312,8 @@ fn retries_and_no_retry() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+    // --no-retry: the one throttled attempt and no other.
+    assert_eq!(env.emulator.requests(), 1, "{}", stderr_of(&out));
     let out = env
         .cmd()
         .args(args)
@@ -325,6 +327,9 @@ fn retries_and_no_retry() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
+    // The scenario fails its first two requests in all: one more throttled attempt, then the
+    // answer, and no attempt after it.
+    assert_eq!(env.emulator.requests(), 3, "{}", stderr_of(&out));
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::process::Output;
 
 use brock::emulator::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, EmulatorOptions};
 
-use crate::common::{TestEnv, stderr_of, stdout_of};
+use crate::common::{TestEnv, require_tool, stderr_of, stdout_of};
 
 #[path = "../../fuzz/harness.rs"]
 mod fuzz_harness;
@@ -71,6 +71,11 @@ fn throttling_backs_off_within_the_jitter_cap_then_exits_4_with_advice() {
         assert!(*d <= 5 << i, "retry {} waited {d} ms: {err}", i + 1);
     }
     assert!(err.contains("giving up after 4 attempts"), "{err}");
+    assert_eq!(
+        env.emulator.requests(),
+        4,
+        "attempts the emulator saw: {err}"
+    );
     assert!(err.contains("ThrottlingException"), "{err}");
     assert!(
         err.lines().any(|l| l.starts_with("hint: ")),
@@ -96,6 +101,7 @@ fn throttling_backs_off_within_the_jitter_cap_then_exits_4_with_advice() {
         "{}",
         stderr_of(&out)
     );
+    assert_eq!(env.emulator.requests(), 4 + 2, "{}", stderr_of(&out));
 }
 
 #[test]
@@ -120,6 +126,7 @@ fn server_errors_are_retried_and_the_answer_printed_once() {
             .count(),
         1
     );
+    assert_eq!(env.emulator.requests(), 3, "{}", stderr_of(&out));
 
     with_scenario(&env, "internal-error");
     let out = env
@@ -139,6 +146,7 @@ fn server_errors_are_retried_and_the_answer_printed_once() {
         "{}",
         stderr_of(&out)
     );
+    assert_eq!(env.emulator.requests(), 3 + 3, "{}", stderr_of(&out));
 }
 
 #[test]
@@ -179,12 +187,15 @@ fn connection_refused_is_retried_then_exit_5() {
 fn connection_reset_before_any_response_is_retried_then_exit_5() {
     let env = TestEnv::new();
     with_scenario(&env, "reset");
-    for args in [
+    for (i, args) in [
         vec!["chat", "q"],
         vec!["chat", "--no-stream", "q"],
         // One control-plane request (plain `models` sends two at once).
         vec!["models", "--profiles"],
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
         let out = env
             .cmd()
             .args(["-v", "--max-attempts", "2"])
@@ -199,6 +210,7 @@ fn connection_reset_before_any_response_is_retried_then_exit_5() {
             stderr_of(&out)
         );
         assert!(out.stdout.is_empty(), "{args:?}");
+        assert_eq!(env.emulator.requests(), 2 * (i as u64 + 1), "{args:?}");
     }
 }
 
@@ -217,15 +229,17 @@ fn reset_mid_stream_keeps_the_partial_answer_and_exits_5() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
-    assert!(
-        stdout_of(&out).starts_with("Hello from the brock emulator"),
-        "partial kept: {:?}",
-        stdout_of(&out)
+    // Exactly the deltas the emulator sent before cutting the connection.
+    assert_eq!(
+        stdout_of(&out),
+        "Hello from the brock emulator (emulator.truncated). ",
+        "partial kept"
     );
     let err = stderr_of(&out);
     assert!(err.contains("connection lost"), "{err}");
     // Output already printed must not be printed again by a retry.
     assert!(retry_delays(&err).is_empty(), "{err}");
+    assert_eq!(env.emulator.requests(), 1, "not retried: {err}");
 
     let out = env
         .cmd()
@@ -292,11 +306,12 @@ fn a_stall_mid_stream_hits_the_read_timeout_and_keeps_the_partial_answer() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
-    assert!(
-        stdout_of(&out).starts_with("Hello from the brock emulator"),
-        "{:?}",
-        stdout_of(&out)
+    assert_eq!(
+        stdout_of(&out),
+        "Hello from the brock emulator (emulator.stall). ",
+        "the deltas sent before the stall"
     );
+    assert_eq!(env.emulator.requests(), 1, "not retried after output");
     assert!(
         stderr_of(&out).contains("read timeout"),
         "{}",
@@ -331,12 +346,15 @@ fn a_stall_mid_stream_hits_the_read_timeout_and_keeps_the_partial_answer() {
 #[test]
 fn exceptions_and_corrupt_frames_mid_stream_keep_the_partial_answer() {
     let env = TestEnv::new();
-    for (model, code, says) in [
+    for (i, (model, code, says)) in [
         ("emulator.stream-error", 1, "ModelStreamErrorException"),
         ("emulator.stream-throttle", 4, "ThrottlingException"),
         ("emulator.malformed-frame", 1, "event-stream frame"),
         ("emulator.crc-mismatch", 1, "event-stream frame"),
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
         let out = env
             .cmd()
             .args(["chat", "--model", model, "tell me a story"])
@@ -348,10 +366,11 @@ fn exceptions_and_corrupt_frames_mid_stream_keep_the_partial_answer() {
             "{model}: {}",
             stderr_of(&out)
         );
-        assert!(
-            stdout_of(&out).starts_with("Hello from the brock emulator"),
-            "{model}: {:?}",
-            stdout_of(&out)
+        // Exactly the deltas the emulator sent before the fault, nothing after it.
+        assert_eq!(
+            stdout_of(&out),
+            format!("Hello from the brock emulator ({model}). "),
+            "{model}"
         );
         assert!(
             stderr_of(&out).contains(says),
@@ -359,6 +378,8 @@ fn exceptions_and_corrupt_frames_mid_stream_keep_the_partial_answer() {
             stderr_of(&out)
         );
         assert_one_error_line(&out, model);
+        // A throttle after output is not retried: the answer would be printed twice.
+        assert_eq!(env.emulator.requests(), i as u64 + 1, "{model}: retried");
     }
 }
 
@@ -584,8 +605,9 @@ fn shell_quote(s: &str) -> String {
 }
 
 /// Runs brock on a pseudo-terminal (util-linux `script`), with the test environment, and
-/// returns everything the terminal received. `None` when `script` is not installed.
-fn on_a_terminal(env: &TestEnv, args: &[&str]) -> Option<(Option<i32>, String)> {
+/// returns everything the terminal received.
+fn on_a_terminal(env: &TestEnv, args: &[&str]) -> (Option<i32>, String) {
+    require_tool("script", "bsdutils");
     let base = env.std_cmd();
     let brock = base.get_program().to_string_lossy().into_owned();
     let line = std::iter::once(brock.as_str())
@@ -603,15 +625,11 @@ fn on_a_terminal(env: &TestEnv, args: &[&str]) -> Option<(Option<i32>, String)> 
     c.env("TERM", "xterm-256color").env("SHELL", "/bin/sh");
     c.args(["-qec", &line, "/dev/null"])
         .stdin(std::process::Stdio::null());
-    let out = match c.output() {
-        Ok(o) => o,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-        Err(e) => panic!("script: {e}"),
-    };
-    Some((
+    let out = c.output().unwrap_or_else(|e| panic!("script: {e}"));
+    (
         out.status.code(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
-    ))
+    )
 }
 
 #[cfg(unix)]
@@ -626,10 +644,7 @@ fn hostile_output_is_neutralised_on_a_terminal() {
         let mut args = vec!["chat", "--model", "emulator.hostile"];
         args.extend(&extra);
         args.push("q");
-        let Some((code, tty)) = on_a_terminal(&env, &args) else {
-            eprintln!("skipped: util-linux `script` is not installed");
-            return;
-        };
+        let (code, tty) = on_a_terminal(&env, &args);
         assert_eq!(code, Some(0), "{extra:?}: {tty:?}");
         assert!(tty.contains("Hostile answer"), "{extra:?}: {tty:?}");
         for raw in RAW_HOSTILE {
@@ -659,12 +674,10 @@ fn hostile_tool_results_are_neutralised_on_a_terminal() {
          parameters = {{ type = \"object\", properties = {{ city = {{ type = \"string\" }} }}, required = [\"city\"] }}\n",
         tool.display().to_string()
     ));
-    let Some((code, tty)) = on_a_terminal(
+    let (code, tty) = on_a_terminal(
         &env,
         &["chat", "--run-tools", "--yes", "use get_weather for Paris"],
-    ) else {
-        return;
-    };
+    );
     assert_eq!(code, Some(0), "{tty:?}");
     assert!(
         tty.contains("The tool returned: sunny"),

@@ -528,7 +528,7 @@ fn slash_commands() {
     t.run("/system be brief", "system prompt set");
     t.run("/system", "system: be brief");
     t.run("/temperature 0.5", "temperature: 0.5");
-    t.run("/temperature 9", "must be between 0 and 2");
+    t.run("/temperature 9", "must be a number from 0 to 1");
     t.run("/reasoning extreme", "brock: error");
     t.run("/reasoning off", "reasoning: off");
     t.run("/max-tokens 3", "max tokens: 3");

@@ -106,8 +106,8 @@ fn request_errors() {
             "OpenAI request: messages[0]: a tool message needs tool_call_id",
         ),
         (
-            json!({"messages": []}),
-            "OpenAI request: 'model' is required",
+            json!({"model": 5, "messages": []}),
+            "OpenAI request: 'model' must be a string",
         ),
         (
             {

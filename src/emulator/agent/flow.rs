@@ -92,6 +92,7 @@ fn node_name_ok(s: &str) -> bool {
 }
 
 fn pattern(v: &mut Vec<String>, field: &str, value: &str, re: &str) {
+    // Source: inferred from the Smithy model's constraints, in Coral's report format.
     v.push(format!(
         "Value '{value}' at '{field}' failed to satisfy constraint: Member must satisfy regular expression pattern: {re}"
     ));
@@ -133,12 +134,14 @@ struct Input {
 
 fn parse_input(top: &Obj, v: &mut Vec<String>) -> Result<Option<Input>, ApiError> {
     let Some(inputs) = json::get_list(top, "inputs")? else {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(
             "Value null at 'inputs' failed to satisfy constraint: Member must not be null".into(),
         );
         return Ok(None);
     };
     if inputs.len() != 1 {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(format!(
             "Value at 'inputs' failed to satisfy constraint: Member must have length {}",
             if inputs.is_empty() {
@@ -154,6 +157,7 @@ fn parse_input(top: &Obj, v: &mut Vec<String>) -> Result<Option<Input>, ApiError
     let at = "inputs.1.member";
     let node = match json::get_str(i, "nodeName")? {
         None => {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push(format!(
                 "Value null at '{at}.nodeName' failed to satisfy constraint: Member must not be null"
             ));
@@ -178,6 +182,7 @@ fn parse_input(top: &Obj, v: &mut Vec<String>) -> Result<Option<Input>, ApiError
     let [input_name, output_name] = names;
     let document = match json::get_obj(i, "content")? {
         None => {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push(format!(
                 "Value null at '{at}.content' failed to satisfy constraint: Member must not be null"
             ));
@@ -188,6 +193,7 @@ fn parse_input(top: &Obj, v: &mut Vec<String>) -> Result<Option<Input>, ApiError
             match json::get(c, "document") {
                 Some(d) if !d.is_null() => d.clone(),
                 _ => {
+                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
                     v.push(format!(
                         "Value at '{at}.content' failed to satisfy constraint: Member must have exactly one member set"
                     ));
@@ -270,6 +276,7 @@ impl Agents {
                 if let Some(l) = json::get_str(p, "latency")?
                     && !["standard", "optimized"].contains(&l)
                 {
+                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
                     v.push(format!("Value '{l}' at 'modelPerformanceConfiguration.performanceConfig.latency' failed to satisfy constraint: Member must satisfy enum value set: [standard, optimized]"));
                 }
             }
@@ -297,6 +304,7 @@ impl Agents {
         let answers = match waiting {
             Some(mut exec) => {
                 if input.node != AGENT_NODE || input.input_name.as_deref() != Some(AGENT_INPUT) {
+                    // Source: inferred.
                     return Err(ApiError::validation(format!(
                         "Flow execution {execution_id} is waiting for input to node {AGENT_NODE} ({AGENT_INPUT}); send the input there."
                     )));
@@ -309,17 +317,20 @@ impl Agents {
             }
             None => {
                 if input.node == AGENT_NODE && def.multi_turn {
+                    // Source: inferred.
                     return Err(ApiError::validation(format!(
                         "Flow execution {execution_id} is not waiting for input."
                     )));
                 }
                 if input.node != INPUT_NODE {
+                    // Source: inferred.
                     return Err(ApiError::validation(format!(
                         "The flow {} has no input node named {}; its input node is {INPUT_NODE}.",
                         def.id, input.node
                     )));
                 }
                 if input.output_name.as_deref() != Some("document") || input.input_name.is_some() {
+                    // Source: inferred.
                     return Err(ApiError::validation(format!(
                         "The input to {INPUT_NODE} must name its output: nodeOutputName document."
                     )));

@@ -91,17 +91,21 @@ fn resource_name_ok(s: &str) -> bool {
 }
 
 fn name_violation(v: &mut Vec<String>, field: &str, value: &str) {
+    // Source: inferred from the Smithy model's constraints, in Coral's report format.
     v.push(format!(
         "Value '{value}' at '{field}' failed to satisfy constraint: Member must satisfy regular expression pattern: ^([0-9a-zA-Z][_-]?){{1,100}}$"
     ));
 }
 
 fn length_violation(v: &mut Vec<String>, field: &str, len: usize, min: usize, max: usize) {
+    // Source: inferred from the Smithy model's constraints, in Coral's report format.
     if len < min {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(format!(
             "Value at '{field}' failed to satisfy constraint: Member must have length greater than or equal to {min}"
         ));
     } else if len > max {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(format!(
             "Value at '{field}' failed to satisfy constraint: Member must have length less than or equal to {max}"
         ));
@@ -126,6 +130,7 @@ fn parse_action_groups(top: &Obj, v: &mut Vec<String>) -> Result<Vec<Function>, 
         known_members(g, ACTION_GROUP_MEMBERS, "AgentActionGroup")?;
         let name = match json::get_str(g, "actionGroupName")? {
             None => {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.push(format!(
                     "Value null at '{at}.actionGroupName' failed to satisfy constraint: Member must not be null"
                 ));
@@ -144,6 +149,7 @@ fn parse_action_groups(top: &Obj, v: &mut Vec<String>) -> Result<Vec<Function>, 
         if let Some(sig) = json::get_str(g, "parentActionGroupSignature")?
             && !SIGNATURES.contains(&sig)
         {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push(format!(
                 "Value '{sig}' at '{at}.parentActionGroupSignature' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
                 SIGNATURES.join(", ")
@@ -153,12 +159,14 @@ fn parse_action_groups(top: &Obj, v: &mut Vec<String>) -> Result<Vec<Function>, 
         if let Some(ex) = json::get_obj(g, "actionGroupExecutor")? {
             known_members(ex, &["customControl", "lambda"], "ActionGroupExecutor")?;
             if json::union_members(ex).len() != 1 {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.push(format!(
                     "Value at '{at}.actionGroupExecutor' failed to satisfy constraint: Member must have exactly one member set"
                 ));
             }
             match json::get_str(ex, "customControl")? {
                 Some("RETURN_CONTROL") => returns_control = true,
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 Some(other) => v.push(format!(
                     "Value '{other}' at '{at}.actionGroupExecutor.customControl' failed to satisfy constraint: Member must satisfy enum value set: [RETURN_CONTROL]"
                 )),
@@ -182,6 +190,7 @@ fn parse_action_groups(top: &Obj, v: &mut Vec<String>) -> Result<Vec<Function>, 
             known_members(f, FUNCTION_MEMBERS, "FunctionDefinition")?;
             let fname = match json::get_str(f, "name")? {
                 None => {
+                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
                     v.push(format!(
                         "Value null at '{fat}.name' failed to satisfy constraint: Member must not be null"
                     ));
@@ -200,6 +209,7 @@ fn parse_action_groups(top: &Obj, v: &mut Vec<String>) -> Result<Vec<Function>, 
             if let Some(c) = json::get_str(f, "requireConfirmation")?
                 && !["ENABLED", "DISABLED"].contains(&c)
             {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.push(format!(
                     "Value '{c}' at '{fat}.requireConfirmation' failed to satisfy constraint: Member must satisfy enum value set: [ENABLED, DISABLED]"
                 ));
@@ -217,9 +227,11 @@ fn parse_action_groups(top: &Obj, v: &mut Vec<String>) -> Result<Vec<Function>, 
                     length_violation(v, &format!("{pat}.description"), d.chars().count(), 1, 500);
                 }
                 match json::get_str(p, "type")? {
+                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
                     None => v.push(format!(
                         "Value null at '{pat}.type' failed to satisfy constraint: Member must not be null"
                     )),
+                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
                     Some(t) if !PARAMETER_TYPES.contains(&t) => v.push(format!(
                         "Value '{t}' at '{pat}.type' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
                         PARAMETER_TYPES.join(", ")
@@ -250,12 +262,14 @@ fn parse_knowledge_bases(top: &Obj, v: &mut Vec<String>) -> Result<Vec<String>, 
         let kb = json::obj(kb)?;
         known_members(kb, KNOWLEDGE_BASE_MEMBERS, "KnowledgeBase")?;
         match json::get_str(kb, "description")? {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             None => v.push(format!(
                 "Value null at '{at}.description' failed to satisfy constraint: Member must not be null"
             )),
             Some(d) => length_violation(v, &format!("{at}.description"), d.chars().count(), 1, 200),
         }
         match json::get_str(kb, "knowledgeBaseId")? {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             None => v.push(format!(
                 "Value null at '{at}.knowledgeBaseId' failed to satisfy constraint: Member must not be null"
             )),
@@ -309,6 +323,7 @@ impl Agents {
         check_session(&mut v, "sessionId", session_id);
         let model = match json::get_str(top, "foundationModel")? {
             None => {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.push("Value null at 'foundationModel' failed to satisfy constraint: Member must not be null".into());
                 String::new()
             }
@@ -318,6 +333,7 @@ impl Agents {
             }
         };
         match json::get_str(top, "instruction")? {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             None => v.push(
                 "Value null at 'instruction' failed to satisfy constraint: Member must not be null"
                     .into(),
@@ -339,6 +355,7 @@ impl Agents {
         if let Some(ttl) = json::get_int(top, "idleSessionTTLInSeconds")?
             && !(60..=3600).contains(&ttl)
         {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push(format!(
                 "Value '{ttl}' at 'idleSessionTTLInSeconds' failed to satisfy constraint: Member must have value {}",
                 if ttl < 60 { "greater than or equal to 60" } else { "less than or equal to 3600" }
@@ -348,6 +365,7 @@ impl Agents {
             .unwrap_or_default()
             .to_string();
         if input.chars().count() > MAX_INPUT_TEXT {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push(format!(
                 "Value at 'inputText' failed to satisfy constraint: Member must have length less than or equal to {MAX_INPUT_TEXT}"
             ));
@@ -372,6 +390,7 @@ impl Agents {
         if let Some(r) = &results
             && !(1..=5).contains(&r.len())
         {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push(format!(
                 "Value at 'inlineSessionState.returnControlInvocationResults' failed to satisfy constraint: Member must have length {}",
                 if r.is_empty() { "greater than or equal to 1" } else { "less than or equal to 5" }
@@ -381,11 +400,13 @@ impl Agents {
             return Err(constraint_report(&v));
         }
         if input.is_empty() && results.is_none() {
+            // Source: inferred.
             return Err(ApiError::validation(
                 "Either inputText or returnControlInvocationResults must be provided.",
             ));
         }
         if !catalog::resolve(&model).is_some_and(|r| r.model.converse) {
+            // Source: inferred (bedrock-runtime's answer to an unknown model id).
             return Err(ApiError::invalid_model());
         }
         for kb in &kbs {
@@ -406,12 +427,14 @@ impl Agents {
 
         if let Some(results) = results {
             let Some((pending_id, _)) = session.pending.take() else {
+                // Source: inferred.
                 return Err(ApiError::validation(
                     "The returnControlInvocationResults don't match any pending invocation in this session.",
                 ));
             };
             if invocation_id.as_deref() != Some(pending_id.as_str()) {
                 session.pending = Some((pending_id.clone(), Vec::new()));
+                // Source: inferred.
                 return Err(ApiError::validation(format!(
                     "The invocationId {} doesn't match the pending invocation {pending_id}.",
                     invocation_id.unwrap_or_default()

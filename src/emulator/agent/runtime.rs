@@ -145,6 +145,7 @@ pub(super) fn pattern_violation(field: &str, value: &str, pattern: &str) -> Stri
 
 pub(super) fn check_id(v: &mut Vec<String>, field: &str, value: &str) {
     if value.is_empty() || value.len() > 10 || !value.chars().all(|c| c.is_ascii_alphanumeric()) {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(pattern_violation(field, value, "^[0-9a-zA-Z]+$"));
     }
 }
@@ -155,11 +156,13 @@ pub(super) fn check_session(v: &mut Vec<String>, field: &str, value: &str) {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | ':' | '-'));
     if !ok {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(pattern_violation(field, value, "^[0-9a-zA-Z._:-]+$"));
     }
 }
 
 pub(super) fn dependency_failed() -> ApiError {
+    // Source: inferred.
     ApiError::new(
         424,
         "DependencyFailedException",
@@ -168,6 +171,7 @@ pub(super) fn dependency_failed() -> ApiError {
 }
 
 pub(super) fn bad_gateway() -> ApiError {
+    // Source: inferred.
     ApiError::new(
         502,
         "BadGatewayException",
@@ -250,6 +254,7 @@ const VECTOR_SEARCH_MEMBERS: &[&str] = &[
 /// Refuses a member the shape does not declare, as the service's deserializer does.
 pub(crate) fn known_members(o: &Obj, members: &[&str], shape: &str) -> Result<(), ApiError> {
     match o.keys().find(|k| !members.contains(&k.as_str())) {
+        // Source: inferred (the Coral deserializer's wording).
         Some(k) => Err(ApiError::serialization(format!(
             "Unrecognized field \"{k}\" in {shape}"
         ))),
@@ -264,6 +269,7 @@ pub(super) fn get_bool(o: &Obj, key: &str) -> Result<bool, ApiError> {
     match json::get(o, key) {
         None => Ok(false),
         Some(Value::Bool(b)) => Ok(*b),
+        // Source: inferred (the Coral deserializer's wording).
         Some(_) => Err(ApiError::serialization(format!(
             "Value of {key} can not be converted to a Boolean"
         ))),
@@ -324,6 +330,7 @@ pub(super) fn streaming(top: &Obj, v: &mut Vec<String>) -> Result<Streaming, Api
     let on = get_bool(s, "streamFinalResponse")?;
     let interval = match json::get_int(s, "applyGuardrailInterval")? {
         Some(n) if n < 1 => {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push(format!(
                 "Value '{n}' at 'streamingConfigurations.applyGuardrailInterval' failed to satisfy constraint: Member must have value greater than or equal to 1"
             ));
@@ -367,6 +374,7 @@ pub(super) fn results_answer(results: &[Value]) -> Result<String, ApiError> {
         } else if let Some(a) = json::get_obj(r, "apiResult")? {
             ("api", json::get_obj(a, "responseBody")?)
         } else {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             return Err(constraint_report(&["Value at 'sessionState.returnControlInvocationResults.1.member' failed to satisfy constraint: Member must have exactly one member set".into()]));
         };
         let text = body
@@ -473,6 +481,7 @@ fn matches(filter: &Value, meta: &Value, path: &str) -> Result<bool, ApiError> {
     let o = json::obj(filter)?;
     let members: Vec<&String> = o.keys().filter(|k| !o[k.as_str()].is_null()).collect();
     if members.len() != 1 {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         return Err(constraint_report(&[format!(
             "Value at '{path}' failed to satisfy constraint: Member must have exactly one member set"
         )]));
@@ -482,6 +491,7 @@ fn matches(filter: &Value, meta: &Value, path: &str) -> Result<bool, ApiError> {
     if op == "andAll" || op == "orAll" {
         let list = json::list(arg)?;
         if list.len() < 2 {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             return Err(constraint_report(&[format!(
                 "Value '{}' at '{path}.{op}' failed to satisfy constraint: Member must have length greater than or equal to 2",
                 arg
@@ -500,6 +510,7 @@ fn matches(filter: &Value, meta: &Value, path: &str) -> Result<bool, ApiError> {
     let a = json::obj(arg)?;
     let key = json::get_str(a, "key")?.unwrap_or_default();
     let Some(value) = json::get(a, "value") else {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         return Err(constraint_report(&[format!(
             "Value null at '{path}.{op}.value' failed to satisfy constraint: Member must not be null"
         )]));
@@ -546,6 +557,7 @@ fn matches(filter: &Value, meta: &Value, path: &str) -> Result<bool, ApiError> {
             _ => false,
         },
         other => {
+            // Source: inferred (the Coral deserializer's wording).
             return Err(ApiError::serialization(format!(
                 "Unrecognized field \"{other}\" in RetrievalFilter"
             )));
@@ -586,6 +598,7 @@ fn retrieval_config(
     let path = format!("{prefix}retrievalConfiguration.vectorSearchConfiguration");
     if let Some(n) = json::get_int(vs, "numberOfResults")? {
         if !(1..=100).contains(&n) {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push(format!(
                 "Value '{n}' at '{path}.numberOfResults' failed to satisfy constraint: Member must have value {}",
                 if n < 1 { "greater than or equal to 1" } else { "less than or equal to 100" }
@@ -596,6 +609,7 @@ fn retrieval_config(
     if let Some(t) = json::get_str(vs, "overrideSearchType")?
         && !["HYBRID", "SEMANTIC"].contains(&t)
     {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(format!(
             "Value '{t}' at '{path}.overrideSearchType' failed to satisfy constraint: Member must satisfy enum value set: [HYBRID, SEMANTIC]"
         ));
@@ -629,12 +643,14 @@ pub(crate) fn retrieve(kb: &str, body: &Value) -> Result<Reply, ApiError> {
     check_id(&mut v, "knowledgeBaseId", kb);
     let query = match json::get_obj(top, "retrievalQuery")? {
         None => {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push("Value null at 'retrievalQuery' failed to satisfy constraint: Member must not be null".into());
             String::new()
         }
         Some(q) => match json::get_str(q, "text")? {
             Some(t) if !t.is_empty() => t.to_string(),
             _ => {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.push("Value null at 'retrievalQuery.text' failed to satisfy constraint: Member must not be null".into());
                 String::new()
             }
@@ -642,6 +658,7 @@ pub(crate) fn retrieve(kb: &str, body: &Value) -> Result<Reply, ApiError> {
     };
     let cfg = retrieval_config(top, "", &mut v)?;
     if !v.is_empty() {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         return Err(constraint_report(&v));
     }
     special(kb)?;
@@ -653,6 +670,7 @@ pub(crate) fn retrieve(kb: &str, body: &Value) -> Result<Reply, ApiError> {
         None => 0,
         Some(t) => decode_token(t)
             .filter(|s| *s < all.len())
+            // Source: inferred.
             .ok_or_else(|| ApiError::validation("The provided nextToken is invalid."))?,
     };
     let end = (start + cfg.top_k).min(all.len());
@@ -686,6 +704,7 @@ fn parse_rag(body: &Value) -> Result<RagRequest, ApiError> {
     let mut v = Vec::new();
     let question = match json::get_obj(top, "input")? {
         None => {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push(
                 "Value null at 'input' failed to satisfy constraint: Member must not be null"
                     .into(),
@@ -699,12 +718,15 @@ fn parse_rag(body: &Value) -> Result<RagRequest, ApiError> {
         check_session(&mut v, "sessionId", s);
     }
     let Some(conf) = json::get_obj(top, "retrieveAndGenerateConfiguration")? else {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push("Value null at 'retrieveAndGenerateConfiguration' failed to satisfy constraint: Member must not be null".into());
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         return Err(constraint_report(&v));
     };
     known_members(conf, RAG_CONFIG_MEMBERS, "RetrieveAndGenerateConfiguration")?;
     let kind = json::get_str(conf, "type")?.unwrap_or_default();
     if !["KNOWLEDGE_BASE", "EXTERNAL_SOURCES"].contains(&kind) {
+        // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(format!(
             "Value '{kind}' at 'retrieveAndGenerateConfiguration.type' failed to satisfy constraint: Member must satisfy enum value set: [KNOWLEDGE_BASE, EXTERNAL_SOURCES]"
         ));
@@ -713,6 +735,7 @@ fn parse_rag(body: &Value) -> Result<RagRequest, ApiError> {
     let (kb, model, cfg) = match kb_conf {
         None => {
             if kind == "KNOWLEDGE_BASE" {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.push("Value null at 'retrieveAndGenerateConfiguration.knowledgeBaseConfiguration' failed to satisfy constraint: Member must not be null".into());
             }
             (
@@ -742,6 +765,7 @@ fn parse_rag(body: &Value) -> Result<RagRequest, ApiError> {
                 .unwrap_or_default()
                 .to_string();
             if model.is_empty() {
+                // Source: inferred from the Smithy model's constraints, in Coral's report format.
                 v.push("Value null at 'retrieveAndGenerateConfiguration.knowledgeBaseConfiguration.modelArn' failed to satisfy constraint: Member must not be null".into());
             }
             let cfg = retrieval_config(
@@ -753,14 +777,17 @@ fn parse_rag(body: &Value) -> Result<RagRequest, ApiError> {
         }
     };
     if !v.is_empty() {
+        // Source: the emulator's own (no Bedrock counterpart).
         return Err(constraint_report(&v));
     }
     if kind == "EXTERNAL_SOURCES" {
+        // Source: the emulator's own (no Bedrock counterpart).
         return Err(ApiError::validation(
             "External sources are not available in the brock emulator; use type KNOWLEDGE_BASE.",
         ));
     }
     if question.is_empty() {
+        // Source: inferred.
         return Err(ApiError::validation("Input text must not be empty."));
     }
     special(&kb)?;
@@ -769,6 +796,7 @@ fn parse_rag(body: &Value) -> Result<RagRequest, ApiError> {
     }
     let known_model = catalog::resolve(&model).is_some_and(|r| r.model.converse);
     if !known_model {
+        // Source: inferred.
         return Err(ApiError::validation(format!(
             "The provided model ARN {model} is not supported for knowledge base queries."
         )));
@@ -824,6 +852,7 @@ impl Agents {
         let mut known = self.rag_sessions.lock().unwrap_or_else(|e| e.into_inner());
         match given {
             Some(s) if known.contains(s) => Ok(s.to_string()),
+            // Source: inferred.
             Some(s) => Err(ApiError::not_found(format!(
                 "Session with Id {s} does not exist."
             ))),
@@ -892,6 +921,7 @@ impl Agents {
             .unwrap_or_default()
             .to_string();
         if input.chars().count() > MAX_INPUT_TEXT {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             v.push(format!(
                 "Value at 'inputText' failed to satisfy constraint: Member must have length less than or equal to {MAX_INPUT_TEXT}"
             ));
@@ -917,9 +947,11 @@ impl Agents {
             ),
         };
         if !v.is_empty() {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
             return Err(constraint_report(&v));
         }
         if input.is_empty() && results.is_none() {
+            // Source: inferred.
             return Err(ApiError::validation(
                 "Either inputText or returnControlInvocationResults must be provided.",
             ));
@@ -954,12 +986,14 @@ impl Agents {
         // A returned control is being answered.
         if let Some(results) = results {
             let Some((pending_id, _)) = session.pending.take() else {
+                // Source: inferred.
                 return Err(ApiError::validation(
                     "The returnControlInvocationResults don't match any pending invocation in this session.",
                 ));
             };
             if invocation_id.as_deref() != Some(pending_id.as_str()) {
                 session.pending = Some((pending_id.clone(), Vec::new()));
+                // Source: inferred.
                 return Err(ApiError::validation(format!(
                     "The invocationId {} doesn't match the pending invocation {pending_id}.",
                     invocation_id.unwrap_or_default()

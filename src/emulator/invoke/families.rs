@@ -343,16 +343,19 @@ fn check_number(
         x.as_f64()
     };
     match n {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         None => v.push(format!(
             "#{path}/{key}: expected type: {}, found: {}",
             if integer { "Integer" } else { "Number" },
             json_type(x)
         )),
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         Some(n) if n < range.0 => v.push(format!(
             "#{path}/{key}: {} is not greater or equal to {}",
             show(n),
             show(range.0)
         )),
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         Some(n) if n > range.1 => v.push(format!(
             "#{path}/{key}: {} is not less or equal to {}",
             show(n),
@@ -372,6 +375,7 @@ fn check_type(m: &Map<String, Value>, key: &str, want: &str, v: &mut Vec<String>
         _ => true,
     };
     if !ok {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push(format!("#/{key}: expected type: {want}, found: {found}"));
     }
 }
@@ -432,10 +436,12 @@ fn prompt_body(
         check_type(native, k, "JSONArray", &mut v);
     }
     if !v.is_empty() {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         return Err(malformed(&v));
     }
     let prompt = native["prompt"].as_str().unwrap_or_default();
     if prompt.trim().is_empty() {
+        // Source: inferred.
         return Err(ApiError::validation(
             "Malformed input request: #/prompt: expected minLength: 1, actual: 0, please reformat your input and try again.",
         ));
@@ -450,6 +456,7 @@ fn prompt_body(
         .enumerate()
     {
         let Some(data) = img.as_str() else {
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             return Err(malformed(&[format!(
                 "#/images/{i}: expected type: String, found: {}",
                 json_type(img)
@@ -499,6 +506,7 @@ fn titan_body(native: &Map<String, Value>, model: &Model) -> Result<Parsed, ApiE
         .unwrap_or_default();
     for key in cfg.keys() {
         if !["maxTokenCount", "stopSequences", "temperature", "topP"].contains(&key.as_str()) {
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!(
                 "#/textGenerationConfig: extraneous key [{key}] is not permitted"
             ));
@@ -516,6 +524,7 @@ fn titan_body(native: &Map<String, Value>, model: &Model) -> Result<Parsed, ApiE
         &mut v,
     );
     if !v.is_empty() {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         return Err(malformed(&v));
     }
     let text = native["inputText"].as_str().unwrap_or_default();
@@ -554,6 +563,7 @@ fn nova_body(native: &Map<String, Value>, ctx: &Context) -> Result<Parsed, ApiEr
     if let Some(s) = native.get("schemaVersion")
         && s.as_str() != Some("messages-v1")
     {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push(format!("#/schemaVersion: {s} is not a valid enum value"));
     }
     check_type(native, "messages", "JSONArray", &mut v);
@@ -572,6 +582,7 @@ fn nova_body(native: &Map<String, Value>, ctx: &Context) -> Result<Parsed, ApiEr
         ]
         .contains(&key.as_str())
         {
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!(
                 "#/inferenceConfig: extraneous key [{key}] is not permitted"
             ));
@@ -589,6 +600,7 @@ fn nova_body(native: &Map<String, Value>, ctx: &Context) -> Result<Parsed, ApiEr
         &mut v,
     );
     if !v.is_empty() {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         return Err(malformed(&v));
     }
     let mut converse = Map::new();
@@ -703,6 +715,7 @@ fn cohere_body(native: &Map<String, Value>, model: &Model) -> Result<Parsed, Api
     {
         match h.get("role").and_then(Value::as_str) {
             Some("USER" | "CHATBOT" | "SYSTEM" | "TOOL") => {}
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             other => v.push(format!(
                 "#/chat_history/{i}/role: {} is not a valid enum value",
                 other.map_or("null".to_string(), |r| format!("\"{r}\""))
@@ -710,6 +723,7 @@ fn cohere_body(native: &Map<String, Value>, model: &Model) -> Result<Parsed, Api
         }
     }
     if !v.is_empty() {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         return Err(malformed(&v));
     }
     let mut messages: Vec<Message> = Vec::new();
@@ -842,10 +856,12 @@ fn chat_body(
         );
     }
     if !v.is_empty() {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         return Err(malformed(&v));
     }
     let items = native["messages"].as_array().cloned().unwrap_or_default();
     if items.is_empty() {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         return Err(malformed(&[
             "#/messages: expected minimum item count: 1, found: 0".into(),
         ]));
@@ -913,6 +929,7 @@ fn chat_body(
                 Role::User
             }
             other => {
+                // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
                 return Err(malformed(&[format!(
                     "#/messages/{i}/role: {} is not a valid enum value",
                     other.map_or("null".to_string(), |r| format!("\"{r}\""))

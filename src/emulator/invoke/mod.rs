@@ -51,11 +51,13 @@ pub(crate) fn check_keys(
     let mut v = Vec::new();
     for key in required {
         if !body.contains_key(*key) {
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!("#: required key [{key}] not found"));
         }
     }
     for key in body.keys() {
         if !permitted.contains(&key.as_str()) {
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!("#: extraneous key [{key}] is not permitted"));
         }
     }
@@ -65,9 +67,11 @@ pub(crate) fn check_keys(
 pub(crate) fn parse_native(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(m)) => Ok(m),
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         Ok(_) => Err(malformed(&[
             "#: expected type: JSONObject, found: JSONArray".into(),
         ])),
+        // Source: inferred.
         Err(_) => Err(ApiError::validation(
             "Malformed input request: Expected a JSON object, please reformat your input and try again.",
         )),
@@ -93,6 +97,7 @@ pub(crate) fn invoke(
         | Family::Rerank
             if streaming =>
         {
+            // Source: inferred.
             Err(ApiError::validation(
                 "The model is unsupported for streaming.",
             ))
@@ -137,6 +142,7 @@ pub(crate) fn invoke(
 }
 
 fn not_implemented() -> ApiError {
+    // Source: the emulator's own (no Bedrock counterpart).
     ApiError::validation(
         "The brock emulator does not implement InvokeModel for this model family; use Converse.",
     )
@@ -161,6 +167,7 @@ const ANTHROPIC_KEYS: &[&str] = &[
 ];
 
 fn anthropic_blocks(content: &Value, path: &str) -> Result<Vec<Block>, ApiError> {
+    // Source: inferred.
     let model_err = |m: String| ApiError::model(m);
     match content {
         Value::String(s) => Ok(vec![Block::Text(s.clone())]),
@@ -229,6 +236,42 @@ fn anthropic_blocks(content: &Value, path: &str) -> Result<Vec<Block>, ApiError>
 }
 
 /// Reads an Anthropic Messages body into the shared request model.
+/// CountTokens refuses Anthropic server tools (web search and the like) with Anthropic's own
+/// message, unprefixed (recorded for Claude Sonnet 4:
+/// converse/test_anthropic_bedrock_count_tokens_rejects_server_tools.yaml). The list of
+/// expected tags is the recorded one; whether InvokeModel answers the same is not recorded.
+pub(crate) fn count_tokens_tool_types(body: &[u8]) -> Result<(), ApiError> {
+    let Ok(native) = serde_json::from_slice::<Value>(body) else {
+        return Ok(()); // anthropic_request reports malformed bodies
+    };
+    const EXPECTED: &[&str] = &[
+        "bash_20250124",
+        "custom",
+        "text_editor_20250124",
+        "text_editor_20250429",
+        "text_editor_20250728",
+    ];
+    for (i, tool) in native
+        .get("tools")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        if let Some(kind) = tool.get("type").and_then(Value::as_str)
+            && !EXPECTED.contains(&kind)
+        {
+            let expected: Vec<String> = EXPECTED.iter().map(|t| format!("'{t}'")).collect();
+            // Source: recorded, tests/fixtures/recorded/converse/test_anthropic_bedrock_count_tokens_rejects_server_tools.yaml.
+            return Err(ApiError::validation(format!(
+                "tools.{i}: Input tag '{kind}' found using 'type' does not match any of the expected tags: {}",
+                expected.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRequest, ApiError> {
     let native = parse_native(body)?;
     let mut v = check_keys(
@@ -239,6 +282,7 @@ pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRe
     if let Some(ver) = native.get("anthropic_version")
         && ver.as_str() != Some("bedrock-2023-05-31")
     {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push(format!(
             "#/anthropic_version: {ver} is not a valid enum value"
         ));
@@ -252,12 +296,14 @@ pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRe
             &["enabled", "disabled"]
         };
         if !allowed.contains(&k) {
+            // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
             v.push(format!("#/thinking/type: {k} is not a valid enum value"));
         }
     }
     if let Some(t) = native.get("temperature").and_then(Value::as_f64)
         && !(0.0..=1.0).contains(&t)
     {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push(if t < 0.0 {
             format!("#/temperature: {t} is not greater or equal to 0")
         } else {
@@ -267,15 +313,18 @@ pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRe
     if let Some(m) = native.get("max_tokens")
         && m.as_i64().is_none_or(|n| n < 1)
     {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         v.push(format!("#/max_tokens: {m} is not greater or equal to 1"));
     }
     if !v.is_empty() {
+        // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
         return Err(malformed(&v));
     }
     let max_tokens = native["max_tokens"].as_i64();
     if let Some(max) = max_tokens
         && max as u64 > model.max_output
     {
+        // Source: inferred.
         return Err(ApiError::model(format!(
             "max_tokens: {max} > {}, which is the maximum allowed number of output tokens for {}",
             model.max_output,
@@ -286,8 +335,10 @@ pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRe
     let mut messages = Vec::new();
     let items = native["messages"]
         .as_array()
+        // Source: inferred.
         .ok_or_else(|| ApiError::model("messages: Input should be a valid list"))?;
     if items.is_empty() {
+        // Source: inferred.
         return Err(ApiError::model(
             "messages: at least one message is required",
         ));
@@ -297,6 +348,7 @@ pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRe
             Some("user") => Role::User,
             Some("assistant") => Role::Assistant,
             _ => {
+                // Source: inferred.
                 return Err(ApiError::model(format!(
                     "messages.{i}.role: Input should be 'user' or 'assistant'"
                 )));
@@ -307,6 +359,7 @@ pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRe
             &format!("messages.{i}.content"),
         )?;
         if content.is_empty() {
+            // Source: inferred.
             return Err(ApiError::model(format!(
                 "messages.{i}: all messages must have non-empty content except for the optional final assistant message"
             )));
