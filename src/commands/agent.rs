@@ -680,9 +680,12 @@ async fn one_turn(
 /// Text, or the contents of the file after `@`.
 fn text_or_file(value: &str, what: &str) -> Result<String> {
     match value.strip_prefix('@') {
-        Some(path) => std::fs::read_to_string(path)
-            .map(|t| t.trim_end().to_string())
-            .map_err(|e| Error::usage(format!("{what}: cannot read {path}: {e}"))),
+        Some(path) => {
+            let raw = crate::input::read_file(Path::new(path), &format!("{what} @{path}"))?;
+            String::from_utf8(raw)
+                .map(|t| t.trim_end().to_string())
+                .map_err(|_| Error::usage(format!("{what}: {path} is not UTF-8 text")))
+        }
         None => Ok(value.to_string()),
     }
 }
@@ -722,8 +725,7 @@ async fn inline(settings: &Settings, args: &AgentInlineArgs) -> Result<()> {
         .map_err(usage)?;
     let mut tools = Vec::new();
     if let Some(path) = &args.tools_file {
-        let bytes = std::fs::read(path)
-            .map_err(|e| Error::usage(format!("--tools-file {}: {e}", path.display())))?;
+        let bytes = crate::input::read_file(path, &format!("--tools-file {}", path.display()))?;
         tools = crate::core::tools::parse_tools_file(&bytes)
             .map_err(|e| Error::usage(format!("--tools-file {}: {e}", path.display())))?;
     }
