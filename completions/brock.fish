@@ -57,10 +57,12 @@ complete -c brock -n "__fish_brock_needs_command" -f -a "rerank" -d 'Rerank docu
 complete -c brock -n "__fish_brock_needs_command" -f -a "agent" -d 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "flow" -d 'Bedrock Flows: run a flow alias and stream its outputs (InvokeFlow)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "raw" -d 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
-complete -c brock -n "__fish_brock_needs_command" -f -a "models" -d 'List foundation models and inference profiles'
+complete -c brock -n "__fish_brock_needs_command" -f -a "models" -d 'List foundation models, inference profiles, and your imported, custom and provisioned models'
 complete -c brock -n "__fish_brock_needs_command" -f -a "config" -d 'Show, locate or create the config file'
 complete -c brock -n "__fish_brock_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c brock -n "__fish_brock_needs_command" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
+complete -c brock -n "__fish_brock_needs_command" -f -a "tokens" -d 'Count a prompt\'s input tokens without sending it to the model (CountTokens)'
+complete -c brock -n "__fish_brock_needs_command" -f -a "guardrail" -d 'Check text against a guardrail without a model (ApplyGuardrail)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "__complete" -d 'Completion candidates for shell scripts (models, profiles)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c brock -n "__fish_brock_using_subcommand chat" -s m -l model -d 'Model id, alias from [aliases], inference profile id or ARN; env BROCK_MODEL' -r -f -a "(brock __complete models 2>/dev/null)"
@@ -79,6 +81,7 @@ complete -c brock -n "__fish_brock_using_subcommand chat" -l tool-choice -d 'Too
 complete -c brock -n "__fish_brock_using_subcommand chat" -s a -l attach -d 'Attach an image, document or video (repeatable); s3:// URIs are passed by reference' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l json-schema -d 'Constrain the answer to this JSON schema and print the JSON only' -r -F
 complete -c brock -n "__fish_brock_using_subcommand chat" -l guardrail -d 'Apply a guardrail, ID:VERSION' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l guard -d 'Add TEXT to the prompt as guarded content: with --guardrail, only guarded content is checked (a Converse guardContent block; repeatable)' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l latency -d 'Latency profile: standard or optimized' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l service-tier -d 'Service tier: default, priority, flex' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l request-metadata -d 'Request metadata KEY=VALUE for invocation logs (repeatable)' -r
@@ -89,6 +92,7 @@ complete -c brock -n "__fish_brock_using_subcommand chat" -l input-file -d 'Read
 complete -c brock -n "__fish_brock_using_subcommand chat" -l route -d 'API route: converse, invoke (the model family\'s InvokeModel body) or auto (Converse where the model has it)' -r -f -a "converse\t''
 invoke\t''
 auto\t''"
+complete -c brock -n "__fish_brock_using_subcommand chat" -l family -d 'Model family for ids that do not show it (application inference profile or provisioned throughput ARNs, proxy models): anthropic, nova, nova2, llama, mistral, … (default: looked up)' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l api-base -d 'Base URL of a Converse-shaped proxy, for converse_like/NAME models' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l api-key-env -d 'Environment variable holding the API key sent as a bearer token to --api-base' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l session -d 'Continue the saved session NAME (created if missing) and save the new turns back' -r
@@ -110,6 +114,8 @@ complete -c brock -n "__fish_brock_using_subcommand chat" -l connect-timeout -d 
 complete -c brock -n "__fish_brock_using_subcommand chat" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l hide-reasoning -d 'Do not print the model\'s reasoning'
 complete -c brock -n "__fish_brock_using_subcommand chat" -l guardrail-trace -d 'Print the guardrail trace to stderr'
+complete -c brock -n "__fish_brock_using_subcommand chat" -l guard-stdin -d 'Send piped stdin as guarded content instead of appending it to the prompt'
+complete -c brock -n "__fish_brock_using_subcommand chat" -l count-tokens -d 'Print the request\'s input token count (CountTokens) instead of sending it'
 complete -c brock -n "__fish_brock_using_subcommand chat" -l cache -d 'Insert cache points after the system prompt and tools (prompt caching)'
 complete -c brock -n "__fish_brock_using_subcommand chat" -l no-stream -d 'Use Converse instead of ConverseStream'
 complete -c brock -n "__fish_brock_using_subcommand chat" -l dry-run -d 'Print the exact request that would be sent and exit'
@@ -156,6 +162,7 @@ complete -c brock -n "__fish_brock_using_subcommand embed" -l read-timeout -d 'R
 complete -c brock -n "__fish_brock_using_subcommand embed" -l normalize -d 'Titan v2: ask for unit-length vectors'
 complete -c brock -n "__fish_brock_using_subcommand embed" -l no-normalize -d 'Titan v2: ask for raw (not normalized) vectors'
 complete -c brock -n "__fish_brock_using_subcommand embed" -l no-progress -d 'No progress bar'
+complete -c brock -n "__fish_brock_using_subcommand embed" -l dry-run -d 'Print the exact requests that would be sent (a JSON array when there are several) and exit'
 complete -c brock -n "__fish_brock_using_subcommand embed" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
 complete -c brock -n "__fish_brock_using_subcommand embed" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand embed" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
@@ -203,6 +210,7 @@ complete -c brock -n "__fish_brock_using_subcommand image" -l connect-timeout -d
 complete -c brock -n "__fish_brock_using_subcommand image" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
 complete -c brock -n "__fish_brock_using_subcommand image" -l precise -d 'Outpainting: keep the masked area exactly (PRECISE) instead of DEFAULT'
 complete -c brock -n "__fish_brock_using_subcommand image" -l show -d 'Also draw the image in the terminal (kitty, iTerm2, WezTerm)'
+complete -c brock -n "__fish_brock_using_subcommand image" -l dry-run -d 'Print the exact request that would be sent and exit'
 complete -c brock -n "__fish_brock_using_subcommand image" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
 complete -c brock -n "__fish_brock_using_subcommand image" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand image" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
@@ -233,6 +241,7 @@ complete -c brock -n "__fish_brock_using_subcommand rerank" -l max-attempts -d '
 complete -c brock -n "__fish_brock_using_subcommand rerank" -l connect-timeout -d 'Connect timeout in seconds' -r
 complete -c brock -n "__fish_brock_using_subcommand rerank" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
 complete -c brock -n "__fish_brock_using_subcommand rerank" -l return-documents -d 'Include each document\'s text in JSON output'
+complete -c brock -n "__fish_brock_using_subcommand rerank" -l dry-run -d 'Print the exact request that would be sent and exit'
 complete -c brock -n "__fish_brock_using_subcommand rerank" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
 complete -c brock -n "__fish_brock_using_subcommand rerank" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand rerank" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
@@ -294,6 +303,7 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l tools -d 'Run the calls the agent returns control for with the configured [tools.NAME] commands and send the results back'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s y -l yes -d 'Run tools without asking for approval'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l end-session -d 'End the session after this answer'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l dry-run -d 'Print the exact request that would be sent and exit'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
@@ -363,6 +373,7 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l tools -d 'Run the calls the agent returns control for with the configured [tools.NAME] commands and send the results back'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s y -l yes -d 'Run tools without asking for approval'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l end-session -d 'End the session after this answer'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l dry-run -d 'Print the exact request that would be sent and exit'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
@@ -390,6 +401,7 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l connect-timeout -d 'Connect timeout in seconds' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l all -d 'Follow pagination tokens and print every page'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l dry-run -d 'Print the exact request that would be sent (the first page) and exit'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
@@ -418,6 +430,7 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l connect-timeout -d 'Connect timeout in seconds' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l no-stream -d 'Use RetrieveAndGenerate instead of RetrieveAndGenerateStream'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l dry-run -d 'Print the exact request that would be sent and exit'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
@@ -516,6 +529,13 @@ complete -c brock -n "__fish_brock_using_subcommand raw" -s h -l help -d 'Print 
 complete -c brock -n "__fish_brock_using_subcommand raw" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l provider -d 'Only models from this provider (e.g. Anthropic, Amazon, Meta)' -r
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l modality -d 'Only models with this output modality: TEXT, IMAGE, EMBEDDING, VIDEO' -r
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l kind -d 'What to list: foundation models, system inference profiles, application inference profiles, imported models, custom models, provisioned throughputs, or all of them' -r -f -a "foundation\t''
+profile\t''
+application\t''
+imported\t''
+custom\t''
+provisioned\t''
+all\t''"
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
@@ -532,7 +552,7 @@ complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l connect-timeout -d 'Connect timeout in seconds' -r
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
-complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l profiles -d 'List inference profiles instead of foundation models'
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l profiles -d 'List inference profiles instead of foundation models (the same as --kind profile)'
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
@@ -712,6 +732,94 @@ complete -c brock -n "__fish_brock_using_subcommand emulator" -l no-color -d 'Ne
 complete -c brock -n "__fish_brock_using_subcommand emulator" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
 complete -c brock -n "__fish_brock_using_subcommand emulator" -s h -l help -d 'Print help'
 complete -c brock -n "__fish_brock_using_subcommand emulator" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand tokens" -s m -l model -d 'Model id, alias or inference profile (counted on its foundation model); env BROCK_MODEL' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand tokens" -s s -l system -d 'System prompt' -r
+complete -c brock -n "__fish_brock_using_subcommand tokens" -s a -l attach -d 'Attach an image, document or video (repeatable)' -r
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l tools -d 'Tool definitions (OpenAI-style or Bedrock toolSpec JSON); they count too' -r -F
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l param -d 'Extra model field KEY=JSON into additionalModelRequestFields (repeatable)' -r
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l anthropic-beta -d 'Anthropic beta flags, comma separated' -r
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l input-format -d 'Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file)' -r -f -a "text\t'Plain text prompt (default)'
+openai\t'OpenAI chat.completions request JSON'"
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l input-file -d 'Read the request body from this file instead of stdin' -r -F
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l route -d 'Count the Converse input, or the model family\'s InvokeModel body (invoke), as chat --route' -r -f -a "converse\t''
+invoke\t''
+auto\t''"
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l dry-run -d 'Print the exact request that would be sent and exit'
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand tokens" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand tokens" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand tokens" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand tokens" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c brock -n "__fish_brock_using_subcommand tokens" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -f -a "apply" -d 'Check text against a guardrail and show its verdict (ApplyGuardrail)'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l source -d 'Check the text as a user\'s input or as a model\'s output' -r -f -a "input\t''
+output\t''"
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l full -d 'Ask for every assessment, not only the policies that intervened (outputScope FULL)'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l fail-on-intervention -d 'Exit with status 6 when the guardrail intervenes (for scripts and CI)'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l dry-run -d 'Print the exact request that would be sent and exit'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Check text against a guardrail and show its verdict (ApplyGuardrail)'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c brock -n "__fish_brock_using_subcommand __complete" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand __complete" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand __complete" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
@@ -734,19 +842,21 @@ complete -c brock -n "__fish_brock_using_subcommand __complete" -l no-color -d '
 complete -c brock -n "__fish_brock_using_subcommand __complete" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
 complete -c brock -n "__fish_brock_using_subcommand __complete" -s h -l help -d 'Print help'
 complete -c brock -n "__fish_brock_using_subcommand __complete" -s V -l version -d 'Print version'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator __complete help" -f -a "chat" -d 'Chat with a model: one-shot (argument and/or stdin) or an interactive REPL'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator __complete help" -f -a "embed" -d 'Create embeddings (Titan, Cohere, Nova) from arguments, files or stdin'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator __complete help" -f -a "image" -d 'Generate images (Nova Canvas, Titan Image, Stability)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator __complete help" -f -a "rerank" -d 'Rerank documents against a query (amazon.rerank, cohere.rerank)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator __complete help" -f -a "agent" -d 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator __complete help" -f -a "flow" -d 'Bedrock Flows: run a flow alias and stream its outputs (InvokeFlow)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator __complete help" -f -a "raw" -d 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator __complete help" -f -a "models" -d 'List foundation models and inference profiles'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator __complete help" -f -a "config" -d 'Show, locate or create the config file'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator __complete help" -f -a "completions" -d 'Print a shell completion script'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator __complete help" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator __complete help" -f -a "__complete" -d 'Completion candidates for shell scripts (models, profiles)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "chat" -d 'Chat with a model: one-shot (argument and/or stdin) or an interactive REPL'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "embed" -d 'Create embeddings (Titan, Cohere, Nova) from arguments, files or stdin'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "image" -d 'Generate images (Nova Canvas, Titan Image, Stability)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "rerank" -d 'Rerank documents against a query (amazon.rerank, cohere.rerank)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "agent" -d 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "flow" -d 'Bedrock Flows: run a flow alias and stream its outputs (InvokeFlow)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "raw" -d 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "models" -d 'List foundation models, inference profiles, and your imported, custom and provisioned models'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "config" -d 'Show, locate or create the config file'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "completions" -d 'Print a shell completion script'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "tokens" -d 'Count a prompt\'s input tokens without sending it to the model (CountTokens)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "guardrail" -d 'Check text against a guardrail without a model (ApplyGuardrail)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "__complete" -d 'Completion candidates for shell scripts (models, profiles)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "invoke" -d 'Invoke an agent and stream its answer (InvokeAgent)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "chat" -d 'Talk to an agent turn by turn in one session'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "inline" -d 'Run an agent defined on the command line: model, instruction, tools, knowledge bases (InvokeInlineAgent)'
@@ -757,3 +867,4 @@ complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcom
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective settings and where each one came from'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file in use'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented starter config file (never overwrites)'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from guardrail" -f -a "apply" -d 'Check text against a guardrail and show its verdict (ApplyGuardrail)'

@@ -132,7 +132,7 @@ pub enum Command {
     Flow(FlowArgs),
     /// Send native JSON to any Bedrock API path, signed, with event streams decoded
     Raw(RawArgs),
-    /// List foundation models and inference profiles
+    /// List foundation models, inference profiles, and your imported, custom and provisioned models
     Models(ModelsArgs),
     /// Show, locate or create the config file
     Config(ConfigArgs),
@@ -140,6 +140,10 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Serve the built-in Bedrock emulator on loopback for tests and benchmarks
     Emulator(EmulatorArgs),
+    /// Count a prompt's input tokens without sending it to the model (CountTokens)
+    Tokens(TokensArgs),
+    /// Check text against a guardrail without a model (ApplyGuardrail)
+    Guardrail(GuardrailArgs),
     /// Completion candidates for shell scripts (models, profiles)
     #[command(name = "__complete", hide = true)]
     Complete {
@@ -229,6 +233,19 @@ pub struct ChatArgs {
     #[arg(long)]
     pub guardrail_trace: bool,
 
+    /// Add TEXT to the prompt as guarded content: with --guardrail, only guarded content is
+    /// checked (a Converse guardContent block; repeatable)
+    #[arg(long = "guard", value_name = "TEXT")]
+    pub guard: Vec<String>,
+
+    /// Send piped stdin as guarded content instead of appending it to the prompt
+    #[arg(long)]
+    pub guard_stdin: bool,
+
+    /// Print the request's input token count (CountTokens) instead of sending it
+    #[arg(long)]
+    pub count_tokens: bool,
+
     /// Latency profile: standard or optimized
     #[arg(long, value_name = "MODE")]
     pub latency: Option<String>,
@@ -270,6 +287,11 @@ pub struct ChatArgs {
     #[arg(long, value_name = "ROUTE", default_value = "auto", value_parser = ["converse", "invoke", "auto"])]
     pub route: String,
 
+    /// Model family for ids that do not show it (application inference profile or provisioned
+    /// throughput ARNs, proxy models): anthropic, nova, nova2, llama, mistral, … (default: looked up)
+    #[arg(long, value_name = "NAME")]
+    pub family: Option<String>,
+
     /// Base URL of a Converse-shaped proxy, for converse_like/NAME models
     #[arg(long, value_name = "URL")]
     pub api_base: Option<String>,
@@ -310,6 +332,11 @@ impl ChatArgs {
             return Some(
                 "--attach cannot be combined with --input-format openai: put images and files in the request body"
                     .into(),
+            );
+        }
+        if self.guard_stdin && openai {
+            return Some(
+                "--guard-stdin cannot be combined with --input-format openai: use guarded_text content parts in the request body".into(),
             );
         }
         if self.no_stream && output == Some(OutputFormat::Ndjson) {
@@ -390,6 +417,9 @@ pub struct EmbedArgs {
     /// No progress bar
     #[arg(long)]
     pub no_progress: bool,
+    /// Print the exact requests that would be sent (a JSON array when there are several) and exit
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
@@ -482,6 +512,9 @@ pub struct ImageArgs {
     /// Also draw the image in the terminal (kitty, iTerm2, WezTerm)
     #[arg(long)]
     pub show: bool,
+    /// Print the exact request that would be sent and exit
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -524,6 +557,9 @@ pub struct RerankArgs {
     /// API: rerank (bedrock-agent-runtime Rerank, SigV4 only) or invoke (InvokeModel, Cohere body)
     #[arg(long, value_enum, default_value = "rerank", value_name = "ROUTE")]
     pub route: RerankRoute,
+    /// Print the exact request that would be sent and exit
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
@@ -631,6 +667,10 @@ pub struct AgentInvokeArgs {
     /// End the session after this answer
     #[arg(long)]
     pub end_session: bool,
+
+    /// Print the exact request that would be sent and exit
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -681,6 +721,10 @@ pub struct AgentInlineArgs {
     /// End the session after this answer
     #[arg(long)]
     pub end_session: bool,
+
+    /// Print the exact request that would be sent and exit
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// Retrieval options shared by `agent retrieve` and `agent ask`.
@@ -720,6 +764,10 @@ pub struct AgentRetrieveArgs {
     /// Follow pagination tokens and print every page
     #[arg(long, conflicts_with = "next_token")]
     pub all: bool,
+
+    /// Print the exact request that would be sent (the first page) and exit
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -746,6 +794,139 @@ pub struct AgentAskArgs {
     /// Use RetrieveAndGenerate instead of RetrieveAndGenerateStream
     #[arg(long)]
     pub no_stream: bool,
+
+    /// Print the exact request that would be sent and exit
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+// ---------------------------------------------------------------------------------------------
+// tokens / guardrail
+
+#[derive(Debug, Clone, Default, Args)]
+#[command(after_help = "Examples:\n  \
+brock tokens -m sonnet \"How many tokens is this sentence?\"\n  \
+git diff | brock tokens -m sonnet -s \"Review this diff\"\n  \
+brock tokens -m sonnet --input-format openai < request.json --output json")]
+pub struct TokensArgs {
+    /// The prompt; piped stdin is appended to it, as with `brock chat`
+    #[arg(value_name = "PROMPT")]
+    pub prompt: Vec<String>,
+
+    /// Model id, alias or inference profile (counted on its foundation model); env BROCK_MODEL
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+
+    /// System prompt
+    #[arg(short, long, value_name = "TEXT")]
+    pub system: Option<String>,
+
+    /// Attach an image, document or video (repeatable)
+    #[arg(short = 'a', long = "attach", value_name = "PATH")]
+    pub attach: Vec<String>,
+
+    /// Tool definitions (OpenAI-style or Bedrock toolSpec JSON); they count too
+    #[arg(long, value_name = "FILE")]
+    pub tools: Option<PathBuf>,
+
+    /// Extra model field KEY=JSON into additionalModelRequestFields (repeatable)
+    #[arg(long = "param", value_name = "KEY=JSON")]
+    pub params: Vec<String>,
+
+    /// Anthropic beta flags, comma separated
+    #[arg(long, value_name = "FLAGS", value_delimiter = ',')]
+    pub anthropic_beta: Vec<String>,
+
+    /// Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+
+    /// Read the request body from this file instead of stdin
+    #[arg(long, value_name = "FILE")]
+    pub input_file: Option<PathBuf>,
+
+    /// Count the Converse input, or the model family's InvokeModel body (invoke), as chat --route
+    #[arg(long, value_name = "ROUTE", default_value = "converse", value_parser = ["converse", "invoke", "auto"])]
+    pub route: String,
+
+    /// Print the exact request that would be sent and exit
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+impl TokensArgs {
+    /// The same request `brock chat` would build from these flags.
+    pub fn chat_args(&self) -> ChatArgs {
+        ChatArgs {
+            prompt: self.prompt.clone(),
+            model: self.model.clone(),
+            system: self.system.clone(),
+            attach: self.attach.clone(),
+            tools: self.tools.clone(),
+            params: self.params.clone(),
+            anthropic_beta: self.anthropic_beta.clone(),
+            input_format: self.input_format,
+            input_file: self.input_file.clone(),
+            dry_run: self.dry_run,
+            route: self.route.clone(),
+            count_tokens: true,
+            ..Default::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GuardrailArgs {
+    #[command(subcommand)]
+    pub command: GuardrailCommand,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum GuardrailCommand {
+    /// Check text against a guardrail and show its verdict (ApplyGuardrail)
+    #[command(
+        after_help = "Exit status: 0 when the call succeeded, whatever the verdict; with \
+--fail-on-intervention, 6 when the guardrail intervened.\n\n\
+Examples:\n  \
+brock guardrail apply abc123xyz:1 \"How do I make a bomb?\"\n  \
+brock guardrail apply abc123xyz:DRAFT --source output --fail-on-intervention < answer.txt\n  \
+brock guardrail apply abc123xyz:1 --output json \"text\""
+    )]
+    Apply(GuardrailApplyArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GuardrailApplyArgs {
+    /// The guardrail: ID:VERSION (VERSION is a number or DRAFT; ID may be a guardrail ARN)
+    #[arg(value_name = "ID:VERSION")]
+    pub guardrail: String,
+
+    /// The text to check; without it, piped stdin
+    #[arg(value_name = "TEXT")]
+    pub text: Vec<String>,
+
+    /// Check the text as a user's input or as a model's output
+    #[arg(long, value_enum, default_value = "input", value_name = "SOURCE")]
+    pub source: GuardSource,
+
+    /// Ask for every assessment, not only the policies that intervened (outputScope FULL)
+    #[arg(long)]
+    pub full: bool,
+
+    /// Exit with status 6 when the guardrail intervenes (for scripts and CI)
+    #[arg(long)]
+    pub fail_on_intervention: bool,
+
+    /// Print the exact request that would be sent and exit
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum GuardSource {
+    #[default]
+    Input,
+    Output,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -812,7 +993,7 @@ pub enum RawService {
 #[derive(Debug, Clone, Args)]
 #[command(
     after_help = "A flow that asks for more input (an agent node in a multi-turn conversation) \
-prompts on a terminal; otherwise brock prints the question and exits with status 6, and the answer \
+prompts on a terminal; otherwise brock prints the question and exits with status 7, and the answer \
 continues the execution:\n  \
 brock flow invoke FLOWCHAT01 TSTALIASID --execution-id ID \"5 jazz songs\"\n\n\
 Examples:\n  \
@@ -886,9 +1067,25 @@ pub struct ModelsArgs {
     #[arg(value_name = "FILTER")]
     pub filter: Option<String>,
 
-    /// List inference profiles instead of foundation models
+    /// List inference profiles instead of foundation models (the same as --kind profile)
     #[arg(long)]
     pub profiles: bool,
+
+    /// What to list: foundation models, system inference profiles, application inference
+    /// profiles, imported models, custom models, provisioned throughputs, or all of them
+    #[arg(long, value_enum, value_name = "KIND", conflicts_with = "profiles")]
+    pub kind: Option<ModelsKind>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModelsKind {
+    Foundation,
+    Profile,
+    Application,
+    Imported,
+    Custom,
+    Provisioned,
+    All,
 }
 
 #[derive(Debug, Clone, Subcommand)]

@@ -118,7 +118,9 @@ const KEYS: &[(&str, Kind, &[&str])] = &[
 ];
 
 /// Tables allowed at the top level of the file besides the profile tables.
-const TOP_LEVEL: &[&str] = &["default", "profiles", "aliases", "tools", "agents"];
+const TOP_LEVEL: &[&str] = &[
+    "default", "profiles", "aliases", "tools", "agents", "models",
+];
 
 /// The bounds of every numeric setting, whether it comes from the config file, the
 /// environment, a flag or a REPL command: each is checked against this one table (by
@@ -271,6 +273,19 @@ pub struct AgentConfig {
     pub description: Option<String>,
 }
 
+/// `[models."ID"]`: what brock cannot read from a model id (application inference profiles,
+/// provisioned throughput, proxy models), so that nothing is looked up for it.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelConfig {
+    /// The model family, as `--family` takes it (anthropic, nova, llama, …).
+    #[serde(default)]
+    pub family: Option<String>,
+    /// The foundation model behind the id, e.g. amazon.titan-embed-text-v2:0.
+    #[serde(default)]
+    pub base_model: Option<String>,
+}
+
 fn empty_object_schema() -> serde_json::Value {
     serde_json::json!({"type": "object", "properties": {}})
 }
@@ -325,6 +340,7 @@ pub struct Settings {
     pub aliases: BTreeMap<String, String>,
     pub tools: BTreeMap<String, ToolConfig>,
     pub agents: BTreeMap<String, AgentConfig>,
+    pub models: BTreeMap<String, ModelConfig>,
     pub output: Option<OutputFormat>,
     pub verbose: u8,
     pub quiet: bool,
@@ -681,6 +697,37 @@ pub fn resolve_with_env(
         }
     }
 
+    let mut models = BTreeMap::new();
+    if let Some(t) = file.get("models") {
+        let t = t.as_table().ok_or_else(|| {
+            Error::config(format!(
+                "{}: `models` must be a table of [models.\"ID\"] entries",
+                path.display()
+            ))
+        })?;
+        for (id, v) in t {
+            let m: ModelConfig = v.clone().try_into().map_err(|e: toml::de::Error| {
+                Error::config(format!(
+                    "{}: [models.\"{id}\"]: {}",
+                    path.display(),
+                    e.message()
+                ))
+            })?;
+            if let Some(f) = &m.family {
+                f.parse::<crate::core::ModelFamily>().map_err(|e| {
+                    Error::config(format!("{}: [models.\"{id}\"]: {e}", path.display()))
+                })?;
+            }
+            if m.family.is_none() && m.base_model.is_none() {
+                return Err(Error::config(format!(
+                    "{}: [models.\"{id}\"]: give family = \"NAME\" or base_model = \"MODEL-ID\"",
+                    path.display()
+                )));
+            }
+            models.insert(id.clone(), m);
+        }
+    }
+
     let l = &layers;
     for key in [
         "endpoint_url",
@@ -755,6 +802,7 @@ pub fn resolve_with_env(
         aliases,
         tools,
         agents,
+        models,
         output: global.output,
         verbose: global.verbose,
         quiet: global.quiet,

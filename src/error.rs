@@ -13,8 +13,11 @@ pub mod exit {
     pub const AUTH: u8 = 3;
     pub const THROTTLED: u8 = 4;
     pub const NETWORK: u8 = 5;
+    /// `brock guardrail apply --fail-on-intervention`: the call succeeded and the guardrail
+    /// intervened.
+    pub const INTERVENED: u8 = 6;
     /// A flow stopped to ask for more input and there was no terminal to ask on.
-    pub const INPUT_REQUIRED: u8 = 6;
+    pub const INPUT_REQUIRED: u8 = 7;
     pub const INTERRUPTED: u8 = 130;
 }
 
@@ -47,6 +50,9 @@ pub enum Error {
     /// Ctrl-C.
     #[error("interrupted")]
     Interrupted,
+    /// A guardrail intervened and the user asked for that to fail the command.
+    #[error("{0}")]
+    Intervened(String),
     /// A flow is waiting for input that could not be asked for here (how to continue).
     #[error("{0}")]
     InputRequired(String),
@@ -121,6 +127,7 @@ impl Error {
             Error::Network(_) => exit::NETWORK,
             Error::Protocol(_) => exit::SERVICE,
             Error::Interrupted => exit::INTERRUPTED,
+            Error::Intervened(_) => exit::INTERVENED,
             Error::InputRequired(_) => exit::INPUT_REQUIRED,
             Error::Io { .. } => exit::USAGE,
         }

@@ -26,6 +26,9 @@ Throttled, still after the configured retries.
 Network: connection refused or reset, timeouts.
 .TP
 \fB6\fR
+The guardrail intervened, with \fBbrock guardrail apply \-\-fail\-on\-intervention\fR (without it a verdict is success).
+.TP
+\fB7\fR
 A flow asked for more input and there was no terminal to ask on (brock flow invoke): the question is printed; continue with \-\-execution\-id.
 .TP
 \fB130\fR

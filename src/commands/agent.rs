@@ -349,13 +349,8 @@ impl Agent {
         Ok(result)
     }
 
-    /// One InvokeAgent request and its event stream. Returns a returned control, if any.
-    async fn stream_once(
-        &mut self,
-        req: &InvokeAgent,
-        renderer: &mut StreamRenderer<std::io::Stdout, std::io::Stderr>,
-        result: &mut TurnResult,
-    ) -> Result<Option<(String, Vec<Invocation>)>> {
+    /// The InvokeAgent (or InvokeInlineAgent) request for `req`, and the operation's name.
+    fn request(&self, req: &InvokeAgent) -> (ApiRequest, &'static str) {
         let (path, body, operation) = match &self.inline {
             Some(spec) => (
                 wire::inline_path(&self.session_id, path_segment),
@@ -375,6 +370,17 @@ impl Agent {
         };
         let api = ApiRequest::post_json(Service::AgentRuntime, path, &body)
             .header("accept", "application/vnd.amazon.eventstream");
+        (api, operation)
+    }
+
+    /// One InvokeAgent request and its event stream. Returns a returned control, if any.
+    async fn stream_once(
+        &mut self,
+        req: &InvokeAgent,
+        renderer: &mut StreamRenderer<std::io::Stdout, std::io::Stderr>,
+        result: &mut TurnResult,
+    ) -> Result<Option<(String, Vec<Invocation>)>> {
+        let (api, operation) = self.request(req);
         let resp: ApiResponse = self.client.send(&api).await?;
         if let Some(m) = resp.header("x-amz-bedrock-agent-memory-id") {
             result.memory_id = Some(m.to_string());
@@ -641,6 +647,9 @@ async fn invoke(settings: &Settings, args: &AgentInvokeArgs) -> Result<()> {
         approval,
     )
     .await?;
+    if args.dry_run {
+        return invoke_dry_run(&agent, &input);
+    }
     one_turn(settings, &mut agent, &input, is_new, args.end_session).await
 }
 
@@ -765,7 +774,28 @@ async fn inline(settings: &Settings, args: &AgentInlineArgs) -> Result<()> {
         action_groups,
         knowledge_bases,
     });
+    if args.dry_run {
+        return invoke_dry_run(&agent, &input);
+    }
     one_turn(settings, &mut agent, &input, is_new, args.end_session).await
+}
+
+/// `agent invoke|inline --dry-run`: the first request of the turn, as `Agent::turn` would
+/// send it.
+fn invoke_dry_run(agent: &Agent, input: &str) -> Result<()> {
+    let req = InvokeAgent {
+        input_text: input.to_string(),
+        enable_trace: agent.trace,
+        end_session: agent.end_session,
+        memory_id: agent.memory_id.clone(),
+        session_attributes: agent.session_attributes.clone(),
+        prompt_session_attributes: agent.prompt_attributes.clone(),
+        return_control: None,
+        guardrail_interval: agent.guardrail_interval,
+    };
+    let (api, operation) = agent.request(&req);
+    let extra = json!({"operation": operation, "session_id": agent.session_id});
+    super::dry_run::print(&agent.client, &[(api, extra)])
 }
 
 // --- agent chat ------------------------------------------------------------------------------
@@ -967,6 +997,12 @@ async fn retrieve(settings: &Settings, args: &AgentRetrieveArgs) -> Result<()> {
     let client = Client::new(settings).await?;
     let output = settings.output.unwrap_or(OutputFormat::Text);
     let path = format!("/knowledgebases/{}/retrieve", path_segment(&args.kb_id));
+    if args.dry_run {
+        let body = wire::retrieve_body(&query, &r, args.next_token.as_deref());
+        let api = ApiRequest::post_json(Service::AgentRuntime, path, &body);
+        let extra = json!({"operation": "Retrieve"});
+        return super::dry_run::print(&client, &[(api, extra)]);
+    }
     let mut token = args.next_token.clone();
     let mut pages = Vec::new();
     let mut rank = 0usize;
@@ -1063,6 +1099,19 @@ async fn ask(settings: &Settings, args: &AgentAskArgs) -> Result<()> {
     let arn = wire::model_arn(&model, client.region());
     let body =
         wire::retrieve_and_generate_body(&args.kb_id, &arn, &question, &r, args.session.as_deref());
+    if args.dry_run {
+        let (operation, path) = if args.no_stream {
+            ("RetrieveAndGenerate", "/retrieveAndGenerate")
+        } else {
+            ("RetrieveAndGenerateStream", "/retrieveAndGenerateStream")
+        };
+        let mut api = ApiRequest::post_json(Service::AgentRuntime, path, &body);
+        if !args.no_stream {
+            api = api.header("accept", "application/vnd.amazon.eventstream");
+        }
+        let extra = json!({"operation": operation, "model_id": model});
+        return super::dry_run::print(&client, &[(api, extra)]);
+    }
     let output = settings.output.unwrap_or(OutputFormat::Text);
     let color = ColorChoice::detect(settings.no_color);
     let mut refs = References::default();

@@ -24,7 +24,7 @@ use crate::core::stream::{Accumulator, StreamEvent};
 use crate::core::think::{DEFAULT_TAGS, InlineThinkSplitter, split_message};
 use crate::error::{Error, Result};
 use crate::render::stream::{StreamOptions, StreamRenderer};
-use crate::render::{ColorChoice, diag, stdout_write};
+use crate::render::{ColorChoice, diag};
 use crate::tools::{Approval, ToolRunner};
 
 /// Attachments larger than this are refused before reading them (the per-type Bedrock limits,
@@ -54,6 +54,9 @@ fn wants_repl(args: &ChatArgs, stdin_is_tty: bool) -> Result<bool> {
             ),
             (args.input_file.is_some(), "--input-file"),
             (args.dry_run, "--dry-run"),
+            (args.count_tokens, "--count-tokens"),
+            (!args.guard.is_empty(), "--guard"),
+            (args.guard_stdin, "--guard-stdin"),
             (args.json_schema.is_some(), "--json-schema"),
             (args.prefill.is_some(), "--prefill"),
         ] {
@@ -69,7 +72,9 @@ fn wants_repl(args: &ChatArgs, stdin_is_tty: bool) -> Result<bool> {
         && stdin_is_tty
         && args.input_format != Some(InputFormat::Openai)
         && args.input_file.is_none()
-        && !args.dry_run)
+        && !args.dry_run
+        && !args.count_tokens
+        && args.guard.is_empty())
 }
 
 async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> Result<()> {
@@ -108,32 +113,28 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
     let stream = !args.no_stream;
     let client = Client::new(settings).await?;
     let route = RouteOptions::from_args(args);
+    if args.count_tokens {
+        return crate::commands::tokens::count_and_print(
+            &client,
+            settings,
+            &req,
+            route.choice,
+            args.dry_run,
+        )
+        .await;
+    }
     if args.dry_run {
+        super::identity::hint_request(&client, false, settings, &mut req, route.family.as_deref())
+            .await?;
         let prepared = prepare(&req, &route, stream)?;
         let plan = &prepared.plan;
-        let mut headers = serde_json::Map::new();
-        for (k, v) in &prepared.api.headers {
-            headers.insert(
-                k.to_ascii_lowercase(),
-                Value::String(crate::aws::redact_header(k, v)),
-            );
-        }
-        let doc = json!({
-            "service": "bedrock-runtime",
+        let extra = json!({
             "operation": plan.api_operation(),
             "route": plan.route.as_str(),
             "family": plan.route.family().map(|f| f.as_str()),
             "model_id": plan.model_id,
-            "method": "POST",
-            "url": client.url(&prepared.api),
-            "path": prepared.api.path,
-            "headers": headers,
-            "body": plan.body,
         });
-        return stdout_write(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&doc).unwrap_or_default()
-        ));
+        return crate::commands::dry_run::print(&client, &[(prepared.api, extra)]);
     }
 
     let output = settings.output.unwrap_or(OutputFormat::Text);
@@ -289,6 +290,8 @@ pub struct RouteOptions {
     pub api_base: Option<String>,
     /// The environment variable holding the proxy's API key.
     pub api_key_env: Option<String>,
+    /// `--family`: the model family when the id does not show it.
+    pub family: Option<String>,
 }
 
 impl RouteOptions {
@@ -298,6 +301,7 @@ impl RouteOptions {
             choice: args.route.parse().unwrap_or_default(),
             api_base: args.api_base.clone(),
             api_key_env: args.api_key_env.clone(),
+            family: args.family.clone(),
         }
     }
 }
@@ -312,6 +316,20 @@ pub struct Prepared {
 /// request. Everything here is checked before anything is sent.
 pub fn prepare(req: &ChatRequest, route: &RouteOptions, stream: bool) -> Result<Prepared> {
     let plan = route::plan(req, route.choice, stream).map_err(core_error)?;
+    // InvokeModel bodies have no guardContent block: the family bodies would send guarded text
+    // as plain text and the guardrail would judge the whole prompt.
+    if matches!(plan.route, Route::Invoke(_))
+        && req.conversation.messages.iter().any(|m| {
+            m.content
+                .iter()
+                .any(|p| matches!(p, Part::GuardedText { .. }))
+        })
+    {
+        return Err(Error::usage(format!(
+            "guarded text (--guard, --guard-stdin, guarded_text) is a Converse feature and '{}' goes by InvokeModel: use --route converse",
+            req.model_id
+        )));
+    }
     let proxy = plan.route == Route::ConverseLike;
     if !proxy {
         for (given, flag) in [
@@ -455,6 +473,8 @@ pub async fn converse_loop(
     mut runner: Option<&mut ToolRunner>,
     record: &mut dyn FnMut(LoopEvent<'_>) -> Result<()>,
 ) -> Result<bool> {
+    super::identity::hint_request(client, true, settings, req, opts.route.family.as_deref())
+        .await?;
     for round in 0.. {
         let result = send_turn(client, settings, req, opts).await?;
         let (mut resp, interrupted) = match result.end {
@@ -1081,19 +1101,48 @@ pub fn build_request(
         if !args.prompt.is_empty() {
             r.conversation.push_user_text(args.prompt.join(" "));
         }
+        if !args.guard.is_empty() {
+            let guarded = args.guard.iter().map(|g| guarded_part(g)).collect();
+            append_to_user_turn(&mut r.conversation, guarded);
+        }
         r
     } else {
-        let prompt = read_prompt(args, stdin_is_tty)?;
-        let Some(prompt) = prompt else {
-            return Err(Error::usage(
-                "no prompt: give one as an argument (brock chat \"question\") or pipe it on stdin, or run brock chat -i on a terminal",
-            ));
+        let (prompt, guarded_stdin) = if args.guard_stdin {
+            let piped = if stdin_is_tty {
+                return Err(Error::usage(
+                    "--guard-stdin guards piped input, and stdin is a terminal",
+                ));
+            } else {
+                read_stdin_text()?
+            };
+            let arg = args.prompt.join(" ");
+            ((!arg.trim().is_empty()).then_some(arg), Some(piped))
+        } else {
+            (read_prompt(args, stdin_is_tty)?, None)
         };
         let mut content = Vec::new();
         for a in &args.attach {
             content.push(load_attachment(a)?);
         }
-        content.push(Part::text(prompt));
+        if let Some(prompt) = prompt {
+            content.push(Part::text(prompt));
+        }
+        // Guarded text follows the prompt: the instructions come first, then what the
+        // guardrail is to check, as in the AWS guide's guardContent example.
+        content.extend(
+            guarded_stdin
+                .iter()
+                .chain(&args.guard)
+                .filter(|g| !g.trim().is_empty())
+                .map(|g| guarded_part(g)),
+        );
+        if !content.iter().any(|p| {
+            matches!(p, Part::Text { text } | Part::GuardedText { text, .. } if !text.trim().is_empty())
+        }) {
+            return Err(Error::usage(
+                "no prompt: give one as an argument (brock chat \"question\") or pipe it on stdin, or run brock chat -i on a terminal",
+            ));
+        }
         ChatRequest::new(
             model,
             Conversation {
@@ -1103,7 +1152,29 @@ pub fn build_request(
         )
     };
     configure(&mut req, settings, args)?;
+    if (!args.guard.is_empty() || args.guard_stdin) && req.guardrail.is_none() && !args.count_tokens
+    {
+        return Err(Error::usage(
+            "--guard and --guard-stdin mark text for a guardrail: add --guardrail ID:VERSION (or set guardrail.id and guardrail.version in the config)",
+        ));
+    }
     Ok(req)
+}
+
+/// Text only the guardrail checks: a Converse `guardContent` block.
+fn guarded_part(text: &str) -> Part {
+    Part::GuardedText {
+        text: text.to_string(),
+        qualifiers: Vec::new(),
+    }
+}
+
+/// Adds parts to the last user turn, or starts one when the conversation ends elsewhere.
+fn append_to_user_turn(conversation: &mut Conversation, parts: Vec<Part>) {
+    match conversation.messages.last_mut() {
+        Some(m) if m.role == Role::User => m.content.extend(parts),
+        _ => conversation.messages.push(Message::new(Role::User, parts)),
+    }
 }
 
 /// Everything but the messages: system prompt, inference settings, tools, guardrail, … from
@@ -1255,6 +1326,15 @@ fn read_prompt(args: &ChatArgs, stdin_is_tty: bool) -> Result<Option<String>> {
         return Err(Error::usage("the prompt is empty"));
     }
     Ok(Some(prompt))
+}
+
+fn read_stdin_text() -> Result<String> {
+    String::from_utf8(read_stdin_bytes()?).map_err(|e| {
+        Error::usage(format!(
+            "stdin is not UTF-8 text (invalid byte at offset {}); attach binary files with --attach",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 fn read_stdin_bytes() -> Result<Vec<u8>> {

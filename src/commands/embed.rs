@@ -342,7 +342,16 @@ fn record(item: &Item, v: &Vector, encoding: EmbedEncoding) -> String {
 
 pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
     let model = settings.resolve_model(args.model.as_deref().unwrap_or(DEFAULT_MODEL))?;
-    let family = EmbedFamily::detect(&model).ok_or_else(|| {
+    // An application profile or provisioned throughput ARN: the model it serves decides.
+    let behind = match EmbedFamily::detect(&model) {
+        Some(_) => None,
+        None => super::identity::base_model(settings, &model).await?,
+    };
+    let family = EmbedFamily::detect(behind.as_deref().unwrap_or(&model)).ok_or_else(|| {
+        let model = match &behind {
+            Some(b) => format!("{model} (which serves {b})"),
+            None => model.clone(),
+        };
         Error::usage(format!(
             "{model} is not an embedding model brock knows: use Titan Text Embeddings (amazon.titan-embed-text-v1, -v2:0), \
              Titan Multimodal (amazon.titan-embed-image-v1), Cohere Embed (cohere.embed-english-v3, -multilingual-v3, -v4:0) \
@@ -430,6 +439,21 @@ pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
     let client = Client::new(settings).await?;
     let path = format!("/model/{}/invoke", path_segment(&model));
     let chunks: Vec<Vec<Item>> = items.chunks(batch).map(<[Item]>::to_vec).collect();
+    let call_for = |chunk: &[Item]| {
+        let texts: Vec<&str> = chunk.iter().map(|i| i.text.as_str()).collect();
+        let body = request_body(family, if image_only { &[] } else { &texts }, &opts);
+        let req = ApiRequest::post_json(Service::Runtime, path.clone(), &body)
+            .header("accept", "application/json");
+        (req, texts.len().max(1))
+    };
+    if args.dry_run {
+        let extra = serde_json::json!({"operation": "InvokeModel", "model_id": model});
+        let requests: Vec<_> = chunks
+            .iter()
+            .map(|c| (call_for(c).0, extra.clone()))
+            .collect();
+        return super::dry_run::print(&client, &requests);
+    }
     let started = Instant::now();
     let tally = Arc::new(Tally::default());
     let progress = progress_bar(settings, args, items.len());
@@ -452,15 +476,13 @@ pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
             && set.len() < args.concurrency
             && next_spawn - next_write < window
         {
-            let texts: Vec<&str> = chunks[next_spawn].iter().map(|i| i.text.as_str()).collect();
-            let body = request_body(family, if image_only { &[] } else { &texts }, &opts);
+            let (req, n) = call_for(&chunks[next_spawn]);
             let call = Call {
                 client: client.clone(),
-                req: ApiRequest::post_json(Service::Runtime, path.clone(), &body)
-                    .header("accept", "application/json"),
+                req,
                 family,
                 ty: opts.embedding_type.clone(),
-                n: texts.len().max(1),
+                n,
                 max_attempts: settings.max_attempts,
                 verbose: settings.verbose > 0,
                 tally: tally.clone(),

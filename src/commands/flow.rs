@@ -1,7 +1,7 @@
 //! `brock flow invoke`: run a Bedrock flow alias (InvokeFlow) and print each output node's
 //! document as it arrives. A flow that asks for more input (an agent node in a multi-turn
 //! conversation) is answered on the terminal; without one, brock prints the question, remembers
-//! which node asked, and exits with status 6 so that `--execution-id` can continue it.
+//! which node asked, and exits with status 7 so that `--execution-id` can continue it.
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};

@@ -238,7 +238,16 @@ fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
 
 pub async fn run(settings: &Settings, args: &ImageArgs) -> Result<()> {
     let model = settings.resolve_model(args.model.as_deref().unwrap_or(DEFAULT_MODEL))?;
-    let family = ImageFamily::detect(&model).ok_or_else(|| {
+    // An application profile or provisioned throughput ARN: the model it serves decides.
+    let behind = match ImageFamily::detect(&model) {
+        Some(_) => None,
+        None => super::identity::base_model(settings, &model).await?,
+    };
+    let family = ImageFamily::detect(behind.as_deref().unwrap_or(&model)).ok_or_else(|| {
+        let model = match &behind {
+            Some(b) => format!("{model} (which serves {b})"),
+            None => model.clone(),
+        };
         Error::usage(format!(
             "{model} is not an image model brock knows: use amazon.nova-canvas-v1:0, amazon.titan-image-generator-v2:0, \
              stability.sd3-5-large-v1:0, stability.stable-image-core-v1:1, stability.stable-image-ultra-v1:1 \
@@ -257,6 +266,18 @@ pub async fn run(settings: &Settings, args: &ImageArgs) -> Result<()> {
     let prompt = Some(prompt).filter(|p| !p.trim().is_empty());
     let req = build(args, prompt)?;
     req.validate(family).map_err(core_error)?;
+    let api = ApiRequest::post_json(
+        Service::Runtime,
+        format!("/model/{}/invoke", path_segment(&model)),
+        &request_body(family, &req),
+    )
+    .header("accept", "application/json");
+    // Before the output paths are checked or created: a dry run writes nothing.
+    if args.dry_run {
+        let client = Client::new(settings).await?;
+        let extra = serde_json::json!({"operation": "InvokeModel", "model_id": model});
+        return super::dry_run::print(&client, &[(api, extra)]);
+    }
     let (dir, stem) = match (&args.output_file, &args.out_dir) {
         (Some(p), _) => {
             let dir = p
@@ -293,10 +314,6 @@ pub async fn run(settings: &Settings, args: &ImageArgs) -> Result<()> {
         .unwrap_or_else(|| req.extension().to_string());
 
     let client = Client::new(settings).await?;
-    let body = request_body(family, &req);
-    let path = format!("/model/{}/invoke", path_segment(&model));
-    let api =
-        ApiRequest::post_json(Service::Runtime, path, &body).header("accept", "application/json");
     let send = client.send(&api);
     let resp = tokio::select! {
         r = send => r,

@@ -5,13 +5,17 @@ pub mod agent;
 pub mod chat;
 pub mod completions;
 pub mod config;
+pub mod dry_run;
 pub mod embed;
 pub mod emulator;
 pub mod flow;
+pub mod guardrail;
+pub mod identity;
 pub mod image;
 pub mod models;
 pub mod raw;
 pub mod rerank;
+pub mod tokens;
 
 use crate::cli::{ChatArgs, Cli, Command};
 use crate::config::{CommandOverrides, Settings, resolve};
@@ -57,6 +61,11 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
             model: a.model.clone(),
             ..Default::default()
         },
+        Command::Tokens(a) => CommandOverrides {
+            model: a.model.clone(),
+            system: a.system.clone(),
+            ..Default::default()
+        },
         _ => CommandOverrides::default(),
     };
     let settings: Settings = resolve(&global, &overrides)?;
@@ -75,6 +84,8 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Raw(args) => raw::run(&settings, &args).await,
         Command::Models(args) => models::run(&settings, &args).await,
         Command::Config(args) => config::run(&settings, &args),
+        Command::Tokens(args) => tokens::run(&settings, &args).await,
+        Command::Guardrail(args) => guardrail::run(&settings, &args).await,
         Command::Completions(_) | Command::Emulator(_) | Command::Complete { .. } => {
             unreachable!("handled above")
         }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use crate::aws::{ApiRequest, Client, Service, path_segment};
-use crate::cli::{ModelsArgs, ModelsCommand, OutputFormat};
+use crate::cli::{ModelsArgs, ModelsCommand, ModelsKind, OutputFormat};
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::render::table::Table;
@@ -17,15 +17,334 @@ pub async fn run(settings: &Settings, args: &ModelsArgs) -> Result<()> {
     if let Some(ModelsCommand::Show { id }) = &args.command {
         return show(settings, &client, id).await;
     }
+    let kind = args.kind.unwrap_or(if args.profiles {
+        ModelsKind::Profile
+    } else {
+        ModelsKind::Foundation
+    });
     let json_out = matches!(
         settings.output,
         Some(OutputFormat::Json | OutputFormat::Ndjson)
     );
+    let out = Out {
+        styled: ColorChoice::detect(settings.no_color).stdout,
+    };
+    let needle = args.filter.as_deref().map(str::to_ascii_lowercase);
+    let provider = args.provider.as_deref().map(str::to_ascii_lowercase);
+    let matches = |fields: &[&str]| {
+        needle
+            .as_deref()
+            .is_none_or(|n| fields.iter().any(|f| f.to_ascii_lowercase().contains(n)))
+    };
+    // Every model ARN names its provider (`…/anthropic.claude…`).
+    let from_provider = |arns: &[&str]| {
+        provider
+            .as_deref()
+            .is_none_or(|p| arns.iter().any(|a| a.to_ascii_lowercase().contains(p)))
+    };
+
+    if matches!(kind, ModelsKind::Foundation | ModelsKind::Profile) {
+        return foundation_or_profiles(settings, &client, args, kind, json_out, out).await;
+    }
+    let all = kind == ModelsKind::All;
+    let want = |k: ModelsKind| all || kind == k;
+    // The listings are independent: fetch them concurrently.
+    let (models, system, apps, imported, custom, provisioned) = tokio::try_join!(
+        maybe(all, list_models(&client)),
+        maybe(all, list_profiles(&client, "SYSTEM_DEFINED")),
+        maybe(
+            want(ModelsKind::Application),
+            list_profiles(&client, "APPLICATION")
+        ),
+        maybe(
+            want(ModelsKind::Imported),
+            list_all(&client, "/imported-models", "modelSummaries")
+        ),
+        maybe(
+            want(ModelsKind::Custom),
+            list_all(&client, "/custom-models", "modelSummaries")
+        ),
+        maybe(
+            want(ModelsKind::Provisioned),
+            list_all(
+                &client,
+                "/provisioned-model-throughputs",
+                "provisionedModelSummaries"
+            )
+        ),
+    )?;
+    let model_arns = |p: &Value| -> Vec<String> {
+        p.get("models")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(|m| str_of(m, "modelArn").to_string())
+            .collect()
+    };
+    let pick = |items: Vec<Value>, names: &[&str], arns: &[&str]| -> Vec<Value> {
+        items
+            .into_iter()
+            .filter(|v| matches(&names.iter().map(|k| str_of(v, k)).collect::<Vec<_>>()))
+            .filter(|v| {
+                let mut a: Vec<String> = arns.iter().map(|k| str_of(v, k).to_string()).collect();
+                a.extend(model_arns(v));
+                from_provider(&a.iter().map(String::as_str).collect::<Vec<_>>())
+            })
+            .collect()
+    };
+    let models = pick(models, &["modelId", "modelName"], &["modelArn"]);
+    let system = pick(system, &["inferenceProfileId", "inferenceProfileName"], &[]);
+    let apps = pick(apps, &["inferenceProfileId", "inferenceProfileName"], &[]);
+    let imported = pick(imported, &["modelName", "modelArn"], &["modelArchitecture"]);
+    let custom = pick(
+        custom,
+        &["modelName", "modelArn", "baseModelName"],
+        &["baseModelArn"],
+    );
+    let provisioned = pick(
+        provisioned,
+        &["provisionedModelName", "provisionedModelArn"],
+        &["foundationModelArn"],
+    );
+
+    if json_out {
+        let mut doc = serde_json::Map::new();
+        if all {
+            doc.insert("models".into(), json!(models));
+            doc.insert("inferenceProfiles".into(), json!(system));
+        }
+        if want(ModelsKind::Application) {
+            doc.insert("applicationInferenceProfiles".into(), json!(apps));
+        }
+        if want(ModelsKind::Imported) {
+            doc.insert("importedModels".into(), json!(imported));
+        }
+        if want(ModelsKind::Custom) {
+            doc.insert("customModels".into(), json!(custom));
+        }
+        if want(ModelsKind::Provisioned) {
+            doc.insert("provisionedModelThroughputs".into(), json!(provisioned));
+        }
+        return print_json(&Value::Object(doc));
+    }
+
+    let mut sections: Vec<(&str, Table, &str)> = Vec::new();
+    if all {
+        sections.push((
+            "Foundation models",
+            foundation_table(&models, &reach_map(&system), out),
+            "none",
+        ));
+        sections.push(("Inference profiles", profile_table(&system, out), "none"));
+    }
+    if want(ModelsKind::Application) {
+        let mut t = Table::new(["PROFILE ID", "NAME", "MODEL", "REGIONS", "STATUS"]);
+        for p in &apps {
+            let arns = model_arns(p);
+            let model = arns
+                .first()
+                .and_then(|a| a.split_once(":foundation-model/"))
+                .map(|(_, id)| id.to_string())
+                .unwrap_or_default();
+            out.row(
+                &mut t,
+                [
+                    str_of(p, "inferenceProfileId").to_string(),
+                    str_of(p, "inferenceProfileName").to_string(),
+                    model,
+                    profile_regions(p).join(","),
+                    str_of(p, "status").to_string(),
+                ],
+            );
+        }
+        sections.push((
+            "Application inference profiles",
+            t,
+            "no application inference profiles match",
+        ));
+    }
+    if want(ModelsKind::Imported) {
+        let mut t = Table::new(["NAME", "ARCHITECTURE", "INSTRUCT", "CREATED", "MODEL ARN"]);
+        for m in &imported {
+            let instruct = match m.get("instructSupported").and_then(Value::as_bool) {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "",
+            };
+            out.row(
+                &mut t,
+                [
+                    str_of(m, "modelName").to_string(),
+                    str_of(m, "modelArchitecture").to_string(),
+                    instruct.to_string(),
+                    date_of(m, "creationTime"),
+                    str_of(m, "modelArn").to_string(),
+                ],
+            );
+        }
+        sections.push(("Imported models", t, "no imported models match"));
+    }
+    if want(ModelsKind::Custom) {
+        let mut t = Table::new(["NAME", "BASE MODEL", "TYPE", "STATUS", "MODEL ARN"]);
+        for m in &custom {
+            out.row(
+                &mut t,
+                [
+                    str_of(m, "modelName").to_string(),
+                    str_of(m, "baseModelName").to_string(),
+                    str_of(m, "customizationType").to_string(),
+                    str_of(m, "modelStatus").to_string(),
+                    str_of(m, "modelArn").to_string(),
+                ],
+            );
+        }
+        sections.push(("Custom models", t, "no custom models match"));
+    }
+    if want(ModelsKind::Provisioned) {
+        let mut t = Table::new(["NAME", "MODEL", "UNITS", "STATUS", "COMMITMENT", "ARN"]);
+        for p in &provisioned {
+            let model = str_of(p, "modelArn");
+            let model = model
+                .split_once(":foundation-model/")
+                .map(|(_, id)| id)
+                .unwrap_or(model);
+            out.row(
+                &mut t,
+                [
+                    str_of(p, "provisionedModelName").to_string(),
+                    model.to_string(),
+                    p.get("modelUnits")
+                        .map(Value::to_string)
+                        .unwrap_or_default(),
+                    str_of(p, "status").to_string(),
+                    str_of(p, "commitmentDuration").to_string(),
+                    str_of(p, "provisionedModelArn").to_string(),
+                ],
+            );
+        }
+        sections.push((
+            "Provisioned throughputs",
+            t,
+            "no provisioned throughputs match",
+        ));
+    }
+    for (i, (title, table, empty)) in sections.iter().enumerate() {
+        if all {
+            // Section titles tell the tables apart; a blank line separates them.
+            let sep = if i == 0 { "" } else { "\n" };
+            stdout_write(&format!("{sep}{title}:\n"))?;
+            if table.is_empty() {
+                stdout_write(&format!("  ({empty})\n"))?;
+                continue;
+            }
+        }
+        write_table(table, out.styled, empty)?;
+    }
+    Ok(())
+}
+
+/// How tables are written: styled headers on a terminal. Service text in the cells (the
+/// account owner's names and descriptions) is sanitised there by `Table::write` itself.
+#[derive(Debug, Clone, Copy)]
+struct Out {
+    styled: bool,
+}
+
+impl Out {
+    fn row<const N: usize>(&self, t: &mut Table, cells: [String; N]) {
+        t.row(cells);
+    }
+}
+
+/// Runs `fut` only when `wanted`, so one `try_join!` covers every optional listing.
+async fn maybe(
+    wanted: bool,
+    fut: impl std::future::Future<Output = Result<Vec<Value>>>,
+) -> Result<Vec<Value>> {
+    if wanted { fut.await } else { Ok(Vec::new()) }
+}
+
+fn date_of(v: &Value, key: &str) -> String {
+    str_of(v, key).chars().take(10).collect()
+}
+
+fn profile_table(profiles: &[Value], out: Out) -> Table {
+    let mut t = Table::new(["PROFILE ID", "NAME", "TYPE", "STATUS", "REGIONS"]);
+    for p in profiles {
+        out.row(
+            &mut t,
+            [
+                str_of(p, "inferenceProfileId").to_string(),
+                str_of(p, "inferenceProfileName").to_string(),
+                str_of(p, "type").to_string(),
+                str_of(p, "status").to_string(),
+                profile_regions(p).join(","),
+            ],
+        );
+    }
+    t
+}
+
+fn foundation_table(models: &[Value], reach: &BTreeMap<String, Vec<String>>, out: Out) -> Table {
+    let mut t = Table::new([
+        "MODEL ID",
+        "PROVIDER",
+        "IN → OUT",
+        "ON-DEMAND",
+        "INFERENCE PROFILES",
+    ]);
+    for m in models {
+        let io = format!(
+            "{} → {}",
+            strings(m, "inputModalities").join(","),
+            strings(m, "outputModalities").join(",")
+        );
+        let on_demand = if strings(m, "inferenceTypesSupported")
+            .iter()
+            .any(|s| s == "ON_DEMAND")
+        {
+            "yes"
+        } else {
+            "no"
+        };
+        let listed = strings(m, "inferenceProfiles");
+        let profiles = if listed.is_empty() {
+            reach.get(str_of(m, "modelId")).cloned().unwrap_or_default()
+        } else {
+            listed
+        };
+        let geos: Vec<String> = profiles
+            .iter()
+            .map(|p| p.split('.').next().unwrap_or("").to_string())
+            .collect();
+        out.row(
+            &mut t,
+            [
+                str_of(m, "modelId").to_string(),
+                str_of(m, "providerName").to_string(),
+                io,
+                on_demand.to_string(),
+                geos.join(","),
+            ],
+        );
+    }
+    t
+}
+
+async fn foundation_or_profiles(
+    settings: &Settings,
+    client: &Client,
+    args: &ModelsArgs,
+    kind: ModelsKind,
+    json_out: bool,
+    out: Out,
+) -> Result<()> {
+    let profiles_only = kind == ModelsKind::Profile;
     // Both listings are independent: fetch them concurrently.
-    let (models, profiles) = if args.profiles {
-        (Vec::new(), list_profiles(&client).await?)
+    let (models, profiles) = if profiles_only {
+        (Vec::new(), list_profiles(client, "SYSTEM_DEFINED").await?)
     } else {
-        tokio::try_join!(list_models(&client), list_profiles(&client))?
+        tokio::try_join!(list_models(client), list_profiles(client, "SYSTEM_DEFINED"))?
     };
     let needle = args.filter.as_deref().map(str::to_ascii_lowercase);
     let matches_text = |fields: &[&str]| {
@@ -33,9 +352,9 @@ pub async fn run(settings: &Settings, args: &ModelsArgs) -> Result<()> {
             .as_deref()
             .is_none_or(|n| fields.iter().any(|f| f.to_ascii_lowercase().contains(n)))
     };
-    let styled = ColorChoice::detect(settings.no_color).stdout;
+    let styled = out.styled;
 
-    if args.profiles {
+    if profiles_only {
         let selected: Vec<&Value> = profiles
             .iter()
             .filter(|p| {
@@ -55,37 +374,11 @@ pub async fn run(settings: &Settings, args: &ModelsArgs) -> Result<()> {
         if json_out {
             return print_json(&json!({ "inferenceProfiles": selected }));
         }
-        let mut t = Table::new(["PROFILE ID", "NAME", "TYPE", "STATUS", "REGIONS"]);
-        for p in &selected {
-            t.row([
-                str_of(p, "inferenceProfileId").to_string(),
-                str_of(p, "inferenceProfileName").to_string(),
-                str_of(p, "type").to_string(),
-                str_of(p, "status").to_string(),
-                profile_regions(p).join(","),
-            ]);
-        }
+        let selected: Vec<Value> = selected.into_iter().cloned().collect();
+        let t = profile_table(&selected, out);
         return write_table(&t, styled, "no inference profiles match");
     }
-
-    // model id -> the inference profiles that route to it
-    let mut reach: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for p in &profiles {
-        let id = str_of(p, "inferenceProfileId");
-        for m in p
-            .get("models")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            if let Some(model_id) = str_of(m, "modelArn").rsplit('/').next() {
-                let list = reach.entry(model_id.to_string()).or_default();
-                if !list.iter().any(|x| x == id) {
-                    list.push(id.to_string());
-                }
-            }
-        }
-    }
+    let reach = reach_map(&profiles);
     let provider = args.provider.as_deref().map(str::to_ascii_lowercase);
     let modality = args.modality.as_deref().map(str::to_ascii_uppercase);
     let selected: Vec<Value> = models
@@ -122,39 +415,7 @@ pub async fn run(settings: &Settings, args: &ModelsArgs) -> Result<()> {
             .collect();
         return print_json(&json!({ "models": selected, "aliases": aliases }));
     }
-    let mut t = Table::new([
-        "MODEL ID",
-        "PROVIDER",
-        "IN → OUT",
-        "ON-DEMAND",
-        "INFERENCE PROFILES",
-    ]);
-    for m in &selected {
-        let io = format!(
-            "{} → {}",
-            strings(m, "inputModalities").join(","),
-            strings(m, "outputModalities").join(",")
-        );
-        let on_demand = if strings(m, "inferenceTypesSupported")
-            .iter()
-            .any(|s| s == "ON_DEMAND")
-        {
-            "yes"
-        } else {
-            "no"
-        };
-        let geos: Vec<String> = strings(m, "inferenceProfiles")
-            .iter()
-            .map(|p| p.split('.').next().unwrap_or("").to_string())
-            .collect();
-        t.row([
-            str_of(m, "modelId").to_string(),
-            str_of(m, "providerName").to_string(),
-            io,
-            on_demand.to_string(),
-            geos.join(","),
-        ]);
-    }
+    let t = foundation_table(&selected, &reach, out);
     write_table(&t, styled, "no models match")?;
     // Aliases are part of what a user can type, so show the ones pointing at listed models.
     let shown: Vec<&(String, String)> = aliases
@@ -180,7 +441,12 @@ async fn show(settings: &Settings, client: &Client, id: &str) -> Result<()> {
     let is_profile = id.contains(":inference-profile/")
         || id.contains(":application-inference-profile/")
         || id != strip_geo(&id);
-    let req = if is_profile {
+    let req = if id.contains(":provisioned-model/") {
+        ApiRequest::get(
+            Service::Control,
+            format!("/provisioned-model-throughput/{}", path_segment(&id)),
+        )
+    } else if is_profile {
         ApiRequest::get(
             Service::Control,
             format!("/inference-profiles/{}", path_segment(&id)),
@@ -240,32 +506,68 @@ async fn list_models(client: &Client) -> Result<Vec<Value>> {
     Ok(array(&doc, "modelSummaries"))
 }
 
-/// Every page of ListInferenceProfiles.
-async fn list_profiles(client: &Client) -> Result<Vec<Value>> {
+/// Every page of ListInferenceProfiles of one type (SYSTEM_DEFINED or APPLICATION).
+async fn list_profiles(client: &Client, ty: &str) -> Result<Vec<Value>> {
+    // botocore: the typeEquals member is the `type` query parameter.
+    list_all(
+        client,
+        &format!("/inference-profiles?type={ty}"),
+        "inferenceProfileSummaries",
+    )
+    .await
+}
+
+/// Every page of a control-plane listing: `key` of each page, following nextToken.
+async fn list_all(client: &Client, path: &str, key: &str) -> Result<Vec<Value>> {
+    let sep = if path.contains('?') { '&' } else { '?' };
     let mut out = Vec::new();
     let mut token: Option<String> = None;
     for _ in 0..1000 {
-        let path = match &token {
-            None => "/inference-profiles?maxResults=1000".to_string(),
-            Some(t) => format!(
-                "/inference-profiles?maxResults=1000&nextToken={}",
-                path_segment(t)
-            ),
+        let page = match &token {
+            None => format!("{path}{sep}maxResults=1000"),
+            Some(t) => format!("{path}{sep}maxResults=1000&nextToken={}", path_segment(t)),
         };
         let doc = client
-            .send(&ApiRequest::get(Service::Control, path))
+            .send(&ApiRequest::get(Service::Control, page))
             .await?
             .json()
             .await?;
-        out.extend(array(&doc, "inferenceProfileSummaries"));
+        out.extend(array(&doc, key));
         match doc.get("nextToken").and_then(Value::as_str) {
             Some(t) if !t.is_empty() && token.as_deref() != Some(t) => token = Some(t.to_string()),
             _ => return Ok(out),
         }
     }
-    Err(Error::Protocol(
-        "ListInferenceProfiles kept returning pages; stopped after 1000".into(),
-    ))
+    let operation = path
+        .trim_start_matches('/')
+        .split(['?', '/'])
+        .next()
+        .unwrap_or(path);
+    Err(Error::Protocol(format!(
+        "the {operation} listing kept returning pages; stopped after 1000"
+    )))
+}
+
+/// Model id -> the system inference profiles that route to it.
+fn reach_map(profiles: &[Value]) -> BTreeMap<String, Vec<String>> {
+    let mut reach: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for p in profiles {
+        let id = str_of(p, "inferenceProfileId");
+        for m in p
+            .get("models")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if let Some(model_id) = str_of(m, "modelArn").rsplit('/').next() {
+                let list = reach.entry(model_id.to_string()).or_default();
+                if !list.iter().any(|x| x == id) {
+                    list.push(id.to_string());
+                }
+            }
+        }
+    }
+    reach
 }
 
 fn profile_regions(p: &Value) -> Vec<String> {

@@ -63,38 +63,39 @@ pub async fn run(settings: &Settings, args: &RerankArgs) -> Result<()> {
     let docs: Vec<String> = items.iter().map(|i| i.text.clone()).collect();
 
     let client = Client::new(settings).await?;
-    let ranked: Vec<Ranked> = match args.route {
+    let (api, operation) = match args.route {
         RerankRoute::Rerank => {
-            if client.uses_bearer() && !has_sigv4_hint() {
-                crate::render::diag(
-                    "note: the Rerank API (bedrock-agent-runtime) accepts only SigV4; a Bedrock API key (bearer token) is not enough. \
-                     Trying AWS credentials; or use --route invoke, which accepts API keys",
-                );
-            }
             let arn = model_arn(&model, client.region()).map_err(core_error)?;
             let body = rerank_body(&arn, query, &docs, args.top_n, false).map_err(core_error)?;
-            let resp = client
-                .send(&ApiRequest::post_json(
-                    Service::AgentRuntime,
-                    "/rerank",
-                    &body,
-                ))
-                .await?;
-            let answer = resp.json().await?;
-            parse_rerank(&answer, docs.len()).map_err(core_error)?
+            (
+                ApiRequest::post_json(Service::AgentRuntime, "/rerank", &body),
+                "Rerank",
+            )
         }
         RerankRoute::Invoke => {
             let body = invoke_body(&model, query, &docs, args.top_n).map_err(core_error)?;
             let path = format!("/model/{}/invoke", path_segment(&model));
-            let resp = client
-                .send(
-                    &ApiRequest::post_json(Service::Runtime, path, &body)
-                        .header("accept", "application/json"),
-                )
-                .await?;
-            let answer = resp.json().await?;
-            parse_invoke(&answer, docs.len()).map_err(core_error)?
+            (
+                ApiRequest::post_json(Service::Runtime, path, &body)
+                    .header("accept", "application/json"),
+                "InvokeModel",
+            )
         }
+    };
+    if args.dry_run {
+        let extra = serde_json::json!({"operation": operation, "model_id": model});
+        return super::dry_run::print(&client, &[(api, extra)]);
+    }
+    if args.route == RerankRoute::Rerank && client.uses_bearer() && !has_sigv4_hint() {
+        crate::render::diag(
+            "note: the Rerank API (bedrock-agent-runtime) accepts only SigV4; a Bedrock API key (bearer token) is not enough. \
+             Trying AWS credentials; or use --route invoke, which accepts API keys",
+        );
+    }
+    let answer = client.send(&api).await?.json().await?;
+    let ranked: Vec<Ranked> = match args.route {
+        RerankRoute::Rerank => parse_rerank(&answer, docs.len()).map_err(core_error)?,
+        RerankRoute::Invoke => parse_invoke(&answer, docs.len()).map_err(core_error)?,
     };
     let ranked: Vec<Ranked> = match args.top_n {
         Some(n) => ranked.into_iter().take(n).collect(),

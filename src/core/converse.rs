@@ -973,7 +973,7 @@ fn tool_config(
 pub fn to_converse(req: &ChatRequest) -> Result<ConverseRequest> {
     req.validate()?;
     let model = ModelRef::parse(&req.model_id)?;
-    let caps = model.capabilities(req.family_hint);
+    let caps = model.capabilities_with(req.family_hint, req.base_model_hint.as_deref());
     let mut warnings = Vec::new();
     let mut plan = plan_reasoning(req, &caps, &mut warnings);
 

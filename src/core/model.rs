@@ -338,11 +338,32 @@ impl ModelRef {
     /// What this model accepts. `family_hint` overrides the family for references that do not
     /// show it (application inference profiles, provisioned throughput).
     pub fn capabilities(&self, family_hint: Option<ModelFamily>) -> Capabilities {
-        let family = match (self.family(), family_hint) {
-            (_, Some(hint)) => hint,
-            (f, None) => f,
+        self.capabilities_with(family_hint, None)
+    }
+
+    /// [`capabilities`](Self::capabilities) with the foundation model behind an id that hides
+    /// it (`base_hint`), which refines version-dependent answers (Claude's reasoning style).
+    pub fn capabilities_with(
+        &self,
+        family_hint: Option<ModelFamily>,
+        base_hint: Option<&str>,
+    ) -> Capabilities {
+        let base = self.base_model_id().or(base_hint);
+        let family = match (family_hint, base) {
+            (Some(hint), _) => hint,
+            (None, Some(b)) => ModelFamily::from_model_id(b),
+            (None, None) => ModelFamily::Unknown,
         };
-        Capabilities::new(family, self.base_model_id().unwrap_or(""))
+        Capabilities::new(family, base.unwrap_or(""))
+    }
+
+    /// True for ARNs whose id does not show the model: application inference profiles and
+    /// provisioned throughput, which brock can look up on the control plane.
+    pub fn hides_model(&self) -> bool {
+        matches!(&self.kind, ModelKind::Arn(arn) if matches!(
+            arn.resource,
+            ArnResource::ApplicationInferenceProfile | ArnResource::ProvisionedModel
+        ))
     }
 }
 
@@ -550,9 +571,23 @@ mod tests {
         )
         .unwrap();
         assert_eq!(m.family(), ModelFamily::Unknown);
+        assert!(m.hides_model());
         assert_eq!(
             m.capabilities(Some(ModelFamily::Anthropic)).family,
             ModelFamily::Anthropic
+        );
+        // A looked-up base model gives the family and the version-dependent answers.
+        let c = m.capabilities_with(None, Some("anthropic.claude-opus-4-6-v1"));
+        assert_eq!(c.family, ModelFamily::Anthropic);
+        assert_eq!(c.reasoning, ReasoningStyle::AnthropicAdaptive);
+        assert_eq!(c.top_k, TopKStyle::Field("top_k"));
+        // The hint a user gives wins over a base model.
+        let c = m.capabilities_with(Some(ModelFamily::Mistral), Some("anthropic.claude-v2"));
+        assert_eq!(c.family, ModelFamily::Mistral);
+        assert!(
+            !ModelRef::parse("us.amazon.nova-lite-v1:0")
+                .unwrap()
+                .hides_model()
         );
 
         let cases = [

@@ -12,7 +12,7 @@ use super::attach;
 use super::converse::{ChatResponse, StopReason, Usage};
 use super::error::{Error, Result};
 use super::message::{
-    Conversation, Message, Part, Role, SystemPart, ToolChoice, ToolResultContent,
+    Conversation, GuardQualifier, Message, Part, Role, SystemPart, ToolChoice, ToolResultContent,
 };
 use super::request::{
     ChatRequest, Guardrail, JsonSchema, PerformanceLatency, ReasoningLevel, ServiceTier,
@@ -381,6 +381,31 @@ fn file_part(item: &Value) -> Result<Part> {
     attach::attachment_part(&name, bytes).map_err(|e| bad(e.to_string()))
 }
 
+fn guarded_text_part(item: &Value, role: &str) -> Result<Part> {
+    let text = item
+        .get("text")
+        .and_then(Value::as_str)
+        .ok_or_else(|| bad(format!("{role} guarded_text part without 'text'")))?;
+    let qualifiers = match item.get("qualifiers") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(qs)) => qs
+            .iter()
+            .map(|q| {
+                q.as_str().and_then(GuardQualifier::parse).ok_or_else(|| {
+                    bad(format!(
+                        "guarded_text qualifier {q} is not one of grounding_source, query, guard_content"
+                    ))
+                })
+            })
+            .collect::<Result<_>>()?,
+        Some(_) => return Err(bad("guarded_text 'qualifiers' must be an array")),
+    };
+    Ok(Part::GuardedText {
+        text: text.to_string(),
+        qualifiers,
+    })
+}
+
 fn cache_marked(v: &Value) -> bool {
     v.get("cache_control").is_some_and(|c| !c.is_null())
 }
@@ -411,6 +436,9 @@ fn content_parts(content: Option<&Value>, role: &str) -> Result<Vec<Part>> {
                     }
                     "image_url" => parts.push(image_part(item)?),
                     "file" => parts.push(file_part(item)?),
+                    // LiteLLM's Bedrock extension: text only the guardrail checks (a Converse
+                    // guardContent block).
+                    "guarded_text" => parts.push(guarded_text_part(item, role)?),
                     "thinking" => parts.push(Part::Reasoning {
                         text: item
                             .get("thinking")

@@ -130,6 +130,37 @@ pub struct Guardrail {
     pub trace: bool,
 }
 
+impl Guardrail {
+    /// The identifier and version patterns of the Bedrock API (`guardrailIdentifier`,
+    /// `guardrailVersion`), checked before anything is sent.
+    pub fn check(&self) -> Result<()> {
+        let g = self;
+        let id_ok = !g.id.is_empty()
+            && (g.id.starts_with("arn:")
+                || g.id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+        if !id_ok {
+            return Err(Error::invalid(format!(
+                "guardrail id '{}' should be lowercase letters and digits or a guardrail ARN",
+                g.id
+            )));
+        }
+        let v = g.version.as_str();
+        let version_ok = v == "DRAFT"
+            || (!v.is_empty()
+                && v.len() <= 8
+                && !v.starts_with('0')
+                && v.chars().all(|c| c.is_ascii_digit()));
+        if !version_ok {
+            return Err(Error::invalid(format!(
+                "guardrail version '{v}' should be DRAFT or a version number"
+            )));
+        }
+        Ok(())
+    }
+}
+
 macro_rules! choice_enum {
     ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident => $wire:literal),+ $(,)? }) => {
         $(#[$meta])*
@@ -191,6 +222,8 @@ pub struct ChatRequest {
     pub model_id: String,
     /// The family when the id does not show it (application inference profiles).
     pub family_hint: Option<ModelFamily>,
+    /// The foundation model behind an id that hides it, when known (a lookup found it).
+    pub base_model_hint: Option<String>,
     pub conversation: Conversation,
     pub tools: Vec<ToolSpec>,
     /// Bedrock-hosted tools by name (`nova_code_interpreter`), sent as `systemTool`.
@@ -549,28 +582,7 @@ impl ChatRequest {
             )));
         }
         if let Some(g) = &self.guardrail {
-            let id_ok = !g.id.is_empty()
-                && (g.id.starts_with("arn:")
-                    || g.id
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
-            if !id_ok {
-                return Err(Error::invalid(format!(
-                    "guardrail id '{}' should be lowercase letters and digits or a guardrail ARN",
-                    g.id
-                )));
-            }
-            let v = g.version.as_str();
-            let version_ok = v == "DRAFT"
-                || (!v.is_empty()
-                    && v.len() <= 8
-                    && !v.starts_with('0')
-                    && v.chars().all(|c| c.is_ascii_digit()));
-            if !version_ok {
-                return Err(Error::invalid(format!(
-                    "guardrail version '{v}' should be DRAFT or a version number"
-                )));
-            }
+            g.check()?;
         }
         if self.anthropic_beta.iter().any(|b| b.trim().is_empty()) {
             return Err(Error::invalid("an anthropic beta flag is empty"));

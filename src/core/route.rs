@@ -22,7 +22,7 @@ use serde_json::Value;
 use super::converse::{ChatResponse, StructuredOutput, Warning, parse_response, to_converse};
 use super::error::{Error, Result};
 use super::invoke::{InvokeDecoder, InvokeFamily, apply_usage_headers};
-use super::model::{ArnResource, ModelKind, ModelRef};
+use super::model::{ArnResource, ModelFamily, ModelKind, ModelRef};
 use super::request::ChatRequest;
 use super::stream::{ConverseStreamDecoder, StreamEvent};
 
@@ -301,8 +301,13 @@ pub fn plan(req: &ChatRequest, choice: RouteChoice, stream: bool) -> Result<Plan
                 }
             };
             if invoke {
-                let family = req.family_hint.unwrap_or_else(|| model.family());
-                let base = model.base_model_id().unwrap_or_default();
+                let base = model
+                    .base_model_id()
+                    .or(req.base_model_hint.as_deref())
+                    .unwrap_or_default();
+                let family = req
+                    .family_hint
+                    .unwrap_or_else(|| ModelFamily::from_model_id(base));
                 let f = InvokeFamily::for_model(family, base).ok_or_else(|| {
                     Error::invalid(format!(
                         "brock cannot tell which InvokeModel body '{id}' takes: prefix it with a family ({}) or use --route converse",
@@ -315,7 +320,7 @@ pub fn plan(req: &ChatRequest, choice: RouteChoice, stream: bool) -> Result<Plan
             }
         }
     };
-    let caps = model.capabilities(inner.family_hint);
+    let caps = model.capabilities_with(inner.family_hint, inner.base_model_hint.as_deref());
     let converse = to_converse(&inner)?;
     Ok(match route {
         Route::Converse | Route::ConverseLike => Plan {

@@ -165,8 +165,8 @@ pub(crate) static EMULATOR_MODEL: Model = model!(
     NONE
 );
 
-/// A model behind an ARN whose target we cannot know (application inference profile,
-/// provisioned throughput): behaves as a generic on-demand text model.
+/// A model behind an ARN whose target we cannot know (an imported model): behaves as a generic
+/// on-demand text model.
 pub(crate) static OPAQUE_MODEL: Model = model!(
     "amazon.nova-lite-v1:0",
     "Nova Lite",
@@ -296,6 +296,198 @@ pub(crate) fn profile_summary(p: &Profile, region: &str) -> Value {
     })
 }
 
+/// An application inference profile of the emulator's account: a user-made profile that
+/// tracks usage of one foundation model (`geo: None`) or copies a system profile.
+#[derive(Debug)]
+pub(crate) struct AppProfile {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub model_id: &'static str,
+    pub geo: Option<&'static str>,
+}
+
+/// The two ids are the ones in the recorded traffic (`test_bedrock_inference_profile_converse`,
+/// `test_inference_profile_embed`, the latter a Titan Text Embeddings v2 profile).
+pub(crate) static APP_PROFILES: &[AppProfile] = &[
+    AppProfile {
+        id: "mi1dadi0g15f",
+        name: "support-sonnet",
+        model_id: "anthropic.claude-sonnet-4-5-20250929-v1:0",
+        geo: Some("us"),
+    },
+    AppProfile {
+        id: "otnfa2ysixqd",
+        name: "search-embeddings",
+        model_id: "amazon.titan-embed-text-v2:0",
+        geo: None,
+    },
+    AppProfile {
+        id: "c4nv4s0app01",
+        name: "marketing-images",
+        model_id: "amazon.nova-canvas-v1:0",
+        geo: None,
+    },
+    AppProfile {
+        id: "n0v4l1te0app",
+        name: "batch-nova",
+        model_id: "amazon.nova-lite-v1:0",
+        geo: None,
+    },
+];
+
+pub(crate) fn app_profile_arn(id: &str) -> String {
+    format!("arn:aws:bedrock:{REGION}:{ACCOUNT}:application-inference-profile/{id}")
+}
+
+/// An application profile by id or ARN.
+pub(crate) fn find_app_profile(id: &str) -> Option<&'static AppProfile> {
+    let id = id
+        .strip_prefix(&format!(
+            "arn:aws:bedrock:{REGION}:{ACCOUNT}:application-inference-profile/"
+        ))
+        .unwrap_or(id);
+    APP_PROFILES.iter().find(|p| p.id == id)
+}
+
+pub(crate) fn app_profile_summary(p: &AppProfile) -> Value {
+    let m = find(p.model_id);
+    let regions: &[&str] = match p.geo {
+        Some(g) => geo_regions(g),
+        None => &[REGION],
+    };
+    let models: Vec<Value> = regions
+        .iter()
+        .map(|r| json!({"modelArn": model_arn(p.model_id, r)}))
+        .collect();
+    json!({
+        "inferenceProfileName": p.name,
+        "description": format!("Tracks usage of {}.", m.map(|m| m.name).unwrap_or(p.model_id)),
+        "createdAt": "2025-03-12T09:30:00Z",
+        "updatedAt": "2025-03-12T09:30:00Z",
+        "inferenceProfileArn": app_profile_arn(p.id),
+        "models": models,
+        "inferenceProfileId": p.id,
+        "status": "ACTIVE",
+        "type": "APPLICATION",
+    })
+}
+
+/// A model brought in with Custom Model Import.
+pub(crate) struct Imported {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub architecture: &'static str,
+    pub instruct: bool,
+}
+
+pub(crate) static IMPORTED: &[Imported] = &[Imported {
+    id: "k3n7x9q2m4p1",
+    name: "acme-llama-3-8b",
+    architecture: "llama3",
+    instruct: true,
+}];
+
+pub(crate) fn imported_summary(m: &Imported) -> Value {
+    json!({
+        "modelArn": format!("arn:aws:bedrock:{REGION}:{ACCOUNT}:imported-model/{}", m.id),
+        "modelName": m.name,
+        "creationTime": "2025-05-02T14:00:00Z",
+        "instructSupported": m.instruct,
+        "modelArchitecture": m.architecture,
+    })
+}
+
+/// A fine-tuned model; `base` is its foundation model.
+pub(crate) struct Custom {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub base: &'static str,
+}
+
+pub(crate) static CUSTOM: &[Custom] = &[Custom {
+    id: "a1b2c3d4e5f6",
+    name: "support-tuned-nova-lite",
+    base: "amazon.nova-lite-v1:0",
+}];
+
+pub(crate) fn custom_model_arn(c: &Custom) -> String {
+    format!(
+        "arn:aws:bedrock:{REGION}:{ACCOUNT}:custom-model/{}:300k/{}",
+        c.base, c.id
+    )
+}
+
+pub(crate) fn custom_summary(c: &Custom) -> Value {
+    json!({
+        "modelArn": custom_model_arn(c),
+        "modelName": c.name,
+        "creationTime": "2025-04-20T08:15:00Z",
+        "baseModelArn": model_arn(&format!("{}:300k", c.base), REGION),
+        "baseModelName": find(c.base).map(|m| m.name).unwrap_or(c.base),
+        "customizationType": "FINE_TUNING",
+        "ownerAccountId": ACCOUNT,
+        "modelStatus": "Active",
+    })
+}
+
+/// Provisioned Throughput for a foundation model, or for a custom model (`custom`).
+pub(crate) struct Provisioned {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub model_id: &'static str,
+    pub custom: Option<&'static str>,
+}
+
+pub(crate) static PROVISIONED: &[Provisioned] = &[
+    Provisioned {
+        id: "p7h2k9d4s1x3",
+        name: "support-tuned-pt",
+        model_id: "amazon.nova-lite-v1:0",
+        custom: Some("a1b2c3d4e5f6"),
+    },
+    Provisioned {
+        id: "q8w2e4r6t1y3",
+        name: "haiku-pt",
+        model_id: "anthropic.claude-3-haiku-20240307-v1:0",
+        custom: None,
+    },
+];
+
+pub(crate) fn provisioned_arn(id: &str) -> String {
+    format!("arn:aws:bedrock:{REGION}:{ACCOUNT}:provisioned-model/{id}")
+}
+
+/// A provisioned throughput by id, name or ARN.
+pub(crate) fn find_provisioned(id: &str) -> Option<&'static Provisioned> {
+    let bare = id
+        .strip_prefix(&format!(
+            "arn:aws:bedrock:{REGION}:{ACCOUNT}:provisioned-model/"
+        ))
+        .unwrap_or(id);
+    PROVISIONED.iter().find(|p| p.id == bare || p.name == bare)
+}
+
+pub(crate) fn provisioned_summary(p: &Provisioned) -> Value {
+    let model = match p.custom.and_then(|c| CUSTOM.iter().find(|x| x.id == c)) {
+        Some(c) => custom_model_arn(c),
+        None => model_arn(p.model_id, REGION),
+    };
+    json!({
+        "provisionedModelName": p.name,
+        "provisionedModelArn": provisioned_arn(p.id),
+        "modelArn": model,
+        "desiredModelArn": model,
+        "foundationModelArn": model_arn(p.model_id, REGION),
+        "modelUnits": 1,
+        "desiredModelUnits": 1,
+        "status": "InService",
+        "commitmentDuration": "OneMonth",
+        "commitmentExpirationTime": "2026-12-31T00:00:00Z",
+        "creationTime": "2025-06-01T10:00:00Z",
+        "lastModifiedTime": "2025-06-01T10:00:00Z",
+    })
+}
+
 /// What a runtime `modelId` resolved to.
 #[derive(Debug, Clone)]
 pub(crate) struct Resolved {
@@ -376,18 +568,25 @@ fn resolve_arn(rest: &str) -> Option<Resolved> {
             opaque: false,
             scenario: None,
         }),
-        "application-inference-profile" if account_ok && lower_alnum(id, 12) => Some(Resolved {
-            model: &OPAQUE_MODEL,
-            on_demand: false,
-            opaque: true,
-            scenario: None,
-        }),
-        "provisioned-model" if account_ok && lower_alnum(id, 12) => Some(Resolved {
-            model: &OPAQUE_MODEL,
-            on_demand: false,
-            opaque: true,
-            scenario: None,
-        }),
+        // Only the account's own profiles and throughputs exist; any other id is invalid.
+        "application-inference-profile" if account == ACCOUNT && lower_alnum(id, 12) => {
+            let p = find_app_profile(id)?;
+            Some(Resolved {
+                model: find(p.model_id)?,
+                on_demand: false,
+                opaque: false,
+                scenario: None,
+            })
+        }
+        "provisioned-model" if account == ACCOUNT && lower_alnum(id, 12) => {
+            let p = find_provisioned(id)?;
+            Some(Resolved {
+                model: find(p.model_id)?,
+                on_demand: false,
+                opaque: false,
+                scenario: None,
+            })
+        }
         _ => None,
     }
 }
@@ -410,7 +609,15 @@ mod tests {
         assert!(resolve(arn).unwrap().on_demand);
         let arn =
             "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/mi1dadi0g15f";
-        assert!(resolve(arn).unwrap().opaque);
+        assert_eq!(
+            resolve(arn).unwrap().model.id,
+            "anthropic.claude-sonnet-4-5-20250929-v1:0"
+        );
+        let unknown =
+            "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/zzzzzzzzzzzz";
+        assert!(resolve(unknown).is_none());
+        let pt = "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/q8w2e4r6t1y3";
+        assert_eq!(resolve(pt).unwrap().model.family, Family::Anthropic);
         assert!(resolve("us.does-not-exist-model-v1:0").is_none());
         assert!(resolve("xx.amazon.nova-lite-v1:0").is_none());
         assert!(

@@ -1206,6 +1206,26 @@ impl ConverseRequest {
             .unwrap_or_default()
     }
 
+    /// What the guardrail evaluates in the last user turn: only its guardContent blocks when
+    /// it has any ("the guardrail evaluates only the content in the guardContent field and
+    /// not the rest of the message", AWS guide: guardrails-use-converse-api), else all its text.
+    pub fn guarded_text(&self) -> String {
+        let guarded: Vec<&str> = self
+            .last_user()
+            .into_iter()
+            .flat_map(|m| &m.content)
+            .filter_map(|b| match b {
+                Block::GuardContent(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        if guarded.is_empty() {
+            self.last_user_text()
+        } else {
+            guarded.join(" ")
+        }
+    }
+
     pub fn last_user(&self) -> Option<&Message> {
         self.messages.iter().rev().find(|m| m.role == Role::User)
     }

@@ -362,11 +362,12 @@ pub(crate) fn generate(req: &ConverseRequest, ctx: &Context) -> Generation {
     let mut trace = None;
     let mut output_tokens: u64 = 0;
 
-    let blocked = req.guardrail.is_some() && user_text.contains("[[blocked]]");
+    let guarded = req.guarded_text();
+    let blocked = req.guardrail.is_some() && guarded.contains("[[blocked]]");
     if let Some(g) = &req.guardrail
         && g.trace
     {
-        trace = Some(guardrail::converse_trace(g, &user_text, blocked));
+        trace = Some(guardrail::converse_trace(g, &guarded, blocked));
     }
 
     if blocked {

@@ -1,6 +1,8 @@
 //! Guardrails: the Converse trace (shape as recorded in
 //! converse/test_bedrock_model_guardrail_config.yaml) and the ApplyGuardrail operation. A text
-//! containing `[[blocked]]` trips the emulator's single denied topic.
+//! containing `[[blocked]]` trips the emulator's single denied topic; in ApplyGuardrail, e-mail
+//! addresses are also masked as the sensitive-information policy's ANONYMIZE action does
+//! (replaced by the `{EMAIL}` identifier tag).
 
 use serde_json::{Value, json};
 
@@ -174,6 +176,13 @@ pub(crate) fn from_headers(
 /// `POST /guardrail/{id}/version/{version}/apply`.
 pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiError> {
     let top = json::obj(body)?;
+    // ApplyGuardrailRequest's body members (bedrock-runtime service model).
+    const MEMBERS: [&str; 3] = ["source", "content", "outputScope"];
+    if let Some(unknown) = top.keys().find(|k| !MEMBERS.contains(&k.as_str())) {
+        return Err(ApiError::serialization(format!(
+            "Unrecognized field \"{unknown}\" in ApplyGuardrailRequest"
+        )));
+    }
     let mut v = Violations::default();
     if !identifier_ok(id) {
         // Source: inferred from the Smithy model's constraints, in Coral's report format.
@@ -202,6 +211,18 @@ pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiE
             "Member must satisfy enum value set: [INPUT, OUTPUT]",
         ),
     }
+    let full = match json::get_str(top, "outputScope")? {
+        None | Some("INTERVENTIONS") => false,
+        Some("FULL") => true,
+        Some(s) => {
+            v.push(
+                &Path::root("outputScope"),
+                Some(s),
+                "Member must satisfy enum value set: [INTERVENTIONS, FULL]",
+            );
+            false
+        }
+    };
     let mut text = String::new();
     match json::get_list(top, "content")? {
         // Source: inferred from the Smithy model's constraints, in Coral's report format.
@@ -212,6 +233,32 @@ pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiE
                 match json::union_members(o).as_slice() {
                     ["text"] => {
                         let t = json::obj(&o["text"])?;
+                        if let Some(unknown) = t
+                            .keys()
+                            .find(|k| !["text", "qualifiers"].contains(&k.as_str()))
+                        {
+                            return Err(ApiError::serialization(format!(
+                                "Unrecognized field \"{unknown}\" in GuardrailTextBlock"
+                            )));
+                        }
+                        for (j, q) in json::get_list(t, "qualifiers")?
+                            .into_iter()
+                            .flatten()
+                            .enumerate()
+                        {
+                            let q = json::string(q)?;
+                            if !["grounding_source", "query", "guard_content"].contains(&q) {
+                                v.push(
+                                    &Path::root("content")
+                                        .index(i)
+                                        .field("text")
+                                        .field("qualifiers")
+                                        .index(j),
+                                    Some(q),
+                                    "Member must satisfy enum value set: [grounding_source, query, guard_content]",
+                                );
+                            }
+                        }
                         match json::get_str(t, "text")? {
                             Some(s) => {
                                 if !text.is_empty() {
@@ -243,6 +290,44 @@ pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiE
     if let Some(m) = a.as_object_mut() {
         m.remove("appliedGuardrailDetails");
     }
+    // outputScope FULL lists the policies that did not intervene as well.
+    if full && !blocked {
+        a["topicPolicy"] = json!({"topics": [
+            {"name": "Blocked", "type": "DENY", "action": "NONE", "detected": false}]});
+    }
+    let emails: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(['.', ',', ';', ':', '!', '?', ')']))
+        .filter(|w| is_email(w))
+        .collect();
+    let masked = !blocked && !emails.is_empty();
+    if masked {
+        a["sensitiveInformationPolicy"] = json!({
+            "piiEntities": emails.iter().map(|e| json!(
+                {"type": "EMAIL", "match": e, "action": "ANONYMIZED", "detected": true})).collect::<Vec<_>>(),
+            "regexes": [],
+        });
+    }
+    let (action, reason, outputs) = if blocked {
+        (
+            "GUARDRAIL_INTERVENED",
+            "Guardrail blocked.",
+            json!([{"text": BLOCKED_TEXT}]),
+        )
+    } else if masked {
+        let mut out = text.clone();
+        for e in &emails {
+            out = out.replace(e, "{EMAIL}");
+        }
+        // The emulator's wording; the service's reason text for masking is not recorded.
+        (
+            "GUARDRAIL_INTERVENED",
+            "Guardrail masked.",
+            json!([{"text": out}]),
+        )
+    } else {
+        ("NONE", "No action.", json!([]))
+    };
     Ok(json!({
         "usage": {
             "topicPolicyUnits": chars.div_ceil(1000).max(1),
@@ -252,12 +337,26 @@ pub(crate) fn apply(id: &str, version: &str, body: &Value) -> Result<Value, ApiE
             "sensitiveInformationPolicyFreeUnits": 0,
             "contextualGroundingPolicyUnits": 0,
         },
-        "action": if blocked { "GUARDRAIL_INTERVENED" } else { "NONE" },
-        "actionReason": if blocked { "Guardrail blocked." } else { "No action." },
-        "outputs": if blocked { json!([{"text": BLOCKED_TEXT}]) } else { json!([]) },
+        "action": action,
+        "actionReason": reason,
+        "outputs": outputs,
         "assessments": [a],
         "guardrailCoverage": {"textCharacters": {"guarded": chars, "total": chars}},
     }))
+}
+
+/// `name@host.tld`: enough to stand for the EMAIL entity.
+fn is_email(w: &str) -> bool {
+    match w.split_once('@') {
+        Some((user, host)) => {
+            !user.is_empty()
+                && host.contains('.')
+                && !host.starts_with('.')
+                && !host.ends_with('.')
+                && !host.contains('@')
+        }
+        None => false,
+    }
 }
 
 #[cfg(test)]
@@ -315,6 +414,34 @@ mod tests {
             e.message.starts_with("2 validation errors detected"),
             "{}",
             e.message
+        );
+        let e = apply(
+            "abc",
+            "1",
+            &json!({"source": "INPUT", "content": [], "outputScope": "ALL"}),
+        )
+        .unwrap_err();
+        assert!(e.message.contains("[INTERVENTIONS, FULL]"), "{}", e.message);
+        let e = apply(
+            "abc",
+            "1",
+            &json!({"source": "INPUT", "content": [], "trace": "x"}),
+        )
+        .unwrap_err();
+        assert!(
+            e.message.contains("Unrecognized field \"trace\""),
+            "{}",
+            e.message
+        );
+        let full = apply(
+            "abc",
+            "1",
+            &json!({"source": "OUTPUT", "content": [{"text": {"text": "ok", "qualifiers": ["query"]}}], "outputScope": "FULL"}),
+        )
+        .unwrap();
+        assert_eq!(
+            full["assessments"][0]["topicPolicy"]["topics"][0]["action"],
+            "NONE"
         );
     }
 }

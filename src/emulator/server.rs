@@ -220,6 +220,10 @@ enum Route {
     GetFoundationModel(String),
     ListInferenceProfiles,
     GetInferenceProfile(String),
+    ListImportedModels,
+    ListCustomModels,
+    ListProvisionedModelThroughputs,
+    GetProvisionedModelThroughput(String),
     AgentText {
         agent: String,
         alias: String,
@@ -315,6 +319,12 @@ fn route(method: &http::Method, raw_path: &str) -> Route {
         ["inference-profiles"] if get => Route::ListInferenceProfiles,
         ["inference-profiles", id] if get && !id.is_empty() => {
             Route::GetInferenceProfile(id.to_string())
+        }
+        ["imported-models"] if get => Route::ListImportedModels,
+        ["custom-models"] if get => Route::ListCustomModels,
+        ["provisioned-model-throughputs"] if get => Route::ListProvisionedModelThroughputs,
+        ["provisioned-model-throughput", id] if get && !id.is_empty() => {
+            Route::GetProvisionedModelThroughput(id.to_string())
         }
         ["agents", a, "agentAliases", b, "sessions", s, "text"] if post => Route::AgentText {
             agent: a.to_string(),
@@ -597,6 +607,10 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
         Route::GetFoundationModel(id) => ctx.get_foundation_model(id),
         Route::ListInferenceProfiles => ctx.list_inference_profiles(),
         Route::GetInferenceProfile(id) => ctx.get_inference_profile(id),
+        Route::ListImportedModels => ctx.list_owned(Owned::Imported),
+        Route::ListCustomModels => ctx.list_owned(Owned::Custom),
+        Route::ListProvisionedModelThroughputs => ctx.list_owned(Owned::Provisioned),
+        Route::GetProvisionedModelThroughput(id) => ctx.get_provisioned(id),
         Route::Rerank => json::parse_body(&body)
             .and_then(|b| super::agent::rerank(&b))
             .map(|v| json_answer(StatusCode::OK, &v, &request_id)),
@@ -1015,7 +1029,8 @@ impl Request_<'_> {
                 }
             },
         };
-        let type_equals = get("typeEquals");
+        // botocore: the typeEquals member travels as the `type` query parameter.
+        let type_equals = get("type");
         if let Some(t) = type_equals
             && !["SYSTEM_DEFINED", "APPLICATION"].contains(&t)
         {
@@ -1028,11 +1043,21 @@ impl Request_<'_> {
             // Source: inferred from the Smithy model's constraints, in Coral's report format.
             return Err(super::errors::constraint_report(&violations));
         }
-        let all: Vec<catalog::Profile> = if type_equals == Some("APPLICATION") {
-            Vec::new()
-        } else {
-            catalog::profiles()
-        };
+        let mut all: Vec<Value> = Vec::new();
+        if type_equals != Some("APPLICATION") {
+            all.extend(
+                catalog::profiles()
+                    .iter()
+                    .map(|p| catalog::profile_summary(p, &self.shared.opts.region)),
+            );
+        }
+        if type_equals != Some("SYSTEM_DEFINED") {
+            all.extend(
+                catalog::APP_PROFILES
+                    .iter()
+                    .map(catalog::app_profile_summary),
+            );
+        }
         let start = match get("nextToken") {
             None => 0,
             Some(t) => decode_page_token(t)
@@ -1041,10 +1066,7 @@ impl Request_<'_> {
                 .ok_or_else(|| ApiError::validation("The pagination token is invalid."))?,
         };
         let end = (start + max).min(all.len());
-        let page: Vec<Value> = all[start..end]
-            .iter()
-            .map(|p| catalog::profile_summary(p, &self.shared.opts.region))
-            .collect();
+        let page: Vec<Value> = all[start..end].to_vec();
         let mut body = json!({"inferenceProfileSummaries": page});
         if end < all.len() {
             body["nextToken"] = json!(encode_page_token(end));
@@ -1058,16 +1080,199 @@ impl Request_<'_> {
             .filter(|(p, _)| p.starts_with("arn:"))
             .map(|(_, m)| m)
             .unwrap_or(id);
-        let p = catalog::find_profile(bare).ok_or_else(|| {
-            // Source: inferred.
-            ApiError::not_found(format!("Inference profile {id} does not exist."))
+        let summary =
+            match catalog::find_profile(bare) {
+                Some(p) => catalog::profile_summary(&p, &self.shared.opts.region),
+                None => catalog::app_profile_summary(catalog::find_app_profile(bare).ok_or_else(
+                    || ApiError::not_found(format!("Inference profile {id} does not exist.")),
+                )?),
+            };
+        Ok(json_answer(StatusCode::OK, &summary, self.request_id))
+    }
+
+    /// ListImportedModels, ListCustomModels, ListProvisionedModelThroughputs: the query
+    /// parameters botocore's bedrock service-2.json defines for each, checked as the service
+    /// checks them (enums, ranges, patterns), then one page.
+    fn list_owned(&self, what: Owned) -> Result<Response<EmuBody>, ApiError> {
+        let q = self.query();
+        let get = |k: &str| q.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+        let mut violations = Vec::new();
+        let max = match get("maxResults") {
+            None => 1000,
+            Some(v) => match v.parse::<i64>() {
+                Ok(n) if (1..=1000).contains(&n) => n as usize,
+                Ok(n) => {
+                    let c = if n < 1 {
+                        "Member must have value greater than or equal to 1"
+                    } else {
+                        "Member must have value less than or equal to 1000"
+                    };
+                    violations.push(format!(
+                        "Value '{n}' at 'maxResults' failed to satisfy constraint: {c}"
+                    ));
+                    1000
+                }
+                Err(_) => {
+                    return Err(ApiError::serialization(format!(
+                        "STRING_VALUE can not be converted to an Integer: {v}"
+                    )));
+                }
+            },
+        };
+        let mut enums: Vec<(&str, &[&str])> = vec![
+            ("sortBy", &["CreationTime"]),
+            ("sortOrder", &["Ascending", "Descending"]),
+        ];
+        match what {
+            Owned::Custom => enums.push(("modelStatus", &["Active", "Creating", "Failed"])),
+            Owned::Provisioned => enums.push((
+                "statusEquals",
+                &["Creating", "InService", "Updating", "Failed"],
+            )),
+            Owned::Imported => {}
+        }
+        for (name, allowed) in enums {
+            if let Some(v) = get(name)
+                && !allowed.contains(&v)
+            {
+                violations.push(format!(
+                    "Value '{v}' at '{name}' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
+                    allowed.join(", ")
+                ));
+            }
+        }
+        if let Some(n) = get("nameContains")
+            && (n.is_empty()
+                || n.len() > 63
+                || !n
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        {
+            violations.push(format!(
+                "Value '{n}' at 'nameContains' failed to satisfy constraint: Member must satisfy regular expression pattern: ([0-9a-zA-Z][_-]?)+"
+            ));
+        }
+        if !violations.is_empty() {
+            return Err(super::errors::constraint_report(&violations));
+        }
+        for name in ["creationTimeBefore", "creationTimeAfter"] {
+            if let Some(v) = get(name)
+                && chrono_like(v).is_none()
+            {
+                return Err(ApiError::serialization(format!(
+                    "Unable to parse timestamp value: {v}"
+                )));
+            }
+        }
+        if what == Owned::Custom
+            && let Some(v) = get("isOwned")
+            && !["true", "false"].contains(&v)
+        {
+            return Err(ApiError::serialization(format!(
+                "STRING_VALUE can not be converted to a Boolean: {v}"
+            )));
+        }
+        let name_ok = |name: &str| {
+            get("nameContains").is_none_or(|n| name.to_lowercase().contains(&n.to_lowercase()))
+        };
+        let (key, all): (&str, Vec<Value>) = match what {
+            Owned::Imported => (
+                "modelSummaries",
+                catalog::IMPORTED
+                    .iter()
+                    .filter(|m| name_ok(m.name))
+                    .map(catalog::imported_summary)
+                    .collect(),
+            ),
+            Owned::Custom => (
+                "modelSummaries",
+                catalog::CUSTOM
+                    .iter()
+                    .filter(|m| name_ok(m.name))
+                    .filter(|_| get("modelStatus").is_none_or(|s| s == "Active"))
+                    .map(catalog::custom_summary)
+                    .collect(),
+            ),
+            Owned::Provisioned => (
+                "provisionedModelSummaries",
+                catalog::PROVISIONED
+                    .iter()
+                    .filter(|p| name_ok(p.name))
+                    .filter(|_| get("statusEquals").is_none_or(|s| s == "InService"))
+                    .map(catalog::provisioned_summary)
+                    .collect(),
+            ),
+        };
+        let mut all = all;
+        if self.scenario == Some(Scenario::Hostile) {
+            // Names are the account owner's free text: a client must not let them drive a
+            // terminal.
+            for v in &mut all {
+                for k in ["modelName", "provisionedModelName"] {
+                    if let Some(name) = v.get(k).and_then(Value::as_str) {
+                        v[k] = json!(format!("{name}\u{1b}]0;pwned\u{7}\u{1b}[2J"));
+                    }
+                }
+            }
+        }
+        // Pages of at most one entry, so that every client's nextToken handling is exercised
+        // on these short lists; the API allows a page shorter than maxResults.
+        let max = max.min(1);
+        let start = match get("nextToken") {
+            None => 0,
+            Some(t) => decode_page_token(t)
+                .filter(|s| *s < all.len())
+                .ok_or_else(|| ApiError::validation("The pagination token is invalid."))?,
+        };
+        let end = (start + max).min(all.len());
+        let mut body = json!({ key: all[start..end].to_vec() });
+        if end < all.len() {
+            body["nextToken"] = json!(encode_page_token(end));
+        }
+        Ok(json_answer(StatusCode::OK, &body, self.request_id))
+    }
+
+    fn get_provisioned(&self, id: &str) -> Result<Response<EmuBody>, ApiError> {
+        let p = catalog::find_provisioned(id).ok_or_else(|| {
+            ApiError::not_found(format!("Provisioned model {id} does not exist."))
         })?;
         Ok(json_answer(
             StatusCode::OK,
-            &catalog::profile_summary(&p, &self.shared.opts.region),
+            &catalog::provisioned_summary(p),
             self.request_id,
         ))
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Owned {
+    Imported,
+    Custom,
+    Provisioned,
+}
+
+/// An ISO 8601 date-time (`2025-01-31T12:00:00Z`) or epoch seconds, as the REST-JSON
+/// protocol accepts in a query string.
+fn chrono_like(v: &str) -> Option<()> {
+    if v.parse::<f64>().is_ok() {
+        return Some(());
+    }
+    let b = v.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    (b.len() >= 20
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && b[10] == b'T'
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16)
+        && b[16] == b':'
+        && digits(17..19))
+    .then_some(())
 }
 
 fn encode_page_token(offset: usize) -> String {

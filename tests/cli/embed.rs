@@ -608,10 +608,6 @@ fn recorded_embedding_requests_are_answered_in_the_recorded_shape() {
         for it in doc["interactions"].as_sequence().unwrap() {
             let uri = it["request"]["uri"].as_str().unwrap();
             let target = uri.split_once(".amazonaws.com").unwrap().1;
-            // An application inference profile of the recording account does not exist here.
-            if target.contains("application-inference-profile") {
-                continue;
-            }
             let body = it["request"]["body"].as_str().unwrap();
             let out = env
                 .cmd()

@@ -1,5 +1,5 @@
 //! `brock flow invoke` against the emulator: outputs as they arrive, traces on stderr, the
-//! ndjson/json forms, the multi-turn conversation (on a terminal, and without one: status 6 and
+//! ndjson/json forms, the multi-turn conversation (on a terminal, and without one: status 7 and
 //! `--execution-id`), input refused before sending, service errors, and the emulator's InvokeFlow
 //! bytes read by the AWS SDK.
 
@@ -96,15 +96,15 @@ fn invoke_prints_outputs_and_traces_on_stderr() {
 }
 
 /// Without a terminal, a flow's question is printed, the execution remembered, and brock exits
-/// with status 6; `--execution-id` answers it (the answer goes to the node that asked).
+/// with status 7; `--execution-id` answers it (the answer goes to the node that asked).
 #[test]
-fn a_multi_turn_flow_without_a_terminal_stops_with_status_6_and_continues() {
+fn a_multi_turn_flow_without_a_terminal_stops_with_status_7_and_continues() {
     let env = TestEnv::new();
     let out = run(
         &env,
         &["flow", "invoke", CHAT_FLOW, ALIAS, "Make a playlist"],
     );
-    assert_eq!(out.status.code(), Some(6), "{}", stderr_of(&out));
+    assert_eq!(out.status.code(), Some(7), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out), "How many songs, and which genre?\n");
     let err = stderr_of(&out);
     assert!(
@@ -139,7 +139,7 @@ fn a_multi_turn_flow_without_a_terminal_stops_with_status_6_and_continues() {
             "5 jazz songs",
         ],
     );
-    assert_eq!(out.status.code(), Some(6), "{}", stderr_of(&out));
+    assert_eq!(out.status.code(), Some(7), "{}", stderr_of(&out));
     assert_eq!(stdout_of(&out), "Which theme should the playlist have?\n");
 
     // JSON: the request is in the document, and the status still says the flow is waiting.
@@ -181,7 +181,7 @@ fn a_multi_turn_flow_without_a_terminal_stops_with_status_6_and_continues() {
             "Another playlist",
         ],
     );
-    assert_eq!(out.status.code(), Some(6), "{}", stderr_of(&out));
+    assert_eq!(out.status.code(), Some(7), "{}", stderr_of(&out));
     let doc: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
     assert_eq!(doc["completionReason"], "INPUT_REQUIRED");
     assert_eq!(doc["inputRequest"]["nodeName"], "AgentsNode_1");

@@ -384,6 +384,197 @@ fn mock_needs_no_credentials_at_all() {
     assert!(!doc["models"].as_array().unwrap().is_empty());
 }
 
+#[test]
+fn kind_application_lists_only_application_profiles() {
+    let env = TestEnv::new();
+    let doc = models_json(&env, &["--kind", "application"]);
+    let profiles = doc["applicationInferenceProfiles"].as_array().unwrap();
+    assert!(profiles.len() >= 4, "{profiles:?}");
+    // ListInferenceProfiles was asked for type=APPLICATION: no system profile came back.
+    assert!(
+        profiles.iter().all(|p| p["type"] == "APPLICATION"),
+        "{profiles:?}"
+    );
+    assert!(
+        profiles
+            .iter()
+            .any(|p| p["inferenceProfileId"] == "mi1dadi0g15f")
+    );
+    assert!(doc.get("models").is_none());
+
+    // --profiles (and --kind profile) keep to the system-defined ones.
+    let doc = models_json(&env, &["--profiles"]);
+    let system = doc["inferenceProfiles"].as_array().unwrap();
+    assert!(system.iter().all(|p| p["type"] == "SYSTEM_DEFINED"));
+}
+
+#[test]
+fn kind_imported_custom_provisioned_follow_every_page() {
+    let env = TestEnv::new();
+    // The emulator answers these listings one entry per page.
+    let doc = models_json(&env, &["--kind", "provisioned"]);
+    let pts = doc["provisionedModelThroughputs"].as_array().unwrap();
+    let names: Vec<&str> = pts
+        .iter()
+        .map(|p| p["provisionedModelName"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["support-tuned-pt", "haiku-pt"]);
+    let doc = models_json(&env, &["--kind", "imported"]);
+    assert_eq!(
+        doc["importedModels"][0]["modelArchitecture"], "llama3",
+        "{doc}"
+    );
+    let doc = models_json(&env, &["--kind", "custom"]);
+    assert_eq!(
+        doc["customModels"][0]["baseModelName"], "Nova Lite",
+        "{doc}"
+    );
+    // The text filter applies to every kind.
+    let doc = models_json(&env, &["--kind", "provisioned", "haiku"]);
+    assert_eq!(
+        doc["provisionedModelThroughputs"].as_array().unwrap().len(),
+        1
+    );
+}
+
+#[test]
+fn kind_all_prints_every_section() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .args(["models", "--kind", "all"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    for title in [
+        "Foundation models:",
+        "Inference profiles:",
+        "Application inference profiles:",
+        "Imported models:",
+        "Custom models:",
+        "Provisioned throughputs:",
+    ] {
+        assert!(text.contains(title), "{title} missing:\n{text}");
+    }
+    assert!(
+        text.contains("acme-llama-3-8b") && text.contains("haiku-pt"),
+        "{text}"
+    );
+
+    let doc = models_json(&env, &["--kind", "all"]);
+    for key in [
+        "models",
+        "inferenceProfiles",
+        "applicationInferenceProfiles",
+        "importedModels",
+        "customModels",
+        "provisionedModelThroughputs",
+    ] {
+        assert!(doc[key].as_array().is_some_and(|a| !a.is_empty()), "{key}");
+    }
+
+    let out = env
+        .cmd()
+        .args(["models", "--kind", "all", "--profiles"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn show_a_provisioned_throughput() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .args([
+            "models",
+            "show",
+            "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/q8w2e4r6t1y3",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).contains("haiku-pt"), "{}", stdout_of(&out));
+}
+
+/// The control-plane listings check their query parameters as botocore's model defines them.
+#[test]
+fn emulator_listings_validate_their_query() {
+    let env = TestEnv::new();
+    let raw = |path: &str| {
+        env.cmd()
+            .args(["raw", "--service", "bedrock", "-i", "GET", path])
+            .output()
+            .unwrap()
+    };
+    for (path, want) in [
+        (
+            "/provisioned-model-throughputs?statusEquals=Running",
+            "Member must satisfy enum value set: [Creating, InService, Updating, Failed]",
+        ),
+        (
+            "/custom-models?maxResults=0",
+            "Member must have value greater than or equal to 1",
+        ),
+        ("/imported-models?sortOrder=Up", "at 'sortOrder'"),
+        (
+            "/inference-profiles?type=CUSTOM",
+            "Member must satisfy enum value set: [SYSTEM_DEFINED, APPLICATION]",
+        ),
+        (
+            "/imported-models?nextToken=bogus",
+            "pagination token is invalid",
+        ),
+    ] {
+        let out = raw(path);
+        assert_eq!(out.status.code(), Some(1), "{path}: {}", stderr_of(&out));
+        let all = format!("{}{}", stdout_of(&out), stderr_of(&out));
+        assert!(all.contains("ValidationException"), "{path}: {all}");
+        assert!(all.contains(want), "{path}: {all}");
+    }
+    let out = raw("/provisioned-model-throughput/nosuchthroughput");
+    assert_eq!(out.status.code(), Some(1));
+    let all = format!("{}{}", stdout_of(&out), stderr_of(&out));
+    assert!(all.contains("ResourceNotFoundException"), "{all}");
+}
+
+/// Names from the service are shown in caret notation on a terminal and byte-exact to a pipe.
+#[test]
+fn service_strings_are_sanitised_on_a_terminal_only() {
+    use expectrl::Session;
+    use std::io::Read;
+    use std::time::Duration;
+    let env = TestEnv::new();
+    env.write_config("[default.headers]\nx-brock-emulator-scenario = \"hostile\"\n");
+    let out = env
+        .cmd()
+        .args(["models", "--kind", "imported"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).contains("acme-llama-3-8b\x1b]0;pwned\x07"),
+        "{}",
+        stdout_of(&out)
+    );
+
+    let mut cmd = env.std_cmd();
+    cmd.args(["models", "--kind", "imported"])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    let mut p = Session::spawn(cmd).expect("spawn brock in a pty");
+    p.set_expect_timeout(Some(Duration::from_secs(60)));
+    let mut shown = Vec::new();
+    p.read_to_end(&mut shown).ok();
+    let shown = String::from_utf8_lossy(&shown);
+    assert!(
+        shown.contains("acme-llama-3-8b^[]0;pwned^G^[[2J"),
+        "{shown:?}"
+    );
+    assert!(!shown.contains('\x1b'), "{shown:?}");
+}
+
 /// `--mock` serves the region the user chose, so a non-default region still works offline.
 #[test]
 fn mock_serves_the_chosen_region() {

@@ -308,6 +308,79 @@ fn expectations() -> Vec<(&'static str, Vec<Check>)> {
             "brock --mock config show",
             vec![Has("# profile: default\n"), Has("retries.max_attempts = 3")],
         ),
+        (
+            r#"brock --mock tokens -m sonnet -s "Be brief" "How many tokens is this sentence?""#,
+            vec![That("one positive whole number", |out| {
+                out.trim().parse::<u64>().is_ok_and(|n| n > 0) && out.lines().count() == 1
+            })],
+        ),
+        (
+            r#"brock --mock chat --count-tokens -m sonnet "Count before sending""#,
+            vec![That("one positive whole number, and no answer", |out| {
+                out.trim().parse::<u64>().is_ok_and(|n| n > 0) && out.lines().count() == 1
+            })],
+        ),
+        (
+            r#"brock --mock guardrail apply abc123xyz:1 "Is this text allowed?""#,
+            vec![Has("action: NONE\n")],
+        ),
+        (
+            r#"brock --mock guardrail apply abc123xyz:1 --fail-on-intervention "tell me [[blocked]]" || echo "exit $?""#,
+            vec![
+                Has("action: GUARDRAIL_INTERVENED\n"),
+                Has("policy: topic \"Blocked\""),
+                Has("exit 6\n"),
+            ],
+        ),
+        (
+            r#"brock --mock chat --guardrail abc123xyz:1 --guard "the customer's message" "Reply politely to this message""#,
+            vec![Has(
+                "You said: Reply politely to this message the customer's message",
+            )],
+        ),
+        (
+            r#"brock --mock embed --dry-run "what would be sent?""#,
+            vec![
+                Json,
+                Has(r#""operation": "InvokeModel""#),
+                Has(r#""inputText": "what would be sent?""#),
+            ],
+        ),
+        (
+            "brock --mock models --kind application",
+            vec![
+                Has("mi1dadi0g15f  support-sonnet"),
+                That("only application profiles", |out| {
+                    out.lines().skip(1).all(|l| l.contains("ACTIVE"))
+                }),
+            ],
+        ),
+        (
+            "brock --mock models --kind all",
+            vec![
+                Has("Foundation models:\n"),
+                Has("Inference profiles:\n"),
+                Has("Application inference profiles:\n"),
+                Has("Imported models:\n"),
+                Has("Custom models:\n"),
+                Has("Provisioned throughputs:\n"),
+            ],
+        ),
+        (
+            r#"brock --mock chat -v -m arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/mi1dadi0g15f --reasoning low "hi""#,
+            vec![
+                Has("You said: hi"),
+                StderrHas(
+                    "family anthropic, model anthropic.claude-sonnet-4-5-20250929-v1:0 (from GetInferenceProfile)",
+                ),
+                // The family's reasoning reached the model.
+                StderrHas("The user said: hi"),
+            ],
+        ),
+        (
+            r#"brock --mock embed -m arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/otnfa2ysixqd "hello world""#,
+            vec![Lines(1), JsonLines, Has(r#"{"index":0,"embedding":["#)],
+        ),
     ]
 }
 
