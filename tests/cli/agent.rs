@@ -1620,3 +1620,54 @@ fn inline_agent_asks_before_running_a_tool_on_a_terminal() {
         expectrl::process::unix::WaitStatus::Exited(pid, 0)
     );
 }
+
+/// `agent inline --dry-run` prints the InvokeInlineAgent request (the agent's definition, the
+/// streaming request, the tools as a RETURN_CONTROL action group) and sends nothing.
+#[test]
+fn inline_agent_dry_run_prints_the_request() {
+    let env = TestEnv::new();
+    let tools = env.write_file(
+        "tools.json",
+        r#"[{"name": "get_weather", "description": "Weather", "input_schema": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}}]"#,
+    );
+    let doc = json_of(
+        &env,
+        &[
+            "agent",
+            "inline",
+            "--dry-run",
+            "--instruction",
+            INSTRUCTION,
+            "--kb",
+            "KB12345678:the handbook",
+            "--tools-file",
+            tools.to_str().unwrap(),
+            "--session",
+            "s-1",
+            "--guardrail-interval",
+            "20",
+            "hello",
+        ],
+    );
+    assert_eq!(doc["operation"], "InvokeInlineAgent");
+    assert_eq!(doc["path"], "/agents/s-1");
+    let body = &doc["body"];
+    assert_eq!(body["inputText"], "hello");
+    assert_eq!(body["instruction"], INSTRUCTION);
+    assert_eq!(body["foundationModel"], "us.amazon.nova-lite-v1:0");
+    assert_eq!(
+        body["streamingConfigurations"],
+        serde_json::json!({"streamFinalResponse": true, "applyGuardrailInterval": 20})
+    );
+    assert_eq!(
+        body["actionGroups"][0]["actionGroupExecutor"]["customControl"],
+        "RETURN_CONTROL"
+    );
+    assert_eq!(
+        body["actionGroups"][0]["functionSchema"]["functions"][0]["parameters"]["city"],
+        serde_json::json!({"type": "string", "required": true})
+    );
+    assert_eq!(body["knowledgeBases"][0]["description"], "the handbook");
+    assert_eq!(env.emulator.requests(), 0);
+    assert!(!env.data_dir().join("agent-sessions.json").exists());
+}
