@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             [CompletionResult]::new('image', 'image', [CompletionResultType]::ParameterValue, 'Generate images (Nova Canvas, Titan Image, Stability)')
             [CompletionResult]::new('rerank', 'rerank', [CompletionResultType]::ParameterValue, 'Rerank documents against a query (amazon.rerank, cohere.rerank)')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)')
+            [CompletionResult]::new('flow', 'flow', [CompletionResultType]::ParameterValue, 'Bedrock Flows: run a flow alias and stream its outputs (InvokeFlow)')
             [CompletionResult]::new('raw', 'raw', [CompletionResultType]::ParameterValue, 'Send native JSON to any Bedrock API path, signed, with event streams decoded')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'List foundation models, inference profiles, and your imported, custom and provisioned models')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, locate or create the config file')
@@ -297,6 +298,7 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('invoke', 'invoke', [CompletionResultType]::ParameterValue, 'Invoke an agent and stream its answer (InvokeAgent)')
             [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Talk to an agent turn by turn in one session')
+            [CompletionResult]::new('inline', 'inline', [CompletionResultType]::ParameterValue, 'Run an agent defined on the command line: model, instruction, tools, knowledge bases (InvokeInlineAgent)')
             [CompletionResult]::new('retrieve', 'retrieve', [CompletionResultType]::ParameterValue, 'Query a knowledge base for matching passages (Retrieve)')
             [CompletionResult]::new('ask', 'ask', [CompletionResultType]::ParameterValue, 'Ask a knowledge base: a generated answer with citations (RetrieveAndGenerate)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -308,6 +310,7 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             [CompletionResult]::new('--session-attr', '--session-attr', [CompletionResultType]::ParameterName, 'Session attribute KEY=VALUE, kept for the whole session (repeatable)')
             [CompletionResult]::new('--prompt-attr', '--prompt-attr', [CompletionResultType]::ParameterName, 'Prompt session attribute KEY=VALUE, for this turn only (repeatable)')
             [CompletionResult]::new('--max-rounds', '--max-rounds', [CompletionResultType]::ParameterName, 'Most return-of-control rounds per turn before giving up')
+            [CompletionResult]::new('--guardrail-interval', '--guardrail-interval', [CompletionResultType]::ParameterName, 'Characters between guardrail checks while the answer streams (applyGuardrailInterval; for agents with a guardrail; the service default is 50)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
             [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
@@ -348,6 +351,7 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             [CompletionResult]::new('--session-attr', '--session-attr', [CompletionResultType]::ParameterName, 'Session attribute KEY=VALUE, kept for the whole session (repeatable)')
             [CompletionResult]::new('--prompt-attr', '--prompt-attr', [CompletionResultType]::ParameterName, 'Prompt session attribute KEY=VALUE, for this turn only (repeatable)')
             [CompletionResult]::new('--max-rounds', '--max-rounds', [CompletionResultType]::ParameterName, 'Most return-of-control rounds per turn before giving up')
+            [CompletionResult]::new('--guardrail-interval', '--guardrail-interval', [CompletionResultType]::ParameterName, 'Characters between guardrail checks while the answer streams (applyGuardrailInterval; for agents with a guardrail; the service default is 50)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
             [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
@@ -368,6 +372,52 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             [CompletionResult]::new('--tools', '--tools', [CompletionResultType]::ParameterName, 'Run the calls the agent returns control for with the configured [tools.NAME] commands and send the results back')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Run tools without asking for approval')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Run tools without asking for approval')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'brock;agent;inline' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Foundation model: id, alias from [aliases], inference profile id or ARN; env BROCK_MODEL')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Foundation model: id, alias from [aliases], inference profile id or ARN; env BROCK_MODEL')
+            [CompletionResult]::new('--instruction', '--instruction', [CompletionResultType]::ParameterName, 'What the agent is for and how it behaves, at least 40 characters (text or @FILE; default: the system setting, env BROCK_SYSTEM)')
+            [CompletionResult]::new('--kb', '--kb', [CompletionResultType]::ParameterName, 'Give the agent a knowledge base, with a description of when to search it (repeatable)')
+            [CompletionResult]::new('--tools-file', '--tools-file', [CompletionResultType]::ParameterName, 'Tool definitions (OpenAI-style, Bedrock toolSpec or Anthropic JSON) declared as agent functions; with --tools, the ones with a [tools.NAME] command run')
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session id to use (default: a new one, printed on stderr)')
+            [CompletionResult]::new('--memory-id', '--memory-id', [CompletionResultType]::ParameterName, 'Memory id, for agents with long-term memory enabled')
+            [CompletionResult]::new('--session-attr', '--session-attr', [CompletionResultType]::ParameterName, 'Session attribute KEY=VALUE, kept for the whole session (repeatable)')
+            [CompletionResult]::new('--prompt-attr', '--prompt-attr', [CompletionResultType]::ParameterName, 'Prompt session attribute KEY=VALUE, for this turn only (repeatable)')
+            [CompletionResult]::new('--max-rounds', '--max-rounds', [CompletionResultType]::ParameterName, 'Most return-of-control rounds per turn before giving up')
+            [CompletionResult]::new('--guardrail-interval', '--guardrail-interval', [CompletionResultType]::ParameterName, 'Characters between guardrail checks while the answer streams (applyGuardrailInterval; for agents with a guardrail; the service default is 50)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Reuse the last session of this agent and alias')
+            [CompletionResult]::new('--continue', '--continue', [CompletionResultType]::ParameterName, 'Reuse the last session of this agent and alias')
+            [CompletionResult]::new('--trace', '--trace', [CompletionResultType]::ParameterName, 'Show the orchestration trace (rationale, actions, knowledge base lookups, guardrails) dimmed on stderr')
+            [CompletionResult]::new('--tools', '--tools', [CompletionResultType]::ParameterName, 'Run the calls the agent returns control for with the configured [tools.NAME] commands and send the results back')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Run tools without asking for approval')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Run tools without asking for approval')
+            [CompletionResult]::new('--end-session', '--end-session', [CompletionResultType]::ParameterName, 'End the session after this answer')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the exact request that would be sent and exit')
             [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
@@ -453,6 +503,7 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
         'brock;agent;help' {
             [CompletionResult]::new('invoke', 'invoke', [CompletionResultType]::ParameterValue, 'Invoke an agent and stream its answer (InvokeAgent)')
             [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Talk to an agent turn by turn in one session')
+            [CompletionResult]::new('inline', 'inline', [CompletionResultType]::ParameterValue, 'Run an agent defined on the command line: model, instruction, tools, knowledge bases (InvokeInlineAgent)')
             [CompletionResult]::new('retrieve', 'retrieve', [CompletionResultType]::ParameterValue, 'Query a knowledge base for matching passages (Retrieve)')
             [CompletionResult]::new('ask', 'ask', [CompletionResultType]::ParameterValue, 'Ask a knowledge base: a generated answer with citations (RetrieveAndGenerate)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -464,6 +515,9 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
         'brock;agent;help;chat' {
             break
         }
+        'brock;agent;help;inline' {
+            break
+        }
         'brock;agent;help;retrieve' {
             break
         }
@@ -471,6 +525,78 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             break
         }
         'brock;agent;help;help' {
+            break
+        }
+        'brock;flow' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('invoke', 'invoke', [CompletionResultType]::ParameterValue, 'Run a flow alias with one input and print its outputs as they arrive (InvokeFlow)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'brock;flow;invoke' {
+            [CompletionResult]::new('--input-node', '--input-node', [CompletionResultType]::ParameterName, 'Node the input goes to [default: FlowInputNode; with --execution-id, the node that asked]')
+            [CompletionResult]::new('--input-output-name', '--input-output-name', [CompletionResultType]::ParameterName, 'Output name of the input node (nodeOutputName) [default: document]')
+            [CompletionResult]::new('--execution-id', '--execution-id', [CompletionResultType]::ParameterName, 'Continue this flow execution: the input answers the question the flow asked')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Send the input as a JSON document (object, array, number…) instead of text')
+            [CompletionResult]::new('--trace', '--trace', [CompletionResultType]::ParameterName, 'Show each node''s inputs and outputs dimmed on stderr')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'brock;flow;help' {
+            [CompletionResult]::new('invoke', 'invoke', [CompletionResultType]::ParameterValue, 'Run a flow alias with one input and print its outputs as they arrive (InvokeFlow)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'brock;flow;help;invoke' {
+            break
+        }
+        'brock;flow;help;help' {
             break
         }
         'brock;raw' {
@@ -917,6 +1043,7 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             [CompletionResult]::new('image', 'image', [CompletionResultType]::ParameterValue, 'Generate images (Nova Canvas, Titan Image, Stability)')
             [CompletionResult]::new('rerank', 'rerank', [CompletionResultType]::ParameterValue, 'Rerank documents against a query (amazon.rerank, cohere.rerank)')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)')
+            [CompletionResult]::new('flow', 'flow', [CompletionResultType]::ParameterValue, 'Bedrock Flows: run a flow alias and stream its outputs (InvokeFlow)')
             [CompletionResult]::new('raw', 'raw', [CompletionResultType]::ParameterValue, 'Send native JSON to any Bedrock API path, signed, with event streams decoded')
             [CompletionResult]::new('models', 'models', [CompletionResultType]::ParameterValue, 'List foundation models, inference profiles, and your imported, custom and provisioned models')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, locate or create the config file')
@@ -943,6 +1070,7 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
         'brock;help;agent' {
             [CompletionResult]::new('invoke', 'invoke', [CompletionResultType]::ParameterValue, 'Invoke an agent and stream its answer (InvokeAgent)')
             [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Talk to an agent turn by turn in one session')
+            [CompletionResult]::new('inline', 'inline', [CompletionResultType]::ParameterValue, 'Run an agent defined on the command line: model, instruction, tools, knowledge bases (InvokeInlineAgent)')
             [CompletionResult]::new('retrieve', 'retrieve', [CompletionResultType]::ParameterValue, 'Query a knowledge base for matching passages (Retrieve)')
             [CompletionResult]::new('ask', 'ask', [CompletionResultType]::ParameterValue, 'Ask a knowledge base: a generated answer with citations (RetrieveAndGenerate)')
             break
@@ -953,10 +1081,20 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
         'brock;help;agent;chat' {
             break
         }
+        'brock;help;agent;inline' {
+            break
+        }
         'brock;help;agent;retrieve' {
             break
         }
         'brock;help;agent;ask' {
+            break
+        }
+        'brock;help;flow' {
+            [CompletionResult]::new('invoke', 'invoke', [CompletionResultType]::ParameterValue, 'Run a flow alias with one input and print its outputs as they arrive (InvokeFlow)')
+            break
+        }
+        'brock;help;flow;invoke' {
             break
         }
         'brock;help;raw' {

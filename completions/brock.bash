@@ -37,6 +37,9 @@ _brock() {
             brock,emulator)
                 cmd="brock__subcmd__emulator"
                 ;;
+            brock,flow)
+                cmd="brock__subcmd__flow"
+                ;;
             brock,guardrail)
                 cmd="brock__subcmd__guardrail"
                 ;;
@@ -67,6 +70,9 @@ _brock() {
             brock__subcmd__agent,help)
                 cmd="brock__subcmd__agent__subcmd__help"
                 ;;
+            brock__subcmd__agent,inline)
+                cmd="brock__subcmd__agent__subcmd__inline"
+                ;;
             brock__subcmd__agent,invoke)
                 cmd="brock__subcmd__agent__subcmd__invoke"
                 ;;
@@ -81,6 +87,9 @@ _brock() {
                 ;;
             brock__subcmd__agent__subcmd__help,help)
                 cmd="brock__subcmd__agent__subcmd__help__subcmd__help"
+                ;;
+            brock__subcmd__agent__subcmd__help,inline)
+                cmd="brock__subcmd__agent__subcmd__help__subcmd__inline"
                 ;;
             brock__subcmd__agent__subcmd__help,invoke)
                 cmd="brock__subcmd__agent__subcmd__help__subcmd__invoke"
@@ -111,6 +120,18 @@ _brock() {
                 ;;
             brock__subcmd__config__subcmd__help,show)
                 cmd="brock__subcmd__config__subcmd__help__subcmd__show"
+                ;;
+            brock__subcmd__flow,help)
+                cmd="brock__subcmd__flow__subcmd__help"
+                ;;
+            brock__subcmd__flow,invoke)
+                cmd="brock__subcmd__flow__subcmd__invoke"
+                ;;
+            brock__subcmd__flow__subcmd__help,help)
+                cmd="brock__subcmd__flow__subcmd__help__subcmd__help"
+                ;;
+            brock__subcmd__flow__subcmd__help,invoke)
+                cmd="brock__subcmd__flow__subcmd__help__subcmd__invoke"
                 ;;
             brock__subcmd__guardrail,apply)
                 cmd="brock__subcmd__guardrail__subcmd__apply"
@@ -145,6 +166,9 @@ _brock() {
             brock__subcmd__help,emulator)
                 cmd="brock__subcmd__help__subcmd__emulator"
                 ;;
+            brock__subcmd__help,flow)
+                cmd="brock__subcmd__help__subcmd__flow"
+                ;;
             brock__subcmd__help,guardrail)
                 cmd="brock__subcmd__help__subcmd__guardrail"
                 ;;
@@ -172,6 +196,9 @@ _brock() {
             brock__subcmd__help__subcmd__agent,chat)
                 cmd="brock__subcmd__help__subcmd__agent__subcmd__chat"
                 ;;
+            brock__subcmd__help__subcmd__agent,inline)
+                cmd="brock__subcmd__help__subcmd__agent__subcmd__inline"
+                ;;
             brock__subcmd__help__subcmd__agent,invoke)
                 cmd="brock__subcmd__help__subcmd__agent__subcmd__invoke"
                 ;;
@@ -186,6 +213,9 @@ _brock() {
                 ;;
             brock__subcmd__help__subcmd__config,show)
                 cmd="brock__subcmd__help__subcmd__config__subcmd__show"
+                ;;
+            brock__subcmd__help__subcmd__flow,invoke)
+                cmd="brock__subcmd__help__subcmd__flow__subcmd__invoke"
                 ;;
             brock__subcmd__help__subcmd__guardrail,apply)
                 cmd="brock__subcmd__help__subcmd__guardrail__subcmd__apply"
@@ -212,7 +242,7 @@ _brock() {
 
     case "${cmd}" in
         brock)
-            opts="-v -q -h -V --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version chat embed image rerank agent raw models config completions emulator tokens guardrail __complete help"
+            opts="-v -q -h -V --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -352,7 +382,7 @@ _brock() {
             return 0
             ;;
         brock__subcmd__agent)
-            opts="-v -q -h -V --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version invoke chat retrieve ask help"
+            opts="-v -q -h -V --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version invoke chat inline retrieve ask help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -520,7 +550,7 @@ _brock() {
             return 0
             ;;
         brock__subcmd__agent__subcmd__chat)
-            opts="-c -y -v -q -h -V --session --continue --memory-id --session-attr --prompt-attr --trace --tools --yes --max-rounds --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
+            opts="-c -y -v -q -h -V --session --continue --memory-id --session-attr --prompt-attr --trace --tools --yes --max-rounds --guardrail-interval --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -543,6 +573,10 @@ _brock() {
                     return 0
                     ;;
                 --max-rounds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --guardrail-interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -610,7 +644,7 @@ _brock() {
             return 0
             ;;
         brock__subcmd__agent__subcmd__help)
-            opts="invoke chat retrieve ask help"
+            opts="invoke chat inline retrieve ask help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -665,6 +699,20 @@ _brock() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        brock__subcmd__agent__subcmd__help__subcmd__inline)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         brock__subcmd__agent__subcmd__help__subcmd__invoke)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -693,8 +741,122 @@ _brock() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        brock__subcmd__agent__subcmd__inline)
+            opts="-m -c -y -v -q -h -V --model --instruction --kb --tools-file --session --continue --memory-id --session-attr --prompt-attr --trace --tools --yes --max-rounds --guardrail-interval --end-session --dry-run --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --model)
+                    COMPREPLY=($(compgen -W "$(brock __complete models 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -W "$(brock __complete models 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --instruction)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kb)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tools-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session-attr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prompt-attr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-rounds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --guardrail-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(brock __complete profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --aws-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bedrock-endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent-runtime-endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-session-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --external-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         brock__subcmd__agent__subcmd__invoke)
-            opts="-c -y -v -q -h -V --session --continue --memory-id --session-attr --prompt-attr --trace --tools --yes --max-rounds --end-session --dry-run --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
+            opts="-c -y -v -q -h -V --session --continue --memory-id --session-attr --prompt-attr --trace --tools --yes --max-rounds --guardrail-interval --end-session --dry-run --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -717,6 +879,10 @@ _brock() {
                     return 0
                     ;;
                 --max-rounds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --guardrail-interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1727,6 +1893,200 @@ _brock() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        brock__subcmd__flow)
+            opts="-v -q -h -V --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version invoke help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -W "$(brock __complete profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --aws-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bedrock-endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent-runtime-endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-session-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --external-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        brock__subcmd__flow__subcmd__help)
+            opts="invoke help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        brock__subcmd__flow__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        brock__subcmd__flow__subcmd__help__subcmd__invoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        brock__subcmd__flow__subcmd__invoke)
+            opts="-v -q -h -V --json --input-node --input-output-name --execution-id --trace --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --input-node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input-output-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --execution-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(brock __complete profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --aws-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bedrock-endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent-runtime-endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-session-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --external-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         brock__subcmd__guardrail)
             opts="-v -q -h -V --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version apply help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1914,7 +2274,7 @@ _brock() {
             return 0
             ;;
         brock__subcmd__help)
-            opts="chat embed image rerank agent raw models config completions emulator tokens guardrail __complete help"
+            opts="chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1942,7 +2302,7 @@ _brock() {
             return 0
             ;;
         brock__subcmd__help__subcmd__agent)
-            opts="invoke chat retrieve ask"
+            opts="invoke chat inline retrieve ask"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1970,6 +2330,20 @@ _brock() {
             return 0
             ;;
         brock__subcmd__help__subcmd__agent__subcmd__chat)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        brock__subcmd__help__subcmd__agent__subcmd__inline)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2112,6 +2486,34 @@ _brock() {
         brock__subcmd__help__subcmd__emulator)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        brock__subcmd__help__subcmd__flow)
+            opts="invoke"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        brock__subcmd__help__subcmd__flow__subcmd__invoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -47,6 +47,7 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand image 'Generate images (Nova Canvas, Titan Image, Stability)'
             cand rerank 'Rerank documents against a query (amazon.rerank, cohere.rerank)'
             cand agent 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
+            cand flow 'Bedrock Flows: run a flow alias and stream its outputs (InvokeFlow)'
             cand raw 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
             cand models 'List foundation models, inference profiles, and your imported, custom and provisioned models'
             cand config 'Show, locate or create the config file'
@@ -289,6 +290,7 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand --version 'Print version'
             cand invoke 'Invoke an agent and stream its answer (InvokeAgent)'
             cand chat 'Talk to an agent turn by turn in one session'
+            cand inline 'Run an agent defined on the command line: model, instruction, tools, knowledge bases (InvokeInlineAgent)'
             cand retrieve 'Query a knowledge base for matching passages (Retrieve)'
             cand ask 'Ask a knowledge base: a generated answer with citations (RetrieveAndGenerate)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -299,6 +301,7 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand --session-attr 'Session attribute KEY=VALUE, kept for the whole session (repeatable)'
             cand --prompt-attr 'Prompt session attribute KEY=VALUE, for this turn only (repeatable)'
             cand --max-rounds 'Most return-of-control rounds per turn before giving up'
+            cand --guardrail-interval 'Characters between guardrail checks while the answer streams (applyGuardrailInterval; for agents with a guardrail; the service default is 50)'
             cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
             cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
             cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
@@ -338,6 +341,7 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand --session-attr 'Session attribute KEY=VALUE, kept for the whole session (repeatable)'
             cand --prompt-attr 'Prompt session attribute KEY=VALUE, for this turn only (repeatable)'
             cand --max-rounds 'Most return-of-control rounds per turn before giving up'
+            cand --guardrail-interval 'Characters between guardrail checks while the answer streams (applyGuardrailInterval; for agents with a guardrail; the service default is 50)'
             cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
             cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
             cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
@@ -358,6 +362,51 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand --tools 'Run the calls the agent returns control for with the configured [tools.NAME] commands and send the results back'
             cand -y 'Run tools without asking for approval'
             cand --yes 'Run tools without asking for approval'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'brock;agent;inline'= {
+            cand -m 'Foundation model: id, alias from [aliases], inference profile id or ARN; env BROCK_MODEL'
+            cand --model 'Foundation model: id, alias from [aliases], inference profile id or ARN; env BROCK_MODEL'
+            cand --instruction 'What the agent is for and how it behaves, at least 40 characters (text or @FILE; default: the system setting, env BROCK_SYSTEM)'
+            cand --kb 'Give the agent a knowledge base, with a description of when to search it (repeatable)'
+            cand --tools-file 'Tool definitions (OpenAI-style, Bedrock toolSpec or Anthropic JSON) declared as agent functions; with --tools, the ones with a [tools.NAME] command run'
+            cand --session 'Session id to use (default: a new one, printed on stderr)'
+            cand --memory-id 'Memory id, for agents with long-term memory enabled'
+            cand --session-attr 'Session attribute KEY=VALUE, kept for the whole session (repeatable)'
+            cand --prompt-attr 'Prompt session attribute KEY=VALUE, for this turn only (repeatable)'
+            cand --max-rounds 'Most return-of-control rounds per turn before giving up'
+            cand --guardrail-interval 'Characters between guardrail checks while the answer streams (applyGuardrailInterval; for agents with a guardrail; the service default is 50)'
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand -c 'Reuse the last session of this agent and alias'
+            cand --continue 'Reuse the last session of this agent and alias'
+            cand --trace 'Show the orchestration trace (rationale, actions, knowledge base lookups, guardrails) dimmed on stderr'
+            cand --tools 'Run the calls the agent returns control for with the configured [tools.NAME] commands and send the results back'
+            cand -y 'Run tools without asking for approval'
+            cand --yes 'Run tools without asking for approval'
+            cand --end-session 'End the session after this answer'
+            cand --dry-run 'Print the exact request that would be sent and exit'
             cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
             cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
             cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
@@ -440,6 +489,7 @@ set edit:completion:arg-completer[brock] = {|@words|
         &'brock;agent;help'= {
             cand invoke 'Invoke an agent and stream its answer (InvokeAgent)'
             cand chat 'Talk to an agent turn by turn in one session'
+            cand inline 'Run an agent defined on the command line: model, instruction, tools, knowledge bases (InvokeInlineAgent)'
             cand retrieve 'Query a knowledge base for matching passages (Retrieve)'
             cand ask 'Ask a knowledge base: a generated answer with citations (RetrieveAndGenerate)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -448,11 +498,80 @@ set edit:completion:arg-completer[brock] = {|@words|
         }
         &'brock;agent;help;chat'= {
         }
+        &'brock;agent;help;inline'= {
+        }
         &'brock;agent;help;retrieve'= {
         }
         &'brock;agent;help;ask'= {
         }
         &'brock;agent;help;help'= {
+        }
+        &'brock;flow'= {
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand invoke 'Run a flow alias with one input and print its outputs as they arrive (InvokeFlow)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'brock;flow;invoke'= {
+            cand --input-node 'Node the input goes to [default: FlowInputNode; with --execution-id, the node that asked]'
+            cand --input-output-name 'Output name of the input node (nodeOutputName) [default: document]'
+            cand --execution-id 'Continue this flow execution: the input answers the question the flow asked'
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --json 'Send the input as a JSON document (object, array, number…) instead of text'
+            cand --trace 'Show each node''s inputs and outputs dimmed on stderr'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'brock;flow;help'= {
+            cand invoke 'Run a flow alias with one input and print its outputs as they arrive (InvokeFlow)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'brock;flow;help;invoke'= {
+        }
+        &'brock;flow;help;help'= {
         }
         &'brock;raw'= {
             cand -d 'Request body: JSON text, @FILE, or @- for stdin (default: stdin when it is piped)'
@@ -874,6 +993,7 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand image 'Generate images (Nova Canvas, Titan Image, Stability)'
             cand rerank 'Rerank documents against a query (amazon.rerank, cohere.rerank)'
             cand agent 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
+            cand flow 'Bedrock Flows: run a flow alias and stream its outputs (InvokeFlow)'
             cand raw 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
             cand models 'List foundation models, inference profiles, and your imported, custom and provisioned models'
             cand config 'Show, locate or create the config file'
@@ -895,6 +1015,7 @@ set edit:completion:arg-completer[brock] = {|@words|
         &'brock;help;agent'= {
             cand invoke 'Invoke an agent and stream its answer (InvokeAgent)'
             cand chat 'Talk to an agent turn by turn in one session'
+            cand inline 'Run an agent defined on the command line: model, instruction, tools, knowledge bases (InvokeInlineAgent)'
             cand retrieve 'Query a knowledge base for matching passages (Retrieve)'
             cand ask 'Ask a knowledge base: a generated answer with citations (RetrieveAndGenerate)'
         }
@@ -902,9 +1023,16 @@ set edit:completion:arg-completer[brock] = {|@words|
         }
         &'brock;help;agent;chat'= {
         }
+        &'brock;help;agent;inline'= {
+        }
         &'brock;help;agent;retrieve'= {
         }
         &'brock;help;agent;ask'= {
+        }
+        &'brock;help;flow'= {
+            cand invoke 'Run a flow alias with one input and print its outputs as they arrive (InvokeFlow)'
+        }
+        &'brock;help;flow;invoke'= {
         }
         &'brock;help;raw'= {
         }

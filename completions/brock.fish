@@ -55,6 +55,7 @@ complete -c brock -n "__fish_brock_needs_command" -f -a "embed" -d 'Create embed
 complete -c brock -n "__fish_brock_needs_command" -f -a "image" -d 'Generate images (Nova Canvas, Titan Image, Stability)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "rerank" -d 'Rerank documents against a query (amazon.rerank, cohere.rerank)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "agent" -d 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
+complete -c brock -n "__fish_brock_needs_command" -f -a "flow" -d 'Bedrock Flows: run a flow alias and stream its outputs (InvokeFlow)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "raw" -d 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
 complete -c brock -n "__fish_brock_needs_command" -f -a "models" -d 'List foundation models, inference profiles, and your imported, custom and provisioned models'
 complete -c brock -n "__fish_brock_needs_command" -f -a "config" -d 'Show, locate or create the config file'
@@ -247,38 +248,40 @@ complete -c brock -n "__fish_brock_using_subcommand rerank" -l no-color -d 'Neve
 complete -c brock -n "__fish_brock_using_subcommand rerank" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
 complete -c brock -n "__fish_brock_using_subcommand rerank" -s h -l help -d 'Print help'
 complete -c brock -n "__fish_brock_using_subcommand rerank" -s V -l version -d 'Print version'
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l external-id -d 'External id for --role-arn' -r
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
 json\t''
 ndjson\t''"
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l connect-timeout -d 'Connect timeout in seconds' -r
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -s h -l help -d 'Print help'
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -s V -l version -d 'Print version'
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -f -a "invoke" -d 'Invoke an agent and stream its answer (InvokeAgent)'
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -f -a "chat" -d 'Talk to an agent turn by turn in one session'
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -f -a "retrieve" -d 'Query a knowledge base for matching passages (Retrieve)'
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -f -a "ask" -d 'Ask a knowledge base: a generated answer with citations (RetrieveAndGenerate)'
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat retrieve ask help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -f -a "invoke" -d 'Invoke an agent and stream its answer (InvokeAgent)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -f -a "chat" -d 'Talk to an agent turn by turn in one session'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -f -a "inline" -d 'Run an agent defined on the command line: model, instruction, tools, knowledge bases (InvokeInlineAgent)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -f -a "retrieve" -d 'Query a knowledge base for matching passages (Retrieve)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -f -a "ask" -d 'Ask a knowledge base: a generated answer with citations (RetrieveAndGenerate)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l session -d 'Session id to use (default: a new one, printed on stderr)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l memory-id -d 'Memory id, for agents with long-term memory enabled' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l session-attr -d 'Session attribute KEY=VALUE, kept for the whole session (repeatable)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l prompt-attr -d 'Prompt session attribute KEY=VALUE, for this turn only (repeatable)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l max-rounds -d 'Most return-of-control rounds per turn before giving up' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l guardrail-interval -d 'Characters between guardrail checks while the answer streams (applyGuardrailInterval; for agents with a guardrail; the service default is 50)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
@@ -312,6 +315,7 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l session-attr -d 'Session attribute KEY=VALUE, kept for the whole session (repeatable)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l prompt-attr -d 'Prompt session attribute KEY=VALUE, for this turn only (repeatable)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l max-rounds -d 'Most return-of-control rounds per turn before giving up' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l guardrail-interval -d 'Characters between guardrail checks while the answer streams (applyGuardrailInterval; for agents with a guardrail; the service default is 50)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
@@ -338,6 +342,44 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s h -l help -d 'Print help'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s m -l model -d 'Foundation model: id, alias from [aliases], inference profile id or ARN; env BROCK_MODEL' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l instruction -d 'What the agent is for and how it behaves, at least 40 characters (text or @FILE; default: the system setting, env BROCK_SYSTEM)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l kb -d 'Give the agent a knowledge base, with a description of when to search it (repeatable)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l tools-file -d 'Tool definitions (OpenAI-style, Bedrock toolSpec or Anthropic JSON) declared as agent functions; with --tools, the ones with a [tools.NAME] command run' -r -F
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l session -d 'Session id to use (default: a new one, printed on stderr)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l memory-id -d 'Memory id, for agents with long-term memory enabled' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l session-attr -d 'Session attribute KEY=VALUE, kept for the whole session (repeatable)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l prompt-attr -d 'Prompt session attribute KEY=VALUE, for this turn only (repeatable)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l max-rounds -d 'Most return-of-control rounds per turn before giving up' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l guardrail-interval -d 'Characters between guardrail checks while the answer streams (applyGuardrailInterval; for agents with a guardrail; the service default is 50)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s c -l continue -d 'Reuse the last session of this agent and alias'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l trace -d 'Show the orchestration trace (rationale, actions, knowledge base lookups, guardrails) dimmed on stderr'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l tools -d 'Run the calls the agent returns control for with the configured [tools.NAME] commands and send the results back'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s y -l yes -d 'Run tools without asking for approval'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l end-session -d 'End the session after this answer'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l dry-run -d 'Print the exact request that would be sent and exit'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s k -l top-k -d 'Number of passages to retrieve (1–100; the service default is 5)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l search-type -d 'Search type: HYBRID or SEMANTIC' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l filter -d 'Metadata filter (a RetrievalFilter as JSON text or @FILE), e.g. \'{"equals":{"key":"category","value":"billing"}}\'' -r
@@ -397,9 +439,63 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "invoke" -d 'Invoke an agent and stream its answer (InvokeAgent)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "chat" -d 'Talk to an agent turn by turn in one session'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "inline" -d 'Run an agent defined on the command line: model, instruction, tools, knowledge bases (InvokeInlineAgent)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "retrieve" -d 'Query a knowledge base for matching passages (Retrieve)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "ask" -d 'Ask a knowledge base: a generated answer with citations (RetrieveAndGenerate)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -f -a "invoke" -d 'Run a flow alias with one input and print its outputs as they arrive (InvokeFlow)'
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l input-node -d 'Node the input goes to [default: FlowInputNode; with --execution-id, the node that asked]' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l input-output-name -d 'Output name of the input node (nodeOutputName) [default: document]' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l execution-id -d 'Continue this flow execution: the input answers the question the flow asked' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l json -d 'Send the input as a JSON document (object, array, number…) instead of text'
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l trace -d 'Show each node\'s inputs and outputs dimmed on stderr'
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from help" -f -a "invoke" -d 'Run a flow alias with one input and print its outputs as they arrive (InvokeFlow)'
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c brock -n "__fish_brock_using_subcommand raw" -s d -l data -d 'Request body: JSON text, @FILE, or @- for stdin (default: stdin when it is piped)' -r
 complete -c brock -n "__fish_brock_using_subcommand raw" -l service -d 'Service: runtime (bedrock-runtime), agent-runtime, or bedrock (control plane)' -r -f -a "runtime\t'bedrock-runtime'
 agent-runtime\t'bedrock-agent-runtime'
@@ -746,24 +842,27 @@ complete -c brock -n "__fish_brock_using_subcommand __complete" -l no-color -d '
 complete -c brock -n "__fish_brock_using_subcommand __complete" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
 complete -c brock -n "__fish_brock_using_subcommand __complete" -s h -l help -d 'Print help'
 complete -c brock -n "__fish_brock_using_subcommand __complete" -s V -l version -d 'Print version'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator tokens guardrail __complete help" -f -a "chat" -d 'Chat with a model: one-shot (argument and/or stdin) or an interactive REPL'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator tokens guardrail __complete help" -f -a "embed" -d 'Create embeddings (Titan, Cohere, Nova) from arguments, files or stdin'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator tokens guardrail __complete help" -f -a "image" -d 'Generate images (Nova Canvas, Titan Image, Stability)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator tokens guardrail __complete help" -f -a "rerank" -d 'Rerank documents against a query (amazon.rerank, cohere.rerank)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator tokens guardrail __complete help" -f -a "agent" -d 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator tokens guardrail __complete help" -f -a "raw" -d 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator tokens guardrail __complete help" -f -a "models" -d 'List foundation models, inference profiles, and your imported, custom and provisioned models'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator tokens guardrail __complete help" -f -a "config" -d 'Show, locate or create the config file'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator tokens guardrail __complete help" -f -a "completions" -d 'Print a shell completion script'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator tokens guardrail __complete help" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator tokens guardrail __complete help" -f -a "tokens" -d 'Count a prompt\'s input tokens without sending it to the model (CountTokens)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator tokens guardrail __complete help" -f -a "guardrail" -d 'Check text against a guardrail without a model (ApplyGuardrail)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator tokens guardrail __complete help" -f -a "__complete" -d 'Completion candidates for shell scripts (models, profiles)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent raw models config completions emulator tokens guardrail __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "chat" -d 'Chat with a model: one-shot (argument and/or stdin) or an interactive REPL'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "embed" -d 'Create embeddings (Titan, Cohere, Nova) from arguments, files or stdin'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "image" -d 'Generate images (Nova Canvas, Titan Image, Stability)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "rerank" -d 'Rerank documents against a query (amazon.rerank, cohere.rerank)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "agent" -d 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "flow" -d 'Bedrock Flows: run a flow alias and stream its outputs (InvokeFlow)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "raw" -d 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "models" -d 'List foundation models, inference profiles, and your imported, custom and provisioned models'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "config" -d 'Show, locate or create the config file'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "completions" -d 'Print a shell completion script'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "tokens" -d 'Count a prompt\'s input tokens without sending it to the model (CountTokens)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "guardrail" -d 'Check text against a guardrail without a model (ApplyGuardrail)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "__complete" -d 'Completion candidates for shell scripts (models, profiles)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "invoke" -d 'Invoke an agent and stream its answer (InvokeAgent)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "chat" -d 'Talk to an agent turn by turn in one session'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "inline" -d 'Run an agent defined on the command line: model, instruction, tools, knowledge bases (InvokeInlineAgent)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "retrieve" -d 'Query a knowledge base for matching passages (Retrieve)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "ask" -d 'Ask a knowledge base: a generated answer with citations (RetrieveAndGenerate)'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from flow" -f -a "invoke" -d 'Run a flow alias with one input and print its outputs as they arrive (InvokeFlow)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from models" -f -a "show" -d 'Show one model\'s (or inference profile\'s) details'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective settings and where each one came from'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file in use'

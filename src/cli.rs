@@ -128,6 +128,8 @@ pub enum Command {
     Rerank(RerankArgs),
     /// Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)
     Agent(AgentArgs),
+    /// Bedrock Flows: run a flow alias and stream its outputs (InvokeFlow)
+    Flow(FlowArgs),
     /// Send native JSON to any Bedrock API path, signed, with event streams decoded
     Raw(RawArgs),
     /// List foundation models, inference profiles, and your imported, custom and provisioned models
@@ -592,6 +594,9 @@ pub enum AgentCommand {
     Invoke(AgentInvokeArgs),
     /// Talk to an agent turn by turn in one session
     Chat(AgentChatArgs),
+    /// Run an agent defined on the command line: model, instruction, tools, knowledge bases
+    /// (InvokeInlineAgent)
+    Inline(AgentInlineArgs),
     /// Query a knowledge base for matching passages (Retrieve)
     Retrieve(AgentRetrieveArgs),
     /// Ask a knowledge base: a generated answer with citations (RetrieveAndGenerate)
@@ -638,6 +643,11 @@ pub struct AgentSessionArgs {
     /// Most return-of-control rounds per turn before giving up
     #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub max_rounds: u32,
+
+    /// Characters between guardrail checks while the answer streams (applyGuardrailInterval;
+    /// for agents with a guardrail; the service default is 50)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub guardrail_interval: Option<u32>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -675,6 +685,46 @@ pub struct AgentChatArgs {
 
     #[command(flatten)]
     pub session: AgentSessionArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+#[command(after_help = "Examples:\n  \
+brock agent inline -m nova-pro --instruction \"You answer questions about the weather, using your tools.\" --tools \"Weather in Paris?\"\n  \
+brock agent inline --kb KB12345678:\"the staff handbook\" --instruction @agent.txt \"How long do refunds take?\"\n  \
+brock agent inline --tools-file tools.json --tools --yes --continue \"And tomorrow?\"")]
+pub struct AgentInlineArgs {
+    /// The input text; piped stdin is appended to it (or is the text when none is given)
+    #[arg(value_name = "TEXT")]
+    pub text: Vec<String>,
+
+    /// Foundation model: id, alias from [aliases], inference profile id or ARN; env BROCK_MODEL
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+
+    /// What the agent is for and how it behaves, at least 40 characters (text or @FILE;
+    /// default: the system setting, env BROCK_SYSTEM)
+    #[arg(long, value_name = "TEXT|@FILE")]
+    pub instruction: Option<String>,
+
+    /// Give the agent a knowledge base, with a description of when to search it (repeatable)
+    #[arg(long = "kb", value_name = "ID[:DESCRIPTION]")]
+    pub kbs: Vec<String>,
+
+    /// Tool definitions (OpenAI-style, Bedrock toolSpec or Anthropic JSON) declared as agent
+    /// functions; with --tools, the ones with a [tools.NAME] command run
+    #[arg(long, value_name = "FILE")]
+    pub tools_file: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub session: AgentSessionArgs,
+
+    /// End the session after this answer
+    #[arg(long)]
+    pub end_session: bool,
+
+    /// Print the exact request that would be sent and exit
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// Retrieval options shared by `agent retrieve` and `agent ask`.
@@ -935,6 +985,66 @@ pub enum RawService {
     /// the bedrock control plane
     #[value(alias = "control")]
     Bedrock,
+}
+
+// ---------------------------------------------------------------------------------------------
+// flow
+
+#[derive(Debug, Clone, Args)]
+#[command(
+    after_help = "A flow that asks for more input (an agent node in a multi-turn conversation) \
+prompts on a terminal; otherwise brock prints the question and exits with status 7, and the answer \
+continues the execution:\n  \
+brock flow invoke FLOWCHAT01 TSTALIASID --execution-id ID \"5 jazz songs\"\n\n\
+Examples:\n  \
+brock flow invoke ABCDE12345 TSTALIASID \"Summarise the release notes\" < notes.txt\n  \
+brock flow invoke ABCDE12345 LIVE123456 --json '{\"city\": \"Paris\"}' --trace\n  \
+brock --output ndjson flow invoke ABCDE12345 TSTALIASID \"hello\""
+)]
+pub struct FlowArgs {
+    #[command(subcommand)]
+    pub command: FlowCommand,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum FlowCommand {
+    /// Run a flow alias with one input and print its outputs as they arrive (InvokeFlow)
+    Invoke(FlowInvokeArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct FlowInvokeArgs {
+    /// Flow id (10 letters and digits) or flow ARN
+    #[arg(value_name = "FLOW_ID")]
+    pub flow: String,
+
+    /// Flow alias id (TSTALIASID for the working draft) or alias ARN
+    #[arg(value_name = "ALIAS_ID")]
+    pub alias: String,
+
+    /// The input document; piped stdin is appended to it (or is the input when none is given)
+    #[arg(value_name = "INPUT")]
+    pub input: Vec<String>,
+
+    /// Send the input as a JSON document (object, array, number…) instead of text
+    #[arg(long)]
+    pub json: bool,
+
+    /// Node the input goes to [default: FlowInputNode; with --execution-id, the node that asked]
+    #[arg(long, value_name = "NAME")]
+    pub input_node: Option<String>,
+
+    /// Output name of the input node (nodeOutputName) [default: document]
+    #[arg(long, value_name = "NAME", conflicts_with = "execution_id")]
+    pub input_output_name: Option<String>,
+
+    /// Continue this flow execution: the input answers the question the flow asked
+    #[arg(long, value_name = "ID")]
+    pub execution_id: Option<String>,
+
+    /// Show each node's inputs and outputs dimmed on stderr
+    #[arg(long)]
+    pub trace: bool,
 }
 
 // ---------------------------------------------------------------------------------------------

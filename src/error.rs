@@ -16,6 +16,8 @@ pub mod exit {
     /// `brock guardrail apply --fail-on-intervention`: the call succeeded and the guardrail
     /// intervened.
     pub const INTERVENED: u8 = 6;
+    /// A flow stopped to ask for more input and there was no terminal to ask on.
+    pub const INPUT_REQUIRED: u8 = 7;
     pub const INTERRUPTED: u8 = 130;
 }
 
@@ -51,6 +53,9 @@ pub enum Error {
     /// A guardrail intervened and the user asked for that to fail the command.
     #[error("{0}")]
     Intervened(String),
+    /// A flow is waiting for input that could not be asked for here (how to continue).
+    #[error("{0}")]
+    InputRequired(String),
     /// Local I/O (files we were asked to read or write).
     #[error("{context}: {source}")]
     Io {
@@ -123,6 +128,7 @@ impl Error {
             Error::Protocol(_) => exit::SERVICE,
             Error::Interrupted => exit::INTERRUPTED,
             Error::Intervened(_) => exit::INTERVENED,
+            Error::InputRequired(_) => exit::INPUT_REQUIRED,
             Error::Io { .. } => exit::USAGE,
         }
     }

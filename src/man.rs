@@ -28,6 +28,9 @@ Network: connection refused or reset, timeouts.
 \fB6\fR
 The guardrail intervened, with \fBbrock guardrail apply \-\-fail\-on\-intervention\fR (without it a verdict is success).
 .TP
+\fB7\fR
+A flow asked for more input and there was no terminal to ask on (brock flow invoke): the question is printed; continue with \-\-execution\-id.
+.TP
 \fB130\fR
 Interrupted (Ctrl\-C).
 "#;

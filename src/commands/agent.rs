@@ -12,12 +12,12 @@ use serde_json::{Value, json};
 
 use crate::aws::{ApiRequest, ApiResponse, Client, Service, path_segment};
 use crate::cli::{
-    AgentArgs, AgentAskArgs, AgentChatArgs, AgentCommand, AgentInvokeArgs, AgentRetrieveArgs,
-    AgentSessionArgs, KbSearchArgs, OutputFormat,
+    AgentArgs, AgentAskArgs, AgentChatArgs, AgentCommand, AgentInlineArgs, AgentInvokeArgs,
+    AgentRetrieveArgs, AgentSessionArgs, KbSearchArgs, OutputFormat,
 };
 use crate::config::{Settings, data_dir, did_you_mean};
 use crate::core::agent::{
-    self as wire, AgentEvent, Citation, Invocation, InvokeAgent, References, Retrieval,
+    self as wire, AgentEvent, Citation, InlineAgent, Invocation, InvokeAgent, References, Retrieval,
 };
 use crate::core::message::{Part, ToolResultContent, ToolStatus};
 use crate::error::{Error, Result};
@@ -31,6 +31,7 @@ pub async fn run(settings: &Settings, args: &AgentArgs) -> Result<()> {
     let outcome = match &args.command {
         AgentCommand::Invoke(a) => invoke(settings, a).await,
         AgentCommand::Chat(a) => chat(settings, a).await,
+        AgentCommand::Inline(a) => inline(settings, a).await,
         AgentCommand::Retrieve(a) => retrieve(settings, a).await,
         AgentCommand::Ask(a) => ask(settings, a).await,
     };
@@ -156,6 +157,10 @@ fn pick_session(target: &Target, args: &AgentSessionArgs) -> Result<(String, boo
     if args.continue_session {
         return match load_sessions(&sessions_path()).get(&target.key()) {
             Some(s) => Ok((s.clone(), false)),
+            None if target.agent_id == "inline" => Err(Error::usage(format!(
+                "--continue: no earlier inline agent session on {} (start one without --continue)",
+                target.alias_id
+            ))),
             None => Err(Error::usage(format!(
                 "--continue: no earlier session with agent {} alias {} (start one without --continue)",
                 target.agent_id, target.alias_id
@@ -184,6 +189,9 @@ struct Agent {
     quiet: bool,
     /// References numbered across the turns of a chat, so [1] always means the same source.
     references: References,
+    guardrail_interval: Option<u32>,
+    /// The agent's definition, for an inline agent (InvokeInlineAgent instead of InvokeAgent).
+    inline: Option<InlineAgent>,
 }
 
 /// What a turn produced, for `--output json` and the chat loop.
@@ -259,6 +267,8 @@ impl Agent {
             color: ColorChoice::detect(settings.no_color),
             quiet: settings.quiet,
             references: References::default(),
+            guardrail_interval: args.guardrail_interval,
+            inline: None,
         })
     }
 
@@ -288,6 +298,7 @@ impl Agent {
             session_attributes: self.session_attributes.clone(),
             prompt_session_attributes: self.prompt_attributes.clone(),
             return_control: None,
+            guardrail_interval: self.guardrail_interval,
         };
         let mut result = TurnResult::default();
         let mut renderer = self.renderer();
@@ -317,6 +328,7 @@ impl Agent {
                 end_session: self.end_session,
                 memory_id: self.memory_id.clone(),
                 return_control: Some((invocation_id, results)),
+                guardrail_interval: self.guardrail_interval,
                 ..Default::default()
             };
         }
@@ -337,6 +349,30 @@ impl Agent {
         Ok(result)
     }
 
+    /// The InvokeAgent (or InvokeInlineAgent) request for `req`, and the operation's name.
+    fn request(&self, req: &InvokeAgent) -> (ApiRequest, &'static str) {
+        let (path, body, operation) = match &self.inline {
+            Some(spec) => (
+                wire::inline_path(&self.session_id, path_segment),
+                req.inline_body(spec),
+                "InvokeInlineAgent",
+            ),
+            None => (
+                InvokeAgent::path(
+                    &self.target.agent_id,
+                    &self.target.alias_id,
+                    &self.session_id,
+                    path_segment,
+                ),
+                req.body(),
+                "InvokeAgent",
+            ),
+        };
+        let api = ApiRequest::post_json(Service::AgentRuntime, path, &body)
+            .header("accept", "application/vnd.amazon.eventstream");
+        (api, operation)
+    }
+
     /// One InvokeAgent request and its event stream. Returns a returned control, if any.
     async fn stream_once(
         &mut self,
@@ -344,29 +380,36 @@ impl Agent {
         renderer: &mut StreamRenderer<std::io::Stdout, std::io::Stderr>,
         result: &mut TurnResult,
     ) -> Result<Option<(String, Vec<Invocation>)>> {
-        let path = InvokeAgent::path(
-            &self.target.agent_id,
-            &self.target.alias_id,
-            &self.session_id,
-            path_segment,
-        );
-        let api = ApiRequest::post_json(Service::AgentRuntime, path, &req.body())
-            .header("accept", "application/vnd.amazon.eventstream");
+        let (api, operation) = self.request(req);
         let resp: ApiResponse = self.client.send(&api).await?;
         if let Some(m) = resp.header("x-amz-bedrock-agent-memory-id") {
             result.memory_id = Some(m.to_string());
         }
         if !resp.is_event_stream() {
             return Err(Error::Protocol(format!(
-                "InvokeAgent answered {} instead of an event stream",
+                "{operation} answered {} instead of an event stream",
                 resp.header("content-type").unwrap_or("no content type")
             )));
         }
         let mut events = resp.events();
         let mut returned = None;
-        while let Some(ev) = events.next().await? {
-            let parsed = wire::parse_agent_event(&ev.event_type, &ev.payload)
-                .map_err(|e| Error::Protocol(e.to_string()))?;
+        let mut joiner = wire::Utf8Joiner::default();
+        loop {
+            let parsed = match events.next().await? {
+                Some(ev) => wire::parse_agent_event_with(&ev.event_type, &ev.payload, &mut joiner)
+                    .map_err(|e| Error::Protocol(e.to_string()))?,
+                None => {
+                    // A character cut off by the end of the stream is shown as U+FFFD.
+                    let rest = joiner.finish();
+                    if rest.is_empty() {
+                        break;
+                    }
+                    AgentEvent::Chunk {
+                        text: rest,
+                        citations: Vec::new(),
+                    }
+                }
+            };
             match parsed {
                 AgentEvent::Chunk { text, citations } => {
                     let mut shown = text.clone();
@@ -516,7 +559,7 @@ impl Agent {
         for c in &r.citations {
             refs.add(c);
         }
-        json!({
+        let mut doc = json!({
             "agentId": self.target.agent_id,
             "agentAliasId": self.target.alias_id,
             "sessionId": self.session_id,
@@ -530,7 +573,16 @@ impl Agent {
             })),
             "toolResults": r.tool_results,
             "traces": r.traces,
-        })
+        });
+        if let Some(spec) = &self.inline
+            && let Some(o) = doc.as_object_mut()
+        {
+            o.remove("agentId");
+            o.remove("agentAliasId");
+            o.remove("memoryId");
+            o.insert("foundationModel".into(), json!(spec.foundation_model));
+        }
+        doc
     }
 }
 
@@ -555,7 +607,7 @@ fn io(r: std::io::Result<()>) -> Result<()> {
 }
 
 /// Text from arguments, with piped stdin appended (or alone).
-fn read_text(words: &[String], what: &str) -> Result<String> {
+pub(crate) fn read_text(words: &[String], what: &str) -> Result<String> {
     let arg = words.join(" ");
     let piped = if std::io::stdin().is_terminal() {
         None
@@ -598,16 +650,27 @@ async fn invoke(settings: &Settings, args: &AgentInvokeArgs) -> Result<()> {
     if args.dry_run {
         return invoke_dry_run(&agent, &input);
     }
+    one_turn(settings, &mut agent, &input, is_new, args.end_session).await
+}
+
+/// The one turn of `agent invoke` / `agent inline`, the session remembered for `--continue`.
+async fn one_turn(
+    settings: &Settings,
+    agent: &mut Agent,
+    input: &str,
+    is_new: bool,
+    end_session: bool,
+) -> Result<()> {
     if is_new && !settings.quiet {
         diag(&format!(
             "session {} (continue it with --continue)",
             agent.session_id
         ));
     }
-    let result = agent.turn(&input).await?;
+    let result = agent.turn(input).await?;
     store_session(
         &agent.target,
-        (!args.end_session).then_some(agent.session_id.as_str()),
+        (!end_session).then_some(agent.session_id.as_str()),
     )?;
     if agent.output == OutputFormat::Json {
         let doc = agent.json_doc(&result);
@@ -621,8 +684,104 @@ async fn invoke(settings: &Settings, args: &AgentInvokeArgs) -> Result<()> {
     Ok(())
 }
 
-/// `agent invoke --dry-run`: the first InvokeAgent request of the turn, as `Agent::turn`
-/// would send it.
+// --- agent inline ----------------------------------------------------------------------------
+
+/// Text, or the contents of the file after `@`.
+fn text_or_file(value: &str, what: &str) -> Result<String> {
+    match value.strip_prefix('@') {
+        Some(path) => {
+            let raw = crate::input::read_file(Path::new(path), &format!("{what} @{path}"))?;
+            String::from_utf8(raw)
+                .map(|t| t.trim_end().to_string())
+                .map_err(|_| Error::usage(format!("{what}: {path} is not UTF-8 text")))
+        }
+        None => Ok(value.to_string()),
+    }
+}
+
+async fn inline(settings: &Settings, args: &AgentInlineArgs) -> Result<()> {
+    if args.session.memory_id.is_some() {
+        return Err(Error::usage(
+            "--memory-id is for agents with long-term memory; an inline agent has none (keep a conversation with --session or --continue)",
+        ));
+    }
+    let model = settings.model_or_default(args.model.as_deref())?;
+    if model.contains('/') && !model.starts_with("arn:") {
+        return Err(Error::usage(format!(
+            "{model}: an inline agent takes a model id, inference profile id or ARN, without a route prefix"
+        )));
+    }
+    let source = if args.instruction.is_some() {
+        "--instruction"
+    } else {
+        "the system setting"
+    };
+    let instruction = match &settings.system {
+        Some(s) => text_or_file(s, source)?,
+        None => {
+            return Err(Error::usage(format!(
+                "an inline agent needs an instruction: --instruction TEXT (at least {} characters) or @FILE, or system in the config",
+                wire::MIN_INSTRUCTION
+            )));
+        }
+    };
+    wire::check_instruction(&instruction, source).map_err(usage)?;
+    let knowledge_bases = args
+        .kbs
+        .iter()
+        .map(|k| wire::parse_kb(k))
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(usage)?;
+    let mut tools = Vec::new();
+    if let Some(path) = &args.tools_file {
+        let bytes = crate::input::read_file(path, &format!("--tools-file {}", path.display()))?;
+        tools = crate::core::tools::parse_tools_file(&bytes)
+            .map_err(|e| Error::usage(format!("--tools-file {}: {e}", path.display())))?;
+    }
+    if args.session.tools {
+        for spec in crate::tools::config_specs(&settings.tools) {
+            if !tools.iter().any(|t| t.name == spec.name) {
+                tools.push(spec);
+            }
+        }
+    }
+    let action_groups = if tools.is_empty() {
+        Vec::new()
+    } else {
+        vec![wire::action_group(&tools).map_err(usage)?]
+    };
+    // Inline sessions are remembered per model for --continue.
+    let target = Target {
+        agent_id: "inline".into(),
+        alias_id: model.clone(),
+    };
+    let (session_id, is_new) = pick_session(&target, &args.session)?;
+    let approval = approval(&args.session, std::io::stdin().is_terminal())?;
+    let input = read_text(&args.text, "input text")?;
+    wire::check_input_text(&input).map_err(usage)?;
+    let mut agent = Agent::new(
+        settings,
+        target,
+        session_id,
+        &args.session,
+        args.end_session,
+        approval,
+    )
+    .await?;
+    agent.inline = Some(InlineAgent {
+        foundation_model: model,
+        instruction,
+        action_groups,
+        knowledge_bases,
+    });
+    if args.dry_run {
+        return invoke_dry_run(&agent, &input);
+    }
+    one_turn(settings, &mut agent, &input, is_new, args.end_session).await
+}
+
+/// `agent invoke|inline --dry-run`: the first request of the turn, as `Agent::turn` would
+/// send it.
 fn invoke_dry_run(agent: &Agent, input: &str) -> Result<()> {
     let req = InvokeAgent {
         input_text: input.to_string(),
@@ -632,16 +791,10 @@ fn invoke_dry_run(agent: &Agent, input: &str) -> Result<()> {
         session_attributes: agent.session_attributes.clone(),
         prompt_session_attributes: agent.prompt_attributes.clone(),
         return_control: None,
+        guardrail_interval: agent.guardrail_interval,
     };
-    let path = InvokeAgent::path(
-        &agent.target.agent_id,
-        &agent.target.alias_id,
-        &agent.session_id,
-        path_segment,
-    );
-    let api = ApiRequest::post_json(Service::AgentRuntime, path, &req.body())
-        .header("accept", "application/vnd.amazon.eventstream");
-    let extra = json!({"operation": "InvokeAgent", "session_id": agent.session_id});
+    let (api, operation) = agent.request(&req);
+    let extra = json!({"operation": operation, "session_id": agent.session_id});
     super::dry_run::print(&agent.client, &[(api, extra)])
 }
 

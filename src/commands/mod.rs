@@ -8,6 +8,7 @@ pub mod config;
 pub mod dry_run;
 pub mod embed;
 pub mod emulator;
+pub mod flow;
 pub mod guardrail;
 pub mod identity;
 pub mod image;
@@ -48,6 +49,12 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
                 model: ask.model.clone(),
                 ..Default::default()
             },
+            // An inline agent's instruction is its system prompt: the setting is the default.
+            crate::cli::AgentCommand::Inline(inline) => CommandOverrides {
+                model: inline.model.clone(),
+                system: inline.instruction.clone(),
+                ..Default::default()
+            },
             _ => CommandOverrides::default(),
         },
         Command::Rerank(a) => CommandOverrides {
@@ -73,6 +80,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Image(args) => image::run(&settings, &args).await,
         Command::Rerank(args) => rerank::run(&settings, &args).await,
         Command::Agent(args) => agent::run(&settings, &args).await,
+        Command::Flow(args) => flow::run(&settings, &args).await,
         Command::Raw(args) => raw::run(&settings, &args).await,
         Command::Models(args) => models::run(&settings, &args).await,
         Command::Config(args) => config::run(&settings, &args),

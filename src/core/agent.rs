@@ -68,6 +68,8 @@ pub struct InvokeAgent {
     pub prompt_session_attributes: BTreeMap<String, String>,
     /// Results of a returned control, sent back with the invocation id they answer.
     pub return_control: Option<(String, Vec<Value>)>,
+    /// `applyGuardrailInterval`: characters per guardrail check while the answer streams.
+    pub guardrail_interval: Option<u32>,
 }
 
 impl InvokeAgent {
@@ -98,6 +100,20 @@ impl InvokeAgent {
         if let Some(m) = &self.memory_id {
             body.insert("memoryId".into(), json!(m));
         }
+        // Without it the final response is not streamed: the API reference says
+        // streamFinalResponse "is set to false by default", so the answer would arrive at once.
+        let mut streaming = json!({"streamFinalResponse": true});
+        if let Some(n) = self.guardrail_interval {
+            streaming["applyGuardrailInterval"] = json!(n);
+        }
+        body.insert("streamingConfigurations".into(), streaming);
+        if let Some(state) = self.session_state() {
+            body.insert("sessionState".into(), state);
+        }
+        Value::Object(body)
+    }
+
+    fn session_state(&self) -> Option<Value> {
         let mut state = Map::new();
         if !self.session_attributes.is_empty() {
             state.insert("sessionAttributes".into(), json!(self.session_attributes));
@@ -112,10 +128,205 @@ impl InvokeAgent {
             state.insert("invocationId".into(), json!(id));
             state.insert("returnControlInvocationResults".into(), json!(results));
         }
-        if !state.is_empty() {
-            body.insert("sessionState".into(), Value::Object(state));
+        (!state.is_empty()).then_some(Value::Object(state))
+    }
+
+    /// The InvokeInlineAgent body: this turn with the agent's definition.
+    pub fn inline_body(&self, agent: &InlineAgent) -> Value {
+        let mut body = self.body();
+        let o = body.as_object_mut().expect("an object");
+        if let Some(state) = o.remove("sessionState") {
+            o.insert("inlineSessionState".into(), state);
         }
-        Value::Object(body)
+        o.insert("foundationModel".into(), json!(agent.foundation_model));
+        o.insert("instruction".into(), json!(agent.instruction));
+        if !agent.action_groups.is_empty() {
+            o.insert("actionGroups".into(), json!(agent.action_groups));
+        }
+        if !agent.knowledge_bases.is_empty() {
+            let kbs: Vec<Value> = agent
+                .knowledge_bases
+                .iter()
+                .map(|(id, d)| json!({"knowledgeBaseId": id, "description": d}))
+                .collect();
+            o.insert("knowledgeBases".into(), Value::Array(kbs));
+        }
+        body
+    }
+}
+
+/// An agent defined in the request (InvokeInlineAgent).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InlineAgent {
+    pub foundation_model: String,
+    pub instruction: String,
+    pub action_groups: Vec<Value>,
+    /// Knowledge base ids and the description that tells the agent when to use each.
+    pub knowledge_bases: Vec<(String, String)>,
+}
+
+/// Shortest instruction an inline agent takes, in characters (the API reference's minimum).
+pub const MIN_INSTRUCTION: usize = 40;
+
+/// The request path of an inline agent session.
+pub fn inline_path(session_id: &str, encode: impl Fn(&str) -> String) -> String {
+    format!("/agents/{}", encode(session_id))
+}
+
+pub fn check_instruction(text: &str, source: &str) -> Result<()> {
+    let n = text.chars().count();
+    if n < MIN_INSTRUCTION {
+        return Err(Error::invalid(format!(
+            "the inline agent's instruction ({source}) has {n} characters; the service needs at least {MIN_INSTRUCTION}: say what the agent is for, e.g. --instruction \"You answer questions about the weather, using the tools you have.\""
+        )));
+    }
+    Ok(())
+}
+
+/// `--kb ID[:DESCRIPTION]`: the description tells the agent when to search that knowledge base.
+pub fn parse_kb(arg: &str) -> Result<(String, String)> {
+    let (id, description) = match arg.split_once(':') {
+        Some((id, d)) => (id, d.trim()),
+        None => (arg, ""),
+    };
+    check_resource_id("--kb knowledge base id", id)?;
+    let description = if description.is_empty() {
+        "Search this knowledge base for facts that answer the user's question.".to_string()
+    } else {
+        description.to_string()
+    };
+    if description.chars().count() > 200 {
+        return Err(Error::invalid(format!(
+            "--kb {id}: the description has {} characters; at most 200",
+            description.chars().count()
+        )));
+    }
+    Ok((id.to_string(), description))
+}
+
+/// Action group, function and parameter names: `([0-9a-zA-Z][_-]?){1,100}`.
+fn agent_name_ok(s: &str) -> bool {
+    let mut prev_sep = true;
+    let mut units = 0;
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            units += 1;
+            prev_sep = false;
+        } else if (c == '_' || c == '-') && !prev_sep {
+            prev_sep = true;
+        } else {
+            return false;
+        }
+    }
+    (1..=100).contains(&units)
+}
+
+/// The action group brock declares for its tools: every function returns control to brock,
+/// which runs it and sends the result back.
+pub const TOOLS_ACTION_GROUP: &str = "brock_tools";
+
+/// A `RETURN_CONTROL` action group with one function per tool. A function's parameters are
+/// flat (string, number, integer, boolean or array), so a tool whose schema has an object
+/// parameter cannot be declared.
+pub fn action_group(tools: &[super::message::ToolSpec]) -> Result<Value> {
+    let mut functions = Vec::new();
+    for t in tools {
+        if !agent_name_ok(&t.name) {
+            return Err(Error::invalid(format!(
+                "tool {}: an agent function name is letters and digits, each optionally followed by one _ or -",
+                t.name
+            )));
+        }
+        let mut f = json!({"name": t.name});
+        if let Some(d) = t.description.as_deref().filter(|d| !d.trim().is_empty()) {
+            if d.chars().count() > 1200 {
+                return Err(Error::invalid(format!(
+                    "tool {}: the description has {} characters; an agent function takes at most 1200",
+                    t.name,
+                    d.chars().count()
+                )));
+            }
+            f["description"] = json!(d);
+        }
+        let required: Vec<&str> = t
+            .input_schema
+            .get("required")
+            .and_then(Value::as_array)
+            .map(|r| r.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let mut params = Map::new();
+        for (name, p) in t
+            .input_schema
+            .get("properties")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            let ty = p.get("type").and_then(Value::as_str).unwrap_or("string");
+            if !["string", "number", "integer", "boolean", "array"].contains(&ty) {
+                return Err(Error::invalid(format!(
+                    "tool {}: parameter {name} has type {ty}; an agent function takes string, number, integer, boolean or array parameters",
+                    t.name
+                )));
+            }
+            if !agent_name_ok(name) {
+                return Err(Error::invalid(format!(
+                    "tool {}: parameter name {name:?} is not one an agent accepts (letters and digits, each optionally followed by one _ or -)",
+                    t.name
+                )));
+            }
+            let mut detail = json!({"type": ty, "required": required.contains(&name.as_str())});
+            if let Some(d) = p
+                .get("description")
+                .and_then(Value::as_str)
+                .filter(|d| !d.trim().is_empty())
+            {
+                // ParameterDescription takes at most 500 characters; a longer one is cut.
+                detail["description"] = json!(d.chars().take(500).collect::<String>());
+            }
+            params.insert(name.clone(), detail);
+        }
+        if !params.is_empty() {
+            f["parameters"] = Value::Object(params);
+        }
+        functions.push(f);
+    }
+    Ok(json!({
+        "actionGroupName": TOOLS_ACTION_GROUP,
+        "actionGroupExecutor": {"customControl": "RETURN_CONTROL"},
+        "functionSchema": {"functions": functions},
+    }))
+}
+
+/// Answer text split across chunks at any byte: complete characters come out as they arrive,
+/// an incomplete trailing sequence waits for the next chunk.
+#[derive(Debug, Default)]
+pub struct Utf8Joiner {
+    tail: Vec<u8>,
+}
+
+impl Utf8Joiner {
+    pub fn push(&mut self, bytes: &[u8]) -> String {
+        self.tail.extend_from_slice(bytes);
+        let valid = match std::str::from_utf8(&self.tail) {
+            Ok(_) => self.tail.len(),
+            // An error with no length is an incomplete sequence at the end: keep it.
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => {
+                let out = String::from_utf8_lossy(&self.tail).into_owned();
+                self.tail.clear();
+                return out;
+            }
+        };
+        let rest = self.tail.split_off(valid);
+        String::from_utf8(std::mem::replace(&mut self.tail, rest)).unwrap_or_default()
+    }
+
+    /// What is left at the end of the stream (an incomplete sequence, shown as U+FFFD).
+    pub fn finish(&mut self) -> String {
+        let out = String::from_utf8_lossy(&self.tail).into_owned();
+        self.tail.clear();
+        out
     }
 }
 
@@ -288,6 +499,21 @@ pub enum AgentEvent {
 
 /// Parse one `event` frame of the InvokeAgent stream.
 pub fn parse_agent_event(event_type: &str, payload: &[u8]) -> Result<AgentEvent> {
+    let mut joiner = Utf8Joiner::default();
+    let mut ev = parse_agent_event_with(event_type, payload, &mut joiner)?;
+    if let AgentEvent::Chunk { text, .. } = &mut ev {
+        text.push_str(&joiner.finish());
+    }
+    Ok(ev)
+}
+
+/// [`parse_agent_event`] for one stream: chunk bytes go through `joiner`, so a character split
+/// between two chunks comes out whole.
+pub fn parse_agent_event_with(
+    event_type: &str,
+    payload: &[u8],
+    joiner: &mut Utf8Joiner,
+) -> Result<AgentEvent> {
     let v: Value = serde_json::from_slice(payload).map_err(|e| {
         Error::response(format!(
             "the agent sent a {event_type} event that is not JSON: {e}"
@@ -302,7 +528,7 @@ pub fn parse_agent_event(event_type: &str, payload: &[u8]) -> Result<AgentEvent>
                         .map_err(|e| {
                             Error::response(format!("chunk bytes are not valid base64: {e}"))
                         })?;
-                    String::from_utf8_lossy(&raw).into_owned()
+                    joiner.push(&raw)
                 }
                 None => String::new(),
             };
@@ -966,6 +1192,253 @@ pub fn explain_error(code: &str) -> Option<&'static str> {
     })
 }
 
+// --- flows -------------------------------------------------------------------------------------
+
+/// The input node of a flow and the name of its output, unless told otherwise.
+pub const FLOW_INPUT_NODE: &str = "FlowInputNode";
+pub const FLOW_INPUT_OUTPUT: &str = "document";
+/// The input of the agent node that asked for more: where a multi-turn answer goes (the AWS
+/// code example for multi-turn flows, flow-conversation.py, sends it there).
+pub const AGENT_NODE_INPUT: &str = "agentInputText";
+
+/// A flow id (ten letters and digits) or flow ARN.
+pub fn check_flow_id(id: &str) -> Result<()> {
+    let ok = id.starts_with("arn:") && id.contains(":flow/")
+        || (id.len() == 10 && id.chars().all(|c| c.is_ascii_alphanumeric()));
+    if !ok {
+        return Err(Error::invalid(format!(
+            "flow id {id:?} is not valid: 10 letters and digits (e.g. ABCDE12345) or a flow ARN"
+        )));
+    }
+    Ok(())
+}
+
+/// A flow alias id (letters and digits, e.g. TSTALIASID) or flow alias ARN.
+pub fn check_flow_alias_id(id: &str) -> Result<()> {
+    let ok = id.starts_with("arn:") && id.contains("/alias/")
+        || (!id.is_empty() && id.len() <= 2048 && id.chars().all(|c| c.is_ascii_alphanumeric()));
+    if !ok {
+        return Err(Error::invalid(format!(
+            "flow alias id {id:?} is not valid: letters and digits (e.g. TSTALIASID) or a flow alias ARN"
+        )));
+    }
+    Ok(())
+}
+
+/// Node, input and output names: `[a-zA-Z]([_]?[0-9a-zA-Z]){0,99}`.
+pub fn check_node_name(what: &str, name: &str) -> Result<()> {
+    let mut chars = name.chars();
+    let mut ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    let mut prev_underscore = false;
+    let mut units = 0;
+    for c in chars {
+        if c == '_' && !prev_underscore {
+            prev_underscore = true;
+        } else if c.is_ascii_alphanumeric() {
+            prev_underscore = false;
+            units += 1;
+        } else {
+            ok = false;
+        }
+    }
+    if !ok || prev_underscore || units > 99 {
+        return Err(Error::invalid(format!(
+            "{what} {name:?} is not a node name: a letter, then letters and digits, single underscores between them"
+        )));
+    }
+    Ok(())
+}
+
+/// Where a flow input goes: the node, and the node's output (a flow input node) or input (a
+/// node that asked for more).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowInput {
+    pub node: String,
+    pub output_name: Option<String>,
+    pub input_name: Option<String>,
+    pub document: Value,
+}
+
+/// The InvokeFlow body.
+pub fn flow_body(input: &FlowInput, execution_id: Option<&str>, trace: bool) -> Value {
+    let mut i = json!({"nodeName": input.node, "content": {"document": input.document}});
+    if let Some(o) = &input.output_name {
+        i["nodeOutputName"] = json!(o);
+    }
+    if let Some(n) = &input.input_name {
+        i["nodeInputName"] = json!(n);
+    }
+    let mut body = json!({"inputs": [i]});
+    if trace {
+        body["enableTrace"] = json!(true);
+    }
+    if let Some(e) = execution_id {
+        body["executionId"] = json!(e);
+    }
+    body
+}
+
+/// One event of the InvokeFlow stream.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FlowEvent {
+    /// What an output node produced.
+    Output {
+        node: String,
+        node_type: String,
+        document: Value,
+    },
+    /// A node (an agent in a multi-turn conversation) asks for more input.
+    InputRequest {
+        node: String,
+        node_type: String,
+        document: Value,
+    },
+    /// The flow ended: `SUCCESS`, or `INPUT_REQUIRED` after an input request.
+    Completion {
+        reason: String,
+    },
+    /// A node's inputs, outputs, condition results or calls, summarised; `raw` is the JSON.
+    Trace {
+        lines: Vec<String>,
+        raw: Value,
+    },
+    Other {
+        event_type: String,
+        raw: Value,
+    },
+}
+
+pub fn parse_flow_event(event_type: &str, payload: &[u8]) -> Result<FlowEvent> {
+    let v: Value = serde_json::from_slice(payload).map_err(|e| {
+        Error::response(format!(
+            "the flow sent a {event_type} event that is not JSON: {e}"
+        ))
+    })?;
+    let node = |v: &Value| {
+        (
+            str_at(v, "nodeName").unwrap_or_default().to_string(),
+            str_at(v, "nodeType").unwrap_or_default().to_string(),
+            v.get("content")
+                .and_then(|c| c.get("document"))
+                .cloned()
+                .unwrap_or(Value::Null),
+        )
+    };
+    Ok(match event_type {
+        "flowOutputEvent" => {
+            let (node, node_type, document) = node(&v);
+            FlowEvent::Output {
+                node,
+                node_type,
+                document,
+            }
+        }
+        "flowMultiTurnInputRequestEvent" => {
+            let (node, node_type, document) = node(&v);
+            FlowEvent::InputRequest {
+                node,
+                node_type,
+                document,
+            }
+        }
+        "flowCompletionEvent" => FlowEvent::Completion {
+            reason: str_at(&v, "completionReason")
+                .unwrap_or_default()
+                .to_string(),
+        },
+        "flowTraceEvent" => FlowEvent::Trace {
+            lines: flow_trace_lines(&v),
+            raw: v,
+        },
+        other => FlowEvent::Other {
+            event_type: other.to_string(),
+            raw: v,
+        },
+    })
+}
+
+/// A flow document as text: a string as it is, anything else as JSON.
+pub fn document_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// A flow trace summarised for people, one line per field or result.
+pub fn flow_trace_lines(v: &Value) -> Vec<String> {
+    let t = v.get("trace").unwrap_or(v);
+    let mut lines = Vec::new();
+    let content = |f: &Value| {
+        snippet(
+            &document_text(
+                f.get("content")
+                    .and_then(|c| c.get("document"))
+                    .unwrap_or(&Value::Null),
+            ),
+            200,
+        )
+    };
+    for (member, dir, key) in [
+        ("nodeInputTrace", "input", "nodeInputName"),
+        ("nodeOutputTrace", "output", "nodeOutputName"),
+    ] {
+        if let Some(n) = t.get(member) {
+            let node = str_at(n, "nodeName").unwrap_or("?");
+            for f in n
+                .get("fields")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                lines.push(format!(
+                    "node {node} {dir} {}: {}",
+                    str_at(f, key).unwrap_or("?"),
+                    content(f)
+                ));
+            }
+        }
+    }
+    if let Some(c) = t.get("conditionNodeResultTrace") {
+        let met: Vec<&str> = c
+            .get("satisfiedConditions")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|s| str_at(s, "conditionName"))
+            .collect();
+        lines.push(format!(
+            "condition {}: {}",
+            str_at(c, "nodeName").unwrap_or("?"),
+            if met.is_empty() {
+                "none satisfied".to_string()
+            } else {
+                met.join(", ")
+            }
+        ));
+    }
+    if let Some(a) = t.get("nodeActionTrace") {
+        lines.push(format!(
+            "node {} called {} {}",
+            str_at(a, "nodeName").unwrap_or("?"),
+            str_at(a, "serviceName").unwrap_or("?"),
+            str_at(a, "operationName").unwrap_or("?")
+        ));
+    }
+    if let Some(d) = t.get("nodeDependencyTrace") {
+        let n = d
+            .get("traceElements")
+            .and_then(|e| e.get("agentTraces"))
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        lines.push(format!(
+            "node {}: {n} agent trace(s)",
+            str_at(d, "nodeName").unwrap_or("?")
+        ));
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -980,7 +1453,11 @@ mod tests {
             input_text: "hi".into(),
             ..Default::default()
         };
-        assert_eq!(req.body(), json!({"inputText": "hi"}));
+        assert_eq!(
+            req.body(),
+            json!({"inputText": "hi", "streamingConfigurations": {"streamFinalResponse": true}})
+        );
+        req.guardrail_interval = Some(20);
         req.enable_trace = true;
         req.end_session = true;
         req.memory_id = Some("mem-1".into());
@@ -992,6 +1469,7 @@ mod tests {
             req.body(),
             json!({
                 "inputText": "hi", "enableTrace": true, "endSession": true, "memoryId": "mem-1",
+                "streamingConfigurations": {"streamFinalResponse": true, "applyGuardrailInterval": 20},
                 "sessionState": {
                     "sessionAttributes": {"user": "42"},
                     "promptSessionAttributes": {"tz": "UTC"},
@@ -1004,6 +1482,134 @@ mod tests {
             InvokeAgent::path("A1", "B2", "s:1", |s| s.replace(':', "%3A")),
             "/agents/A1/agentAliases/B2/sessions/s%3A1/text"
         );
+    }
+
+    #[test]
+    fn inline_bodies_declare_the_agent_and_its_tools() {
+        use crate::core::message::ToolSpec;
+        let tools = vec![ToolSpec::new(
+            "get_weather",
+            Some("Weather in a city".into()),
+            json!({"type": "object", "properties": {"city": {"type": "string", "description": "City"}, "days": {"type": "integer"}}, "required": ["city"]}),
+        )];
+        let group = action_group(&tools).unwrap();
+        assert_eq!(
+            group,
+            json!({"actionGroupName": "brock_tools", "actionGroupExecutor": {"customControl": "RETURN_CONTROL"},
+                "functionSchema": {"functions": [{"name": "get_weather", "description": "Weather in a city", "parameters": {
+                    "city": {"type": "string", "required": true, "description": "City"},
+                    "days": {"type": "integer", "required": false}}}]}})
+        );
+        let nested = vec![ToolSpec::new(
+            "t",
+            None,
+            json!({"type": "object", "properties": {"o": {"type": "object"}}}),
+        )];
+        assert!(
+            action_group(&nested)
+                .unwrap_err()
+                .to_string()
+                .contains("type object")
+        );
+        let agent = InlineAgent {
+            foundation_model: "us.amazon.nova-lite-v1:0".into(),
+            instruction: "x".repeat(40),
+            action_groups: vec![group],
+            knowledge_bases: vec![parse_kb("KB12345678:the handbook").unwrap()],
+        };
+        let req = InvokeAgent {
+            input_text: "hi".into(),
+            return_control: Some(("inv".into(), vec![json!({})])),
+            ..Default::default()
+        };
+        let body = req.inline_body(&agent);
+        assert_eq!(body["inlineSessionState"]["invocationId"], "inv");
+        assert!(body.get("sessionState").is_none());
+        assert_eq!(body["knowledgeBases"][0]["description"], "the handbook");
+        assert_eq!(body["foundationModel"], "us.amazon.nova-lite-v1:0");
+        assert!(check_instruction("short", "--instruction").is_err());
+        assert!(parse_kb("KB-1").is_err());
+        assert_eq!(
+            inline_path("s:1", |s| s.replace(':', "%3A")),
+            "/agents/s%3A1"
+        );
+    }
+
+    #[test]
+    fn characters_split_between_chunks_come_out_whole() {
+        let text = "café ☕ ok";
+        let bytes = text.as_bytes();
+        let mut j = Utf8Joiner::default();
+        let mut out = String::new();
+        for b in bytes {
+            out.push_str(&j.push(std::slice::from_ref(b)));
+        }
+        out.push_str(&j.finish());
+        assert_eq!(out, text);
+        // Through the event parser, one byte per chunk.
+        let mut j = Utf8Joiner::default();
+        let mut out = String::new();
+        for b in bytes {
+            let payload = json!({"bytes": base64::engine::general_purpose::STANDARD.encode([*b])});
+            let ev =
+                parse_agent_event_with("chunk", payload.to_string().as_bytes(), &mut j).unwrap();
+            let AgentEvent::Chunk { text, .. } = ev else {
+                panic!()
+            };
+            out.push_str(&text);
+        }
+        assert_eq!(out, text);
+        // Bytes that can never be UTF-8 are replaced, not held back.
+        assert_eq!(Utf8Joiner::default().push(&[0xff, b'a']), "\u{fffd}a");
+    }
+
+    #[test]
+    fn flow_bodies_events_and_names() {
+        let input = FlowInput {
+            node: FLOW_INPUT_NODE.into(),
+            output_name: Some(FLOW_INPUT_OUTPUT.into()),
+            input_name: None,
+            document: json!("hi"),
+        };
+        assert_eq!(
+            flow_body(&input, None, true),
+            json!({"inputs": [{"nodeName": "FlowInputNode", "nodeOutputName": "document", "content": {"document": "hi"}}], "enableTrace": true})
+        );
+        let answer = FlowInput {
+            node: "AgentsNode_1".into(),
+            output_name: None,
+            input_name: Some(AGENT_NODE_INPUT.into()),
+            document: json!({"n": 5}),
+        };
+        assert_eq!(
+            flow_body(&answer, Some("ex-1"), false),
+            json!({"inputs": [{"nodeName": "AgentsNode_1", "nodeInputName": "agentInputText", "content": {"document": {"n": 5}}}], "executionId": "ex-1"})
+        );
+        let ev = parse_flow_event(
+            "flowMultiTurnInputRequestEvent",
+            br#"{"nodeName":"AgentsNode_1","nodeType":"AgentNode","content":{"document":"How many?"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            ev,
+            FlowEvent::InputRequest {
+                node: "AgentsNode_1".into(),
+                node_type: "AgentNode".into(),
+                document: json!("How many?")
+            }
+        );
+        let t = json!({"trace": {"nodeOutputTrace": {"nodeName": "Prompt_1", "timestamp": "2025-01-01T00:00:00Z",
+            "fields": [{"nodeOutputName": "modelCompletion", "content": {"document": "done"}}]}}});
+        assert_eq!(
+            flow_trace_lines(&t),
+            vec!["node Prompt_1 output modelCompletion: done"]
+        );
+        assert_eq!(document_text(&json!({"a": 1})), r#"{"a":1}"#);
+        assert!(check_flow_id("ABCDE12345").is_ok() && check_flow_id("ABC").is_err());
+        assert!(check_flow_alias_id("TSTALIASID").is_ok() && check_flow_alias_id("a-b").is_err());
+        assert!(check_node_name("--input-node", "AgentsNode_1").is_ok());
+        assert!(check_node_name("--input-node", "1node").is_err());
+        assert!(check_node_name("--input-node", "a__b").is_err());
     }
 
     #[test]

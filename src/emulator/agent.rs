@@ -1,11 +1,14 @@
 //! bedrock-agent-runtime: Rerank here; agents and knowledge bases (InvokeAgent, Retrieve,
-//! RetrieveAndGenerate and its stream) in [`runtime`].
+//! RetrieveAndGenerate and its stream) in [`runtime`], inline agents in [`inline`], flows in
+//! [`flow`].
 
 use serde_json::{Value, json};
 
 use super::errors::ApiError;
 use super::json::{self, Path, Violations};
 
+mod flow;
+mod inline;
 mod runtime;
 
 use runtime::known_members;

@@ -28,7 +28,7 @@
 //! |---|---|
 //! | bedrock-runtime | `POST /model/{modelId}/converse`, `/converse-stream`, `/invoke`, `/invoke-with-response-stream`, `/count-tokens`; `POST /guardrail/{id}/version/{version}/apply` |
 //! | bedrock | `GET /foundation-models`, `GET /foundation-models/{id}`, `GET /inference-profiles`, `GET /inference-profiles/{id}` |
-//! | bedrock-agent-runtime | `POST /rerank`; `POST /agents/{a}/agentAliases/{b}/sessions/{s}/text`, `/knowledgebases/{kb}/retrieve`, `/retrieveAndGenerate`, `/retrieveAndGenerateStream` over a fixed catalogue: agent `AGENT12345` (aliases `TSTALIASID`, `LIVE123456`) and knowledge base `KB12345678`; ids `DEPFAIL001` / `BADGATE001` answer 424 `DependencyFailedException` / 502 `BadGatewayException`; any other id `ResourceNotFoundException` |
+//! | bedrock-agent-runtime | `POST /rerank`; `POST /agents/{a}/agentAliases/{b}/sessions/{s}/text` (InvokeAgent), `/agents/{sessionId}` (InvokeInlineAgent), `/flows/{f}/aliases/{a}` (InvokeFlow), `/knowledgebases/{kb}/retrieve`, `/retrieveAndGenerate`, `/retrieveAndGenerateStream` over a fixed catalogue: agent `AGENT12345` (aliases `TSTALIASID`, `LIVE123456`), knowledge base `KB12345678`, flows `FLOW123456` (aliases `TSTALIASID`, `LIVE123456`) and `FLOWCHAT01` (multi-turn; alias `TSTALIASID`); ids `DEPFAIL001` / `BADGATE001` answer 424 `DependencyFailedException` / 502 `BadGatewayException`; any other id `ResourceNotFoundException` |
 //! | STS | `POST /` with a form body: `Action=AssumeRole`, `Action=GetCallerIdentity` |
 //!
 //! Anything else is a 404 `UnknownOperationException`.

@@ -229,6 +229,13 @@ enum Route {
         alias: String,
         session: String,
     },
+    InlineAgent {
+        session: String,
+    },
+    Flow {
+        flow: String,
+        alias: String,
+    },
     Retrieve {
         kb: String,
     },
@@ -243,6 +250,8 @@ impl Route {
     fn service(&self) -> Service {
         match self {
             Route::AgentText { .. }
+            | Route::InlineAgent { .. }
+            | Route::Flow { .. }
             | Route::Retrieve { .. }
             | Route::RetrieveAndGenerate
             | Route::RetrieveAndGenerateStream
@@ -321,6 +330,13 @@ fn route(method: &http::Method, raw_path: &str) -> Route {
             agent: a.to_string(),
             alias: b.to_string(),
             session: s.to_string(),
+        },
+        ["agents", s] if post => Route::InlineAgent {
+            session: s.to_string(),
+        },
+        ["flows", f, "aliases", a] if post => Route::Flow {
+            flow: f.to_string(),
+            alias: a.to_string(),
         },
         ["knowledgebases", kb, "retrieve"] if post => Route::Retrieve { kb: kb.to_string() },
         ["retrieveAndGenerate"] if post => Route::RetrieveAndGenerate,
@@ -604,6 +620,12 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
             session,
         } => json::parse_body(&body)
             .and_then(|b| shared.agents.invoke_agent(agent, alias, session, &b))
+            .map(|r| ctx.agent_reply(r)),
+        Route::InlineAgent { session } => json::parse_body(&body)
+            .and_then(|b| shared.agents.invoke_inline_agent(session, &b))
+            .map(|r| ctx.agent_reply(r)),
+        Route::Flow { flow, alias } => json::parse_body(&body)
+            .and_then(|b| shared.agents.invoke_flow(flow, alias, &b))
             .map(|r| ctx.agent_reply(r)),
         Route::Retrieve { kb } => json::parse_body(&body)
             .and_then(|b| super::agent::retrieve(kb, &b))

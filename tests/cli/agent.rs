@@ -843,17 +843,9 @@ fn bearer_tokens_are_refused_by_the_agents_runtime() {
     );
 }
 
-/// The emulator's agent-runtime bytes as the AWS SDK reads them.
-#[tokio::test]
-async fn the_sdk_reads_invoke_agent_and_retrieve() {
-    use aws_sdk_bedrockagentruntime::types::{
-        FunctionResult, InvocationInputMember, InvocationResultMember, KnowledgeBaseQuery,
-        ResponseStream, SessionState,
-    };
-    use brock::emulator::{
-        BackgroundEmulator, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, EmulatorOptions,
-    };
-    let emu = BackgroundEmulator::start(EmulatorOptions::default()).unwrap();
+/// An AWS SDK agent-runtime client for the emulator at `url`.
+pub fn sdk_client(url: &str) -> aws_sdk_bedrockagentruntime::Client {
+    use brock::emulator::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY};
     let config = aws_sdk_bedrockagentruntime::Config::builder()
         .behavior_version(aws_sdk_bedrockagentruntime::config::BehaviorVersion::latest())
         .region(aws_sdk_bedrockagentruntime::config::Region::new(
@@ -866,9 +858,21 @@ async fn the_sdk_reads_invoke_agent_and_retrieve() {
             None,
             "emulator-test",
         ))
-        .endpoint_url(emu.url())
+        .endpoint_url(url)
         .build();
-    let c = aws_sdk_bedrockagentruntime::Client::from_conf(config);
+    aws_sdk_bedrockagentruntime::Client::from_conf(config)
+}
+
+/// The emulator's agent-runtime bytes as the AWS SDK reads them.
+#[tokio::test]
+async fn the_sdk_reads_invoke_agent_and_retrieve() {
+    use aws_sdk_bedrockagentruntime::types::{
+        FunctionResult, InvocationInputMember, InvocationResultMember, KnowledgeBaseQuery,
+        ResponseStream, SessionState,
+    };
+    use brock::emulator::{BackgroundEmulator, EmulatorOptions};
+    let emu = BackgroundEmulator::start(EmulatorOptions::default()).unwrap();
+    let c = sdk_client(&emu.url());
 
     let mut out = c
         .invoke_agent()
@@ -1052,4 +1056,618 @@ fn memory_id_is_sent_and_reported() {
         &["--output", "json", "agent", "invoke", AGENT, ALIAS, "hi"],
     );
     assert!(doc["memoryId"].is_null(), "{doc}");
+}
+
+const INSTRUCTION: &str = "You answer questions about the weather, using the tools you have.";
+
+/// `agent inline` declares the configured tools as a RETURN_CONTROL action group (the emulator
+/// hands back only functions declared that way), runs the one the agent calls and sends the
+/// result back until the agent answers.
+#[test]
+fn inline_agent_runs_configured_tools_through_return_of_control() {
+    let env = TestEnv::new();
+    env.write_config(
+        r#"
+[tools.get_weather]
+description = "Weather in a city"
+parameters = { type = "object", properties = { city = { type = "string", description = "The city" } }, required = ["city"] }
+command = ["/bin/sh", "-c", "cat; echo ' is sunny'"]
+"#,
+    );
+    let (out, err) = ok(
+        &env,
+        &[
+            "agent",
+            "inline",
+            "--instruction",
+            INSTRUCTION,
+            "--tools",
+            "--yes",
+            "What is the weather in Paris?",
+            "--trace",
+        ],
+    );
+    // The tool got the agent's parameters as JSON on stdin.
+    assert_eq!(out, "The action returned: {\"city\":\"Paris\"} is sunny\n");
+    assert!(
+        err.contains("trace: action: brock_tools.get_weather (city=Paris)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("session ") && err.contains("--continue"),
+        "{err}"
+    );
+
+    let doc = json_of(
+        &env,
+        &[
+            "--output",
+            "json",
+            "agent",
+            "inline",
+            "-m",
+            "nova-pro",
+            "--instruction",
+            INSTRUCTION,
+            "--tools",
+            "--yes",
+            "weather in Oslo",
+        ],
+    );
+    assert_eq!(doc["foundationModel"], "us.amazon.nova-pro-v1:0");
+    assert!(doc.get("agentId").is_none(), "{doc}");
+    assert_eq!(
+        doc["toolResults"][0]["functionResult"]["actionGroup"],
+        "brock_tools"
+    );
+    assert_eq!(
+        doc["text"],
+        "The action returned: {\"city\":\"Oslo\"} is sunny\n"
+    );
+
+    // Without --tools, the configured tools are not declared: the agent just answers.
+    let (out, _) = ok(
+        &env,
+        &[
+            "agent",
+            "inline",
+            "--instruction",
+            INSTRUCTION,
+            "weather in Oslo",
+        ],
+    );
+    assert!(
+        out.starts_with("Hello from inline agent brock-inline on us.amazon.nova-lite-v1:0"),
+        "{out}"
+    );
+}
+
+/// Tools from a file are declared too; with no command to run them, the returned control is
+/// printed as `agent invoke` prints it.
+#[test]
+fn inline_agent_tools_file_and_returned_control() {
+    let env = TestEnv::new();
+    let tools = env.write_file(
+        "tools.json",
+        r#"[{"type": "function", "function": {"name": "get_forecast", "description": "Forecast",
+            "parameters": {"type": "object", "properties": {"city": {"type": "string"}, "days": {"type": "integer"}}, "required": ["city"]}}}]"#,
+    );
+    let (out, err) = ok(
+        &env,
+        &[
+            "agent",
+            "inline",
+            "--instruction",
+            INSTRUCTION,
+            "--tools-file",
+            tools.to_str().unwrap(),
+            "forecast for Lisbon",
+        ],
+    );
+    let line: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(line["type"], "return_control");
+    assert_eq!(line["invocations"][0]["function"], "get_forecast");
+    assert_eq!(line["invocations"][0]["parameters"]["days"], 2);
+    assert!(
+        err.contains("returned control: brock_tools.get_forecast"),
+        "{err}"
+    );
+}
+
+#[test]
+fn inline_agent_sessions_knowledge_bases_and_instruction_from_config() {
+    let env = TestEnv::new();
+    env.write_config(&format!("[default]\nsystem = \"{INSTRUCTION}\"\n"));
+    let (out, _) = ok(&env, &["agent", "inline", "--session", "inline-1", "one"]);
+    assert!(out.contains("turn 1"), "{out}");
+    let (out, _) = ok(&env, &["agent", "inline", "--continue", "two"]);
+    assert!(out.contains("turn 2"), "{out}");
+    let (out, _) = ok(
+        &env,
+        &[
+            "agent",
+            "inline",
+            "--kb",
+            "KB12345678:the staff handbook",
+            "How are refunds processed?",
+        ],
+    );
+    assert!(
+        out.contains("According to the handbook: Refunds are processed within five business days of approval.[1]"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("[1] s3://brock-emulator-kb/handbook/02-billing.txt — Refunds are processed within five business days of approval.\n"),
+        "{out}"
+    );
+    // An unknown knowledge base is the service's answer.
+    let out = run(
+        &env,
+        &["agent", "inline", "--kb", "KBNOPE0000", "Anything?"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("ResourceNotFoundException"));
+}
+
+#[test]
+fn inline_agent_bad_input_is_refused_before_sending() {
+    let env = TestEnv::new();
+    let nested = env.write_file(
+        "nested.json",
+        r#"[{"name": "t", "input_schema": {"type": "object", "properties": {"o": {"type": "object"}}}}]"#,
+    );
+    let nested = nested.to_str().unwrap();
+    for (args, needle) in [
+        (vec!["agent", "inline", "hi"], "needs an instruction"),
+        (
+            vec!["agent", "inline", "--instruction", "too short", "hi"],
+            "at least 40",
+        ),
+        (
+            vec![
+                "agent",
+                "inline",
+                "--instruction",
+                INSTRUCTION,
+                "--memory-id",
+                "m-1",
+                "hi",
+            ],
+            "--memory-id",
+        ),
+        (
+            vec![
+                "agent",
+                "inline",
+                "--instruction",
+                INSTRUCTION,
+                "--kb",
+                "KB-1",
+                "hi",
+            ],
+            "--kb",
+        ),
+        (
+            vec![
+                "agent",
+                "inline",
+                "--instruction",
+                INSTRUCTION,
+                "--tools-file",
+                nested,
+                "hi",
+            ],
+            "type object",
+        ),
+        (
+            vec![
+                "agent",
+                "inline",
+                "--instruction",
+                INSTRUCTION,
+                "-m",
+                "invoke/us.amazon.nova-lite-v1:0",
+                "hi",
+            ],
+            "route prefix",
+        ),
+        (
+            vec![
+                "agent",
+                "inline",
+                "--instruction",
+                "@/nonexistent/instr.txt",
+                "hi",
+            ],
+            "cannot read",
+        ),
+        (
+            vec!["agent", "inline", "--instruction", INSTRUCTION],
+            "no input text",
+        ),
+        (
+            vec![
+                "agent",
+                "inline",
+                "--instruction",
+                INSTRUCTION,
+                "--continue",
+                "hi",
+            ],
+            "no earlier inline agent session on us.amazon.nova-lite-v1:0",
+        ),
+    ] {
+        let out = env.cmd().args(&args).write_stdin("").output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains(needle),
+            "{args:?}: {}",
+            stderr_of(&out)
+        );
+    }
+}
+
+/// brock asks for the final answer to stream (streamFinalResponse); without it the service
+/// sends the whole answer in one chunk, as the raw call shows.
+#[test]
+fn invoke_asks_for_a_streamed_final_answer() {
+    let env = TestEnv::new();
+    let (raw, _) = ok(
+        &env,
+        &[
+            "raw",
+            "--service",
+            "agent-runtime",
+            "/agents/AGENT12345/agentAliases/TSTALIASID/sessions/raw-1/text",
+            "-d",
+            r#"{"inputText": "one two three four five six"}"#,
+        ],
+    );
+    assert_eq!(raw.matches("\"chunk\"").count(), 1, "{raw}");
+    let (out, _) = ok(
+        &env,
+        &[
+            "--output",
+            "ndjson",
+            "agent",
+            "invoke",
+            AGENT,
+            ALIAS,
+            "one two three four five six",
+        ],
+    );
+    assert!(
+        out.lines().filter(|l| l.contains("\"chunk\"")).count() > 3,
+        "{out}"
+    );
+}
+
+/// With `--guardrail-interval 1` every character is its own chunk: the answer still comes out
+/// whole, multi-byte characters and citations included.
+#[test]
+fn many_one_character_chunks_make_the_same_answer() {
+    let env = TestEnv::new();
+    let input = "Café ☕ — how are refunds processed?";
+    let (whole, _) = ok(&env, &["agent", "invoke", AGENT, ALIAS, input]);
+    let (out, _) = ok(
+        &env,
+        &[
+            "agent",
+            "invoke",
+            AGENT,
+            ALIAS,
+            "--guardrail-interval",
+            "1",
+            input,
+        ],
+    );
+    // Both are the first turn of a new session: the same text, reference list included.
+    assert_eq!(out, whole);
+    assert!(
+        out.contains("You said: Café ☕ — how are refunds processed? According to the handbook:"),
+        "{out}"
+    );
+    assert!(out.contains("\n\nReferences:\n[1] "), "{out}");
+    let (nd, _) = ok(
+        &env,
+        &[
+            "--output",
+            "ndjson",
+            "agent",
+            "invoke",
+            AGENT,
+            ALIAS,
+            "--guardrail-interval",
+            "1",
+            input,
+        ],
+    );
+    let chunks: Vec<Value> = nd
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|l| l["type"] == "chunk" && l["citations"].is_null())
+        .collect();
+    assert!(chunks.len() > 60, "{nd}");
+    assert!(
+        chunks
+            .iter()
+            .all(|c| c["text"].as_str().unwrap().chars().count() == 1),
+        "{nd}"
+    );
+    let out = run(
+        &env,
+        &[
+            "agent",
+            "invoke",
+            AGENT,
+            ALIAS,
+            "--guardrail-interval",
+            "0",
+            "hi",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+}
+
+/// The emulator's InvokeInlineAgent stream as the AWS SDK reads it, return of control included.
+#[tokio::test]
+async fn the_sdk_reads_invoke_inline_agent() {
+    use aws_sdk_bedrockagentruntime::types::{
+        ActionGroupExecutor, AgentActionGroup, ContentBody, CustomControlMethod,
+        FunctionDefinition, FunctionResult, FunctionSchema, InlineAgentResponseStream,
+        InlineSessionState, InvocationInputMember, InvocationResultMember, ParameterDetail,
+        ParameterType,
+    };
+    let emu = brock::emulator::BackgroundEmulator::start(Default::default()).unwrap();
+    let c = sdk_client(&emu.url());
+    let group = AgentActionGroup::builder()
+        .action_group_name("WeatherTools")
+        .action_group_executor(ActionGroupExecutor::CustomControl(
+            CustomControlMethod::ReturnControl,
+        ))
+        .function_schema(FunctionSchema::Functions(vec![
+            FunctionDefinition::builder()
+                .name("get_weather")
+                .parameters(
+                    "city",
+                    ParameterDetail::builder()
+                        .r#type(ParameterType::String)
+                        .required(true)
+                        .build()
+                        .unwrap(),
+                )
+                .build()
+                .unwrap(),
+        ]))
+        .build()
+        .unwrap();
+    let mut out = c
+        .invoke_inline_agent()
+        .session_id("sdk-inline")
+        .foundation_model("amazon.nova-lite-v1:0")
+        .instruction(INSTRUCTION)
+        .action_groups(group.clone())
+        .input_text("weather in Rome")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.session_id(), "sdk-inline");
+    let mut control = None;
+    while let Some(ev) = out.completion.recv().await.unwrap() {
+        match ev {
+            InlineAgentResponseStream::ReturnControl(rc) => control = Some(rc),
+            other => panic!("{other:?}"),
+        }
+    }
+    let rc = control.expect("returnControl");
+    let InvocationInputMember::FunctionInvocationInput(f) = &rc.invocation_inputs()[0] else {
+        panic!("{rc:?}")
+    };
+    assert_eq!(f.function(), Some("get_weather"));
+    assert_eq!(f.parameters()[0].value(), Some("Rome"));
+    let result = FunctionResult::builder()
+        .action_group("WeatherTools")
+        .function("get_weather")
+        .response_body("TEXT", ContentBody::builder().body("warm").build())
+        .build()
+        .unwrap();
+    let mut out = c
+        .invoke_inline_agent()
+        .session_id("sdk-inline")
+        .foundation_model("amazon.nova-lite-v1:0")
+        .instruction(INSTRUCTION)
+        .action_groups(group)
+        .inline_session_state(
+            InlineSessionState::builder()
+                .invocation_id(rc.invocation_id().unwrap())
+                .return_control_invocation_results(InvocationResultMember::FunctionResult(result))
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let mut text = String::new();
+    while let Some(ev) = out.completion.recv().await.unwrap() {
+        if let InlineAgentResponseStream::Chunk(p) = ev {
+            text.push_str(std::str::from_utf8(p.bytes().unwrap().as_ref()).unwrap());
+        }
+    }
+    assert_eq!(text, "The action returned: warm");
+
+    // A short instruction is refused with the service's constraint message.
+    let err = c
+        .invoke_inline_agent()
+        .session_id("sdk-inline")
+        .foundation_model("amazon.nova-lite-v1:0")
+        .instruction("short")
+        .input_text("hi")
+        .send()
+        .await
+        .unwrap_err();
+    let svc = err.into_service_error();
+    assert!(svc.is_validation_exception(), "{svc:?}");
+    assert!(
+        format!("{svc:?}").contains("Member must have length greater than or equal to 40"),
+        "{svc:?}"
+    );
+}
+
+/// The emulator refuses inline agent and flow requests the way the service does: members the
+/// shapes do not declare, missing required members, values outside the constraints.
+#[test]
+fn the_emulator_refuses_bad_inline_agent_and_flow_requests() {
+    let env = TestEnv::new();
+    let instruction = format!("\"instruction\": \"{INSTRUCTION}\"");
+    let model = "\"foundationModel\": \"amazon.nova-lite-v1:0\"";
+    for (path, body, needle) in [
+        (
+            "/agents/raw-1",
+            format!(r#"{{{model}, {instruction}, "inputText": "hi", "sessionState": {{}}}}"#),
+            r#"SerializationException: Unrecognized field "sessionState" in InvokeInlineAgentRequest"#,
+        ),
+        (
+            "/agents/raw-1",
+            format!(r#"{{{model}, "inputText": "hi"}}"#),
+            "Value null at 'instruction' failed to satisfy constraint: Member must not be null",
+        ),
+        (
+            "/agents/raw-1",
+            format!(
+                r#"{{{model}, {instruction}, "inputText": "hi", "actionGroups": [{{"actionGroupName": "g", "functionSchema": {{"functions": [{{"name": "f", "params": {{}}}}]}}}}]}}"#
+            ),
+            r#"Unrecognized field "params" in FunctionDefinition"#,
+        ),
+        (
+            "/agents/raw-1",
+            format!(
+                r#"{{{model}, {instruction}, "inputText": "hi", "actionGroups": [{{"actionGroupName": "g", "functionSchema": {{"functions": [{{"name": "f", "parameters": {{"p": {{"type": "object"}}}}}}]}}}}]}}"#
+            ),
+            "Member must satisfy enum value set: [string, number, integer, boolean, array]",
+        ),
+        (
+            "/agents/raw-1",
+            format!(r#"{{"foundationModel": "nope", {instruction}, "inputText": "hi"}}"#),
+            "ValidationException: The provided model identifier is invalid.",
+        ),
+        (
+            "/agents/AGENT12345/agentAliases/TSTALIASID/sessions/raw-1/text",
+            r#"{"inputText": "hi", "streamingConfigurations": {"streamFinalResponse": true, "applyGuardrailInterval": 0}}"#.to_string(),
+            "'streamingConfigurations.applyGuardrailInterval' failed to satisfy constraint: Member must have value greater than or equal to 1",
+        ),
+        (
+            "/agents/AGENT12345/agentAliases/TSTALIASID/sessions/raw-1/text",
+            r#"{"inputText": "hi", "streamingConfigurations": {"stream": true}}"#.to_string(),
+            r#"Unrecognized field "stream" in StreamingConfigurations"#,
+        ),
+        (
+            "/flows/FLOW123456/aliases/TSTALIASID",
+            r#"{"inputs": [{"nodeName": "FlowInputNode", "nodeOutputName": "document", "content": {"document": "x"}}], "sessionId": "s"}"#.to_string(),
+            r#"Unrecognized field "sessionId" in InvokeFlowRequest"#,
+        ),
+        (
+            "/flows/FLOW123456/aliases/TSTALIASID",
+            r#"{"inputs": []}"#.to_string(),
+            "Value at 'inputs' failed to satisfy constraint: Member must have length greater than or equal to 1",
+        ),
+        (
+            "/flows/FLOW123456/aliases/TSTALIASID",
+            r#"{"inputs": [{"nodeName": "FlowInputNode", "content": {"text": "x"}}]}"#.to_string(),
+            r#"Unrecognized field "text" in FlowInputContent"#,
+        ),
+    ] {
+        let out = run(
+            &env,
+            &["raw", "--service", "agent-runtime", path, "-d", &body],
+        );
+        assert_eq!(out.status.code(), Some(1), "{body}: {}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains(needle),
+            "{body}: {}",
+            stderr_of(&out)
+        );
+    }
+}
+
+/// On a terminal, `agent inline --tools` asks before running each call the agent hands back.
+#[test]
+fn inline_agent_asks_before_running_a_tool_on_a_terminal() {
+    use expectrl::{Expect, Session};
+    let env = TestEnv::new();
+    env.write_config(TOOLS_CONFIG);
+    let mut cmd = env.std_cmd();
+    cmd.args([
+        "agent",
+        "inline",
+        "--instruction",
+        INSTRUCTION,
+        "--tools",
+        "What is the weather in Lisbon?",
+    ])
+    .env("TERM", "xterm")
+    .env("NO_COLOR", "1");
+    let mut p = Session::spawn(cmd).expect("spawn brock in a pty");
+    p.set_expect_timeout(Some(std::time::Duration::from_secs(60)));
+    p.expect("run get_weather? [y]es / [n]o / [a]lways")
+        .expect("the approval prompt");
+    p.send("n\r").unwrap();
+    // Refused: the agent hears that the user did not approve it.
+    p.expect("The action returned: the function call failed (the user did not approve running tool get_weather)")
+        .expect("the refusal sent back");
+    p.expect(expectrl::Eof).expect("brock exits");
+    let pid = p.get_process().pid();
+    assert_eq!(
+        p.get_process_mut().wait().unwrap(),
+        expectrl::process::unix::WaitStatus::Exited(pid, 0)
+    );
+}
+
+/// `agent inline --dry-run` prints the InvokeInlineAgent request (the agent's definition, the
+/// streaming request, the tools as a RETURN_CONTROL action group) and sends nothing.
+#[test]
+fn inline_agent_dry_run_prints_the_request() {
+    let env = TestEnv::new();
+    let tools = env.write_file(
+        "tools.json",
+        r#"[{"name": "get_weather", "description": "Weather", "input_schema": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}}]"#,
+    );
+    let doc = json_of(
+        &env,
+        &[
+            "agent",
+            "inline",
+            "--dry-run",
+            "--instruction",
+            INSTRUCTION,
+            "--kb",
+            "KB12345678:the handbook",
+            "--tools-file",
+            tools.to_str().unwrap(),
+            "--session",
+            "s-1",
+            "--guardrail-interval",
+            "20",
+            "hello",
+        ],
+    );
+    assert_eq!(doc["operation"], "InvokeInlineAgent");
+    assert_eq!(doc["path"], "/agents/s-1");
+    let body = &doc["body"];
+    assert_eq!(body["inputText"], "hello");
+    assert_eq!(body["instruction"], INSTRUCTION);
+    assert_eq!(body["foundationModel"], "us.amazon.nova-lite-v1:0");
+    assert_eq!(
+        body["streamingConfigurations"],
+        serde_json::json!({"streamFinalResponse": true, "applyGuardrailInterval": 20})
+    );
+    assert_eq!(
+        body["actionGroups"][0]["actionGroupExecutor"]["customControl"],
+        "RETURN_CONTROL"
+    );
+    assert_eq!(
+        body["actionGroups"][0]["functionSchema"]["functions"][0]["parameters"]["city"],
+        serde_json::json!({"type": "string", "required": true})
+    );
+    assert_eq!(body["knowledgeBases"][0]["description"], "the handbook");
+    assert_eq!(env.emulator.requests(), 0);
+    assert!(!env.data_dir().join("agent-sessions.json").exists());
 }

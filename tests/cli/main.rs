@@ -11,6 +11,7 @@ mod dry_run;
 mod embed;
 mod emulator;
 mod errors;
+mod flow;
 mod guardrail;
 mod hardening;
 mod hardening_sessions;

@@ -231,6 +231,24 @@ fn expectations() -> Vec<(&'static str, Vec<Check>)> {
             ],
         ),
         (
+            r#"brock --mock agent inline --instruction "You answer questions about the staff handbook, briefly." --kb KB12345678 "How are refunds processed?""#,
+            vec![
+                Has(
+                    "Hello from inline agent brock-inline on us.amazon.nova-lite-v1:0, turn 1. You said: How are refunds processed? According to the handbook: Refunds are processed within five business days of approval.[1]",
+                ),
+                Has("\n\nReferences:\n[1] s3://brock-emulator-kb/handbook/02-billing.txt"),
+            ],
+        ),
+        (
+            r#"brock --mock flow invoke FLOW123456 TSTALIASID "Summarise the release notes" --trace"#,
+            vec![
+                Is(
+                    "Hello from flow summarise (FLOW123456, alias TSTALIASID). You said: Summarise the release notes\n",
+                ),
+                StderrHas("trace: node FlowInputNode output document: Summarise the release notes"),
+            ],
+        ),
+        (
             "brock --mock models nova",
             vec![
                 Has("amazon.nova-lite-v1:0"),

@@ -65,7 +65,7 @@ pub(crate) const BAD_GATEWAY_ID: &str = "BADGATE001";
 const CATEGORIES: &[&str] = &["billing", "travel", "security", "hr", "it"];
 
 /// The handbook knowledge base: 25 passages, five per category.
-const DOCS: &[&str] = &[
+pub(super) const DOCS: &[&str] = &[
     "Invoices are issued on the first business day of each month.",
     "Refunds are processed within five business days of approval.",
     "Corporate cards must be reconciled before the tenth of the month.",
@@ -113,7 +113,7 @@ fn doc_metadata(i: usize) -> Value {
     })
 }
 
-fn doc_reference(i: usize) -> Value {
+pub(super) fn doc_reference(i: usize) -> Value {
     json!({
         "content": {"type": "TEXT", "text": DOCS[i]},
         "location": {"type": "S3", "s3Location": {"uri": doc_uri(i)}},
@@ -124,32 +124,33 @@ fn doc_reference(i: usize) -> Value {
 /// Per-emulator state: agent sessions and RetrieveAndGenerate sessions.
 #[derive(Debug, Default)]
 pub(crate) struct Agents {
-    sessions: Mutex<HashMap<String, Session>>,
+    pub(super) sessions: Mutex<HashMap<String, Session>>,
     rag_sessions: Mutex<HashSet<String>>,
+    pub(super) flows: Mutex<HashMap<String, super::flow::Execution>>,
 }
 
 #[derive(Debug, Default, Clone)]
-struct Session {
-    turns: u32,
-    attributes: BTreeMap<String, String>,
+pub(super) struct Session {
+    pub turns: u32,
+    pub attributes: BTreeMap<String, String>,
     /// The invocation id of a returned control and the calls it asked for.
-    pending: Option<(String, Vec<String>)>,
+    pub pending: Option<(String, Vec<String>)>,
 }
 
-fn pattern_violation(field: &str, value: &str, pattern: &str) -> String {
+pub(super) fn pattern_violation(field: &str, value: &str, pattern: &str) -> String {
     format!(
         "Value '{value}' at '{field}' failed to satisfy constraint: Member must satisfy regular expression pattern: {pattern}"
     )
 }
 
-fn check_id(v: &mut Vec<String>, field: &str, value: &str) {
+pub(super) fn check_id(v: &mut Vec<String>, field: &str, value: &str) {
     if value.is_empty() || value.len() > 10 || !value.chars().all(|c| c.is_ascii_alphanumeric()) {
         // Source: inferred from the Smithy model's constraints, in Coral's report format.
         v.push(pattern_violation(field, value, "^[0-9a-zA-Z]+$"));
     }
 }
 
-fn check_session(v: &mut Vec<String>, field: &str, value: &str) {
+pub(super) fn check_session(v: &mut Vec<String>, field: &str, value: &str) {
     let ok = (2..=100).contains(&value.len())
         && value
             .chars()
@@ -160,7 +161,7 @@ fn check_session(v: &mut Vec<String>, field: &str, value: &str) {
     }
 }
 
-fn dependency_failed() -> ApiError {
+pub(super) fn dependency_failed() -> ApiError {
     // Source: inferred.
     ApiError::new(
         424,
@@ -169,7 +170,7 @@ fn dependency_failed() -> ApiError {
     )
 }
 
-fn bad_gateway() -> ApiError {
+pub(super) fn bad_gateway() -> ApiError {
     // Source: inferred.
     ApiError::new(
         502,
@@ -178,7 +179,7 @@ fn bad_gateway() -> ApiError {
     )
 }
 
-fn special(id: &str) -> Result<(), ApiError> {
+pub(super) fn special(id: &str) -> Result<(), ApiError> {
     match id {
         DEP_FAILED_ID => Err(dependency_failed()),
         BAD_GATEWAY_ID => Err(bad_gateway()),
@@ -186,7 +187,7 @@ fn special(id: &str) -> Result<(), ApiError> {
     }
 }
 
-fn string_map(o: &Obj, key: &str) -> Result<BTreeMap<String, String>, ApiError> {
+pub(super) fn string_map(o: &Obj, key: &str) -> Result<BTreeMap<String, String>, ApiError> {
     let mut out = BTreeMap::new();
     if let Some(m) = json::get_obj(o, key)? {
         for (k, v) in m {
@@ -209,7 +210,7 @@ const INVOKE_AGENT_MEMBERS: &[&str] = &[
     "sourceArn",
     "streamingConfigurations",
 ];
-const SESSION_STATE_MEMBERS: &[&str] = &[
+pub(super) const SESSION_STATE_MEMBERS: &[&str] = &[
     "conversationHistory",
     "files",
     "invocationId",
@@ -262,9 +263,9 @@ pub(crate) fn known_members(o: &Obj, members: &[&str], shape: &str) -> Result<()
 }
 
 /// Longest `inputText` InvokeAgent takes.
-const MAX_INPUT_TEXT: usize = 25_000;
+pub(super) const MAX_INPUT_TEXT: usize = 25_000;
 
-fn get_bool(o: &Obj, key: &str) -> Result<bool, ApiError> {
+pub(super) fn get_bool(o: &Obj, key: &str) -> Result<bool, ApiError> {
     match json::get(o, key) {
         None => Ok(false),
         Some(Value::Bool(b)) => Ok(*b),
@@ -275,7 +276,7 @@ fn get_bool(o: &Obj, key: &str) -> Result<bool, ApiError> {
     }
 }
 
-fn words(s: &str) -> Vec<String> {
+pub(super) fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric() && c != '_')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
@@ -283,7 +284,7 @@ fn words(s: &str) -> Vec<String> {
 }
 
 /// Text split into stream deltas of at most `n` words (spaces kept with the words).
-fn deltas(text: &str, n: usize) -> Vec<String> {
+pub(super) fn deltas(text: &str, n: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut count = 0;
@@ -301,12 +302,138 @@ fn deltas(text: &str, n: usize) -> Vec<String> {
     out
 }
 
-fn chunk_frame(text: &str, attribution: Option<Value>) -> Bytes {
+pub(super) fn chunk_frame(text: &str, attribution: Option<Value>) -> Bytes {
     let mut payload = json!({"bytes": base64::engine::general_purpose::STANDARD.encode(text)});
     if let Some(a) = attribution {
         payload["attribution"] = a;
     }
     eventstream::event("chunk", &payload)
+}
+
+/// `streamingConfigurations`: whether the final answer streams, and in pieces of how many
+/// characters.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Streaming {
+    pub on: bool,
+    pub interval: Option<usize>,
+}
+
+pub(super) fn streaming(top: &Obj, v: &mut Vec<String>) -> Result<Streaming, ApiError> {
+    let Some(s) = json::get_obj(top, "streamingConfigurations")? else {
+        return Ok(Streaming::default());
+    };
+    known_members(
+        s,
+        &["applyGuardrailInterval", "streamFinalResponse"],
+        "StreamingConfigurations",
+    )?;
+    let on = get_bool(s, "streamFinalResponse")?;
+    let interval = match json::get_int(s, "applyGuardrailInterval")? {
+        Some(n) if n < 1 => {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            v.push(format!(
+                "Value '{n}' at 'streamingConfigurations.applyGuardrailInterval' failed to satisfy constraint: Member must have value greater than or equal to 1"
+            ));
+            None
+        }
+        Some(n) => Some(n as usize),
+        None => None,
+    };
+    Ok(Streaming { on, interval })
+}
+
+/// The pieces an answer is sent in. The API reference: streamFinalResponse "is set to false by
+/// default" (the whole answer in one chunk); with it, pieces of `applyGuardrailInterval`
+/// characters ("Each chunk has at least 3 characters except for the last chunk"), else a few
+/// words at a time.
+pub(super) fn answer_pieces(text: &str, s: Streaming) -> Vec<String> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    if !s.on {
+        return vec![text.to_string()];
+    }
+    match s.interval {
+        Some(n) => text
+            .chars()
+            .collect::<Vec<_>>()
+            .chunks(n)
+            .map(|c| c.iter().collect())
+            .collect(),
+        None => deltas(text, 4),
+    }
+}
+
+/// The answer to returned control: each result's body, or a note that the call failed.
+pub(super) fn results_answer(results: &[Value]) -> Result<String, ApiError> {
+    let mut outputs = Vec::new();
+    for r in results {
+        let r = json::obj(r)?;
+        let (member, body) = if let Some(f) = json::get_obj(r, "functionResult")? {
+            ("function", json::get_obj(f, "responseBody")?)
+        } else if let Some(a) = json::get_obj(r, "apiResult")? {
+            ("api", json::get_obj(a, "responseBody")?)
+        } else {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            return Err(constraint_report(&["Value at 'sessionState.returnControlInvocationResults.1.member' failed to satisfy constraint: Member must have exactly one member set".into()]));
+        };
+        let text = body
+            .and_then(|b| b.values().next())
+            .and_then(|c| c.get("body"))
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let failed = r
+            .values()
+            .next()
+            .and_then(|x| x.get("responseState"))
+            .and_then(Value::as_str)
+            == Some("FAILURE");
+        outputs.push(if failed {
+            format!("the {member} call failed ({text})")
+        } else {
+            text.to_string()
+        });
+    }
+    Ok(format!("The action returned: {}", outputs.join("; ")))
+}
+
+/// The cited part of an answer and its `attribution`.
+pub(super) type Cited = (String, Value);
+
+/// A question answered from the handbook: the cited part appended to an answer of
+/// `answer_chars` characters and its attribution, plus the lookup's trace parts.
+pub(super) fn handbook_citation(
+    input: &str,
+    kb: &str,
+    answer_chars: usize,
+) -> Result<(Option<Cited>, Vec<Value>), ApiError> {
+    let hits = ranked(input, None)?;
+    let picked: Vec<usize> = hits
+        .iter()
+        .filter(|(_, s)| *s > 0.01)
+        .take(2)
+        .map(|(i, _)| *i)
+        .collect();
+    let traces = vec![
+        json!({"orchestrationTrace": {"invocationInput": {
+        "invocationType": "KNOWLEDGE_BASE", "traceId": "brock-trace-3",
+        "knowledgeBaseLookupInput": {"knowledgeBaseId": kb, "text": input}}}}),
+        json!({"orchestrationTrace": {"observation": {
+        "type": "KNOWLEDGE_BASE", "traceId": "brock-trace-3",
+        "knowledgeBaseLookupOutput": {"retrievedReferences": picked.iter().map(|i| doc_reference(*i)).collect::<Vec<_>>()}}}}),
+    ];
+    let passages: Vec<&str> = picked.iter().map(|i| DOCS[*i]).collect();
+    let part = format!(" According to the handbook: {}", passages.join(" "));
+    let start = answer_chars + 1;
+    let end_at = start + part.chars().count() - 2;
+    let cited = (!picked.is_empty()).then(|| (
+        part.clone(),
+        json!({"citations": [{
+            "generatedResponsePart": {"textResponsePart": {"text": part.trim_start(), "span": {"start": start, "end": end_at}}},
+            "retrievedReferences": picked.iter().map(|i| doc_reference(*i)).collect::<Vec<_>>(),
+        }]}),
+    ));
+    Ok((cited, traces))
 }
 
 /// Words that say nothing about a passage's topic; left out of the query before scoring.
@@ -317,7 +444,7 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// Knowledge base ranking: every passage, best first (score, then passage order).
-fn ranked(query: &str, filter: Option<&Value>) -> Result<Vec<(usize, f64)>, ApiError> {
+pub(super) fn ranked(query: &str, filter: Option<&Value>) -> Result<Vec<(usize, f64)>, ApiError> {
     let topical: Vec<String> = words(query)
         .into_iter()
         .filter(|w| !STOPWORDS.contains(&w.as_str()))
@@ -801,6 +928,7 @@ impl Agents {
         }
         let trace = get_bool(top, "enableTrace")?;
         let end = get_bool(top, "endSession")?;
+        let stream = streaming(top, &mut v)?;
         let memory = json::get_str(top, "memoryId")?.map(str::to_string);
         if let Some(m) = &memory {
             check_session(&mut v, "memoryId", m);
@@ -871,40 +999,12 @@ impl Agents {
                     invocation_id.unwrap_or_default()
                 )));
             }
-            let mut outputs = Vec::new();
-            for r in &results {
-                let r = json::obj(r)?;
-                let (member, body) = if let Some(f) = json::get_obj(r, "functionResult")? {
-                    ("function", json::get_obj(f, "responseBody")?)
-                } else if let Some(a) = json::get_obj(r, "apiResult")? {
-                    ("api", json::get_obj(a, "responseBody")?)
-                } else {
-                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
-                    return Err(constraint_report(&["Value at 'sessionState.returnControlInvocationResults.1.member' failed to satisfy constraint: Member must have exactly one member set".into()]));
-                };
-                let text = body
-                    .and_then(|b| b.values().next())
-                    .and_then(|c| c.get("body"))
-                    .and_then(Value::as_str)
-                    .unwrap_or_default();
-                let failed = r
-                    .values()
-                    .next()
-                    .and_then(|x| x.get("responseState"))
-                    .and_then(Value::as_str)
-                    == Some("FAILURE");
-                outputs.push(if failed {
-                    format!("the {member} call failed ({text})")
-                } else {
-                    text.to_string()
-                });
-            }
+            let answer = results_answer(&results)?;
             session.turns += 1;
-            let answer = format!("The action returned: {}", outputs.join("; "));
             if trace {
                 frames.push(trace_part(json!({"orchestrationTrace": {"observation": {"type": "FINISH", "finalResponse": {"text": answer}}}})));
             }
-            for d in deltas(&answer, 4) {
+            for d in answer_pieces(&answer, stream) {
                 frames.push(chunk_frame(&d, None));
             }
             if end {
@@ -988,34 +1088,11 @@ impl Agents {
         };
         let mut cited = None;
         if input.trim_end().ends_with('?') {
-            let hits = ranked(&input, None)?;
-            let picked: Vec<usize> = hits
-                .iter()
-                .filter(|(_, s)| *s > 0.01)
-                .take(2)
-                .map(|(i, _)| *i)
-                .collect();
+            let (c, traces) = handbook_citation(&input, agent.kb, answer.chars().count())?;
             if trace {
-                frames.push(trace_part(
-                    json!({"orchestrationTrace": {"invocationInput": {
-                    "invocationType": "KNOWLEDGE_BASE", "traceId": "brock-trace-3",
-                    "knowledgeBaseLookupInput": {"knowledgeBaseId": agent.kb, "text": input}}}}),
-                ));
-                frames.push(trace_part(json!({"orchestrationTrace": {"observation": {
-                    "type": "KNOWLEDGE_BASE", "traceId": "brock-trace-3",
-                    "knowledgeBaseLookupOutput": {"retrievedReferences": picked.iter().map(|i| doc_reference(*i)).collect::<Vec<_>>()}}}})));
+                frames.extend(traces.into_iter().map(&trace_part));
             }
-            let passages: Vec<&str> = picked.iter().map(|i| DOCS[*i]).collect();
-            let part = format!(" According to the handbook: {}", passages.join(" "));
-            let start = answer.chars().count() + 1;
-            let end_at = start + part.chars().count() - 2;
-            cited = (!picked.is_empty()).then(|| (
-                part.clone(),
-                json!({"citations": [{
-                    "generatedResponsePart": {"textResponsePart": {"text": part.trim_start(), "span": {"start": start, "end": end_at}}},
-                    "retrievedReferences": picked.iter().map(|i| doc_reference(*i)).collect::<Vec<_>>(),
-                }]}),
-            ));
+            cited = c;
         }
         let mut full = answer.clone();
         if let Some((p, _)) = &cited {
@@ -1024,7 +1101,7 @@ impl Agents {
         if trace {
             frames.push(trace_part(json!({"orchestrationTrace": {"observation": {"type": "FINISH", "traceId": "brock-trace-4", "finalResponse": {"text": full}}}})));
         }
-        let pieces = deltas(&answer, 4);
+        let pieces = answer_pieces(&answer, stream);
         for (n, d) in pieces.iter().enumerate() {
             frames.push(chunk_frame(d, None));
             if n == 0
@@ -1069,7 +1146,7 @@ fn kv_list(m: &BTreeMap<String, String>) -> String {
 }
 
 /// The word after "in" (capitalised), else Seattle.
-fn city_in(input: &str) -> String {
+pub(super) fn city_in(input: &str) -> String {
     let ws: Vec<&str> = input.split_whitespace().collect();
     ws.iter()
         .position(|w| w.eq_ignore_ascii_case("in"))
@@ -1080,7 +1157,7 @@ fn city_in(input: &str) -> String {
 }
 
 /// A stable, dependency-free hash for invocation ids (FNV-1a).
-fn fxhash(s: &str) -> u32 {
+pub(super) fn fxhash(s: &str) -> u32 {
     let mut h: u32 = 0x811c9dc5;
     for b in s.bytes() {
         h ^= b as u32;
