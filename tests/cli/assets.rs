@@ -24,7 +24,11 @@ fn repo() -> PathBuf {
 fn check_or_update(path: &Path, generated: &str, stale: &mut Vec<String>) {
     if std::env::var_os("BROCK_UPDATE_ASSETS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, generated).unwrap();
+        // Replaced whole (write beside, then rename): the shell tests running at the same time
+        // read these scripts and must never see half of one.
+        let tmp = path.with_extension("tmp-update");
+        std::fs::write(&tmp, generated).unwrap();
+        std::fs::rename(&tmp, path).unwrap();
         return;
     }
     match std::fs::read_to_string(path) {
