@@ -922,24 +922,27 @@ impl Request_<'_> {
         let q = self.query();
         let get = |k: &str| q.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
         let mut violations = Vec::new();
-        for (name, allowed) in [
-            (
-                "byCustomizationType",
-                &["FINE_TUNING", "CONTINUED_PRE_TRAINING", "DISTILLATION"][..],
-            ),
-            ("byOutputModality", &["TEXT", "IMAGE", "EMBEDDING"][..]),
-            ("byInferenceType", &["ON_DEMAND", "PROVISIONED"][..]),
-        ] {
-            if let Some(v) = get(name)
-                && !allowed.contains(&v)
-            {
-                // Source: inferred from the Smithy model's constraints, in Coral's report format.
-                violations.push(format!(
-                    "Value '{v}' at '{name}' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
-                    allowed.join(", ")
-                ));
-            }
-        }
+        enum_params(
+            &q,
+            &[
+                (
+                    "byCustomizationType",
+                    "byCustomizationType",
+                    &["FINE_TUNING", "CONTINUED_PRE_TRAINING", "DISTILLATION"],
+                ),
+                (
+                    "byOutputModality",
+                    "byOutputModality",
+                    &["TEXT", "IMAGE", "EMBEDDING"],
+                ),
+                (
+                    "byInferenceType",
+                    "byInferenceType",
+                    &["ON_DEMAND", "PROVISIONED"],
+                ),
+            ],
+            &mut violations,
+        );
         if let Some(p) = get("byProvider")
             && (p.is_empty()
                 || p.len() > 63
@@ -1005,40 +1008,14 @@ impl Request_<'_> {
         let q = self.query();
         let get = |k: &str| q.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
         let mut violations = Vec::new();
-        let max = match get("maxResults") {
-            None => 20,
-            Some(v) => match v.parse::<i64>() {
-                Ok(n) if (1..=1000).contains(&n) => n as usize,
-                Ok(n) => {
-                    let c = if n < 1 {
-                        "Member must have value greater than or equal to 1"
-                    } else {
-                        "Member must have value less than or equal to 1000"
-                    };
-                    // Source: inferred from the Smithy model's constraints, in Coral's report format.
-                    violations.push(format!(
-                        "Value '{n}' at 'maxResults' failed to satisfy constraint: {c}"
-                    ));
-                    20
-                }
-                Err(_) => {
-                    // Source: inferred (the Coral deserializer's wording).
-                    return Err(ApiError::serialization(format!(
-                        "STRING_VALUE can not be converted to an Integer: {v}"
-                    )));
-                }
-            },
-        };
+        let max = max_results(&q, 20, &mut violations)?;
         // botocore: the typeEquals member travels as the `type` query parameter.
         let type_equals = get("type");
-        if let Some(t) = type_equals
-            && !["SYSTEM_DEFINED", "APPLICATION"].contains(&t)
-        {
-            // Source: inferred from the Smithy model's constraints, in Coral's report format.
-            violations.push(format!(
-                "Value '{t}' at 'typeEquals' failed to satisfy constraint: Member must satisfy enum value set: [SYSTEM_DEFINED, APPLICATION]"
-            ));
-        }
+        enum_params(
+            &q,
+            &[("type", "typeEquals", &["SYSTEM_DEFINED", "APPLICATION"])],
+            &mut violations,
+        );
         if !violations.is_empty() {
             // Source: inferred from the Smithy model's constraints, in Coral's report format.
             return Err(super::errors::constraint_report(&violations));
@@ -1058,13 +1035,7 @@ impl Request_<'_> {
                     .map(catalog::app_profile_summary),
             );
         }
-        let start = match get("nextToken") {
-            None => 0,
-            Some(t) => decode_page_token(t)
-                .filter(|s| *s < all.len())
-                // Source: inferred.
-                .ok_or_else(|| ApiError::validation("The pagination token is invalid."))?,
-        };
+        let start = page_start(&q, all.len())?;
         let end = (start + max).min(all.len());
         let page: Vec<Value> = all[start..end].to_vec();
         let mut body = json!({"inferenceProfileSummaries": page});
@@ -1097,28 +1068,7 @@ impl Request_<'_> {
         let q = self.query();
         let get = |k: &str| q.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
         let mut violations = Vec::new();
-        let max = match get("maxResults") {
-            None => 1000,
-            Some(v) => match v.parse::<i64>() {
-                Ok(n) if (1..=1000).contains(&n) => n as usize,
-                Ok(n) => {
-                    let c = if n < 1 {
-                        "Member must have value greater than or equal to 1"
-                    } else {
-                        "Member must have value less than or equal to 1000"
-                    };
-                    violations.push(format!(
-                        "Value '{n}' at 'maxResults' failed to satisfy constraint: {c}"
-                    ));
-                    1000
-                }
-                Err(_) => {
-                    return Err(ApiError::serialization(format!(
-                        "STRING_VALUE can not be converted to an Integer: {v}"
-                    )));
-                }
-            },
-        };
+        let max = max_results(&q, 1000, &mut violations)?;
         let mut enums: Vec<(&str, &[&str])> = vec![
             ("sortBy", &["CreationTime"]),
             ("sortOrder", &["Ascending", "Descending"]),
@@ -1131,16 +1081,8 @@ impl Request_<'_> {
             )),
             Owned::Imported => {}
         }
-        for (name, allowed) in enums {
-            if let Some(v) = get(name)
-                && !allowed.contains(&v)
-            {
-                violations.push(format!(
-                    "Value '{v}' at '{name}' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
-                    allowed.join(", ")
-                ));
-            }
-        }
+        let enums: Vec<(&str, &str, &[&str])> = enums.into_iter().map(|(n, a)| (n, n, a)).collect();
+        enum_params(&q, &enums, &mut violations);
         if let Some(n) = get("nameContains")
             && (n.is_empty()
                 || n.len() > 63
@@ -1218,12 +1160,7 @@ impl Request_<'_> {
         // Pages of at most one entry, so that every client's nextToken handling is exercised
         // on these short lists; the API allows a page shorter than maxResults.
         let max = max.min(1);
-        let start = match get("nextToken") {
-            None => 0,
-            Some(t) => decode_page_token(t)
-                .filter(|s| *s < all.len())
-                .ok_or_else(|| ApiError::validation("The pagination token is invalid."))?,
-        };
+        let start = page_start(&q, all.len())?;
         let end = (start + max).min(all.len());
         let mut body = json!({ key: all[start..end].to_vec() });
         if end < all.len() {
@@ -1290,6 +1227,73 @@ fn decode_page_token(token: &str) -> Option<usize> {
         .strip_prefix("brock-emulator-page:")?
         .parse()
         .ok()
+}
+
+/// One query parameter of a control-plane listing.
+fn param<'q>(q: &'q [(String, String)], name: &str) -> Option<&'q str> {
+    q.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+}
+
+/// `maxResults` as the control plane checks it: 1 to 1000, else a constraint violation (the
+/// default stands in so the other members are still checked and reported together); a value
+/// that is not a number fails deserialization first.
+fn max_results(
+    q: &[(String, String)],
+    default: usize,
+    violations: &mut Vec<String>,
+) -> Result<usize, ApiError> {
+    let Some(v) = param(q, "maxResults") else {
+        return Ok(default);
+    };
+    match v.parse::<i64>() {
+        Ok(n) if (1..=1000).contains(&n) => Ok(n as usize),
+        Ok(n) => {
+            let c = if n < 1 {
+                "Member must have value greater than or equal to 1"
+            } else {
+                "Member must have value less than or equal to 1000"
+            };
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            violations.push(format!(
+                "Value '{n}' at 'maxResults' failed to satisfy constraint: {c}"
+            ));
+            Ok(default)
+        }
+        // Source: inferred (the Coral deserializer's wording).
+        Err(_) => Err(ApiError::serialization(format!(
+            "STRING_VALUE can not be converted to an Integer: {v}"
+        ))),
+    }
+}
+
+/// Enum-valued query parameters: (query name, member name, allowed values).
+fn enum_params(
+    q: &[(String, String)],
+    checks: &[(&str, &str, &[&str])],
+    violations: &mut Vec<String>,
+) {
+    for (name, member, allowed) in checks {
+        if let Some(v) = param(q, name)
+            && !allowed.contains(&v)
+        {
+            // Source: inferred from the Smithy model's constraints, in Coral's report format.
+            violations.push(format!(
+                "Value '{v}' at '{member}' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
+                allowed.join(", ")
+            ));
+        }
+    }
+}
+
+/// Where a page starts: 0, or the position a `nextToken` of ours encodes.
+fn page_start(q: &[(String, String)], len: usize) -> Result<usize, ApiError> {
+    match param(q, "nextToken") {
+        None => Ok(0),
+        Some(t) => decode_page_token(t)
+            .filter(|s| *s < len)
+            // Source: inferred.
+            .ok_or_else(|| ApiError::validation("The pagination token is invalid.")),
+    }
 }
 
 #[cfg(test)]
