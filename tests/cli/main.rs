@@ -2,6 +2,7 @@
 //! against the emulator over loopback.
 
 mod agent;
+mod aliases;
 mod assets;
 mod bad_input;
 mod chat;
