@@ -15,6 +15,7 @@ mod errors;
 mod guardrail;
 mod hardening;
 mod hardening_sessions;
+mod help;
 mod identity;
 mod image;
 mod invoke;
