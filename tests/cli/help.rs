@@ -25,3 +25,33 @@ fn a_misspelt_models_provider_gets_a_suggestion() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
 }
+
+#[test]
+fn raw_to_a_post_only_path_without_a_body_says_a_body_is_needed() {
+    let env = TestEnv::new();
+    for target in [
+        &["POST", "/model/amazon.nova-lite-v1:0/converse"][..],
+        &["POST", "/model/amazon.nova-lite-v1:0/invoke"][..],
+        &["/model/amazon.nova-lite-v1:0/converse-stream"][..],
+    ] {
+        let out = env.cmd().arg("raw").args(target).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{target:?}");
+        let err = stderr_of(&out);
+        assert!(
+            err.contains("needs a request body") && err.contains("-d"),
+            "{err}"
+        );
+    }
+    // With a body it goes through.
+    let out = env
+        .cmd()
+        .args([
+            "raw",
+            "/model/amazon.nova-lite-v1:0/converse",
+            "-d",
+            r#"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#,
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+}
