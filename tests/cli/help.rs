@@ -55,3 +55,27 @@ fn raw_to_a_post_only_path_without_a_body_says_a_body_is_needed() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
 }
+
+#[test]
+fn an_aws_profile_that_does_not_exist_is_named_as_missing() {
+    let env = TestEnv::new();
+    env.write_file(
+        ".aws/config",
+        "[default]\nregion = us-east-1\n\n[profile work]\n",
+    );
+    let out = env
+        .cmd()
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .args(["--aws-profile", "wrok", "models"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("AWS profile 'wrok' is not in ~/.aws/config")
+            && err.contains("did you mean 'work'?"),
+        "{err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
