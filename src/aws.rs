@@ -456,7 +456,7 @@ impl Client {
         let resp = match tokio::time::timeout(self.inner.read_timeout, fut).await {
             Err(_) => {
                 return Err(Error::Network(format!(
-                    "no response from {authority} within {} s (read timeout)",
+                    "no response from {authority} within {} s (read timeout); {READ_TIMEOUT_HINT}",
                     self.inner.read_timeout.as_secs_f64()
                 )));
             }
@@ -622,6 +622,9 @@ impl ProvideCredentials for NoCredentials {
 fn retryable_status(status: u16) -> bool {
     status == 429 || status >= 500
 }
+
+/// Every setting that raises the read timeout, as the user would type it.
+const READ_TIMEOUT_HINT: &str = "raise it with --read-timeout SECS, BROCK_READ_TIMEOUT, or `read` under [default.timeouts] in the config";
 
 /// When `profile` is in neither AWS profile file, the message saying so (the SDK's own error
 /// only lists the providers it tried).
@@ -1057,7 +1060,7 @@ async fn next_chunk(body: &mut Incoming, read_timeout: Duration) -> Result<Optio
         let frame = match tokio::time::timeout(read_timeout, body.frame()).await {
             Err(_) => {
                 return Err(Error::Network(format!(
-                    "the service stopped sending for {} s (read timeout)",
+                    "the service stopped sending for {} s (read timeout); {READ_TIMEOUT_HINT}",
                     read_timeout.as_secs_f64()
                 )));
             }

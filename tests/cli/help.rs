@@ -79,3 +79,22 @@ fn an_aws_profile_that_does_not_exist_is_named_as_missing() {
     );
     assert_eq!(err.trim().lines().count(), 1, "{err}");
 }
+
+#[test]
+fn the_read_timeout_message_names_the_settings_that_raise_it() {
+    let env = TestEnv::new();
+    env.write_config("[default.headers]\nx-brock-emulator-scenario = \"slow-first-byte\"\n");
+    let out = env
+        .cmd()
+        .args(["--read-timeout", "0.3", "--max-attempts", "1", "models"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("--read-timeout")
+            && err.contains("BROCK_READ_TIMEOUT")
+            && err.contains("[default.timeouts]"),
+        "{err}"
+    );
+}
