@@ -456,7 +456,7 @@ impl Client {
         let resp = match tokio::time::timeout(self.inner.read_timeout, fut).await {
             Err(_) => {
                 return Err(Error::Network(format!(
-                    "no response from {authority} within {} s (read timeout)",
+                    "no response from {authority} within {} s (read timeout); {READ_TIMEOUT_HINT}",
                     self.inner.read_timeout.as_secs_f64()
                 )));
             }
@@ -537,6 +537,11 @@ impl Client {
             .get_or_init(|| async { self.build_provider().await })
             .await;
         let creds = provider.provide_credentials().await.map_err(|e| {
+            if let Some(p) = &self.inner.aws_profile
+                && let Some(msg) = missing_profile(p)
+            {
+                return Error::Auth(msg);
+            }
             let detail = readable_sdk_error(&error_chain(&e));
             Error::Auth(format!(
                 "no usable AWS credentials ({detail}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, \
@@ -616,6 +621,64 @@ impl ProvideCredentials for NoCredentials {
 
 fn retryable_status(status: u16) -> bool {
     status == 429 || status >= 500
+}
+
+/// Every setting that raises the read timeout, as the user would type it.
+const READ_TIMEOUT_HINT: &str = "raise it with --read-timeout SECS, BROCK_READ_TIMEOUT, or `read` under [default.timeouts] in the config";
+
+/// When `profile` is in neither AWS profile file, the message saying so (the SDK's own error
+/// only lists the providers it tried).
+fn missing_profile(profile: &str) -> Option<String> {
+    let home = std::env::var_os("HOME")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_default();
+    let file = |var: &str, name: &str| {
+        std::env::var_os(var)
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| home.join(".aws").join(name))
+    };
+    let mut names = Vec::new();
+    for (path, is_config) in [
+        (file("AWS_CONFIG_FILE", "config"), true),
+        (file("AWS_SHARED_CREDENTIALS_FILE", "credentials"), false),
+    ] {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        for line in text.lines() {
+            let Some(section) = line
+                .trim()
+                .strip_prefix('[')
+                .and_then(|l| l.strip_suffix(']'))
+            else {
+                continue;
+            };
+            let section = section.trim();
+            let name = match section.strip_prefix("profile ") {
+                Some(n) => n.trim(),
+                None if !is_config || section == "default" => section,
+                None => continue,
+            };
+            names.push(name.to_string());
+        }
+    }
+    if names.iter().any(|n| n == profile) {
+        return None;
+    }
+    names.sort();
+    names.dedup();
+    let known = if names.is_empty() {
+        "it has no profiles".to_string()
+    } else {
+        let hint = crate::config::did_you_mean(profile, names.iter().map(String::as_str))
+            .map(|s| format!("did you mean '{s}'? "))
+            .unwrap_or_default();
+        format!("{hint}profiles there: {}", names.join(", "))
+    };
+    Some(format!(
+        "AWS profile '{profile}' is not in ~/.aws/config or ~/.aws/credentials ({known}); \
+         add it with `aws configure --profile {profile}` or pick another with --aws-profile"
+    ))
 }
 
 /// The region from the AWS profile file, without touching instance metadata.
@@ -997,7 +1060,7 @@ async fn next_chunk(body: &mut Incoming, read_timeout: Duration) -> Result<Optio
         let frame = match tokio::time::timeout(read_timeout, body.frame()).await {
             Err(_) => {
                 return Err(Error::Network(format!(
-                    "the service stopped sending for {} s (read timeout)",
+                    "the service stopped sending for {} s (read timeout); {READ_TIMEOUT_HINT}",
                     read_timeout.as_secs_f64()
                 )));
             }

@@ -13,6 +13,7 @@ use std::time::Duration;
 use toml::Value;
 
 use crate::cli::{GlobalArgs, OutputFormat};
+use crate::core::model::BUILTIN_ALIASES;
 use crate::error::{Error, Result};
 
 /// Where a value came from.
@@ -880,7 +881,7 @@ impl Settings {
             return Ok(target.clone());
         }
         if let Some(target) = builtin_alias(name, self.region.as_deref()) {
-            return Ok(target);
+            return target;
         }
         // Every real model id, profile id and ARN contains a '.', ':' or '/'; a bare word is an
         // alias the user expected to exist.
@@ -888,7 +889,7 @@ impl Settings {
             return Ok(name.to_string());
         }
         let mut known: Vec<String> = self.aliases.keys().cloned().collect();
-        known.extend(BUILTIN_ALIASES.iter().map(|(a, _)| a.to_string()));
+        known.extend(BUILTIN_ALIASES.iter().map(|a| a.alias.to_string()));
         known.sort();
         known.dedup();
         let suggestion = did_you_mean(name, known.iter().map(String::as_str))
@@ -910,9 +911,13 @@ impl Settings {
 
     /// The aliases users can type, built-in ones included, as (alias, target).
     pub fn all_aliases(&self) -> Vec<(String, String)> {
+        // An alias not offered in the region is left out: it cannot be used here.
         let mut out: BTreeMap<String, String> = BUILTIN_ALIASES
             .iter()
-            .filter_map(|(a, _)| Some((a.to_string(), builtin_alias(a, self.region.as_deref())?)))
+            .filter_map(|a| {
+                let target = builtin_alias(a.alias, self.region.as_deref())?.ok()?;
+                Some((a.alias.to_string(), target))
+            })
             .collect();
         out.extend(self.aliases.clone());
         out.into_iter().collect()
@@ -921,37 +926,14 @@ impl Settings {
 
 pub const DEFAULT_MODEL_ALIAS: &str = "nova-lite";
 
-/// Built-in aliases; `{geo}` becomes the region's cross-region inference profile prefix.
-const BUILTIN_ALIASES: &[(&str, &str)] = &[
-    ("nova-micro", "{geo}.amazon.nova-micro-v1:0"),
-    ("nova-lite", "{geo}.amazon.nova-lite-v1:0"),
-    ("nova-pro", "{geo}.amazon.nova-pro-v1:0"),
-    ("nova-2-lite", "{geo}.amazon.nova-2-lite-v1:0"),
-    ("sonnet", "{geo}.anthropic.claude-sonnet-4-5-20250929-v1:0"),
-    ("haiku", "{geo}.anthropic.claude-haiku-4-5-20251001-v1:0"),
-    ("opus", "{geo}.anthropic.claude-opus-4-1-20250805-v1:0"),
-    ("llama", "{geo}.meta.llama3-3-70b-instruct-v1:0"),
-    ("deepseek-r1", "us.deepseek.r1-v1:0"),
-    ("gpt-oss", "openai.gpt-oss-120b-1:0"),
-    ("titan-embed", "amazon.titan-embed-text-v2:0"),
-    ("cohere-embed", "cohere.embed-v4:0"),
-    ("nova-canvas", "amazon.nova-canvas-v1:0"),
-    ("rerank", "cohere.rerank-v3-5:0"),
-];
-
-fn builtin_alias(name: &str, region: Option<&str>) -> Option<String> {
-    let (_, target) = BUILTIN_ALIASES.iter().find(|(a, _)| *a == name)?;
-    Some(target.replace("{geo}", geography(region.unwrap_or("us-east-1"))))
-}
-
-/// The cross-region inference profile prefix for a region.
-pub fn geography(region: &str) -> &'static str {
-    match region.split('-').next() {
-        Some("eu") => "eu",
-        Some("ap") => "apac",
-        Some("us") if region.starts_with("us-gov") => "us-gov",
-        _ => "us",
-    }
+/// A built-in alias resolved for `region` (unset: us-east-1, the SDK's fallback too); None when
+/// `name` is not a built-in alias.
+fn builtin_alias(name: &str, region: Option<&str>) -> Option<Result<String>> {
+    let a = crate::core::model::BuiltinAlias::find(name)?;
+    Some(
+        a.resolve(region.unwrap_or("us-east-1"))
+            .map_err(|e| Error::usage(e.to_string())),
+    )
 }
 
 /// The closest candidate, if it is close enough to be what the user meant.
@@ -1490,7 +1472,7 @@ mod tests {
         );
         assert_eq!(
             s.resolve_model("sonnet").unwrap(),
-            "eu.anthropic.claude-sonnet-4-5-20250929-v1:0"
+            "eu.anthropic.claude-sonnet-4-6"
         );
         assert_eq!(s.resolve_model("a.b:0").unwrap(), "a.b:0");
         let msg = s.resolve_model("fsat").unwrap_err().to_string();

@@ -380,6 +380,24 @@ async fn foundation_or_profiles(
     }
     let reach = reach_map(&profiles);
     let provider = args.provider.as_deref().map(str::to_ascii_lowercase);
+    if let Some(p) = provider.as_deref() {
+        let mut known: Vec<String> = models
+            .iter()
+            .map(|m| str_of(m, "providerName").to_ascii_lowercase())
+            .filter(|n| !n.is_empty())
+            .collect();
+        known.sort();
+        known.dedup();
+        if !known.iter().any(|k| k == p) {
+            let hint = crate::config::did_you_mean(p, known.iter().map(String::as_str))
+                .map(|s| format!(" — did you mean '{s}'?"))
+                .unwrap_or_default();
+            return Err(Error::usage(format!(
+                "no provider '{p}' in this region's catalog{hint} (providers: {})",
+                known.join(", ")
+            )));
+        }
+    }
     let modality = args.modality.as_deref().map(str::to_ascii_uppercase);
     let selected: Vec<Value> = models
         .iter()

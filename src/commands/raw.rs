@@ -22,12 +22,18 @@ const ECHO_MAX: usize = 200;
 pub async fn run(settings: &Settings, args: &RawArgs) -> Result<()> {
     let (method, path) = parse_target(&args.target)?;
     let body = read_body(args, method.as_ref())?;
+    let method_given = method.is_some();
     let method = method.unwrap_or(if body.is_some() {
         Method::POST
     } else {
         Method::GET
     });
     let body = body.unwrap_or_default();
+    if body.is_empty() && (method == Method::POST || !method_given) && needs_body(&path) {
+        return Err(Error::usage(format!(
+            "POST {path} needs a request body: pass -d '{{...}}' or -d @FILE, or pipe it on stdin"
+        )));
+    }
     if !args.binary
         && !body.is_empty()
         && let Err(e) = serde_json::from_slice::<Value>(&body)
@@ -211,6 +217,25 @@ fn eprint_block(s: &str) {
     for line in s.lines() {
         diag(line);
     }
+}
+
+/// Operations Bedrock serves only as a POST with a JSON body; without one the request would only
+/// come back as a service error that does not say what is missing.
+fn needs_body(path: &str) -> bool {
+    let path = path.split('?').next().unwrap_or(path).trim_end_matches('/');
+    let last = path.rsplit('/').next().unwrap_or("");
+    [
+        "converse",
+        "converse-stream",
+        "invoke",
+        "invoke-with-response-stream",
+        "count-tokens",
+        "apply",
+        "rerank",
+        "retrieve",
+        "retrieveAndGenerate",
+    ]
+    .contains(&last)
 }
 
 /// `[METHOD] PATH` → method (if given) and path.

@@ -509,6 +509,112 @@ impl Capabilities {
     }
 }
 
+/// A built-in alias: the newest model of a line, with the geographies that have a system-defined
+/// cross-region inference profile for it (empty: the alias is used on demand, as the bare id).
+/// The geographies mirror Bedrock's catalog (and the emulator's, `emulator::catalog`, which a
+/// test keeps in step), so an alias never becomes an id the service rejects in a region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BuiltinAlias {
+    pub alias: &'static str,
+    pub model: &'static str,
+    pub geos: &'static [&'static str],
+    /// Whether the bare id is served on demand when no profile fits the region.
+    pub on_demand: bool,
+}
+
+const ALL_GEOS: &[&str] = &["us", "eu", "apac", "global"];
+const US_EU_APAC: &[&str] = &["us", "eu", "apac"];
+const US: &[&str] = &["us"];
+
+macro_rules! alias {
+    ($alias:expr, $model:expr, $geos:expr, $od:expr) => {
+        BuiltinAlias {
+            alias: $alias,
+            model: $model,
+            geos: $geos,
+            on_demand: $od,
+        }
+    };
+}
+
+#[rustfmt::skip]
+pub const BUILTIN_ALIASES: &[BuiltinAlias] = &[
+    alias!("nova-micro", "amazon.nova-micro-v1:0", US_EU_APAC, true),
+    alias!("nova-lite", "amazon.nova-lite-v1:0", US_EU_APAC, true),
+    alias!("nova-pro", "amazon.nova-pro-v1:0", US_EU_APAC, true),
+    alias!("nova-premier", "amazon.nova-premier-v1:0", US, false),
+    alias!("nova-2-lite", "amazon.nova-2-lite-v1:0", ALL_GEOS, false),
+    alias!("nova", "amazon.nova-2-lite-v1:0", ALL_GEOS, false),
+    alias!("sonnet", "anthropic.claude-sonnet-4-6", ALL_GEOS, false),
+    alias!("haiku", "anthropic.claude-haiku-4-5-20251001-v1:0", ALL_GEOS, false),
+    alias!("opus", "anthropic.claude-opus-4-6-v1", ALL_GEOS, false),
+    alias!("llama", "meta.llama4-maverick-17b-instruct-v1:0", US, false),
+    alias!("deepseek-r1", "deepseek.r1-v1:0", US, false),
+    alias!("gpt-oss", "openai.gpt-oss-120b-1:0", &[], true),
+    alias!("titan-embed", "amazon.titan-embed-text-v2:0", &[], true),
+    alias!("cohere-embed", "cohere.embed-v4:0", &[], true),
+    alias!("nova-canvas", "amazon.nova-canvas-v1:0", &[], true),
+    alias!("rerank", "cohere.rerank-v3-5:0", &[], true),
+];
+
+/// The cross-region inference profile geography of a region, when it belongs to one.
+pub fn geography(region: &str) -> Option<&'static str> {
+    if region.starts_with("us-gov-") {
+        return Some("us-gov");
+    }
+    match region.split('-').next() {
+        Some("us") => Some("us"),
+        Some("eu") => Some("eu"),
+        Some("ap") => Some("apac"),
+        _ => None,
+    }
+}
+
+impl BuiltinAlias {
+    pub fn find(name: &str) -> Option<&'static BuiltinAlias> {
+        BUILTIN_ALIASES.iter().find(|a| a.alias == name)
+    }
+
+    /// The id to send from `region`: the region's geography profile if there is one, else the
+    /// global profile, else the bare id when it is served on demand. Otherwise an error naming
+    /// where the model is offered.
+    pub fn resolve(&self, region: &str) -> Result<String> {
+        let geo = geography(region);
+        if let Some(g) = geo.filter(|g| self.geos.contains(g)) {
+            return Ok(format!("{g}.{}", self.model));
+        }
+        if self.geos.contains(&"global") {
+            return Ok(format!("global.{}", self.model));
+        }
+        if self.on_demand {
+            return Ok(self.model.to_string());
+        }
+        let offered: Vec<String> = self
+            .geos
+            .iter()
+            .map(|g| format!("{g}.{}", self.model))
+            .collect();
+        let regions: Vec<&str> = self.geos.iter().map(|g| geo_example_region(g)).collect();
+        Err(Error::invalid(format!(
+            "model alias '{}' ({}) is offered only through {} and cannot be called from {region}; \
+             use --region {} (or another region in that geography)",
+            self.alias,
+            self.model,
+            offered.join(", "),
+            regions.join(" or --region ")
+        )))
+    }
+}
+
+fn geo_example_region(geo: &str) -> &'static str {
+    match geo {
+        "eu" => "eu-central-1",
+        "apac" => "ap-northeast-1",
+        "us-gov" => "us-gov-west-1",
+        _ => "us-east-1",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -640,6 +640,54 @@ mod tests {
         );
     }
 
+    /// Built-in aliases (`core::model`) name catalog models with exactly the catalog's
+    /// geographies, so every id an alias resolves to in any region is one the catalog serves.
+    #[test]
+    fn builtin_aliases_match_the_catalog() {
+        use crate::core::model::BUILTIN_ALIASES;
+        for a in BUILTIN_ALIASES {
+            let m =
+                find(a.model).unwrap_or_else(|| panic!("{}: {} not in catalog", a.alias, a.model));
+            if a.geos.is_empty() {
+                assert!(m.inference.contains(&"ON_DEMAND"), "{}", a.alias);
+            } else {
+                assert_eq!(a.geos, m.geos, "{}", a.alias);
+            }
+            assert_eq!(
+                a.on_demand,
+                m.inference.contains(&"ON_DEMAND"),
+                "{}",
+                a.alias
+            );
+            for region in [
+                "us-east-1",
+                "eu-west-1",
+                "ap-northeast-1",
+                "sa-east-1",
+                "us-gov-west-1",
+            ] {
+                if let Ok(id) = a.resolve(region) {
+                    assert!(resolve(&id).is_some(), "{} in {region}: {id}", a.alias);
+                }
+            }
+        }
+    }
+
+    /// Each line's alias names the newest model of that line in the catalog (listed last).
+    #[test]
+    fn line_aliases_name_the_newest_model() {
+        for (alias, word) in [
+            ("sonnet", "Sonnet"),
+            ("opus", "Opus"),
+            ("haiku", "Haiku"),
+            ("llama", "Llama"),
+        ] {
+            let newest = MODELS.iter().rfind(|m| m.name.contains(word)).unwrap();
+            let a = crate::core::model::BuiltinAlias::find(alias).unwrap();
+            assert_eq!(a.model, newest.id, "{alias}");
+        }
+    }
+
     #[test]
     fn enough_profiles_to_paginate() {
         assert!(profiles().len() > 25);

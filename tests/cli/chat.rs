@@ -307,7 +307,15 @@ fn reasoning_goes_to_stderr_and_the_answer_to_stdout() {
 fn reasoning_budget_follows_max_tokens() {
     let env = TestEnv::new();
     let budget = |args: &[&str]| {
-        let doc = dry_run(&env, &[&["--model", "sonnet"], args, &["q"]].concat());
+        let doc = dry_run(
+            &env,
+            &[
+                &["--model", "us.anthropic.claude-sonnet-4-5-20250929-v1:0"],
+                args,
+                &["q"],
+            ]
+            .concat(),
+        );
         let body = doc["body"].clone();
         (
             body["additionalModelRequestFields"]["thinking"]["budget_tokens"].as_u64(),

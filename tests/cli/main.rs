@@ -2,6 +2,7 @@
 //! against the emulator over loopback.
 
 mod agent;
+mod aliases;
 mod assets;
 mod bad_input;
 mod chat;
@@ -15,6 +16,7 @@ mod flow;
 mod guardrail;
 mod hardening;
 mod hardening_sessions;
+mod help;
 mod identity;
 mod image;
 mod invoke;

@@ -136,7 +136,7 @@ fn show_one_model_and_one_profile() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(
-        stdout_of(&out).contains("us.anthropic.claude-sonnet-4-5"),
+        stdout_of(&out).contains("us.anthropic.claude-sonnet-4-6"),
         "{}",
         stdout_of(&out)
     );

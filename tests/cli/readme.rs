@@ -86,7 +86,7 @@ fn expectations() -> Vec<(&'static str, Vec<Check>)> {
             r#"brock --mock chat --model sonnet --reasoning low "Is 1009 prime?""#,
             vec![
                 Is(
-                    "Hello from the brock emulator (us.anthropic.claude-sonnet-4-5-20250929-v1:0). You said: Is 1009 prime?",
+                    "Hello from the brock emulator (us.anthropic.claude-sonnet-4-6). You said: Is 1009 prime?",
                 ),
                 // The reasoning goes to stderr.
                 StderrHas("The user said: Is 1009 prime?"),
@@ -274,8 +274,8 @@ fn expectations() -> Vec<(&'static str, Vec<Check>)> {
         (
             "brock --mock models show sonnet",
             vec![
-                Has("us.anthropic.claude-sonnet-4-5-20250929-v1:0"),
-                Has("US Claude Sonnet 4.5"),
+                Has("us.anthropic.claude-sonnet-4-6"),
+                Has("US Claude Sonnet 4.6"),
             ],
         ),
         (

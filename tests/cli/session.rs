@@ -56,7 +56,7 @@ fn session_continues_with_reasoning_signatures() {
     let s = session_file(&env, "work");
     assert_eq!(s["version"], 1);
     assert_eq!(s["name"], "work");
-    assert_eq!(s["model"], "us.anthropic.claude-sonnet-4-5-20250929-v1:0");
+    assert_eq!(s["model"], "us.anthropic.claude-sonnet-4-6");
     assert_eq!(s["settings"]["reasoning"], "low");
     let msgs = s["conversation"]["messages"].as_array().unwrap();
     assert_eq!(msgs.len(), 2);
@@ -77,8 +77,7 @@ fn session_continues_with_reasoning_signatures() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(
-        stdout_of(&out)
-            .contains("(us.anthropic.claude-sonnet-4-5-20250929-v1:0). You said: second question")
+        stdout_of(&out).contains("(us.anthropic.claude-sonnet-4-6). You said: second question")
     );
     let s = session_file(&env, "work");
     assert_eq!(s["conversation"]["messages"].as_array().unwrap().len(), 4);
