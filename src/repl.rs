@@ -367,6 +367,7 @@ impl Repl {
             show_tool_calls: false,
             interruptible: true,
             terminate: false,
+            exact: self.args.raw,
             route: RouteOptions::from_args(&self.args),
         };
         self.runner
