@@ -1,7 +1,7 @@
 //! Rendering a streamed answer.
 //!
 //! To a pipe: exactly the model's text, flushed per chunk, nothing else on stdout; a closing
-//! newline is added when the text lacks one (not with `--raw`).
+//! newline is added when the text lacks one if the caller asks (chat does, except with `--raw`).
 //! To a terminal: a spinner on stderr until the first token; reasoning dimmed on stderr; the
 //! answer streamed raw as it arrives, and each markdown block re-drawn through termimad once it
 //! is complete (a blank line outside a code fence). We know how many rows the raw text took from
@@ -68,7 +68,8 @@ pub struct StreamRenderer<O: Write, E: Write> {
     /// Pipe text written but not flushed yet (see `STDOUT_PENDING`).
     unflushed: bool,
     wrote_text: bool,
-    /// `--raw`: a pipe gets the model's bytes exactly, with no closing newline added.
+    /// A pipe gets the model's bytes exactly, with no closing newline added (the default;
+    /// chat turns it off unless `--raw`).
     exact: bool,
     skin: Option<termimad::MadSkin>,
 }
@@ -105,7 +106,8 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
             out_at_line_start: true,
             unflushed: false,
             wrote_text: false,
-            exact: false,
+            // Callers that end the line themselves (agent) keep the bytes; chat opts out.
+            exact: true,
             skin: markdown.then(termimad::MadSkin::default),
         }
     }
@@ -431,6 +433,7 @@ mod tests {
         let mut out = Vec::new();
         {
             let mut r = StreamRenderer::new(&mut out, Vec::new(), opts(false));
+            r.set_exact(false);
             r.text("no newline").unwrap();
             r.finish().unwrap();
             r.finish().unwrap();

@@ -700,7 +700,10 @@ fn ctrl_c_mid_stream_keeps_the_partial_answer() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", crate::common::stderr_of(&out));
-    assert_eq!(crate::common::stdout_of(&out), "lorem ipsum dolor sit amet");
+    assert_eq!(
+        crate::common::stdout_of(&out),
+        "lorem ipsum dolor sit amet\n"
+    );
     let conv = rec.conversation();
     assert_eq!(conv.len(), 5, "{conv:?}");
     assert_eq!(conv[4], user("[[tokens=5000]] again | go on"));
