@@ -124,6 +124,10 @@ fn expectations() -> Vec<(&'static str, Vec<Check>)> {
             )],
         ),
         (
+            r#"brock --mock chat "hello" | wc -l"#,
+            vec![That("a piped answer is one line", |s| s.trim() == "1")],
+        ),
+        (
             r#"brock --mock chat -v -m invoke/us.meta.llama3-3-70b-instruct-v1:0 "hello""#,
             vec![
                 Is(
