@@ -58,6 +58,9 @@ _brock() {
             brock,rerank)
                 cmd="brock__subcmd__rerank"
                 ;;
+            brock,roles)
+                cmd="brock__subcmd__roles"
+                ;;
             brock,tokens)
                 cmd="brock__subcmd__tokens"
                 ;;
@@ -187,6 +190,9 @@ _brock() {
             brock__subcmd__help,rerank)
                 cmd="brock__subcmd__help__subcmd__rerank"
                 ;;
+            brock__subcmd__help,roles)
+                cmd="brock__subcmd__help__subcmd__roles"
+                ;;
             brock__subcmd__help,tokens)
                 cmd="brock__subcmd__help__subcmd__tokens"
                 ;;
@@ -242,7 +248,7 @@ _brock() {
 
     case "${cmd}" in
         brock)
-            opts="-v -q -h -V --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help"
+            opts="-v -q -h -V --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1040,7 +1046,7 @@ _brock() {
             return 0
             ;;
         brock__subcmd__chat)
-            opts="-m -s -t -a -i -y -v -q -h -V --model --system --max-tokens --temperature --top-p --top-k --stop --param --anthropic-beta --response-field --reasoning --hide-reasoning --tools --tool-choice --attach --json-schema --guardrail --guardrail-trace --guard --guard-stdin --count-tokens --latency --service-tier --request-metadata --cache --prefill --input-format --input-file --no-stream --dry-run --route --family --api-base --api-key-env --interactive --session --run-tools --yes --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
+            opts="-m -s -t -a -i -y -v -q -h -V --model --system --max-tokens --temperature --top-p --top-k --stop --param --anthropic-beta --response-field --reasoning --hide-reasoning --tools --tool-choice --attach --json-schema --guardrail --guardrail-trace --guard --guard-stdin --count-tokens --latency --service-tier --request-metadata --cache --prefill --input-format --input-file --no-stream --dry-run --route --family --api-base --api-key-env --interactive --role --raw --session --run-tools --yes --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1167,6 +1173,10 @@ _brock() {
                     return 0
                     ;;
                 --api-key-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2274,7 +2284,7 @@ _brock() {
             return 0
             ;;
         brock__subcmd__help)
-            opts="chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help"
+            opts="chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2624,6 +2634,20 @@ _brock() {
             return 0
             ;;
         brock__subcmd__help__subcmd__rerank)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        brock__subcmd__help__subcmd__roles)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3136,6 +3160,76 @@ _brock() {
                     COMPREPLY=($(compgen -W "rerank invoke" -- "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(brock __complete profiles 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --aws-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bedrock-endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent-runtime-endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-session-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --external-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        brock__subcmd__roles)
+            opts="-v -q -h -V --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --profile)
                     COMPREPLY=($(compgen -W "$(brock __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0

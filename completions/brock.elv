@@ -55,6 +55,7 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand emulator 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
             cand tokens 'Count a prompt''s input tokens without sending it to the model (CountTokens)'
             cand guardrail 'Check text against a guardrail without a model (ApplyGuardrail)'
+            cand roles 'List the roles defined in the config ([roles.NAME])'
             cand __complete 'Completion candidates for shell scripts (models, profiles)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -90,6 +91,7 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand --family 'Model family for ids that do not show it (application inference profile or provisioned throughput ARNs, proxy models): anthropic, nova, nova2, llama, mistral, … (default: looked up)'
             cand --api-base 'URL of a Converse-shaped proxy for converse_like/NAME models, posted to as given (its answer may be a Converse JSON body or an event stream)'
             cand --api-key-env 'Environment variable holding the API key sent as a bearer token to --api-base'
+            cand --role 'Use a role from the config ([roles.NAME]: system prompt, model, settings, prompt template)'
             cand --session 'Continue the saved session NAME (created if missing) and save the new turns back'
             cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
             cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
@@ -114,6 +116,7 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand --dry-run 'Print the exact request that would be sent and exit'
             cand -i 'Open the interactive REPL (the default with no prompt on a terminal)'
             cand --interactive 'Open the interactive REPL (the default with no prompt on a terminal)'
+            cand --raw 'Write the answer''s bytes exactly as the model sent them (no closing newline in a pipe)'
             cand --run-tools 'Run the tools the model calls ([tools.NAME] commands in the config) and send back the results'
             cand -y 'Run tools without asking (for trusted scripts)'
             cand --yes 'Run tools without asking (for trusted scripts)'
@@ -961,6 +964,32 @@ set edit:completion:arg-completer[brock] = {|@words|
         }
         &'brock;guardrail;help;help'= {
         }
+        &'brock;roles'= {
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'brock;__complete'= {
             cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
             cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
@@ -1001,6 +1030,7 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand emulator 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
             cand tokens 'Count a prompt''s input tokens without sending it to the model (CountTokens)'
             cand guardrail 'Check text against a guardrail without a model (ApplyGuardrail)'
+            cand roles 'List the roles defined in the config ([roles.NAME])'
             cand __complete 'Completion candidates for shell scripts (models, profiles)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1062,6 +1092,8 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand apply 'Check text against a guardrail and show its verdict (ApplyGuardrail)'
         }
         &'brock;help;guardrail;apply'= {
+        }
+        &'brock;help;roles'= {
         }
         &'brock;help;__complete'= {
         }

@@ -63,6 +63,7 @@ complete -c brock -n "__fish_brock_needs_command" -f -a "completions" -d 'Print 
 complete -c brock -n "__fish_brock_needs_command" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
 complete -c brock -n "__fish_brock_needs_command" -f -a "tokens" -d 'Count a prompt\'s input tokens without sending it to the model (CountTokens)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "guardrail" -d 'Check text against a guardrail without a model (ApplyGuardrail)'
+complete -c brock -n "__fish_brock_needs_command" -f -a "roles" -d 'List the roles defined in the config ([roles.NAME])'
 complete -c brock -n "__fish_brock_needs_command" -f -a "__complete" -d 'Completion candidates for shell scripts (models, profiles)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c brock -n "__fish_brock_using_subcommand chat" -s m -l model -d 'Model id, alias from [aliases], inference profile id or ARN; env BROCK_MODEL' -r -f -a "(brock __complete models 2>/dev/null)"
@@ -95,6 +96,7 @@ auto\t''"
 complete -c brock -n "__fish_brock_using_subcommand chat" -l family -d 'Model family for ids that do not show it (application inference profile or provisioned throughput ARNs, proxy models): anthropic, nova, nova2, llama, mistral, … (default: looked up)' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l api-base -d 'URL of a Converse-shaped proxy for converse_like/NAME models, posted to as given (its answer may be a Converse JSON body or an event stream)' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l api-key-env -d 'Environment variable holding the API key sent as a bearer token to --api-base' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l role -d 'Use a role from the config ([roles.NAME]: system prompt, model, settings, prompt template)' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l session -d 'Continue the saved session NAME (created if missing) and save the new turns back' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand chat" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
@@ -120,6 +122,7 @@ complete -c brock -n "__fish_brock_using_subcommand chat" -l cache -d 'Insert ca
 complete -c brock -n "__fish_brock_using_subcommand chat" -l no-stream -d 'Use Converse instead of ConverseStream'
 complete -c brock -n "__fish_brock_using_subcommand chat" -l dry-run -d 'Print the exact request that would be sent and exit'
 complete -c brock -n "__fish_brock_using_subcommand chat" -s i -l interactive -d 'Open the interactive REPL (the default with no prompt on a terminal)'
+complete -c brock -n "__fish_brock_using_subcommand chat" -l raw -d 'Write the answer\'s bytes exactly as the model sent them (no closing newline in a pipe)'
 complete -c brock -n "__fish_brock_using_subcommand chat" -l run-tools -d 'Run the tools the model calls ([tools.NAME] commands in the config) and send back the results'
 complete -c brock -n "__fish_brock_using_subcommand chat" -s y -l yes -d 'Run tools without asking (for trusted scripts)'
 complete -c brock -n "__fish_brock_using_subcommand chat" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
@@ -820,6 +823,28 @@ complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_s
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Check text against a guardrail and show its verdict (ApplyGuardrail)'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand roles" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand roles" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand roles" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand roles" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand roles" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand roles" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand roles" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand roles" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand roles" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand roles" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand roles" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand roles" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand roles" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand roles" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand roles" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand roles" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand roles" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand roles" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand roles" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand roles" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand __complete" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand __complete" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand __complete" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
@@ -842,21 +867,22 @@ complete -c brock -n "__fish_brock_using_subcommand __complete" -l no-color -d '
 complete -c brock -n "__fish_brock_using_subcommand __complete" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
 complete -c brock -n "__fish_brock_using_subcommand __complete" -s h -l help -d 'Print help'
 complete -c brock -n "__fish_brock_using_subcommand __complete" -s V -l version -d 'Print version'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "chat" -d 'Chat with a model: one-shot (argument and/or stdin) or an interactive REPL'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "embed" -d 'Create embeddings (Titan, Cohere, Nova) from arguments, files or stdin'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "image" -d 'Generate images (Nova Canvas, Titan Image, Stability)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "rerank" -d 'Rerank documents against a query (amazon.rerank, cohere.rerank)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "agent" -d 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "flow" -d 'Bedrock Flows: run a flow alias and stream its outputs (InvokeFlow)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "raw" -d 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "models" -d 'List foundation models, inference profiles, and your imported, custom and provisioned models'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "config" -d 'Show, locate or create the config file'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "completions" -d 'Print a shell completion script'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "tokens" -d 'Count a prompt\'s input tokens without sending it to the model (CountTokens)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "guardrail" -d 'Check text against a guardrail without a model (ApplyGuardrail)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "__complete" -d 'Completion candidates for shell scripts (models, profiles)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "chat" -d 'Chat with a model: one-shot (argument and/or stdin) or an interactive REPL'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "embed" -d 'Create embeddings (Titan, Cohere, Nova) from arguments, files or stdin'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "image" -d 'Generate images (Nova Canvas, Titan Image, Stability)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "rerank" -d 'Rerank documents against a query (amazon.rerank, cohere.rerank)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "agent" -d 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "flow" -d 'Bedrock Flows: run a flow alias and stream its outputs (InvokeFlow)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "raw" -d 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "models" -d 'List foundation models, inference profiles, and your imported, custom and provisioned models'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "config" -d 'Show, locate or create the config file'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "completions" -d 'Print a shell completion script'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "tokens" -d 'Count a prompt\'s input tokens without sending it to the model (CountTokens)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "guardrail" -d 'Check text against a guardrail without a model (ApplyGuardrail)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "roles" -d 'List the roles defined in the config ([roles.NAME])'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "__complete" -d 'Completion candidates for shell scripts (models, profiles)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "invoke" -d 'Invoke an agent and stream its answer (InvokeAgent)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "chat" -d 'Talk to an agent turn by turn in one session'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "inline" -d 'Run an agent defined on the command line: model, instruction, tools, knowledge bases (InvokeInlineAgent)'

@@ -144,6 +144,8 @@ pub enum Command {
     Tokens(TokensArgs),
     /// Check text against a guardrail without a model (ApplyGuardrail)
     Guardrail(GuardrailArgs),
+    /// List the roles defined in the config ([roles.NAME])
+    Roles,
     /// Completion candidates for shell scripts (models, profiles)
     #[command(name = "__complete", hide = true)]
     Complete {
@@ -303,6 +305,14 @@ pub struct ChatArgs {
     /// Open the interactive REPL (the default with no prompt on a terminal)
     #[arg(short = 'i', long)]
     pub interactive: bool,
+
+    /// Use a role from the config ([roles.NAME]: system prompt, model, settings, prompt template)
+    #[arg(long, value_name = "NAME")]
+    pub role: Option<String>,
+
+    /// Write the answer's bytes exactly as the model sent them (no closing newline in a pipe)
+    #[arg(long)]
+    pub raw: bool,
 
     /// Continue the saved session NAME (created if missing) and save the new turns back
     #[arg(long, value_name = "NAME")]

@@ -1,5 +1,7 @@
 //! Settings resolution: built-in default < config `[default]` < `[profiles.NAME]` < environment <
-//! flags, with the source of every value recorded for `brock config show`.
+//! `[roles.NAME]` (chat `--role`) < flags, with the source of every value recorded for
+//! `brock config show`. A role comes after the environment because it is chosen on the command
+//! line for this one run, while the environment is ambient; explicit flags still win.
 //!
 //! Values are layered as TOML values keyed by a dotted name ("retries.max_attempts"), then typed
 //! once. Keeping one generic layering pass (instead of per-field `or_else` chains) is what makes
@@ -133,7 +135,17 @@ const KEYS: &[(&str, Kind, &[&str])] = &[
 
 /// Tables allowed at the top level of the file besides the profile tables.
 const TOP_LEVEL: &[&str] = &[
-    "default", "profiles", "aliases", "tools", "agents", "models",
+    "default", "profiles", "aliases", "tools", "agents", "models", "roles",
+];
+
+/// The keys of a `[roles.NAME]` table that are ordinary settings, layered like a profile's.
+const ROLE_SETTINGS: &[&str] = &[
+    "model",
+    "system",
+    "temperature",
+    "top_p",
+    "max_tokens",
+    "reasoning",
 ];
 
 /// The bounds of every numeric setting, whether it comes from the config file, the
@@ -300,6 +312,120 @@ pub struct ModelConfig {
     pub base_model: Option<String>,
 }
 
+/// `[roles.NAME]`: a system prompt, settings and a prompt template chosen with `--role NAME`.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleConfig {
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The prompt template; `$input` is replaced by the prompt given (argument and/or stdin).
+    #[serde(default)]
+    pub prompt: Option<String>,
+    #[serde(default)]
+    pub system: Option<String>,
+    #[serde(default)]
+    pub model: Option<String>,
+    #[serde(default)]
+    pub temperature: Option<f64>,
+    #[serde(default)]
+    pub top_p: Option<f64>,
+    #[serde(default)]
+    pub max_tokens: Option<u64>,
+    #[serde(default)]
+    pub reasoning: Option<Value>,
+    /// Names of `[tools.NAME]` offered to the model.
+    #[serde(default)]
+    pub tools: Vec<String>,
+    /// Extra request fields, as `--param KEY=JSON` gives them.
+    #[serde(default)]
+    pub params: toml::Table,
+}
+
+/// The placeholder a role's `prompt` template uses for the user's input (as `llm` templates do).
+pub const INPUT_PLACEHOLDER: &str = "$input";
+
+impl RoleConfig {
+    /// `--param` strings for the role's `params` table.
+    pub fn param_args(&self) -> Vec<String> {
+        self.params
+            .iter()
+            .map(|(k, v)| {
+                let json = serde_json::to_value(v).unwrap_or(serde_json::Value::Null);
+                format!("{k}={json}")
+            })
+            .collect()
+    }
+
+    /// The prompt sent for `input` (the argument prompt and/or stdin): the template with
+    /// `$input` replaced, or the template followed by the input as context.
+    pub fn apply_template(&self, name: &str, input: Option<String>) -> Result<Option<String>> {
+        let Some(template) = &self.prompt else {
+            return Ok(input);
+        };
+        let input = input.filter(|i| !i.trim().is_empty());
+        if template.contains(INPUT_PLACEHOLDER) {
+            let Some(input) = input else {
+                return Err(Error::usage(format!(
+                    "role '{name}' puts the input into its prompt ({INPUT_PLACEHOLDER}): give it as an argument or pipe it on stdin"
+                )));
+            };
+            return Ok(Some(template.replace(INPUT_PLACEHOLDER, &input)));
+        }
+        Ok(Some(match input {
+            Some(i) => format!("{template}\n\n{i}"),
+            None => template.clone(),
+        }))
+    }
+}
+
+/// Parses every `[roles.NAME]` table; a mistake in any role is reported whichever is used.
+fn parse_roles(file: &toml::Table, path: &Path) -> Result<BTreeMap<String, RoleConfig>> {
+    let mut roles = BTreeMap::new();
+    let Some(t) = file.get("roles") else {
+        return Ok(roles);
+    };
+    let t = t.as_table().ok_or_else(|| {
+        Error::config(format!(
+            "{}: `roles` must be a table of [roles.NAME] entries",
+            path.display()
+        ))
+    })?;
+    for (name, v) in t {
+        let role: RoleConfig = v.clone().try_into().map_err(|e: toml::de::Error| {
+            Error::config(format!(
+                "{}: [roles.{name}]: {}",
+                path.display(),
+                e.message()
+            ))
+        })?;
+        for p in role.param_args() {
+            crate::core::request::ChatRequest::default()
+                .add_param(&p)
+                .map_err(|e| {
+                    Error::config(format!("{}: [roles.{name}] params: {e}", path.display()))
+                })?;
+        }
+        roles.insert(name.clone(), role);
+    }
+    Ok(roles)
+}
+
+/// The error for an unknown role: a suggestion, or the roles there are.
+pub fn unknown_role(name: &str, roles: &BTreeMap<String, RoleConfig>, path: &Path) -> Error {
+    let hint = match did_you_mean(name, roles.keys().map(String::as_str)) {
+        Some(s) => format!(" — did you mean '{s}'?"),
+        None if roles.is_empty() => format!(
+            " ({} defines no roles; add a [roles.{name}] table)",
+            path.display()
+        ),
+        None => format!(
+            " (roles: {}; see brock roles)",
+            roles.keys().cloned().collect::<Vec<_>>().join(", ")
+        ),
+    };
+    Error::config(format!("unknown role '{name}'{hint}"))
+}
+
 fn empty_object_schema() -> serde_json::Value {
     serde_json::json!({"type": "object", "properties": {}})
 }
@@ -318,6 +444,8 @@ pub struct CommandOverrides {
     pub latency: Option<String>,
     pub service_tier: Option<String>,
     pub request_metadata: Vec<String>,
+    /// chat `--role NAME`
+    pub role: Option<String>,
 }
 
 /// The effective settings every command receives.
@@ -364,6 +492,9 @@ pub struct Settings {
     pub tools: BTreeMap<String, ToolConfig>,
     pub agents: BTreeMap<String, AgentConfig>,
     pub models: BTreeMap<String, ModelConfig>,
+    pub roles: BTreeMap<String, RoleConfig>,
+    /// The role in use (`--role`, or `/role` in the REPL).
+    pub role: Option<String>,
     pub output: Option<OutputFormat>,
     pub verbose: u8,
     pub quiet: bool,
@@ -540,6 +671,36 @@ pub fn resolve_with_env(
             "endpoints.agent_runtime",
         ] {
             layers.remove(key);
+        }
+    }
+
+    let roles = parse_roles(&file, &path)?;
+    if let Some(name) = &overrides.role {
+        let role = roles
+            .get(name)
+            .ok_or_else(|| unknown_role(name, &roles, &path))?;
+        if let Some(tool) = role.tools.iter().find(|t| {
+            !file
+                .get("tools")
+                .and_then(Value::as_table)
+                .is_some_and(|tools| tools.contains_key(t.as_str()))
+        }) {
+            return Err(Error::config(format!(
+                "{}: [roles.{name}] tools: no [tools.{tool}] in the config",
+                path.display()
+            )));
+        }
+        if let Some(table) = file
+            .get("roles")
+            .and_then(|r| r.get(name))
+            .and_then(Value::as_table)
+        {
+            let settings: toml::Table = table
+                .iter()
+                .filter(|(k, _)| ROLE_SETTINGS.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            layers.apply_table(&settings, &path, &format!("roles.{name}"))?;
         }
     }
 
@@ -861,6 +1022,8 @@ pub fn resolve_with_env(
         tools,
         agents,
         models,
+        roles,
+        role: overrides.role.clone(),
         output: global.output,
         verbose: global.verbose,
         quiet: global.quiet,
@@ -1417,6 +1580,42 @@ mod tests {
         assert_eq!(src("model"), Source::Env("BROCK_MODEL".into()));
         assert_eq!(src("max_tokens"), Source::Flag("--max-tokens".into()));
         assert_eq!(src("retries.max_attempts"), Source::Default);
+    }
+
+    #[test]
+    fn role_templates_fill_or_append_the_input() {
+        let role = |prompt: &str| RoleConfig {
+            description: None,
+            prompt: Some(prompt.into()),
+            system: None,
+            model: None,
+            temperature: None,
+            top_p: None,
+            max_tokens: None,
+            reasoning: None,
+            tools: Vec::new(),
+            params: toml::Table::new(),
+        };
+        let r = role("Summarise: $input!");
+        assert_eq!(
+            r.apply_template("s", Some("text".into()))
+                .unwrap()
+                .as_deref(),
+            Some("Summarise: text!")
+        );
+        let e = r.apply_template("s", None).unwrap_err().to_string();
+        assert!(e.contains("role 's'") && e.contains("$input"), "{e}");
+        let r = role("Review.");
+        assert_eq!(
+            r.apply_template("r", Some("code".into()))
+                .unwrap()
+                .as_deref(),
+            Some("Review.\n\ncode")
+        );
+        assert_eq!(
+            r.apply_template("r", None).unwrap().as_deref(),
+            Some("Review.")
+        );
     }
 
     #[test]

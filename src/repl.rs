@@ -66,6 +66,8 @@ enum Slash {
         )]
         text: Vec<String>,
     },
+    /// Show the role, or switch to a [roles.NAME] of the config (system prompt and settings)
+    Role { name: Option<String> },
     /// Show or set reasoning: off, low, medium, high or a token budget
     Reasoning { level: Option<String> },
     /// Show or set the temperature ("default" to unset)
@@ -279,6 +281,79 @@ impl Repl {
         ));
     }
 
+    /// `/role NAME`: the role's system prompt and settings for the following turns (its prompt
+    /// template is for one-shot input and is not applied to typed messages). Everything is
+    /// checked before anything changes.
+    fn switch_role(&mut self, name: &str) -> Result<()> {
+        let role = self.settings.roles.get(name).cloned().ok_or_else(|| {
+            crate::config::unknown_role(name, &self.settings.roles, &self.settings.config_path)
+        })?;
+        let bad = |key: &str, why: String| Error::config(format!("[roles.{name}] {key}: {why}"));
+        if let Some(t) = role
+            .tools
+            .iter()
+            .find(|t| !self.settings.tools.contains_key(*t))
+        {
+            return Err(bad("tools", format!("no [tools.{t}] in the config")));
+        }
+        let reasoning = match &role.reasoning {
+            None => None,
+            Some(toml::Value::String(s)) => Some(s.clone()),
+            Some(toml::Value::Integer(i)) => Some(i.to_string()),
+            Some(_) => return Err(bad("reasoning", "expected a string or an integer".into())),
+        };
+        if let Some(r) = &reasoning {
+            r.parse::<ReasoningLevel>()
+                .map_err(|e| bad("reasoning", e.to_string()))?;
+        }
+        for (key, v) in [
+            ("temperature", role.temperature),
+            ("top_p", role.top_p),
+            ("max_tokens", role.max_tokens.map(|n| n as f64)),
+        ] {
+            if let Some(v) = v {
+                crate::config::check_number(key, v).map_err(|why| bad(key, why))?;
+            }
+        }
+        let model = role
+            .model
+            .as_deref()
+            .map(|m| self.settings.resolve_model(m))
+            .transpose()?;
+        let old = (self.session.model.clone(), self.settings.clone());
+        if let Some(m) = model {
+            self.session.model = m;
+        }
+        self.settings.role = Some(name.to_string());
+        self.settings.top_p = role.top_p.map(|p| p as f32).or(self.settings.top_p);
+        // The new model's route is planned now; a role it cannot serve changes nothing.
+        let route = match self.route() {
+            Ok(r) => r,
+            Err(e) => {
+                (self.session.model, self.settings) = old;
+                return Err(e);
+            }
+        };
+        if let Some(system) = &role.system {
+            self.session.set_system(Some(system.clone()));
+        }
+        if reasoning.is_some() {
+            self.session.settings.reasoning = reasoning;
+        }
+        if let Some(t) = role.temperature {
+            self.session.settings.temperature = Some(t as f32);
+        }
+        if let Some(n) = role.max_tokens {
+            self.session.settings.max_tokens = Some(n as u32);
+        }
+        self.save();
+        self.note(&format!(
+            "role: {name} (model: {}, route: {route})",
+            self.session.model
+        ));
+        Ok(())
+    }
+
     /// A dimmed line on stderr.
     fn note(&self, s: &str) {
         let s = for_terminal(s);
@@ -367,6 +442,7 @@ impl Repl {
             show_tool_calls: false,
             interruptible: true,
             terminate: false,
+            exact: self.args.raw,
             route: RouteOptions::from_args(&self.args),
         };
         self.runner
@@ -547,6 +623,19 @@ impl Repl {
                     self.note("system prompt set");
                 }
             }
+            Slash::Role { name: None } => {
+                let names: Vec<&str> = self.settings.roles.keys().map(String::as_str).collect();
+                let roles = if names.is_empty() {
+                    "none in the config".to_string()
+                } else {
+                    names.join(", ")
+                };
+                self.note(&format!(
+                    "role: {} (roles: {roles})",
+                    self.settings.role.as_deref().unwrap_or("none")
+                ));
+            }
+            Slash::Role { name: Some(name) } => self.switch_role(&name)?,
             Slash::Reasoning { level: None } => self.note(&format!(
                 "reasoning: {}",
                 self.session

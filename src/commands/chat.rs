@@ -149,6 +149,7 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
         // marked interrupted, as the REPL does; without one there is nothing to keep it in.
         interruptible: session.is_some(),
         terminate: session.is_some(),
+        exact: args.raw,
         route,
     };
     let mut runner = args.run_tools.then(|| {
@@ -401,6 +402,8 @@ pub struct TurnOptions {
     pub interruptible: bool,
     /// SIGTERM and SIGHUP end the answer like Ctrl-C (one-shot `--session`).
     pub terminate: bool,
+    /// `--raw`: piped answer bytes exactly as the model sent them (no closing newline added).
+    pub exact: bool,
     pub route: RouteOptions,
 }
 
@@ -619,8 +622,10 @@ pub async fn send_turn(
         markdown: structured.is_none(),
     };
     let mut decoder = plan.decoder;
+    let mut renderer = StreamRenderer::new(std::io::stdout(), std::io::stderr(), ropts);
+    renderer.set_exact(opts.exact);
     let mut session = Exchange {
-        renderer: StreamRenderer::new(std::io::stdout(), std::io::stderr(), ropts),
+        renderer,
         output,
         structured,
         model: req.model_id.clone(),
@@ -1177,6 +1182,10 @@ pub fn build_request(
         } else {
             (read_prompt(args, stdin_is_tty)?, None)
         };
+        let prompt = match active_role(settings) {
+            Some((name, role)) => role.apply_template(name, prompt)?,
+            None => prompt,
+        };
         let mut content = Vec::new();
         let limits = fetch_limits(settings);
         for a in &args.attach {
@@ -1263,7 +1272,15 @@ pub fn configure(req: &mut ChatRequest, settings: &Settings, args: &ChatArgs) ->
     if let Some(k) = args.top_k.or(settings.top_k) {
         req.top_k = Some(k);
     }
-    for p in settings.params.iter().chain(&args.params) {
+    let role = active_role(settings);
+    // Profile params, then the role's, then --param: a later one with the same key wins.
+    let role_params = role.map(|(_, r)| r.param_args()).unwrap_or_default();
+    for p in settings
+        .params
+        .iter()
+        .chain(&role_params)
+        .chain(&args.params)
+    {
         req.add_param(p).map_err(core_error)?;
     }
     for b in settings.anthropic_beta.iter().chain(&args.anthropic_beta) {
@@ -1287,6 +1304,13 @@ pub fn configure(req: &mut ChatRequest, settings: &Settings, args: &ChatArgs) ->
     }
     if args.run_tools {
         add_config_tools(req, settings);
+    }
+    if let Some((_, role)) = role {
+        for spec in crate::tools::config_specs(&settings.tools) {
+            if role.tools.contains(&spec.name) && !req.tools.iter().any(|t| t.name == spec.name) {
+                req.tools.push(spec);
+            }
+        }
     }
     if let Some(choice) = &args.tool_choice {
         req.tool_choice = Some(match choice.as_str() {
@@ -1354,6 +1378,12 @@ pub fn configure(req: &mut ChatRequest, settings: &Settings, args: &ChatArgs) ->
         req.user_continue_message = settings.user_continue_message.clone();
     }
     Ok(())
+}
+
+/// The role in use (`--role`, `/role`) and its definition.
+pub fn active_role(settings: &Settings) -> Option<(&str, &crate::config::RoleConfig)> {
+    let name = settings.role.as_deref()?;
+    settings.roles.get(name).map(|r| (name, r))
 }
 
 /// f32 settings become f64 on the wire; round so 0.7 is sent as 0.7, not 0.699999988079071.

@@ -33,11 +33,15 @@ fn show(settings: &Settings) -> Result<()> {
             "settings": values,
             "aliases": settings.aliases,
             "tools": settings.tools.keys().collect::<Vec<_>>(),
+            "roles": settings.roles.keys().collect::<Vec<_>>(),
         });
-        return stdout_write(&format!(
-            "{}\n",
+        // ndjson: the one document on one line.
+        let text = if settings.output == Some(OutputFormat::Ndjson) {
+            doc.to_string()
+        } else {
             serde_json::to_string_pretty(&doc).unwrap_or_default()
-        ));
+        };
+        return stdout_write(&format!("{text}\n"));
     }
     let color = ColorChoice::detect(settings.no_color);
     let dim = |s: &str| {

@@ -15,6 +15,7 @@ pub mod image;
 pub mod models;
 pub mod raw;
 pub mod rerank;
+pub mod roles;
 pub mod tokens;
 
 use crate::cli::{ChatArgs, Cli, Command};
@@ -86,6 +87,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Config(args) => config::run(&settings, &args),
         Command::Tokens(args) => tokens::run(&settings, &args).await,
         Command::Guardrail(args) => guardrail::run(&settings, &args).await,
+        Command::Roles => roles::run(&settings),
         Command::Completions(_) | Command::Emulator(_) | Command::Complete { .. } => {
             unreachable!("handled above")
         }
@@ -105,5 +107,6 @@ pub fn chat_overrides(a: &ChatArgs) -> CommandOverrides {
         latency: a.latency.clone(),
         service_tier: a.service_tier.clone(),
         request_metadata: a.request_metadata.clone(),
+        role: a.role.clone(),
     }
 }

@@ -476,11 +476,11 @@ async fn show(settings: &Settings, client: &Client, id: &str) -> Result<()> {
         )
     };
     let doc = client.send(&req).await?.json().await?;
-    if matches!(
-        settings.output,
-        Some(OutputFormat::Json | OutputFormat::Ndjson)
-    ) {
-        return print_json(&doc);
+    match settings.output {
+        Some(OutputFormat::Json) => return print_json(&doc),
+        // ndjson: the one document on one line.
+        Some(OutputFormat::Ndjson) => return stdout_write_untrusted(&format!("{doc}\n")),
+        _ => {}
     }
     let details = doc.get("modelDetails").unwrap_or(&doc);
     let mut out = String::new();

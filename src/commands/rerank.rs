@@ -113,7 +113,8 @@ pub async fn run(settings: &Settings, args: &RerankArgs) -> Result<()> {
             ))
         }
         Some(OutputFormat::Ndjson) => ndjson(&ranked, &items, shown_docs),
-        _ if !std::io::stdout().is_terminal() => ndjson(&ranked, &items, shown_docs),
+        // A pipe gets JSON lines unless `--output text` was asked for explicitly.
+        None if !std::io::stdout().is_terminal() => ndjson(&ranked, &items, shown_docs),
         _ => {
             let color = ColorChoice::detect(settings.no_color);
             let mut t = Table::new(["RANK", "SCORE", "INDEX", "DOCUMENT"]);

@@ -1,6 +1,7 @@
 //! Rendering a streamed answer.
 //!
-//! To a pipe: exactly the model's text, flushed per chunk, nothing else on stdout.
+//! To a pipe: exactly the model's text, flushed per chunk, nothing else on stdout; a closing
+//! newline is added when the text lacks one if the caller asks (chat does, except with `--raw`).
 //! To a terminal: a spinner on stderr until the first token; reasoning dimmed on stderr; the
 //! answer streamed raw as it arrives, and each markdown block re-drawn through termimad once it
 //! is complete (a blank line outside a code fence). We know how many rows the raw text took from
@@ -67,6 +68,9 @@ pub struct StreamRenderer<O: Write, E: Write> {
     /// Pipe text written but not flushed yet (see `STDOUT_PENDING`).
     unflushed: bool,
     wrote_text: bool,
+    /// A pipe gets the model's bytes exactly, with no closing newline added (the default;
+    /// chat turns it off unless `--raw`).
+    exact: bool,
     skin: Option<termimad::MadSkin>,
 }
 
@@ -102,8 +106,15 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
             out_at_line_start: true,
             unflushed: false,
             wrote_text: false,
+            // Callers that end the line themselves (agent) keep the bytes; chat opts out.
+            exact: true,
             skin: markdown.then(termimad::MadSkin::default),
         }
+    }
+
+    /// Keep a piped answer's bytes exact (no newline added at the end).
+    pub fn set_exact(&mut self, exact: bool) {
+        self.exact = exact;
     }
 
     /// Pipe text goes out before anything on stderr, so `2>&1` keeps the order.
@@ -385,8 +396,9 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
         }
         self.reset_block();
         self.unflushed = false;
-        // A terminal prompt should not be glued to the answer; a pipe gets the bytes exactly.
-        if self.opts.stdout_tty && self.wrote_text && !self.out_at_line_start {
+        // A prompt, the next answer appended to a log, `wc -l` and an error message after a
+        // cut-off answer all need the answer to end its line; `--raw` keeps a pipe's bytes exact.
+        if (self.opts.stdout_tty || !self.exact) && self.wrote_text && !self.out_at_line_start {
             writeln!(self.out)?;
             self.out_at_line_start = true;
         }
@@ -428,6 +440,7 @@ mod tests {
         let (mut out, mut err) = (Vec::new(), Vec::new());
         {
             let mut r = StreamRenderer::new(&mut out, &mut err, opts(false));
+            r.set_exact(true);
             r.reasoning("thinking…").unwrap();
             for chunk in ["Hello", " **world**", "\x1b]52;c;eA==\x07", "\n\nbye"] {
                 r.text(chunk).unwrap();
@@ -436,6 +449,19 @@ mod tests {
         }
         assert_eq!(out, b"Hello **world**\x1b]52;c;eA==\x07\n\nbye");
         assert_eq!(String::from_utf8(err).unwrap(), "thinking…\n");
+    }
+
+    #[test]
+    fn pipe_output_ends_its_line_unless_exact() {
+        let mut out = Vec::new();
+        {
+            let mut r = StreamRenderer::new(&mut out, Vec::new(), opts(false));
+            r.set_exact(false);
+            r.text("no newline").unwrap();
+            r.finish().unwrap();
+            r.finish().unwrap();
+        }
+        assert_eq!(out, b"no newline\n");
     }
 
     #[test]

@@ -797,8 +797,8 @@ fn mid_stream_error_keeps_the_partial_answer() {
     // The deltas the emulator sent before the error frame, byte for byte.
     assert_eq!(
         stdout_of(&out),
-        "Hello from the brock emulator (emulator.stream-error). ",
-        "partial output kept"
+        "Hello from the brock emulator (emulator.stream-error). \n",
+        "partial output kept, its line ended"
     );
     assert!(
         stderr_of(&out).contains("ModelStreamErrorException"),
@@ -839,7 +839,7 @@ fn throttled_chat_exits_4() {
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert_eq!(
         stdout_of(&out),
-        "Hello from the brock emulator (emulator.throttle-then-ok). You said: q"
+        "Hello from the brock emulator (emulator.throttle-then-ok). You said: q\n"
     );
     // Two throttled attempts, then the answer.
     assert_eq!(env.emulator.requests(), 2 + 3, "{}", stderr_of(&out));
@@ -850,11 +850,11 @@ fn hostile_output_is_byte_exact_on_a_pipe() {
     let env = TestEnv::new();
     let out = env
         .cmd()
-        .args(["chat", "--model", "emulator.hostile", "q"])
+        .args(["chat", "--raw", "--model", "emulator.hostile", "q"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    // Not a terminal: the bytes are passed through exactly, escapes included.
+    // Not a terminal and --raw: the bytes are passed through exactly, escapes included.
     assert_eq!(
         stdout_of(&out),
         "Hostile answer: \x1b]52;c;aGFja2Vk\x07\x1b]0;pwned title\x07\x1b[2J\x1b[H\x1b[10;10H\x1b[5Aoverwritten\x07\rcarriage return"
@@ -939,8 +939,9 @@ fn ctrl_c_mid_stream_exits_130_and_keeps_output() {
         .read_to_string(&mut stderr)
         .unwrap();
     assert_eq!(status.code(), Some(130), "{stderr}");
-    // Kept, and nothing written after the interruption.
-    assert_eq!(String::from_utf8_lossy(&seen), PARTIAL);
+    // Kept, and nothing written after the interruption but the end of its line.
+    // The partial answer ends its line, so the shell prompt or an error does not follow it.
+    assert_eq!(String::from_utf8_lossy(&seen), format!("{PARTIAL}\n"));
     assert!(stderr.contains("interrupted"), "{stderr}");
 }
 

@@ -636,7 +636,7 @@ fn images_reach_the_families_that_take_them() {
             let out = cmd.output().unwrap();
             assert!(out.status.success(), "{model}: {}", stderr_of(&out));
             assert!(
-                stdout_of(&out).ends_with("You said: what is this [attachments: 1 image]"),
+                stdout_of(&out).ends_with("You said: what is this [attachments: 1 image]\n"),
                 "{model}: {}",
                 stdout_of(&out)
             );
@@ -842,7 +842,11 @@ fn invoke_stream_faults_keep_the_partial_answer() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(1), "{model}: {}", stderr_of(&out));
-        assert_eq!(stdout_of(&out), partial, "{model}: partial kept");
+        assert_eq!(
+            stdout_of(&out),
+            format!("{partial}\n"),
+            "{model}: partial kept, its line ended"
+        );
         assert!(
             stderr_of(&out).contains("ModelStreamErrorException"),
             "{model}: {}",

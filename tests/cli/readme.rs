@@ -55,7 +55,7 @@ fn expectations() -> Vec<(&'static str, Vec<Check>)> {
         (
             r#"brock --mock chat "hello""#,
             vec![Is(
-                "Hello from the brock emulator (us.amazon.nova-lite-v1:0). You said: hello",
+                "Hello from the brock emulator (us.amazon.nova-lite-v1:0). You said: hello\n",
             )],
         ),
         (
@@ -71,7 +71,7 @@ fn expectations() -> Vec<(&'static str, Vec<Check>)> {
         (
             r#"brock --mock chat "Explain SigV4 in one paragraph""#,
             vec![Is(
-                "Hello from the brock emulator (us.amazon.nova-lite-v1:0). You said: Explain SigV4 in one paragraph",
+                "Hello from the brock emulator (us.amazon.nova-lite-v1:0). You said: Explain SigV4 in one paragraph\n",
             )],
         ),
         (
@@ -86,7 +86,7 @@ fn expectations() -> Vec<(&'static str, Vec<Check>)> {
             r#"brock --mock chat --model sonnet --reasoning low "Is 1009 prime?""#,
             vec![
                 Is(
-                    "Hello from the brock emulator (us.anthropic.claude-sonnet-4-6). You said: Is 1009 prime?",
+                    "Hello from the brock emulator (us.anthropic.claude-sonnet-4-6). You said: Is 1009 prime?\n",
                 ),
                 // The reasoning goes to stderr.
                 StderrHas("The user said: Is 1009 prime?"),
@@ -120,14 +120,18 @@ fn expectations() -> Vec<(&'static str, Vec<Check>)> {
         (
             r#"brock --mock chat --no-stream --max-tokens 50 "Answer briefly""#,
             vec![Is(
-                "Hello from the brock emulator (us.amazon.nova-lite-v1:0). You said: Answer briefly",
+                "Hello from the brock emulator (us.amazon.nova-lite-v1:0). You said: Answer briefly\n",
             )],
+        ),
+        (
+            r#"brock --mock chat "hello" | wc -l"#,
+            vec![That("a piped answer is one line", |s| s.trim() == "1")],
         ),
         (
             r#"brock --mock chat -v -m invoke/us.meta.llama3-3-70b-instruct-v1:0 "hello""#,
             vec![
                 Is(
-                    "Hello from the brock emulator (us.meta.llama3-3-70b-instruct-v1:0). You said: hello",
+                    "Hello from the brock emulator (us.meta.llama3-3-70b-instruct-v1:0). You said: hello\n",
                 ),
                 StderrHas("route: invoke (llama) via InvokeModelWithResponseStream"),
             ],
@@ -135,7 +139,7 @@ fn expectations() -> Vec<(&'static str, Vec<Check>)> {
         (
             r#"brock --mock chat --route invoke -m openai.gpt-oss-20b-1:0 "why is the sky blue?""#,
             vec![Is(
-                "Hello from the brock emulator (openai.gpt-oss-20b-1:0). You said: why is the sky blue?",
+                "Hello from the brock emulator (openai.gpt-oss-20b-1:0). You said: why is the sky blue?\n",
             )],
         ),
         (

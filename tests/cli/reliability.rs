@@ -232,7 +232,7 @@ fn reset_mid_stream_keeps_the_partial_answer_and_exits_5() {
     // Exactly the deltas the emulator sent before cutting the connection.
     assert_eq!(
         stdout_of(&out),
-        "Hello from the brock emulator (emulator.truncated). ",
+        "Hello from the brock emulator (emulator.truncated). \n",
         "partial kept"
     );
     let err = stderr_of(&out);
@@ -308,7 +308,7 @@ fn a_stall_mid_stream_hits_the_read_timeout_and_keeps_the_partial_answer() {
     assert_eq!(out.status.code(), Some(5), "{}", stderr_of(&out));
     assert_eq!(
         stdout_of(&out),
-        "Hello from the brock emulator (emulator.stall). ",
+        "Hello from the brock emulator (emulator.stall). \n",
         "the deltas sent before the stall"
     );
     assert_eq!(env.emulator.requests(), 1, "not retried after output");
@@ -369,7 +369,7 @@ fn exceptions_and_corrupt_frames_mid_stream_keep_the_partial_answer() {
         // Exactly the deltas the emulator sent before the fault, nothing after it.
         assert_eq!(
             stdout_of(&out),
-            format!("Hello from the brock emulator ({model}). "),
+            format!("Hello from the brock emulator ({model}). \n"),
             "{model}"
         );
         assert!(

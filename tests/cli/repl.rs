@@ -643,6 +643,44 @@ fn slash_commands() {
     assert!(names.contains(&"mywork".to_string()));
 }
 
+/// `/role NAME` switches the system prompt, model and settings (and the role's tools and params)
+/// for the following turns; an unknown role gets a suggestion and changes nothing.
+#[test]
+fn role_command_switches_system_model_and_settings() {
+    let env = TestEnv::new();
+    env.write_config(
+        "[tools.weather]\ndescription = \"Weather\"\ncommand = [\"true\"]\n\
+         [roles.terse]\nsystem = \"Answer in one word.\"\nmodel = \"nova-pro\"\n\
+         temperature = 0.1\nmax_tokens = 64\ntools = [\"weather\"]\nparams = { top_k = 5 }\n",
+    );
+    let rec = Recorder::start(&env);
+    let mut t = chat(&env, &rec, &["-i"]);
+    t.ask("before");
+    assert_eq!(rec.last()["system"], json!([]));
+
+    t.run(
+        "/role terce",
+        "unknown role 'terce' — did you mean 'terse'?",
+    );
+    t.run("/role", "role: none (roles: terse)");
+    t.run("/role terse", "role: terse (model: us.amazon.nova-pro-v1:0");
+    t.ask("after");
+    let (path, body) = rec.last_request();
+    assert!(path.contains("nova-pro"), "{path}");
+    assert_eq!(body["system"], json!([{"text": "Answer in one word."}]));
+    assert_eq!(body["inferenceConfig"]["temperature"], 0.1);
+    assert_eq!(body["inferenceConfig"]["maxTokens"], 64);
+    assert_eq!(
+        body["toolConfig"]["tools"][0]["toolSpec"]["name"],
+        "weather"
+    );
+    assert_eq!(body["additionalModelRequestFields"]["top_k"], 5);
+    // The conversation goes on.
+    assert_eq!(rec.conversation().len(), 3);
+    t.run("/role", "role: terse");
+    t.leave();
+}
+
 #[test]
 fn ctrl_c_mid_stream_keeps_the_partial_answer() {
     let env = TestEnv::with_options(EmulatorOptions {
@@ -700,7 +738,10 @@ fn ctrl_c_mid_stream_keeps_the_partial_answer() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", crate::common::stderr_of(&out));
-    assert_eq!(crate::common::stdout_of(&out), "lorem ipsum dolor sit amet");
+    assert_eq!(
+        crate::common::stdout_of(&out),
+        "lorem ipsum dolor sit amet\n"
+    );
     let conv = rec.conversation();
     assert_eq!(conv.len(), 5, "{conv:?}");
     assert_eq!(conv[4], user("[[tokens=5000]] again | go on"));
