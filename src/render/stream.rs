@@ -63,6 +63,8 @@ pub struct StreamRenderer<O: Write, E: Write> {
     width: usize,
     height: usize,
     in_fence: bool,
+    /// Whether we know the width, so prose is wrapped at words by us.
+    wrap: bool,
     /// The current source line, the word held back until we know whether it fits on this row
     /// (and its display width), and the highlighter of the open code fence (colour only).
     line: String,
@@ -79,13 +81,14 @@ pub struct StreamRenderer<O: Write, E: Write> {
 
 impl<O: Write, E: Write> StreamRenderer<O, E> {
     pub fn new(out: O, err: E, opts: StreamOptions) -> Self {
-        let (width, height) = if opts.stdout_tty {
-            termimad::crossterm::terminal::size()
-                .map(|(w, h)| (w as usize, h as usize))
-                .unwrap_or((80, 24))
-        } else {
-            (80, 24)
-        };
+        let size = opts
+            .stdout_tty
+            .then(termimad::crossterm::terminal::size)
+            .and_then(Result::ok)
+            .filter(|&(w, _)| w > 0);
+        // Without a known width (a pty nobody sized) we cannot wrap: the terminal does.
+        let wrap = size.is_some();
+        let (width, height) = size.map_or((80, 24), |(w, h)| (w as usize, h as usize));
         let spinner = (opts.spinner && opts.stderr_tty).then(|| {
             let pb = indicatif::ProgressBar::new_spinner();
             pb.set_draw_target(indicatif::ProgressDrawTarget::stderr());
@@ -106,6 +109,7 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
             width: width.max(20),
             height: height.max(5),
             in_fence: false,
+            wrap,
             line: String::new(),
             word: String::new(),
             word_width: 0,
@@ -172,6 +176,10 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
                 self.write_raw_tracked(c.encode_utf8(&mut b))?;
             }
             return Ok(());
+        }
+        if !self.wrap {
+            let mut b = [0; 4];
+            return self.write_raw_tracked(c.encode_utf8(&mut b));
         }
         if c == ' ' || c == '\t' {
             self.place_word()?;
