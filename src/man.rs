@@ -62,7 +62,7 @@ Retries.
 Largest input read whole (stdin, \-\-input\-file, \-\-tools, \-d @FILE, images), in MiB; default 64. Line\-by\-line inputs (embed, rerank) take at most 4 MiB per line, the config file 1 MiB.
 .TP
 \fBNO_COLOR\fR
-Disable colour and styling.
+Disable colour and styling: answers on a terminal are still wrapped at word boundaries, with code and markdown shown plain (on a terminal with colour, markdown is styled and fenced code highlighted).
 "#;
 
 const FILES: &str = r#".SH FILES

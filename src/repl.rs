@@ -143,7 +143,8 @@ pub async fn run(settings: &Settings, args: &ChatArgs) -> Result<()> {
             h.models = repl.model_candidates();
             h.tools = repl.tools.iter().map(|t| t.name.clone()).collect();
         }
-        let line = tokio::task::block_in_place(|| rl.readline(PROMPT));
+        let prompt = repl.prompt();
+        let line = tokio::task::block_in_place(|| rl.readline(&prompt));
         let line = match line {
             Ok(l) => l,
             // Ctrl-C at the prompt only clears the line.
@@ -188,6 +189,15 @@ pub async fn run(settings: &Settings, args: &ChatArgs) -> Result<()> {
         }
     }
     repl.leave()
+}
+
+/// `us.anthropic.claude-sonnet-4-5-…` → `claude-sonnet-4-5-…`; an ARN → its last part.
+fn short_model(id: &str) -> &str {
+    let id = id.rsplit('/').next().unwrap_or(id);
+    id.rsplit('.')
+        .next()
+        .filter(|s| !s.is_empty())
+        .unwrap_or(id)
 }
 
 struct Repl {
@@ -505,12 +515,33 @@ impl Repl {
 
     /// Leaving: a conversation the last save could not write is tried once more, then kept
     /// in the temp directory, and the exit status says it did not go where it belongs.
+    /// The model the next message goes to, short (no region or provider prefix), then `brock> `.
+    fn prompt(&self) -> String {
+        format!("{} {PROMPT}", short_model(&self.session.model))
+    }
+
+    /// Where the conversation is kept and how to pick it up again, on leaving.
+    fn farewell(&self) {
+        if self.session.conversation.messages.is_empty() {
+            return;
+        }
+        let name = &self.session.name;
+        self.note(&format!(
+            "conversation kept in {} · continue it with: brock chat --session {name}",
+            session::Session::path_for(name).display()
+        ));
+    }
+
     fn leave(mut self) -> Result<()> {
         if !self.unsaved {
+            self.farewell();
             return Ok(());
         }
         let err = match self.session.save() {
-            Ok(_) => return Ok(()),
+            Ok(_) => {
+                self.farewell();
+                return Ok(());
+            }
             Err(e) => e,
         };
         let name = self.session.name.clone();

@@ -33,6 +33,27 @@ const VOCABULARY: &[&str] = &[
 /// Text with terminal control sequences, for the `hostile` scenario.
 pub(crate) const HOSTILE_TEXT: &str = "Hostile answer: \u{1b}]52;c;aGFja2Vk\u{7}\u{1b}]0;pwned title\u{7}\u{1b}[2J\u{1b}[H\u{1b}[10;10H\u{1b}[5Aoverwritten\u{7}\rcarriage return";
 
+/// Markdown with every element a terminal renderer styles, for a prompt containing
+/// `[[markdown]]`: a heading, a long paragraph, a list, a quote, a link and a Rust code block.
+pub(crate) const MARKDOWN_TEXT: &str = "# Release notes
+
+The brock emulator answers this prompt with markdown so that terminals can show headings, lists, quotes, links and highlighted code. Every word in this paragraph is an ordinary word, and a renderer must never break one of them across two lines, whatever the width of the terminal happens to be.
+
+- first item with **bold** text
+- second item with `inline code`
+
+> A quoted line.
+
+See [the Bedrock guide](https://docs.aws.amazon.com/bedrock/) for more.
+
+```rust
+fn main() {
+    let answer = 42;
+    println!(\"{answer}\");
+}
+```
+";
+
 pub(crate) const BLOCKED_TEXT: &str = "Sorry, the model cannot answer this question.";
 
 #[derive(Debug, Clone)]
@@ -485,6 +506,8 @@ pub(crate) fn generate(req: &ConverseRequest, ctx: &Context) -> Generation {
             };
             if ctx.hostile {
                 text = HOSTILE_TEXT.to_string();
+            } else if user_text.contains("[[markdown]]") {
+                text = MARKDOWN_TEXT.to_string();
             }
             if let Some(pos) = req
                 .stop_sequences

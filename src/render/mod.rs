@@ -2,6 +2,8 @@
 
 use std::io::{IsTerminal, Write};
 
+pub mod highlight;
+pub mod links;
 pub mod sanitize;
 pub mod stream;
 pub mod table;

@@ -15,6 +15,7 @@ use std::time::Duration;
 use unicode_width::UnicodeWidthChar;
 
 use super::sanitize::for_terminal;
+use super::{highlight, links};
 
 /// Answer text written to stdout (a pipe) but not yet flushed. A flush per token is a write(2)
 /// per token, most of the CPU of a long fast answer; instead the event stream calls
@@ -63,6 +64,14 @@ pub struct StreamRenderer<O: Write, E: Write> {
     width: usize,
     height: usize,
     in_fence: bool,
+    /// Whether we know the width, so prose is wrapped at words by us.
+    wrap: bool,
+    /// The current source line, the word held back until we know whether it fits on this row
+    /// (and its display width), and the highlighter of the open code fence (colour only).
+    line: String,
+    word: String,
+    word_width: usize,
+    highlighter: Option<highlight::Highlighter>,
     /// Whether the last byte written to stdout was a newline (so we can end cleanly).
     out_at_line_start: bool,
     /// Pipe text written but not flushed yet (see `STDOUT_PENDING`).
@@ -76,13 +85,14 @@ pub struct StreamRenderer<O: Write, E: Write> {
 
 impl<O: Write, E: Write> StreamRenderer<O, E> {
     pub fn new(out: O, err: E, opts: StreamOptions) -> Self {
-        let (width, height) = if opts.stdout_tty {
-            termimad::crossterm::terminal::size()
-                .map(|(w, h)| (w as usize, h as usize))
-                .unwrap_or((80, 24))
-        } else {
-            (80, 24)
-        };
+        let size = opts
+            .stdout_tty
+            .then(termimad::crossterm::terminal::size)
+            .and_then(Result::ok)
+            .filter(|&(w, _)| w > 0);
+        // Without a known width (a pty nobody sized) we cannot wrap: the terminal does.
+        let wrap = size.is_some();
+        let (width, height) = size.map_or((80, 24), |(w, h)| (w as usize, h as usize));
         let spinner = (opts.spinner && opts.stderr_tty).then(|| {
             let pb = indicatif::ProgressBar::new_spinner();
             pb.set_draw_target(indicatif::ProgressDrawTarget::stderr());
@@ -103,6 +113,11 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
             width: width.max(20),
             height: height.max(5),
             in_fence: false,
+            wrap,
+            line: String::new(),
+            word: String::new(),
+            word_width: 0,
+            highlighter: None,
             out_at_line_start: true,
             unflushed: false,
             wrote_text: false,
@@ -150,19 +165,125 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
             return Ok(());
         }
         let clean = for_terminal(s).into_owned();
-        if !self.opts.markdown {
-            self.out.write_all(clean.as_bytes())?;
-            self.out_at_line_start = clean.ends_with('\n');
-            return self.out.flush();
-        }
-        for piece in clean.split_inclusive('\n') {
-            self.write_raw_tracked(piece)?;
-            self.pending.push_str(piece);
-            if piece.ends_with('\n') {
-                self.line_completed()?;
-            }
+        for c in clean.chars() {
+            self.terminal_char(c)?;
         }
         self.out.flush()
+    }
+
+    /// One character of (sanitised) answer text on a terminal. Prose is wrapped at spaces as it
+    /// streams: the word being typed is held until a space or newline shows where it ends, then
+    /// goes on this row or the next. Code inside a fence is never re-wrapped (it stays exactly
+    /// copyable); with colour each code line is held until it ends and written highlighted.
+    fn terminal_char(&mut self, c: char) -> io::Result<()> {
+        self.pending.push(c);
+        if c == '\n' {
+            return self.end_line();
+        }
+        self.line.push(c);
+        if self.in_fence {
+            if self.highlighter.is_none() {
+                let mut b = [0; 4];
+                self.write_raw_tracked(c.encode_utf8(&mut b))?;
+            }
+            return Ok(());
+        }
+        if !self.wrap {
+            let mut b = [0; 4];
+            return self.write_raw_tracked(c.encode_utf8(&mut b));
+        }
+        if c == ' ' || c == '\t' {
+            self.place_word()?;
+            if self.col >= self.width {
+                // The space would open the next row: end the row instead.
+                self.write_raw_tracked("\n")?;
+            } else {
+                let mut b = [0; 4];
+                self.write_raw_tracked(c.encode_utf8(&mut b))?;
+            }
+            return Ok(());
+        }
+        self.word.push(c);
+        self.word_width += c.width().unwrap_or(0);
+        // A word as wide as a whole row cannot be kept whole: only then is it broken.
+        if self.word_width >= self.width {
+            self.place_word()?;
+        }
+        Ok(())
+    }
+
+    /// Write the held word, on the next row if it does not fit on this one.
+    fn place_word(&mut self) -> io::Result<()> {
+        if self.word.is_empty() {
+            return Ok(());
+        }
+        if self.col > 0 && self.col + self.word_width > self.width {
+            self.write_raw_tracked("\n")?;
+        }
+        let word = std::mem::take(&mut self.word);
+        self.word_width = 0;
+        self.write_raw_tracked(&word)
+    }
+
+    /// Write whatever is held back (a partial word or code line) as it is.
+    fn flush_held(&mut self) -> io::Result<()> {
+        self.place_word()?;
+        if self.in_fence && self.highlighter.is_some() && !self.line.is_empty() {
+            let line = std::mem::take(&mut self.line);
+            self.write_raw_tracked(&line)?;
+        }
+        Ok(())
+    }
+
+    /// A source line ended: write it out and decide whether its block is complete.
+    fn end_line(&mut self) -> io::Result<()> {
+        let line = std::mem::take(&mut self.line);
+        let is_fence = {
+            let t = line.trim_start();
+            t.starts_with("```") || t.starts_with("~~~")
+        };
+        if self.in_fence {
+            if is_fence {
+                // Closing fence: code is left as streamed (copyable), start a new block.
+                if self.highlighter.take().is_some() {
+                    self.write_raw_tracked(&line)?;
+                }
+                self.write_raw_tracked("\n")?;
+                self.in_fence = false;
+                self.reset_block();
+            } else if let Some(h) = self.highlighter.as_mut() {
+                let shown = highlight::line(h, &line);
+                self.out.write_all(shown.as_bytes())?;
+                self.write_raw_tracked("\n")?;
+            } else {
+                self.write_raw_tracked("\n")?;
+            }
+            return Ok(());
+        }
+        self.place_word()?;
+        self.write_raw_tracked("\n")?;
+        if is_fence {
+            // A fence opens: whatever came before it in this block is prose; draw it first.
+            let cut = self.pending.len().saturating_sub(line.len() + 1);
+            let before = self.pending.get(..cut).unwrap_or("").to_string();
+            if !before.trim().is_empty() {
+                let fence = format!("{line}\n");
+                self.redraw(&before, Some(&fence))?;
+            }
+            self.in_fence = true;
+            if self.opts.markdown {
+                let lang = line.trim_start().trim_start_matches(['`', '~']).trim();
+                self.highlighter = highlight::for_language(lang);
+            }
+            self.reset_block();
+            return Ok(());
+        }
+        if self.pending.ends_with("\n\n") {
+            let block = std::mem::take(&mut self.pending);
+            self.redraw(&block, None)?;
+            self.reset_block();
+        }
+        Ok(())
     }
 
     /// Write text raw while counting the rows it occupies.
@@ -189,42 +310,9 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
         Ok(())
     }
 
-    /// A line of the current block ended: decide whether the block is complete.
-    fn line_completed(&mut self) -> io::Result<()> {
-        let last_line = self
-            .pending
-            .trim_end_matches('\n')
-            .rsplit('\n')
-            .next()
-            .unwrap_or("")
-            .to_string();
-        if last_line.trim_start().starts_with("```") || last_line.trim_start().starts_with("~~~") {
-            if self.in_fence {
-                // Closing fence: code is left exactly as streamed (copyable), start a new block.
-                self.in_fence = false;
-                self.reset_block();
-            } else {
-                // A fence opens: whatever came before it in this block is prose; draw it first.
-                let before = self.pending[..self.pending.len() - last_line.len() - 1].to_string();
-                if !before.trim().is_empty() {
-                    let fence = format!("{last_line}\n");
-                    self.redraw(&before, Some(&fence))?;
-                }
-                self.in_fence = true;
-                self.reset_block();
-            }
-            return Ok(());
-        }
-        if !self.in_fence && self.pending.ends_with("\n\n") {
-            let block = std::mem::take(&mut self.pending);
-            self.redraw(&block, None)?;
-            self.reset_block();
-        }
-        Ok(())
-    }
-
     fn reset_block(&mut self) {
         self.pending.clear();
+        self.line.clear();
         self.rows = 0;
         self.col = 0;
     }
@@ -239,9 +327,8 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
         if self.rows + 1 >= self.height || block.trim().is_empty() {
             return Ok(());
         }
-        let rendered = skin
-            .text(block.trim_end_matches('\n'), Some(self.width))
-            .to_string();
+        let source = links::inline_urls(block.trim_end_matches('\n'));
+        let rendered = skin.text(&source, Some(self.width)).to_string();
         let up = self.rows;
         let mut s = String::from("\r");
         if up > 0 {
@@ -307,6 +394,7 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
     /// The answer is interrupted by something else (reasoning, a tool call): leave what is on
     /// screen as it is and start fresh tracking after it.
     fn finish_text_block(&mut self) -> io::Result<()> {
+        self.flush_held()?;
         if self.opts.markdown && !self.in_fence && !self.pending.trim().is_empty() {
             let block = std::mem::take(&mut self.pending);
             self.redraw(&block, None)?;
@@ -387,6 +475,9 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
     /// End of the answer (or interruption): draw the last block and end the line on a terminal.
     pub fn finish(&mut self) -> io::Result<()> {
         self.stop_spinner();
+        if self.opts.stdout_tty {
+            self.flush_held()?;
+        }
         if self.section == Section::Reasoning {
             self.end_reasoning()?;
         }
@@ -477,8 +568,11 @@ mod tests {
         let s = String::from_utf8(out).unwrap();
         assert!(!s.contains("\x1b]0;"), "{s:?}");
         assert!(s.contains("^[]0;owned^G"), "{s:?}");
-        // Code inside the fence is left exactly as streamed.
-        assert!(s.contains("fn main() {}\n```\n"), "{s:?}");
+        // Code inside the fence is highlighted, its characters left exactly as streamed.
+        assert!(
+            s.contains("```rust\n\x1b[35mfn\x1b[0m \x1b[34mmain\x1b[0m() {}\n```\n"),
+            "{s:?}"
+        );
         // The finished paragraph was re-drawn (cursor up + clear) through termimad.
         assert!(s.contains("\x1b[J"), "{s:?}");
     }

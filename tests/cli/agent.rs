@@ -998,6 +998,8 @@ fn chat_on_a_terminal_uses_the_repl_input_and_asks_before_tools() {
         .env("TERM", "xterm")
         .env("NO_COLOR", "1");
     let mut p = Session::spawn(cmd).expect("spawn brock in a pty");
+    // Wide enough that answers are not wrapped (brock wraps prose at words on a terminal).
+    p.get_process_mut().set_window_size(200, 50).unwrap();
     p.set_expect_timeout(Some(std::time::Duration::from_secs(60)));
     let expect = |p: &mut Session<_, _>, what: &str| {
         if let Err(e) = p.expect(what) {

@@ -732,6 +732,8 @@ fn repl_turns_take_the_invoke_route() {
     .env("TERM", "xterm")
     .env("NO_COLOR", "1");
     let mut p = Session::spawn(cmd).expect("spawn brock in a pty");
+    // Wide enough that answers are not wrapped (brock wraps prose at words on a terminal).
+    p.get_process_mut().set_window_size(200, 50).unwrap();
     p.set_expect_timeout(Some(std::time::Duration::from_secs(60)));
     // Typed input waits for the line editor: raw mode on, then the prompt.
     p.expect("\x1b[?2004h").unwrap();

@@ -26,6 +26,7 @@ mod parity;
 mod raw;
 mod readme;
 mod reliability;
+mod render;
 mod repl;
 mod rerank;
 mod roles;
