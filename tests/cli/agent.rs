@@ -1608,6 +1608,8 @@ fn inline_agent_asks_before_running_a_tool_on_a_terminal() {
     .env("TERM", "xterm")
     .env("NO_COLOR", "1");
     let mut p = Session::spawn(cmd).expect("spawn brock in a pty");
+    // Wide enough that the answer's long sentence is not wrapped at a word on screen.
+    p.get_process_mut().set_window_size(200, 50).unwrap();
     p.set_expect_timeout(Some(std::time::Duration::from_secs(60)));
     p.expect("run get_weather? [y]es / [n]o / [a]lways")
         .expect("the approval prompt");
