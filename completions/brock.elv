@@ -54,6 +54,8 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand emulator 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
             cand tokens 'Count a prompt''s input tokens without sending it to the model (CountTokens)'
             cand guardrail 'Check text against a guardrail without a model (ApplyGuardrail)'
+            cand logs 'List and search logged chat exchanges (oldest first, newest last)'
+            cand sessions 'List, show and remove saved conversations (session files and logged conversations)'
             cand __complete 'Completion candidates for shell scripts (models, profiles)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -90,6 +92,7 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand --api-base 'Base URL of a Converse-shaped proxy, for converse_like/NAME models'
             cand --api-key-env 'Environment variable holding the API key sent as a bearer token to --api-base'
             cand --session 'Continue the saved session NAME (created if missing) and save the new turns back'
+            cand --cid 'Continue the logged conversation ID (see brock logs, brock sessions)'
             cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
             cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
             cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
@@ -113,6 +116,9 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand --dry-run 'Print the exact request that would be sent and exit'
             cand -i 'Open the interactive REPL (the default with no prompt on a terminal)'
             cand --interactive 'Open the interactive REPL (the default with no prompt on a terminal)'
+            cand -c 'Continue the most recent logged conversation (its session file, if it has one)'
+            cand --continue 'Continue the most recent logged conversation (its session file, if it has one)'
+            cand --no-log 'Do not record this chat in the log database (also: log = false, BROCK_LOG=0)'
             cand --run-tools 'Run the tools the model calls ([tools.NAME] commands in the config) and send back the results'
             cand -y 'Run tools without asking (for trusted scripts)'
             cand --yes 'Run tools without asking (for trusted scripts)'
@@ -842,6 +848,188 @@ set edit:completion:arg-completer[brock] = {|@words|
         }
         &'brock;guardrail;help;help'= {
         }
+        &'brock;logs'= {
+            cand -n 'Show the newest N exchanges (default 20; 0 for all)'
+            cand --count 'Show the newest N exchanges (default 20; 0 for all)'
+            cand --query 'The same search, as a flag'
+            cand -m 'Only exchanges with this model id or alias'
+            cand --model 'Only exchanges with this model id or alias'
+            cand --conversation 'Only this conversation (an id, or a session name)'
+            cand --cid 'Only this conversation (an id, or a session name)'
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'brock;sessions'= {
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List session files and logged conversations, most recent first (the default)'
+            cand show 'Print a conversation: a session NAME or a logged conversation ID'
+            cand remove 'Remove a session file, or a logged conversation''s exchanges'
+            cand rm 'Remove a session file, or a logged conversation''s exchanges'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'brock;sessions;list'= {
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'brock;sessions;show'= {
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'brock;sessions;remove'= {
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'brock;sessions;rm'= {
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'brock;sessions;help'= {
+            cand list 'List session files and logged conversations, most recent first (the default)'
+            cand show 'Print a conversation: a session NAME or a logged conversation ID'
+            cand remove 'Remove a session file, or a logged conversation''s exchanges'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'brock;sessions;help;list'= {
+        }
+        &'brock;sessions;help;show'= {
+        }
+        &'brock;sessions;help;remove'= {
+        }
+        &'brock;sessions;help;help'= {
+        }
         &'brock;__complete'= {
             cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
             cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
@@ -881,6 +1069,8 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand emulator 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
             cand tokens 'Count a prompt''s input tokens without sending it to the model (CountTokens)'
             cand guardrail 'Check text against a guardrail without a model (ApplyGuardrail)'
+            cand logs 'List and search logged chat exchanges (oldest first, newest last)'
+            cand sessions 'List, show and remove saved conversations (session files and logged conversations)'
             cand __complete 'Completion candidates for shell scripts (models, profiles)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -934,6 +1124,19 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand apply 'Check text against a guardrail and show its verdict (ApplyGuardrail)'
         }
         &'brock;help;guardrail;apply'= {
+        }
+        &'brock;help;logs'= {
+        }
+        &'brock;help;sessions'= {
+            cand list 'List session files and logged conversations, most recent first (the default)'
+            cand show 'Print a conversation: a session NAME or a logged conversation ID'
+            cand remove 'Remove a session file, or a logged conversation''s exchanges'
+        }
+        &'brock;help;sessions;list'= {
+        }
+        &'brock;help;sessions;show'= {
+        }
+        &'brock;help;sessions;remove'= {
         }
         &'brock;help;__complete'= {
         }

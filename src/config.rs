@@ -115,6 +115,7 @@ const KEYS: &[(&str, Kind, &[&str])] = &[
         Kind::Str,
         &["BROCK_USER_CONTINUE_MESSAGE"],
     ),
+    ("log", Kind::Bool, &["BROCK_LOG"]),
 ];
 
 /// Tables allowed at the top level of the file besides the profile tables.
@@ -337,6 +338,8 @@ pub struct Settings {
     pub request_metadata: BTreeMap<String, String>,
     pub headers: BTreeMap<String, String>,
     pub user_continue_message: Option<String>,
+    /// Record chat exchanges in the log database (`log`, BROCK_LOG; `--no-log` turns it off).
+    pub log: bool,
     pub aliases: BTreeMap<String, String>,
     pub tools: BTreeMap<String, ToolConfig>,
     pub agents: BTreeMap<String, AgentConfig>,
@@ -799,6 +802,7 @@ pub fn resolve_with_env(
         request_metadata: l.map("request_metadata"),
         headers: l.map("headers"),
         user_continue_message: l.str("user_continue_message")?,
+        log: l.bool("log")?.unwrap_or(true),
         aliases,
         tools,
         agents,
@@ -1266,6 +1270,7 @@ pub const STARTER_CONFIG: &str = r#"# brock configuration. Precedence: built-in 
 # service_tier = "default"          # default | priority | flex
 # bearer_token_env = "AWS_BEARER_TOKEN_BEDROCK"  # variable holding a Bedrock API key
 # user_continue_message = "Continue."
+# log = true                        # record chats in the log database; env BROCK_LOG, flag --no-log
 # endpoint_url = "https://bedrock-runtime.us-east-1.amazonaws.com"
 
 # [default.retries]

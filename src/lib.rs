@@ -13,6 +13,7 @@ pub mod emulator;
 pub mod error;
 pub mod files;
 pub mod input;
+pub mod logs;
 pub mod man;
 pub mod render;
 pub mod repl;

@@ -11,9 +11,11 @@ pub mod emulator;
 pub mod guardrail;
 pub mod identity;
 pub mod image;
+pub mod logs;
 pub mod models;
 pub mod raw;
 pub mod rerank;
+pub mod sessions;
 pub mod tokens;
 
 use crate::cli::{ChatArgs, Cli, Command};
@@ -78,6 +80,8 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Config(args) => config::run(&settings, &args),
         Command::Tokens(args) => tokens::run(&settings, &args).await,
         Command::Guardrail(args) => guardrail::run(&settings, &args).await,
+        Command::Logs(args) => logs::run(&settings, &args).await,
+        Command::Sessions(args) => sessions::run(&settings, &args).await,
         Command::Completions(_) | Command::Emulator(_) | Command::Complete { .. } => {
             unreachable!("handled above")
         }

@@ -17,6 +17,7 @@ mod hardening_sessions;
 mod identity;
 mod image;
 mod invoke;
+mod logs;
 mod models;
 mod parity;
 mod raw;
