@@ -59,6 +59,8 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             [CompletionResult]::new('tokens', 'tokens', [CompletionResultType]::ParameterValue, 'Count a prompt''s input tokens without sending it to the model (CountTokens)')
             [CompletionResult]::new('guardrail', 'guardrail', [CompletionResultType]::ParameterValue, 'Check text against a guardrail without a model (ApplyGuardrail)')
             [CompletionResult]::new('roles', 'roles', [CompletionResultType]::ParameterValue, 'List the roles defined in the config ([roles.NAME])')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'List and search logged chat exchanges (oldest first, newest last)')
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List, show and remove saved conversations (session files and logged conversations)')
             [CompletionResult]::new('__complete', '__complete', [CompletionResultType]::ParameterValue, 'Completion candidates for shell scripts (models, profiles)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -97,6 +99,7 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             [CompletionResult]::new('--api-key-env', '--api-key-env', [CompletionResultType]::ParameterName, 'Environment variable holding the API key sent as a bearer token to --api-base')
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Use a role from the config ([roles.NAME]: system prompt, model, settings, prompt template)')
             [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Continue the saved session NAME (created if missing) and save the new turns back')
+            [CompletionResult]::new('--cid', '--cid', [CompletionResultType]::ParameterName, 'Continue the logged conversation ID (see brock logs, brock sessions)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
             [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
@@ -121,6 +124,9 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Open the interactive REPL (the default with no prompt on a terminal)')
             [CompletionResult]::new('--interactive', '--interactive', [CompletionResultType]::ParameterName, 'Open the interactive REPL (the default with no prompt on a terminal)')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Write the answer''s bytes exactly as the model sent them (no closing newline in a pipe)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Continue the most recent logged conversation (its session file, if it has one)')
+            [CompletionResult]::new('--continue', '--continue', [CompletionResultType]::ParameterName, 'Continue the most recent logged conversation (its session file, if it has one)')
+            [CompletionResult]::new('--no-log', '--no-log', [CompletionResultType]::ParameterName, 'Do not record this chat in the log database (also: log = false, BROCK_LOG=0)')
             [CompletionResult]::new('--run-tools', '--run-tools', [CompletionResultType]::ParameterName, 'Run the tools the model calls ([tools.NAME] commands in the config) and send back the results')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Run tools without asking (for trusted scripts)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Run tools without asking (for trusted scripts)')
@@ -1040,6 +1046,199 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'brock;logs' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show the newest N exchanges (default 20; 0 for all)')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Show the newest N exchanges (default 20; 0 for all)')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'The same search, as a flag')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Only exchanges with this model id or alias')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Only exchanges with this model id or alias')
+            [CompletionResult]::new('--conversation', '--conversation', [CompletionResultType]::ParameterName, 'Only this conversation (an id, or a session name)')
+            [CompletionResult]::new('--cid', '--cid', [CompletionResultType]::ParameterName, 'Only this conversation (an id, or a session name)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'brock;sessions' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List session files and logged conversations, most recent first (the default)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print a conversation: a session NAME or a logged conversation ID')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a session file, or a logged conversation''s exchanges')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a session file, or a logged conversation''s exchanges')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'brock;sessions;list' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'brock;sessions;show' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'brock;sessions;remove' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'brock;sessions;rm' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'brock;sessions;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List session files and logged conversations, most recent first (the default)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print a conversation: a session NAME or a logged conversation ID')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a session file, or a logged conversation''s exchanges')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'brock;sessions;help;list' {
+            break
+        }
+        'brock;sessions;help;show' {
+            break
+        }
+        'brock;sessions;help;remove' {
+            break
+        }
+        'brock;sessions;help;help' {
+            break
+        }
         'brock;__complete' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
@@ -1082,6 +1281,8 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             [CompletionResult]::new('tokens', 'tokens', [CompletionResultType]::ParameterValue, 'Count a prompt''s input tokens without sending it to the model (CountTokens)')
             [CompletionResult]::new('guardrail', 'guardrail', [CompletionResultType]::ParameterValue, 'Check text against a guardrail without a model (ApplyGuardrail)')
             [CompletionResult]::new('roles', 'roles', [CompletionResultType]::ParameterValue, 'List the roles defined in the config ([roles.NAME])')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'List and search logged chat exchanges (oldest first, newest last)')
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List, show and remove saved conversations (session files and logged conversations)')
             [CompletionResult]::new('__complete', '__complete', [CompletionResultType]::ParameterValue, 'Completion candidates for shell scripts (models, profiles)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1170,6 +1371,24 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             break
         }
         'brock;help;roles' {
+            break
+        }
+        'brock;help;logs' {
+            break
+        }
+        'brock;help;sessions' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List session files and logged conversations, most recent first (the default)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print a conversation: a session NAME or a logged conversation ID')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a session file, or a logged conversation''s exchanges')
+            break
+        }
+        'brock;help;sessions;list' {
+            break
+        }
+        'brock;help;sessions;show' {
+            break
+        }
+        'brock;help;sessions;remove' {
             break
         }
         'brock;help;__complete' {

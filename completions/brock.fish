@@ -64,6 +64,8 @@ complete -c brock -n "__fish_brock_needs_command" -f -a "emulator" -d 'Serve the
 complete -c brock -n "__fish_brock_needs_command" -f -a "tokens" -d 'Count a prompt\'s input tokens without sending it to the model (CountTokens)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "guardrail" -d 'Check text against a guardrail without a model (ApplyGuardrail)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "roles" -d 'List the roles defined in the config ([roles.NAME])'
+complete -c brock -n "__fish_brock_needs_command" -f -a "logs" -d 'List and search logged chat exchanges (oldest first, newest last)'
+complete -c brock -n "__fish_brock_needs_command" -f -a "sessions" -d 'List, show and remove saved conversations (session files and logged conversations)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "__complete" -d 'Completion candidates for shell scripts (models, profiles)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c brock -n "__fish_brock_using_subcommand chat" -s m -l model -d 'Model id, alias from [aliases], inference profile id or ARN; env BROCK_MODEL' -r -f -a "(brock __complete models 2>/dev/null)"
@@ -98,6 +100,7 @@ complete -c brock -n "__fish_brock_using_subcommand chat" -l api-base -d 'URL of
 complete -c brock -n "__fish_brock_using_subcommand chat" -l api-key-env -d 'Environment variable holding the API key sent as a bearer token to --api-base' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l role -d 'Use a role from the config ([roles.NAME]: system prompt, model, settings, prompt template)' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l session -d 'Continue the saved session NAME (created if missing) and save the new turns back' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l cid -d 'Continue the logged conversation ID (see brock logs, brock sessions)' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand chat" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
@@ -123,6 +126,8 @@ complete -c brock -n "__fish_brock_using_subcommand chat" -l no-stream -d 'Use C
 complete -c brock -n "__fish_brock_using_subcommand chat" -l dry-run -d 'Print the exact request that would be sent and exit'
 complete -c brock -n "__fish_brock_using_subcommand chat" -s i -l interactive -d 'Open the interactive REPL (the default with no prompt on a terminal)'
 complete -c brock -n "__fish_brock_using_subcommand chat" -l raw -d 'Write the answer\'s bytes exactly as the model sent them (no closing newline in a pipe)'
+complete -c brock -n "__fish_brock_using_subcommand chat" -s c -l continue -d 'Continue the most recent logged conversation (its session file, if it has one)'
+complete -c brock -n "__fish_brock_using_subcommand chat" -l no-log -d 'Do not record this chat in the log database (also: log = false, BROCK_LOG=0)'
 complete -c brock -n "__fish_brock_using_subcommand chat" -l run-tools -d 'Run the tools the model calls ([tools.NAME] commands in the config) and send back the results'
 complete -c brock -n "__fish_brock_using_subcommand chat" -s y -l yes -d 'Run tools without asking (for trusted scripts)'
 complete -c brock -n "__fish_brock_using_subcommand chat" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
@@ -845,6 +850,151 @@ complete -c brock -n "__fish_brock_using_subcommand roles" -l no-color -d 'Never
 complete -c brock -n "__fish_brock_using_subcommand roles" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
 complete -c brock -n "__fish_brock_using_subcommand roles" -s h -l help -d 'Print help'
 complete -c brock -n "__fish_brock_using_subcommand roles" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand logs" -s n -l count -d 'Show the newest N exchanges (default 20; 0 for all)' -r
+complete -c brock -n "__fish_brock_using_subcommand logs" -l query -d 'The same search, as a flag' -r
+complete -c brock -n "__fish_brock_using_subcommand logs" -s m -l model -d 'Only exchanges with this model id or alias' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand logs" -l conversation -l cid -d 'Only this conversation (an id, or a session name)' -r
+complete -c brock -n "__fish_brock_using_subcommand logs" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand logs" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand logs" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand logs" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand logs" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand logs" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand logs" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand logs" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand logs" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand logs" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand logs" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand logs" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand logs" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand logs" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand logs" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand logs" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand logs" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand logs" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand logs" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand logs" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -f -a "list" -d 'List session files and logged conversations, most recent first (the default)'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -f -a "show" -d 'Print a conversation: a session NAME or a logged conversation ID'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -f -a "remove" -d 'Remove a session file, or a logged conversation\'s exchanges'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -f -a "rm" -d 'Remove a session file, or a logged conversation\'s exchanges'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List session files and logged conversations, most recent first (the default)'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a conversation: a session NAME or a logged conversation ID'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a session file, or a logged conversation\'s exchanges'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c brock -n "__fish_brock_using_subcommand __complete" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand __complete" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand __complete" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
@@ -867,22 +1017,24 @@ complete -c brock -n "__fish_brock_using_subcommand __complete" -l no-color -d '
 complete -c brock -n "__fish_brock_using_subcommand __complete" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
 complete -c brock -n "__fish_brock_using_subcommand __complete" -s h -l help -d 'Print help'
 complete -c brock -n "__fish_brock_using_subcommand __complete" -s V -l version -d 'Print version'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "chat" -d 'Chat with a model: one-shot (argument and/or stdin) or an interactive REPL'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "embed" -d 'Create embeddings (Titan, Cohere, Nova) from arguments, files or stdin'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "image" -d 'Generate images (Nova Canvas, Titan Image, Stability)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "rerank" -d 'Rerank documents against a query (amazon.rerank, cohere.rerank)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "agent" -d 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "flow" -d 'Bedrock Flows: run a flow alias and stream its outputs (InvokeFlow)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "raw" -d 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "models" -d 'List foundation models, inference profiles, and your imported, custom and provisioned models'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "config" -d 'Show, locate or create the config file'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "completions" -d 'Print a shell completion script'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "tokens" -d 'Count a prompt\'s input tokens without sending it to the model (CountTokens)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "guardrail" -d 'Check text against a guardrail without a model (ApplyGuardrail)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "roles" -d 'List the roles defined in the config ([roles.NAME])'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "__complete" -d 'Completion candidates for shell scripts (models, profiles)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "chat" -d 'Chat with a model: one-shot (argument and/or stdin) or an interactive REPL'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "embed" -d 'Create embeddings (Titan, Cohere, Nova) from arguments, files or stdin'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "image" -d 'Generate images (Nova Canvas, Titan Image, Stability)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "rerank" -d 'Rerank documents against a query (amazon.rerank, cohere.rerank)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "agent" -d 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "flow" -d 'Bedrock Flows: run a flow alias and stream its outputs (InvokeFlow)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "raw" -d 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "models" -d 'List foundation models, inference profiles, and your imported, custom and provisioned models'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "config" -d 'Show, locate or create the config file'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "completions" -d 'Print a shell completion script'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "tokens" -d 'Count a prompt\'s input tokens without sending it to the model (CountTokens)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "guardrail" -d 'Check text against a guardrail without a model (ApplyGuardrail)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "roles" -d 'List the roles defined in the config ([roles.NAME])'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "logs" -d 'List and search logged chat exchanges (oldest first, newest last)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "sessions" -d 'List, show and remove saved conversations (session files and logged conversations)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "__complete" -d 'Completion candidates for shell scripts (models, profiles)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "invoke" -d 'Invoke an agent and stream its answer (InvokeAgent)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "chat" -d 'Talk to an agent turn by turn in one session'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "inline" -d 'Run an agent defined on the command line: model, instruction, tools, knowledge bases (InvokeInlineAgent)'
@@ -894,3 +1046,6 @@ complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcom
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file in use'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented starter config file (never overwrites)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from guardrail" -f -a "apply" -d 'Check text against a guardrail and show its verdict (ApplyGuardrail)'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "list" -d 'List session files and logged conversations, most recent first (the default)'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "show" -d 'Print a conversation: a session NAME or a logged conversation ID'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "remove" -d 'Remove a session file, or a logged conversation\'s exchanges'

@@ -146,6 +146,10 @@ pub enum Command {
     Guardrail(GuardrailArgs),
     /// List the roles defined in the config ([roles.NAME])
     Roles,
+    /// List and search logged chat exchanges (oldest first, newest last)
+    Logs(LogsArgs),
+    /// List, show and remove saved conversations (session files and logged conversations)
+    Sessions(SessionsArgs),
     /// Completion candidates for shell scripts (models, profiles)
     #[command(name = "__complete", hide = true)]
     Complete {
@@ -318,6 +322,18 @@ pub struct ChatArgs {
     #[arg(long, value_name = "NAME")]
     pub session: Option<String>,
 
+    /// Continue the most recent logged conversation (its session file, if it has one)
+    #[arg(short = 'c', long = "continue", conflicts_with_all = ["session", "cid"])]
+    pub continue_last: bool,
+
+    /// Continue the logged conversation ID (see brock logs, brock sessions)
+    #[arg(long, value_name = "ID", conflicts_with = "session")]
+    pub cid: Option<String>,
+
+    /// Do not record this chat in the log database (also: log = false, BROCK_LOG=0)
+    #[arg(long)]
+    pub no_log: bool,
+
     /// Run the tools the model calls ([tools.NAME] commands in the config) and send back the results
     #[arg(long)]
     pub run_tools: bool,
@@ -364,6 +380,63 @@ pub enum InputFormat {
     Text,
     /// OpenAI chat.completions request JSON
     Openai,
+}
+
+// ---------------------------------------------------------------------------------------------
+// logs / sessions
+
+#[derive(Debug, Clone, Default, Args)]
+#[command(
+    after_help = "Exchanges are listed oldest first, so the newest is nearest the prompt.\n\n\
+Examples:\n  \
+brock logs -n 3\n  \
+brock logs \"rust lifetimes\" --output json\n  \
+brock logs --conversation 1a2b3c4d5e6f"
+)]
+pub struct LogsArgs {
+    /// Show the newest N exchanges (default 20; 0 for all)
+    #[arg(short = 'n', long, value_name = "N", default_value_t = 20)]
+    pub count: u32,
+    /// Full-text search of prompts, answers, system prompts and reasoning (every word must
+    /// match); -q is the global --quiet, so the text goes here or after --query
+    #[arg(value_name = "TEXT", conflicts_with = "query_flag")]
+    pub query: Option<String>,
+    /// The same search, as a flag
+    #[arg(long = "query", id = "query_flag", value_name = "TEXT")]
+    pub query_flag: Option<String>,
+    /// Only exchanges with this model id or alias
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+    /// Only this conversation (an id, or a session name)
+    #[arg(long, visible_alias = "cid", value_name = "ID")]
+    pub conversation: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+#[command(
+    after_help = "A conversation is either a session file (brock chat --session NAME, the REPL) \
+or a logged conversation (one-shot chats, continued with brock chat --cid ID)."
+)]
+pub struct SessionsArgs {
+    #[command(subcommand)]
+    pub command: Option<SessionsCommand>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum SessionsCommand {
+    /// List session files and logged conversations, most recent first (the default)
+    List,
+    /// Print a conversation: a session NAME or a logged conversation ID
+    Show {
+        #[arg(value_name = "NAME|ID")]
+        name: String,
+    },
+    /// Remove a session file, or a logged conversation's exchanges
+    #[command(visible_alias = "rm")]
+    Remove {
+        #[arg(value_name = "NAME|ID", required = true)]
+        names: Vec<String>,
+    },
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -131,6 +131,7 @@ const KEYS: &[(&str, Kind, &[&str])] = &[
         Kind::Bool,
         &["BROCK_FETCH_ALLOW_PRIVATE_ADDRESSES"],
     ),
+    ("log", Kind::Bool, &["BROCK_LOG"]),
 ];
 
 /// Tables allowed at the top level of the file besides the profile tables.
@@ -488,6 +489,8 @@ pub struct Settings {
     pub params: Vec<String>,
     /// Let attachment URLs reach loopback, private and link-local addresses.
     pub fetch_allow_private: bool,
+    /// Record chat exchanges in the log database (`log`, BROCK_LOG; `--no-log` turns it off).
+    pub log: bool,
     pub aliases: BTreeMap<String, String>,
     pub tools: BTreeMap<String, ToolConfig>,
     pub agents: BTreeMap<String, AgentConfig>,
@@ -1018,6 +1021,7 @@ pub fn resolve_with_env(
             .map(|(k, v)| format!("{k}={v}"))
             .collect(),
         fetch_allow_private: l.bool("fetch.allow_private_addresses")?.unwrap_or(false),
+        log: l.bool("log")?.unwrap_or(true),
         aliases,
         tools,
         agents,
@@ -1500,6 +1504,7 @@ pub const STARTER_CONFIG: &str = r#"# brock configuration. Precedence: built-in 
 # top_k = 40                                    # --top-k replaces it
 # params = { "thinking.type" = "enabled" }     # body fields as --param KEY=JSON; a --param
 #                                               # with the same KEY replaces one
+# log = true                        # record chats in the log database; env BROCK_LOG, flag --no-log
 # endpoint_url = "https://bedrock-runtime.us-east-1.amazonaws.com"
 
 # [default.retries]

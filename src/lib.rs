@@ -14,6 +14,7 @@ pub mod error;
 pub mod fetch;
 pub mod files;
 pub mod input;
+pub mod logs;
 pub mod man;
 pub mod render;
 pub mod repl;

@@ -227,6 +227,12 @@ impl Repl {
         // Configured tools are always on offer in the REPL; they run after approval.
         args.run_tools = true;
         args.prompt.clear();
+        // `-c` / `--cid`: a session file continues as itself; a conversation only in the log
+        // becomes a session file named by its id.
+        let logged = crate::commands::sessions::resolve_continue(&mut args).await?;
+        if let Some(l) = &logged {
+            args.session = Some(l.name.clone());
+        }
         let name = args.session.clone().unwrap_or_else(session::timestamp_name);
         // A REPL keeps its session open for as long as it runs: a second one is refused
         // rather than left waiting, and one-shot runs wait for it to leave.
@@ -235,6 +241,7 @@ impl Repl {
             Some(_) => Session::load(&name)?,
             None => None,
         }
+        .or(logged)
         .unwrap_or_else(|| Session::new(name.clone(), String::new()));
         let effective = session_settings(settings, &args, &session);
         session.model = effective.model_or_default(None)?;
@@ -466,7 +473,18 @@ impl Repl {
             save_error = Some(e);
             last_save_failed = true;
         }
+        let mut usage = crate::core::converse::Usage::default();
+        let started = (session::now_rfc3339(), std::time::Instant::now());
+        let exchange_from = req
+            .conversation
+            .messages
+            .iter()
+            .rposition(|m| m.role == Role::User)
+            .unwrap_or(0);
         let mut record = |ev: LoopEvent<'_>| -> Result<()> {
+            if let LoopEvent::Usage { usage: u, .. } = &ev {
+                crate::logs::add_usage(&mut usage, u);
+            }
             recorded |= ev.record_in(session);
             // A full disk must not end the conversation: say so once and go on.
             let saved = session.save();
@@ -487,6 +505,26 @@ impl Repl {
             &mut record,
         )
         .await;
+        if self.settings.log && !self.args.no_log {
+            let entry = crate::logs::Entry {
+                conversation_id: self.session.name.clone(),
+                session: Some(self.session.name.clone()),
+                model: req.model_id.clone(),
+                route: self.route().ok(),
+                system: req.conversation.system_text(),
+                messages: req.conversation.messages[exchange_from..].to_vec(),
+                usage,
+                started: started.0,
+                duration_ms: started.1.elapsed().as_millis() as u64,
+                exit_status: match &outcome {
+                    Ok(false) => 0,
+                    Ok(true) => i32::from(Error::Interrupted.exit_code()),
+                    Err(e) => i32::from(e.exit_code()),
+                },
+                error: outcome.as_ref().err().map(|e| e.to_string()),
+            };
+            crate::logs::record_or_warn(&entry).await;
+        }
         match outcome {
             Ok(true) => self.note("[interrupted]"),
             Ok(false) => {}
@@ -767,12 +805,10 @@ impl Repl {
                 } else {
                     Some(session::Lock::acquire(&name, false)?)
                 };
-                let Some(s) = Session::load(&name)? else {
-                    let known: Vec<String> = session::list()?.into_iter().map(|s| s.name).collect();
-                    let hint = crate::config::did_you_mean(&name, known.iter().map(String::as_str))
-                        .map(|s| format!(" — did you mean {s}?"))
-                        .unwrap_or_else(|| " (see /sessions)".into());
-                    return Err(Error::usage(format!("no session named {name}{hint}")));
+                // A conversation only in the log becomes a session file named by its id.
+                let s = match Session::load(&name)? {
+                    Some(s) => s,
+                    None => crate::commands::sessions::load_any(&name).await?,
                 };
                 self.session = s;
                 if let Some(lock) = lock {
@@ -792,19 +828,11 @@ impl Repl {
                 }
             }
             Slash::Sessions => {
-                let list = session::list()?;
-                if list.is_empty() {
+                let rows = crate::commands::sessions::rows().await?;
+                if rows.is_empty() {
                     self.note("no saved sessions yet");
                 } else {
-                    let mut t = Table::new(vec!["NAME", "UPDATED", "MODEL", "FIRST LINE"]);
-                    for s in list {
-                        t.row(vec![
-                            s.name,
-                            s.updated,
-                            s.model,
-                            first_line(&s.first_line, 50),
-                        ]);
-                    }
+                    let t = crate::commands::sessions::table(rows);
                     let _ = t.write(&mut std::io::stderr().lock(), self.color.stderr);
                 }
             }
@@ -1182,7 +1210,7 @@ fn compose_in_editor() -> Result<Option<String>> {
 }
 
 /// The conversation as a markdown document.
-fn transcript(s: &Session) -> String {
+pub(crate) fn transcript(s: &Session) -> String {
     let mut md = format!(
         "# {}\n\nmodel: `{}` · created {} · updated {}\n\n",
         s.name, s.model, s.created, s.updated

@@ -80,11 +80,17 @@ fn wants_repl(args: &ChatArgs, stdin_is_tty: bool) -> Result<bool> {
 }
 
 async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> Result<()> {
-    if args.session.is_some() && args.input_format == Some(InputFormat::Openai) {
+    if (args.session.is_some() || args.continue_last || args.cid.is_some())
+        && args.input_format == Some(InputFormat::Openai)
+    {
         return Err(Error::usage(
-            "--session cannot be combined with --input-format openai",
+            "--session, --continue and --cid cannot be combined with --input-format openai",
         ));
     }
+    let mut args = args.clone();
+    // A conversation only in the log: its history and model, never saved to a file.
+    let logged = crate::commands::sessions::resolve_continue(&mut args).await?;
+    let args = &args;
     // Held until this run ends: a concurrent `--session` run with the same name waits, then
     // reads the file with this run's turn in it, so no completed turn is overwritten.
     let _lock = match &args.session {
@@ -100,13 +106,13 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
         }),
         None => None,
     };
-    let effective = match &session {
+    let effective = match session.as_ref().or(logged.as_ref()) {
         Some(s) => session_settings(settings, args, s),
         None => settings.clone(),
     };
     let settings = &effective;
     let mut req = build_request(settings, args, stdin_is_tty)?;
-    if let Some(s) = &session {
+    if let Some(s) = session.as_ref().or(logged.as_ref()) {
         let mut history = s.request_conversation().messages;
         history.append(&mut req.conversation.messages);
         req.conversation.messages = history;
@@ -180,7 +186,12 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
         }
         s.save()?;
     }
+    let mut usage = crate::core::converse::Usage::default();
+    let started = (crate::session::now_rfc3339(), Instant::now());
     let mut record = |ev: LoopEvent<'_>| -> Result<()> {
+        if let LoopEvent::Usage { usage: u, .. } = &ev {
+            crate::logs::add_usage(&mut usage, u);
+        }
         let Some(s) = session.as_mut() else {
             return Ok(());
         };
@@ -196,6 +207,36 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
         &mut record,
     )
     .await;
+    // Logged after the answer was shown; a failure to log is a warning, not a failed chat.
+    if settings.log && !args.no_log {
+        let conversation_id = match (&args.session, &logged) {
+            (Some(name), _) => name.clone(),
+            (None, Some(l)) => l.name.clone(),
+            (None, None) => crate::logs::new_conversation_id(),
+        };
+        let entry = crate::logs::Entry {
+            conversation_id,
+            session: args.session.clone(),
+            model: req.model_id.clone(),
+            route: prepare(&req, &opts.route, stream)
+                .ok()
+                .map(|p| p.plan.route.to_string()),
+            system: req.conversation.system_text(),
+            messages: req.conversation.messages[new_from.min(req.conversation.messages.len())..]
+                .to_vec(),
+            usage,
+            started: started.0,
+            duration_ms: started.1.elapsed().as_millis() as u64,
+            exit_status: match &outcome {
+                Ok(false) => 0,
+                Ok(true) if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) => 0,
+                Ok(true) => i32::from(Error::Interrupted.exit_code()),
+                Err(e) => i32::from(e.exit_code()),
+            },
+            error: outcome.as_ref().err().map(|e| e.to_string()),
+        };
+        crate::logs::record_or_warn(&entry).await;
+    }
     // A turn stopped before anything arrived is undone like a failed one: a prompt left
     // without its answer would be merged into the next one.
     let unanswered = matches!(outcome, Err(_) | Ok(true));

@@ -12,10 +12,12 @@ pub mod flow;
 pub mod guardrail;
 pub mod identity;
 pub mod image;
+pub mod logs;
 pub mod models;
 pub mod raw;
 pub mod rerank;
 pub mod roles;
+pub mod sessions;
 pub mod tokens;
 
 use crate::cli::{ChatArgs, Cli, Command};
@@ -88,6 +90,8 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Tokens(args) => tokens::run(&settings, &args).await,
         Command::Guardrail(args) => guardrail::run(&settings, &args).await,
         Command::Roles => roles::run(&settings),
+        Command::Logs(args) => logs::run(&settings, &args).await,
+        Command::Sessions(args) => sessions::run(&settings, &args).await,
         Command::Completions(_) | Command::Emulator(_) | Command::Complete { .. } => {
             unreachable!("handled above")
         }

@@ -20,6 +20,7 @@ mod help;
 mod identity;
 mod image;
 mod invoke;
+mod logs;
 mod models;
 mod output;
 mod parity;

@@ -53,6 +53,41 @@ use Check::*;
 fn expectations() -> Vec<(&'static str, Vec<Check>)> {
     vec![
         (
+            r#"brock --mock chat "Tell me about the octopus""#,
+            vec![Is(
+                "Hello from the brock emulator (us.amazon.nova-lite-v1:0). You said: Tell me about the octopus",
+            )],
+        ),
+        (
+            r#"brock --mock chat -c "How many arms does it have?""#,
+            vec![Is(
+                "Hello from the brock emulator (us.amazon.nova-lite-v1:0). You said: How many arms does it have?",
+            )],
+        ),
+        (
+            "brock --mock logs -n 2",
+            vec![
+                Has("> Tell me about the octopus\n"),
+                Has("> How many arms does it have?\n"),
+                That("both exchanges are one conversation", |out| {
+                    let ids: Vec<&str> = out
+                        .lines()
+                        .filter_map(|l| l.split(" · conversation ").nth(1))
+                        .filter_map(|l| l.split(' ').next())
+                        .collect();
+                    ids.len() == 2 && ids[0] == ids[1]
+                }),
+            ],
+        ),
+        (
+            "brock --mock logs octopus --output json | jq -r '.[].prompt'",
+            vec![Is("Tell me about the octopus\n")],
+        ),
+        (
+            "brock --mock sessions",
+            vec![Has("KIND"), Has("Tell me about the octopus")],
+        ),
+        (
             r#"brock --mock chat "hello""#,
             vec![Is(
                 "Hello from the brock emulator (us.amazon.nova-lite-v1:0). You said: hello\n",

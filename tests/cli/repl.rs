@@ -925,3 +925,59 @@ fn bad_flags_are_refused_before_the_repl_opens() {
         expectrl::process::unix::WaitStatus::Exited(pid, 2)
     );
 }
+
+#[test]
+fn repl_turns_are_logged_and_logged_conversations_load() {
+    let env = TestEnv::new();
+    let logs = |args: &[&str]| -> Vec<Value> {
+        let out = env
+            .cmd()
+            .args(["logs", "--output", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        serde_json::from_slice::<Value>(&out.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let prompts = |rows: &[Value]| -> Vec<String> {
+        rows.iter()
+            .map(|r| r["prompt"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // A one-shot conversation: only in the log.
+    let out = env.cmd().args(["chat", "from the shell"]).output().unwrap();
+    assert!(out.status.success());
+    let id = logs(&[])[0]["conversation_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let rec = Recorder::start(&env);
+    let mut t = chat(&env, &rec, &["--session", "r"]);
+    t.ask("in the repl");
+    t.run("/sessions", &id);
+    t.run(&format!("/load {id}"), &format!("loaded {id} (2 messages"));
+    t.ask("go on");
+    assert_eq!(
+        rec.conversation(),
+        vec![
+            user("from the shell"),
+            answer(NOVA, "from the shell"),
+            user("go on")
+        ]
+    );
+    t.leave();
+    let r = logs(&["--conversation", "r"]);
+    assert_eq!(prompts(&r), ["in the repl"]);
+    assert_eq!(r[0]["session"], "r");
+    assert_eq!(prompts(&logs(&["--cid", &id])), ["from the shell", "go on"]);
+    // The loaded conversation is now a session file: `chat -c` opens it in the REPL.
+    let mut t = chat(&env, &rec, &["-c"]);
+    t.ask("once more");
+    assert_eq!(rec.conversation().len(), 5);
+    assert_eq!(rec.conversation()[2], user("go on"));
+    t.leave();
+}

@@ -1,0 +1,90 @@
+//! `brock logs`: the logged chat exchanges, oldest first (the newest nearest the prompt), as
+//! text for people or JSON for scripts; `-q` searches them with SQLite FTS5.
+
+use std::io::Write;
+
+use crate::cli::{LogsArgs, OutputFormat};
+use crate::config::Settings;
+use crate::error::{Error, Result};
+use crate::logs::{Filter, Store};
+
+pub async fn run(settings: &Settings, args: &LogsArgs) -> Result<()> {
+    let model = args
+        .model
+        .as_deref()
+        .map(|m| settings.resolve_model(m).unwrap_or_else(|_| m.to_string()));
+    let filter = Filter {
+        limit: (args.count > 0).then_some(args.count),
+        query: args.query.clone().or_else(|| args.query_flag.clone()),
+        model,
+        conversation: args.conversation.clone(),
+    };
+    let mut store = Store::open().await?;
+    let rows = store.list(&filter).await?;
+    store.close().await;
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    let w = |e: std::io::Error| Error::io("cannot write the logs", e);
+    if matches!(
+        settings.output,
+        Some(OutputFormat::Json | OutputFormat::Ndjson)
+    ) {
+        if settings.output == Some(OutputFormat::Ndjson) {
+            for r in &rows {
+                writeln!(out, "{}", serde_json::to_string(r).unwrap_or_default()).map_err(w)?;
+            }
+        } else {
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&rows).unwrap_or_default()
+            )
+            .map_err(w)?;
+        }
+        return Ok(());
+    }
+    if rows.is_empty() && !settings.quiet {
+        crate::render::diag("no logged exchanges match");
+        return Ok(());
+    }
+    for r in &rows {
+        let mut head = format!(
+            "## {} · conversation {} · {}",
+            r.started, r.conversation_id, r.model
+        );
+        if let Some(s) = &r.session {
+            head.push_str(&format!(" · session {s}"));
+        }
+        head.push_str(&format!(
+            " · {} in · {} out",
+            r.input_tokens, r.output_tokens
+        ));
+        if r.exit_status != 0 {
+            head.push_str(&format!(" · exit {}", r.exit_status));
+        }
+        let mut text = format!("{head}\n\n");
+        for line in r.prompt.lines() {
+            text.push_str(&format!("> {line}\n"));
+        }
+        text.push('\n');
+        if !r.answer.is_empty() {
+            text.push_str(r.answer.trim_end());
+            text.push_str("\n\n");
+        }
+        if let Some(e) = &r.error {
+            text.push_str(&format!("error: {e}\n\n"));
+        }
+        out.write_all(shown(&text).as_bytes()).map_err(w)?;
+    }
+    Ok(())
+}
+
+/// Stored text shown on a terminal is sanitised; to a pipe it stays byte-exact.
+fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        crate::render::sanitize::for_terminal(s)
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
