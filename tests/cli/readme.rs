@@ -55,13 +55,13 @@ fn expectations() -> Vec<(&'static str, Vec<Check>)> {
         (
             r#"brock --mock chat "Tell me about the octopus""#,
             vec![Is(
-                "Hello from the brock emulator (us.amazon.nova-lite-v1:0). You said: Tell me about the octopus",
+                "Hello from the brock emulator (us.amazon.nova-lite-v1:0). You said: Tell me about the octopus\n",
             )],
         ),
         (
             r#"brock --mock chat -c "How many arms does it have?""#,
             vec![Is(
-                "Hello from the brock emulator (us.amazon.nova-lite-v1:0). You said: How many arms does it have?",
+                "Hello from the brock emulator (us.amazon.nova-lite-v1:0). You said: How many arms does it have?\n",
             )],
         ),
         (
