@@ -41,7 +41,10 @@ PY = str(VENV_BIN / "python")
 
 ACCESS_KEY = "AKIDEXAMPLE"
 SECRET_KEY = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
-REGION = "us-east-1"
+# llm-bedrock 0.4 signs for us-west-2 whatever the environment says, and the emulator refuses a
+# credential scoped to another region than the one it serves (as AWS does), so every client and
+# the emulator use that region.
+REGION = "us-west-2"
 CHAT_MODEL = "us.amazon.nova-lite-v1:0"
 EMBED_MODEL = "amazon.titan-embed-text-v2:0"
 STREAM_TOKENS = 20_000
@@ -265,7 +268,8 @@ class Emulator:
     def __init__(self, brock: str, latency_ms: int, tps: float):
         self.latency_ms = latency_ms
         self.proc = subprocess.Popen(
-            [brock, "emulator", "--listen", "127.0.0.1:0", "--latency", str(latency_ms),
+            [brock, "--region", REGION, "emulator", "--listen", "127.0.0.1:0",
+             "--latency", str(latency_ms),
              "--tokens-per-second", str(tps)],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
         )

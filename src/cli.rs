@@ -1211,6 +1211,7 @@ pub struct CompletionsArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct EmulatorArgs {
+    // The region it serves is the global --region (us-east-1 without it).
     /// Address to listen on (loopback only); port 0 picks a free port
     #[arg(long, default_value = "127.0.0.1:0", value_name = "ADDR")]
     pub listen: String,

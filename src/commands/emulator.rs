@@ -8,7 +8,20 @@ use crate::cli::EmulatorArgs;
 use crate::emulator::{DEFAULT_REGION, Emulator, EmulatorOptions};
 use crate::error::{Error, Result};
 
-pub async fn run(args: &EmulatorArgs) -> Result<()> {
+/// `region` is the global `--region` flag: the region the emulator serves, which requests must be
+/// signed for (us-east-1 without it). Only the flag counts, not AWS_REGION or a config file: the
+/// emulator is started for clients, whose own settings say nothing about what it should serve.
+pub async fn run(args: &EmulatorArgs, region: Option<&str>) -> Result<()> {
+    let region = region.map(str::trim).unwrap_or(DEFAULT_REGION);
+    if region.is_empty()
+        || !region
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err(Error::usage(format!(
+            "--region {region:?}: expected a region name such as us-west-2"
+        )));
+    }
     let listen: SocketAddr = args.listen.parse().map_err(|_| {
         Error::usage(format!(
             "--listen {:?}: expected IP:PORT, e.g. 127.0.0.1:8080",
@@ -37,7 +50,7 @@ pub async fn run(args: &EmulatorArgs) -> Result<()> {
         secret_key: args.secret_key.clone(),
         bearer_tokens: args.bearer_tokens.clone(),
         replay: args.replay.clone(),
-        region: DEFAULT_REGION.into(),
+        region: region.to_string(),
     };
     let emu = Emulator::start(opts)
         .await
@@ -60,7 +73,7 @@ pub async fn run(args: &EmulatorArgs) -> Result<()> {
         }
         let _ = writeln!(err, "export AWS_ACCESS_KEY_ID={}", args.access_key);
         let _ = writeln!(err, "export AWS_SECRET_ACCESS_KEY={}", args.secret_key);
-        let _ = writeln!(err, "export AWS_REGION={DEFAULT_REGION}");
+        let _ = writeln!(err, "export AWS_REGION={region}");
         let _ = writeln!(err, "export AWS_EC2_METADATA_DISABLED=true");
     }
     // The URL alone on stdout lets scripts capture the port chosen for --listen 127.0.0.1:0.

@@ -30,7 +30,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
     // cannot stop `brock completions` or `brock emulator`.
     match command {
         Command::Completions(args) => return completions::run(&args),
-        Command::Emulator(args) => return emulator::run(&args).await,
+        Command::Emulator(args) => return emulator::run(&args, global.region.as_deref()).await,
         Command::Complete { what } => {
             let settings = resolve(&global, &CommandOverrides::default()).ok();
             return completions::candidates(settings.as_ref(), &what);

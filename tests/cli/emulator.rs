@@ -1421,3 +1421,69 @@ async fn latency_and_pacing_options() {
         started.elapsed()
     );
 }
+
+/// `brock emulator --region R` serves R: requests signed for R are answered, requests signed for
+/// another region are refused as AWS refuses them, and the exports it prints name R.
+#[test]
+fn the_emulator_command_serves_the_region_given() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let env = crate::common::TestEnv::new();
+    let mut child = env
+        .std_cmd()
+        .args([
+            "--region",
+            "us-west-2",
+            "emulator",
+            "--listen",
+            "127.0.0.1:0",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut url = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut url)
+        .unwrap();
+    let url = url.trim().to_string();
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    let models = |region: &str| {
+        env.cmd()
+            .env("AWS_ENDPOINT_URL_BEDROCK", &url)
+            .env("AWS_REGION", region)
+            .args(["models", "--kind", "profile", "--output", "json"])
+            .output()
+            .unwrap()
+    };
+    let out = models("us-west-2");
+    assert!(out.status.success(), "{}", crate::common::stderr_of(&out));
+    let out = models("us-east-1");
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        crate::common::stderr_of(&out)
+    );
+    assert!(
+        crate::common::stderr_of(&out)
+            .contains("Credential should be scoped to a valid region, not 'us-east-1'"),
+        "{}",
+        crate::common::stderr_of(&out)
+    );
+    child.kill().unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        crate::common::stderr_of(&out).contains("export AWS_REGION=us-west-2"),
+        "{}",
+        crate::common::stderr_of(&out)
+    );
+
+    let out = env
+        .cmd()
+        .args(["--region", "US West", "emulator"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
