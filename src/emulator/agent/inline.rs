@@ -13,9 +13,9 @@ use super::super::eventstream;
 use super::super::json::{self, Obj};
 use super::missing_resource;
 use super::runtime::{
-    Agents, KB_ID, MAX_INPUT_TEXT, Reply, ReplyBody, answer_pieces, check_id, check_session,
-    chunk_frame, city_in, fxhash, get_bool, handbook_citation, known_members, results_answer,
-    special, streaming, string_map, words,
+    Agents, KB_ID, MAX_INPUT_TEXT, Reply, ReplyBody, answer_pending, answer_pieces, check_id,
+    check_session, chunk_frame, city_in, fxhash, get_bool, handbook_citation, known_members,
+    results_answer, special, streaming, string_map, words,
 };
 
 const MEMBERS: &[&str] = &[
@@ -426,20 +426,7 @@ impl Agents {
         };
 
         if let Some(results) = results {
-            let Some((pending_id, _)) = session.pending.take() else {
-                // Source: inferred.
-                return Err(ApiError::validation(
-                    "The returnControlInvocationResults don't match any pending invocation in this session.",
-                ));
-            };
-            if invocation_id.as_deref() != Some(pending_id.as_str()) {
-                session.pending = Some((pending_id.clone(), Vec::new()));
-                // Source: inferred.
-                return Err(ApiError::validation(format!(
-                    "The invocationId {} doesn't match the pending invocation {pending_id}.",
-                    invocation_id.unwrap_or_default()
-                )));
-            }
+            answer_pending(session, invocation_id)?;
             let answer = results_answer(&results)?;
             session.turns += 1;
             if trace {

@@ -365,6 +365,29 @@ pub(super) fn answer_pieces(text: &str, s: Streaming) -> Vec<String> {
 }
 
 /// The answer to returned control: each result's body, or a note that the call failed.
+/// Results sent back for a returned control must answer the invocation this session is waiting
+/// on (InvokeAgent and InvokeInlineAgent alike); a mismatch leaves it waiting.
+pub(super) fn answer_pending(
+    session: &mut Session,
+    invocation_id: Option<String>,
+) -> Result<(), ApiError> {
+    let Some((pending_id, _)) = session.pending.take() else {
+        // Source: inferred.
+        return Err(ApiError::validation(
+            "The returnControlInvocationResults don't match any pending invocation in this session.",
+        ));
+    };
+    if invocation_id.as_deref() != Some(pending_id.as_str()) {
+        session.pending = Some((pending_id.clone(), Vec::new()));
+        // Source: inferred.
+        return Err(ApiError::validation(format!(
+            "The invocationId {} doesn't match the pending invocation {pending_id}.",
+            invocation_id.unwrap_or_default()
+        )));
+    }
+    Ok(())
+}
+
 pub(super) fn results_answer(results: &[Value]) -> Result<String, ApiError> {
     let mut outputs = Vec::new();
     for r in results {
@@ -985,20 +1008,7 @@ impl Agents {
 
         // A returned control is being answered.
         if let Some(results) = results {
-            let Some((pending_id, _)) = session.pending.take() else {
-                // Source: inferred.
-                return Err(ApiError::validation(
-                    "The returnControlInvocationResults don't match any pending invocation in this session.",
-                ));
-            };
-            if invocation_id.as_deref() != Some(pending_id.as_str()) {
-                session.pending = Some((pending_id.clone(), Vec::new()));
-                // Source: inferred.
-                return Err(ApiError::validation(format!(
-                    "The invocationId {} doesn't match the pending invocation {pending_id}.",
-                    invocation_id.unwrap_or_default()
-                )));
-            }
+            answer_pending(session, invocation_id)?;
             let answer = results_answer(&results)?;
             session.turns += 1;
             if trace {
