@@ -142,3 +142,57 @@ pub fn require_tool(name: &str, debian_package: &str) {
         );
     }
 }
+
+/// POSTs `body` to the emulator signed with SigV4 the way an AWS SDK signs it (the example
+/// credentials, for `region` and `service`), independently of brock's own transport.
+pub async fn signed_post(
+    emu: &BackgroundEmulator,
+    region: &str,
+    service: &str,
+    path: &str,
+    content_type: &str,
+    body: &[u8],
+) -> hyper::Response<hyper::body::Incoming> {
+    use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
+    let mut req = http::Request::builder()
+        .method("POST")
+        .uri(format!("{}{path}", emu.url()))
+        .header("host", emu.addr().to_string())
+        .header("content-type", content_type)
+        .body(body.to_vec())
+        .unwrap();
+    let identity: aws_smithy_runtime_api::client::identity::Identity =
+        aws_credential_types::Credentials::new(
+            DEFAULT_ACCESS_KEY,
+            DEFAULT_SECRET_KEY,
+            None,
+            None,
+            "test",
+        )
+        .into();
+    let params = aws_sigv4::sign::v4::SigningParams::builder()
+        .identity(&identity)
+        .region(region)
+        .name(service)
+        .time(std::time::SystemTime::now())
+        .settings(SigningSettings::default())
+        .build()
+        .unwrap();
+    let signable = SignableRequest::new(
+        "POST",
+        req.uri().to_string(),
+        req.headers()
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.to_str().unwrap())),
+        SignableBody::Bytes(body),
+    )
+    .unwrap();
+    let (instructions, _) = sign(signable, &params.into()).unwrap().into_parts();
+    instructions.apply_to_request_http1x(&mut req);
+    let req = req.map(|b| http_body_util::Full::new(bytes::Bytes::from(b)));
+    hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+        .build_http()
+        .request(req)
+        .await
+        .expect("the emulator answers")
+}

@@ -471,7 +471,6 @@ async fn a_credential_for_another_region_is_refused() {
 /// is compared (the message quoted in aws/aws-sdk-ruby#431 and cllunsford/aws-signing-proxy#25).
 #[tokio::test]
 async fn a_credential_for_another_service_is_refused() {
-    use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
     use http_body_util::BodyExt;
     let emu = emulator();
     let body = r#"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#;
@@ -482,50 +481,15 @@ async fn a_credential_for_another_service_is_refused() {
         ),
         ("bedrock", None),
     ] {
-        let mut req = http::Request::builder()
-            .method("POST")
-            .uri(format!(
-                "{}/model/{}/converse",
-                emu.url(),
-                "us.amazon.nova-micro-v1%3A0"
-            ))
-            .header("host", emu.addr().to_string())
-            .header("content-type", "application/json")
-            .body(body.to_string())
-            .unwrap();
-        let identity: aws_smithy_runtime_api::client::identity::Identity =
-            aws_credential_types::Credentials::new(
-                DEFAULT_ACCESS_KEY,
-                DEFAULT_SECRET_KEY,
-                None,
-                None,
-                "test",
-            )
-            .into();
-        let params = aws_sigv4::sign::v4::SigningParams::builder()
-            .identity(&identity)
-            .region("us-east-1")
-            .name(service)
-            .time(std::time::SystemTime::now())
-            .settings(SigningSettings::default())
-            .build()
-            .unwrap();
-        let signable = SignableRequest::new(
-            "POST",
-            req.uri().to_string(),
-            req.headers()
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.to_str().unwrap())),
-            SignableBody::Bytes(body.as_bytes()),
+        let resp = crate::common::signed_post(
+            &emu,
+            "us-east-1",
+            service,
+            "/model/us.amazon.nova-micro-v1%3A0/converse",
+            "application/json",
+            body.as_bytes(),
         )
-        .unwrap();
-        let (instructions, _) = sign(signable, &params.into()).unwrap().into_parts();
-        instructions.apply_to_request_http1x(&mut req);
-        let req = req.map(|b| http_body_util::Full::new(bytes::Bytes::from(b)));
-        let http =
-            hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
-                .build_http();
-        let resp = http.request(req).await.unwrap();
+        .await;
         let status = resp.status().as_u16();
         let error_type = resp
             .headers()
@@ -1288,49 +1252,18 @@ async fn rerank_on_the_agent_runtime() {
 /// credentials drive the runtime SDK.
 #[tokio::test]
 async fn assumed_role_credentials_work_on_the_runtime() {
-    use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
     use http_body_util::BodyExt;
     let emu = emulator();
     let body = "Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fdemo&RoleSessionName=brock-test";
-    let mut req = http::Request::builder()
-        .method("POST")
-        .uri(format!("{}/", emu.url()))
-        .header("host", emu.addr().to_string())
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(body.to_string())
-        .unwrap();
-    let identity: aws_smithy_runtime_api::client::identity::Identity =
-        aws_credential_types::Credentials::new(
-            DEFAULT_ACCESS_KEY,
-            DEFAULT_SECRET_KEY,
-            None,
-            None,
-            "test",
-        )
-        .into();
-    let params = aws_sigv4::sign::v4::SigningParams::builder()
-        .identity(&identity)
-        .region("us-east-1")
-        .name("sts")
-        .time(std::time::SystemTime::now())
-        .settings(SigningSettings::default())
-        .build()
-        .unwrap();
-    let signable = SignableRequest::new(
-        "POST",
-        req.uri().to_string(),
-        req.headers()
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.to_str().unwrap())),
-        SignableBody::Bytes(body.as_bytes()),
+    let resp = crate::common::signed_post(
+        &emu,
+        "us-east-1",
+        "sts",
+        "/",
+        "application/x-www-form-urlencoded",
+        body.as_bytes(),
     )
-    .unwrap();
-    let (instructions, _) = sign(signable, &params.into()).unwrap().into_parts();
-    instructions.apply_to_request_http1x(&mut req);
-    let req = req.map(|b| http_body_util::Full::new(bytes::Bytes::from(b)));
-    let http = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
-        .build_http();
-    let resp = http.request(req).await.unwrap();
+    .await;
     assert_eq!(resp.status(), 200);
     let xml = String::from_utf8(
         resp.into_body()

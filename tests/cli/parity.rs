@@ -5,13 +5,9 @@
 //! the recorded message when Bedrock refused the request.
 
 use std::path::PathBuf;
-use std::time::SystemTime;
 
-use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
 use base64::Engine;
-use brock::emulator::{
-    BackgroundEmulator, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, EmulatorOptions,
-};
+use brock::emulator::{BackgroundEmulator, EmulatorOptions};
 use http_body_util::BodyExt;
 use serde_yaml::Value;
 
@@ -155,45 +151,8 @@ fn recorded() -> Vec<Recorded> {
 
 /// Sends one request signed like an AWS SDK; returns the status and the error message, if any.
 async fn send(emu: &BackgroundEmulator, region: &str, path: &str, body: &[u8]) -> (u16, String) {
-    let mut req = http::Request::builder()
-        .method("POST")
-        .uri(format!("{}{path}", emu.url()))
-        .header("host", emu.addr().to_string())
-        .header("content-type", "application/json")
-        .body(body.to_vec())
-        .unwrap();
-    let identity: aws_smithy_runtime_api::client::identity::Identity =
-        aws_credential_types::Credentials::new(
-            DEFAULT_ACCESS_KEY,
-            DEFAULT_SECRET_KEY,
-            None,
-            None,
-            "parity",
-        )
-        .into();
-    let params = aws_sigv4::sign::v4::SigningParams::builder()
-        .identity(&identity)
-        .region(region)
-        .name("bedrock")
-        .time(SystemTime::now())
-        .settings(SigningSettings::default())
-        .build()
-        .unwrap();
-    let signable = SignableRequest::new(
-        "POST",
-        req.uri().to_string(),
-        req.headers()
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.to_str().unwrap())),
-        SignableBody::Bytes(body),
-    )
-    .unwrap();
-    let (instructions, _) = sign(signable, &params.into()).unwrap().into_parts();
-    instructions.apply_to_request_http1x(&mut req);
-    let req = req.map(|b| http_body_util::Full::new(bytes::Bytes::from(b)));
-    let http = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
-        .build_http();
-    let resp = http.request(req).await.expect("the emulator answers");
+    let resp =
+        crate::common::signed_post(emu, region, "bedrock", path, "application/json", body).await;
     let status = resp.status().as_u16();
     let bytes = resp.into_body().collect().await.unwrap().to_bytes();
     let message = if status == 200 {
