@@ -9,8 +9,8 @@
 
 use std::path::PathBuf;
 
-use brock::core::stream::{Accumulator, ConverseStreamDecoder};
-use brock::core::think::{Piece, ThinkExtractor, split_think};
+use brock_core::stream::{Accumulator, ConverseStreamDecoder};
+use brock_core::think::{Piece, ThinkExtractor, split_think};
 
 /// Cut points taken from the first byte of the input: the rest is split into chunks of
 /// 1..=N bytes, N from that byte, so the fuzzer explores how frames straddle reads.
@@ -140,11 +140,11 @@ pub fn config_loader(data: &[u8]) {
 /// OpenAI chat.completions input (`--input-format openai`): parsed, then translated to the
 /// Converse and CountTokens bodies it would be sent as.
 pub fn openai_input(data: &[u8]) {
-    if let Ok(parsed) = brock::core::openai::parse_request_bytes(data) {
-        if let Ok(c) = brock::core::converse::to_converse(&parsed.request) {
+    if let Ok(parsed) = brock_core::openai::parse_request_bytes(data) {
+        if let Ok(c) = brock_core::converse::to_converse(&parsed.request) {
             let _ = serde_json::to_string(&c.body).expect("request body serialises");
         }
-        let _ = brock::core::converse::to_count_tokens(&parsed.request);
+        let _ = brock_core::converse::to_count_tokens(&parsed.request);
     }
 }
 

@@ -137,7 +137,7 @@ struct Inner {
     extra_headers: Vec<(String, String)>,
     verbose: u8,
     /// Keeps the in-process emulator alive for `--mock`.
-    _emulator: Option<crate::emulator::Emulator>,
+    _emulator: Option<brock_emulator::Emulator>,
 }
 
 /// The signed, retrying transport every command uses. Cheap to clone.
@@ -162,9 +162,9 @@ impl Client {
         if settings.mock {
             // The emulator refuses credentials scoped to another region, as AWS does.
             let region = region
-                .get_or_insert_with(|| crate::emulator::DEFAULT_REGION.to_string())
+                .get_or_insert_with(|| brock_emulator::DEFAULT_REGION.to_string())
                 .clone();
-            let emu = crate::emulator::Emulator::start(crate::emulator::EmulatorOptions {
+            let emu = brock_emulator::Emulator::start(brock_emulator::EmulatorOptions {
                 region,
                 ..Default::default()
             })
@@ -175,8 +175,8 @@ impl Client {
             control = Some(url.clone());
             agent = Some(url);
             static_credentials = Some(Credentials::new(
-                crate::emulator::DEFAULT_ACCESS_KEY,
-                crate::emulator::DEFAULT_SECRET_KEY,
+                brock_emulator::DEFAULT_ACCESS_KEY,
+                brock_emulator::DEFAULT_SECRET_KEY,
                 None,
                 None,
                 "brock-mock",

@@ -1225,11 +1225,11 @@ pub struct EmulatorArgs {
     pub tokens_per_second: f64,
 
     /// Access key id the emulator accepts for SigV4
-    #[arg(long, default_value = crate::emulator::DEFAULT_ACCESS_KEY, value_name = "ID")]
+    #[arg(long, default_value = brock_emulator::DEFAULT_ACCESS_KEY, value_name = "ID")]
     pub access_key: String,
 
     /// Secret key the emulator uses to verify SigV4
-    #[arg(long, default_value = crate::emulator::DEFAULT_SECRET_KEY, value_name = "SECRET")]
+    #[arg(long, default_value = brock_emulator::DEFAULT_SECRET_KEY, value_name = "SECRET")]
     pub secret_key: String,
 
     /// Accept this bearer token (Bedrock API key); repeatable

@@ -15,8 +15,8 @@ use std::time::Duration;
 use toml::Value;
 
 use crate::cli::{GlobalArgs, OutputFormat};
-use crate::core::model::BUILTIN_ALIASES;
 use crate::error::{Error, Result};
+use brock_core::model::BUILTIN_ALIASES;
 
 /// Where a value came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -400,7 +400,7 @@ fn parse_roles(file: &toml::Table, path: &Path) -> Result<BTreeMap<String, RoleC
             ))
         })?;
         for p in role.param_args() {
-            crate::core::request::ChatRequest::default()
+            brock_core::request::ChatRequest::default()
                 .add_param(&p)
                 .map_err(|e| {
                     Error::config(format!("{}: [roles.{name}] params: {e}", path.display()))
@@ -917,7 +917,7 @@ pub fn resolve_with_env(
                 ))
             })?;
             if let Some(f) = &m.family {
-                f.parse::<crate::core::ModelFamily>().map_err(|e| {
+                f.parse::<brock_core::ModelFamily>().map_err(|e| {
                     Error::config(format!("{}: [models.\"{id}\"]: {e}", path.display()))
                 })?;
             }
@@ -1096,7 +1096,7 @@ pub const DEFAULT_MODEL_ALIAS: &str = "nova-lite";
 /// A built-in alias resolved for `region` (unset: us-east-1, the SDK's fallback too); None when
 /// `name` is not a built-in alias.
 fn builtin_alias(name: &str, region: Option<&str>) -> Option<Result<String>> {
-    let a = crate::core::model::BuiltinAlias::find(name)?;
+    let a = brock_core::model::BuiltinAlias::find(name)?;
     Some(
         a.resolve(region.unwrap_or("us-east-1"))
             .map_err(|e| Error::usage(e.to_string())),

@@ -8,8 +8,6 @@ pub mod aws;
 pub mod cli;
 pub mod commands;
 pub mod config;
-pub mod core;
-pub mod emulator;
 pub mod error;
 pub mod fetch;
 pub mod files;

@@ -14,9 +14,9 @@ use sqlx::Row;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection, SqliteJournalMode};
 use sqlx::{ConnectOptions, Connection};
 
-use crate::core::converse::Usage;
-use crate::core::message::{Conversation, Message, Role};
 use crate::error::{Error, Result};
+use brock_core::converse::Usage;
+use brock_core::message::{Conversation, Message, Role};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -270,7 +270,7 @@ impl Store {
         let mut conv = Conversation::new();
         let system: Option<String> = last.get(1);
         conv.system = system
-            .map(|text| vec![crate::core::message::SystemPart::Text { text }])
+            .map(|text| vec![brock_core::message::SystemPart::Text { text }])
             .unwrap_or_default();
         for r in &rows {
             let raw: String = r.get(0);

@@ -27,14 +27,14 @@ use crate::commands::chat::{
     session_settings,
 };
 use crate::config::Settings;
-use crate::core::message::{Conversation, Message, Part, Role, ToolResultContent, ToolSpec};
-use crate::core::request::{ChatRequest, ReasoningLevel};
 use crate::error::{Error, Result};
 use crate::render::sanitize::for_terminal;
 use crate::render::table::Table;
 use crate::render::{ColorChoice, report_error};
 use crate::session::{self, Session};
 use crate::tools::{Approval, ToolRunner};
+use brock_core::message::{Conversation, Message, Part, Role, ToolResultContent, ToolSpec};
+use brock_core::request::{ChatRequest, ReasoningLevel};
 
 const PROMPT: &str = "brock> ";
 /// Opens and closes a multi-line block.
@@ -473,7 +473,7 @@ impl Repl {
             save_error = Some(e);
             last_save_failed = true;
         }
-        let mut usage = crate::core::converse::Usage::default();
+        let mut usage = brock_core::converse::Usage::default();
         let started = (session::now_rfc3339(), std::time::Instant::now());
         let exchange_from = req
             .conversation
@@ -716,7 +716,7 @@ impl Repl {
             Slash::Reasoning { level: Some(l) } => {
                 let _: ReasoningLevel = l
                     .parse()
-                    .map_err(|e: crate::core::error::Error| Error::usage(e.to_string()))?;
+                    .map_err(|e: brock_core::error::Error| Error::usage(e.to_string()))?;
                 self.session.settings.reasoning = Some(l.clone());
                 self.save();
                 self.note(&format!("reasoning: {l}"));
@@ -1252,7 +1252,7 @@ pub(crate) fn transcript(s: &Session) -> String {
                             _ => "(media)".into(),
                         })
                         .collect();
-                    let label = if matches!(status, Some(crate::core::message::ToolStatus::Error)) {
+                    let label = if matches!(status, Some(brock_core::message::ToolStatus::Error)) {
                         "error"
                     } else {
                         "result"

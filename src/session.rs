@@ -11,10 +11,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::converse::Usage;
-use crate::core::message::{Conversation, Message, Part, Role, SystemPart};
 use crate::error::{Error, Result};
 use crate::files::{create_private_dir, write_atomic};
+use brock_core::converse::Usage;
+use brock_core::message::{Conversation, Message, Part, Role, SystemPart};
 
 /// The format written by this build; files with a higher version are refused, not guessed at.
 pub const VERSION: u32 = 1;
@@ -344,7 +344,7 @@ pub fn sendable(conv: &Conversation, interrupted: &[usize]) -> Conversation {
                 Part::Reasoning { signature, .. } if cut => signature.is_some(),
                 Part::RedactedReasoning { .. } if cut => false,
                 Part::ToolUse { kind, .. }
-                    if crate::core::message::is_server_tool(kind.as_deref()) =>
+                    if brock_core::message::is_server_tool(kind.as_deref()) =>
                 {
                     !cut
                 }
@@ -465,7 +465,7 @@ pub fn rfc3339(unix: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::message::ToolResultContent;
+    use brock_core::message::ToolResultContent;
     use serde_json::json;
 
     #[test]

@@ -13,8 +13,8 @@ use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::config::ToolConfig;
-use crate::core::message::{Part, ToolResultContent, ToolSpec, ToolStatus};
 use crate::render::sanitize::for_terminal;
+use brock_core::message::{Part, ToolResultContent, ToolSpec, ToolStatus};
 
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// Tool output beyond this is cut (and the cut noted) so one chatty tool cannot blow the

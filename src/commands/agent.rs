@@ -16,16 +16,16 @@ use crate::cli::{
     AgentRetrieveArgs, AgentSessionArgs, KbSearchArgs, OutputFormat,
 };
 use crate::config::{Settings, data_dir, did_you_mean};
-use crate::core::agent::{
-    self as wire, AgentEvent, Citation, InlineAgent, Invocation, InvokeAgent, References, Retrieval,
-};
-use crate::core::message::{Part, ToolResultContent, ToolStatus};
 use crate::error::{Error, Result};
 use crate::files::{create_private_dir, write_atomic};
 use crate::render::stream::{StreamOptions, StreamRenderer};
 use crate::render::table::Table;
 use crate::render::{ColorChoice, diag, sanitize::for_terminal, stdout_write};
 use crate::tools::{Approval, ToolRunner, ask_on_terminal};
+use brock_core::agent::{
+    self as wire, AgentEvent, Citation, InlineAgent, Invocation, InvokeAgent, References, Retrieval,
+};
+use brock_core::message::{Part, ToolResultContent, ToolStatus};
 
 pub async fn run(settings: &Settings, args: &AgentArgs) -> Result<()> {
     let outcome = match &args.command {
@@ -43,7 +43,7 @@ pub async fn run(settings: &Settings, args: &AgentArgs) -> Result<()> {
     outcome
 }
 
-fn usage(e: crate::core::error::Error) -> Error {
+fn usage(e: brock_core::error::Error) -> Error {
     Error::Usage(e.to_string())
 }
 
@@ -735,7 +735,7 @@ async fn inline(settings: &Settings, args: &AgentInlineArgs) -> Result<()> {
     let mut tools = Vec::new();
     if let Some(path) = &args.tools_file {
         let bytes = crate::input::read_file(path, &format!("--tools-file {}", path.display()))?;
-        tools = crate::core::tools::parse_tools_file(&bytes)
+        tools = brock_core::tools::parse_tools_file(&bytes)
             .map_err(|e| Error::usage(format!("--tools-file {}: {e}", path.display())))?;
     }
     if args.session.tools {

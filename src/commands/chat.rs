@@ -1,5 +1,5 @@
 //! `brock chat`: one-shot chat on any route (Converse, InvokeModel with a family body, or a
-//! Converse-shaped proxy; see [`crate::core::route`]).
+//! Converse-shaped proxy; see [`brock_core::route`]).
 //!
 //! Everything the user typed is checked and mapped (core) before the first byte is sent; the
 //! answer is rendered as it streams (render::stream) and, for scripts, as OpenAI-format JSON.
@@ -12,22 +12,22 @@ use serde_json::{Value, json};
 use crate::aws::{ApiRequest, Client, Service, path_segment};
 use crate::cli::{ChatArgs, InputFormat, OutputFormat};
 use crate::config::Settings;
-use crate::core::converse::{ChatResponse, StopReason, StructuredOutput, take_structured_answer};
-use crate::core::message::{
-    Conversation, Message, Part, Role, SystemPart, ToolChoice, ToolResultContent, ToolStatus,
-    is_server_tool,
-};
-use crate::core::openai::{
-    ChunkEncoder, ServerTools, chat_completion, parse_request, server_tool_result,
-};
-use crate::core::request::{ChatRequest, Guardrail, JsonSchema, ReasoningLevel};
-use crate::core::route::{self, Decoder, Plan, Route, RouteChoice};
-use crate::core::stream::{Accumulator, StreamEvent};
-use crate::core::think::{DEFAULT_TAGS, InlineThinkSplitter, split_message};
 use crate::error::{Error, Result};
 use crate::render::stream::{StreamOptions, StreamRenderer};
 use crate::render::{ColorChoice, diag};
 use crate::tools::{Approval, ToolRunner};
+use brock_core::converse::{ChatResponse, StopReason, StructuredOutput, take_structured_answer};
+use brock_core::message::{
+    Conversation, Message, Part, Role, SystemPart, ToolChoice, ToolResultContent, ToolStatus,
+    is_server_tool,
+};
+use brock_core::openai::{
+    ChunkEncoder, ServerTools, chat_completion, parse_request, server_tool_result,
+};
+use brock_core::request::{ChatRequest, Guardrail, JsonSchema, ReasoningLevel};
+use brock_core::route::{self, Decoder, Plan, Route, RouteChoice};
+use brock_core::stream::{Accumulator, StreamEvent};
+use brock_core::think::{DEFAULT_TAGS, InlineThinkSplitter, split_message};
 
 /// Attachments larger than this are refused before reading them (the per-type Bedrock limits,
 /// checked by the core, are all far below it).
@@ -186,7 +186,7 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
         }
         s.save()?;
     }
-    let mut usage = crate::core::converse::Usage::default();
+    let mut usage = brock_core::converse::Usage::default();
     let started = (crate::session::now_rfc3339(), Instant::now());
     let mut record = |ev: LoopEvent<'_>| -> Result<()> {
         if let LoopEvent::Usage { usage: u, .. } = &ev {
@@ -356,7 +356,7 @@ pub struct Prepared {
     pub api: ApiRequest,
 }
 
-/// Chooses the route for `req` (see [`crate::core::route`]), builds its body and the HTTP
+/// Chooses the route for `req` (see [`brock_core::route`]), builds its body and the HTTP
 /// request. Everything here is checked before anything is sent.
 pub fn prepare(req: &ChatRequest, route: &RouteOptions, stream: bool) -> Result<Prepared> {
     let plan = route::plan(req, route.choice, stream).map_err(core_error)?;
@@ -469,7 +469,7 @@ pub enum LoopEvent<'a> {
         interrupted: bool,
     },
     Usage {
-        usage: &'a crate::core::converse::Usage,
+        usage: &'a brock_core::converse::Usage,
         elapsed: std::time::Duration,
         first_token: Option<std::time::Duration>,
     },
@@ -1160,7 +1160,7 @@ fn out_write(s: &str) -> Result<()> {
     io(out.write_all(s.as_bytes()).and_then(|_| out.flush()))
 }
 
-pub fn core_error(e: crate::core::error::Error) -> Error {
+pub fn core_error(e: brock_core::error::Error) -> Error {
     if e.is_input_error() {
         Error::Usage(e.to_string())
     } else {
@@ -1336,12 +1336,12 @@ pub fn configure(req: &mut ChatRequest, settings: &Settings, args: &ChatArgs) ->
     if let Some(r) = &settings.reasoning {
         let level: ReasoningLevel = r
             .parse()
-            .map_err(|e: crate::core::error::Error| Error::usage(e.to_string()))?;
+            .map_err(|e: brock_core::error::Error| Error::usage(e.to_string()))?;
         req.reasoning = Some(level);
     }
     if let Some(path) = &args.tools {
         let raw = crate::input::read_file(path, &format!("the tools file {}", path.display()))?;
-        req.tools = crate::core::tools::parse_tools_file(&raw).map_err(core_error)?;
+        req.tools = brock_core::tools::parse_tools_file(&raw).map_err(core_error)?;
     }
     if args.run_tools {
         add_config_tools(req, settings);
@@ -1400,13 +1400,13 @@ pub fn configure(req: &mut ChatRequest, settings: &Settings, args: &ChatArgs) ->
     if let Some(l) = &settings.performance_latency {
         req.performance_latency = Some(
             l.parse()
-                .map_err(|e: crate::core::error::Error| Error::usage(e.to_string()))?,
+                .map_err(|e: brock_core::error::Error| Error::usage(e.to_string()))?,
         );
     }
     if let Some(t) = &settings.service_tier {
         req.service_tier = Some(
             t.parse()
-                .map_err(|e: crate::core::error::Error| Error::usage(e.to_string()))?,
+                .map_err(|e: brock_core::error::Error| Error::usage(e.to_string()))?,
         );
     }
     req.request_metadata
@@ -1482,11 +1482,11 @@ pub fn load_attachment_with(spec: &str, limits: &crate::fetch::Limits) -> Result
     if spec.starts_with("https://") || spec.starts_with("http://") {
         let (mime, bytes) = fetch_url(spec, limits)?;
         let name = url_file_name(spec)
-            .unwrap_or_else(|| crate::core::openai::name_for_mime(&mime, "attachment"));
-        return crate::core::attach::attachment_part(&name, bytes).map_err(core_error);
+            .unwrap_or_else(|| brock_core::openai::name_for_mime(&mime, "attachment"));
+        return brock_core::attach::attachment_part(&name, bytes).map_err(core_error);
     }
     if spec.starts_with("s3://") {
-        return crate::core::attach::s3_part(spec, None).map_err(core_error);
+        return brock_core::attach::s3_part(spec, None).map_err(core_error);
     }
     let path = std::path::Path::new(spec);
     let meta = std::fs::metadata(path)
@@ -1506,7 +1506,7 @@ pub fn load_attachment_with(spec: &str, limits: &crate::fetch::Limits) -> Result
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("attachment");
-    crate::core::attach::attachment_part(name, bytes).map_err(core_error)
+    brock_core::attach::attachment_part(name, bytes).map_err(core_error)
 }
 
 fn fetch_limits(settings: &Settings) -> crate::fetch::Limits {

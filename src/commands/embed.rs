@@ -18,13 +18,13 @@ use crate::aws::{ApiRequest, Client, Service, path_segment};
 use crate::cli::{EmbedArgs, EmbedEncoding, OnError, OutputFormat};
 use crate::commands::chat::core_error;
 use crate::config::Settings;
-use crate::core::embed::{
-    EmbedFamily, EmbedImage, EmbedOptions, InputType, Truncate, Vector, parse_response,
-    request_body,
-};
 use crate::error::{Error, Result, exit};
 use crate::input::MAX_LINE;
 use crate::render::{diag, stdout_write};
+use brock_core::embed::{
+    EmbedFamily, EmbedImage, EmbedOptions, InputType, Truncate, Vector, parse_response,
+    request_body,
+};
 
 pub const DEFAULT_MODEL: &str = "titan-embed";
 const MAX_CONCURRENCY: usize = 256;

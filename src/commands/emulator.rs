@@ -5,8 +5,8 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use crate::cli::EmulatorArgs;
-use crate::emulator::{DEFAULT_REGION, Emulator, EmulatorOptions};
 use crate::error::{Error, Result};
+use brock_emulator::{DEFAULT_REGION, Emulator, EmulatorOptions};
 
 /// `region` is the global `--region` flag: the region the emulator serves, which requests must be
 /// signed for (us-east-1 without it). Only the flag counts, not AWS_REGION or a config file: the

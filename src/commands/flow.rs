@@ -12,10 +12,10 @@ use serde_json::{Value, json};
 use crate::aws::{ApiRequest, Client, Service, path_segment};
 use crate::cli::{FlowArgs, FlowCommand, FlowInvokeArgs, OutputFormat};
 use crate::config::{Settings, data_dir};
-use crate::core::agent::{self as wire, FlowEvent, FlowInput};
 use crate::error::{Error, Result};
 use crate::files::{create_private_dir, write_atomic};
 use crate::render::{ColorChoice, diag, sanitize::for_terminal, stdout_write};
+use brock_core::agent::{self as wire, FlowEvent, FlowInput};
 
 pub async fn run(settings: &Settings, args: &FlowArgs) -> Result<()> {
     match &args.command {
@@ -23,7 +23,7 @@ pub async fn run(settings: &Settings, args: &FlowArgs) -> Result<()> {
     }
 }
 
-fn usage(e: crate::core::error::Error) -> Error {
+fn usage(e: brock_core::error::Error) -> Error {
     Error::Usage(e.to_string())
 }
 

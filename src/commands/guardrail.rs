@@ -12,9 +12,9 @@ use crate::aws::{ApiRequest, Client, Service, path_segment};
 use crate::cli::{GuardSource, GuardrailApplyArgs, GuardrailArgs, GuardrailCommand, OutputFormat};
 use crate::commands::chat::core_error;
 use crate::config::Settings;
-use crate::core::request::Guardrail;
 use crate::error::{Error, Result};
 use crate::render::stdout_write;
+use brock_core::request::Guardrail;
 
 pub async fn run(settings: &Settings, args: &GuardrailArgs) -> Result<()> {
     match &args.command {

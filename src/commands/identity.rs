@@ -17,12 +17,12 @@ use serde_json::Value;
 
 use crate::aws::{ApiRequest, Client, Service, path_segment};
 use crate::config::Settings;
-use crate::core::model::{ArnResource, ModelKind};
-use crate::core::request::ChatRequest;
-use crate::core::route::{self, SpecPrefix};
-use crate::core::{ModelFamily, ModelRef};
 use crate::error::{Error, Result};
 use crate::render::diag;
+use brock_core::model::{ArnResource, ModelKind};
+use brock_core::request::ChatRequest;
+use brock_core::route::{self, SpecPrefix};
+use brock_core::{ModelFamily, ModelRef};
 
 /// How long a looked-up answer is trusted. An application profile's models never change; a
 /// provisioned throughput can be moved to another custom model of the same base.

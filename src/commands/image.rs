@@ -12,12 +12,12 @@ use crate::aws::{ApiRequest, Client, Service, path_segment};
 use crate::cli::{ImageArgs, ImageTask, OutputFormat};
 use crate::commands::chat::core_error;
 use crate::config::Settings;
-use crate::core::image::{
+use crate::error::{Error, Result};
+use crate::render::{diag, stdout_write};
+use brock_core::image::{
     Generated, ImageFamily, ImageRequest, Mask, Task, parse_color, parse_response, parse_size,
     request_body,
 };
-use crate::error::{Error, Result};
-use crate::render::{diag, stdout_write};
 
 pub const DEFAULT_MODEL: &str = "nova-canvas";
 

@@ -8,13 +8,13 @@ use crate::cli::{OnError, OutputFormat, RerankArgs, RerankRoute};
 use crate::commands::chat::core_error;
 use crate::commands::embed::{read_inputs, settle_problems};
 use crate::config::Settings;
-use crate::core::rerank::{
-    self, Ranked, cohere_results, invoke_body, is_rerank_model, model_arn, parse_invoke,
-    parse_rerank, rerank_body,
-};
 use crate::error::{Error, Result};
 use crate::render::table::Table;
 use crate::render::{ColorChoice, sanitize, stdout_write};
+use brock_core::rerank::{
+    self, Ranked, cohere_results, invoke_body, is_rerank_model, model_arn, parse_invoke,
+    parse_rerank, rerank_body,
+};
 
 pub const DEFAULT_MODEL: &str = "rerank";
 

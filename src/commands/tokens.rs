@@ -13,12 +13,12 @@ use crate::aws::{ApiRequest, Client, Service, path_segment};
 use crate::cli::{OutputFormat, TokensArgs};
 use crate::commands::chat::{build_request, core_error};
 use crate::config::Settings;
-use crate::core::model::ModelRef;
-use crate::core::request::ChatRequest;
-use crate::core::route::{self, Route, RouteChoice, SpecPrefix, parse_spec};
-use crate::core::to_count_tokens;
 use crate::error::{Error, Result};
 use crate::render::stdout_write;
+use brock_core::model::ModelRef;
+use brock_core::request::ChatRequest;
+use brock_core::route::{self, Route, RouteChoice, SpecPrefix, parse_spec};
+use brock_core::to_count_tokens;
 
 pub async fn run(settings: &Settings, args: &TokensArgs) -> Result<()> {
     let chat = args.chat_args();

@@ -845,7 +845,7 @@ fn bearer_tokens_are_refused_by_the_agents_runtime() {
 
 /// An AWS SDK agent-runtime client for the emulator at `url`.
 pub fn sdk_client(url: &str) -> aws_sdk_bedrockagentruntime::Client {
-    use brock::emulator::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY};
+    use brock_emulator::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY};
     let config = aws_sdk_bedrockagentruntime::Config::builder()
         .behavior_version(aws_sdk_bedrockagentruntime::config::BehaviorVersion::latest())
         .region(aws_sdk_bedrockagentruntime::config::Region::new(
@@ -870,7 +870,7 @@ async fn the_sdk_reads_invoke_agent_and_retrieve() {
         FunctionResult, InvocationInputMember, InvocationResultMember, KnowledgeBaseQuery,
         ResponseStream, SessionState,
     };
-    use brock::emulator::{BackgroundEmulator, EmulatorOptions};
+    use brock_emulator::{BackgroundEmulator, EmulatorOptions};
     let emu = BackgroundEmulator::start(EmulatorOptions::default()).unwrap();
     let c = sdk_client(&emu.url());
 
@@ -1420,7 +1420,7 @@ async fn the_sdk_reads_invoke_inline_agent() {
         InlineSessionState, InvocationInputMember, InvocationResultMember, ParameterDetail,
         ParameterType,
     };
-    let emu = brock::emulator::BackgroundEmulator::start(Default::default()).unwrap();
+    let emu = brock_emulator::BackgroundEmulator::start(Default::default()).unwrap();
     let c = sdk_client(&emu.url());
     let group = AgentActionGroup::builder()
         .action_group_name("WeatherTools")

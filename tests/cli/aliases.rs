@@ -2,7 +2,7 @@
 //! region's geography profile, else the global one, else a clear refusal naming where the model
 //! is offered. `models`, `models show ALIAS` and chat agree.
 
-use brock::emulator::EmulatorOptions;
+use brock_emulator::EmulatorOptions;
 
 use crate::common::{TestEnv, stderr_of, stdout_of};
 
@@ -110,4 +110,51 @@ fn an_alias_not_offered_in_the_region_is_refused_with_where_it_is() {
         chat_model(&env_in("us-west-2"), "us-west-2", "llama"),
         "us.meta.llama4-maverick-17b-instruct-v1:0"
     );
+}
+
+/// Built-in aliases (`brock_core::model`) name catalog models with exactly the catalog's
+/// geographies, so every id an alias resolves to in any region is one the catalog serves.
+#[test]
+fn builtin_aliases_match_the_catalog() {
+    use brock_core::model::BUILTIN_ALIASES;
+    let catalog: Vec<_> = brock_emulator::catalog().collect();
+    for a in BUILTIN_ALIASES {
+        let m = catalog
+            .iter()
+            .find(|m| m.id == a.model)
+            .unwrap_or_else(|| panic!("{}: {} not in catalog", a.alias, a.model));
+        if a.geos.is_empty() {
+            assert!(m.on_demand, "{}", a.alias);
+        } else {
+            assert_eq!(a.geos, m.geos, "{}", a.alias);
+        }
+        assert_eq!(a.on_demand, m.on_demand, "{}", a.alias);
+        for region in [
+            "us-east-1",
+            "eu-west-1",
+            "ap-northeast-1",
+            "sa-east-1",
+            "us-gov-west-1",
+        ] {
+            if let Ok(id) = a.resolve(region) {
+                assert!(brock_emulator::serves(&id), "{} in {region}: {id}", a.alias);
+            }
+        }
+    }
+}
+
+/// Each line's alias names the newest model of that line in the catalog (listed last).
+#[test]
+fn line_aliases_name_the_newest_model() {
+    let catalog: Vec<_> = brock_emulator::catalog().collect();
+    for (alias, word) in [
+        ("sonnet", "Sonnet"),
+        ("opus", "Opus"),
+        ("haiku", "Haiku"),
+        ("llama", "Llama"),
+    ] {
+        let newest = catalog.iter().rfind(|m| m.name.contains(word)).unwrap();
+        let a = brock_core::model::BuiltinAlias::find(alias).unwrap();
+        assert_eq!(a.model, newest.id, "{alias}");
+    }
 }

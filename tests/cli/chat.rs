@@ -968,7 +968,7 @@ fn recorded_streams_replay_through_brock() {
             .unwrap()
             .to_string();
         let status = first["response"]["status"]["code"].as_u64().unwrap();
-        let env = TestEnv::with_options(brock::emulator::EmulatorOptions {
+        let env = TestEnv::with_options(brock_emulator::EmulatorOptions {
             replay: vec![path.clone()],
             ..Default::default()
         });

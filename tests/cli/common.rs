@@ -6,9 +6,7 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use brock::emulator::{
-    BackgroundEmulator, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, EmulatorOptions,
-};
+use brock_emulator::{BackgroundEmulator, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, EmulatorOptions};
 
 pub struct TestEnv {
     pub emulator: BackgroundEmulator,

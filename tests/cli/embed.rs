@@ -493,13 +493,13 @@ fn a_failing_call_says_where_to_resume() {
 /// output must hold every line exactly once, in input order, with retries reported.
 #[test]
 fn two_thousand_lines_with_latency_and_throttling() {
-    let env = TestEnv::with_options(brock::emulator::EmulatorOptions {
+    let env = TestEnv::with_options(brock_emulator::EmulatorOptions {
         latency: Duration::from_millis(3),
         ..Default::default()
     });
     env.write_config(&format!(
         "[default.headers]\n{} = \"7\"\n",
-        brock::emulator::THROTTLE_EVERY_HEADER
+        brock_emulator::THROTTLE_EVERY_HEADER
     ));
     // Line i and line i + 1000 carry the same text: equal vectors prove each answer landed
     // on its own line.
@@ -634,7 +634,7 @@ fn recorded_embedding_requests_are_answered_in_the_recorded_shape() {
 #[test]
 fn progress_bar_on_a_terminal_only() {
     use expectrl::{Expect, Session};
-    let env = TestEnv::with_options(brock::emulator::EmulatorOptions {
+    let env = TestEnv::with_options(brock_emulator::EmulatorOptions {
         latency: Duration::from_millis(5),
         ..Default::default()
     });

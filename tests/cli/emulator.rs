@@ -13,7 +13,7 @@ use aws_sdk_bedrockruntime::types::{
     ToolResultBlock, ToolResultContentBlock, ToolSpecification, ToolUseBlock,
 };
 use aws_smithy_types::Document;
-use brock::emulator::{
+use brock_emulator::{
     BackgroundEmulator, DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, EmulatorOptions, SCENARIO_HEADER,
 };
 
@@ -873,7 +873,7 @@ async fn scenario_header_and_slow_first_byte() {
         .mutate_request(|req| {
             req.headers_mut().insert(SCENARIO_HEADER, "slow-first-byte");
             req.headers_mut()
-                .insert(brock::emulator::DELAY_HEADER, "300");
+                .insert(brock_emulator::DELAY_HEADER, "300");
         })
         .send()
         .await

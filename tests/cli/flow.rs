@@ -362,7 +362,7 @@ async fn the_sdk_reads_invoke_flow() {
     use aws_sdk_bedrockagentruntime::types::{
         FlowCompletionReason, FlowInput, FlowInputContent, FlowResponseStream,
     };
-    let emu = brock::emulator::BackgroundEmulator::start(Default::default()).unwrap();
+    let emu = brock_emulator::BackgroundEmulator::start(Default::default()).unwrap();
     let c = crate::agent::sdk_client(&emu.url());
     let input = |node: &str, doc: &str, asked: bool| {
         let b = FlowInput::builder()

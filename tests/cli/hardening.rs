@@ -656,7 +656,7 @@ fn embed_json_array_is_closed_when_a_call_fails() {
 /// one); both end the run alike now.
 #[test]
 fn embed_sigterm_closes_the_array_and_says_where_to_resume() {
-    let env = TestEnv::with_options(brock::emulator::EmulatorOptions {
+    let env = TestEnv::with_options(brock_emulator::EmulatorOptions {
         latency: Duration::from_millis(20),
         ..Default::default()
     });

@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::process::{Child, Stdio};
 use std::time::Duration;
 
-use brock::emulator::EmulatorOptions;
+use brock_emulator::EmulatorOptions;
 use serde_json::{Value, json};
 
 use crate::common::{TestEnv, stderr_of, stdout_of};

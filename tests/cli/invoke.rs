@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use crate::common::{TestEnv, stderr_of, stdout_of};
-use brock::emulator::EmulatorOptions;
+use brock_emulator::EmulatorOptions;
 
 const ARN: &str = "arn:aws:bedrock:us-east-1:123456789012:imported-model/abcdefghijkl";
 /// The emulator answers imported models whose id starts with `qwen2` in the Qwen 2 format.

@@ -50,8 +50,8 @@ fn every_exchange_is_logged_privately_and_searchable() {
     let bytes = std::fs::read(&db).unwrap();
     let text = String::from_utf8_lossy(&bytes);
     for secret in [
-        brock::emulator::DEFAULT_SECRET_KEY,
-        brock::emulator::DEFAULT_ACCESS_KEY,
+        brock_emulator::DEFAULT_SECRET_KEY,
+        brock_emulator::DEFAULT_ACCESS_KEY,
         "AWS4-HMAC-SHA256",
     ] {
         assert!(!text.contains(secret), "{secret} stored in logs.db");

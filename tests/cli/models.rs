@@ -185,7 +185,7 @@ fn unknown_access_key_is_an_auth_error() {
 /// region accepts them, one serving another region refuses them as AWS does.
 #[test]
 fn shared_credentials_file_and_aws_profile() {
-    let profile_region_env = TestEnv::with_options(brock::emulator::EmulatorOptions {
+    let profile_region_env = TestEnv::with_options(brock_emulator::EmulatorOptions {
         region: "us-west-2".into(),
         ..Default::default()
     });
@@ -195,8 +195,8 @@ fn shared_credentials_file_and_aws_profile() {
             ".aws/credentials",
             format!(
                 "[work]\naws_access_key_id = {}\naws_secret_access_key = {}\n",
-                brock::emulator::DEFAULT_ACCESS_KEY,
-                brock::emulator::DEFAULT_SECRET_KEY
+                brock_emulator::DEFAULT_ACCESS_KEY,
+                brock_emulator::DEFAULT_SECRET_KEY
             ),
         );
         env.write_file(".aws/config", "[profile work]\nregion = us-west-2\n");
@@ -273,14 +273,14 @@ fn assume_role_through_sts() {
     // The control-plane request was signed with the temporary key, not the base one.
     assert!(err.contains("Credential=ASIA"), "{err}");
     assert!(
-        !err.contains(brock::emulator::DEFAULT_SECRET_KEY),
+        !err.contains(brock_emulator::DEFAULT_SECRET_KEY),
         "secret leaked: {err}"
     );
 }
 
 #[test]
 fn bearer_token_authorises_runtime_and_control_plane() {
-    let env = TestEnv::with_options(brock::emulator::EmulatorOptions {
+    let env = TestEnv::with_options(brock_emulator::EmulatorOptions {
         bearer_tokens: vec!["ABSK-test-token-123".into()],
         ..Default::default()
     });

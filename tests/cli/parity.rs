@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use base64::Engine;
-use brock::emulator::{BackgroundEmulator, EmulatorOptions};
+use brock_emulator::{BackgroundEmulator, EmulatorOptions};
 use http_body_util::BodyExt;
 use serde_yaml::Value;
 

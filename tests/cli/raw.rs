@@ -334,7 +334,7 @@ fn retries_and_no_retry() {
 
 #[test]
 fn agent_runtime_path_and_bearer() {
-    let env = TestEnv::with_options(brock::emulator::EmulatorOptions {
+    let env = TestEnv::with_options(brock_emulator::EmulatorOptions {
         bearer_tokens: vec!["ABSK-raw-token".into()],
         ..Default::default()
     });

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use brock::emulator::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, EmulatorOptions};
+use brock_emulator::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, EmulatorOptions};
 
 use crate::common::{TestEnv, require_tool, stderr_of, stdout_of};
 

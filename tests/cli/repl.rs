@@ -14,7 +14,7 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use brock::emulator::EmulatorOptions;
+use brock_emulator::EmulatorOptions;
 use expectrl::process::unix::{PtyStream, UnixProcess};
 use expectrl::stream::log::LogStream;
 use expectrl::{ControlCode, Expect, Session};

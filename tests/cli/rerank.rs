@@ -164,7 +164,7 @@ fn refusals() {
 
 #[test]
 fn bearer_token_only_is_refused_for_the_rerank_api() {
-    let env = TestEnv::with_options(brock::emulator::EmulatorOptions {
+    let env = TestEnv::with_options(brock_emulator::EmulatorOptions {
         bearer_tokens: vec!["test-key".into()],
         ..Default::default()
     });

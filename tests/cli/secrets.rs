@@ -1,7 +1,7 @@
 //! Credentials never appear in output, logs (-vvv included), errors or dry runs.
 
 use crate::common::{TestEnv, stderr_of, stdout_of};
-use brock::emulator::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, EmulatorOptions};
+use brock_emulator::{DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY, EmulatorOptions};
 
 fn all_output(out: &std::process::Output) -> String {
     format!("{}{}", stdout_of(out), stderr_of(out))
