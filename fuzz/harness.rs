@@ -27,8 +27,8 @@ fn chunks(data: &[u8]) -> (Vec<&[u8]>, &[u8]) {
 /// decoder and accumulator that chat uses.
 pub fn event_stream(data: &[u8]) {
     let (pieces, body) = chunks(data);
-    let (events, err) = brock::aws::decode_event_stream(pieces.iter().copied());
-    let (whole, whole_err) = brock::aws::decode_event_stream([body]);
+    let (events, err) = brock_bedrock::decode_event_stream(pieces.iter().copied());
+    let (whole, whole_err) = brock_bedrock::decode_event_stream([body]);
     assert_eq!(
         events.len(),
         whole.len(),
@@ -47,7 +47,7 @@ pub fn event_stream(data: &[u8]) {
         let _ = serde_json::to_string(&printed).expect("raw output serialises");
         if let Some(e) = ev.to_error() {
             let _ = e.to_string();
-            let _ = e.exit_code();
+            let _ = brock::error::Error::from(e).exit_code();
             continue;
         }
         if let Ok(stream_events) = decoder.decode(&ev.event_type, &ev.payload) {

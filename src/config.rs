@@ -265,11 +265,7 @@ pub const DEFAULT_MAX_ATTEMPTS: u32 = 3;
 pub const DEFAULT_CONNECT_TIMEOUT: f64 = 10.0;
 pub const DEFAULT_READ_TIMEOUT: f64 = 300.0;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RetryMode {
-    Standard,
-    Adaptive,
-}
+pub use brock_bedrock::RetryMode;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Guardrail {
@@ -938,7 +934,7 @@ pub fn resolve_with_env(
         "endpoints.agent_runtime",
     ] {
         if let Some((Value::String(url), source)) = l.values.get(key) {
-            crate::aws::check_endpoint_url(url, &format!("{key} (from {source})"))?;
+            brock_bedrock::check_endpoint_url(url, &format!("{key} (from {source})"))?;
         }
     }
     let guardrail = match (l.str("guardrail.id")?, l.str("guardrail.version")?) {
@@ -955,18 +951,19 @@ pub fn resolve_with_env(
         }
     };
     let retry_mode = match l.str("retries.mode")?.as_deref() {
-        Some("standard") | Some("legacy") | None => RetryMode::Standard,
+        Some("standard") | None => RetryMode::Standard,
         Some("adaptive") => RetryMode::Adaptive,
+        Some("legacy") => RetryMode::Legacy,
         Some(other) => {
             return Err(l.bad(
                 "retries.mode",
-                &format!("{other:?} is not a retry mode (standard or adaptive)"),
+                &format!("{other:?} is not a retry mode (standard, adaptive or legacy)"),
             ));
         }
     };
     let max_attempts = l
         .number("retries.max_attempts")?
-        .unwrap_or(DEFAULT_MAX_ATTEMPTS.into());
+        .unwrap_or(retry_mode.default_max_attempts().into());
     let seconds = |key: &str| -> Result<Duration> {
         let s = l.number(key)?.unwrap_or(0.0);
         Duration::try_from_secs_f64(s).map_err(|_| l.bad(key, "must be a number of seconds"))
@@ -1445,7 +1442,7 @@ impl Layers {
             .map(|(k, (v, s))| {
                 let shown = match v {
                     Value::String(s) => match k.strip_prefix("headers.") {
-                        Some(name) => crate::aws::redact_header(name, s),
+                        Some(name) => brock_bedrock::redact_header(name, s),
                         None => s.clone(),
                     },
                     other => other.to_string(),

@@ -90,21 +90,15 @@ impl Error {
         }
     }
 
-    /// True for errors a retry may cure (throttling, 5xx, transient network).
+    /// True for errors a retry may cure (throttling, 5xx, transient network), by the
+    /// transport's classification.
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Service { status, code, .. } => {
-                is_throttling_code(code)
-                    || *status == 429
-                    || *status >= 500
-                    || matches!(
-                        code.as_str(),
-                        "ServiceUnavailableException"
-                            | "InternalServerException"
-                            | "ModelNotReadyException"
-                            | "RequestTimeout"
-                            | "RequestTimeoutException"
-                    )
+                *status == 429
+                    || is_throttling_code(code)
+                    || brock_bedrock::retry::is_transient_code(code)
+                    || brock_bedrock::retry::is_transient_status(*status)
             }
             Error::Network(_) => true,
             _ => false,
@@ -159,16 +153,7 @@ fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-pub fn is_throttling_code(code: &str) -> bool {
-    matches!(
-        code,
-        "ThrottlingException"
-            | "Throttling"
-            | "TooManyRequestsException"
-            | "ServiceQuotaExceededException"
-            | "RequestLimitExceeded"
-    )
-}
+pub use brock_bedrock::retry::is_throttling_code;
 
 fn is_auth_code(code: &str) -> bool {
     matches!(
@@ -223,6 +208,50 @@ fn service_hint(code: &str, message: &str) -> Option<String> {
         _ => return None,
     };
     Some(hint.to_string())
+}
+
+/// Every setting that raises the read timeout, as the user would type it.
+pub const READ_TIMEOUT_HINT: &str = "raise it with --read-timeout SECS, BROCK_READ_TIMEOUT, or `read` under [default.timeouts] in the config";
+
+/// The transport's errors in the program's terms: the same kinds, the hints a user needs.
+impl From<brock_bedrock::Error> for Error {
+    fn from(e: brock_bedrock::Error) -> Self {
+        use brock_bedrock::Error as T;
+        match e {
+            T::Config(m) => Error::Config(m),
+            T::InvalidRequest(m) => Error::Usage(m),
+            T::Auth(m) => Error::Auth(m),
+            T::ProfileNotFound { profile, known } => {
+                let known = if known.is_empty() {
+                    "it has no profiles".to_string()
+                } else {
+                    let hint =
+                        crate::config::did_you_mean(&profile, known.iter().map(String::as_str))
+                            .map(|s| format!("did you mean '{s}'? "))
+                            .unwrap_or_default();
+                    format!("{hint}profiles there: {}", known.join(", "))
+                };
+                Error::Auth(format!(
+                    "AWS profile '{profile}' is not in ~/.aws/config or ~/.aws/credentials ({known}); \
+                     add it with `aws configure --profile {profile}` or pick another with --aws-profile"
+                ))
+            }
+            T::Service {
+                status,
+                code,
+                message,
+                request_id,
+            } => Error::Service {
+                status,
+                code,
+                message,
+                request_id,
+            },
+            T::Network(m) => Error::Network(m),
+            T::Timeout(m) => Error::Network(format!("{m}; {READ_TIMEOUT_HINT}")),
+            T::Protocol(m) => Error::Protocol(m),
+        }
+    }
 }
 
 impl From<std::io::Error> for Error {

@@ -4,7 +4,6 @@
 //! (`render`). The emulator (`emulator`) is a strict Bedrock look-alike used by `--mock`,
 //! `brock emulator` and the tests.
 
-pub mod aws;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -18,6 +17,7 @@ pub mod render;
 pub mod repl;
 pub mod session;
 pub mod tools;
+pub mod transport;
 
 use std::process::ExitCode;
 

@@ -20,7 +20,6 @@ use rustyline::history::FileHistory;
 use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::{Cmd, CompletionType, Config, Editor, EventHandler, KeyCode, KeyEvent, Modifiers};
 
-use crate::aws::Client;
 use crate::cli::{ChatArgs, OutputFormat};
 use crate::commands::chat::{
     LoopEvent, RouteOptions, TurnOptions, configure, converse_loop, load_attachment, prepare,
@@ -33,6 +32,7 @@ use crate::render::table::Table;
 use crate::render::{ColorChoice, report_error};
 use crate::session::{self, Session};
 use crate::tools::{Approval, ToolRunner};
+use brock_bedrock::Client;
 use brock_core::message::{Conversation, Message, Part, Role, ToolResultContent, ToolSpec};
 use brock_core::request::{ChatRequest, ReasoningLevel};
 
@@ -249,7 +249,7 @@ impl Repl {
         session.settings.reasoning = effective.reasoning.clone();
         session.settings.temperature = effective.temperature;
         session.settings.max_tokens = effective.max_tokens;
-        let client = Client::new(settings).await?;
+        let client = crate::transport::client(settings).await?;
         let mut repl = Repl {
             settings: settings.clone(),
             args: args.clone(),

@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::aws::{ApiRequest, ApiResponse, Client, Service, path_segment};
 use crate::cli::{
     AgentArgs, AgentAskArgs, AgentChatArgs, AgentCommand, AgentInlineArgs, AgentInvokeArgs,
     AgentRetrieveArgs, AgentSessionArgs, KbSearchArgs, OutputFormat,
@@ -22,6 +21,7 @@ use crate::render::stream::{StreamOptions, StreamRenderer};
 use crate::render::table::Table;
 use crate::render::{ColorChoice, diag, sanitize::for_terminal, stdout_write};
 use crate::tools::{Approval, ToolRunner, ask_on_terminal};
+use brock_bedrock::{ApiRequest, ApiResponse, Client, Service, path_segment};
 use brock_core::agent::{
     self as wire, AgentEvent, Citation, InlineAgent, Invocation, InvokeAgent, References, Retrieval,
 };
@@ -253,7 +253,7 @@ impl Agent {
             )));
         }
         Ok(Agent {
-            client: Client::new(settings).await?,
+            client: crate::transport::client(settings).await?,
             target,
             session_id,
             memory_id: args.memory_id.clone(),
@@ -994,7 +994,7 @@ async fn retrieve(settings: &Settings, args: &AgentRetrieveArgs) -> Result<()> {
     {
         return Err(Error::usage("--next-token must be 1 to 2048 characters"));
     }
-    let client = Client::new(settings).await?;
+    let client = crate::transport::client(settings).await?;
     let output = settings.output.unwrap_or(OutputFormat::Text);
     let path = format!("/knowledgebases/{}/retrieve", path_segment(&args.kb_id));
     if args.dry_run {
@@ -1095,7 +1095,7 @@ async fn ask(settings: &Settings, args: &AgentAskArgs) -> Result<()> {
     let question = read_text(&args.question, "question")?;
     let r = retrieval(&args.search)?;
     let model = settings.model_or_default(args.model.as_deref())?;
-    let client = Client::new(settings).await?;
+    let client = crate::transport::client(settings).await?;
     let arn = wire::model_arn(&model, client.region());
     let body =
         wire::retrieve_and_generate_body(&args.kb_id, &arn, &question, &r, args.session.as_deref());

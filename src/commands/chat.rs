@@ -9,13 +9,13 @@ use std::time::Instant;
 
 use serde_json::{Value, json};
 
-use crate::aws::{ApiRequest, Client, Service, path_segment};
 use crate::cli::{ChatArgs, InputFormat, OutputFormat};
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::render::stream::{StreamOptions, StreamRenderer};
 use crate::render::{ColorChoice, diag};
 use crate::tools::{Approval, ToolRunner};
+use brock_bedrock::{ApiRequest, Client, Service, path_segment};
 use brock_core::converse::{ChatResponse, StopReason, StructuredOutput, take_structured_answer};
 use brock_core::message::{
     Conversation, Message, Part, Role, SystemPart, ToolChoice, ToolResultContent, ToolStatus,
@@ -119,7 +119,7 @@ async fn one_shot(settings: &Settings, args: &ChatArgs, stdin_is_tty: bool) -> R
     }
     let new_from = req.conversation.messages.len().saturating_sub(1);
     let stream = !args.no_stream;
-    let client = Client::new(settings).await?;
+    let client = crate::transport::client(settings).await?;
     let route = RouteOptions::from_args(args);
     if args.count_tokens {
         return crate::commands::tokens::count_and_print(
@@ -395,7 +395,7 @@ pub fn prepare(req: &ChatRequest, route: &RouteOptions, stream: bool) -> Result<
                 req.model_id
             )));
         };
-        crate::aws::check_endpoint_url(base, "--api-base")?;
+        brock_bedrock::check_endpoint_url(base, "--api-base")?;
         // LiteLLM's converse_like posts to api_base itself ("Calling via Internal Proxy":
         // api_base https://some-api-url/models → that same URL), so the URL is used verbatim.
         base.to_string()
@@ -836,7 +836,7 @@ impl Exchange {
                             self.event(&se)?;
                         }
                     }
-                    return Err(e);
+                    return Err(e.into());
                 }
             };
             let mut out = match self.think.as_mut() {

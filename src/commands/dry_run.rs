@@ -4,9 +4,9 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::aws::{ApiRequest, Client, redact_header};
 use crate::error::Result;
 use crate::render::stdout_write;
+use brock_bedrock::{ApiRequest, Client, redact_header};
 
 /// The request as a JSON document; `extra` adds what the command knows beyond HTTP (the
 /// operation, the model id, …). A JSON body is shown as JSON, anything else as text.

@@ -14,13 +14,13 @@ use std::time::{Duration, Instant};
 use serde_json::{Map, Value};
 use tokio::task::JoinSet;
 
-use crate::aws::{ApiRequest, Client, Service, path_segment};
 use crate::cli::{EmbedArgs, EmbedEncoding, OnError, OutputFormat};
 use crate::commands::chat::core_error;
 use crate::config::Settings;
 use crate::error::{Error, Result, exit};
 use crate::input::MAX_LINE;
 use crate::render::{diag, stdout_write};
+use brock_bedrock::{ApiRequest, Client, Service, path_segment};
 use brock_core::embed::{
     EmbedFamily, EmbedImage, EmbedOptions, InputType, Truncate, Vector, parse_response,
     request_body,
@@ -292,10 +292,10 @@ impl Call {
                             return parse_response(self.family, &body, self.ty.as_deref(), self.n)
                                 .map_err(core_error);
                         }
-                        Err(e) => e,
+                        Err(e) => Error::from(e),
                     }
                 }
-                Err(e) => e,
+                Err(e) => Error::from(e),
             };
             let throttled = outcome.exit_code() == exit::THROTTLED;
             let limit = if throttled {
@@ -436,7 +436,7 @@ pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
         return Ok(());
     }
 
-    let client = Client::new(settings).await?;
+    let client = crate::transport::client(settings).await?;
     let path = format!("/model/{}/invoke", path_segment(&model));
     let chunks: Vec<Vec<Item>> = items.chunks(batch).map(<[Item]>::to_vec).collect();
     let call_for = |chunk: &[Item]| {

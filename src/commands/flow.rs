@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::aws::{ApiRequest, Client, Service, path_segment};
 use crate::cli::{FlowArgs, FlowCommand, FlowInvokeArgs, OutputFormat};
 use crate::config::{Settings, data_dir};
 use crate::error::{Error, Result};
 use crate::files::{create_private_dir, write_atomic};
 use crate::render::{ColorChoice, diag, sanitize::for_terminal, stdout_write};
+use brock_bedrock::{ApiRequest, Service, path_segment};
 use brock_core::agent::{self as wire, FlowEvent, FlowInput};
 
 pub async fn run(settings: &Settings, args: &FlowArgs) -> Result<()> {
@@ -139,7 +139,7 @@ async fn invoke(settings: &Settings, args: &FlowInvokeArgs) -> Result<()> {
         }
     };
 
-    let client = Client::new(settings).await?;
+    let client = crate::transport::client(settings).await?;
     let output = settings.output.unwrap_or(OutputFormat::Text);
     let color = ColorChoice::detect(settings.no_color);
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();

@@ -8,12 +8,12 @@ use std::io::{IsTerminal, Read};
 
 use serde_json::{Value, json};
 
-use crate::aws::{ApiRequest, Client, Service, path_segment};
 use crate::cli::{GuardSource, GuardrailApplyArgs, GuardrailArgs, GuardrailCommand, OutputFormat};
 use crate::commands::chat::core_error;
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::render::stdout_write;
+use brock_bedrock::{ApiRequest, Service, path_segment};
 use brock_core::request::Guardrail;
 
 pub async fn run(settings: &Settings, args: &GuardrailArgs) -> Result<()> {
@@ -91,7 +91,7 @@ async fn apply(settings: &Settings, args: &GuardrailApplyArgs) -> Result<()> {
     let g = parse_guardrail(&args.guardrail)?;
     let text = read_text(&args.text)?;
     let api = apply_request(&g, &text, args.source, args.full);
-    let client = Client::new(settings).await?;
+    let client = crate::transport::client(settings).await?;
     if args.dry_run {
         let extra = json!({"operation": "ApplyGuardrail"});
         return super::dry_run::print(&client, &[(api, extra)]);

@@ -15,10 +15,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::aws::{ApiRequest, Client, Service, path_segment};
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::render::diag;
+use brock_bedrock::{ApiRequest, Client, Service, path_segment};
 use brock_core::model::{ArnResource, ModelKind};
 use brock_core::request::ChatRequest;
 use brock_core::route::{self, SpecPrefix};
@@ -306,7 +306,7 @@ pub async fn base_model(settings: &Settings, model_id: &str) -> Result<Option<St
     if !model.hides_model() && !settings.models.contains_key(model_id) {
         return Ok(None);
     }
-    let client = Client::new(settings).await?;
+    let client = crate::transport::client(settings).await?;
     let found = resolve(&client, true, settings, model_id, None).await?;
     if let Some(id) = &found {
         report(settings, model_id, id);

@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 use base64::Engine;
 use serde_json::{Value, json};
 
-use crate::aws::{ApiRequest, Client, Service, path_segment};
 use crate::cli::{ImageArgs, ImageTask, OutputFormat};
 use crate::commands::chat::core_error;
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::render::{diag, stdout_write};
+use brock_bedrock::{ApiRequest, Service, path_segment};
 use brock_core::image::{
     Generated, ImageFamily, ImageRequest, Mask, Task, parse_color, parse_response, parse_size,
     request_body,
@@ -274,7 +274,7 @@ pub async fn run(settings: &Settings, args: &ImageArgs) -> Result<()> {
     .header("accept", "application/json");
     // Before the output paths are checked or created: a dry run writes nothing.
     if args.dry_run {
-        let client = Client::new(settings).await?;
+        let client = crate::transport::client(settings).await?;
         let extra = serde_json::json!({"operation": "InvokeModel", "model_id": model});
         return super::dry_run::print(&client, &[(api, extra)]);
     }
@@ -313,13 +313,13 @@ pub async fn run(settings: &Settings, args: &ImageArgs) -> Result<()> {
         .map(|e| e.to_string_lossy().into_owned())
         .unwrap_or_else(|| req.extension().to_string());
 
-    let client = Client::new(settings).await?;
+    let client = crate::transport::client(settings).await?;
     let send = client.send(&api);
     let resp = tokio::select! {
         r = send => r,
         _ = tokio::signal::ctrl_c() => return Err(Error::Interrupted),
     };
-    let resp = match resp {
+    let resp = match resp.map_err(Error::from) {
         Ok(r) => r,
         Err(Error::Service {
             status,

@@ -5,15 +5,15 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use crate::aws::{ApiRequest, Client, Service, path_segment};
 use crate::cli::{ModelsArgs, ModelsCommand, ModelsKind, OutputFormat};
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::render::table::Table;
 use crate::render::{ColorChoice, stdout_write, stdout_write_untrusted};
+use brock_bedrock::{ApiRequest, Client, Service, path_segment};
 
 pub async fn run(settings: &Settings, args: &ModelsArgs) -> Result<()> {
-    let client = Client::new(settings).await?;
+    let client = crate::transport::client(settings).await?;
     if let Some(ModelsCommand::Show { id }) = &args.command {
         return show(settings, &client, id).await;
     }

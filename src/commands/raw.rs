@@ -9,12 +9,12 @@ use bytes::Bytes;
 use http::Method;
 use serde_json::{Value, json};
 
-use crate::aws::{ApiRequest, ApiResponse, Client, Event, Service, path_segment};
 use crate::cli::{RawArgs, RawService};
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::render::sanitize::clip;
 use crate::render::{diag, stdout_write};
+use brock_bedrock::{ApiRequest, ApiResponse, Client, Event, Service, path_segment};
 
 /// How much of a path or query an error message echoes.
 const ECHO_MAX: usize = 200;
@@ -76,7 +76,7 @@ pub async fn run(settings: &Settings, args: &RawArgs) -> Result<()> {
             .push((name.to_string(), value.trim().to_string()));
     }
 
-    let client = Client::new(settings).await?;
+    let client = crate::transport::client(settings).await?;
     let attempts = if args.no_retry {
         1
     } else {
@@ -95,7 +95,7 @@ async fn exchange(client: &Client, req: &ApiRequest, attempts: u32, args: &RawAr
         for (k, v) in &resp.headers {
             head.push_str(&format!(
                 "{k}: {}\n",
-                crate::aws::redact_header(k.as_str(), v.to_str().unwrap_or("<binary>"))
+                brock_bedrock::redact_header(k.as_str(), v.to_str().unwrap_or("<binary>"))
             ));
         }
         eprint_block(&head);
@@ -110,9 +110,7 @@ async fn exchange(client: &Client, req: &ApiRequest, attempts: u32, args: &RawAr
         if args.include {
             write_body(&body)?;
         }
-        return Err(crate::aws::parse_error_body(
-            status, code, request_id, &body,
-        ));
+        return Err(brock_bedrock::parse_error_body(status, code, request_id, &body).into());
     }
     if resp.is_event_stream() {
         return print_events(resp, args.raw_frames).await;
@@ -139,7 +137,7 @@ async fn print_events(resp: ApiResponse, raw_frames: bool) -> Result<()> {
         };
         stdout_write(&format!("{line}\n"))?;
         if let Some(err) = ev.to_error() {
-            return Err(err);
+            return Err(err.into());
         }
     }
     Ok(())

@@ -3,7 +3,6 @@
 
 use std::io::IsTerminal;
 
-use crate::aws::{ApiRequest, Client, Service, path_segment};
 use crate::cli::{OnError, OutputFormat, RerankArgs, RerankRoute};
 use crate::commands::chat::core_error;
 use crate::commands::embed::{read_inputs, settle_problems};
@@ -11,6 +10,7 @@ use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::render::table::Table;
 use crate::render::{ColorChoice, sanitize, stdout_write};
+use brock_bedrock::{ApiRequest, Service, path_segment};
 use brock_core::rerank::{
     self, Ranked, cohere_results, invoke_body, is_rerank_model, model_arn, parse_invoke,
     parse_rerank, rerank_body,
@@ -62,7 +62,7 @@ pub async fn run(settings: &Settings, args: &RerankArgs) -> Result<()> {
     }
     let docs: Vec<String> = items.iter().map(|i| i.text.clone()).collect();
 
-    let client = Client::new(settings).await?;
+    let client = crate::transport::client(settings).await?;
     let (api, operation) = match args.route {
         RerankRoute::Rerank => {
             let arn = model_arn(&model, client.region()).map_err(core_error)?;

@@ -9,12 +9,12 @@ use std::io::IsTerminal;
 
 use serde_json::{Value, json};
 
-use crate::aws::{ApiRequest, Client, Service, path_segment};
 use crate::cli::{OutputFormat, TokensArgs};
 use crate::commands::chat::{build_request, core_error};
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::render::stdout_write;
+use brock_bedrock::{ApiRequest, Client, Service, path_segment};
 use brock_core::model::ModelRef;
 use brock_core::request::ChatRequest;
 use brock_core::route::{self, Route, RouteChoice, SpecPrefix, parse_spec};
@@ -26,7 +26,7 @@ pub async fn run(settings: &Settings, args: &TokensArgs) -> Result<()> {
         return Err(Error::usage(msg));
     }
     let req = build_request(settings, &chat, std::io::stdin().is_terminal())?;
-    let client = Client::new(settings).await?;
+    let client = crate::transport::client(settings).await?;
     let choice = args.route.parse().unwrap_or_default();
     count_and_print(&client, settings, &req, choice, args.dry_run).await
 }

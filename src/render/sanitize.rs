@@ -37,17 +37,7 @@ pub fn for_terminal(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// At most `max` characters of `s`, saying how many were left out: an error that echoes a
-/// 100 KB argument back is one nobody can read.
-pub fn clip(s: &str, max: usize) -> Cow<'_, str> {
-    match s.char_indices().nth(max) {
-        None => Cow::Borrowed(s),
-        Some((at, _)) => {
-            let rest = s[at..].chars().count();
-            Cow::Owned(format!("{}… ({rest} more characters)", &s[..at]))
-        }
-    }
-}
+pub use brock_bedrock::clip;
 
 fn needs_escape(c: char) -> bool {
     let code = c as u32;
