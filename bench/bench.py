@@ -460,9 +460,11 @@ class Client:
 class Brock(Client):
     name = "brock"
 
-    def __init__(self, exe):
+    def __init__(self, exe, name=None):
         self.exe = exe
         self.embed_help = None
+        if name:
+            self.name = name
 
     def version(self):
         return subprocess.run([self.exe, "--version"], capture_output=True, text=True).stdout.strip()
@@ -741,6 +743,9 @@ def main() -> int:
     global RUN_TIMEOUT, CELL_BUDGET
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--brock", default=str(ROOT / "target/release/brock"))
+    ap.add_argument("--baseline", default="",
+                    help="another brock executable (e.g. built before a change), measured in the "
+                         "same run as the client 'brock baseline'")
     ap.add_argument("--latency", type=int, default=20,
                     help="emulator latency (ms) for the time-to-first-token workload")
     ap.add_argument("--embed-latency", type=int, default=20, help="emulator latency (ms) for embeddings")
@@ -784,7 +789,8 @@ def main() -> int:
         ap.error(f"{args.brock} is not an executable (cargo build --release)")
 
     brock = Brock(args.brock)
-    clients: list[Client] = [brock, AwsCli(), Llm(), LiteLlm(), Boto3(), Bedrust()]
+    baseline = [Brock(args.baseline, name="brock baseline")] if args.baseline else []
+    clients: list[Client] = [brock, *baseline, AwsCli(), Llm(), LiteLlm(), Boto3(), Bedrust()]
     if args.clients:
         wanted = [w.strip().lower() for w in args.clients.split(",")]
         clients = [c for c in clients if any(w in c.name.lower() for w in wanted)]

@@ -6,6 +6,7 @@
 #   bench/run.sh              # full run (about 15 minutes on 2 cores)
 #   bench/run.sh --quick      # 2 runs each, 200 embedding lines: checks the harness works
 #   bench/run.sh --only oneshot,ttft --clients brock,boto3
+#   bench/run.sh --baseline OLD/brock   # also measure another build (before/after a change)
 #   bench/run.sh --help       # every option of bench.py
 #
 # Environment: BENCH_SKIP_BEDRUST=1 skips the bedrust build attempt; BENCH_BEDRUST_TIMEOUT
