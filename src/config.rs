@@ -1600,7 +1600,7 @@ pub const STARTER_CONFIG: &str = r#"# brock configuration. Precedence: built-in 
 
 # [default.retries]
 # max_attempts = 3                  # env AWS_MAX_ATTEMPTS, flag --max-attempts
-# mode = "standard"                 # or "adaptive"
+# mode = "standard"                 # or "adaptive", or "legacy" (5 attempts unless set)
 
 # [default.timeouts]
 # connect = 10                      # seconds
