@@ -8,7 +8,9 @@
 //! uv's `Combine`), then checked and typed once into the [`Settings`] commands receive. The
 //! fields, their file keys, kinds and environment variables are declared in one list (the
 //! `settings!` invocation), so "every setting follows the same precedence" holds by
-//! construction rather than by review.
+//! construction rather than by review. (A layering crate such as figment was not used: its
+//! value metadata and error texts differ from what `brock config show` and the tests promise,
+//! and the environment needs SDK rules of its own, such as `AWS_ENDPOINT_URL` as a fallback.)
 
 use std::collections::BTreeMap;
 use std::fmt;
