@@ -171,3 +171,101 @@ fn init_writes_a_private_starter_file_once() {
             .contains("mine.model")
     );
 }
+
+fn show_json(env: &TestEnv, args: &[&str], vars: &[(&str, &str)]) -> serde_json::Value {
+    let mut c = env.cmd();
+    for (k, v) in vars {
+        c.env(k, v);
+    }
+    let out = c
+        .args(args)
+        .args(["--output", "json", "config", "show"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["settings"].clone()
+}
+
+#[test]
+fn maps_layer_entry_by_entry_and_roles_sit_between_env_and_flags() {
+    let env = TestEnv::new();
+    env.write_config(
+        "[default.request_metadata]\na = \"1\"\nb = \"2\"\n[profiles.p.request_metadata]\nb = \"3\"\n\
+         [default.headers]\nX-Secret = \"s3cret\"\n\
+         [roles.r]\nsystem = \"role system\"\ntemperature = 0.3\n",
+    );
+    let s = show_json(&env, &["--profile", "p"], &[]);
+    assert_eq!(s["request_metadata.a"]["value"], "1");
+    assert_eq!(s["request_metadata.a"]["source"]["table"], "default");
+    assert_eq!(s["request_metadata.b"]["value"], "3");
+    assert_eq!(s["request_metadata.b"]["source"]["table"], "profiles.p");
+    // Header values are never printed.
+    assert_eq!(s["headers.X-Secret"]["source"]["table"], "default");
+    assert!(
+        !s["headers.X-Secret"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("s3cret")
+    );
+
+    // A role (chat --role) is above the environment and below the flags; `chat --dry-run`
+    // prints the request it would send.
+    let out = env
+        .cmd()
+        .env("BROCK_SYSTEM", "env system")
+        .env("BROCK_TEMPERATURE", "0.9")
+        .args([
+            "chat",
+            "--dry-run",
+            "--role",
+            "r",
+            "--temperature",
+            "0.5",
+            "hi",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let body = &doc["body"];
+    assert_eq!(body["system"][0]["text"], "role system", "{doc}");
+    assert_eq!(body["inferenceConfig"]["temperature"], 0.5, "{doc}");
+}
+
+#[test]
+fn only_the_value_that_wins_is_range_checked() {
+    let env = TestEnv::new();
+    env.write_config("[default]\ntemperature = 5\n");
+    let s = show_json(&env, &[], &[("BROCK_TEMPERATURE", "0.5")]);
+    assert_eq!(s["temperature"]["value"], "0.5");
+    assert_eq!(s["temperature"]["source"]["name"], "BROCK_TEMPERATURE");
+    let out = env.cmd().args(["config", "show"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("temperature (from file ") && err.contains("must be a number from 0 to 1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_attempt_limit_defaults_to_the_retry_modes_own() {
+    let env = TestEnv::new();
+    env.write_config("[default.retries]\nmode = \"legacy\"\n");
+    let s = show_json(&env, &[], &[]);
+    assert_eq!(s["retries.max_attempts"]["value"], "5");
+    assert_eq!(s["retries.max_attempts"]["source"]["kind"], "default");
+    let s = show_json(&env, &[], &[("AWS_RETRY_MODE", "adaptive")]);
+    assert_eq!(s["retries.max_attempts"]["value"], "3");
+    let s = show_json(&env, &["--max-attempts", "2"], &[]);
+    assert_eq!(s["retries.max_attempts"]["value"], "2");
+
+    // And the client makes that many attempts.
+    env.write_config(
+        "[default.retries]\nmode = \"legacy\"\n\
+         [default.headers]\nx-brock-emulator-scenario = \"throttle\"\n",
+    );
+    let out = env.cmd().args(["models", "--profiles"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+    assert_eq!(env.emulator.requests(), 5, "{}", stderr_of(&out));
+}

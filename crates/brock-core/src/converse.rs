@@ -924,7 +924,7 @@ fn builtin_fields(
     if builtins.is_empty() {
         return Ok(());
     }
-    if !matches!(caps.family, ModelFamily::Anthropic | ModelFamily::Unknown) {
+    if !caps.anthropic_fields {
         let t = builtins[0]["type"].as_str().unwrap_or_default();
         return Err(Error::invalid(format!(
             "the tool type '{t}' is Anthropic's built-in tool; it needs a Claude model, not this {} model",
@@ -1215,7 +1215,7 @@ pub fn to_converse(req: &ChatRequest) -> Result<ConverseRequest> {
 
     let mut fields = std::mem::take(&mut plan.fields);
     if !req.anthropic_beta.is_empty() {
-        if matches!(caps.family, ModelFamily::Anthropic | ModelFamily::Unknown) {
+        if caps.anthropic_fields {
             fields.insert("anthropic_beta".into(), json!(req.anthropic_beta));
         } else {
             warnings.push(Warning::dropped(

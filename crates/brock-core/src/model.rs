@@ -8,11 +8,14 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use super::error::{Error, Result};
+use super::invoke::InvokeFamily;
 
 /// Geography prefixes of cross-region inference profile ids (`us.anthropic.claude-…`).
 pub const PROFILE_PREFIXES: &[&str] = &["us", "eu", "apac", "global", "us-gov", "jp", "au", "ca"];
 
-/// Model families: one enum, matched where behaviour differs.
+/// Model families: one enum, and one table ([`FAMILIES`]) that says what each family is
+/// called, which model ids name it, and what it accepts. Behaviour that differs by family
+/// reads the table (through [`ModelFamily::info`] and [`Capabilities`]) instead of matching.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ModelFamily {
@@ -43,78 +46,266 @@ pub enum ModelFamily {
     Unknown,
 }
 
+/// One family's row of [`FAMILIES`]. The capability fields are the family's answer before
+/// the version refinements of [`Capabilities::new`] and [`InvokeFamily::for_model`] (Claude's
+/// version, DeepSeek R1 against V3, Mistral's chat models, Cohere's and AI21's older text
+/// models), which depend on the model id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FamilyInfo {
+    pub family: ModelFamily,
+    /// The name `--family` and `[models."ID"] family` take, and that messages use.
+    pub name: &'static str,
+    /// Other names accepted for it.
+    pub aliases: &'static [&'static str],
+    /// Foundation model id prefixes (after any geography prefix) that name the family; the
+    /// longest one that matches wins (`amazon.nova-2` over `amazon.nova`).
+    pub id_prefixes: &'static [&'static str],
+    pub reasoning: ReasoningStyle,
+    pub top_k: TopKStyle,
+    /// `outputConfig.textFormat` JSON schema (Bedrock structured outputs).
+    pub native_structured_output: bool,
+    /// `toolChoice` `any` / `tool` (otherwise only `auto`).
+    pub forced_tool_choice: bool,
+    /// Tags the model writes its reasoning between, inside the text.
+    pub inline_think_tags: &'static [&'static str],
+    /// `cachePoint` blocks in system and messages.
+    pub prompt_cache: bool,
+    /// `cachePoint` after the tool definitions.
+    pub tool_cache: bool,
+    /// `status` on `toolResult` blocks.
+    pub tool_result_status: bool,
+    /// Signed reasoning blocks from earlier turns can be sent back.
+    pub signed_reasoning: bool,
+    /// Anthropic's own request fields: `anthropic_beta` and its built-in tool types.
+    pub anthropic_fields: bool,
+    /// The InvokeModel body; None for families Bedrock serves through Converse only.
+    pub invoke: Option<InvokeFamily>,
+}
+
+/// The defaults a row overrides: a family brock knows nothing special about.
+const PLAIN: FamilyInfo = FamilyInfo {
+    family: ModelFamily::Unknown,
+    name: "",
+    aliases: &[],
+    id_prefixes: &[],
+    reasoning: ReasoningStyle::None,
+    top_k: TopKStyle::Unsupported,
+    native_structured_output: false,
+    forced_tool_choice: false,
+    inline_think_tags: &[],
+    prompt_cache: false,
+    tool_cache: false,
+    tool_result_status: true,
+    signed_reasoning: false,
+    anthropic_fields: false,
+    invoke: None,
+};
+
+/// Every family, in the order of [`ModelFamily`]'s variants (a test checks it).
+///
+/// Structured outputs follow Bedrock's launch list (2026-02): Claude Haiku/Sonnet/Opus 4.5 and
+/// later (refined by version), and the open-weight Qwen3, gpt-oss, DeepSeek V3.1 (refined),
+/// Gemma 3, MiniMax M2, Mistral, Kimi K2, Nemotron and GLM models; older models use the
+/// forced-tool technique. The open-weight models Bedrock hosts itself (Qwen, DeepSeek V3, Kimi,
+/// …) take an OpenAI chat.completions body on InvokeModel.
+pub const FAMILIES: &[FamilyInfo] = &[
+    FamilyInfo {
+        family: ModelFamily::Anthropic,
+        name: "anthropic",
+        aliases: &["claude"],
+        id_prefixes: &["anthropic."],
+        // Refined by Claude's version; an unreadable id gets the benefit of the doubt.
+        reasoning: ReasoningStyle::AnthropicBudget,
+        top_k: TopKStyle::Field("top_k"),
+        forced_tool_choice: true,
+        prompt_cache: true,
+        tool_cache: true,
+        signed_reasoning: true,
+        anthropic_fields: true,
+        invoke: Some(InvokeFamily::Anthropic),
+        ..PLAIN
+    },
+    FamilyInfo {
+        family: ModelFamily::Nova,
+        name: "nova",
+        id_prefixes: &["amazon.nova"],
+        top_k: TopKStyle::NovaInferenceConfig,
+        forced_tool_choice: true,
+        inline_think_tags: &["thinking"],
+        prompt_cache: true,
+        invoke: Some(InvokeFamily::Nova),
+        ..PLAIN
+    },
+    FamilyInfo {
+        family: ModelFamily::Nova2,
+        name: "nova2",
+        aliases: &["nova-2", "nova_2"],
+        id_prefixes: &["amazon.nova-2"],
+        reasoning: ReasoningStyle::NovaEffort,
+        top_k: TopKStyle::NovaInferenceConfig,
+        forced_tool_choice: true,
+        prompt_cache: true,
+        invoke: Some(InvokeFamily::Nova),
+        ..PLAIN
+    },
+    FamilyInfo {
+        family: ModelFamily::Titan,
+        name: "titan",
+        id_prefixes: &["amazon.titan"],
+        invoke: Some(InvokeFamily::TitanText),
+        ..PLAIN
+    },
+    FamilyInfo {
+        family: ModelFamily::Llama,
+        name: "llama",
+        aliases: &["meta"],
+        id_prefixes: &["meta."],
+        invoke: Some(InvokeFamily::Llama),
+        ..PLAIN
+    },
+    FamilyInfo {
+        family: ModelFamily::Mistral,
+        name: "mistral",
+        id_prefixes: &["mistral."],
+        top_k: TopKStyle::Field("top_k"),
+        forced_tool_choice: true,
+        // Refined to the chat body for Mistral Large 24.07, Large 3 and Pixtral.
+        invoke: Some(InvokeFamily::MistralText),
+        ..PLAIN
+    },
+    FamilyInfo {
+        family: ModelFamily::Cohere,
+        name: "cohere",
+        id_prefixes: &["cohere."],
+        top_k: TopKStyle::Field("k"),
+        // Refined to the text body for Command v14 and Command Light.
+        invoke: Some(InvokeFamily::Cohere),
+        ..PLAIN
+    },
+    FamilyInfo {
+        family: ModelFamily::Ai21,
+        name: "ai21",
+        id_prefixes: &["ai21."],
+        // Refined to the Jurassic-2 body for `ai21.j2-…`.
+        invoke: Some(InvokeFamily::Ai21),
+        ..PLAIN
+    },
+    FamilyInfo {
+        family: ModelFamily::DeepSeek,
+        name: "deepseek",
+        id_prefixes: &["deepseek."],
+        // Refined: R1 always reasons and has its own body; V3 has structured outputs.
+        inline_think_tags: &["think"],
+        invoke: Some(InvokeFamily::OpenAi),
+        ..PLAIN
+    },
+    FamilyInfo {
+        family: ModelFamily::OpenAi,
+        name: "openai",
+        aliases: &["gpt-oss"],
+        id_prefixes: &["openai."],
+        reasoning: ReasoningStyle::OpenAiEffort,
+        native_structured_output: true,
+        invoke: Some(InvokeFamily::OpenAi),
+        ..PLAIN
+    },
+    FamilyInfo {
+        family: ModelFamily::Qwen,
+        name: "qwen",
+        id_prefixes: &["qwen."],
+        reasoning: ReasoningStyle::QwenConfig,
+        native_structured_output: true,
+        inline_think_tags: &["think"],
+        invoke: Some(InvokeFamily::OpenAi),
+        ..PLAIN
+    },
+    FamilyInfo {
+        family: ModelFamily::Kimi,
+        name: "kimi",
+        aliases: &["moonshot"],
+        id_prefixes: &["moonshot.", "moonshotai."],
+        // Refined: the K2 Thinking model always reasons.
+        native_structured_output: true,
+        inline_think_tags: &["think"],
+        invoke: Some(InvokeFamily::OpenAi),
+        ..PLAIN
+    },
+    FamilyInfo {
+        family: ModelFamily::Writer,
+        name: "writer",
+        id_prefixes: &["writer."],
+        // Palmyra refuses `status` on tool results.
+        tool_result_status: false,
+        ..PLAIN
+    },
+    FamilyInfo {
+        family: ModelFamily::Zai,
+        name: "zai",
+        id_prefixes: &["zai."],
+        native_structured_output: true,
+        invoke: Some(InvokeFamily::OpenAi),
+        ..PLAIN
+    },
+    FamilyInfo {
+        family: ModelFamily::Google,
+        name: "google",
+        id_prefixes: &["google."],
+        native_structured_output: true,
+        invoke: Some(InvokeFamily::OpenAi),
+        ..PLAIN
+    },
+    FamilyInfo {
+        family: ModelFamily::MiniMax,
+        name: "minimax",
+        id_prefixes: &["minimax."],
+        native_structured_output: true,
+        inline_think_tags: &["think"],
+        invoke: Some(InvokeFamily::OpenAi),
+        ..PLAIN
+    },
+    FamilyInfo {
+        family: ModelFamily::Nvidia,
+        name: "nvidia",
+        id_prefixes: &["nvidia."],
+        native_structured_output: true,
+        invoke: Some(InvokeFamily::OpenAi),
+        ..PLAIN
+    },
+    // A model whose family cannot be told: nothing is refused that the service might accept
+    // (forced tool choice, caching, Anthropic's fields); the service has the last word.
+    FamilyInfo {
+        family: ModelFamily::Unknown,
+        name: "unknown",
+        forced_tool_choice: true,
+        prompt_cache: true,
+        tool_cache: true,
+        signed_reasoning: true,
+        anthropic_fields: true,
+        ..PLAIN
+    },
+];
+
 impl ModelFamily {
-    pub const ALL: &'static [ModelFamily] = &[
-        ModelFamily::Anthropic,
-        ModelFamily::Nova,
-        ModelFamily::Nova2,
-        ModelFamily::Titan,
-        ModelFamily::Llama,
-        ModelFamily::Mistral,
-        ModelFamily::Cohere,
-        ModelFamily::Ai21,
-        ModelFamily::DeepSeek,
-        ModelFamily::OpenAi,
-        ModelFamily::Qwen,
-        ModelFamily::Kimi,
-        ModelFamily::Writer,
-        ModelFamily::Zai,
-        ModelFamily::Google,
-        ModelFamily::MiniMax,
-        ModelFamily::Nvidia,
-        ModelFamily::Unknown,
-    ];
+    /// This family's row of [`FAMILIES`].
+    pub fn info(self) -> &'static FamilyInfo {
+        // FAMILIES is in variant order (checked by a test), so the discriminant indexes it.
+        &FAMILIES[self as usize]
+    }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            ModelFamily::Anthropic => "anthropic",
-            ModelFamily::Nova => "nova",
-            ModelFamily::Nova2 => "nova2",
-            ModelFamily::Titan => "titan",
-            ModelFamily::Llama => "llama",
-            ModelFamily::Mistral => "mistral",
-            ModelFamily::Cohere => "cohere",
-            ModelFamily::Ai21 => "ai21",
-            ModelFamily::DeepSeek => "deepseek",
-            ModelFamily::OpenAi => "openai",
-            ModelFamily::Qwen => "qwen",
-            ModelFamily::Kimi => "kimi",
-            ModelFamily::Writer => "writer",
-            ModelFamily::Zai => "zai",
-            ModelFamily::Google => "google",
-            ModelFamily::MiniMax => "minimax",
-            ModelFamily::Nvidia => "nvidia",
-            ModelFamily::Unknown => "unknown",
-        }
+        self.info().name
     }
 
     /// The family named by a foundation model id such as `anthropic.claude-3-haiku-…`,
     /// `meta.llama3-…` or `amazon.nova-2-lite-v1:0`, with or without a geography prefix.
     pub fn from_model_id(id: &str) -> ModelFamily {
         let id = strip_profile_prefix(id).unwrap_or(id);
-        let Some((provider, rest)) = id.split_once('.') else {
-            return ModelFamily::Unknown;
-        };
-        match provider {
-            "anthropic" => ModelFamily::Anthropic,
-            "amazon" if rest.starts_with("nova-2") => ModelFamily::Nova2,
-            "amazon" if rest.starts_with("nova") => ModelFamily::Nova,
-            "amazon" if rest.starts_with("titan") => ModelFamily::Titan,
-            "meta" => ModelFamily::Llama,
-            "mistral" => ModelFamily::Mistral,
-            "cohere" => ModelFamily::Cohere,
-            "ai21" => ModelFamily::Ai21,
-            "deepseek" => ModelFamily::DeepSeek,
-            "openai" => ModelFamily::OpenAi,
-            "qwen" => ModelFamily::Qwen,
-            "moonshot" | "moonshotai" => ModelFamily::Kimi,
-            "writer" => ModelFamily::Writer,
-            "zai" => ModelFamily::Zai,
-            "google" => ModelFamily::Google,
-            "minimax" => ModelFamily::MiniMax,
-            "nvidia" => ModelFamily::Nvidia,
-            _ => ModelFamily::Unknown,
-        }
+        FAMILIES
+            .iter()
+            .flat_map(|f| f.id_prefixes.iter().map(move |p| (p, f.family)))
+            .filter(|(p, _)| id.starts_with(**p))
+            .max_by_key(|(p, _)| p.len())
+            .map_or(ModelFamily::Unknown, |(_, f)| f)
     }
 }
 
@@ -129,23 +320,12 @@ impl FromStr for ModelFamily {
 
     fn from_str(s: &str) -> Result<Self> {
         let lower = s.trim().to_ascii_lowercase();
-        let alias = match lower.as_str() {
-            "claude" => Some(ModelFamily::Anthropic),
-            "nova-2" | "nova_2" => Some(ModelFamily::Nova2),
-            "meta" => Some(ModelFamily::Llama),
-            "gpt-oss" => Some(ModelFamily::OpenAi),
-            "moonshot" => Some(ModelFamily::Kimi),
-            _ => None,
-        };
-        alias
-            .or_else(|| {
-                ModelFamily::ALL
-                    .iter()
-                    .copied()
-                    .find(|f| f.as_str() == lower)
-            })
+        FAMILIES
+            .iter()
+            .find(|f| f.name == lower || f.aliases.contains(&lower.as_str()))
+            .map(|f| f.family)
             .ok_or_else(|| {
-                let names: Vec<&str> = ModelFamily::ALL.iter().map(|f| f.as_str()).collect();
+                let names: Vec<&str> = FAMILIES.iter().map(|f| f.name).collect();
                 Error::invalid(format!(
                     "unknown model family '{s}'; expected one of: {}",
                     names.join(", ")
@@ -424,6 +604,8 @@ pub struct Capabilities {
     /// Signed reasoning blocks from earlier turns can be sent back (Anthropic needs them in
     /// tool loops; other families refuse or ignore foreign signatures).
     pub signed_reasoning: bool,
+    /// Anthropic's own request fields: `anthropic_beta` and its built-in tool types.
+    pub anthropic_fields: bool,
 }
 
 /// Claude's (major, minor) version from ids like `claude-3-7-sonnet-…`,
@@ -447,60 +629,39 @@ impl Capabilities {
     /// the answer where versions differ.
     pub fn new(family: ModelFamily, base_id: &str) -> Capabilities {
         use ModelFamily as F;
+        let info = family.info();
         let id = base_id.to_ascii_lowercase();
         let claude = claude_version(&id);
+        // The refinements by model version; everything else is the family's row.
         let reasoning = match family {
             F::Anthropic => match claude {
                 Some(v) if v >= (4, 6) => ReasoningStyle::AnthropicAdaptive,
                 Some(v) if v >= (3, 7) => ReasoningStyle::AnthropicBudget,
-                // Old Claude refuses thinking; an unreadable id gets the benefit of the doubt.
+                // Old Claude refuses thinking.
                 Some(_) => ReasoningStyle::None,
-                None => ReasoningStyle::AnthropicBudget,
+                None => info.reasoning,
             },
-            F::Nova2 => ReasoningStyle::NovaEffort,
-            F::OpenAi => ReasoningStyle::OpenAiEffort,
-            F::Qwen => ReasoningStyle::QwenConfig,
             F::DeepSeek if id.contains("r1") => ReasoningStyle::AlwaysOn,
             F::Kimi if id.contains("thinking") => ReasoningStyle::AlwaysOn,
-            _ => ReasoningStyle::None,
+            _ => info.reasoning,
         };
-        let top_k = match family {
-            F::Anthropic | F::Mistral => TopKStyle::Field("top_k"),
-            F::Cohere => TopKStyle::Field("k"),
-            F::Nova | F::Nova2 => TopKStyle::NovaInferenceConfig,
-            _ => TopKStyle::Unsupported,
-        };
-        // Bedrock structured outputs, launch list (2026-02): Claude Haiku/Sonnet/Opus 4.5 and
-        // later, and the open-weight Qwen3, gpt-oss, DeepSeek V3.1, Gemma 3, MiniMax M2,
-        // Mistral, Kimi K2, Nemotron and GLM models. Older models use the forced-tool technique.
         let native_structured_output = match family {
             F::Anthropic => matches!(claude, Some(v) if v >= (4, 5)),
-            F::Qwen | F::OpenAi | F::Google | F::MiniMax | F::Kimi | F::Nvidia | F::Zai => true,
             F::DeepSeek => id.contains("v3"),
-            _ => false,
+            _ => info.native_structured_output,
         };
-        let forced_tool_choice = matches!(
-            family,
-            F::Anthropic | F::Nova | F::Nova2 | F::Mistral | F::Unknown
-        );
-        let inline_think_tags: &'static [&'static str] = match family {
-            F::Kimi | F::DeepSeek | F::Qwen | F::MiniMax => &["think"],
-            F::Nova => &["thinking"],
-            _ => &[],
-        };
-        let prompt_cache = matches!(family, F::Anthropic | F::Nova | F::Nova2 | F::Unknown);
-        let tool_cache = matches!(family, F::Anthropic | F::Unknown);
         Capabilities {
             family,
             reasoning,
-            top_k,
+            top_k: info.top_k,
             native_structured_output,
-            forced_tool_choice,
-            inline_think_tags,
-            prompt_cache,
-            tool_cache,
-            tool_result_status: family != F::Writer,
-            signed_reasoning: matches!(family, F::Anthropic | F::Unknown),
+            forced_tool_choice: info.forced_tool_choice,
+            inline_think_tags: info.inline_think_tags,
+            prompt_cache: info.prompt_cache,
+            tool_cache: info.tool_cache,
+            tool_result_status: info.tool_result_status,
+            signed_reasoning: info.signed_reasoning,
+            anthropic_fields: info.anthropic_fields,
         }
     }
 
@@ -820,6 +981,76 @@ mod tests {
         assert!(!caps("us.writer.palmyra-x4-v1:0").tool_result_status);
         assert!(caps("zai.glm-4.7-flash").native_structured_output);
         assert!(!caps("us.meta.llama4-maverick-17b-instruct-v1:0").forced_tool_choice);
+    }
+
+    #[test]
+    fn the_family_table_has_one_row_per_family_in_variant_order() {
+        assert_eq!(FAMILIES.len(), ModelFamily::Unknown as usize + 1);
+        for (i, row) in FAMILIES.iter().enumerate() {
+            assert_eq!(row.family as usize, i, "{} is out of order", row.name);
+            assert_eq!(row.family.info(), row);
+            // Every name and alias reads back as its family, and no two rows share one.
+            for name in std::iter::once(&row.name).chain(row.aliases) {
+                assert_eq!(name.parse::<ModelFamily>().unwrap(), row.family, "{name}");
+                let owners = FAMILIES
+                    .iter()
+                    .filter(|r| r.name == *name || r.aliases.contains(name))
+                    .count();
+                assert_eq!(owners, 1, "{name} names more than one family");
+            }
+            // Every id prefix names its family, with and without a geography prefix.
+            for prefix in row.id_prefixes {
+                let id = format!("{prefix}model-v1:0");
+                assert_eq!(ModelFamily::from_model_id(&id), row.family, "{id}");
+                let id = format!("us.{id}");
+                assert_eq!(ModelFamily::from_model_id(&id), row.family, "{id}");
+            }
+            // The invoke column is the body of a model id that shows nothing more.
+            assert_eq!(
+                InvokeFamily::for_model(row.family, ""),
+                row.invoke,
+                "{}",
+                row.name
+            );
+        }
+        assert_eq!(
+            ModelFamily::from_model_id("amazon.titan-embed-text-v2:0"),
+            ModelFamily::Titan
+        );
+        assert_eq!(
+            ModelFamily::from_model_id("stability.sd3-5-large-v1:0"),
+            ModelFamily::Unknown
+        );
+        assert_eq!(
+            ModelFamily::from_model_id("anthropic"),
+            ModelFamily::Unknown
+        );
+    }
+
+    #[test]
+    fn refinements_by_model_version_override_the_family_row() {
+        let caps = |id: &str| ModelRef::parse(id).unwrap().capabilities(None);
+        // DeepSeek: R1 always reasons and has its own invoke body; V3 has structured output.
+        let r1 = caps("us.deepseek.r1-v1:0");
+        assert_eq!(r1.reasoning, ReasoningStyle::AlwaysOn);
+        assert!(!r1.native_structured_output);
+        assert!(caps("deepseek.v3-v1:0").native_structured_output);
+        assert_eq!(
+            InvokeFamily::for_model(ModelFamily::DeepSeek, "deepseek.r1-v1:0"),
+            Some(InvokeFamily::DeepSeek)
+        );
+        assert_eq!(
+            InvokeFamily::for_model(ModelFamily::DeepSeek, "deepseek.v3-v1:0"),
+            Some(InvokeFamily::OpenAi)
+        );
+        assert_eq!(
+            caps("moonshot.kimi-k2-instruct").reasoning,
+            ReasoningStyle::None
+        );
+        // Anthropic's own fields go to Claude and to models whose family is unknown only.
+        assert!(caps("us.anthropic.claude-sonnet-4-6").anthropic_fields);
+        assert!(caps("my-model").anthropic_fields);
+        assert!(!caps("us.amazon.nova-lite-v1:0").anthropic_fields);
     }
 
     #[test]

@@ -116,29 +116,14 @@ impl InvokeFamily {
     /// geography prefix). None for families Bedrock serves through Converse only.
     pub fn for_model(family: ModelFamily, base_id: &str) -> Option<InvokeFamily> {
         let id = base_id.to_ascii_lowercase();
+        let body = family.info().invoke?;
+        // The family's row gives the body; these models of a family speak an older or newer one.
         Some(match family {
-            ModelFamily::Anthropic => InvokeFamily::Anthropic,
-            ModelFamily::Llama => InvokeFamily::Llama,
             ModelFamily::Mistral if is_mistral_chat(&id) => InvokeFamily::MistralChat,
-            ModelFamily::Mistral => InvokeFamily::MistralText,
-            ModelFamily::Titan => InvokeFamily::TitanText,
-            ModelFamily::Nova | ModelFamily::Nova2 => InvokeFamily::Nova,
             ModelFamily::Cohere if cohere_text::is_command_text(&id) => InvokeFamily::CohereText,
-            ModelFamily::Cohere => InvokeFamily::Cohere,
             ModelFamily::Ai21 if id.contains("ai21.j2-") => InvokeFamily::Jurassic2,
-            ModelFamily::Ai21 => InvokeFamily::Ai21,
             ModelFamily::DeepSeek if id.contains("r1") => InvokeFamily::DeepSeek,
-            ModelFamily::OpenAi => InvokeFamily::OpenAi,
-            // The open-weight models Bedrock hosts itself (Qwen, DeepSeek V3, Kimi, …) take an
-            // OpenAI chat.completions body on InvokeModel.
-            ModelFamily::Qwen
-            | ModelFamily::DeepSeek
-            | ModelFamily::Kimi
-            | ModelFamily::Google
-            | ModelFamily::MiniMax
-            | ModelFamily::Nvidia
-            | ModelFamily::Zai => InvokeFamily::OpenAi,
-            ModelFamily::Writer | ModelFamily::Unknown => return None,
+            _ => body,
         })
     }
 
