@@ -447,6 +447,8 @@ pub struct CommandOverrides {
     pub request_metadata: Vec<String>,
     /// chat `--role NAME`
     pub role: Option<String>,
+    /// `config init|path`: a named config file that does not exist yet is what they are for.
+    pub config_may_be_missing: bool,
 }
 
 /// The effective settings every command receives.
@@ -567,7 +569,7 @@ pub fn resolve_with_env(
 ) -> Result<Settings> {
     let path = config_path(global, env);
     let named = global.config.is_some() || env.var("BROCK_CONFIG").is_some();
-    let (file, exists) = load_file(&path, named)?;
+    let (file, exists) = load_file(&path, named && !overrides.config_may_be_missing)?;
 
     let profile = global
         .profile
@@ -1118,11 +1120,19 @@ pub fn did_you_mean<'a>(
 
 /// Reads the config file. The default path is optional: missing or unreadable (`~/.config`
 /// a regular file, no permission) means no config, so commands that need none still run. A
-/// path the user named (`--config`, `BROCK_CONFIG`) must be readable.
+/// path the user named (`--config`, `BROCK_CONFIG`) must exist and be readable: a typo there
+/// would otherwise silently drop every setting in it.
 fn load_file(path: &Path, named: bool) -> Result<(toml::Table, bool)> {
     let file = match std::fs::File::open(path) {
         Ok(f) if named || f.metadata().is_ok_and(|m| m.is_file()) => f,
         Ok(_) => return Ok((toml::Table::new(), false)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && named => {
+            return Err(Error::config(format!(
+                "config file {} does not exist: check the path, or create it with `brock --config {} config init`",
+                path.display(),
+                path.display()
+            )));
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound || !named => {
             return Ok((toml::Table::new(), false));
         }
@@ -1760,7 +1770,12 @@ mod tests {
             ("AWS_ENDPOINT_URL", "http://all"),
             ("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", "http://rt"),
         ];
-        let s = resolve_with_env(&g, &Default::default(), &env).unwrap();
+        // As for `config path`: the named file may be missing.
+        let o = CommandOverrides {
+            config_may_be_missing: true,
+            ..Default::default()
+        };
+        let s = resolve_with_env(&g, &o, &env).unwrap();
         assert_eq!(s.runtime_endpoint.as_deref(), Some("http://rt"));
         assert_eq!(s.bedrock_endpoint.as_deref(), Some("http://all"));
         assert!(!s.config_exists);

@@ -64,6 +64,13 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
             model: a.model.clone(),
             ..Default::default()
         },
+        Command::Config(a) => CommandOverrides {
+            config_may_be_missing: matches!(
+                a.command,
+                crate::cli::ConfigCommand::Init | crate::cli::ConfigCommand::Path
+            ),
+            ..Default::default()
+        },
         Command::Tokens(a) => CommandOverrides {
             model: a.model.clone(),
             system: a.system.clone(),
@@ -112,5 +119,6 @@ pub fn chat_overrides(a: &ChatArgs) -> CommandOverrides {
         service_tier: a.service_tier.clone(),
         request_metadata: a.request_metadata.clone(),
         role: a.role.clone(),
+        config_may_be_missing: false,
     }
 }

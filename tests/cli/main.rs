@@ -12,6 +12,7 @@ mod dry_run;
 mod embed;
 mod emulator;
 mod errors;
+mod everyday;
 mod flow;
 mod guardrail;
 mod hardening;
