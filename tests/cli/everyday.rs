@@ -61,3 +61,49 @@ fn a_named_config_file_that_does_not_exist_is_refused() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
 }
+
+#[test]
+fn an_agent_name_that_is_not_configured_is_named_before_any_request() {
+    let env = TestEnv::new();
+    // No agents configured: the message says how to configure one.
+    let out = env
+        .cmd()
+        .args(["agent", "invoke", "support", "Where is my order?"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("\"support\" is not a configured agent name")
+            && err.contains("[agents.NAME]")
+            && err.contains("config.toml"),
+        "{err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    // A name that looks like an id to the service is still not sent when it is not configured.
+    env.write_config(
+        "[agents.support]\nagent_id = \"AGENT12345\"\nalias_id = \"TSTALIASID\"\n\
+         [agents.billing]\nagent_id = \"AGENT12345\"\nalias_id = \"TSTALIASID\"\n",
+    );
+    let out = env
+        .cmd()
+        .args(["agent", "chat", "helpdesk", "TSTALIASID"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("\"helpdesk\" is not a configured agent name")
+            && err.contains("configured agents: billing, support"),
+        "{err}"
+    );
+    assert_eq!(env.emulator.requests(), 0);
+    // A configured name and a generated id both work.
+    for args in [
+        vec!["agent", "invoke", "support", "hi"],
+        vec!["agent", "invoke", "AGENT12345", "TSTALIASID", "hi"],
+    ] {
+        let out = env.cmd().args(&args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+    }
+}
