@@ -677,6 +677,7 @@ async fn one_turn(
         &agent.target,
         (!end_session).then_some(agent.session_id.as_str()),
     )?;
+    end_piped_answer(agent.output, &result)?;
     if agent.output == OutputFormat::Json {
         let doc = agent.json_doc(&result);
         stdout_write(&format!(
@@ -685,6 +686,20 @@ async fn one_turn(
         ))?;
     } else if agent.output == OutputFormat::Ndjson {
         ndjson(&json!({"type": "end", "sessionId": agent.session_id}))?;
+    }
+    Ok(())
+}
+
+/// A piped text answer ends with a newline, as chat's does, so the next line of a script or
+/// shell prompt does not run on from it (a references block already ends with one).
+fn end_piped_answer(output: OutputFormat, result: &TurnResult) -> Result<()> {
+    if output == OutputFormat::Text
+        && !result.text.is_empty()
+        && result.used.is_empty()
+        && !result.text.ends_with('\n')
+        && !std::io::stdout().is_terminal()
+    {
+        write_answer("\n")?;
     }
     Ok(())
 }
@@ -867,15 +882,7 @@ async fn chat(settings: &Settings, args: &AgentChatArgs) -> Result<()> {
             }
             Some(Ok(result)) => {
                 store_session(&agent.target, Some(&agent.session_id))?;
-                // Piped output is byte-exact per answer; turns still need a line each.
-                if agent.output == OutputFormat::Text
-                    && !result.text.is_empty()
-                    && result.used.is_empty()
-                    && !result.text.ends_with('\n')
-                    && !std::io::stdout().is_terminal()
-                {
-                    write_answer("\n")?;
-                }
+                end_piped_answer(agent.output, &result)?;
                 match agent.output {
                     OutputFormat::Json => {
                         let doc = agent.json_doc(&result);

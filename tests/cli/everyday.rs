@@ -107,3 +107,28 @@ fn an_agent_name_that_is_not_configured_is_named_before_any_request() {
         assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
     }
 }
+
+#[test]
+fn agent_answers_in_a_pipe_end_with_a_newline() {
+    let env = TestEnv::new();
+    for args in [
+        vec!["agent", "invoke", "AGENT12345", "TSTALIASID", "hi"],
+        vec![
+            "agent",
+            "inline",
+            "-m",
+            "nova-pro",
+            "--instruction",
+            "You answer questions about the weather, politely.",
+            "hi",
+        ],
+    ] {
+        let out = env.cmd().args(&args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+        let text = stdout_of(&out);
+        assert!(
+            text.ends_with("You said: hi\n") && !text.ends_with("\n\n"),
+            "{args:?}: {text:?}"
+        );
+    }
+}
