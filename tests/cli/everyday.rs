@@ -132,3 +132,47 @@ fn agent_answers_in_a_pipe_end_with_a_newline() {
         );
     }
 }
+
+#[test]
+fn embedding_jsonl_without_field_is_refused_naming_the_fields() {
+    let env = TestEnv::new();
+    let docs = env.write_file(
+        "docs.jsonl",
+        "{\"id\": 1, \"text\": \"hello\", \"lang\": \"en\"}\n{\"id\": 2, \"text\": \"bye\"}\n",
+    );
+    let out = env.cmd().args(["embed", "-f"]).arg(&docs).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("docs.jsonl: line 1 is a JSON object")
+            && err.contains("--field NAME")
+            && err.contains("(its text fields: lang, text)"),
+        "{err}"
+    );
+    assert_eq!(env.emulator.requests(), 0);
+    // From stdin too.
+    let out = env
+        .cmd()
+        .args(["embed", "-f", "-"])
+        .write_stdin("\n{\"text\": \"hello\"}\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("stdin: line 2 is a JSON object"));
+    // With --field it embeds, and plain text lines need none.
+    let out = env
+        .cmd()
+        .args(["embed", "--field", "text", "-f"])
+        .arg(&docs)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out).lines().count(), 2);
+    let out = env
+        .cmd()
+        .args(["embed", "-f", "-"])
+        .write_stdin("hello\n[1, 2]\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+}
