@@ -924,11 +924,12 @@ impl Repl {
                     ));
                 }
                 if u.requests > 0 {
+                    use crate::render::significant;
                     line.push_str(&format!(
-                        " · {:.2} s in total · {:.2} s per answer · first token {:.2} s on average",
-                        u.total_ms as f64 / 1000.0,
-                        u.total_ms as f64 / 1000.0 / u.requests as f64,
-                        u.first_token_ms as f64 / 1000.0 / u.requests as f64
+                        " · {} s in total · {} s per answer · first token {} s on average",
+                        significant(u.total_ms as f64 / 1000.0, 3),
+                        significant(u.total_ms as f64 / 1000.0 / u.requests as f64, 3),
+                        significant(u.first_token_ms as f64 / 1000.0 / u.requests as f64, 3)
                     ));
                 }
                 self.note(&line);

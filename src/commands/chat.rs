@@ -1099,9 +1099,10 @@ impl Exchange {
                     u.cache_read, u.cache_write
                 ));
             }
-            line.push_str(&format!(" · {:.2} s", elapsed.as_secs_f64()));
+            let secs = |d: std::time::Duration| crate::render::significant(d.as_secs_f64(), 3);
+            line.push_str(&format!(" · {} s", secs(elapsed)));
             if let Some(t) = self.first_token {
-                line.push_str(&format!(" · first token {:.2} s", t.as_secs_f64()));
+                line.push_str(&format!(" · first token {} s", secs(t)));
             }
             if let Some(ms) = resp.latency_ms {
                 line.push_str(&format!(" · model {ms} ms"));

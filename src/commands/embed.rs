@@ -583,7 +583,7 @@ pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
         let count =
             |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         diag(&format!(
-            "embedded {} with {model}: {}, {}, {}, {secs:.2} s, {:.1} texts/s",
+            "embedded {} with {model}: {}, {}, {}, {} s, {} texts/s",
             count(written as u64, "text", "texts"),
             count(
                 tally.tokens.load(Ordering::Relaxed),
@@ -592,7 +592,8 @@ pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
             ),
             count(tally.calls.load(Ordering::Relaxed), "call", "calls"),
             count(tally.retries.load(Ordering::Relaxed), "retry", "retries"),
-            written as f64 / secs.max(1e-9)
+            crate::render::significant(secs, 3),
+            crate::render::significant(written as f64 / secs.max(1e-9), 3)
         ));
     }
     Ok(())

@@ -176,3 +176,58 @@ fn embedding_jsonl_without_field_is_refused_naming_the_fields() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
 }
+
+/// The numbers in `text` that precede `unit`, e.g. "0.00412" in "0.00412 s".
+fn numbers_before(text: &str, unit: &str) -> Vec<String> {
+    text.split(unit)
+        .filter_map(|before| before.rsplit(' ').next())
+        .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Significant digits of a decimal fraction (whole numbers are printed whole).
+fn significant_digits(n: &str) -> usize {
+    if !n.contains('.') {
+        return 1;
+    }
+    n.trim_start_matches(['0', '.'])
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count()
+}
+
+#[test]
+fn rates_and_times_print_significant_digits() {
+    let env = TestEnv::new();
+    // The chat footer (shown on a pipe with -v): seconds never round to 0.00.
+    let out = env.cmd().args(["-v", "chat", "hi"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    let footer = err
+        .lines()
+        .find(|l| l.contains(" in · ") && l.contains("first token"))
+        .unwrap_or_else(|| panic!("no usage footer: {err}"));
+    let secs = numbers_before(footer, " s");
+    assert_eq!(secs.len(), 2, "{footer}");
+    for n in &secs {
+        assert!(n.parse::<f64>().unwrap() > 0.0, "{footer}");
+        assert!((1..=3).contains(&significant_digits(n)), "{footer}");
+    }
+    // The embed summary: seconds and texts/s alike.
+    let out = env.cmd().args(["embed", "a", "b", "c"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    let summary = err
+        .lines()
+        .find(|l| l.contains("embedded 3 texts"))
+        .unwrap();
+    let rates = numbers_before(summary, " texts/s");
+    let secs = numbers_before(summary, " s,");
+    assert_eq!((rates.len(), secs.len()), (1, 1), "{summary}");
+    for n in rates.iter().chain(&secs) {
+        assert!(n.parse::<f64>().unwrap() > 0.0, "{summary}");
+        assert!((1..=3).contains(&significant_digits(n)), "{summary}");
+        assert!(!n.ends_with('0') || !n.contains('.'), "{summary}");
+    }
+}
