@@ -81,7 +81,7 @@ complete -c brock -n "__fish_brock_using_subcommand chat" -l response-field -d '
 complete -c brock -n "__fish_brock_using_subcommand chat" -l reasoning -d 'Reasoning: off, low, medium, high, or a token budget' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l tools -d 'Tool definitions (OpenAI-style or Bedrock toolSpec JSON)' -r -F
 complete -c brock -n "__fish_brock_using_subcommand chat" -l tool-choice -d 'Tool choice: auto, any, none or a tool name' -r
-complete -c brock -n "__fish_brock_using_subcommand chat" -s a -l attach -d 'Attach an image, document or video (repeatable); s3:// URIs are passed by reference, https:// URLs fetched' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -s a -l attach -d 'Attach an image, document or video (repeatable); s3:// URIs are passed by reference, https:// URLs fetched, `-` attaches piped stdin (format told from its content)' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l json-schema -d 'Constrain the answer to this JSON schema and print the JSON only' -r -F
 complete -c brock -n "__fish_brock_using_subcommand chat" -l guardrail -d 'Apply a guardrail, ID:VERSION' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l guard -d 'Add TEXT to the prompt as guarded content: with --guardrail, only guarded content is checked (a Converse guardContent block; repeatable)' -r

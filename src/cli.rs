@@ -223,7 +223,7 @@ pub struct ChatArgs {
     #[arg(long, value_name = "CHOICE")]
     pub tool_choice: Option<String>,
 
-    /// Attach an image, document or video (repeatable); s3:// URIs are passed by reference, https:// URLs fetched
+    /// Attach an image, document or video (repeatable); s3:// URIs are passed by reference, https:// URLs fetched, `-` attaches piped stdin (format told from its content)
     #[arg(short = 'a', long = "attach", value_name = "PATH")]
     pub attach: Vec<String>,
 

@@ -231,3 +231,67 @@ fn rates_and_times_print_significant_digits() {
         assert!(!n.ends_with('0') || !n.contains('.'), "{summary}");
     }
 }
+
+fn dry_run_content(env: &TestEnv, args: &[&str], stdin: &[u8]) -> serde_json::Value {
+    let out = env
+        .cmd()
+        .args(["chat", "--dry-run"])
+        .args(args)
+        .write_stdin(stdin.to_vec())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+    let doc: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    doc["body"]["messages"][0]["content"].clone()
+}
+
+#[test]
+fn attach_dash_attaches_stdin_and_the_prompt_comes_from_the_argument() {
+    use base64::Engine;
+    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    let env = TestEnv::new();
+    // Text: a txt document, the argument alone is the prompt.
+    let content = dry_run_content(&env, &["-a", "-", "summarise"], b"meeting notes\n");
+    assert_eq!(content[0]["document"]["format"], "txt", "{content}");
+    assert_eq!(
+        content[0]["document"]["source"]["bytes"],
+        b64(b"meeting notes\n")
+    );
+    assert_eq!(content[1]["text"], "summarise", "{content}");
+    assert_eq!(content.as_array().unwrap().len(), 2, "{content}");
+    // Bytes: the format comes from the content.
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01".to_vec();
+    let content = dry_run_content(&env, &["-a", "-", "what is this?"], &png);
+    assert_eq!(content[0]["image"]["format"], "png", "{content}");
+    assert_eq!(content[0]["image"]["source"]["bytes"], b64(&png));
+    // The answer names the attachment.
+    let out = env
+        .cmd()
+        .args(["chat", "-a", "-", "what is this?"])
+        .write_stdin(png.clone())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).contains("[attachments: 1 image]"));
+    // No argument: no prompt, said so.
+    for (args, says) in [
+        (vec!["chat", "-a", "-"], "give the prompt as an argument"),
+        (
+            vec!["chat", "-a", "-", "-a", "-", "hi"],
+            "attached only once",
+        ),
+        (
+            vec!["chat", "-a", "-", "--guard-stdin", "hi"],
+            "both read stdin",
+        ),
+    ] {
+        let out = env.cmd().args(&args).write_stdin("x").output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr_of(&out).contains(says),
+            "{args:?}: {}",
+            stderr_of(&out)
+        );
+    }
+    assert_eq!(env.emulator.requests(), 1);
+}
