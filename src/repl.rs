@@ -71,11 +71,27 @@ enum Slash {
     /// Show or set reasoning: off, low, medium, high or a token budget
     Reasoning { level: Option<String> },
     /// Show or set the temperature ("default" to unset)
-    Temperature { value: Option<String> },
+    Temperature {
+        // A negative value is refused by the range check, not read as a flag.
+        #[arg(allow_negative_numbers = true)]
+        value: Option<String>,
+    },
+    /// Show or set nucleus sampling, 0 to 1 ("default" to unset)
+    #[command(name = "top-p")]
+    TopP {
+        #[arg(value_name = "P", allow_negative_numbers = true)]
+        value: Option<String>,
+    },
+    /// Show or set top-k sampling ("default" to unset)
+    #[command(name = "top-k")]
+    TopK {
+        #[arg(value_name = "K", allow_negative_numbers = true)]
+        value: Option<String>,
+    },
     /// Show or set the maximum output tokens ("default" to unset)
     #[command(name = "max-tokens")]
     MaxTokens {
-        #[arg(value_name = "N")]
+        #[arg(value_name = "N", allow_negative_numbers = true)]
         value: Option<String>,
     },
     /// Attach images or documents to the next message (no PATH: list them)
@@ -733,6 +749,36 @@ impl Repl {
                         .settings
                         .temperature
                         .map(|t| t.to_string())
+                        .as_deref()
+                        .unwrap_or("model default")
+                ));
+            }
+            // The flags' range table checks them (parse_setting): a refused value changes
+            // nothing. They last for this REPL, like the flags that set them.
+            Slash::TopP { value } => {
+                if let Some(v) = value {
+                    self.settings.top_p = parse_setting(&v, "top-p", "top_p")?.map(|p| p as f32);
+                }
+                self.note(&format!(
+                    "top-p: {}",
+                    self.settings
+                        .top_p
+                        .map(|p| p.to_string())
+                        .as_deref()
+                        .unwrap_or("model default")
+                ));
+            }
+            Slash::TopK { value } => {
+                if let Some(v) = value {
+                    let k = parse_setting(&v, "top-k", "top_k")?.map(|k| k as u32);
+                    self.args.top_k = k;
+                    self.settings.top_k = k;
+                }
+                self.note(&format!(
+                    "top-k: {}",
+                    self.args
+                        .top_k
+                        .map(|k| k.to_string())
                         .as_deref()
                         .unwrap_or("model default")
                 ));
@@ -1416,7 +1462,7 @@ impl Completer for ReplHelper {
         let c = match cmd {
             "model" => pairs(word, self.models.iter().map(String::as_str)),
             "reasoning" => pairs(word, ["off", "low", "medium", "high"]),
-            "temperature" | "max-tokens" => pairs(word, ["default"]),
+            "temperature" | "max-tokens" | "top-p" | "top-k" => pairs(word, ["default"]),
             "load" | "save" => {
                 let names: Vec<String> = session::list()
                     .unwrap_or_default()
