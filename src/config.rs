@@ -132,6 +132,7 @@ const KEYS: &[(&str, Kind, &[&str])] = &[
         &["BROCK_FETCH_ALLOW_PRIVATE_ADDRESSES"],
     ),
     ("log", Kind::Bool, &["BROCK_LOG"]),
+    ("theme", Kind::Str, &["BROCK_THEME"]),
 ];
 
 /// Tables allowed at the top level of the file besides the profile tables.
@@ -493,6 +494,8 @@ pub struct Settings {
     pub fetch_allow_private: bool,
     /// Record chat exchanges in the log database (`log`, BROCK_LOG; `--no-log` turns it off).
     pub log: bool,
+    /// Code highlighting theme (`theme`, BROCK_THEME): "ansi" or a syntect theme name.
+    pub theme: Option<String>,
     pub aliases: BTreeMap<String, String>,
     pub tools: BTreeMap<String, ToolConfig>,
     pub agents: BTreeMap<String, AgentConfig>,
@@ -1024,6 +1027,10 @@ pub fn resolve_with_env(
             .collect(),
         fetch_allow_private: l.bool("fetch.allow_private_addresses")?.unwrap_or(false),
         log: l.bool("log")?.unwrap_or(true),
+        theme: match l.str("theme")? {
+            Some(t) => Some(crate::render::highlight::check_theme(&t).map_err(Error::config)?),
+            None => None,
+        },
         aliases,
         tools,
         agents,
@@ -1515,6 +1522,8 @@ pub const STARTER_CONFIG: &str = r#"# brock configuration. Precedence: built-in 
 # params = { "thinking.type" = "enabled" }     # body fields as --param KEY=JSON; a --param
 #                                               # with the same KEY replaces one
 # log = true                        # record chats in the log database; env BROCK_LOG, flag --no-log
+# theme = "ansi"                    # code colours: ansi (the terminal's palette) or a syntect
+#                                   # theme such as "Solarized (dark)"; env BROCK_THEME
 # endpoint_url = "https://bedrock-runtime.us-east-1.amazonaws.com"
 
 # [default.retries]

@@ -79,6 +79,9 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         _ => CommandOverrides::default(),
     };
     let settings: Settings = resolve(&global, &overrides)?;
+    if let Some(theme) = &settings.theme {
+        crate::render::highlight::set_theme(theme);
+    }
     match command {
         Command::Chat(args) => {
             if let Some(msg) = args.conflicts(settings.output) {

@@ -295,3 +295,60 @@ fn attach_dash_attaches_stdin_and_the_prompt_comes_from_the_argument() {
     }
     assert_eq!(env.emulator.requests(), 1);
 }
+
+/// A one-shot `[[markdown]]` answer (it has a fenced rust block) on a pty: what it showed.
+fn markdown_on_a_terminal(env: &TestEnv, vars: &[(&str, &str)]) -> String {
+    use expectrl::{Eof, Expect, Session};
+    let mut cmd = env.std_cmd();
+    cmd.args(["chat", "[[markdown]] go"])
+        .env("TERM", "xterm")
+        .env("COLUMNS", "120")
+        .env("LINES", "60");
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    let mut p = Session::spawn(cmd).expect("spawn brock in a pty");
+    p.get_process_mut().set_window_size(120, 60).unwrap();
+    p.set_expect_timeout(Some(std::time::Duration::from_secs(60)));
+    let shown = p.expect(Eof).expect("brock answers and exits");
+    String::from_utf8_lossy(shown.as_bytes()).into_owned()
+}
+
+#[test]
+fn the_theme_setting_chooses_the_code_colours_and_unknown_ones_are_listed() {
+    let env = TestEnv::new();
+    // Default: the terminal's own palette (ANSI hues).
+    let shown = markdown_on_a_terminal(&env, &[]);
+    assert!(
+        shown.contains("\x1b[35mfn") && !shown.contains("\x1b[38;2;"),
+        "{shown:?}"
+    );
+    // A named theme from the config: its own 24-bit colours.
+    env.write_config("[default]\ntheme = \"Solarized (dark)\"\n");
+    let solarized = markdown_on_a_terminal(&env, &[]);
+    assert!(solarized.contains("\x1b[38;2;"), "{solarized:?}");
+    // BROCK_THEME wins over the file, as every environment variable does.
+    let ocean = markdown_on_a_terminal(&env, &[("BROCK_THEME", "base16-ocean.light")]);
+    assert!(ocean.contains("\x1b[38;2;"), "{ocean:?}");
+    assert_ne!(ocean, solarized);
+    let ansi = markdown_on_a_terminal(&env, &[("BROCK_THEME", "ansi")]);
+    assert!(!ansi.contains("\x1b[38;2;"), "{ansi:?}");
+    // An unknown theme: one line naming the available ones, before any request.
+    env.write_config("[default]\ntheme = \"monokai\"\n");
+    let out = env.cmd().args(["chat", "hi"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("unknown theme \"monokai\"")
+            && err.contains("\"ansi\"")
+            && err.contains("\"Solarized (light)\"")
+            && err.contains("\"InspiredGitHub\""),
+        "{err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    let requests = env.emulator.requests();
+    assert_eq!(
+        requests, 4,
+        "only the four answers above reached the emulator"
+    );
+}
