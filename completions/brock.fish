@@ -175,7 +175,7 @@ complete -c brock -n "__fish_brock_using_subcommand embed" -l mock -d 'Run again
 complete -c brock -n "__fish_brock_using_subcommand embed" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand embed" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand embed" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand embed" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand embed" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand embed" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand image" -s m -l model -d 'Image model id or alias (default: nova-canvas = amazon.nova-canvas-v1:0)' -r -f -a "(brock __complete models 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand image" -l task -d 'Nova Canvas / Titan task (default: text-image, or color-guided with --colors)' -r -f -a "text-image\t''
@@ -223,7 +223,7 @@ complete -c brock -n "__fish_brock_using_subcommand image" -l mock -d 'Run again
 complete -c brock -n "__fish_brock_using_subcommand image" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand image" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand image" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand image" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand image" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand image" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand rerank" -l query -d 'The query to rank against' -r
 complete -c brock -n "__fish_brock_using_subcommand rerank" -s m -l model -d 'Rerank model id or ARN (default: rerank = cohere.rerank-v3-5:0)' -r -f -a "(brock __complete models 2>/dev/null)"
@@ -254,7 +254,7 @@ complete -c brock -n "__fish_brock_using_subcommand rerank" -l mock -d 'Run agai
 complete -c brock -n "__fish_brock_using_subcommand rerank" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand rerank" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand rerank" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand rerank" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand rerank" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand rerank" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
@@ -276,7 +276,7 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_s
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -f -a "invoke" -d 'Invoke an agent and stream its answer (InvokeAgent)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -f -a "chat" -d 'Talk to an agent turn by turn in one session'
@@ -316,7 +316,7 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l session -d 'Session id to use (default: a new one, printed on stderr)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l memory-id -d 'Memory id, for agents with long-term memory enabled' -r
@@ -348,7 +348,7 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s m -l model -d 'Foundation model: id, alias from [aliases], inference profile id or ARN; env BROCK_MODEL' -r -f -a "(brock __complete models 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l instruction -d 'What the agent is for and how it behaves, at least 40 characters (text or @FILE; default: the system setting, env BROCK_SYSTEM)' -r
@@ -386,7 +386,7 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s k -l top-k -d 'Number of passages to retrieve (1–100; the service default is 5)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l search-type -d 'Search type: HYBRID or SEMANTIC' -r
@@ -414,7 +414,7 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s m -l model -d 'Model that writes the answer: id, alias, inference profile id or ARN; env BROCK_MODEL' -r -f -a "(brock __complete models 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s k -l top-k -d 'Number of passages to retrieve (1–100; the service default is 5)' -r
@@ -443,7 +443,7 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "invoke" -d 'Invoke an agent and stream its answer (InvokeAgent)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "chat" -d 'Talk to an agent turn by turn in one session'
@@ -471,7 +471,7 @@ complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_su
 complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -f -a "invoke" -d 'Run a flow alias with one input and print its outputs as they arrive (InvokeFlow)'
 complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -500,7 +500,7 @@ complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcom
 complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from help" -f -a "invoke" -d 'Run a flow alias with one input and print its outputs as they arrive (InvokeFlow)'
 complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -565,7 +565,7 @@ complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -a "show" -d 'Show one model\'s (or inference profile\'s) details'
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -589,7 +589,7 @@ complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subc
 complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one model\'s (or inference profile\'s) details'
 complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -613,7 +613,7 @@ complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_
 complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -f -a "show" -d 'Print the effective settings and where each one came from'
 complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -f -a "path" -d 'Print the path of the config file in use'
@@ -639,7 +639,7 @@ complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subc
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
@@ -661,7 +661,7 @@ complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subc
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
@@ -683,7 +683,7 @@ complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subc
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the effective settings and where each one came from'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the config file in use'
@@ -709,7 +709,7 @@ complete -c brock -n "__fish_brock_using_subcommand completions" -l mock -d 'Run
 complete -c brock -n "__fish_brock_using_subcommand completions" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand completions" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand completions" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand emulator" -l listen -d 'Address to listen on (loopback only); port 0 picks a free port' -r
 complete -c brock -n "__fish_brock_using_subcommand emulator" -l latency -d 'Delay before the first byte of every answer, in milliseconds' -r
@@ -738,7 +738,7 @@ complete -c brock -n "__fish_brock_using_subcommand emulator" -l mock -d 'Run ag
 complete -c brock -n "__fish_brock_using_subcommand emulator" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand emulator" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand emulator" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand emulator" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand emulator" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand emulator" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand tokens" -s m -l model -d 'Model id, alias or inference profile (counted on its foundation model); env BROCK_MODEL' -r -f -a "(brock __complete models 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand tokens" -s s -l system -d 'System prompt' -r
@@ -795,7 +795,7 @@ complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_se
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -f -a "apply" -d 'Check text against a guardrail and show its verdict (ApplyGuardrail)'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -824,7 +824,7 @@ complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_s
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Check text against a guardrail and show its verdict (ApplyGuardrail)'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -848,7 +848,7 @@ complete -c brock -n "__fish_brock_using_subcommand roles" -l mock -d 'Run again
 complete -c brock -n "__fish_brock_using_subcommand roles" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand roles" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand roles" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand roles" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand roles" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand roles" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand logs" -s n -l count -d 'Show the newest N exchanges (default 20; 0 for all)' -r
 complete -c brock -n "__fish_brock_using_subcommand logs" -l query -d 'The same search, as a flag' -r
@@ -874,7 +874,7 @@ complete -c brock -n "__fish_brock_using_subcommand logs" -l mock -d 'Run agains
 complete -c brock -n "__fish_brock_using_subcommand logs" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand logs" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand logs" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand logs" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand logs" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
@@ -896,7 +896,7 @@ complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_see
 complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -f -a "list" -d 'List session files and logged conversations, most recent first (the default)'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -f -a "show" -d 'Print a conversation: a session NAME or a logged conversation ID'
@@ -923,7 +923,7 @@ complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_su
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
@@ -945,7 +945,7 @@ complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_su
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
@@ -967,7 +967,7 @@ complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_su
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
@@ -989,7 +989,7 @@ complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_su
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List session files and logged conversations, most recent first (the default)'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a conversation: a session NAME or a logged conversation ID'
@@ -1015,7 +1015,7 @@ complete -c brock -n "__fish_brock_using_subcommand __complete" -l mock -d 'Run 
 complete -c brock -n "__fish_brock_using_subcommand __complete" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand __complete" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand __complete" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand __complete" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand __complete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand __complete" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "chat" -d 'Chat with a model: one-shot (argument and/or stdin) or an interactive REPL'
 complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "embed" -d 'Create embeddings (Titan, Cohere, Nova) from arguments, files or stdin'

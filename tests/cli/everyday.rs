@@ -352,3 +352,145 @@ fn the_theme_setting_chooses_the_code_colours_and_unknown_ones_are_listed() {
         "only the four answers above reached the emulator"
     );
 }
+
+fn help_of(args: &[&str]) -> String {
+    let home = tempfile::tempdir().unwrap();
+    let out = crate::common::bare_cmd(home.path())
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+    stdout_of(&out)
+}
+
+fn committed_man_page(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("man")
+        .join(name);
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn chat_help_shows_its_own_options_first_then_the_global_ones_then_examples() {
+    for flag in ["-h", "--help"] {
+        let help = help_of(&["chat", flag]);
+        let at = |what: &str| {
+            help.find(what)
+                .unwrap_or_else(|| panic!("{flag}: {what:?} not in\n{help}"))
+        };
+        assert!(at("--model") < at("--session"), "{flag}");
+        assert!(at("--session") < at("Global options:"), "{flag}");
+        assert!(at("Global options:") < at("--region"), "{flag}");
+        assert!(at("--region") < at("Examples:"), "{flag}");
+        assert!(help.contains("git diff | brock chat"), "{flag}");
+        assert!(
+            help.lines().all(|l| l.chars().count() <= 100),
+            "{flag}: a line wider than 100 columns\n{help}"
+        );
+    }
+    // -h keeps to the everyday options; --help has them all.
+    let short = help_of(&["chat", "-h"]);
+    let long = help_of(&["chat", "--help"]);
+    for rare in [
+        "--api-base",
+        "--read-timeout",
+        "--request-metadata",
+        "--route",
+    ] {
+        assert!(!short.contains(rare), "-h shows {rare}\n{short}");
+        assert!(long.contains(rare), "--help lacks {rare}");
+    }
+    assert!(short.lines().count() * 2 < long.lines().count());
+    // Top-level help puts the globals under the same heading.
+    let top = help_of(&["--help"]);
+    assert!(top.find("Global options:").unwrap() < top.find("--region").unwrap());
+}
+
+/// The commands `/help` lists in a REPL on a pty, as `/name` words.
+fn commands_in_repl_help() -> Vec<String> {
+    use expectrl::{ControlCode, Eof, Expect, Session};
+    let env = TestEnv::new();
+    let mut cmd = env.std_cmd();
+    cmd.args(["chat", "-i"])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "200")
+        .env("LINES", "50");
+    let mut p = Session::spawn(cmd).expect("spawn brock in a pty");
+    p.get_process_mut().set_window_size(200, 50).unwrap();
+    p.set_expect_timeout(Some(std::time::Duration::from_secs(60)));
+    // The line editor reads once raw mode is on and the prompt is drawn (see repl.rs).
+    p.expect("\x1b[?2004h").unwrap();
+    p.expect("brock> ").unwrap();
+    p.send("/help\r").unwrap();
+    let shown = p.expect("Ctrl-D").unwrap();
+    let text = String::from_utf8_lossy(shown.before()).into_owned();
+    p.expect("brock> ").unwrap();
+    p.send(ControlCode::EndOfTransmission).unwrap();
+    p.expect(Eof).unwrap();
+    text.lines()
+        .filter_map(|l| l.trim_start().strip_prefix('/'))
+        .filter_map(|rest| rest.split_whitespace().next())
+        .filter(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        .map(|w| format!("/{w}"))
+        .collect()
+}
+
+#[test]
+fn chat_help_and_man_page_list_the_repl_commands_help_shows() {
+    let commands = commands_in_repl_help();
+    assert!(commands.len() >= 20, "{commands:?}");
+    assert!(commands.contains(&"/top-p".to_string()), "{commands:?}");
+    let help = help_of(&["chat", "--help"]);
+    let man = committed_man_page("brock-chat.1");
+    for c in &commands {
+        assert!(
+            help.lines()
+                .any(|l| l.trim_start().starts_with(&format!("{c} ")) || l.trim() == c.as_str()),
+            "chat --help lacks {c}"
+        );
+        // roff escapes '-' as '\-'.
+        let roff = c.replace('-', "\\-");
+        assert!(man.contains(&roff), "man/brock-chat.1 lacks {c}");
+    }
+    for key in ["Ctrl-R", "Alt-Enter", "Ctrl-D"] {
+        assert!(help.contains(key), "chat --help lacks {key}");
+        assert!(man.contains(&key.replace('-', "\\-")), "man lacks {key}");
+    }
+}
+
+#[test]
+fn emulator_help_and_man_page_list_every_fault_scenario_and_how_to_choose_one() {
+    let help = help_of(&["emulator", "--help"]);
+    let man = committed_man_page("brock-emulator.1");
+    assert!(brock::emulator::SCENARIOS.len() >= 16);
+    for name in brock::emulator::SCENARIOS {
+        assert!(help.contains(name), "emulator --help lacks {name}");
+        assert!(
+            man.contains(&name.replace('-', "\\-")),
+            "man/brock-emulator.1 lacks {name}"
+        );
+    }
+    for how in ["x-brock-emulator-scenario: NAME", "emulator.NAME"] {
+        assert!(help.contains(how), "{how}");
+        assert!(man.contains(&how.replace('-', "\\-")), "man lacks {how}");
+    }
+    // Both ways of choosing work as the help says.
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .args([
+            "--max-attempts",
+            "1",
+            "chat",
+            "-m",
+            "emulator.throttle",
+            "hi",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", stderr_of(&out));
+    env.write_config("[default.headers]\nx-brock-emulator-scenario = \"access-denied\"\n");
+    let out = env.cmd().args(["chat", "hi"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+}
