@@ -58,7 +58,6 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand roles 'List the roles defined in the config ([roles.NAME])'
             cand logs 'List and search logged chat exchanges (oldest first, newest last)'
             cand sessions 'List, show and remove saved conversations (session files and logged conversations)'
-            cand __complete 'Completion candidates for shell scripts (models, profiles)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'brock;chat'= {
@@ -1178,32 +1177,6 @@ set edit:completion:arg-completer[brock] = {|@words|
         }
         &'brock;sessions;help;help'= {
         }
-        &'brock;__complete'= {
-            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
-            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
-            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
-            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
-            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
-            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
-            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
-            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
-            cand --external-id 'External id for --role-arn'
-            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
-            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
-            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
-            cand --connect-timeout 'Connect timeout in seconds'
-            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
-            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
-            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
-            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
-            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
-            cand -q 'Print only the answer: no spinner, no usage footer'
-            cand --quiet 'Print only the answer: no spinner, no usage footer'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
         &'brock;help'= {
             cand chat 'Chat with a model: one-shot (argument and/or stdin) or an interactive REPL'
             cand embed 'Create embeddings (Titan, Cohere, Nova) from arguments, files or stdin'
@@ -1221,7 +1194,6 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand roles 'List the roles defined in the config ([roles.NAME])'
             cand logs 'List and search logged chat exchanges (oldest first, newest last)'
             cand sessions 'List, show and remove saved conversations (session files and logged conversations)'
-            cand __complete 'Completion candidates for shell scripts (models, profiles)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'brock;help;chat'= {
@@ -1297,8 +1269,6 @@ set edit:completion:arg-completer[brock] = {|@words|
         &'brock;help;sessions;show'= {
         }
         &'brock;help;sessions;remove'= {
-        }
-        &'brock;help;__complete'= {
         }
         &'brock;help;help'= {
         }

@@ -165,10 +165,11 @@ pub enum Command {
     Logs(LogsArgs),
     /// List, show and remove saved conversations (session files and logged conversations)
     Sessions(SessionsArgs),
-    /// Completion candidates for shell scripts (models, profiles)
+    /// Completion candidates for shell scripts
     #[command(name = "__complete", hide = true)]
     Complete {
-        /// What to list: models or profiles
+        /// What to list: models, chat-models, embed-models, image-models, rerank-models,
+        /// profiles, sessions or conversations
         what: String,
     },
 }

@@ -33,7 +33,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Emulator(args) => return emulator::run(&args, global.region.as_deref()).await,
         Command::Complete { what } => {
             let settings = resolve(&global, &CommandOverrides::default()).ok();
-            return completions::candidates(settings.as_ref(), &what);
+            return completions::candidates(settings.as_ref(), &what).await;
         }
         _ => {}
     }

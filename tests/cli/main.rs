@@ -7,6 +7,7 @@ mod assets;
 mod bad_input;
 mod chat;
 mod common;
+mod completion_values;
 mod config;
 mod dry_run;
 mod embed;
