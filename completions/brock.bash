@@ -16,9 +16,6 @@ _brock() {
             ",$1")
                 cmd="brock"
                 ;;
-            brock,__complete)
-                cmd="brock__subcmd____complete"
-                ;;
             brock,agent)
                 cmd="brock__subcmd__agent"
                 ;;
@@ -153,9 +150,6 @@ _brock() {
                 ;;
             brock__subcmd__guardrail__subcmd__help,help)
                 cmd="brock__subcmd__guardrail__subcmd__help__subcmd__help"
-                ;;
-            brock__subcmd__help,__complete)
-                cmd="brock__subcmd__help__subcmd____complete"
                 ;;
             brock__subcmd__help,agent)
                 cmd="brock__subcmd__help__subcmd__agent"
@@ -296,78 +290,8 @@ _brock() {
 
     case "${cmd}" in
         brock)
-            opts="-v -q -h -V --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help"
+            opts="-v -q -h -V --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --profile)
-                    COMPREPLY=($(compgen -W "$(brock __complete profiles 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                --region)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --aws-profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --endpoint-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --bedrock-endpoint-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --agent-runtime-endpoint-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --role-arn)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --role-session-name)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --external-id)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "text json ndjson" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --max-attempts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connect-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --read-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        brock__subcmd____complete)
-            opts="-v -q -h -V --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -513,11 +437,11 @@ _brock() {
             fi
             case "${prev}" in
                 --model)
-                    COMPREPLY=($(compgen -W "$(brock __complete models 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(brock __complete chat-models 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -m)
-                    COMPREPLY=($(compgen -W "$(brock __complete models 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(brock __complete chat-models 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --top-k)
@@ -803,11 +727,11 @@ _brock() {
             fi
             case "${prev}" in
                 --model)
-                    COMPREPLY=($(compgen -W "$(brock __complete models 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(brock __complete chat-models 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -m)
-                    COMPREPLY=($(compgen -W "$(brock __complete models 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(brock __complete chat-models 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --instruction)
@@ -1101,11 +1025,11 @@ _brock() {
             fi
             case "${prev}" in
                 --model)
-                    COMPREPLY=($(compgen -W "$(brock __complete models 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(brock __complete chat-models 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -m)
-                    COMPREPLY=($(compgen -W "$(brock __complete models 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(brock __complete chat-models 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --system)
@@ -1153,7 +1077,7 @@ _brock() {
                     return 0
                     ;;
                 --reasoning)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off low medium high" -- "${cur}"))
                     return 0
                     ;;
                 --tools)
@@ -1229,11 +1153,11 @@ _brock() {
                     return 0
                     ;;
                 --session)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(brock __complete sessions 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --cid)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(brock __complete conversations 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1727,11 +1651,11 @@ _brock() {
             fi
             case "${prev}" in
                 --model)
-                    COMPREPLY=($(compgen -W "$(brock __complete models 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(brock __complete embed-models 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -m)
-                    COMPREPLY=($(compgen -W "$(brock __complete models 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(brock __complete embed-models 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --file)
@@ -2336,22 +2260,8 @@ _brock() {
             return 0
             ;;
         brock__subcmd__help)
-            opts="chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help"
+            opts="chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        brock__subcmd__help__subcmd____complete)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2805,11 +2715,11 @@ _brock() {
             fi
             case "${prev}" in
                 --model)
-                    COMPREPLY=($(compgen -W "$(brock __complete models 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(brock __complete image-models 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -m)
-                    COMPREPLY=($(compgen -W "$(brock __complete models 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(brock __complete image-models 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --task)
@@ -2983,11 +2893,11 @@ _brock() {
                     return 0
                     ;;
                 --conversation)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(brock __complete conversations 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --cid)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(brock __complete conversations 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -3178,7 +3088,7 @@ _brock() {
             return 0
             ;;
         brock__subcmd__models__subcmd__show)
-            opts="-v -q -h -V --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
+            opts="$(brock __complete models 2>/dev/null) -v -q -h -V --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3349,11 +3259,11 @@ _brock() {
                     return 0
                     ;;
                 --model)
-                    COMPREPLY=($(compgen -W "$(brock __complete models 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(brock __complete rerank-models 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -m)
-                    COMPREPLY=($(compgen -W "$(brock __complete models 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(brock __complete rerank-models 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --file)
@@ -3871,11 +3781,11 @@ _brock() {
             fi
             case "${prev}" in
                 --model)
-                    COMPREPLY=($(compgen -W "$(brock __complete models 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(brock __complete chat-models 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -m)
-                    COMPREPLY=($(compgen -W "$(brock __complete models 2>/dev/null)" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(brock __complete chat-models 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --system)

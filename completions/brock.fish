@@ -66,9 +66,8 @@ complete -c brock -n "__fish_brock_needs_command" -f -a "guardrail" -d 'Check te
 complete -c brock -n "__fish_brock_needs_command" -f -a "roles" -d 'List the roles defined in the config ([roles.NAME])'
 complete -c brock -n "__fish_brock_needs_command" -f -a "logs" -d 'List and search logged chat exchanges (oldest first, newest last)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "sessions" -d 'List, show and remove saved conversations (session files and logged conversations)'
-complete -c brock -n "__fish_brock_needs_command" -f -a "__complete" -d 'Completion candidates for shell scripts (models, profiles)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c brock -n "__fish_brock_using_subcommand chat" -s m -l model -d 'Model id, alias from [aliases], inference profile id or ARN; env BROCK_MODEL' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand chat" -s m -l model -d 'Model id, alias from [aliases], inference profile id or ARN; env BROCK_MODEL' -r -f -a "(brock __complete chat-models 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand chat" -s s -l system -d 'System prompt' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l max-tokens -d 'Maximum tokens to generate' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -s t -l temperature -d 'Sampling temperature (0–1 for most models)' -r
@@ -78,10 +77,10 @@ complete -c brock -n "__fish_brock_using_subcommand chat" -l stop -d 'Stop seque
 complete -c brock -n "__fish_brock_using_subcommand chat" -l param -d 'Extra model field KEY=JSON into additionalModelRequestFields (repeatable; dotted keys nest)' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l anthropic-beta -d 'Anthropic beta flags, comma separated (e.g. interleaved-thinking-2025-05-14)' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l response-field -d 'Extra response field path (additionalModelResponseFieldPaths), repeatable' -r
-complete -c brock -n "__fish_brock_using_subcommand chat" -l reasoning -d 'Reasoning: off, low, medium, high, or a token budget' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l reasoning -d 'Reasoning: off, low, medium, high, or a token budget' -r -f -a "off low medium high"
 complete -c brock -n "__fish_brock_using_subcommand chat" -l tools -d 'Tool definitions (OpenAI-style or Bedrock toolSpec JSON)' -r -F
 complete -c brock -n "__fish_brock_using_subcommand chat" -l tool-choice -d 'Tool choice: auto, any, none or a tool name' -r
-complete -c brock -n "__fish_brock_using_subcommand chat" -s a -l attach -d 'Attach an image, document or video (repeatable); s3:// URIs are passed by reference, https:// URLs fetched' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -s a -l attach -d 'Attach an image, document or video (repeatable); s3:// URIs are passed by reference, https:// URLs fetched, `-` attaches piped stdin (format told from its content)' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l json-schema -d 'Constrain the answer to this JSON schema and print the JSON only' -r -F
 complete -c brock -n "__fish_brock_using_subcommand chat" -l guardrail -d 'Apply a guardrail, ID:VERSION' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l guard -d 'Add TEXT to the prompt as guarded content: with --guardrail, only guarded content is checked (a Converse guardContent block; repeatable)' -r
@@ -99,8 +98,8 @@ complete -c brock -n "__fish_brock_using_subcommand chat" -l family -d 'Model fa
 complete -c brock -n "__fish_brock_using_subcommand chat" -l api-base -d 'URL of a Converse-shaped proxy for converse_like/NAME models, posted to as given (its answer may be a Converse JSON body or an event stream)' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l api-key-env -d 'Environment variable holding the API key sent as a bearer token to --api-base' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l role -d 'Use a role from the config ([roles.NAME]: system prompt, model, settings, prompt template)' -r
-complete -c brock -n "__fish_brock_using_subcommand chat" -l session -d 'Continue the saved session NAME (created if missing) and save the new turns back' -r
-complete -c brock -n "__fish_brock_using_subcommand chat" -l cid -d 'Continue the logged conversation ID (see brock logs, brock sessions)' -r
+complete -c brock -n "__fish_brock_using_subcommand chat" -l session -d 'Continue the saved session NAME (created if missing) and save the new turns back' -r -f -a "(brock __complete sessions 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand chat" -l cid -d 'Continue the logged conversation ID (see brock logs, brock sessions)' -r -f -a "(brock __complete conversations 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand chat" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand chat" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand chat" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
@@ -136,7 +135,7 @@ complete -c brock -n "__fish_brock_using_subcommand chat" -l no-color -d 'Never 
 complete -c brock -n "__fish_brock_using_subcommand chat" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
 complete -c brock -n "__fish_brock_using_subcommand chat" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand chat" -s V -l version -d 'Print version'
-complete -c brock -n "__fish_brock_using_subcommand embed" -s m -l model -d 'Embedding model id or alias (default: titan-embed = amazon.titan-embed-text-v2:0)' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand embed" -s m -l model -d 'Embedding model id or alias (default: titan-embed = amazon.titan-embed-text-v2:0)' -r -f -a "(brock __complete embed-models 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand embed" -s f -l file -l input -d 'Read texts from a file, one per line (JSONL with --field); `-` for stdin' -r -F
 complete -c brock -n "__fish_brock_using_subcommand embed" -l field -d 'Input is JSONL: embed this field of each object and carry the other fields to the output' -r
 complete -c brock -n "__fish_brock_using_subcommand embed" -l dimensions -d 'Output vector size: Titan v2 256|512|1024, Cohere v4 256–1536, Nova 256|384|1024|3072' -r
@@ -175,9 +174,9 @@ complete -c brock -n "__fish_brock_using_subcommand embed" -l mock -d 'Run again
 complete -c brock -n "__fish_brock_using_subcommand embed" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand embed" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand embed" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand embed" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand embed" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand embed" -s V -l version -d 'Print version'
-complete -c brock -n "__fish_brock_using_subcommand image" -s m -l model -d 'Image model id or alias (default: nova-canvas = amazon.nova-canvas-v1:0)' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand image" -s m -l model -d 'Image model id or alias (default: nova-canvas = amazon.nova-canvas-v1:0)' -r -f -a "(brock __complete image-models 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand image" -l task -d 'Nova Canvas / Titan task (default: text-image, or color-guided with --colors)' -r -f -a "text-image\t''
 color-guided\t''
 variation\t''
@@ -223,10 +222,10 @@ complete -c brock -n "__fish_brock_using_subcommand image" -l mock -d 'Run again
 complete -c brock -n "__fish_brock_using_subcommand image" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand image" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand image" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand image" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand image" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand image" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand rerank" -l query -d 'The query to rank against' -r
-complete -c brock -n "__fish_brock_using_subcommand rerank" -s m -l model -d 'Rerank model id or ARN (default: rerank = cohere.rerank-v3-5:0)' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand rerank" -s m -l model -d 'Rerank model id or ARN (default: rerank = cohere.rerank-v3-5:0)' -r -f -a "(brock __complete rerank-models 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand rerank" -s f -l file -d 'Read documents from a file, one per line (JSONL with --field); `-` for stdin' -r -F
 complete -c brock -n "__fish_brock_using_subcommand rerank" -l field -d 'Input is JSONL: rank on this field; the other fields are carried to JSON output' -r
 complete -c brock -n "__fish_brock_using_subcommand rerank" -s n -l top-n -d 'Return only the N best documents' -r
@@ -254,7 +253,7 @@ complete -c brock -n "__fish_brock_using_subcommand rerank" -l mock -d 'Run agai
 complete -c brock -n "__fish_brock_using_subcommand rerank" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand rerank" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand rerank" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand rerank" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand rerank" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand rerank" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
@@ -276,7 +275,7 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_s
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -f -a "invoke" -d 'Invoke an agent and stream its answer (InvokeAgent)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and not __fish_seen_subcommand_from invoke chat inline retrieve ask help" -f -a "chat" -d 'Talk to an agent turn by turn in one session'
@@ -316,7 +315,7 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from invoke" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l session -d 'Session id to use (default: a new one, printed on stderr)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l memory-id -d 'Memory id, for agents with long-term memory enabled' -r
@@ -348,9 +347,9 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from chat" -s V -l version -d 'Print version'
-complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s m -l model -d 'Foundation model: id, alias from [aliases], inference profile id or ARN; env BROCK_MODEL' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s m -l model -d 'Foundation model: id, alias from [aliases], inference profile id or ARN; env BROCK_MODEL' -r -f -a "(brock __complete chat-models 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l instruction -d 'What the agent is for and how it behaves, at least 40 characters (text or @FILE; default: the system setting, env BROCK_SYSTEM)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l kb -d 'Give the agent a knowledge base, with a description of when to search it (repeatable)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l tools-file -d 'Tool definitions (OpenAI-style, Bedrock toolSpec or Anthropic JSON) declared as agent functions; with --tools, the ones with a [tools.NAME] command run' -r -F
@@ -386,7 +385,7 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from inline" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s k -l top-k -d 'Number of passages to retrieve (1–100; the service default is 5)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l search-type -d 'Search type: HYBRID or SEMANTIC' -r
@@ -414,9 +413,9 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from retrieve" -s V -l version -d 'Print version'
-complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s m -l model -d 'Model that writes the answer: id, alias, inference profile id or ARN; env BROCK_MODEL' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s m -l model -d 'Model that writes the answer: id, alias, inference profile id or ARN; env BROCK_MODEL' -r -f -a "(brock __complete chat-models 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s k -l top-k -d 'Number of passages to retrieve (1–100; the service default is 5)' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l search-type -d 'Search type: HYBRID or SEMANTIC' -r
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l filter -d 'Metadata filter (a RetrievalFilter as JSON text or @FILE), e.g. \'{"equals":{"key":"category","value":"billing"}}\'' -r
@@ -443,7 +442,7 @@ complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from ask" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "invoke" -d 'Invoke an agent and stream its answer (InvokeAgent)'
 complete -c brock -n "__fish_brock_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "chat" -d 'Talk to an agent turn by turn in one session'
@@ -471,7 +470,7 @@ complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_su
 complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -f -a "invoke" -d 'Run a flow alias with one input and print its outputs as they arrive (InvokeFlow)'
 complete -c brock -n "__fish_brock_using_subcommand flow; and not __fish_seen_subcommand_from invoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -500,7 +499,7 @@ complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcom
 complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from invoke" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from help" -f -a "invoke" -d 'Run a flow alias with one input and print its outputs as they arrive (InvokeFlow)'
 complete -c brock -n "__fish_brock_using_subcommand flow; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -565,7 +564,7 @@ complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -a "show" -d 'Show one model\'s (or inference profile\'s) details'
 complete -c brock -n "__fish_brock_using_subcommand models; and not __fish_seen_subcommand_from show help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -589,7 +588,7 @@ complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subc
 complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one model\'s (or inference profile\'s) details'
 complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -613,7 +612,7 @@ complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_
 complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -f -a "show" -d 'Print the effective settings and where each one came from'
 complete -c brock -n "__fish_brock_using_subcommand config; and not __fish_seen_subcommand_from show path init help" -f -a "path" -d 'Print the path of the config file in use'
@@ -639,7 +638,7 @@ complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subc
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
@@ -661,7 +660,7 @@ complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subc
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
@@ -683,7 +682,7 @@ complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subc
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the effective settings and where each one came from'
 complete -c brock -n "__fish_brock_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the config file in use'
@@ -709,7 +708,7 @@ complete -c brock -n "__fish_brock_using_subcommand completions" -l mock -d 'Run
 complete -c brock -n "__fish_brock_using_subcommand completions" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand completions" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand completions" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand emulator" -l listen -d 'Address to listen on (loopback only); port 0 picks a free port' -r
 complete -c brock -n "__fish_brock_using_subcommand emulator" -l latency -d 'Delay before the first byte of every answer, in milliseconds' -r
@@ -738,9 +737,9 @@ complete -c brock -n "__fish_brock_using_subcommand emulator" -l mock -d 'Run ag
 complete -c brock -n "__fish_brock_using_subcommand emulator" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand emulator" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand emulator" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand emulator" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand emulator" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand emulator" -s V -l version -d 'Print version'
-complete -c brock -n "__fish_brock_using_subcommand tokens" -s m -l model -d 'Model id, alias or inference profile (counted on its foundation model); env BROCK_MODEL' -r -f -a "(brock __complete models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand tokens" -s m -l model -d 'Model id, alias or inference profile (counted on its foundation model); env BROCK_MODEL' -r -f -a "(brock __complete chat-models 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand tokens" -s s -l system -d 'System prompt' -r
 complete -c brock -n "__fish_brock_using_subcommand tokens" -s a -l attach -d 'Attach an image, document or video (repeatable)' -r
 complete -c brock -n "__fish_brock_using_subcommand tokens" -l tools -d 'Tool definitions (OpenAI-style or Bedrock toolSpec JSON); they count too' -r -F
@@ -795,7 +794,7 @@ complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_se
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -f -a "apply" -d 'Check text against a guardrail and show its verdict (ApplyGuardrail)'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and not __fish_seen_subcommand_from apply help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -824,7 +823,7 @@ complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_s
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Check text against a guardrail and show its verdict (ApplyGuardrail)'
 complete -c brock -n "__fish_brock_using_subcommand guardrail; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -848,12 +847,12 @@ complete -c brock -n "__fish_brock_using_subcommand roles" -l mock -d 'Run again
 complete -c brock -n "__fish_brock_using_subcommand roles" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand roles" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand roles" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand roles" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand roles" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand roles" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand logs" -s n -l count -d 'Show the newest N exchanges (default 20; 0 for all)' -r
 complete -c brock -n "__fish_brock_using_subcommand logs" -l query -d 'The same search, as a flag' -r
 complete -c brock -n "__fish_brock_using_subcommand logs" -s m -l model -d 'Only exchanges with this model id or alias' -r -f -a "(brock __complete models 2>/dev/null)"
-complete -c brock -n "__fish_brock_using_subcommand logs" -l conversation -l cid -d 'Only this conversation (an id, or a session name)' -r
+complete -c brock -n "__fish_brock_using_subcommand logs" -l conversation -l cid -d 'Only this conversation (an id, or a session name)' -r -f -a "(brock __complete conversations 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand logs" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand logs" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand logs" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
@@ -874,7 +873,7 @@ complete -c brock -n "__fish_brock_using_subcommand logs" -l mock -d 'Run agains
 complete -c brock -n "__fish_brock_using_subcommand logs" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand logs" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand logs" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand logs" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand logs" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
@@ -896,7 +895,7 @@ complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_see
 complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -f -a "list" -d 'List session files and logged conversations, most recent first (the default)'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and not __fish_seen_subcommand_from list show remove rm help" -f -a "show" -d 'Print a conversation: a session NAME or a logged conversation ID'
@@ -923,7 +922,7 @@ complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_su
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
@@ -945,7 +944,7 @@ complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_su
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
@@ -967,7 +966,7 @@ complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_su
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
@@ -989,52 +988,29 @@ complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_su
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List session files and logged conversations, most recent first (the default)'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a conversation: a session NAME or a logged conversation ID'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a session file, or a logged conversation\'s exchanges'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c brock -n "__fish_brock_using_subcommand __complete" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
-complete -c brock -n "__fish_brock_using_subcommand __complete" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
-complete -c brock -n "__fish_brock_using_subcommand __complete" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
-complete -c brock -n "__fish_brock_using_subcommand __complete" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
-complete -c brock -n "__fish_brock_using_subcommand __complete" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
-complete -c brock -n "__fish_brock_using_subcommand __complete" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
-complete -c brock -n "__fish_brock_using_subcommand __complete" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
-complete -c brock -n "__fish_brock_using_subcommand __complete" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
-complete -c brock -n "__fish_brock_using_subcommand __complete" -l external-id -d 'External id for --role-arn' -r
-complete -c brock -n "__fish_brock_using_subcommand __complete" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
-json\t''
-ndjson\t''"
-complete -c brock -n "__fish_brock_using_subcommand __complete" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
-complete -c brock -n "__fish_brock_using_subcommand __complete" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
-complete -c brock -n "__fish_brock_using_subcommand __complete" -l connect-timeout -d 'Connect timeout in seconds' -r
-complete -c brock -n "__fish_brock_using_subcommand __complete" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
-complete -c brock -n "__fish_brock_using_subcommand __complete" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
-complete -c brock -n "__fish_brock_using_subcommand __complete" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
-complete -c brock -n "__fish_brock_using_subcommand __complete" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
-complete -c brock -n "__fish_brock_using_subcommand __complete" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand __complete" -s h -l help -d 'Print help'
-complete -c brock -n "__fish_brock_using_subcommand __complete" -s V -l version -d 'Print version'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "chat" -d 'Chat with a model: one-shot (argument and/or stdin) or an interactive REPL'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "embed" -d 'Create embeddings (Titan, Cohere, Nova) from arguments, files or stdin'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "image" -d 'Generate images (Nova Canvas, Titan Image, Stability)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "rerank" -d 'Rerank documents against a query (amazon.rerank, cohere.rerank)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "agent" -d 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "flow" -d 'Bedrock Flows: run a flow alias and stream its outputs (InvokeFlow)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "raw" -d 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "models" -d 'List foundation models, inference profiles, and your imported, custom and provisioned models'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "config" -d 'Show, locate or create the config file'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "completions" -d 'Print a shell completion script'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "tokens" -d 'Count a prompt\'s input tokens without sending it to the model (CountTokens)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "guardrail" -d 'Check text against a guardrail without a model (ApplyGuardrail)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "roles" -d 'List the roles defined in the config ([roles.NAME])'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "logs" -d 'List and search logged chat exchanges (oldest first, newest last)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "sessions" -d 'List, show and remove saved conversations (session files and logged conversations)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "__complete" -d 'Completion candidates for shell scripts (models, profiles)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions help" -f -a "chat" -d 'Chat with a model: one-shot (argument and/or stdin) or an interactive REPL'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions help" -f -a "embed" -d 'Create embeddings (Titan, Cohere, Nova) from arguments, files or stdin'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions help" -f -a "image" -d 'Generate images (Nova Canvas, Titan Image, Stability)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions help" -f -a "rerank" -d 'Rerank documents against a query (amazon.rerank, cohere.rerank)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions help" -f -a "agent" -d 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions help" -f -a "flow" -d 'Bedrock Flows: run a flow alias and stream its outputs (InvokeFlow)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions help" -f -a "raw" -d 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions help" -f -a "models" -d 'List foundation models, inference profiles, and your imported, custom and provisioned models'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions help" -f -a "config" -d 'Show, locate or create the config file'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions help" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions help" -f -a "tokens" -d 'Count a prompt\'s input tokens without sending it to the model (CountTokens)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions help" -f -a "guardrail" -d 'Check text against a guardrail without a model (ApplyGuardrail)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions help" -f -a "roles" -d 'List the roles defined in the config ([roles.NAME])'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions help" -f -a "logs" -d 'List and search logged chat exchanges (oldest first, newest last)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions help" -f -a "sessions" -d 'List, show and remove saved conversations (session files and logged conversations)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator tokens guardrail roles logs sessions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "invoke" -d 'Invoke an agent and stream its answer (InvokeAgent)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "chat" -d 'Talk to an agent turn by turn in one session'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "inline" -d 'Run an agent defined on the command line: model, instruction, tools, knowledge bases (InvokeInlineAgent)'
@@ -1049,3 +1025,4 @@ complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcom
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "list" -d 'List session files and logged conversations, most recent first (the default)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "show" -d 'Print a conversation: a session NAME or a logged conversation ID'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "remove" -d 'Remove a session file, or a logged conversation\'s exchanges'
+complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -f -a "(brock __complete models 2>/dev/null)"

@@ -28,6 +28,9 @@ pub struct Cli {
 }
 
 #[derive(Debug, Clone, Default, Args)]
+// Under their own heading, after each command's own options: `brock chat --help` shows chat's
+// flags first.
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE
     #[arg(long, global = true, value_name = "NAME")]
@@ -46,11 +49,11 @@ pub struct GlobalArgs {
     pub endpoint_url: Option<String>,
 
     /// Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(long, global = true, value_name = "URL", hide_short_help = true)]
     pub bedrock_endpoint_url: Option<String>,
 
     /// Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(long, global = true, value_name = "URL", hide_short_help = true)]
     pub agent_runtime_endpoint_url: Option<String>,
 
     /// Assume this IAM role on top of the resolved credentials
@@ -58,11 +61,23 @@ pub struct GlobalArgs {
     pub role_arn: Option<String>,
 
     /// Session name for --role-arn (default: brock-<unix time>)
-    #[arg(long, global = true, value_name = "NAME", requires = "role_arn")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "NAME",
+        requires = "role_arn",
+        hide_short_help = true
+    )]
     pub role_session_name: Option<String>,
 
     /// External id for --role-arn
-    #[arg(long, global = true, value_name = "ID", requires = "role_arn")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "ID",
+        requires = "role_arn",
+        hide_short_help = true
+    )]
     pub external_id: Option<String>,
 
     /// Output format: text for people, json/ndjson for scripts (where the command supports it)
@@ -95,15 +110,15 @@ pub struct GlobalArgs {
     pub config: Option<PathBuf>,
 
     /// Maximum attempts per request including the first (retries on throttling and 5xx)
-    #[arg(long, global = true, value_name = "N", value_parser = number::<u32>("retries.max_attempts"))]
+    #[arg(long, global = true, value_name = "N", value_parser = number::<u32>("retries.max_attempts"), hide_short_help = true)]
     pub max_attempts: Option<u32>,
 
     /// Connect timeout in seconds
-    #[arg(long, global = true, value_name = "SECS", value_parser = number::<f64>("timeouts.connect"))]
+    #[arg(long, global = true, value_name = "SECS", value_parser = number::<f64>("timeouts.connect"), hide_short_help = true)]
     pub connect_timeout: Option<f64>,
 
     /// Read timeout in seconds: the longest silence tolerated from the service
-    #[arg(long, global = true, value_name = "SECS", value_parser = number::<f64>("timeouts.read"))]
+    #[arg(long, global = true, value_name = "SECS", value_parser = number::<f64>("timeouts.read"), hide_short_help = true)]
     pub read_timeout: Option<f64>,
 }
 
@@ -150,10 +165,11 @@ pub enum Command {
     Logs(LogsArgs),
     /// List, show and remove saved conversations (session files and logged conversations)
     Sessions(SessionsArgs),
-    /// Completion candidates for shell scripts (models, profiles)
+    /// Completion candidates for shell scripts
     #[command(name = "__complete", hide = true)]
     Complete {
-        /// What to list: models or profiles
+        /// What to list: models, chat-models, embed-models, image-models, rerank-models,
+        /// profiles, sessions or conversations
         what: String,
     },
 }
@@ -162,6 +178,7 @@ pub enum Command {
 // chat
 
 #[derive(Debug, Clone, Default, Args)]
+#[command(after_help = CHAT_EXAMPLES, after_long_help = chat_long_help())]
 pub struct ChatArgs {
     /// The prompt; piped stdin is appended to it as context (or is the prompt when none is given)
     #[arg(value_name = "PROMPT")]
@@ -200,11 +217,16 @@ pub struct ChatArgs {
     pub params: Vec<String>,
 
     /// Anthropic beta flags, comma separated (e.g. interleaved-thinking-2025-05-14)
-    #[arg(long, value_name = "FLAGS", value_delimiter = ',')]
+    #[arg(
+        long,
+        value_name = "FLAGS",
+        value_delimiter = ',',
+        hide_short_help = true
+    )]
     pub anthropic_beta: Vec<String>,
 
     /// Extra response field path (additionalModelResponseFieldPaths), repeatable
-    #[arg(long = "response-field", value_name = "PATH")]
+    #[arg(long = "response-field", value_name = "PATH", hide_short_help = true)]
     pub response_fields: Vec<String>,
 
     /// Reasoning: off, low, medium, high, or a token budget
@@ -223,7 +245,7 @@ pub struct ChatArgs {
     #[arg(long, value_name = "CHOICE")]
     pub tool_choice: Option<String>,
 
-    /// Attach an image, document or video (repeatable); s3:// URIs are passed by reference, https:// URLs fetched
+    /// Attach an image, document or video (repeatable); s3:// URIs are passed by reference, https:// URLs fetched, `-` attaches piped stdin (format told from its content)
     #[arg(short = 'a', long = "attach", value_name = "PATH")]
     pub attach: Vec<String>,
 
@@ -236,32 +258,36 @@ pub struct ChatArgs {
     pub guardrail: Option<String>,
 
     /// Print the guardrail trace to stderr
-    #[arg(long)]
+    #[arg(long, hide_short_help = true)]
     pub guardrail_trace: bool,
 
     /// Add TEXT to the prompt as guarded content: with --guardrail, only guarded content is
     /// checked (a Converse guardContent block; repeatable)
-    #[arg(long = "guard", value_name = "TEXT")]
+    #[arg(long = "guard", value_name = "TEXT", hide_short_help = true)]
     pub guard: Vec<String>,
 
     /// Send piped stdin as guarded content instead of appending it to the prompt
-    #[arg(long)]
+    #[arg(long, hide_short_help = true)]
     pub guard_stdin: bool,
 
     /// Print the request's input token count (CountTokens) instead of sending it
-    #[arg(long)]
+    #[arg(long, hide_short_help = true)]
     pub count_tokens: bool,
 
     /// Latency profile: standard or optimized
-    #[arg(long, value_name = "MODE")]
+    #[arg(long, value_name = "MODE", hide_short_help = true)]
     pub latency: Option<String>,
 
     /// Service tier: default, priority, flex
-    #[arg(long, value_name = "TIER")]
+    #[arg(long, value_name = "TIER", hide_short_help = true)]
     pub service_tier: Option<String>,
 
     /// Request metadata KEY=VALUE for invocation logs (repeatable)
-    #[arg(long = "request-metadata", value_name = "KEY=VALUE")]
+    #[arg(
+        long = "request-metadata",
+        value_name = "KEY=VALUE",
+        hide_short_help = true
+    )]
     pub request_metadata: Vec<String>,
 
     /// Insert cache points after the system prompt and tools (prompt caching)
@@ -278,11 +304,11 @@ pub struct ChatArgs {
     pub input_format: Option<InputFormat>,
 
     /// Read the request body from this file instead of stdin
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", hide_short_help = true)]
     pub input_file: Option<PathBuf>,
 
     /// Use Converse instead of ConverseStream
-    #[arg(long)]
+    #[arg(long, hide_short_help = true)]
     pub no_stream: bool,
 
     /// Print the exact request that would be sent and exit
@@ -290,20 +316,20 @@ pub struct ChatArgs {
     pub dry_run: bool,
 
     /// API route: converse, invoke (the model family's InvokeModel body) or auto (Converse where the model has it)
-    #[arg(long, value_name = "ROUTE", default_value = "auto", value_parser = ["converse", "invoke", "auto"])]
+    #[arg(long, value_name = "ROUTE", default_value = "auto", value_parser = ["converse", "invoke", "auto"], hide_short_help = true)]
     pub route: String,
 
     /// Model family for ids that do not show it (application inference profile or provisioned
     /// throughput ARNs, proxy models): anthropic, nova, nova2, llama, mistral, … (default: looked up)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", hide_short_help = true)]
     pub family: Option<String>,
 
     /// URL of a Converse-shaped proxy for converse_like/NAME models, posted to as given (its answer may be a Converse JSON body or an event stream)
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", hide_short_help = true)]
     pub api_base: Option<String>,
 
     /// Environment variable holding the API key sent as a bearer token to --api-base
-    #[arg(long, value_name = "VAR")]
+    #[arg(long, value_name = "VAR", hide_short_help = true)]
     pub api_key_env: Option<String>,
 
     /// Open the interactive REPL (the default with no prompt on a terminal)
@@ -331,7 +357,7 @@ pub struct ChatArgs {
     pub cid: Option<String>,
 
     /// Do not record this chat in the log database (also: log = false, BROCK_LOG=0)
-    #[arg(long)]
+    #[arg(long, hide_short_help = true)]
     pub no_log: bool,
 
     /// Run the tools the model calls ([tools.NAME] commands in the config) and send back the results
@@ -341,6 +367,24 @@ pub struct ChatArgs {
     /// Run tools without asking (for trusted scripts)
     #[arg(short = 'y', long)]
     pub yes: bool,
+}
+
+const CHAT_EXAMPLES: &str = "Examples:\n  \
+brock chat \"Explain Rust lifetimes in two sentences\"\n  \
+git diff | brock chat \"Write a commit message for this diff\"\n  \
+brock chat -m sonnet --reasoning medium \"Is 2^61-1 prime?\"\n  \
+brock chat -a - \"What is in this picture?\" < photo.png\n  \
+brock chat -c \"And in Python?\"       (continue the last conversation)\n  \
+brock chat --session work             (the REPL, in a saved conversation)\n\n\
+-h shows the common options; --help shows them all and the REPL's commands and keys.";
+
+/// `--help` (and the man page): the examples, then the REPL's commands and keys from the
+/// table its `/help` prints.
+fn chat_long_help() -> String {
+    format!(
+        "{CHAT_EXAMPLES}\n\nThe REPL (no prompt on a terminal, or -i)\n\n{}",
+        crate::repl::help_listing()
+    )
 }
 
 impl ChatArgs {
@@ -1210,6 +1254,7 @@ pub struct CompletionsArgs {
 }
 
 #[derive(Debug, Clone, Args)]
+#[command(after_help = emulator_help())]
 pub struct EmulatorArgs {
     // The region it serves is the global --region (us-east-1 without it).
     /// Address to listen on (loopback only); port 0 picks a free port
@@ -1239,6 +1284,26 @@ pub struct EmulatorArgs {
     /// Replay the responses of this recorded cassette (VCR YAML) for matching requests
     #[arg(long, value_name = "FILE")]
     pub replay: Vec<PathBuf>,
+}
+
+/// The fault scenarios, from the emulator's own list, and how a request chooses one.
+fn emulator_help() -> String {
+    use brock_emulator::{DELAY_HEADER, SCENARIO_HEADER, SCENARIOS, THROTTLE_EVERY_HEADER};
+    let names: Vec<String> = SCENARIOS
+        .chunks(5)
+        .map(|chunk| format!("\n  {}", chunk.join(", ")))
+        .collect();
+    let names = names.join(",");
+    format!(
+        "Fault scenarios:{names}\n\n\
+A request chooses one with the header {SCENARIO_HEADER}: NAME (brock: -H on raw, or \
+[default.headers] in the config), or with the model id emulator.NAME. slow-first-byte waits \
+{DELAY_HEADER} milliseconds (default 2000); {THROTTLE_EVERY_HEADER}: N throttles every Nth \
+request that carries it.\n\n\
+Examples:\n  \
+brock emulator --listen 127.0.0.1:8080 --latency 20 --tokens-per-second 200\n  \
+brock --mock chat -m emulator.throttle-then-ok \"hi\""
+    )
 }
 
 /// A flag's value parser: the number checked against its bounds in

@@ -301,6 +301,7 @@ settings! {
     fetch_allow_private: Opt<bool> = "fetch.allow_private_addresses", Bool,
         ["BROCK_FETCH_ALLOW_PRIVATE_ADDRESSES"];
     log: Opt<bool> = "log", Bool, ["BROCK_LOG"];
+    theme: Opt<String> = "theme", Str, ["BROCK_THEME"];
 }
 
 /// Tables allowed at the top level of the file besides the profile tables.
@@ -608,6 +609,8 @@ pub struct CommandOverrides {
     pub request_metadata: Vec<String>,
     /// chat `--role NAME`
     pub role: Option<String>,
+    /// `config init|path`: a named config file that does not exist yet is what they are for.
+    pub config_may_be_missing: bool,
 }
 
 /// The effective settings every command receives.
@@ -652,6 +655,8 @@ pub struct Settings {
     pub fetch_allow_private: bool,
     /// Record chat exchanges in the log database (`log`, BROCK_LOG; `--no-log` turns it off).
     pub log: bool,
+    /// Code highlighting theme (`theme`, BROCK_THEME): "ansi" or a syntect theme name.
+    pub theme: Option<String>,
     pub aliases: BTreeMap<String, String>,
     pub tools: BTreeMap<String, ToolConfig>,
     pub agents: BTreeMap<String, AgentConfig>,
@@ -728,7 +733,7 @@ pub fn resolve_with_env(
 ) -> Result<Settings> {
     let path = config_path(global, env);
     let named = global.config.is_some() || env.var("BROCK_CONFIG").is_some();
-    let (file, exists) = load_file(&path, named)?;
+    let (file, exists) = load_file(&path, named && !overrides.config_may_be_missing)?;
 
     let profile = global
         .profile
@@ -1170,6 +1175,10 @@ impl SettingsLayer {
                 .collect(),
             fetch_allow_private: value(&self.fetch_allow_private).unwrap_or(false),
             log: value(&self.log).unwrap_or(true),
+            theme: match value(&self.theme) {
+                Some(t) => Some(crate::render::highlight::check_theme(&t).map_err(Error::config)?),
+                None => None,
+            },
             aliases: tables.aliases,
             tools: tables.tools,
             agents: tables.agents,
@@ -1367,11 +1376,19 @@ pub fn did_you_mean<'a>(
 
 /// Reads the config file. The default path is optional: missing or unreadable (`~/.config`
 /// a regular file, no permission) means no config, so commands that need none still run. A
-/// path the user named (`--config`, `BROCK_CONFIG`) must be readable.
+/// path the user named (`--config`, `BROCK_CONFIG`) must exist and be readable: a typo there
+/// would otherwise silently drop every setting in it.
 fn load_file(path: &Path, named: bool) -> Result<(toml::Table, bool)> {
     let file = match std::fs::File::open(path) {
         Ok(f) if named || f.metadata().is_ok_and(|m| m.is_file()) => f,
         Ok(_) => return Ok((toml::Table::new(), false)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && named => {
+            return Err(Error::config(format!(
+                "config file {} does not exist: check the path, or create it with `brock --config {} config init`",
+                path.display(),
+                path.display()
+            )));
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound || !named => {
             return Ok((toml::Table::new(), false));
         }
@@ -1598,6 +1615,8 @@ pub const STARTER_CONFIG: &str = r#"# brock configuration. Precedence: built-in 
 # params = { "thinking.type" = "enabled" }     # body fields as --param KEY=JSON; a --param
 #                                               # with the same KEY replaces one
 # log = true                        # record chats in the log database; env BROCK_LOG, flag --no-log
+# theme = "ansi"                    # code colours: ansi (the terminal's palette) or a syntect
+#                                   # theme such as "Solarized (dark)"; env BROCK_THEME
 # endpoint_url = "https://bedrock-runtime.us-east-1.amazonaws.com"
 
 # [default.retries]
@@ -1813,7 +1832,7 @@ mod tests {
              bearer_token_env = \"B\"\nmodel = \"m.m\"\nsystem = \"sys\"\ntemperature = 1\n\
              top_p = 0.5\nmax_tokens = 10\nreasoning = 4096\nperformance_latency = \"standard\"\n\
              service_tier = \"flex\"\nuser_continue_message = \"go\"\nanthropic_beta = [\"x\", \"y\"]\n\
-             top_k = 5\nlog = false\nparams = { n = 1 }\n\
+             top_k = 5\nlog = false\ntheme = \"ansi\"\nparams = { n = 1 }\n\
              [default.endpoints]\nbedrock = \"http://127.0.0.1:2\"\nagent_runtime = \"http://127.0.0.1:3\"\n\
              [default.guardrail]\nid = \"g\"\nversion = \"1\"\ntrace = true\n\
              [default.retries]\nmax_attempts = 4\nmode = \"adaptive\"\n\
@@ -2041,7 +2060,12 @@ mod tests {
             ("AWS_ENDPOINT_URL", "http://all"),
             ("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", "http://rt"),
         ];
-        let s = resolve_with_env(&g, &Default::default(), &env).unwrap();
+        // As for `config path`: the named file may be missing.
+        let o = CommandOverrides {
+            config_may_be_missing: true,
+            ..Default::default()
+        };
+        let s = resolve_with_env(&g, &o, &env).unwrap();
         assert_eq!(s.runtime_endpoint.as_deref(), Some("http://rt"));
         assert_eq!(s.bedrock_endpoint.as_deref(), Some("http://all"));
         assert!(!s.config_exists);

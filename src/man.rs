@@ -61,6 +61,9 @@ Retries.
 \fBBROCK_MAX_INPUT_MB\fR
 Largest input read whole (stdin, \-\-input\-file, \-\-tools, \-d @FILE, images), in MiB; default 64. Line\-by\-line inputs (embed, rerank) take at most 4 MiB per line, the config file 1 MiB.
 .TP
+\fBBROCK_THEME\fR
+Code highlighting theme (config key theme): ansi (the default: the terminal's own palette) or a built\-in syntect theme such as "Solarized (dark)"; an unknown name is refused with the list.
+.TP
 \fBNO_COLOR\fR
 Disable colour and styling: answers on a terminal are still wrapped at word boundaries, with code and markdown shown plain (on a terminal with colour, markdown is styled and fenced code highlighted).
 "#;

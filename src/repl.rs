@@ -71,11 +71,27 @@ enum Slash {
     /// Show or set reasoning: off, low, medium, high or a token budget
     Reasoning { level: Option<String> },
     /// Show or set the temperature ("default" to unset)
-    Temperature { value: Option<String> },
+    Temperature {
+        // A negative value is refused by the range check, not read as a flag.
+        #[arg(allow_negative_numbers = true)]
+        value: Option<String>,
+    },
+    /// Show or set nucleus sampling, 0 to 1 ("default" to unset)
+    #[command(name = "top-p")]
+    TopP {
+        #[arg(value_name = "P", allow_negative_numbers = true)]
+        value: Option<String>,
+    },
+    /// Show or set top-k sampling ("default" to unset)
+    #[command(name = "top-k")]
+    TopK {
+        #[arg(value_name = "K", allow_negative_numbers = true)]
+        value: Option<String>,
+    },
     /// Show or set the maximum output tokens ("default" to unset)
     #[command(name = "max-tokens")]
     MaxTokens {
-        #[arg(value_name = "N")]
+        #[arg(value_name = "N", allow_negative_numbers = true)]
         value: Option<String>,
     },
     /// Attach images or documents to the next message (no PATH: list them)
@@ -618,39 +634,7 @@ impl Repl {
             Err(e) => return Err(slash_error(&e, &words)),
         };
         match parsed.command {
-            Slash::Help => {
-                let mut rows = Vec::new();
-                for c in SlashLine::command().get_subcommands() {
-                    let mut usage = format!("/{} {}", c.get_name(), usage_args(c));
-                    let actions: Vec<String> = c
-                        .get_subcommands()
-                        .map(|a| {
-                            format!("{} {}", a.get_name(), usage_args(a))
-                                .trim()
-                                .to_string()
-                        })
-                        .collect();
-                    if !actions.is_empty() {
-                        usage.push_str(&format!("[{}]", actions.join(" | ")));
-                    }
-                    let about = c.get_about().map(|a| a.to_string()).unwrap_or_default();
-                    rows.push((usage.trim_end().to_string(), about));
-                }
-                let width = rows
-                    .iter()
-                    .map(|(u, _)| u.chars().count())
-                    .max()
-                    .unwrap_or(0);
-                let mut t = String::from("commands:\n");
-                for (usage, about) in rows {
-                    t.push_str(&format!("  {usage:<width$}  {about}\n"));
-                }
-                t.push_str(
-                    "input: \"\"\" starts and ends a multi-line block; Alt-Enter or Ctrl-J adds a line; Ctrl-R searches history;\n\
-                     //text sends text starting with '/'; Ctrl-C stops an answer or clears the line; Ctrl-D leaves\n",
-                );
-                eprint!("{t}");
-            }
+            Slash::Help => eprint!("{}", help_text()),
             Slash::Model { id: None } => {
                 let route = self.route()?;
                 self.note(&format!("model: {} (route: {route})", self.session.model))
@@ -733,6 +717,36 @@ impl Repl {
                         .settings
                         .temperature
                         .map(|t| t.to_string())
+                        .as_deref()
+                        .unwrap_or("model default")
+                ));
+            }
+            // The flags' range table checks them (parse_setting): a refused value changes
+            // nothing. They last for this REPL, like the flags that set them.
+            Slash::TopP { value } => {
+                if let Some(v) = value {
+                    self.settings.top_p = parse_setting(&v, "top-p", "top_p")?.map(|p| p as f32);
+                }
+                self.note(&format!(
+                    "top-p: {}",
+                    self.settings
+                        .top_p
+                        .map(|p| p.to_string())
+                        .as_deref()
+                        .unwrap_or("model default")
+                ));
+            }
+            Slash::TopK { value } => {
+                if let Some(v) = value {
+                    let k = parse_setting(&v, "top-k", "top_k")?.map(|k| k as u32);
+                    self.args.top_k = k;
+                    self.settings.top_k = k;
+                }
+                self.note(&format!(
+                    "top-k: {}",
+                    self.args
+                        .top_k
+                        .map(|k| k.to_string())
                         .as_deref()
                         .unwrap_or("model default")
                 ));
@@ -924,11 +938,12 @@ impl Repl {
                     ));
                 }
                 if u.requests > 0 {
+                    use crate::render::significant;
                     line.push_str(&format!(
-                        " · {:.2} s in total · {:.2} s per answer · first token {:.2} s on average",
-                        u.total_ms as f64 / 1000.0,
-                        u.total_ms as f64 / 1000.0 / u.requests as f64,
-                        u.first_token_ms as f64 / 1000.0 / u.requests as f64
+                        " · {} s in total · {} s per answer · first token {} s on average",
+                        significant(u.total_ms as f64 / 1000.0, 3),
+                        significant(u.total_ms as f64 / 1000.0 / u.requests as f64, 3),
+                        significant(u.first_token_ms as f64 / 1000.0 / u.requests as f64, 3)
                     ));
                 }
                 self.note(&line);
@@ -1029,6 +1044,79 @@ impl Repl {
 }
 
 /// `[--clear] [TEXT]...`: the arguments of a slash command for `/help`.
+/// The slash commands as (usage, description) rows, from their clap definitions: `/help`, the
+/// man page and `brock chat --help` all show these, so they cannot drift apart.
+pub fn slash_commands() -> Vec<(String, String)> {
+    let mut rows = Vec::new();
+    for c in SlashLine::command().get_subcommands() {
+        let mut usage = format!("/{} {}", c.get_name(), usage_args(c));
+        let actions: Vec<String> = c
+            .get_subcommands()
+            .map(|a| {
+                format!("{} {}", a.get_name(), usage_args(a))
+                    .trim()
+                    .to_string()
+            })
+            .collect();
+        if !actions.is_empty() {
+            usage.push_str(&format!("[{}]", actions.join(" | ")));
+        }
+        let about = c.get_about().map(|a| a.to_string()).unwrap_or_default();
+        rows.push((usage.trim_end().to_string(), about));
+    }
+    rows
+}
+
+/// The REPL's keys, as (keys, what they do).
+pub const KEYS: &[(&str, &str)] = &[
+    ("Enter", "send the message"),
+    ("\"\"\"", "start and end a multi-line block"),
+    ("Alt-Enter, Ctrl-J", "add a line"),
+    (
+        "Tab",
+        "complete commands and their arguments: models, sessions, paths, tools",
+    ),
+    ("Ctrl-R", "search history"),
+    ("//text", "send text starting with '/'"),
+    ("Ctrl-C", "stop an answer, or clear the line"),
+    ("Ctrl-D", "leave (the conversation stays saved)"),
+];
+
+/// `/help`: the commands, then the keys, in aligned columns.
+pub fn help_text() -> String {
+    let rows = slash_commands();
+    let width = rows
+        .iter()
+        .map(|(u, _)| u.chars().count())
+        .chain(KEYS.iter().map(|(k, _)| k.chars().count()))
+        .max()
+        .unwrap_or(0);
+    let mut t = String::from("commands:\n");
+    for (usage, about) in rows {
+        t.push_str(&format!("  {usage:<width$}  {about}\n"));
+    }
+    t.push_str("keys:\n");
+    for (keys, what) in KEYS {
+        t.push_str(&format!("  {keys:<width$}  {what}\n"));
+    }
+    t
+}
+
+/// The same commands and keys for `brock chat --help` and the man page: each entry's usage on
+/// its own line and what it does indented below, which reads at any width.
+pub fn help_listing() -> String {
+    let mut t = String::from("Commands:\n");
+    for (usage, about) in slash_commands() {
+        t.push_str(&format!("  {usage}\n      {about}\n"));
+    }
+    // The blank line keeps a man page from running "Keys:" on from the line above.
+    t.push_str("\nKeys:\n");
+    for (keys, what) in KEYS {
+        t.push_str(&format!("  {keys}\n      {what}\n"));
+    }
+    t
+}
+
 fn usage_args(c: &clap::Command) -> String {
     let args: Vec<String> = c
         .get_arguments()
@@ -1415,7 +1503,7 @@ impl Completer for ReplHelper {
         let c = match cmd {
             "model" => pairs(word, self.models.iter().map(String::as_str)),
             "reasoning" => pairs(word, ["off", "low", "medium", "high"]),
-            "temperature" | "max-tokens" => pairs(word, ["default"]),
+            "temperature" | "max-tokens" | "top-p" | "top-k" => pairs(word, ["default"]),
             "load" | "save" => {
                 let names: Vec<String> = session::list()
                     .unwrap_or_default()

@@ -70,18 +70,23 @@ fn resolve_target(settings: &Settings, agent: &str, rest: &mut Vec<String>) -> R
         });
     }
     let near = did_you_mean(agent, settings.agents.keys().map(String::as_str));
-    // Generated agent ids are ten capitals and digits; a short word close to a configured
-    // name is a misspelt name, not an id, even though the service's pattern would allow it.
+    // Generated agent ids are ten capitals and digits. Any other word that is not configured
+    // is a name the user expected in the config, even though the service's pattern would allow
+    // it as an id: sending it would ask for an agent that cannot exist, or read the prompt as
+    // the alias id.
     let generated_shape = agent.len() == 10
         && agent
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-    if wire::check_resource_id("agent id", agent).is_err() || (near.is_some() && !generated_shape) {
+    if !generated_shape {
         let suggestion = near
             .map(|s| format!(" — did you mean '{s}'?"))
             .unwrap_or_default();
         let known = if settings.agents.is_empty() {
-            "no [agents.NAME] entries in the config".to_string()
+            format!(
+                "no [agents.NAME] entries in {}: add one with agent_id and alias_id, or give the agent id and alias id",
+                settings.config_path.display()
+            )
         } else {
             format!(
                 "configured agents: {}",
@@ -93,7 +98,7 @@ fn resolve_target(settings: &Settings, agent: &str, rest: &mut Vec<String>) -> R
                     .join(", ")
             )
         };
-        let what = if near.is_some() {
+        let what = if near.is_some() || wire::check_resource_id("agent id", agent).is_ok() {
             "is not a configured agent name"
         } else {
             "is neither an agent id (up to 10 letters and digits) nor a configured agent name"
@@ -672,6 +677,7 @@ async fn one_turn(
         &agent.target,
         (!end_session).then_some(agent.session_id.as_str()),
     )?;
+    end_piped_answer(agent.output, &result)?;
     if agent.output == OutputFormat::Json {
         let doc = agent.json_doc(&result);
         stdout_write(&format!(
@@ -680,6 +686,20 @@ async fn one_turn(
         ))?;
     } else if agent.output == OutputFormat::Ndjson {
         ndjson(&json!({"type": "end", "sessionId": agent.session_id}))?;
+    }
+    Ok(())
+}
+
+/// A piped text answer ends with a newline, as chat's does, so the next line of a script or
+/// shell prompt does not run on from it (a references block already ends with one).
+fn end_piped_answer(output: OutputFormat, result: &TurnResult) -> Result<()> {
+    if output == OutputFormat::Text
+        && !result.text.is_empty()
+        && result.used.is_empty()
+        && !result.text.ends_with('\n')
+        && !std::io::stdout().is_terminal()
+    {
+        write_answer("\n")?;
     }
     Ok(())
 }
@@ -862,15 +882,7 @@ async fn chat(settings: &Settings, args: &AgentChatArgs) -> Result<()> {
             }
             Some(Ok(result)) => {
                 store_session(&agent.target, Some(&agent.session_id))?;
-                // Piped output is byte-exact per answer; turns still need a line each.
-                if agent.output == OutputFormat::Text
-                    && !result.text.is_empty()
-                    && result.used.is_empty()
-                    && !result.text.ends_with('\n')
-                    && !std::io::stdout().is_terminal()
-                {
-                    write_answer("\n")?;
-                }
+                end_piped_answer(agent.output, &result)?;
                 match agent.output {
                     OutputFormat::Json => {
                         let doc = agent.json_doc(&result);

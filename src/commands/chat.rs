@@ -1099,9 +1099,10 @@ impl Exchange {
                     u.cache_read, u.cache_write
                 ));
             }
-            line.push_str(&format!(" · {:.2} s", elapsed.as_secs_f64()));
+            let secs = |d: std::time::Duration| crate::render::significant(d.as_secs_f64(), 3);
+            line.push_str(&format!(" · {} s", secs(elapsed)));
             if let Some(t) = self.first_token {
-                line.push_str(&format!(" · first token {:.2} s", t.as_secs_f64()));
+                line.push_str(&format!(" · first token {} s", secs(t)));
             }
             if let Some(ms) = resp.latency_ms {
                 line.push_str(&format!(" · model {ms} ms"));
@@ -1210,6 +1211,22 @@ pub fn build_request(
         }
         r
     } else {
+        // `-a -`: piped stdin is an attachment, so the prompt comes from the arguments only.
+        let stdin_attached = match args.attach.iter().filter(|a| *a == "-").count() {
+            0 => false,
+            1 if stdin_is_tty => {
+                return Err(Error::usage(
+                    "--attach - attaches piped stdin, and stdin is a terminal: pipe the file in (brock chat -a - \"question\" < file)",
+                ));
+            }
+            1 if args.guard_stdin => {
+                return Err(Error::usage(
+                    "--attach - and --guard-stdin both read stdin: use one of them",
+                ));
+            }
+            1 => true,
+            _ => return Err(Error::usage("stdin can be attached only once (--attach -)")),
+        };
         let (prompt, guarded_stdin) = if args.guard_stdin {
             let piped = if stdin_is_tty {
                 return Err(Error::usage(
@@ -1221,7 +1238,7 @@ pub fn build_request(
             let arg = args.prompt.join(" ");
             ((!arg.trim().is_empty()).then_some(arg), Some(piped))
         } else {
-            (read_prompt(args, stdin_is_tty)?, None)
+            (read_prompt(args, stdin_is_tty || stdin_attached)?, None)
         };
         let prompt = match active_role(settings) {
             Some((name, role)) => role.apply_template(name, prompt)?,
@@ -1230,6 +1247,13 @@ pub fn build_request(
         let mut content = Vec::new();
         let limits = fetch_limits(settings);
         for a in &args.attach {
+            if a == "-" {
+                // No name to go by: the format is told from the content (magic bytes, or text).
+                let bytes = read_stdin_bytes()?;
+                content
+                    .push(brock_core::attach::attachment_part("stdin", bytes).map_err(core_error)?);
+                continue;
+            }
             content.push(load_attachment_with(a, &limits)?);
         }
         if let Some(prompt) = prompt {
@@ -1247,6 +1271,11 @@ pub fn build_request(
         if !content.iter().any(|p| {
             matches!(p, Part::Text { text } | Part::GuardedText { text, .. } if !text.trim().is_empty())
         }) {
+            if stdin_attached {
+                return Err(Error::usage(
+                    "no prompt: with --attach - stdin is the attachment, so give the prompt as an argument (brock chat -a - \"question\")",
+                ));
+            }
             return Err(Error::usage(
                 "no prompt: give one as an argument (brock chat \"question\") or pipe it on stdin, or run brock chat -i on a terminal",
             ));

@@ -383,6 +383,32 @@ pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
         args.field.as_deref(),
         "texts",
     )?;
+    if args.field.is_none()
+        && args.texts.is_empty()
+        && let Some(first) = items.iter().find(|it| !it.text.trim().is_empty())
+        && let Ok(Value::Object(m)) = serde_json::from_str::<Value>(&first.text)
+    {
+        // Embedding each whole line of JSONL would bill for vectors of its keys and braces, a
+        // mistake nobody means and a warning under a progress bar would not stop.
+        let fields: Vec<&str> = m
+            .iter()
+            .filter(|(_, v)| v.is_string())
+            .map(|(k, _)| k.as_str())
+            .collect();
+        let source = match args.file.as_deref() {
+            Some(p) if p != Path::new("-") => p.display().to_string(),
+            _ => "stdin".into(),
+        };
+        let hint = if fields.is_empty() {
+            String::new()
+        } else {
+            format!(" (its text fields: {})", fields.join(", "))
+        };
+        return Err(Error::usage(format!(
+            "{source}: {} is a JSON object: name the field to embed with --field NAME{hint}",
+            first.origin
+        )));
+    }
     let image_only = items.is_empty() && opts.image.is_some();
     if image_only {
         items.push(Item {
@@ -557,7 +583,7 @@ pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
         let count =
             |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         diag(&format!(
-            "embedded {} with {model}: {}, {}, {}, {secs:.2} s, {:.1} texts/s",
+            "embedded {} with {model}: {}, {}, {}, {} s, {} texts/s",
             count(written as u64, "text", "texts"),
             count(
                 tally.tokens.load(Ordering::Relaxed),
@@ -566,7 +592,8 @@ pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
             ),
             count(tally.calls.load(Ordering::Relaxed), "call", "calls"),
             count(tally.retries.load(Ordering::Relaxed), "retry", "retries"),
-            written as f64 / secs.max(1e-9)
+            crate::render::significant(secs, 3),
+            crate::render::significant(written as f64 / secs.max(1e-9), 3)
         ));
     }
     Ok(())

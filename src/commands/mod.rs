@@ -33,7 +33,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Emulator(args) => return emulator::run(&args, global.region.as_deref()).await,
         Command::Complete { what } => {
             let settings = resolve(&global, &CommandOverrides::default()).ok();
-            return completions::candidates(settings.as_ref(), &what);
+            return completions::candidates(settings.as_ref(), &what).await;
         }
         _ => {}
     }
@@ -64,6 +64,13 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
             model: a.model.clone(),
             ..Default::default()
         },
+        Command::Config(a) => CommandOverrides {
+            config_may_be_missing: matches!(
+                a.command,
+                crate::cli::ConfigCommand::Init | crate::cli::ConfigCommand::Path
+            ),
+            ..Default::default()
+        },
         Command::Tokens(a) => CommandOverrides {
             model: a.model.clone(),
             system: a.system.clone(),
@@ -72,6 +79,9 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         _ => CommandOverrides::default(),
     };
     let settings: Settings = resolve(&global, &overrides)?;
+    if let Some(theme) = &settings.theme {
+        crate::render::highlight::set_theme(theme);
+    }
     match command {
         Command::Chat(args) => {
             if let Some(msg) = args.conflicts(settings.output) {
@@ -112,5 +122,6 @@ pub fn chat_overrides(a: &ChatArgs) -> CommandOverrides {
         service_tier: a.service_tier.clone(),
         request_metadata: a.request_metadata.clone(),
         role: a.role.clone(),
+        config_may_be_missing: false,
     }
 }

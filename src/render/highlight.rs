@@ -1,10 +1,12 @@
 //! Syntax highlighting of fenced code on a terminal, with syntect's built-in grammars.
 //!
-//! No built-in theme reads well on both dark and light backgrounds, so the theme's colours are
-//! mapped to the terminal's own six ANSI hues (the user's palette picks the exact shades) and
-//! its greys to the default foreground or dim: the same code looks right whatever the
-//! background. Only SGR colour codes are added; the characters are the ones given, so code
-//! copied from the screen is the code the model wrote.
+//! No built-in theme reads well on both dark and light backgrounds, so by default (`theme =
+//! "ansi"`) the theme's colours are mapped to the terminal's own six ANSI hues (the user's
+//! palette picks the exact shades) and its greys to the default foreground or dim: the same
+//! code looks right whatever the background. A theme named with `theme` / BROCK_THEME is shown
+//! in its own 24-bit colours instead, for users who picked it to match their terminal. Only
+//! SGR colour codes are added; the characters are the ones given, so code copied from the
+//! screen is the code the model wrote.
 
 use std::sync::OnceLock;
 
@@ -19,7 +21,57 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
+/// The default: a theme's colours mapped to the terminal's own palette (see the module doc).
+pub const ANSI_THEME: &str = "ansi";
+
+/// The theme chosen with `theme` / BROCK_THEME, set once before anything is rendered.
+static CHOSEN: OnceLock<String> = OnceLock::new();
+
+/// The theme names `theme` accepts: `ansi`, then syntect's built-in themes.
+pub fn theme_names() -> Vec<String> {
+    let mut names: Vec<String> = ThemeSet::load_defaults().themes.into_keys().collect();
+    names.sort();
+    names.insert(0, ANSI_THEME.to_string());
+    names
+}
+
+/// `name` if it is a theme, else a message listing the ones there are.
+pub fn check_theme(name: &str) -> std::result::Result<String, String> {
+    let names = theme_names();
+    if names.iter().any(|n| n == name) {
+        Ok(name.to_string())
+    } else {
+        Err(format!(
+            "unknown theme {name:?}: choose one of {}",
+            names
+                .iter()
+                .map(|n| format!("{n:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    }
+}
+
+/// Chooses the theme for this process (a name `check_theme` accepted); the first call wins.
+pub fn set_theme(name: &str) {
+    let _ = CHOSEN.set(name.to_string());
+}
+
+/// The chosen syntect theme, or `None` for the ANSI mapping.
+fn true_colour_theme() -> Option<&'static Theme> {
+    static THEME: OnceLock<Option<Theme>> = OnceLock::new();
+    THEME
+        .get_or_init(|| {
+            let name = CHOSEN.get().filter(|n| *n != ANSI_THEME)?;
+            ThemeSet::load_defaults().themes.remove(name)
+        })
+        .as_ref()
+}
+
 fn theme() -> &'static Theme {
+    if let Some(t) = true_colour_theme() {
+        return t;
+    }
     static THEME: OnceLock<Theme> = OnceLock::new();
     THEME.get_or_init(|| {
         let mut set = ThemeSet::load_defaults();
@@ -55,9 +107,15 @@ pub fn line(h: &mut Highlighter, text: &str) -> String {
         if piece.is_empty() {
             continue;
         }
-        let mut sgr = match ansi_for(style.foreground) {
-            "39" => String::new(),
-            code => code.to_string(),
+        let mut sgr = if true_colour_theme().is_some() {
+            // A named theme is shown in its own colours (24-bit), as the user chose it.
+            let c = style.foreground;
+            format!("38;2;{};{};{}", c.r, c.g, c.b)
+        } else {
+            match ansi_for(style.foreground) {
+                "39" => String::new(),
+                code => code.to_string(),
+            }
         };
         if style.font_style.contains(FontStyle::BOLD) {
             sgr.push_str(if sgr.is_empty() { "1" } else { ";1" });

@@ -93,3 +93,36 @@ pub fn stdout_write(s: &str) -> crate::error::Result<()> {
         Err(e) => Err(Error::io("cannot write to stdout", e)),
     }
 }
+
+/// A measured quantity (seconds, texts per second) to `digits` significant digits, trailing
+/// zeros dropped: fixed decimals would show a fast first token as `0.00 s` and a slow rate as
+/// `0.0/s`, and print noise digits on large ones.
+pub fn significant(x: f64, digits: u32) -> String {
+    if !x.is_finite() || x == 0.0 {
+        return format!("{x}");
+    }
+    let magnitude = x.abs().log10().floor() as i32;
+    let decimals = (digits as i32 - 1 - magnitude).max(0) as usize;
+    let s = format!("{x:.decimals$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod significant_tests {
+    use super::significant;
+
+    #[test]
+    fn rates_keep_three_significant_digits() {
+        assert_eq!(significant(0.004_123, 3), "0.00412");
+        assert_eq!(significant(0.03, 3), "0.03");
+        assert_eq!(significant(92.93, 3), "92.9");
+        assert_eq!(significant(12_345.6, 3), "12346");
+        assert_eq!(significant(1.5, 3), "1.5");
+        assert_eq!(significant(3e-6 + 1e-22, 3), "0.000003");
+        assert_eq!(significant(0.0, 3), "0");
+    }
+}

@@ -46,7 +46,7 @@ fn invoke_streams_the_answer_and_announces_a_new_session() {
     let (out, err) = ok(&env, &["agent", "invoke", AGENT, ALIAS, "hello", "there"]);
     assert_eq!(
         out,
-        "Hello from agent support (AGENT12345, alias TSTALIASID), turn 1. You said: hello there"
+        "Hello from agent support (AGENT12345, alias TSTALIASID), turn 1. You said: hello there\n"
     );
     assert!(
         err.contains("session ") && err.contains("--continue"),
@@ -60,7 +60,7 @@ fn invoke_streams_the_answer_and_announces_a_new_session() {
         .output()
         .unwrap();
     assert!(
-        stdout_of(&out).ends_with("You said: summarise\n\nsome notes"),
+        stdout_of(&out).ends_with("You said: summarise\n\nsome notes\n"),
         "{}",
         stdout_of(&out)
     );

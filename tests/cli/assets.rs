@@ -17,7 +17,7 @@ const SHELLS: [Shell; 5] = [
     Shell::Elvish,
 ];
 
-fn repo() -> PathBuf {
+pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
@@ -79,7 +79,7 @@ fn bin_dir() -> PathBuf {
         .to_path_buf()
 }
 
-fn run_shell(shell: &str, script: &str, home: &Path) -> String {
+pub(crate) fn run_shell(shell: &str, script: &str, home: &Path) -> String {
     let path = format!(
         "{}:{}",
         bin_dir().display(),
@@ -170,7 +170,7 @@ fn fish_completes_subcommands_models_and_profiles() {
 /// What an interactive zsh shows after `line` is typed and Tab pressed, with the committed
 /// completion script loaded. Completion only runs inside the line editor, so the shell is
 /// driven through zpty; reading stops once `expect` has appeared (or after 10 s of polling).
-fn zsh_tab(line: &str, expect: &str, home: &Path) -> String {
+pub(crate) fn zsh_tab(line: &str, expect: &str, home: &Path) -> String {
     let dir = repo().join("completions");
     let script = format!(
         r#"

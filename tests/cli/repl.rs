@@ -981,3 +981,38 @@ fn repl_turns_are_logged_and_logged_conversations_load() {
     assert_eq!(rec.conversation()[2], user("go on"));
     t.leave();
 }
+
+/// `/temperature`, `/top-p`, `/top-k` and `/max-tokens` are checked against the same range
+/// table as the flags when set: a refusal is one line and the old value stays.
+#[test]
+fn sampling_settings_are_range_checked_and_a_refusal_keeps_the_old_value() {
+    let env = TestEnv::new();
+    let rec = Recorder::start(&env);
+    let mut t = chat(&env, &rec, &["-i"]);
+    t.run("/temperature 0.3", "temperature: 0.3");
+    t.run(
+        "/temperature 1.5",
+        "/temperature 1.5: must be a number from 0 to 1",
+    );
+    t.run("/temperature", "temperature: 0.3");
+    t.run("/top-p 0.9", "top-p: 0.9");
+    t.run("/top-p 2", "/top-p 2: must be a number from 0 to 1");
+    t.run("/top-p -0.1", "/top-p -0.1: must be a number from 0 to 1");
+    t.run("/top-p", "top-p: 0.9");
+    t.run("/top-k 40", "top-k: 40");
+    t.run("/top-k 0", "/top-k 0:");
+    t.run("/top-k", "top-k: 40");
+    t.run("/max-tokens 0", "/max-tokens 0:");
+    t.run("/max-tokens 200", "max tokens: 200");
+    t.ask("sampled");
+    let body = rec.last();
+    assert_eq!(body["inferenceConfig"]["temperature"], 0.3, "{body}");
+    assert_eq!(body["inferenceConfig"]["topP"], 0.9, "{body}");
+    assert_eq!(body["inferenceConfig"]["maxTokens"], 200, "{body}");
+    assert!(body.to_string().contains("40"), "top-k sent: {body}");
+    t.run("/top-p default", "top-p: model default");
+    t.ask("unsampled");
+    let body = rec.last();
+    assert!(body["inferenceConfig"].get("topP").is_none(), "{body}");
+    t.leave();
+}
