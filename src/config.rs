@@ -927,6 +927,19 @@ pub fn resolve_with_env(
         }
     }
 
+    // The built-in attempt limit follows the retry mode (legacy 5, else 3), as in botocore.
+    if let (Some((_, Source::Default)), Some((Value::String(mode), _))) = (
+        layers.values.get("retries.max_attempts"),
+        layers.values.get("retries.mode"),
+    ) && let Some(mode) = RetryMode::parse(mode)
+    {
+        let n = mode.default_max_attempts();
+        layers.set(
+            "retries.max_attempts",
+            Value::Integer(n.into()),
+            Source::Default,
+        );
+    }
     let l = &layers;
     for key in [
         "endpoint_url",
