@@ -177,3 +177,116 @@ fn retry_base() -> Duration {
         .and_then(|ms| Duration::try_from_secs_f64(ms / 1000.0).ok())
         .unwrap_or(Duration::from_secs(1))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use brock_bedrock::Service;
+
+    /// The hand-written endpoint rules (brock_bedrock::endpoint) give what the SDK crates'
+    /// generated resolvers give, for each service, partition and variant.
+    #[tokio::test]
+    async fn endpoint_rules_match_the_sdk_resolvers() {
+        use aws_sdk_bedrock::config::endpoint::ResolveEndpoint as _;
+        use aws_sdk_bedrockagentruntime::config::endpoint::ResolveEndpoint as _;
+        use aws_sdk_bedrockruntime::config::endpoint::ResolveEndpoint as _;
+        let regions = [
+            "us-east-1",
+            "us-west-2",
+            "eu-central-2",
+            "ap-southeast-7",
+            "il-central-1",
+            "mx-central-1",
+            "ca-west-1",
+            "cn-north-1",
+            "cn-northwest-1",
+            "us-gov-west-1",
+            "us-iso-east-1",
+            "us-isob-east-1",
+            "us-isof-south-1",
+            "eu-isoe-west-1",
+            "eusc-de-east-1",
+            "aws-global",
+            "xx-unknown-9",
+        ];
+        for region in regions {
+            for (fips, dual_stack) in [(false, false), (true, false), (false, true), (true, true)] {
+                let v = Variants { fips, dual_stack };
+                let ours = |s| brock_bedrock::endpoint::resolve(s, region, v, None).unwrap();
+                let rt = aws_sdk_bedrockruntime::config::endpoint::Params::builder()
+                    .region(region)
+                    .use_fips(fips)
+                    .use_dual_stack(dual_stack)
+                    .build()
+                    .unwrap();
+                let sdk = aws_sdk_bedrockruntime::config::endpoint::DefaultResolver::new()
+                    .resolve_endpoint(&rt)
+                    .await
+                    .unwrap();
+                assert_eq!(ours(Service::Runtime), sdk.url(), "{region} {v:?}");
+                let cp = aws_sdk_bedrock::config::endpoint::Params::builder()
+                    .region(region)
+                    .use_fips(fips)
+                    .use_dual_stack(dual_stack)
+                    .build()
+                    .unwrap();
+                let sdk = aws_sdk_bedrock::config::endpoint::DefaultResolver::new()
+                    .resolve_endpoint(&cp)
+                    .await
+                    .unwrap();
+                assert_eq!(ours(Service::Control), sdk.url(), "{region} {v:?}");
+                let ar = aws_sdk_bedrockagentruntime::config::endpoint::Params::builder()
+                    .region(region)
+                    .use_fips(fips)
+                    .use_dual_stack(dual_stack)
+                    .build()
+                    .unwrap();
+                let sdk = aws_sdk_bedrockagentruntime::config::endpoint::DefaultResolver::new()
+                    .resolve_endpoint(&ar)
+                    .await
+                    .unwrap();
+                assert_eq!(ours(Service::AgentRuntime), sdk.url(), "{region} {v:?}");
+            }
+        }
+    }
+
+    fn profile(pairs: &[(&str, &str)]) -> ProfileSettings {
+        let get = |k: &str| {
+            pairs
+                .iter()
+                .find(|(key, _)| *key == k)
+                .map(|(_, v)| v.to_string())
+        };
+        ProfileSettings {
+            retry_mode: get("retry_mode"),
+            max_attempts: get("max_attempts"),
+            use_fips_endpoint: get("use_fips_endpoint"),
+            use_dualstack_endpoint: get("use_dualstack_endpoint"),
+        }
+    }
+
+    #[test]
+    fn variants_take_the_environment_over_the_profile() {
+        let none = |_: &str| None;
+        let p = profile(&[("use_fips_endpoint", "true")]);
+        assert_eq!(
+            endpoint_variants(&none, &p).unwrap(),
+            Variants {
+                fips: true,
+                dual_stack: false
+            }
+        );
+        let env_false = |v: &str| (v == "AWS_USE_FIPS_ENDPOINT").then(|| "False".to_string());
+        assert!(!endpoint_variants(&env_false, &p).unwrap().fips);
+        let p = profile(&[("use_dualstack_endpoint", "maybe")]);
+        let e = endpoint_variants(&none, &p).unwrap_err().to_string();
+        assert!(
+            e.contains("use_dualstack_endpoint in the AWS profile"),
+            "{e}"
+        );
+        assert_eq!(
+            endpoint_variants(&none, &ProfileSettings::default()).unwrap(),
+            Variants::default()
+        );
+    }
+}

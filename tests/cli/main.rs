@@ -35,3 +35,4 @@ mod secrets;
 mod session;
 mod tokens;
 mod translation;
+mod transport;
