@@ -160,6 +160,9 @@ impl Retries<'_> {
             }
         }
         let delay = retry::delay(inner.retry_base, self.attempt, asked);
+        if kind == retry::ErrorKind::Throttling {
+            self.client.note_throttled(delay);
+        }
         self.attempt += 1;
         RetryDecision::Retry(delay)
     }
@@ -206,7 +209,7 @@ struct Inner {
     max_attempts: u32,
     retry_mode: RetryMode,
     /// Adaptive mode: the earliest time the next request may go out after throttling.
-    throttle_until: Mutex<Option<Instant>>,
+    throttle_until: std::sync::Mutex<Option<Instant>>,
     quota: RetryQuota,
     retry_base: Duration,
     extra_headers: Vec<(String, String)>,
@@ -273,7 +276,7 @@ impl Client {
                 read_timeout: config.read_timeout,
                 max_attempts,
                 retry_mode: config.retry_mode,
-                throttle_until: Mutex::new(None),
+                throttle_until: std::sync::Mutex::new(None),
                 quota: RetryQuota::default(),
                 retry_base: config.retry_base,
                 extra_headers: config.headers,
@@ -339,7 +342,6 @@ impl Client {
         let mut retries = self.retries();
         loop {
             let attempt = retries.attempt();
-            self.wait_for_throttle_window().await;
             let started = Instant::now();
             let (error, asked) = match self.send_attempt(req, attempt, max).await {
                 Ok(resp) if (200..300).contains(&resp.status) => {
@@ -381,9 +383,6 @@ impl Client {
             };
             match retries.after_failure(&error, asked, max) {
                 RetryDecision::Retry(delay) => {
-                    if error.is_throttling() {
-                        self.note_throttled(delay).await;
-                    }
                     self.log(1, || {
                         format!(
                             "<- {error} (attempt {attempt}/{max}); retrying in {} ms",
@@ -427,7 +426,11 @@ impl Client {
         if self.inner.retry_mode != RetryMode::Adaptive {
             return;
         }
-        let until = *self.inner.throttle_until.lock().await;
+        let until = *self
+            .inner
+            .throttle_until
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         if let Some(t) = until {
             let now = Instant::now();
             if t > now {
@@ -438,9 +441,13 @@ impl Client {
 
     /// Adaptive mode: after a throttle, every concurrent request of this client waits out the
     /// same back-off window instead of each hammering the service on its own schedule.
-    async fn note_throttled(&self, delay: Duration) {
+    fn note_throttled(&self, delay: Duration) {
         if self.inner.retry_mode == RetryMode::Adaptive {
-            let mut until = self.inner.throttle_until.lock().await;
+            let mut until = self
+                .inner
+                .throttle_until
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
             let t = Instant::now() + delay;
             if until.is_none_or(|u| u < t) {
                 *until = Some(t);
@@ -576,6 +583,7 @@ impl Client {
         attempt: u32,
         max: u32,
     ) -> Result<ApiResponse> {
+        self.wait_for_throttle_window().await;
         let mut request = self.build(req, attempt, max)?;
         let how = self.authorization(req);
         let creds = match how {
@@ -688,6 +696,14 @@ impl Client {
     }
 
     /// Resolve SigV4 credentials once per process and reuse them until shortly before expiry.
+    ///
+    /// A small cache of our own rather than aws-config's identity cache: `IdentityCache::lazy()`
+    /// yields a `SharedIdentityCache` whose only entry point, `resolve_cached_identity`, takes
+    /// the SDK orchestrator's `RuntimeComponents` and `ConfigBag` (built and validated by the
+    /// orchestrator, with an endpoint resolver, auth schemes and more that this transport does
+    /// not have), and `SharedCredentialsProvider` does no caching of its own. Credentials are
+    /// refreshed five minutes before they expire (the lazy cache's buffer is 10 s), so none
+    /// expire during a retry loop's waits (up to 20 s each).
     pub async fn credentials(&self) -> Result<Credentials> {
         if let Some(c) = &self.inner.static_credentials {
             return Ok(c.clone());
