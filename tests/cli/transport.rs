@@ -210,3 +210,19 @@ fn fips_or_dual_stack_with_an_endpoint_override_is_refused() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
 }
+
+/// embed counts its own attempts but follows the transport's policy: the retry mode's attempt
+/// limit (legacy's five here) for errors other than throttling.
+#[test]
+fn embed_retries_by_the_transport_policy() {
+    let env = TestEnv::new();
+    for (mode, expected) in [("standard", 3), ("legacy", 5)] {
+        env.write_config(&format!(
+            "[default.retries]\nmode = \"{mode}\"\n[default.headers]\nx-brock-emulator-scenario = \"internal-error\"\n"
+        ));
+        let before = env.emulator.requests();
+        let out = env.cmd().args(["embed", "one text"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+        assert_eq!(env.emulator.requests() - before, expected, "{mode}");
+    }
+}
