@@ -266,14 +266,14 @@ struct Call {
 
 impl Call {
     /// One call with its own retries: each attempt is counted, so the summary can say how
-    /// many calls were throttled, and a batch never gives up on a short throttling burst. The
-    /// waits, the classification and the retry quota are the transport's policy.
+    /// many calls were throttled, and a batch never gives up on a short throttling burst (at
+    /// least [`MIN_THROTTLE_ATTEMPTS`], outside the retry quota). The waits, the classification
+    /// and the quota for other errors are the transport's policy.
     async fn run(self) -> Result<Vec<Vector>> {
-        let mut retries = self.client.retries();
+        let mut retries = self.client.retries().throttling_outside_quota();
         loop {
             let attempt = retries.attempt();
             self.tally.calls.fetch_add(1, Ordering::Relaxed);
-            let limit_now = self.max_attempts.max(MIN_THROTTLE_ATTEMPTS);
             let (outcome, asked) = match self
                 .client
                 .send_attempt(&self.req, attempt, self.max_attempts)
@@ -301,7 +301,7 @@ impl Call {
                 Err(e) => (e, None),
             };
             let limit = if outcome.is_throttling() {
-                limit_now
+                self.max_attempts.max(MIN_THROTTLE_ATTEMPTS)
             } else {
                 self.max_attempts
             };

@@ -128,9 +128,20 @@ pub struct Retries<'c> {
     attempt: u32,
     /// What the last retry took from the quota, given back on success.
     held: u32,
+    /// Whether throttling retries draw on the quota (see [`Retries::throttling_outside_quota`]).
+    quota_for_throttling: bool,
 }
 
 impl Retries<'_> {
+    /// Throttling retries no longer draw on the client's retry quota (transient errors still
+    /// do). For a batch (`embed`) that must outlast a throttling burst across many concurrent
+    /// calls: with the quota, a burst hitting a few hundred calls at once would spend it and
+    /// fail most of them at their first throttle.
+    pub fn throttling_outside_quota(mut self) -> Self {
+        self.quota_for_throttling = false;
+        self
+    }
+
     /// The number of the next attempt (1 for the first).
     pub fn attempt(&self) -> u32 {
         self.attempt
@@ -153,11 +164,14 @@ impl Retries<'_> {
             return RetryDecision::GiveUp(GiveUp::OutOfAttempts);
         }
         // botocore's legacy mode has no quota.
-        if inner.retry_mode != RetryMode::Legacy {
+        let outside = kind == retry::ErrorKind::Throttling && !self.quota_for_throttling;
+        if inner.retry_mode != RetryMode::Legacy && !outside {
             match inner.quota.acquire(kind) {
                 Some(cost) => self.held = cost,
                 None => return RetryDecision::GiveUp(GiveUp::QuotaSpent),
             }
+        } else {
+            self.held = 0;
         }
         let delay = retry::delay(inner.retry_base, self.attempt, asked);
         if kind == retry::ErrorKind::Throttling {
@@ -419,6 +433,7 @@ impl Client {
             client: self,
             attempt: 1,
             held: 0,
+            quota_for_throttling: true,
         }
     }
 
@@ -1215,5 +1230,50 @@ mod retry_loop_tests {
         assert_eq!(resp.status, 400);
         assert!(String::from_utf8_lossy(&resp.bytes().await.unwrap()).contains("canned"));
         assert_eq!(count.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn a_batch_may_retry_throttling_outside_the_quota() {
+        let (c, _) = client("http://127.0.0.1:9", RetryMode::Standard, 8).await;
+        while c.inner.quota.acquire(retry::ErrorKind::Transient).is_some() {}
+        while c
+            .inner
+            .quota
+            .acquire(retry::ErrorKind::Throttling)
+            .is_some()
+        {}
+        let throttled = Error::Service {
+            status: 429,
+            code: "ThrottlingException".into(),
+            message: "slow down".into(),
+            request_id: None,
+        };
+        let unavailable = Error::Service {
+            status: 503,
+            code: "ServiceUnavailableException".into(),
+            message: "later".into(),
+            request_id: None,
+        };
+        assert_eq!(
+            c.retries().after_failure(&throttled, None, 8),
+            RetryDecision::GiveUp(GiveUp::QuotaSpent)
+        );
+        let mut batch = c.retries().throttling_outside_quota();
+        for _ in 1..8 {
+            assert!(matches!(
+                batch.after_failure(&throttled, None, 8),
+                RetryDecision::Retry(_)
+            ));
+        }
+        assert_eq!(
+            batch.after_failure(&throttled, None, 8),
+            RetryDecision::GiveUp(GiveUp::OutOfAttempts)
+        );
+        assert_eq!(
+            c.retries()
+                .throttling_outside_quota()
+                .after_failure(&unavailable, None, 8),
+            RetryDecision::GiveUp(GiveUp::QuotaSpent)
+        );
     }
 }
