@@ -34,7 +34,7 @@ pub fn document(client: &Client, api: &ApiRequest, extra: Value) -> Result<Value
     if let (Some(doc), Value::Object(extra)) = (doc.as_object_mut(), extra) {
         doc.extend(extra);
         doc.insert("method".into(), Value::String(api.method.to_string()));
-        doc.insert("url".into(), Value::String(client.url(api)));
+        doc.insert("url".into(), Value::String(prepared.uri().to_string()));
         doc.insert("path".into(), Value::String(api.path.clone()));
         doc.insert("headers".into(), Value::Object(headers));
         doc.insert("body".into(), body);
