@@ -90,16 +90,16 @@ impl Error {
         }
     }
 
-    /// True for errors a retry may cure (throttling, 5xx, transient network), by the
-    /// transport's classification.
+    /// True for errors a retry may cure (throttling, transient codes and statuses, dropped
+    /// connections), by the transport's classification (the standard retry mode's).
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::Service { status, code, .. } => {
-                *status == 429
-                    || is_throttling_code(code)
-                    || brock_bedrock::retry::is_transient_code(code)
-                    || brock_bedrock::retry::is_transient_status(*status)
-            }
+            Error::Service { status, code, .. } => brock_bedrock::retry::classify_service(
+                brock_bedrock::RetryMode::Standard,
+                *status,
+                code,
+            )
+            .is_some(),
             Error::Network(_) => true,
             _ => false,
         }
@@ -110,7 +110,7 @@ impl Error {
             Error::Usage(_) | Error::Config(_) => exit::USAGE,
             Error::Auth(_) => exit::AUTH,
             Error::Service { status, code, .. } => {
-                if is_throttling_code(code) || *status == 429 {
+                if brock_bedrock::retry::is_limit_error(*status, code) {
                     exit::THROTTLED
                 } else if is_auth_code(code) {
                     exit::AUTH
@@ -197,7 +197,7 @@ fn service_hint(code: &str, message: &str) -> Option<String> {
         "ResourceNotFoundException" => {
             "check the id and the region (--region); `brock models` lists what this region offers"
         }
-        c if is_throttling_code(c) => {
+        c if brock_bedrock::retry::is_limit_error(0, c) => {
             "you are being throttled: retry later, raise `retries.max_attempts`, use a cross-region inference profile, or request a quota increase"
         }
         "ServiceUnavailableException" | "InternalServerException" => {

@@ -9,7 +9,7 @@ use std::io::{BufRead, IsTerminal};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use serde_json::{Map, Value};
 use tokio::task::JoinSet;
@@ -17,10 +17,10 @@ use tokio::task::JoinSet;
 use crate::cli::{EmbedArgs, EmbedEncoding, OnError, OutputFormat};
 use crate::commands::chat::core_error;
 use crate::config::Settings;
-use crate::error::{Error, Result, exit};
+use crate::error::{Error, Result};
 use crate::input::MAX_LINE;
 use crate::render::{diag, stdout_write};
-use brock_bedrock::{ApiRequest, Client, Service, path_segment};
+use brock_bedrock::{ApiRequest, Client, RetryDecision, Service, path_segment};
 use brock_core::embed::{
     EmbedFamily, EmbedImage, EmbedOptions, InputType, Truncate, Vector, parse_response,
     request_body,
@@ -253,15 +253,6 @@ struct Tally {
     retries: AtomicU64,
 }
 
-fn backoff(attempt: u32) -> Duration {
-    let base: f64 = std::env::var("BROCK_RETRY_BASE_MS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(500.0);
-    let cap = (base * 2f64.powi(attempt.saturating_sub(1).min(16) as i32)).min(20_000.0);
-    Duration::from_millis((cap / 2.0 + rand::random::<f64>() * cap / 2.0) as u64)
-}
-
 struct Call {
     client: Client,
     req: ApiRequest,
@@ -275,47 +266,58 @@ struct Call {
 
 impl Call {
     /// One call with its own retries: each attempt is counted, so the summary can say how
-    /// many calls were throttled, and a batch never gives up on a short throttling burst.
+    /// many calls were throttled, and a batch never gives up on a short throttling burst (at
+    /// least [`MIN_THROTTLE_ATTEMPTS`], outside the retry quota). The waits, the classification
+    /// and the quota for other errors are the transport's policy.
     async fn run(self) -> Result<Vec<Vector>> {
-        let mut attempt = 1;
+        let mut retries = self.client.retries().throttling_outside_quota();
         loop {
+            let attempt = retries.attempt();
             self.tally.calls.fetch_add(1, Ordering::Relaxed);
-            let outcome = match self.client.send_with(&self.req, 1, false).await {
-                Ok(resp) => {
+            let (outcome, asked) = match self
+                .client
+                .send_attempt(&self.req, attempt, self.max_attempts)
+                .await
+            {
+                Ok(resp) if (200..300).contains(&resp.status) => {
                     let tokens = resp
                         .header("x-amzn-bedrock-input-token-count")
                         .and_then(|t| t.trim().parse::<u64>().ok())
                         .unwrap_or(0);
                     match resp.json().await {
                         Ok(body) => {
+                            retries.succeeded();
                             self.tally.tokens.fetch_add(tokens, Ordering::Relaxed);
                             return parse_response(self.family, &body, self.ty.as_deref(), self.n)
                                 .map_err(core_error);
                         }
-                        Err(e) => Error::from(e),
+                        Err(e) => (e, None),
                     }
                 }
-                Err(e) => Error::from(e),
+                Ok(resp) => {
+                    let asked = brock_bedrock::retry::retry_after(&resp.headers);
+                    (resp.into_error().await, asked)
+                }
+                Err(e) => (e, None),
             };
-            let throttled = outcome.exit_code() == exit::THROTTLED;
-            let limit = if throttled {
+            let limit = if outcome.is_throttling() {
                 self.max_attempts.max(MIN_THROTTLE_ATTEMPTS)
             } else {
                 self.max_attempts
             };
-            if !outcome.is_retryable() || attempt >= limit {
-                return Err(outcome);
-            }
-            let delay = backoff(attempt);
+            let delay = match retries.after_failure(&outcome, asked, limit) {
+                RetryDecision::Retry(delay) => delay,
+                RetryDecision::GiveUp(_) => return Err(Error::from(outcome)),
+            };
             if self.verbose {
                 diag(&format!(
-                    "{outcome} (attempt {attempt}/{limit}); retrying in {} ms",
+                    "{} (attempt {attempt}/{limit}); retrying in {} ms",
+                    Error::from(outcome),
                     delay.as_millis()
                 ));
             }
             self.tally.retries.fetch_add(1, Ordering::Relaxed);
             tokio::time::sleep(delay).await;
-            attempt += 1;
         }
     }
 }
@@ -509,7 +511,7 @@ pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
                 family,
                 ty: opts.embedding_type.clone(),
                 n,
-                max_attempts: settings.max_attempts,
+                max_attempts: client.max_attempts(),
                 verbose: settings.verbose > 0,
                 tally: tally.clone(),
             };

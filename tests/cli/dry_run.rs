@@ -180,3 +180,63 @@ fn tokens_guardrail_and_chat_share_the_shape() {
     );
     assert_eq!(doc["operation"], "CountTokens");
 }
+
+/// `--dry-run` prints what then goes on the wire: the same command run for real against the
+/// emulator sends exactly the printed method, path, headers (compared after the same
+/// redaction) and body. Only the signature and its timestamp may differ between the two runs
+/// (they depend on the keys and the clock); both are there.
+#[test]
+fn dry_run_equals_the_request_the_service_receives() {
+    let env = TestEnv::new();
+    env.write_config("[default.headers]\nx-team = \"blue\"\nx-api-key = \"secret-value\"\n");
+    let commands: &[&[&str]] = &[
+        &["chat", "--no-stream", "-m", "nova-lite", "hello there"],
+        &["chat", "-m", "haiku", "--temperature", "0.2", "streamed"],
+        &["embed", "--dimensions", "256", "one text"],
+        &["rerank", "--query", "fruit", "kiwi", "car"],
+        &["tokens", "-m", "sonnet", "count me"],
+    ];
+    for args in commands {
+        let out = env.cmd().args(*args).arg("--dry-run").output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr_of(&out));
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let before = env.emulator.requests();
+        let out = env.cmd().args(*args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr_of(&out));
+        assert_eq!(env.emulator.requests(), before + 1, "{args:?}: one request");
+        let got = env.emulator.last_request().expect("a request arrived");
+
+        assert_eq!(doc["method"], got.method, "{args:?}");
+        assert_eq!(doc["path"], got.uri, "{args:?}");
+        let mut received = serde_json::Map::new();
+        for (k, v) in &got.headers {
+            received.insert(k.clone(), Value::String(brock_bedrock::redact_header(k, v)));
+        }
+        let mut printed = doc["headers"].as_object().unwrap().clone();
+        for key in ["authorization", "x-amz-date"] {
+            let (p, r) = (printed.remove(key), received.remove(key));
+            assert!(p.is_some() && r.is_some(), "{args:?}: {key} missing");
+        }
+        assert_eq!(Value::Object(printed), Value::Object(received), "{args:?}");
+        assert!(
+            doc["headers"]["x-team"]
+                .as_str()
+                .unwrap()
+                .starts_with("<redacted")
+        );
+        assert!(
+            doc["headers"]["user-agent"]
+                .as_str()
+                .unwrap()
+                .starts_with("brock/")
+        );
+        assert_eq!(doc["headers"]["amz-sdk-request"], "attempt=1; max=3");
+        let body: Value = serde_json::from_slice(&got.body).unwrap();
+        assert_eq!(doc["body"], body, "{args:?}");
+        assert_eq!(
+            doc["headers"]["content-length"],
+            got.body.len().to_string(),
+            "{args:?}"
+        );
+    }
+}

@@ -37,3 +37,4 @@ mod secrets;
 mod session;
 mod tokens;
 mod translation;
+mod transport;

@@ -17,7 +17,7 @@ use tokio::sync::{Mutex, OnceCell};
 use crate::error::{Error, Result};
 use crate::redact::{check_endpoint_url, redact_header};
 use crate::response::ApiResponse;
-use crate::retry::{RetryMode, backoff, retryable_status};
+use crate::retry::{self, RetryMode, RetryQuota};
 use crate::text::clip;
 use crate::{ClientConfig, LogHook, WaitHook};
 
@@ -92,6 +92,104 @@ impl ApiRequest {
     }
 }
 
+/// How one request is authorised.
+enum Authorize<'a> {
+    /// It carries its own Authorization header.
+    AsIs,
+    Bearer(&'a str),
+    /// `agents_with_key`: an API key is configured, but the agents runtime needs SigV4.
+    SigV4 {
+        agents_with_key: bool,
+    },
+}
+
+/// What [`Retries::after_failure`] decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetryDecision {
+    /// Wait this long, then send the next attempt.
+    Retry(Duration),
+    GiveUp(GiveUp),
+}
+
+/// Why no retry follows a failed attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GiveUp {
+    /// A retry will not help (a validation error, an auth failure, …).
+    NotRetryable,
+    /// The attempt limit is reached.
+    OutOfAttempts,
+    /// The client's retry quota cannot pay for another retry ([`RetryQuota`]).
+    QuotaSpent,
+}
+
+/// The retry state of one logical request; see [`Client::retries`].
+pub struct Retries<'c> {
+    client: &'c Client,
+    attempt: u32,
+    /// What the last retry took from the quota, given back on success.
+    held: u32,
+    /// Whether throttling retries draw on the quota (see [`Retries::throttling_outside_quota`]).
+    quota_for_throttling: bool,
+}
+
+impl Retries<'_> {
+    /// Throttling retries no longer draw on the client's retry quota (transient errors still
+    /// do). For a batch (`embed`) that must outlast a throttling burst across many concurrent
+    /// calls: with the quota, a burst hitting a few hundred calls at once would spend it and
+    /// fail most of them at their first throttle.
+    pub fn throttling_outside_quota(mut self) -> Self {
+        self.quota_for_throttling = false;
+        self
+    }
+
+    /// The number of the next attempt (1 for the first).
+    pub fn attempt(&self) -> u32 {
+        self.attempt
+    }
+
+    /// After attempt [`attempt`](Self::attempt) failed with `error` (`asked`: the wait the
+    /// answer asked for, see [`retry::retry_after`]): retry after a delay, or give up. `max`
+    /// is the attempt limit for this error.
+    pub fn after_failure(
+        &mut self,
+        error: &Error,
+        asked: Option<Duration>,
+        max: u32,
+    ) -> RetryDecision {
+        let inner = &self.client.inner;
+        let Some(kind) = retry::classify(inner.retry_mode, error) else {
+            return RetryDecision::GiveUp(GiveUp::NotRetryable);
+        };
+        if self.attempt >= max {
+            return RetryDecision::GiveUp(GiveUp::OutOfAttempts);
+        }
+        // botocore's legacy mode has no quota.
+        let outside = kind == retry::ErrorKind::Throttling && !self.quota_for_throttling;
+        if inner.retry_mode != RetryMode::Legacy && !outside {
+            match inner.quota.acquire(kind) {
+                Some(cost) => self.held = cost,
+                None => return RetryDecision::GiveUp(GiveUp::QuotaSpent),
+            }
+        } else {
+            self.held = 0;
+        }
+        let delay = retry::delay(inner.retry_base, self.attempt, asked);
+        if kind == retry::ErrorKind::Throttling {
+            self.client.note_throttled(delay);
+        }
+        self.attempt += 1;
+        RetryDecision::Retry(delay)
+    }
+
+    /// The request succeeded: its retry's cost goes back to the quota (a first-attempt
+    /// success adds one token).
+    pub fn succeeded(self) {
+        if self.client.inner.retry_mode != RetryMode::Legacy {
+            self.client.inner.quota.release(self.held);
+        }
+    }
+}
+
 /// How requests are authorised.
 #[derive(Clone)]
 enum Auth {
@@ -125,7 +223,8 @@ struct Inner {
     max_attempts: u32,
     retry_mode: RetryMode,
     /// Adaptive mode: the earliest time the next request may go out after throttling.
-    throttle_until: Mutex<Option<Instant>>,
+    throttle_until: std::sync::Mutex<Option<Instant>>,
+    quota: RetryQuota,
     retry_base: Duration,
     extra_headers: Vec<(String, String)>,
     verbose: u8,
@@ -160,8 +259,9 @@ impl Client {
             })?,
         };
         validate_region(&region)?;
+        let variants = config.endpoint_variants;
         let endpoint = |given: Option<String>, service: Service| -> Result<String> {
-            let url = given.unwrap_or_else(|| crate::endpoint::default_url(service, &region));
+            let url = crate::endpoint::resolve(service, &region, variants, given.as_deref())?;
             let url = url.trim_end_matches('/').to_string();
             check_endpoint_url(&url, "the endpoint URL")?;
             Ok(url)
@@ -190,7 +290,8 @@ impl Client {
                 read_timeout: config.read_timeout,
                 max_attempts,
                 retry_mode: config.retry_mode,
-                throttle_until: Mutex::new(None),
+                throttle_until: std::sync::Mutex::new(None),
+                quota: RetryQuota::default(),
                 retry_base: config.retry_base,
                 extra_headers: config.headers,
                 verbose: config.verbose,
@@ -227,10 +328,20 @@ impl Client {
         matches!(self.inner.auth, Auth::Bearer(_))
     }
 
-    /// Send with retries on throttling, 5xx and connection failures. A non-2xx answer becomes
-    /// `Error::Service` with AWS's code and message. The body is not read: streams stay live.
+    /// Send with retries on throttling, transient errors and connection failures, as the
+    /// client's retry mode says. A non-2xx answer becomes `Error::Service` with AWS's code and
+    /// message. The body is not read: streams stay live.
     pub async fn send(&self, req: &ApiRequest) -> Result<ApiResponse> {
         self.send_with(req, self.inner.max_attempts, false).await
+    }
+
+    /// The configured attempt limit (the retry mode's default unless one was set).
+    pub fn max_attempts(&self) -> u32 {
+        self.inner.max_attempts
+    }
+
+    pub fn retry_mode(&self) -> RetryMode {
+        self.inner.retry_mode
     }
 
     /// Like [`send`](Self::send), with an explicit attempt limit; with `keep_errors` the final
@@ -242,22 +353,13 @@ impl Client {
         keep_errors: bool,
     ) -> Result<ApiResponse> {
         let max = max_attempts.max(1);
-        let mut attempt = 1;
+        let mut retries = self.retries();
         loop {
-            self.wait_for_throttle_window().await;
+            let attempt = retries.attempt();
             let started = Instant::now();
-            let outcome = self.send_once(req, attempt).await;
-            let outcome = match outcome {
-                Ok(resp) if (200..300).contains(&resp.status) => Ok(resp),
-                // Only statuses a retry may cure are read here; the last one is handed back.
-                Ok(resp) if keep_errors && (attempt >= max || !retryable_status(resp.status)) => {
-                    Ok(resp)
-                }
-                Ok(resp) => Err(resp.into_error().await),
-                Err(e) => Err(e),
-            };
-            match outcome {
-                Ok(resp) => {
+            let (error, asked) = match self.send_attempt(req, attempt, max).await {
+                Ok(resp) if (200..300).contains(&resp.status) => {
+                    retries.succeeded();
                     self.log(1, || {
                         format!(
                             "<- {} in {} ms (attempt {attempt})",
@@ -267,27 +369,71 @@ impl Client {
                     });
                     return Ok(resp);
                 }
-                Err(e) if e.is_retryable() && attempt < max => {
-                    let delay = backoff(self.inner.retry_base, attempt);
-                    if e.is_throttling() {
-                        self.note_throttled(delay).await;
+                Ok(resp) => {
+                    // Decided from the status and x-amzn-errortype before the body is read,
+                    // so a final answer can still be handed back unread.
+                    if keep_errors {
+                        let code = resp
+                            .header("x-amzn-errortype")
+                            .map(|t| t.split(':').next().unwrap_or(t))
+                            .unwrap_or("");
+                        let kind =
+                            retry::classify_service(self.inner.retry_mode, resp.status, code);
+                        if kind.is_none() || attempt >= max {
+                            self.log(1, || {
+                                format!(
+                                    "<- {} in {} ms (attempt {attempt})",
+                                    resp.status,
+                                    started.elapsed().as_millis()
+                                )
+                            });
+                            return Ok(resp);
+                        }
                     }
+                    let asked = retry::retry_after(&resp.headers);
+                    (resp.into_error().await, asked)
+                }
+                Err(e) => (e, None),
+            };
+            match retries.after_failure(&error, asked, max) {
+                RetryDecision::Retry(delay) => {
                     self.log(1, || {
                         format!(
-                            "<- {e} (attempt {attempt}/{max}); retrying in {} ms",
+                            "<- {error} (attempt {attempt}/{max}); retrying in {} ms",
                             delay.as_millis()
                         )
                     });
                     tokio::time::sleep(delay).await;
-                    attempt += 1;
                 }
-                Err(e) => {
-                    if attempt > 1 {
-                        self.log(1, || format!("<- giving up after {attempt} attempts"));
+                RetryDecision::GiveUp(why) => {
+                    match why {
+                        GiveUp::QuotaSpent => self.log(1, || {
+                            format!(
+                                "<- {error} (attempt {attempt}/{max}); not retrying: the retry quota is spent ({} of {} left)",
+                                self.inner.quota.available(),
+                                retry::QUOTA_CAPACITY
+                            )
+                        }),
+                        _ if attempt > 1 => {
+                            self.log(1, || format!("<- giving up after {attempt} attempts"))
+                        }
+                        _ => {}
                     }
-                    return Err(e);
+                    return Err(error);
                 }
             }
+        }
+    }
+
+    /// The retries of one logical request under this client's policy (mode, back-off,
+    /// `x-amz-retry-after`, quota), for callers that send each attempt themselves with
+    /// [`send_attempt`](Self::send_attempt) and keep their own count (`embed`).
+    pub fn retries(&self) -> Retries<'_> {
+        Retries {
+            client: self,
+            attempt: 1,
+            held: 0,
+            quota_for_throttling: true,
         }
     }
 
@@ -295,7 +441,11 @@ impl Client {
         if self.inner.retry_mode != RetryMode::Adaptive {
             return;
         }
-        let until = *self.inner.throttle_until.lock().await;
+        let until = *self
+            .inner
+            .throttle_until
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         if let Some(t) = until {
             let now = Instant::now();
             if t > now {
@@ -306,9 +456,13 @@ impl Client {
 
     /// Adaptive mode: after a throttle, every concurrent request of this client waits out the
     /// same back-off window instead of each hammering the service on its own schedule.
-    async fn note_throttled(&self, delay: Duration) {
+    fn note_throttled(&self, delay: Duration) {
         if self.inner.retry_mode == RetryMode::Adaptive {
-            let mut until = self.inner.throttle_until.lock().await;
+            let mut until = self
+                .inner
+                .throttle_until
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
             let t = Instant::now() + delay;
             if until.is_none_or(|u| u < t) {
                 *until = Some(t);
@@ -316,7 +470,10 @@ impl Client {
         }
     }
 
-    async fn send_once(&self, req: &ApiRequest, attempt: u32) -> Result<ApiResponse> {
+    /// The request as it goes on the wire for attempt `attempt` of `max`, unsigned: Host,
+    /// Content-Length, User-Agent, amz-sdk-request, the configured headers, then the
+    /// request's own.
+    fn build(&self, req: &ApiRequest, attempt: u32, max: u32) -> Result<Request<Full<Bytes>>> {
         let url = self.url(req);
         let uri: http::Uri = url.parse().map_err(|e| {
             Error::InvalidRequest(format!("invalid request URL {}: {e}", clip(&url, 200)))
@@ -328,9 +485,7 @@ impl Client {
                 Error::InvalidRequest(format!("invalid request URL {}: no host", clip(&url, 200)))
             })?;
 
-        let mut builder = Request::builder()
-            .method(req.method.clone())
-            .uri(uri.clone());
+        let mut builder = Request::builder().method(req.method.clone()).uri(uri);
         let headers = builder.headers_mut().expect("fresh builder has headers");
         headers.insert(http::header::HOST, header_value(&authority)?);
         if !req.body.is_empty() || req.method == Method::POST || req.method == Method::PUT {
@@ -345,52 +500,134 @@ impl Client {
         );
         headers.insert(
             HeaderName::from_static("amz-sdk-request"),
-            header_value(&format!(
-                "attempt={attempt}; max={}",
-                self.inner.max_attempts
-            ))?,
+            header_value(&format!("attempt={attempt}; max={max}"))?,
         );
         for (k, v) in self.inner.extra_headers.iter().chain(req.headers.iter()) {
             let name = HeaderName::from_bytes(k.as_bytes())
                 .map_err(|_| Error::InvalidRequest(format!("invalid header name {k:?}")))?;
             headers.insert(name, header_value(v)?);
         }
-        let mut request = builder
+        builder
             .body(Full::new(req.body.clone()))
-            .map_err(|e| Error::InvalidRequest(format!("cannot build the request: {e}")))?;
+            .map_err(|e| Error::InvalidRequest(format!("cannot build the request: {e}")))
+    }
 
-        // A request that brings its own Authorization (a proxy's API key) is neither signed nor
-        // given the Bedrock credentials.
+    /// How `req` is authorised: the bearer token, SigV4 (with credentials the caller
+    /// resolves), or nothing when the request brings its own Authorization (a proxy's key).
+    fn authorization(&self, req: &ApiRequest) -> Authorize<'_> {
         let own_auth = req
             .headers
             .iter()
             .any(|(k, _)| k.eq_ignore_ascii_case("authorization"));
         match (&self.inner.auth, req.service) {
-            _ if own_auth => {}
-            (Auth::Bearer(token), Service::Runtime | Service::Control) => {
+            _ if own_auth => Authorize::AsIs,
+            (Auth::Bearer(token), Service::Runtime | Service::Control) => Authorize::Bearer(token),
+            (Auth::Bearer(_), Service::AgentRuntime) if self.inner.static_credentials.is_none() => {
+                Authorize::SigV4 {
+                    agents_with_key: true,
+                }
+            }
+            _ => Authorize::SigV4 {
+                agents_with_key: false,
+            },
+        }
+    }
+
+    fn authorize(
+        &self,
+        request: &mut Request<Full<Bytes>>,
+        how: &Authorize<'_>,
+        creds: Option<&Credentials>,
+        body: &[u8],
+        time: SystemTime,
+    ) -> Result<()> {
+        match (how, creds) {
+            (Authorize::AsIs, _) => Ok(()),
+            (Authorize::Bearer(token), _) => {
                 request.headers_mut().insert(
                     http::header::AUTHORIZATION,
                     header_value(&format!("Bearer {token}"))?,
                 );
+                Ok(())
             }
-            (Auth::Bearer(_), Service::AgentRuntime) if self.inner.static_credentials.is_none() => {
-                // The agents runtime rejects API keys; SigV4 credentials must come from the chain.
-                let creds = self.credentials().await.map_err(|_| {
-                    Error::Auth(
-                        "the Bedrock Agents runtime does not accept Bedrock API keys (bearer tokens): \
-                         configure AWS credentials (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, --aws-profile or SSO)"
-                            .into(),
-                    )
-                })?;
-                sign(&mut request, &creds, &self.inner.region, &req.body)?;
+            (Authorize::SigV4 { .. }, Some(creds)) => {
+                sign(request, creds, &self.inner.region, body, time)
             }
-            _ => {
-                let creds = self.credentials().await?;
-                sign(&mut request, &creds, &self.inner.region, &req.body)?;
-            }
+            (Authorize::SigV4 { .. }, None) => Err(Error::Auth(
+                "no credentials to sign the request with".into(),
+            )),
         }
+    }
 
-        self.log(1, || format!("-> {} {url}", req.method));
+    /// The request exactly as [`send_attempt`] would put it on the wire for a first attempt,
+    /// built by the same code, without sending it (`--dry-run`). It is signed as a real
+    /// request is, with the configured keys when fixed ones are set and with placeholder keys
+    /// otherwise, so no credential lookup happens; show it with its Authorization redacted
+    /// ([`redact_header`]).
+    pub fn prepare_dry_run(&self, req: &ApiRequest) -> Result<Request<Full<Bytes>>> {
+        let mut request = self.build(req, 1, self.inner.max_attempts)?;
+        let placeholder = Credentials::new(
+            "AKIDDRYRUNEXAMPLE000",
+            "dry-run-placeholder-secret",
+            None,
+            None,
+            "brock-dry-run",
+        );
+        let creds = self
+            .inner
+            .static_credentials
+            .as_ref()
+            .unwrap_or(&placeholder);
+        let how = self.authorization(req);
+        self.authorize(
+            &mut request,
+            &how,
+            Some(creds),
+            &req.body,
+            SystemTime::now(),
+        )?;
+        Ok(request)
+    }
+
+    /// One attempt of `req` (attempt `attempt` of `max`, as the `amz-sdk-request` header
+    /// tells the service): built, authorised and sent, with no retry. The answer is returned
+    /// whatever its status.
+    pub async fn send_attempt(
+        &self,
+        req: &ApiRequest,
+        attempt: u32,
+        max: u32,
+    ) -> Result<ApiResponse> {
+        self.wait_for_throttle_window().await;
+        let mut request = self.build(req, attempt, max)?;
+        let how = self.authorization(req);
+        let creds = match how {
+            Authorize::SigV4 {
+                agents_with_key: true,
+            } => Some(self.credentials().await.map_err(|_| {
+                Error::Auth(
+                    "the Bedrock Agents runtime does not accept Bedrock API keys (bearer tokens): \
+                     configure AWS credentials (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, --aws-profile or SSO)"
+                        .into(),
+                )
+            })?),
+            Authorize::SigV4 { .. } => Some(self.credentials().await?),
+            _ => None,
+        };
+        self.authorize(
+            &mut request,
+            &how,
+            creds.as_ref(),
+            &req.body,
+            SystemTime::now(),
+        )?;
+        let uri = request.uri().clone();
+        let authority = uri
+            .authority()
+            .map(|a| a.as_str().to_string())
+            .unwrap_or_default();
+
+        self.log(1, || format!("-> {} {uri}", req.method));
         if self.inner.verbose >= 2 {
             for (k, v) in request.headers() {
                 let shown = redact_header(k.as_str(), v.to_str().unwrap_or("<binary>"));
@@ -474,6 +711,14 @@ impl Client {
     }
 
     /// Resolve SigV4 credentials once per process and reuse them until shortly before expiry.
+    ///
+    /// A small cache of our own rather than aws-config's identity cache: `IdentityCache::lazy()`
+    /// yields a `SharedIdentityCache` whose only entry point, `resolve_cached_identity`, takes
+    /// the SDK orchestrator's `RuntimeComponents` and `ConfigBag` (built and validated by the
+    /// orchestrator, with an endpoint resolver, auth schemes and more that this transport does
+    /// not have), and `SharedCredentialsProvider` does no caching of its own. Credentials are
+    /// refreshed five minutes before they expire (the lazy cache's buffer is 10 s), so none
+    /// expire during a retry loop's waits (up to 20 s each).
     pub async fn credentials(&self) -> Result<Credentials> {
         if let Some(c) = &self.inner.static_credentials {
             return Ok(c.clone());
@@ -654,6 +899,7 @@ fn sign(
     creds: &Credentials,
     region: &str,
     body: &[u8],
+    time: SystemTime,
 ) -> Result<()> {
     use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
     use aws_sigv4::sign::v4;
@@ -663,7 +909,7 @@ fn sign(
         .identity(&identity)
         .region(region)
         .name("bedrock")
-        .time(SystemTime::now())
+        .time(time)
         .settings(SigningSettings::default())
         .build()
         .map_err(|e| Error::Auth(format!("cannot sign the request: {e}")))?
@@ -760,6 +1006,274 @@ mod tests {
         assert_eq!(
             readable_sdk_error("no credential source found"),
             "no credential source found"
+        );
+    }
+}
+
+/// The retry loop against a loopback server that answers every request with one canned
+/// response: what the client logs and how many attempts reach the server.
+#[cfg(test)]
+mod retry_loop_tests {
+    use super::*;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    /// Serves `status` with `headers` and an AWS JSON error body for `code`, forever; returns
+    /// the URL and the request counter.
+    async fn canned(
+        status: u16,
+        code: &'static str,
+        headers: &'static str,
+    ) -> (String, Arc<AtomicU32>) {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let count = Arc::new(AtomicU32::new(0));
+        let seen = count.clone();
+        tokio::spawn(async move {
+            loop {
+                let Ok((mut s, _)) = listener.accept().await else {
+                    return;
+                };
+                let seen = seen.clone();
+                tokio::spawn(async move {
+                    let mut buf = Vec::new();
+                    let mut chunk = [0u8; 4096];
+                    // Headers, then the body its Content-Length announces.
+                    loop {
+                        let Ok(n) = s.read(&mut chunk).await else {
+                            return;
+                        };
+                        if n == 0 {
+                            return;
+                        }
+                        buf.extend_from_slice(&chunk[..n]);
+                        let text = String::from_utf8_lossy(&buf).to_string();
+                        if let Some(end) = text.find("\r\n\r\n") {
+                            let len = text[..end]
+                                .lines()
+                                .find_map(|l| {
+                                    l.to_ascii_lowercase()
+                                        .strip_prefix("content-length:")
+                                        .map(|v| v.trim().parse::<usize>().unwrap_or(0))
+                                })
+                                .unwrap_or(0);
+                            if buf.len() >= end + 4 + len {
+                                break;
+                            }
+                        }
+                    }
+                    seen.fetch_add(1, Ordering::SeqCst);
+                    let body = format!(r#"{{"message":"canned {code}"}}"#);
+                    let resp = format!(
+                        "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\nx-amzn-errortype: {code}\r\n{headers}content-length: {}\r\nconnection: close\r\n\r\n{body}",
+                        body.len()
+                    );
+                    let _ = s.write_all(resp.as_bytes()).await;
+                    let _ = s.shutdown().await;
+                });
+            }
+        });
+        (url, count)
+    }
+
+    async fn client(
+        url: &str,
+        mode: RetryMode,
+        max: u32,
+    ) -> (Client, Arc<std::sync::Mutex<Vec<String>>>) {
+        let lines = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = lines.clone();
+        let c = Client::new(ClientConfig {
+            region: Some("us-east-1".into()),
+            endpoints: crate::Endpoints {
+                runtime: Some(url.into()),
+                control: Some(url.into()),
+                agent_runtime: Some(url.into()),
+            },
+            static_credentials: Some(Credentials::new("AKIDTEST", "secret", None, None, "test")),
+            max_attempts: Some(max),
+            retry_mode: mode,
+            retry_base: Duration::from_millis(1),
+            verbose: 1,
+            log: Some(Arc::new(move |l: &str| {
+                sink.lock().unwrap().push(l.to_string())
+            })),
+            ..ClientConfig::default()
+        })
+        .await
+        .unwrap();
+        (c, lines)
+    }
+
+    async fn fail(c: &Client) -> Error {
+        match c.send(&req()).await {
+            Ok(r) => panic!("answered {}", r.status),
+            Err(e) => e,
+        }
+    }
+
+    fn req() -> ApiRequest {
+        ApiRequest::post_json(
+            Service::Runtime,
+            "/model/m/converse",
+            &serde_json::json!({}),
+        )
+    }
+
+    #[tokio::test]
+    async fn x_amz_retry_after_sets_the_wait() {
+        let (url, count) = canned(
+            503,
+            "ServiceUnavailableException",
+            "x-amz-retry-after: 7\r\n",
+        )
+        .await;
+        let (c, lines) = client(&url, RetryMode::Standard, 2).await;
+        let e = fail(&c).await;
+        assert!(
+            e.to_string().starts_with("ServiceUnavailableException"),
+            "{e}"
+        );
+        assert_eq!(count.load(Ordering::SeqCst), 2);
+        let lines = lines.lock().unwrap();
+        assert!(
+            lines.iter().any(|l| l.ends_with("retrying in 7 ms")),
+            "{lines:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn statuses_outside_the_sdks_list_are_not_retried() {
+        let (url, count) = canned(501, "NotImplemented", "").await;
+        let (c, _) = client(&url, RetryMode::Standard, 3).await;
+        fail(&c).await;
+        assert_eq!(count.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn an_exhausted_quota_stops_retries_and_says_so() {
+        // Transient retries cost 10 of the 500: 19 + 19 + 12 retries spend it all.
+        let (url, count) = canned(
+            503,
+            "ServiceUnavailableException",
+            "x-amz-retry-after: 0\r\n",
+        )
+        .await;
+        let (c, lines) = client(&url, RetryMode::Standard, 20).await;
+        for _ in 0..2 {
+            fail(&c).await;
+        }
+        assert_eq!(count.load(Ordering::SeqCst), 40);
+        fail(&c).await;
+        assert_eq!(count.load(Ordering::SeqCst), 40 + 13);
+        let last = lines.lock().unwrap().last().cloned().unwrap();
+        assert!(
+            last.contains("not retrying: the retry quota is spent (0 of 500 left)"),
+            "{last}"
+        );
+        // Spent: the next failure is not retried at all.
+        fail(&c).await;
+        assert_eq!(count.load(Ordering::SeqCst), 54);
+    }
+
+    #[tokio::test]
+    async fn legacy_mode_has_no_quota_and_retries_509() {
+        let (url, count) = canned(509, "BandwidthLimitExceeded", "x-amz-retry-after: 0\r\n").await;
+        let (c, _) = client(&url, RetryMode::Legacy, 20).await;
+        for _ in 0..3 {
+            fail(&c).await;
+        }
+        assert_eq!(count.load(Ordering::SeqCst), 60);
+        // The legacy default is five attempts.
+        let (c, _) = client(&url, RetryMode::Legacy, 0).await;
+        assert_eq!(
+            c.max_attempts(),
+            1,
+            "an explicit limit is kept (at least 1)"
+        );
+        let (url, count) = canned(509, "X", "x-amz-retry-after: 0\r\n").await;
+        let lines = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let c = Client::new(ClientConfig {
+            region: Some("us-east-1".into()),
+            endpoints: crate::Endpoints {
+                runtime: Some(url.clone()),
+                control: Some(url.clone()),
+                agent_runtime: Some(url),
+            },
+            static_credentials: Some(Credentials::new("AKIDTEST", "secret", None, None, "test")),
+            retry_mode: RetryMode::Legacy,
+            log: Some(Arc::new(move |l: &str| {
+                lines.lock().unwrap().push(l.to_string())
+            })),
+            ..ClientConfig::default()
+        })
+        .await
+        .unwrap();
+        fail(&c).await;
+        assert_eq!(count.load(Ordering::SeqCst), 5);
+    }
+
+    #[tokio::test]
+    async fn standard_mode_does_not_retry_509() {
+        // (BandwidthLimitExceeded would be retried: it is in the SDK's throttling list.)
+        let (url, count) = canned(509, "LimitReached", "").await;
+        let (c, _) = client(&url, RetryMode::Standard, 5).await;
+        fail(&c).await;
+        assert_eq!(count.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn a_kept_error_answer_is_returned_unread_when_final() {
+        let (url, count) = canned(400, "ValidationException", "").await;
+        let (c, _) = client(&url, RetryMode::Standard, 3).await;
+        let resp = c.send_with(&req(), 3, true).await.unwrap();
+        assert_eq!(resp.status, 400);
+        assert!(String::from_utf8_lossy(&resp.bytes().await.unwrap()).contains("canned"));
+        assert_eq!(count.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn a_batch_may_retry_throttling_outside_the_quota() {
+        let (c, _) = client("http://127.0.0.1:9", RetryMode::Standard, 8).await;
+        while c.inner.quota.acquire(retry::ErrorKind::Transient).is_some() {}
+        while c
+            .inner
+            .quota
+            .acquire(retry::ErrorKind::Throttling)
+            .is_some()
+        {}
+        let throttled = Error::Service {
+            status: 429,
+            code: "ThrottlingException".into(),
+            message: "slow down".into(),
+            request_id: None,
+        };
+        let unavailable = Error::Service {
+            status: 503,
+            code: "ServiceUnavailableException".into(),
+            message: "later".into(),
+            request_id: None,
+        };
+        assert_eq!(
+            c.retries().after_failure(&throttled, None, 8),
+            RetryDecision::GiveUp(GiveUp::QuotaSpent)
+        );
+        let mut batch = c.retries().throttling_outside_quota();
+        for _ in 1..8 {
+            assert!(matches!(
+                batch.after_failure(&throttled, None, 8),
+                RetryDecision::Retry(_)
+            ));
+        }
+        assert_eq!(
+            batch.after_failure(&throttled, None, 8),
+            RetryDecision::GiveUp(GiveUp::OutOfAttempts)
+        );
+        assert_eq!(
+            c.retries()
+                .throttling_outside_quota()
+                .after_failure(&unavailable, None, 8),
+            RetryDecision::GiveUp(GiveUp::QuotaSpent)
         );
     }
 }

@@ -41,24 +41,15 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     /// The service asked us to slow down.
     pub fn is_throttling(&self) -> bool {
-        match self {
-            Error::Service { status, code, .. } => {
-                *status == 429 || crate::retry::is_throttling_code(code)
-            }
-            _ => false,
-        }
+        matches!(
+            crate::retry::classify(crate::RetryMode::Standard, self),
+            Some(crate::retry::ErrorKind::Throttling)
+        )
     }
 
-    /// A retry may cure it: throttling, a transient service error, a dropped connection.
+    /// A retry may cure it (the standard retry mode's classification): throttling, a
+    /// transient service error, a dropped connection.
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Error::Service { status, code, .. } => {
-                self.is_throttling()
-                    || crate::retry::is_transient_code(code)
-                    || crate::retry::is_transient_status(*status)
-            }
-            Error::Network(_) | Error::Timeout(_) => true,
-            _ => false,
-        }
+        crate::retry::classify(crate::RetryMode::Standard, self).is_some()
     }
 }

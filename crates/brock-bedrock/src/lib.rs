@@ -13,6 +13,7 @@ mod client;
 pub mod endpoint;
 mod error;
 mod eventstream;
+pub mod profile;
 mod redact;
 mod response;
 pub mod retry;
@@ -22,7 +23,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub use aws_credential_types::Credentials;
-pub use client::{ApiRequest, Client, Service, path_segment};
+pub use client::{ApiRequest, Client, GiveUp, Retries, RetryDecision, Service, path_segment};
 pub use error::{Error, Result};
 pub use eventstream::{Event, EventStream, decode_event_stream};
 pub use redact::{check_endpoint_url, redact_header};
@@ -49,6 +50,8 @@ pub struct ClientConfig {
     /// None: the region of the AWS profile, else an error.
     pub region: Option<String>,
     pub endpoints: Endpoints,
+    /// FIPS / dual-stack public endpoints (refused together with a configured endpoint URL).
+    pub endpoint_variants: endpoint::Variants,
     /// A Bedrock API key: runtime and control-plane requests carry it as `Authorization:
     /// Bearer` instead of a SigV4 signature.
     pub bearer_token: Option<String>,
@@ -80,6 +83,7 @@ impl Default for ClientConfig {
         ClientConfig {
             region: None,
             endpoints: Endpoints::default(),
+            endpoint_variants: endpoint::Variants::default(),
             bearer_token: None,
             static_credentials: None,
             aws_profile: None,

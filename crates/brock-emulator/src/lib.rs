@@ -251,6 +251,16 @@ impl Default for EmulatorOptions {
     }
 }
 
+/// One request as the emulator received it: header names lowercase, in arrival order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReceivedRequest {
+    pub method: String,
+    /// The request target (path and query).
+    pub uri: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
 /// A running emulator on the current tokio runtime. Dropping it stops the accept loop and
 /// aborts open connections; [`Emulator::shutdown`] lets in-flight answers finish first.
 pub struct Emulator {
@@ -326,17 +336,21 @@ async fn wait_for_signal() -> std::io::Result<()> {
 
 /// An emulator on its own thread with its own tokio runtime, for tests and synchronous
 /// callers. Stops (and joins the thread) on drop.
+type LastRequest = Arc<std::sync::Mutex<Option<ReceivedRequest>>>;
+
 pub struct BackgroundEmulator {
     addr: SocketAddr,
     requests: Arc<AtomicU64>,
+    last: LastRequest,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl BackgroundEmulator {
     pub fn start(opts: EmulatorOptions) -> std::io::Result<BackgroundEmulator> {
-        let (ready_tx, ready_rx) =
-            std::sync::mpsc::channel::<std::io::Result<(SocketAddr, Arc<AtomicU64>)>>();
+        let (ready_tx, ready_rx) = std::sync::mpsc::channel::<
+            std::io::Result<(SocketAddr, Arc<AtomicU64>, LastRequest)>,
+        >();
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let thread = std::thread::Builder::new()
             .name("brock-emulator".into())
@@ -356,7 +370,16 @@ impl BackgroundEmulator {
                 runtime.block_on(async move {
                     match Emulator::start(opts).await {
                         Ok(emulator) => {
-                            let _ = ready_tx.send(Ok((emulator.addr(), emulator.requests.clone())));
+                            let last = emulator
+                                .handle
+                                .as_ref()
+                                .map(|h| h.last.clone())
+                                .unwrap_or_default();
+                            let _ = ready_tx.send(Ok((
+                                emulator.addr(),
+                                emulator.requests.clone(),
+                                last,
+                            )));
                             let _ = stop_rx.await;
                             // Tests drop the emulator when they are done: cut, don't wait.
                             emulator.close_now().await;
@@ -369,12 +392,13 @@ impl BackgroundEmulator {
                 // Stalled connections must not keep the thread alive.
                 runtime.shutdown_background();
             })?;
-        let (addr, requests) = ready_rx
+        let (addr, requests, last) = ready_rx
             .recv()
             .map_err(|_| std::io::Error::other("the emulator thread exited before starting"))??;
         Ok(BackgroundEmulator {
             addr,
             requests,
+            last,
             stop: Some(stop_tx),
             thread: Some(thread),
         })
@@ -392,6 +416,11 @@ impl BackgroundEmulator {
     /// attempts, retries included.
     pub fn requests(&self) -> u64 {
         self.requests.load(Ordering::Relaxed)
+    }
+
+    /// The last request received, as it arrived.
+    pub fn last_request(&self) -> Option<ReceivedRequest> {
+        self.last.lock().ok()?.clone()
     }
 }
 

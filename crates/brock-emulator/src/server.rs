@@ -108,12 +108,15 @@ struct Shared {
     throttle: super::embed::PeriodicThrottle,
     agents: super::agent::Agents,
     requests: Arc<AtomicU64>,
+    last: Arc<std::sync::Mutex<Option<crate::ReceivedRequest>>>,
 }
 
 pub(crate) struct ServerHandle {
     pub addr: std::net::SocketAddr,
     /// Every request received, whatever its answer (tests count a client's attempts with it).
     pub requests: Arc<AtomicU64>,
+    /// The last request received, as it arrived (tests compare it with `--dry-run`).
+    pub last: Arc<std::sync::Mutex<Option<crate::ReceivedRequest>>>,
     stop: watch::Sender<bool>,
     task: tokio::task::JoinHandle<()>,
 }
@@ -140,6 +143,7 @@ pub(crate) async fn start(opts: EmulatorOptions) -> std::io::Result<ServerHandle
     let listener = TcpListener::bind(opts.listen).await?;
     let addr = listener.local_addr()?;
     let requests = Arc::new(AtomicU64::new(0));
+    let last = Arc::new(std::sync::Mutex::new(None));
     let shared = Arc::new(Shared {
         opts,
         counters: Counters::default(),
@@ -148,12 +152,14 @@ pub(crate) async fn start(opts: EmulatorOptions) -> std::io::Result<ServerHandle
         throttle: Default::default(),
         agents: Default::default(),
         requests: requests.clone(),
+        last: last.clone(),
     });
     let (stop, stop_rx) = watch::channel(false);
     let task = tokio::spawn(accept_loop(listener, shared, stop_rx));
     Ok(ServerHandle {
         addr,
         requests,
+        last,
         stop,
         task,
     })
@@ -500,6 +506,23 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
         Err(e) if e.is::<http_body_util::LengthLimitError>() => return too_large(),
         Err(_) => return Err(ResetConnection),
     };
+    if let Ok(mut last) = shared.last.lock() {
+        *last = Some(crate::ReceivedRequest {
+            method: parts.method.to_string(),
+            uri: parts.uri.to_string(),
+            headers: parts
+                .headers
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        k.to_string(),
+                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                    )
+                })
+                .collect(),
+            body: body.to_vec(),
+        });
+    }
     let raw_path = parts.uri.path().to_string();
     let route = route(&parts.method, &raw_path);
     let service = route.service();
