@@ -14,6 +14,7 @@ mod config;
 mod dry_run;
 mod embed;
 mod emulator;
+mod engine;
 mod errors;
 mod flow;
 mod guardrail;
