@@ -17,12 +17,11 @@ use crate::render::Printer;
 use crate::render::answer::{AnswerOptions, AnswerView};
 use crate::tools::{Approval, ToolRunner};
 
-// Other commands build and check chat requests the same way.
+use crate::request::session_settings;
+
+// `tokens` builds the same request; every command maps core errors the same way.
 pub use crate::engine::core_error;
-pub use crate::request::{
-    active_role, add_config_tools, build_request, configure, load_attachment, load_attachment_with,
-    session_settings,
-};
+pub use crate::request::build_request;
 
 pub async fn run(printer: &Printer, settings: &Settings, args: &ChatArgs) -> Result<()> {
     let stdin_is_tty = printer.stdin_tty;
