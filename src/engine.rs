@@ -242,7 +242,9 @@ pub struct Outcome {
 
 /// Runs one turn: sends `req`, streams the answer to `sink`, and — with `tools` — runs the
 /// client tools the model calls and sends the results back until it answers. New messages are
-/// appended to `req.conversation` and reported to `record`.
+/// appended to `req.conversation` and reported to `record`. The request is sent as given: the
+/// family hints of a model id that does not show its family (`commands::identity::hint_request`)
+/// are the caller's to add first.
 pub async fn run(
     client: &Client,
     req: &mut ChatRequest,
