@@ -21,7 +21,7 @@ use crate::render::Printer;
 use crate::render::approval::ask_on_terminal;
 use crate::render::stream::{StreamOptions, StreamRenderer};
 use crate::render::table::Table;
-use crate::render::{ColorChoice, diag, sanitize::for_terminal, stdout_write};
+use crate::render::{diag, sanitize::for_terminal, stdout_write};
 use crate::tools::{Approval, ToolRunner};
 use brock_bedrock::{ApiRequest, ApiResponse, Client, Service, path_segment};
 use brock_core::agent::{
@@ -187,8 +187,7 @@ struct Agent {
     runner: Option<ToolRunner>,
     max_rounds: u32,
     output: OutputFormat,
-    color: ColorChoice,
-    quiet: bool,
+    printer: Printer,
     /// References numbered across the turns of a chat, so [1] always means the same source.
     references: References,
     guardrail_interval: Option<u32>,
@@ -219,14 +218,18 @@ fn attrs(flag: &str, list: &[String]) -> Result<BTreeMap<String, String>> {
     Ok(out)
 }
 
-fn approval(args: &AgentSessionArgs, stdin_is_prompt_source: bool) -> Result<Option<Approval>> {
+fn approval(
+    printer: &Printer,
+    args: &AgentSessionArgs,
+    stdin_is_prompt_source: bool,
+) -> Result<Option<Approval>> {
     if !args.tools {
         return Ok(None);
     }
     if args.yes {
         return Ok(Some(Approval::Trusted));
     }
-    if stdin_is_prompt_source && Printer::current().stderr_tty {
+    if stdin_is_prompt_source && printer.stderr_tty {
         return Ok(Some(Approval::Ask));
     }
     Err(Error::usage(
@@ -236,6 +239,7 @@ fn approval(args: &AgentSessionArgs, stdin_is_prompt_source: bool) -> Result<Opt
 
 impl Agent {
     async fn new(
+        printer: &Printer,
         settings: &Settings,
         target: Target,
         session_id: String,
@@ -266,8 +270,7 @@ impl Agent {
             runner: approval.map(|a| ToolRunner::new(settings.tools.clone(), a)),
             max_rounds: args.max_rounds,
             output: settings.output.unwrap_or(OutputFormat::Text),
-            color: Printer::current().color,
-            quiet: settings.quiet,
+            printer: *printer,
             references: References::default(),
             guardrail_interval: args.guardrail_interval,
             inline: None,
@@ -278,15 +281,10 @@ impl Agent {
         StreamRenderer::new(
             std::io::stdout(),
             std::io::stderr(),
-            StreamOptions {
-                stdout_tty: Printer::current().stdout_tty,
-                stderr_tty: Printer::current().stderr_tty,
-                color_out: self.color.stdout,
-                color_err: self.color.stderr,
-                show_reasoning: self.trace,
-                spinner: !self.quiet && self.output == OutputFormat::Text,
-                markdown: true,
-            },
+            self.printer.stream_options(
+                self.trace,
+                !self.printer.quiet && self.output == OutputFormat::Text,
+            ),
         )
     }
 
@@ -338,7 +336,7 @@ impl Agent {
         if self.output == OutputFormat::Text && !result.used.is_empty() {
             let lines = self.references.lines();
             let mut block = String::new();
-            if !result.text.ends_with('\n') && !Printer::current().stdout_tty {
+            if !result.text.ends_with('\n') && !self.printer.stdout_tty {
                 block.push('\n');
             }
             block.push_str("\nReferences:\n");
@@ -490,7 +488,7 @@ impl Agent {
             OutputFormat::Ndjson => ndjson(&doc)?,
             OutputFormat::Json => {}
         }
-        if !self.quiet {
+        if !self.printer.quiet {
             for inv in invocations {
                 diag(&format!(
                     "the agent returned control: {}",
@@ -544,7 +542,7 @@ impl Agent {
                 }
                 _ => (format!("tool {name} produced no result"), false),
             };
-            if !ok && !self.quiet {
+            if !ok && !self.printer.quiet {
                 diag(&format!("tool {name}: {}", wire::snippet(&text, 200)));
             }
             let r = inv.result(&text, ok);
@@ -638,10 +636,11 @@ async fn invoke(printer: &Printer, settings: &Settings, args: &AgentInvokeArgs) 
     let mut rest = args.rest.clone();
     let target = resolve_target(settings, &args.agent, &mut rest)?;
     let (session_id, is_new) = pick_session(&target, &args.session)?;
-    let approval = approval(&args.session, printer.stdin_tty)?;
+    let approval = approval(printer, &args.session, printer.stdin_tty)?;
     let input = read_text(&rest, "input text")?;
     wire::check_input_text(&input).map_err(usage)?;
     let mut agent = Agent::new(
+        printer,
         settings,
         target,
         session_id,
@@ -759,10 +758,11 @@ async fn inline(printer: &Printer, settings: &Settings, args: &AgentInlineArgs) 
         alias_id: model.clone(),
     };
     let (session_id, is_new) = pick_session(&target, &args.session)?;
-    let approval = approval(&args.session, printer.stdin_tty)?;
+    let approval = approval(printer, &args.session, printer.stdin_tty)?;
     let input = read_text(&args.text, "input text")?;
     wire::check_input_text(&input).map_err(usage)?;
     let mut agent = Agent::new(
+        printer,
         settings,
         target,
         session_id,
@@ -817,9 +817,17 @@ async fn chat(printer: &Printer, settings: &Settings, args: &AgentChatArgs) -> R
     }
     let (session_id, _) = pick_session(&target, &args.session)?;
     let interactive = printer.stdin_tty;
-    let approval = approval(&args.session, interactive)?;
-    let mut agent =
-        Agent::new(settings, target, session_id, &args.session, false, approval).await?;
+    let approval = approval(printer, &args.session, interactive)?;
+    let mut agent = Agent::new(
+        printer,
+        settings,
+        target,
+        session_id,
+        &args.session,
+        false,
+        approval,
+    )
+    .await?;
     if !settings.quiet {
         diag(&format!(
             "agent {} alias {}, session {} — Ctrl-D or /exit to leave",
