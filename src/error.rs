@@ -50,6 +50,10 @@ pub enum Error {
     /// Ctrl-C.
     #[error("interrupted")]
     Interrupted,
+    /// The reader of stdout went away (`brock … | head`): it got what it wanted, so `main`
+    /// ends quietly with success instead of reporting an error.
+    #[error("stdout was closed by its reader")]
+    BrokenPipe,
     /// A guardrail intervened and the user asked for that to fail the command.
     #[error("{0}")]
     Intervened(String),
@@ -78,6 +82,15 @@ impl Error {
         Error::Io {
             context: context.to_string(),
             source,
+        }
+    }
+
+    /// A failed write of the answer: a closed stdout is [`Error::BrokenPipe`], not a failure.
+    pub fn stdout(source: std::io::Error) -> Self {
+        if source.kind() == std::io::ErrorKind::BrokenPipe {
+            Error::BrokenPipe
+        } else {
+            Error::io("cannot write to stdout", source)
         }
     }
 
@@ -121,6 +134,7 @@ impl Error {
             Error::Network(_) => exit::NETWORK,
             Error::Protocol(_) => exit::SERVICE,
             Error::Interrupted => exit::INTERRUPTED,
+            Error::BrokenPipe => exit::OK,
             Error::Intervened(_) => exit::INTERVENED,
             Error::InputRequired(_) => exit::INPUT_REQUIRED,
             Error::Io { .. } => exit::USAGE,

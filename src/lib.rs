@@ -1,12 +1,14 @@
 //! brock: a command-line client for Amazon Bedrock.
 //!
-//! Flow: parse (`cli`) → resolve (`config`) → run (`commands`, using `core` and `aws`) → render
-//! (`render`). The emulator (`emulator`) is a strict Bedrock look-alike used by `--mock`,
-//! `brock emulator` and the tests.
+//! Flow: parse (`cli`) → resolve (`config`) → run (`commands`, whose chat turns go through
+//! `engine`) → show (`render`, through the one `Printer` built here). The emulator
+//! (`brock-emulator`) is a strict Bedrock look-alike used by `--mock`, `brock emulator` and the
+//! tests. CONTRIBUTING.md's "Layers" section says which module may use which.
 
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod engine;
 pub mod error;
 pub mod fetch;
 pub mod files;
@@ -15,6 +17,7 @@ pub mod logs;
 pub mod man;
 pub mod render;
 pub mod repl;
+pub mod request;
 pub mod session;
 pub mod tools;
 pub mod transport;
@@ -29,7 +32,9 @@ pub fn main_entry() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return clap_error(e),
     };
-    let color = render::ColorChoice::detect(cli.global.no_color);
+    let printer =
+        render::Printer::detect(cli.global.no_color, cli.global.quiet, cli.global.verbose)
+            .install();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -37,20 +42,19 @@ pub fn main_entry() -> ExitCode {
     {
         Ok(rt) => rt,
         Err(e) => {
-            render::report_error(
-                &error::Error::io("cannot start the async runtime", e),
-                color,
-            );
+            printer.error(&error::Error::io("cannot start the async runtime", e));
             return ExitCode::from(error::exit::SERVICE);
         }
     };
-    let outcome = runtime.block_on(commands::dispatch(cli));
+    let outcome = runtime.block_on(commands::dispatch(&printer, cli));
     // Don't wait for lingering connection tasks (e.g. a stalled stream we gave up on).
     runtime.shutdown_background();
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of stdout left (`brock … | head`): it got what it wanted.
+        Err(error::Error::BrokenPipe) => ExitCode::SUCCESS,
         Err(e) => {
-            render::report_error(&e, color);
+            printer.error(&e);
             ExitCode::from(e.exit_code())
         }
     }
@@ -70,14 +74,13 @@ fn clap_error(e: clap::Error) -> ExitCode {
     ) {
         e.exit();
     }
-    let (mut message, mut hint) = compact_clap_error(&e.render().to_string());
+    let (message, hint) = compact_clap_error(&e.render().to_string());
+    let printer =
+        render::Printer::detect(std::env::args_os().any(|a| a == "--no-color"), false, 0).install();
     // The message echoes what was typed, which may hold escape sequences.
-    if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        message = render::sanitize::for_terminal(&message).into_owned();
-        hint = hint.map(|h| render::sanitize::for_terminal(&h).into_owned());
-    }
-    let color = render::ColorChoice::detect(std::env::args_os().any(|a| a == "--no-color"));
-    let (red, dim, reset) = if color.stderr {
+    let message = printer.safe_err(&message);
+    let hint = hint.as_deref().map(|h| printer.safe_err(h));
+    let (red, dim, reset) = if printer.color.stderr {
         ("\x1b[31m", "\x1b[2m", "\x1b[0m")
     } else {
         ("", "", "")

@@ -2,13 +2,13 @@
 //!
 //! Input is rustyline (history in the data dir, Ctrl-R search, `"""` blocks and Alt-Enter /
 //! Ctrl-J for multi-line input, bracketed paste, tab completion). Each turn goes through the
-//! same request/stream/render code as one-shot chat (`commands::chat::converse_loop`), tools
+//! same engine as one-shot chat (`engine::run`, drawn by `render::answer`), tools
 //! included, and the conversation is saved to its session file after every step, so a crash,
 //! Ctrl-C or Ctrl-D never loses a completed turn. Slash commands are one clap `multicall`
 //! enum: help text and did-you-mean suggestions come from the same table.
 
 use std::borrow::Cow;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -21,15 +21,14 @@ use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::{Cmd, CompletionType, Config, Editor, EventHandler, KeyCode, KeyEvent, Modifiers};
 
 use crate::cli::{ChatArgs, OutputFormat};
-use crate::commands::chat::{
-    LoopEvent, RouteOptions, TurnOptions, configure, converse_loop, load_attachment, prepare,
-    session_settings,
-};
 use crate::config::Settings;
+use crate::engine::{self, LoopEvent, RouteOptions, TurnOptions, prepare};
 use crate::error::{Error, Result};
+use crate::render::Printer;
+use crate::render::answer::{AnswerOptions, AnswerView};
 use crate::render::sanitize::for_terminal;
 use crate::render::table::Table;
-use crate::render::{ColorChoice, report_error};
+use crate::request::{configure, load_attachment, session_settings};
 use crate::session::{self, Session};
 use crate::tools::{Approval, ToolRunner};
 use brock_bedrock::Client;
@@ -148,8 +147,8 @@ enum Flow {
     Send(Vec<Part>),
 }
 
-pub async fn run(settings: &Settings, args: &ChatArgs) -> Result<()> {
-    let mut repl = Repl::start(settings, args).await?;
+pub async fn run(printer: &Printer, settings: &Settings, args: &ChatArgs) -> Result<()> {
+    let mut repl = Repl::start(printer, settings, args).await?;
     let history = history_path();
     let mut rl = editor(&repl)?;
     let _ = rl.load_history(&history);
@@ -182,7 +181,7 @@ pub async fn run(settings: &Settings, args: &ChatArgs) -> Result<()> {
             match repl.command(rest).await {
                 Ok(f) => f,
                 Err(e) => {
-                    report_error(&e, repl.color);
+                    repl.printer.error(&e);
                     Flow::Continue
                 }
             }
@@ -234,11 +233,11 @@ struct Repl {
     unsaved: bool,
     /// This REPL's hold on its session name (see [`session::Lock`]).
     lock: session::Lock,
-    color: ColorChoice,
+    printer: Printer,
 }
 
 impl Repl {
-    async fn start(settings: &Settings, args: &ChatArgs) -> Result<Repl> {
+    async fn start(printer: &Printer, settings: &Settings, args: &ChatArgs) -> Result<Repl> {
         let mut args = args.clone();
         // Configured tools are always on offer in the REPL; they run after approval.
         args.run_tools = true;
@@ -285,7 +284,7 @@ impl Repl {
             auto_named: args.session.is_none(),
             unsaved: false,
             lock,
-            color: ColorChoice::detect(settings.no_color),
+            printer: *printer,
         };
         // Build one request now so bad flags (a missing tools file, a bad --param) are refused
         // before the REPL opens, not on the first message.
@@ -389,13 +388,7 @@ impl Repl {
 
     /// A dimmed line on stderr.
     fn note(&self, s: &str) {
-        let s = for_terminal(s);
-        let mut err = std::io::stderr().lock();
-        let _ = if self.color.stderr {
-            writeln!(err, "\x1b[2m{s}\x1b[0m")
-        } else {
-            writeln!(err, "{s}")
-        };
+        self.printer.dim(&for_terminal(s));
     }
 
     /// The request for the conversation as it stands, with the REPL's current settings.
@@ -465,19 +458,25 @@ impl Repl {
             Err(e) => {
                 (self.session.conversation, self.session.interrupted) = before;
                 self.attachments = attached;
-                return report_error(&e, self.color);
+                return self.printer.error(&e);
             }
         };
         let opts = TurnOptions {
             stream: !self.args.no_stream,
-            output: OutputFormat::Text,
-            show_reasoning: !self.args.hide_reasoning,
-            show_tool_calls: false,
+            route: RouteOptions::from_args(&self.args),
             interruptible: true,
             terminate: false,
-            exact: self.args.raw,
-            route: RouteOptions::from_args(&self.args),
         };
+        let mut view = AnswerView::new(
+            self.printer,
+            AnswerOptions {
+                output: OutputFormat::Text,
+                show_reasoning: !self.args.hide_reasoning,
+                show_tool_calls: false,
+                exact: self.args.raw,
+                guardrail_trace: self.settings.guardrail.as_ref().is_some_and(|g| g.trace),
+            },
+        );
         self.runner
             .set_disabled(self.session.settings.disabled_tools.clone());
         let settings = self.effective_settings();
@@ -512,15 +511,32 @@ impl Repl {
             }
             Ok(())
         };
-        let outcome = converse_loop(
+        let mut ask = crate::render::approval::ask_on_terminal;
+        let outcome = match crate::commands::identity::hint_request(
             &self.client,
+            true,
             &settings,
             &mut req,
-            &opts,
-            Some(&mut self.runner),
-            &mut record,
+            opts.route.family.as_deref(),
         )
-        .await;
+        .await
+        {
+            Ok(()) => {
+                engine::run(
+                    &self.client,
+                    &mut req,
+                    &opts,
+                    &mut view,
+                    Some(engine::Tools {
+                        runner: &mut self.runner,
+                        ask: &mut ask,
+                    }),
+                    &mut record,
+                )
+                .await
+            }
+            Err(e) => Err(e),
+        };
         if self.settings.log && !self.args.no_log {
             let entry = crate::logs::Entry {
                 conversation_id: self.session.name.clone(),
@@ -533,8 +549,8 @@ impl Repl {
                 started: started.0,
                 duration_ms: started.1.elapsed().as_millis() as u64,
                 exit_status: match &outcome {
-                    Ok(false) => 0,
-                    Ok(true) => i32::from(Error::Interrupted.exit_code()),
+                    Ok(o) if o.interrupted => i32::from(Error::Interrupted.exit_code()),
+                    Ok(_) => 0,
                     Err(e) => i32::from(e.exit_code()),
                 },
                 error: outcome.as_ref().err().map(|e| e.to_string()),
@@ -542,8 +558,8 @@ impl Repl {
             crate::logs::record_or_warn(&entry).await;
         }
         match outcome {
-            Ok(true) => self.note("[interrupted]"),
-            Ok(false) => {}
+            Ok(o) if o.interrupted => self.note("[interrupted]"),
+            Ok(_) => {}
             Err(e) => {
                 if !recorded {
                     // Nothing was answered: the conversation is as before, and the message is
@@ -558,12 +574,12 @@ impl Repl {
                         self.attachments = attached;
                     }
                 }
-                report_error(&e, self.color);
+                self.printer.error(&e);
             }
         }
         self.unsaved = last_save_failed;
         if let Some(e) = save_error {
-            report_error(&e, self.color);
+            self.printer.error(&e);
         }
     }
 
@@ -634,327 +650,426 @@ impl Repl {
             Err(e) => return Err(slash_error(&e, &words)),
         };
         match parsed.command {
-            Slash::Help => eprint!("{}", help_text()),
-            Slash::Model { id: None } => {
-                let route = self.route()?;
-                self.note(&format!("model: {} (route: {route})", self.session.model))
+            Slash::Help => self.help(),
+            Slash::Model { id } => self.model(id),
+            Slash::System { clear, text } => self.system(line, clear, &text),
+            Slash::Role { name } => self.role(name),
+            Slash::Reasoning { level } => self.reasoning(level),
+            Slash::Temperature { value } => self.temperature(value),
+            Slash::TopP { value } => self.top_p(value),
+            Slash::TopK { value } => self.top_k(value),
+            Slash::MaxTokens { value } => self.max_tokens(value),
+            Slash::Attach { paths } => self.attach(&paths),
+            Slash::Tools { action } => self.tools_command(action).map(|()| Flow::Continue),
+            Slash::Save { name } => self.save_as(name),
+            Slash::Load { name } => self.load(name).await,
+            Slash::Sessions => self.sessions().await,
+            Slash::New => self.new_session(),
+            Slash::Clear => self.clear(),
+            Slash::Undo => self.undo(),
+            Slash::Retry => self.retry(),
+            Slash::Copy => self.copy(),
+            Slash::Edit => self.edit(),
+            Slash::Usage => self.usage(),
+            Slash::Export { file } => self.export(&file),
+            Slash::Exit => Ok(Flow::Exit),
+        }
+    }
+
+    /// `/help`: the commands and keys (the same table `chat --help` and the man page show).
+    fn help(&self) -> Result<Flow> {
+        self.printer.err_text(&help_text());
+        Ok(Flow::Continue)
+    }
+
+    /// `/model [ID]`: show the model and its route, or switch (the conversation goes on).
+    fn model(&mut self, id: Option<String>) -> Result<Flow> {
+        let Some(id) = id else {
+            let route = self.route()?;
+            self.note(&format!("model: {} (route: {route})", self.session.model));
+            return Ok(Flow::Continue);
+        };
+        let resolved = self.settings.resolve_model(&id)?;
+        let old = std::mem::replace(&mut self.session.model, resolved);
+        // The route is chosen again for the new model; one it cannot reach is refused
+        // here, not on the next message.
+        let route = match self.route() {
+            Ok(r) => r,
+            Err(e) => {
+                self.session.model = old;
+                return Err(e);
             }
-            Slash::Model { id: Some(id) } => {
-                let resolved = self.settings.resolve_model(&id)?;
-                let old = std::mem::replace(&mut self.session.model, resolved);
-                // The route is chosen again for the new model; one it cannot reach is refused
-                // here, not on the next message.
-                let route = match self.route() {
-                    Ok(r) => r,
-                    Err(e) => {
-                        self.session.model = old;
-                        return Err(e);
-                    }
-                };
-                self.save();
-                self.note(&format!("model: {} (route: {route})", self.session.model));
+        };
+        self.save();
+        self.note(&format!("model: {} (route: {route})", self.session.model));
+        Ok(Flow::Continue)
+    }
+
+    /// `/system [--clear] [TEXT]`: show, set (as typed, spacing kept) or remove the system prompt.
+    fn system(&mut self, line: &str, clear: bool, text: &[String]) -> Result<Flow> {
+        if clear {
+            self.session.set_system(None);
+            self.save();
+            self.note("system prompt removed");
+        } else if text.is_empty() {
+            match self.session.system_text() {
+                Some(s) => self.note(&format!("system: {s}")),
+                None => self.note("no system prompt (set one with /system TEXT)"),
             }
-            Slash::System { clear, text } => {
-                if clear {
-                    self.session.set_system(None);
-                    self.save();
-                    self.note("system prompt removed");
-                } else if text.is_empty() {
-                    match self.session.system_text() {
-                        Some(s) => self.note(&format!("system: {s}")),
-                        None => self.note("no system prompt (set one with /system TEXT)"),
-                    }
-                } else {
-                    // Keep the text as typed (spacing included), not as split into words.
-                    let raw = line
-                        .trim_start()
-                        .strip_prefix("system")
-                        .unwrap_or(line)
-                        .trim();
-                    self.session.set_system(Some(raw.to_string()));
-                    self.save();
-                    self.note("system prompt set");
-                }
-            }
-            Slash::Role { name: None } => {
-                let names: Vec<&str> = self.settings.roles.keys().map(String::as_str).collect();
-                let roles = if names.is_empty() {
-                    "none in the config".to_string()
-                } else {
-                    names.join(", ")
-                };
-                self.note(&format!(
-                    "role: {} (roles: {roles})",
-                    self.settings.role.as_deref().unwrap_or("none")
-                ));
-            }
-            Slash::Role { name: Some(name) } => self.switch_role(&name)?,
-            Slash::Reasoning { level: None } => self.note(&format!(
+        } else {
+            // Keep the text as typed (spacing included), not as split into words.
+            let raw = line
+                .trim_start()
+                .strip_prefix("system")
+                .unwrap_or(line)
+                .trim();
+            self.session.set_system(Some(raw.to_string()));
+            self.save();
+            self.note("system prompt set");
+        }
+        Ok(Flow::Continue)
+    }
+
+    /// `/role [NAME]`: show the role and the configured ones, or switch.
+    fn role(&mut self, name: Option<String>) -> Result<Flow> {
+        if let Some(name) = name {
+            self.switch_role(&name)?;
+            return Ok(Flow::Continue);
+        }
+        let names: Vec<&str> = self.settings.roles.keys().map(String::as_str).collect();
+        let roles = if names.is_empty() {
+            "none in the config".to_string()
+        } else {
+            names.join(", ")
+        };
+        self.note(&format!(
+            "role: {} (roles: {roles})",
+            self.settings.role.as_deref().unwrap_or("none")
+        ));
+        Ok(Flow::Continue)
+    }
+
+    /// `/reasoning [LEVEL]`: show or set reasoning.
+    fn reasoning(&mut self, level: Option<String>) -> Result<Flow> {
+        let Some(l) = level else {
+            self.note(&format!(
                 "reasoning: {}",
                 self.session
                     .settings
                     .reasoning
                     .as_deref()
                     .unwrap_or("model default")
-            )),
-            Slash::Reasoning { level: Some(l) } => {
-                let _: ReasoningLevel = l
-                    .parse()
-                    .map_err(|e: brock_core::error::Error| Error::usage(e.to_string()))?;
-                self.session.settings.reasoning = Some(l.clone());
-                self.save();
-                self.note(&format!("reasoning: {l}"));
-            }
-            Slash::Temperature { value } => {
-                if let Some(v) = value {
-                    self.session.settings.temperature =
-                        parse_setting(&v, "temperature", "temperature")?.map(|t| t as f32);
-                    self.save();
-                }
+            ));
+            return Ok(Flow::Continue);
+        };
+        let _: ReasoningLevel = l
+            .parse()
+            .map_err(|e: brock_core::error::Error| Error::usage(e.to_string()))?;
+        self.session.settings.reasoning = Some(l.clone());
+        self.save();
+        self.note(&format!("reasoning: {l}"));
+        Ok(Flow::Continue)
+    }
+
+    /// `/temperature [VALUE|default]`.
+    fn temperature(&mut self, value: Option<String>) -> Result<Flow> {
+        if let Some(v) = value {
+            self.session.settings.temperature =
+                parse_setting(&v, "temperature", "temperature")?.map(|t| t as f32);
+            self.save();
+        }
+        self.note(&format!(
+            "temperature: {}",
+            self.session
+                .settings
+                .temperature
+                .map(|t| t.to_string())
+                .as_deref()
+                .unwrap_or("model default")
+        ));
+        Ok(Flow::Continue)
+    }
+
+    // The flags' range table checks them (parse_setting): a refused value changes nothing.
+    // They last for this REPL, like the flags that set them.
+
+    /// `/top-p [P|default]`.
+    fn top_p(&mut self, value: Option<String>) -> Result<Flow> {
+        if let Some(v) = value {
+            self.settings.top_p = parse_setting(&v, "top-p", "top_p")?.map(|p| p as f32);
+        }
+        self.note(&format!(
+            "top-p: {}",
+            self.settings
+                .top_p
+                .map(|p| p.to_string())
+                .as_deref()
+                .unwrap_or("model default")
+        ));
+        Ok(Flow::Continue)
+    }
+
+    /// `/top-k [K|default]`.
+    fn top_k(&mut self, value: Option<String>) -> Result<Flow> {
+        if let Some(v) = value {
+            let k = parse_setting(&v, "top-k", "top_k")?.map(|k| k as u32);
+            self.args.top_k = k;
+            self.settings.top_k = k;
+        }
+        self.note(&format!(
+            "top-k: {}",
+            self.args
+                .top_k
+                .map(|k| k.to_string())
+                .as_deref()
+                .unwrap_or("model default")
+        ));
+        Ok(Flow::Continue)
+    }
+
+    /// `/max-tokens [N|default]`.
+    fn max_tokens(&mut self, value: Option<String>) -> Result<Flow> {
+        if let Some(v) = value {
+            self.session.settings.max_tokens =
+                parse_setting(&v, "max-tokens", "max_tokens")?.map(|n| n as u32);
+            self.save();
+        }
+        self.note(&format!(
+            "max tokens: {}",
+            self.session
+                .settings
+                .max_tokens
+                .map(|t| t.to_string())
+                .as_deref()
+                .unwrap_or("model default")
+        ));
+        Ok(Flow::Continue)
+    }
+
+    /// `/attach [PATH]...`: attach to the next message, or list what is attached.
+    fn attach(&mut self, paths: &[String]) -> Result<Flow> {
+        for p in paths {
+            let part = load_attachment(p)?;
+            self.attachments.push(part);
+            self.note(&format!("attached {p} to the next message"));
+        }
+        if paths.is_empty() {
+            if self.attachments.is_empty() {
+                self.note("nothing attached (use /attach PATH)");
+            } else {
                 self.note(&format!(
-                    "temperature: {}",
-                    self.session
-                        .settings
-                        .temperature
-                        .map(|t| t.to_string())
-                        .as_deref()
-                        .unwrap_or("model default")
+                    "{} attachment(s) will go with the next message",
+                    self.attachments.len()
                 ));
             }
-            // The flags' range table checks them (parse_setting): a refused value changes
-            // nothing. They last for this REPL, like the flags that set them.
-            Slash::TopP { value } => {
-                if let Some(v) = value {
-                    self.settings.top_p = parse_setting(&v, "top-p", "top_p")?.map(|p| p as f32);
+        }
+        Ok(Flow::Continue)
+    }
+
+    /// `/save [NAME]`: save, or save under a new name (and hold that name).
+    fn save_as(&mut self, name: Option<String>) -> Result<Flow> {
+        if let Some(name) = name {
+            session::check_name(&name)?;
+            if name != self.session.name {
+                if Session::path_for(&name).exists() {
+                    return Err(Error::usage(format!(
+                        "a session named {name} exists; /load it, or choose another name"
+                    )));
                 }
-                self.note(&format!(
-                    "top-p: {}",
-                    self.settings
-                        .top_p
-                        .map(|p| p.to_string())
-                        .as_deref()
-                        .unwrap_or("model default")
-                ));
-            }
-            Slash::TopK { value } => {
-                if let Some(v) = value {
-                    let k = parse_setting(&v, "top-k", "top_k")?.map(|k| k as u32);
-                    self.args.top_k = k;
-                    self.settings.top_k = k;
-                }
-                self.note(&format!(
-                    "top-k: {}",
-                    self.args
-                        .top_k
-                        .map(|k| k.to_string())
-                        .as_deref()
-                        .unwrap_or("model default")
-                ));
-            }
-            Slash::MaxTokens { value } => {
-                if let Some(v) = value {
-                    self.session.settings.max_tokens =
-                        parse_setting(&v, "max-tokens", "max_tokens")?.map(|n| n as u32);
-                    self.save();
-                }
-                self.note(&format!(
-                    "max tokens: {}",
-                    self.session
-                        .settings
-                        .max_tokens
-                        .map(|t| t.to_string())
-                        .as_deref()
-                        .unwrap_or("model default")
-                ));
-            }
-            Slash::Attach { paths } => {
-                for p in &paths {
-                    let part = load_attachment(p)?;
-                    self.attachments.push(part);
-                    self.note(&format!("attached {p} to the next message"));
-                }
-                if paths.is_empty() {
-                    if self.attachments.is_empty() {
-                        self.note("nothing attached (use /attach PATH)");
-                    } else {
-                        self.note(&format!(
-                            "{} attachment(s) will go with the next message",
-                            self.attachments.len()
-                        ));
-                    }
-                }
-            }
-            Slash::Tools { action } => self.tools_command(action)?,
-            Slash::Save { name } => {
-                if let Some(name) = name {
-                    session::check_name(&name)?;
-                    if name != self.session.name {
-                        if Session::path_for(&name).exists() {
-                            return Err(Error::usage(format!(
-                                "a session named {name} exists; /load it, or choose another name"
-                            )));
-                        }
-                        let lock = session::Lock::acquire(&name, false)?;
-                        let old = Session::path_for(&self.session.name);
-                        self.session.name = name;
-                        let path = self.session.save()?;
-                        self.unsaved = false;
-                        self.lock = lock;
-                        // A dated autosave under its new name would only be a duplicate; a
-                        // session the user named stays, and this becomes a copy of it.
-                        if std::mem::take(&mut self.auto_named) {
-                            let _ = std::fs::remove_file(old);
-                        }
-                        self.note(&format!("saved as {}", path.display()));
-                        return Ok(Flow::Continue);
-                    }
-                }
+                let lock = session::Lock::acquire(&name, false)?;
+                let old = Session::path_for(&self.session.name);
+                self.session.name = name;
                 let path = self.session.save()?;
                 self.unsaved = false;
-                self.note(&format!("saved {}", path.display()));
-            }
-            Slash::Load { name } => {
-                let lock = if name == self.session.name {
-                    None
-                } else {
-                    Some(session::Lock::acquire(&name, false)?)
-                };
-                // A conversation only in the log becomes a session file named by its id.
-                let s = match Session::load(&name)? {
-                    Some(s) => s,
-                    None => crate::commands::sessions::load_any(&name).await?,
-                };
-                self.session = s;
-                if let Some(lock) = lock {
-                    self.lock = lock;
-                }
-                self.unsaved = false;
-                self.auto_named = false;
-                self.attachments.clear();
-                self.note(&format!(
-                    "loaded {} ({} messages, model {})",
-                    self.session.name,
-                    self.session.conversation.messages.len(),
-                    self.session.model
-                ));
-                if let Some(last) = self.session.conversation.last_assistant_text() {
-                    self.note(&format!("last answer: {}", first_line(&last, 100)));
-                }
-            }
-            Slash::Sessions => {
-                let rows = crate::commands::sessions::rows().await?;
-                if rows.is_empty() {
-                    self.note("no saved sessions yet");
-                } else {
-                    let t = crate::commands::sessions::table(rows);
-                    let _ = t.write(&mut std::io::stderr().lock(), self.color.stderr);
-                }
-            }
-            Slash::New => {
-                let name = session::timestamp_name();
-                let lock = session::Lock::acquire(&name, false)?;
-                let mut s = Session::new(name, self.session.model.clone());
                 self.lock = lock;
-                self.auto_named = true;
-                s.settings = self.session.settings.clone();
-                s.conversation.system = self.session.conversation.system.clone();
-                self.session = s;
-                self.attachments.clear();
-                self.note(&format!("new session {}", self.session.name));
+                // A dated autosave under its new name would only be a duplicate; a
+                // session the user named stays, and this becomes a copy of it.
+                if std::mem::take(&mut self.auto_named) {
+                    let _ = std::fs::remove_file(old);
+                }
+                self.note(&format!("saved as {}", path.display()));
+                return Ok(Flow::Continue);
             }
-            Slash::Clear => {
-                self.session.truncate(0);
-                self.attachments.clear();
-                self.save();
-                self.note("conversation cleared");
-            }
-            Slash::Undo => match self.session.last_exchange_start() {
-                Some(i) => {
-                    self.session.truncate(i);
-                    self.save();
-                    self.note("dropped the last exchange");
-                }
-                None => self.note("nothing to undo"),
-            },
-            Slash::Retry => match self.session.last_exchange_start() {
-                Some(i) => {
-                    let content = self.session.conversation.messages[i].content.clone();
-                    self.retry_from = Some((
-                        self.session.conversation.clone(),
-                        self.session.interrupted.clone(),
-                    ));
-                    self.session.truncate(i);
-                    return Ok(Flow::Send(content));
-                }
-                None => self.note("nothing to retry"),
-            },
-            Slash::Copy => match self
-                .session
-                .conversation
-                .last_assistant_text()
-                .filter(|t| !t.is_empty())
-            {
-                Some(text) => {
-                    use base64::Engine;
-                    let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
-                    let osc = format!("\x1b]52;c;{b64}\x07");
-                    // The terminal is what sets the clipboard: never write this into a file.
-                    if std::io::stdout().is_terminal() {
-                        let mut out = std::io::stdout().lock();
-                        let _ = out.write_all(osc.as_bytes()).and_then(|_| out.flush());
-                    } else if std::io::stderr().is_terminal() {
-                        let mut err = std::io::stderr().lock();
-                        let _ = err.write_all(osc.as_bytes()).and_then(|_| err.flush());
-                    } else {
-                        return Err(Error::usage(
-                            "/copy needs stdout or stderr on a terminal (OSC 52)",
-                        ));
-                    }
-                    self.note(&format!(
-                        "copied {} characters to the clipboard (OSC 52)",
-                        text.chars().count()
-                    ));
-                }
-                None => self.note("no answer to copy yet"),
-            },
-            Slash::Edit => {
-                if let Some(text) = compose_in_editor()? {
-                    let mut content = std::mem::take(&mut self.attachments);
-                    content.push(Part::text(text));
-                    return Ok(Flow::Send(content));
-                }
-                self.note("nothing written: no message sent");
-            }
-            Slash::Usage => {
-                let u = &self.session.usage;
-                let mut line = format!(
-                    "{} requests · {} tokens in · {} out",
-                    u.requests, u.input_tokens, u.output_tokens
-                );
-                if u.cache_read_tokens > 0 || u.cache_write_tokens > 0 {
-                    line.push_str(&format!(
-                        " · cache {} read, {} written",
-                        u.cache_read_tokens, u.cache_write_tokens
-                    ));
-                }
-                if u.requests > 0 {
-                    use crate::render::significant;
-                    line.push_str(&format!(
-                        " · {} s in total · {} s per answer · first token {} s on average",
-                        significant(u.total_ms as f64 / 1000.0, 3),
-                        significant(u.total_ms as f64 / 1000.0 / u.requests as f64, 3),
-                        significant(u.first_token_ms as f64 / 1000.0 / u.requests as f64, 3)
-                    ));
-                }
-                self.note(&line);
-            }
-            Slash::Export { file } => {
-                let md = transcript(&self.session);
-                crate::files::write_atomic(&file, md.as_bytes())?;
-                self.note(&format!("wrote {}", file.display()));
-            }
-            Slash::Exit => return Ok(Flow::Exit),
         }
+        let path = self.session.save()?;
+        self.unsaved = false;
+        self.note(&format!("saved {}", path.display()));
+        Ok(Flow::Continue)
+    }
+
+    /// `/load NAME`: continue a saved session (or a conversation only in the log).
+    async fn load(&mut self, name: String) -> Result<Flow> {
+        let lock = if name == self.session.name {
+            None
+        } else {
+            Some(session::Lock::acquire(&name, false)?)
+        };
+        // A conversation only in the log becomes a session file named by its id.
+        let s = match Session::load(&name)? {
+            Some(s) => s,
+            None => crate::commands::sessions::load_any(&name).await?,
+        };
+        self.session = s;
+        if let Some(lock) = lock {
+            self.lock = lock;
+        }
+        self.unsaved = false;
+        self.auto_named = false;
+        self.attachments.clear();
+        self.note(&format!(
+            "loaded {} ({} messages, model {})",
+            self.session.name,
+            self.session.conversation.messages.len(),
+            self.session.model
+        ));
+        if let Some(last) = self.session.conversation.last_assistant_text() {
+            self.note(&format!("last answer: {}", first_line(&last, 100)));
+        }
+        Ok(Flow::Continue)
+    }
+
+    /// `/sessions`: the saved sessions, as `brock sessions` lists them.
+    async fn sessions(&self) -> Result<Flow> {
+        let rows = crate::commands::sessions::rows().await?;
+        if rows.is_empty() {
+            self.note("no saved sessions yet");
+        } else {
+            let t = crate::commands::sessions::table(rows);
+            let _ = t.write(&mut std::io::stderr().lock(), self.printer.color.stderr);
+        }
+        Ok(Flow::Continue)
+    }
+
+    /// `/new`: a new dated session with the same model and settings.
+    fn new_session(&mut self) -> Result<Flow> {
+        let name = session::timestamp_name();
+        let lock = session::Lock::acquire(&name, false)?;
+        let mut s = Session::new(name, self.session.model.clone());
+        self.lock = lock;
+        self.auto_named = true;
+        s.settings = self.session.settings.clone();
+        s.conversation.system = self.session.conversation.system.clone();
+        self.session = s;
+        self.attachments.clear();
+        self.note(&format!("new session {}", self.session.name));
+        Ok(Flow::Continue)
+    }
+
+    /// `/clear`: forget the conversation.
+    fn clear(&mut self) -> Result<Flow> {
+        self.session.truncate(0);
+        self.attachments.clear();
+        self.save();
+        self.note("conversation cleared");
+        Ok(Flow::Continue)
+    }
+
+    /// `/undo`: drop the last exchange.
+    fn undo(&mut self) -> Result<Flow> {
+        match self.session.last_exchange_start() {
+            Some(i) => {
+                self.session.truncate(i);
+                self.save();
+                self.note("dropped the last exchange");
+            }
+            None => self.note("nothing to undo"),
+        }
+        Ok(Flow::Continue)
+    }
+
+    /// `/retry`: send the last message again (a failed retry puts the exchange back).
+    fn retry(&mut self) -> Result<Flow> {
+        match self.session.last_exchange_start() {
+            Some(i) => {
+                let content = self.session.conversation.messages[i].content.clone();
+                self.retry_from = Some((
+                    self.session.conversation.clone(),
+                    self.session.interrupted.clone(),
+                ));
+                self.session.truncate(i);
+                return Ok(Flow::Send(content));
+            }
+            None => self.note("nothing to retry"),
+        }
+        Ok(Flow::Continue)
+    }
+
+    /// `/copy`: the last answer to the clipboard by OSC 52, through the terminal only.
+    fn copy(&self) -> Result<Flow> {
+        match self
+            .session
+            .conversation
+            .last_assistant_text()
+            .filter(|t| !t.is_empty())
+        {
+            Some(text) => {
+                use base64::Engine;
+                let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+                let osc = format!("\x1b]52;c;{b64}\x07");
+                // The terminal is what sets the clipboard: never write this into a file.
+                if self.printer.stdout_tty {
+                    let mut out = std::io::stdout().lock();
+                    let _ = out.write_all(osc.as_bytes()).and_then(|_| out.flush());
+                } else if self.printer.stderr_tty {
+                    let mut err = std::io::stderr().lock();
+                    let _ = err.write_all(osc.as_bytes()).and_then(|_| err.flush());
+                } else {
+                    return Err(Error::usage(
+                        "/copy needs stdout or stderr on a terminal (OSC 52)",
+                    ));
+                }
+                self.note(&format!(
+                    "copied {} characters to the clipboard (OSC 52)",
+                    text.chars().count()
+                ));
+            }
+            None => self.note("no answer to copy yet"),
+        }
+        Ok(Flow::Continue)
+    }
+
+    /// `/edit`: compose the next message in the editor.
+    fn edit(&mut self) -> Result<Flow> {
+        if let Some(text) = compose_in_editor()? {
+            let mut content = std::mem::take(&mut self.attachments);
+            content.push(Part::text(text));
+            return Ok(Flow::Send(content));
+        }
+        self.note("nothing written: no message sent");
+        Ok(Flow::Continue)
+    }
+
+    /// `/usage`: tokens and latency of this session.
+    fn usage(&self) -> Result<Flow> {
+        let u = &self.session.usage;
+        let mut line = format!(
+            "{} requests · {} tokens in · {} out",
+            u.requests, u.input_tokens, u.output_tokens
+        );
+        if u.cache_read_tokens > 0 || u.cache_write_tokens > 0 {
+            line.push_str(&format!(
+                " · cache {} read, {} written",
+                u.cache_read_tokens, u.cache_write_tokens
+            ));
+        }
+        if u.requests > 0 {
+            use crate::render::significant;
+            line.push_str(&format!(
+                " · {} s in total · {} s per answer · first token {} s on average",
+                significant(u.total_ms as f64 / 1000.0, 3),
+                significant(u.total_ms as f64 / 1000.0 / u.requests as f64, 3),
+                significant(u.first_token_ms as f64 / 1000.0 / u.requests as f64, 3)
+            ));
+        }
+        self.note(&line);
+        Ok(Flow::Continue)
+    }
+
+    /// `/export FILE`: the conversation as markdown.
+    fn export(&self, file: &Path) -> Result<Flow> {
+        let md = transcript(&self.session);
+        crate::files::write_atomic(file, md.as_bytes())?;
+        self.note(&format!("wrote {}", file.display()));
         Ok(Flow::Continue)
     }
 
@@ -998,7 +1113,7 @@ impl Repl {
                         first_line(spec.description.as_deref().unwrap_or(""), 60),
                     ]);
                 }
-                let _ = t.write(&mut std::io::stderr().lock(), self.color.stderr);
+                let _ = t.write(&mut std::io::stderr().lock(), self.printer.color.stderr);
             }
             ToolsAction::Enable { name } => {
                 known(&name, &self.tools)?;
@@ -1026,7 +1141,7 @@ impl Repl {
         let saved = self.session.save();
         self.unsaved = saved.is_err();
         if let Err(e) = saved {
-            report_error(&e, self.color);
+            self.printer.error(&e);
         }
     }
 

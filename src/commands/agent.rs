@@ -5,7 +5,7 @@
 //! filters, approval mode. The wire bodies and event parsing live in `core::agent`.
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
@@ -17,23 +17,25 @@ use crate::cli::{
 use crate::config::{Settings, data_dir, did_you_mean};
 use crate::error::{Error, Result};
 use crate::files::{create_private_dir, write_atomic};
+use crate::render::Printer;
+use crate::render::approval::ask_on_terminal;
 use crate::render::stream::{StreamOptions, StreamRenderer};
 use crate::render::table::Table;
-use crate::render::{ColorChoice, diag, sanitize::for_terminal, stdout_write};
-use crate::tools::{Approval, ToolRunner, ask_on_terminal};
+use crate::render::{diag, sanitize::for_terminal, stdout_write};
+use crate::tools::{Approval, ToolRunner};
 use brock_bedrock::{ApiRequest, ApiResponse, Client, Service, path_segment};
 use brock_core::agent::{
     self as wire, AgentEvent, Citation, InlineAgent, Invocation, InvokeAgent, References, Retrieval,
 };
 use brock_core::message::{Part, ToolResultContent, ToolStatus};
 
-pub async fn run(settings: &Settings, args: &AgentArgs) -> Result<()> {
+pub async fn run(printer: &Printer, settings: &Settings, args: &AgentArgs) -> Result<()> {
     let outcome = match &args.command {
-        AgentCommand::Invoke(a) => invoke(settings, a).await,
-        AgentCommand::Chat(a) => chat(settings, a).await,
-        AgentCommand::Inline(a) => inline(settings, a).await,
-        AgentCommand::Retrieve(a) => retrieve(settings, a).await,
-        AgentCommand::Ask(a) => ask(settings, a).await,
+        AgentCommand::Invoke(a) => invoke(printer, settings, a).await,
+        AgentCommand::Chat(a) => chat(printer, settings, a).await,
+        AgentCommand::Inline(a) => inline(printer, settings, a).await,
+        AgentCommand::Retrieve(a) => retrieve(printer, settings, a).await,
+        AgentCommand::Ask(a) => ask(printer, settings, a).await,
     };
     if let Err(Error::Service { code, .. }) = &outcome
         && let Some(why) = wire::explain_error(code)
@@ -190,8 +192,7 @@ struct Agent {
     runner: Option<ToolRunner>,
     max_rounds: u32,
     output: OutputFormat,
-    color: ColorChoice,
-    quiet: bool,
+    printer: Printer,
     /// References numbered across the turns of a chat, so [1] always means the same source.
     references: References,
     guardrail_interval: Option<u32>,
@@ -222,14 +223,18 @@ fn attrs(flag: &str, list: &[String]) -> Result<BTreeMap<String, String>> {
     Ok(out)
 }
 
-fn approval(args: &AgentSessionArgs, stdin_is_prompt_source: bool) -> Result<Option<Approval>> {
+fn approval(
+    printer: &Printer,
+    args: &AgentSessionArgs,
+    stdin_is_prompt_source: bool,
+) -> Result<Option<Approval>> {
     if !args.tools {
         return Ok(None);
     }
     if args.yes {
         return Ok(Some(Approval::Trusted));
     }
-    if stdin_is_prompt_source && std::io::stderr().is_terminal() {
+    if stdin_is_prompt_source && printer.stderr_tty {
         return Ok(Some(Approval::Ask));
     }
     Err(Error::usage(
@@ -239,6 +244,7 @@ fn approval(args: &AgentSessionArgs, stdin_is_prompt_source: bool) -> Result<Opt
 
 impl Agent {
     async fn new(
+        printer: &Printer,
         settings: &Settings,
         target: Target,
         session_id: String,
@@ -269,8 +275,7 @@ impl Agent {
             runner: approval.map(|a| ToolRunner::new(settings.tools.clone(), a)),
             max_rounds: args.max_rounds,
             output: settings.output.unwrap_or(OutputFormat::Text),
-            color: ColorChoice::detect(settings.no_color),
-            quiet: settings.quiet,
+            printer: *printer,
             references: References::default(),
             guardrail_interval: args.guardrail_interval,
             inline: None,
@@ -281,15 +286,10 @@ impl Agent {
         StreamRenderer::new(
             std::io::stdout(),
             std::io::stderr(),
-            StreamOptions {
-                stdout_tty: std::io::stdout().is_terminal(),
-                stderr_tty: std::io::stderr().is_terminal(),
-                color_out: self.color.stdout,
-                color_err: self.color.stderr,
-                show_reasoning: self.trace,
-                spinner: !self.quiet && self.output == OutputFormat::Text,
-                markdown: true,
-            },
+            self.printer.stream_options(
+                self.trace,
+                !self.printer.quiet && self.output == OutputFormat::Text,
+            ),
         )
     }
 
@@ -341,7 +341,7 @@ impl Agent {
         if self.output == OutputFormat::Text && !result.used.is_empty() {
             let lines = self.references.lines();
             let mut block = String::new();
-            if !result.text.ends_with('\n') && !std::io::stdout().is_terminal() {
+            if !result.text.ends_with('\n') && !self.printer.stdout_tty {
                 block.push('\n');
             }
             block.push_str("\nReferences:\n");
@@ -493,7 +493,7 @@ impl Agent {
             OutputFormat::Ndjson => ndjson(&doc)?,
             OutputFormat::Json => {}
         }
-        if !self.quiet {
+        if !self.printer.quiet {
             for inv in invocations {
                 diag(&format!(
                     "the agent returned control: {}",
@@ -547,7 +547,7 @@ impl Agent {
                 }
                 _ => (format!("tool {name} produced no result"), false),
             };
-            if !ok && !self.quiet {
+            if !ok && !self.printer.quiet {
                 diag(&format!("tool {name}: {}", wire::snippet(&text, 200)));
             }
             let r = inv.result(&text, ok);
@@ -596,7 +596,7 @@ fn ndjson(v: &Value) -> Result<()> {
 }
 
 fn write_answer(s: &str) -> Result<()> {
-    if std::io::stdout().is_terminal() {
+    if Printer::current().stdout_tty {
         stdout_write(&for_terminal(s))
     } else {
         stdout_write(s)
@@ -606,7 +606,8 @@ fn write_answer(s: &str) -> Result<()> {
 fn io(r: std::io::Result<()>) -> Result<()> {
     match r {
         Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        // A reader that left got what it wanted: `main` ends quietly (see Error::BrokenPipe).
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Error::BrokenPipe),
         Err(e) => Err(Error::io("cannot write the answer", e)),
     }
 }
@@ -614,7 +615,7 @@ fn io(r: std::io::Result<()>) -> Result<()> {
 /// Text from arguments, with piped stdin appended (or alone).
 pub(crate) fn read_text(words: &[String], what: &str) -> Result<String> {
     let arg = words.join(" ");
-    let piped = if std::io::stdin().is_terminal() {
+    let piped = if Printer::current().stdin_tty {
         None
     } else {
         let buf = crate::input::read_stdin("stdin")?;
@@ -636,14 +637,15 @@ pub(crate) fn read_text(words: &[String], what: &str) -> Result<String> {
 
 // --- agent invoke ----------------------------------------------------------------------------
 
-async fn invoke(settings: &Settings, args: &AgentInvokeArgs) -> Result<()> {
+async fn invoke(printer: &Printer, settings: &Settings, args: &AgentInvokeArgs) -> Result<()> {
     let mut rest = args.rest.clone();
     let target = resolve_target(settings, &args.agent, &mut rest)?;
     let (session_id, is_new) = pick_session(&target, &args.session)?;
-    let approval = approval(&args.session, std::io::stdin().is_terminal())?;
+    let approval = approval(printer, &args.session, printer.stdin_tty)?;
     let input = read_text(&rest, "input text")?;
     wire::check_input_text(&input).map_err(usage)?;
     let mut agent = Agent::new(
+        printer,
         settings,
         target,
         session_id,
@@ -697,7 +699,7 @@ fn end_piped_answer(output: OutputFormat, result: &TurnResult) -> Result<()> {
         && !result.text.is_empty()
         && result.used.is_empty()
         && !result.text.ends_with('\n')
-        && !std::io::stdout().is_terminal()
+        && !crate::render::printer::Printer::current().stdout_tty
     {
         write_answer("\n")?;
     }
@@ -719,7 +721,7 @@ fn text_or_file(value: &str, what: &str) -> Result<String> {
     }
 }
 
-async fn inline(settings: &Settings, args: &AgentInlineArgs) -> Result<()> {
+async fn inline(printer: &Printer, settings: &Settings, args: &AgentInlineArgs) -> Result<()> {
     if args.session.memory_id.is_some() {
         return Err(Error::usage(
             "--memory-id is for agents with long-term memory; an inline agent has none (keep a conversation with --session or --continue)",
@@ -776,10 +778,11 @@ async fn inline(settings: &Settings, args: &AgentInlineArgs) -> Result<()> {
         alias_id: model.clone(),
     };
     let (session_id, is_new) = pick_session(&target, &args.session)?;
-    let approval = approval(&args.session, std::io::stdin().is_terminal())?;
+    let approval = approval(printer, &args.session, printer.stdin_tty)?;
     let input = read_text(&args.text, "input text")?;
     wire::check_input_text(&input).map_err(usage)?;
     let mut agent = Agent::new(
+        printer,
         settings,
         target,
         session_id,
@@ -823,7 +826,7 @@ fn invoke_dry_run(agent: &Agent, input: &str) -> Result<()> {
 /// A line-oriented agent conversation. On a terminal: a line editor, Ctrl-C cancels the
 /// answer being streamed (or clears the line), Ctrl-D or `/exit` ends. From a pipe: one turn
 /// per non-empty line.
-async fn chat(settings: &Settings, args: &AgentChatArgs) -> Result<()> {
+async fn chat(printer: &Printer, settings: &Settings, args: &AgentChatArgs) -> Result<()> {
     let mut rest: Vec<String> = args.alias_id.iter().cloned().collect();
     let target = resolve_target(settings, &args.agent, &mut rest)?;
     if !rest.is_empty() {
@@ -833,10 +836,18 @@ async fn chat(settings: &Settings, args: &AgentChatArgs) -> Result<()> {
         )));
     }
     let (session_id, _) = pick_session(&target, &args.session)?;
-    let interactive = std::io::stdin().is_terminal();
-    let approval = approval(&args.session, interactive)?;
-    let mut agent =
-        Agent::new(settings, target, session_id, &args.session, false, approval).await?;
+    let interactive = printer.stdin_tty;
+    let approval = approval(printer, &args.session, interactive)?;
+    let mut agent = Agent::new(
+        printer,
+        settings,
+        target,
+        session_id,
+        &args.session,
+        false,
+        approval,
+    )
+    .await?;
     if !settings.quiet {
         diag(&format!(
             "agent {} alias {}, session {} — Ctrl-D or /exit to leave",
@@ -865,7 +876,7 @@ async fn chat(settings: &Settings, args: &AgentChatArgs) -> Result<()> {
             if !interactive {
                 return Err(usage(e));
             }
-            crate::render::report_error(&usage(e), agent.color);
+            crate::render::report_error(&usage(e));
             continue;
         }
         let outcome = tokio::select! {
@@ -901,7 +912,7 @@ async fn chat(settings: &Settings, args: &AgentChatArgs) -> Result<()> {
                 {
                     diag(&format!("{code}: {why}"));
                 }
-                crate::render::report_error(&e, agent.color);
+                crate::render::report_error(&e);
             }
             Some(Err(e)) => return Err(e),
         }
@@ -997,7 +1008,7 @@ fn retrieval(search: &KbSearchArgs) -> Result<Retrieval> {
     })
 }
 
-async fn retrieve(settings: &Settings, args: &AgentRetrieveArgs) -> Result<()> {
+async fn retrieve(printer: &Printer, settings: &Settings, args: &AgentRetrieveArgs) -> Result<()> {
     wire::check_resource_id("knowledge base id", &args.kb_id).map_err(usage)?;
     let query = read_text(&args.query, "query")?;
     let r = retrieval(&args.search)?;
@@ -1068,7 +1079,7 @@ async fn retrieve(settings: &Settings, args: &AgentRetrieveArgs) -> Result<()> {
                 }
             } else {
                 let mut buf = Vec::new();
-                let _ = table.write(&mut buf, ColorChoice::detect(settings.no_color).stdout);
+                let _ = table.write(&mut buf, printer.color.stdout);
                 write_answer(&String::from_utf8_lossy(&buf))?;
             }
         }
@@ -1099,7 +1110,7 @@ async fn retrieve(settings: &Settings, args: &AgentRetrieveArgs) -> Result<()> {
     Ok(())
 }
 
-async fn ask(settings: &Settings, args: &AgentAskArgs) -> Result<()> {
+async fn ask(printer: &Printer, settings: &Settings, args: &AgentAskArgs) -> Result<()> {
     wire::check_resource_id("knowledge base id", &args.kb_id).map_err(usage)?;
     if let Some(s) = &args.session {
         wire::check_session_id("--session", s).map_err(usage)?;
@@ -1125,7 +1136,7 @@ async fn ask(settings: &Settings, args: &AgentAskArgs) -> Result<()> {
         return super::dry_run::print(&client, &[(api, extra)]);
     }
     let output = settings.output.unwrap_or(OutputFormat::Text);
-    let color = ColorChoice::detect(settings.no_color);
+    let color = printer.color;
     let mut refs = References::default();
 
     let (text, citations, session) = if args.no_stream {
@@ -1167,8 +1178,8 @@ async fn ask(settings: &Settings, args: &AgentAskArgs) -> Result<()> {
             std::io::stdout(),
             std::io::stderr(),
             StreamOptions {
-                stdout_tty: std::io::stdout().is_terminal(),
-                stderr_tty: std::io::stderr().is_terminal(),
+                stdout_tty: printer.stdout_tty,
+                stderr_tty: printer.stderr_tty,
                 color_out: color.stdout,
                 color_err: color.stderr,
                 show_reasoning: false,
@@ -1212,7 +1223,7 @@ async fn ask(settings: &Settings, args: &AgentAskArgs) -> Result<()> {
             }
         }
         io(renderer.finish())?;
-        if output == OutputFormat::Text && !text.is_empty() && !std::io::stdout().is_terminal() {
+        if output == OutputFormat::Text && !text.is_empty() && !printer.stdout_tty {
             write_answer("\n")?;
         }
         (text, citations, session)

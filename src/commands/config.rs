@@ -6,17 +6,18 @@ use crate::cli::{ConfigArgs, ConfigCommand, OutputFormat};
 use crate::config::{STARTER_CONFIG, Settings, Source};
 use crate::error::{Error, Result};
 use crate::files::{create_private_dir, write_private_new};
-use crate::render::{ColorChoice, stdout_write};
+use crate::render::Printer;
+use crate::render::stdout_write;
 
-pub fn run(settings: &Settings, args: &ConfigArgs) -> Result<()> {
+pub fn run(printer: &Printer, settings: &Settings, args: &ConfigArgs) -> Result<()> {
     match args.command {
         ConfigCommand::Path => stdout_write(&format!("{}\n", settings.config_path.display())),
-        ConfigCommand::Show => show(settings),
+        ConfigCommand::Show => show(printer, settings),
         ConfigCommand::Init => init(settings),
     }
 }
 
-fn show(settings: &Settings) -> Result<()> {
+fn show(printer: &Printer, settings: &Settings) -> Result<()> {
     if settings.output == Some(OutputFormat::Json) || settings.output == Some(OutputFormat::Ndjson)
     {
         let mut values = serde_json::Map::new();
@@ -43,7 +44,7 @@ fn show(settings: &Settings) -> Result<()> {
         };
         return stdout_write(&format!("{text}\n"));
     }
-    let color = ColorChoice::detect(settings.no_color);
+    let color = printer.color;
     let dim = |s: &str| {
         if color.stdout {
             format!("\x1b[2m{s}\x1b[0m")

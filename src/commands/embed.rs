@@ -5,7 +5,7 @@
 //! and an interrupted run can be resumed with `--skip`.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, IsTerminal};
+use std::io::BufRead;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -19,6 +19,7 @@ use crate::commands::chat::core_error;
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::input::MAX_LINE;
+use crate::render::Printer;
 use crate::render::{diag, stdout_write};
 use brock_bedrock::{ApiRequest, Client, RetryDecision, Service, path_segment};
 use brock_core::embed::{
@@ -82,7 +83,7 @@ pub(crate) fn read_inputs(
             let r: Box<dyn BufRead> = Box::new(std::io::BufReader::new(f));
             (r, p.display().to_string())
         }
-        None if !std::io::stdin().is_terminal() => stdin(),
+        None if !Printer::current().stdin_tty => stdin(),
         None => return Ok(Vec::new()),
     };
     // Line by line, each line capped: a file without newlines (`-f /dev/zero`) stops at the
@@ -342,7 +343,7 @@ fn record(item: &Item, v: &Vector, encoding: EmbedEncoding) -> String {
     s
 }
 
-pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
+pub async fn run(printer: &Printer, settings: &Settings, args: &EmbedArgs) -> Result<()> {
     let model = settings.resolve_model(args.model.as_deref().unwrap_or(DEFAULT_MODEL))?;
     // An application profile or provisioned throughput ARN: the model it serves decides.
     let behind = match EmbedFamily::detect(&model) {
@@ -484,7 +485,7 @@ pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
     }
     let started = Instant::now();
     let tally = Arc::new(Tally::default());
-    let progress = progress_bar(settings, args, items.len());
+    let progress = progress_bar(printer, settings, args, items.len());
 
     let mut written = 0usize;
     let mut first = true;
@@ -601,13 +602,18 @@ pub async fn run(settings: &Settings, args: &EmbedArgs) -> Result<()> {
     Ok(())
 }
 
-fn progress_bar(settings: &Settings, args: &EmbedArgs, n: usize) -> Option<indicatif::ProgressBar> {
-    if settings.quiet || args.no_progress || n < 50 || !std::io::stderr().is_terminal() {
+fn progress_bar(
+    printer: &Printer,
+    settings: &Settings,
+    args: &EmbedArgs,
+    n: usize,
+) -> Option<indicatif::ProgressBar> {
+    if settings.quiet || args.no_progress || n < 50 || !printer.stderr_tty {
         return None;
     }
     let pb = indicatif::ProgressBar::new(n as u64);
     pb.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-    let template = if crate::render::ColorChoice::detect(settings.no_color).stderr {
+    let template = if printer.color.stderr {
         "{bar:30.cyan/blue} {pos}/{len} texts  {per_sec}  eta {eta}"
     } else {
         "{bar:30} {pos}/{len} texts  {per_sec}  eta {eta}"

@@ -4,7 +4,7 @@
 //! which node asked, and exits with status 7 so that `--execution-id` can continue it.
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
@@ -13,13 +13,14 @@ use crate::cli::{FlowArgs, FlowCommand, FlowInvokeArgs, OutputFormat};
 use crate::config::{Settings, data_dir};
 use crate::error::{Error, Result};
 use crate::files::{create_private_dir, write_atomic};
+use crate::render::Printer;
 use crate::render::{ColorChoice, diag, sanitize::for_terminal, stdout_write};
 use brock_bedrock::{ApiRequest, Service, path_segment};
 use brock_core::agent::{self as wire, FlowEvent, FlowInput};
 
-pub async fn run(settings: &Settings, args: &FlowArgs) -> Result<()> {
+pub async fn run(printer: &Printer, settings: &Settings, args: &FlowArgs) -> Result<()> {
     match &args.command {
-        FlowCommand::Invoke(a) => invoke(settings, a).await,
+        FlowCommand::Invoke(a) => invoke(printer, settings, a).await,
     }
 }
 
@@ -58,7 +59,7 @@ fn store_pending(execution_id: &str, waiting: Option<Value>) -> Result<()> {
 }
 
 fn write_out(s: &str) -> Result<()> {
-    if std::io::stdout().is_terminal() {
+    if Printer::current().stdout_tty {
         stdout_write(&for_terminal(s))
     } else {
         stdout_write(s)
@@ -66,12 +67,8 @@ fn write_out(s: &str) -> Result<()> {
 }
 
 fn trace_line(line: &str, color: ColorChoice) {
+    let line = Printer::current().safe_err(line).into_owned();
     let mut err = std::io::stderr().lock();
-    let line = if err.is_terminal() {
-        for_terminal(line).into_owned()
-    } else {
-        line.to_string()
-    };
     let _ = if color.stderr {
         writeln!(err, "\x1b[2mtrace: {line}\x1b[0m")
     } else {
@@ -86,7 +83,7 @@ struct Request {
     document: Value,
 }
 
-async fn invoke(settings: &Settings, args: &FlowInvokeArgs) -> Result<()> {
+async fn invoke(printer: &Printer, settings: &Settings, args: &FlowInvokeArgs) -> Result<()> {
     wire::check_flow_id(&args.flow).map_err(usage)?;
     wire::check_flow_alias_id(&args.alias).map_err(usage)?;
     if let Some(e) = &args.execution_id {
@@ -141,8 +138,8 @@ async fn invoke(settings: &Settings, args: &FlowInvokeArgs) -> Result<()> {
 
     let client = crate::transport::client(settings).await?;
     let output = settings.output.unwrap_or(OutputFormat::Text);
-    let color = ColorChoice::detect(settings.no_color);
-    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let color = printer.color;
+    let interactive = printer.stdin_tty && printer.stderr_tty;
     let path = format!(
         "/flows/{}/aliases/{}",
         path_segment(&args.flow),

@@ -4,7 +4,7 @@
 //! The exit status stays 0 whatever the verdict, so a verdict is never mistaken for a failed
 //! call; `--fail-on-intervention` turns an intervention into status 6 for scripts and CI.
 
-use std::io::{IsTerminal, Read};
+use std::io::Read;
 
 use serde_json::{Value, json};
 
@@ -12,13 +12,14 @@ use crate::cli::{GuardSource, GuardrailApplyArgs, GuardrailArgs, GuardrailComman
 use crate::commands::chat::core_error;
 use crate::config::Settings;
 use crate::error::{Error, Result};
+use crate::render::Printer;
 use crate::render::stdout_write;
 use brock_bedrock::{ApiRequest, Service, path_segment};
 use brock_core::request::Guardrail;
 
-pub async fn run(settings: &Settings, args: &GuardrailArgs) -> Result<()> {
+pub async fn run(printer: &Printer, settings: &Settings, args: &GuardrailArgs) -> Result<()> {
     match &args.command {
-        GuardrailCommand::Apply(a) => apply(settings, a).await,
+        GuardrailCommand::Apply(a) => apply(printer, settings, a).await,
     }
 }
 
@@ -40,12 +41,12 @@ fn parse_guardrail(spec: &str) -> Result<Guardrail> {
 
 /// The words given, else piped stdin. Stdin is not read when there are words: a script that
 /// passes the text as an argument must not hang on a stdin left open.
-fn read_text(words: &[String]) -> Result<String> {
+fn read_text(printer: &Printer, words: &[String]) -> Result<String> {
     let arg = words.join(" ");
     if !arg.trim().is_empty() {
         return Ok(arg);
     }
-    let piped = if std::io::stdin().is_terminal() {
+    let piped = if printer.stdin_tty {
         String::new()
     } else {
         let mut buf = Vec::new();
@@ -87,9 +88,9 @@ pub fn apply_request(g: &Guardrail, text: &str, source: GuardSource, full: bool)
     ApiRequest::post_json(Service::Runtime, path, &body)
 }
 
-async fn apply(settings: &Settings, args: &GuardrailApplyArgs) -> Result<()> {
+async fn apply(printer: &Printer, settings: &Settings, args: &GuardrailApplyArgs) -> Result<()> {
     let g = parse_guardrail(&args.guardrail)?;
-    let text = read_text(&args.text)?;
+    let text = read_text(printer, &args.text)?;
     let api = apply_request(&g, &text, args.source, args.full);
     let client = crate::transport::client(settings).await?;
     if args.dry_run {

@@ -2,7 +2,7 @@
 //! Stability models, write them to files that never overwrite anything, print their paths
 //! (JSON with seeds and finish reasons on request), and optionally draw them in the terminal.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use base64::Engine;
@@ -12,6 +12,7 @@ use crate::cli::{ImageArgs, ImageTask, OutputFormat};
 use crate::commands::chat::core_error;
 use crate::config::Settings;
 use crate::error::{Error, Result};
+use crate::render::Printer;
 use crate::render::{diag, stdout_write};
 use brock_bedrock::{ApiRequest, Service, path_segment};
 use brock_core::image::{
@@ -236,7 +237,7 @@ fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
     })
 }
 
-pub async fn run(settings: &Settings, args: &ImageArgs) -> Result<()> {
+pub async fn run(printer: &Printer, settings: &Settings, args: &ImageArgs) -> Result<()> {
     let model = settings.resolve_model(args.model.as_deref().unwrap_or(DEFAULT_MODEL))?;
     // An application profile or provisioned throughput ARN: the model it serves decides.
     let behind = match ImageFamily::detect(&model) {
@@ -256,7 +257,7 @@ pub async fn run(settings: &Settings, args: &ImageArgs) -> Result<()> {
     })?;
     let mut prompt = args.prompt.join(" ");
     if prompt.trim().is_empty()
-        && !std::io::stdin().is_terminal()
+        && !printer.stdin_tty
         && args.task != Some(ImageTask::BackgroundRemoval)
     {
         let raw = crate::input::read_stdin("the prompt on stdin")?;
@@ -462,7 +463,7 @@ fn detect_protocol() -> Option<Protocol> {
 /// image protocol brock speaks; says why not otherwise.
 fn show(path: &Path, bytes: &[u8]) {
     let mut err = std::io::stderr().lock();
-    if !err.is_terminal() {
+    if !Printer::current().stderr_tty {
         diag("--show: stderr is not a terminal; nothing drawn");
         return;
     }

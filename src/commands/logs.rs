@@ -7,8 +7,9 @@ use crate::cli::{LogsArgs, OutputFormat};
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::logs::{Filter, Store};
+use crate::render::Printer;
 
-pub async fn run(settings: &Settings, args: &LogsArgs) -> Result<()> {
+pub async fn run(printer: &Printer, settings: &Settings, args: &LogsArgs) -> Result<()> {
     let model = args
         .model
         .as_deref()
@@ -74,15 +75,14 @@ pub async fn run(settings: &Settings, args: &LogsArgs) -> Result<()> {
         if let Some(e) = &r.error {
             text.push_str(&format!("error: {e}\n\n"));
         }
-        out.write_all(shown(&text).as_bytes()).map_err(w)?;
+        out.write_all(shown(printer, &text).as_bytes()).map_err(w)?;
     }
     Ok(())
 }
 
 /// Stored text shown on a terminal is sanitised; to a pipe it stays byte-exact.
-fn shown(s: &str) -> std::borrow::Cow<'_, str> {
-    use std::io::IsTerminal;
-    if std::io::stdout().is_terminal() {
+fn shown<'a>(printer: &Printer, s: &'a str) -> std::borrow::Cow<'a, str> {
+    if printer.stdout_tty {
         crate::render::sanitize::for_terminal(s)
     } else {
         std::borrow::Cow::Borrowed(s)

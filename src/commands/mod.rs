@@ -1,5 +1,6 @@
-//! One file per subcommand; `dispatch` is the one flat match. Each handler receives resolved
-//! `Settings` (never raw flags for layered values) plus its own non-layered arguments.
+//! One file per subcommand; `dispatch` is the one flat match. Each handler receives the
+//! `Printer` (where and how output goes), resolved `Settings` (never raw flags for layered
+//! values) and its own non-layered arguments.
 
 pub mod agent;
 pub mod chat;
@@ -23,8 +24,9 @@ pub mod tokens;
 use crate::cli::{ChatArgs, Cli, Command};
 use crate::config::{CommandOverrides, Settings, resolve};
 use crate::error::{Error, Result};
+use crate::render::Printer;
 
-pub async fn dispatch(cli: Cli) -> Result<()> {
+pub async fn dispatch(printer: &Printer, cli: Cli) -> Result<()> {
     let Cli { global, command } = cli;
     // Commands that never need settings run before config is read, so a broken config file
     // cannot stop `brock completions` or `brock emulator`.
@@ -87,21 +89,21 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
             if let Some(msg) = args.conflicts(settings.output) {
                 return Err(Error::usage(msg));
             }
-            chat::run(&settings, &args).await
+            chat::run(printer, &settings, &args).await
         }
-        Command::Embed(args) => embed::run(&settings, &args).await,
-        Command::Image(args) => image::run(&settings, &args).await,
-        Command::Rerank(args) => rerank::run(&settings, &args).await,
-        Command::Agent(args) => agent::run(&settings, &args).await,
-        Command::Flow(args) => flow::run(&settings, &args).await,
-        Command::Raw(args) => raw::run(&settings, &args).await,
-        Command::Models(args) => models::run(&settings, &args).await,
-        Command::Config(args) => config::run(&settings, &args),
-        Command::Tokens(args) => tokens::run(&settings, &args).await,
-        Command::Guardrail(args) => guardrail::run(&settings, &args).await,
-        Command::Roles => roles::run(&settings),
-        Command::Logs(args) => logs::run(&settings, &args).await,
-        Command::Sessions(args) => sessions::run(&settings, &args).await,
+        Command::Embed(args) => embed::run(printer, &settings, &args).await,
+        Command::Image(args) => image::run(printer, &settings, &args).await,
+        Command::Rerank(args) => rerank::run(printer, &settings, &args).await,
+        Command::Agent(args) => agent::run(printer, &settings, &args).await,
+        Command::Flow(args) => flow::run(printer, &settings, &args).await,
+        Command::Raw(args) => raw::run(printer, &settings, &args).await,
+        Command::Models(args) => models::run(printer, &settings, &args).await,
+        Command::Config(args) => config::run(printer, &settings, &args),
+        Command::Tokens(args) => tokens::run(printer, &settings, &args).await,
+        Command::Guardrail(args) => guardrail::run(printer, &settings, &args).await,
+        Command::Roles => roles::run(printer, &settings),
+        Command::Logs(args) => logs::run(printer, &settings, &args).await,
+        Command::Sessions(args) => sessions::run(printer, &settings, &args).await,
         Command::Completions(_) | Command::Emulator(_) | Command::Complete { .. } => {
             unreachable!("handled above")
         }

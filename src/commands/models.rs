@@ -8,11 +8,12 @@ use serde_json::{Value, json};
 use crate::cli::{ModelsArgs, ModelsCommand, ModelsKind, OutputFormat};
 use crate::config::Settings;
 use crate::error::{Error, Result};
+use crate::render::Printer;
 use crate::render::table::Table;
-use crate::render::{ColorChoice, stdout_write, stdout_write_untrusted};
+use crate::render::{stdout_write, stdout_write_untrusted};
 use brock_bedrock::{ApiRequest, Client, Service, path_segment};
 
-pub async fn run(settings: &Settings, args: &ModelsArgs) -> Result<()> {
+pub async fn run(printer: &Printer, settings: &Settings, args: &ModelsArgs) -> Result<()> {
     let client = crate::transport::client(settings).await?;
     if let Some(ModelsCommand::Show { id }) = &args.command {
         return show(settings, &client, id).await;
@@ -27,7 +28,7 @@ pub async fn run(settings: &Settings, args: &ModelsArgs) -> Result<()> {
         Some(OutputFormat::Json | OutputFormat::Ndjson)
     );
     let out = Out {
-        styled: ColorChoice::detect(settings.no_color).stdout,
+        styled: printer.color.stdout,
     };
     let needle = args.filter.as_deref().map(str::to_ascii_lowercase);
     let provider = args.provider.as_deref().map(str::to_ascii_lowercase);

@@ -2,8 +2,6 @@
 //! event-stream decoding. The body is sent untouched and the answer printed untouched (pretty
 //! on a terminal), so it works for operations brock has no command for yet.
 
-use std::io::IsTerminal;
-
 use base64::Engine;
 use bytes::Bytes;
 use http::Method;
@@ -12,6 +10,7 @@ use serde_json::{Value, json};
 use crate::cli::{RawArgs, RawService};
 use crate::config::Settings;
 use crate::error::{Error, Result};
+use crate::render::Printer;
 use crate::render::sanitize::clip;
 use crate::render::{diag, stdout_write};
 use brock_bedrock::{ApiRequest, ApiResponse, Client, Event, Service, path_segment};
@@ -19,9 +18,9 @@ use brock_bedrock::{ApiRequest, ApiResponse, Client, Event, Service, path_segmen
 /// How much of a path or query an error message echoes.
 const ECHO_MAX: usize = 200;
 
-pub async fn run(settings: &Settings, args: &RawArgs) -> Result<()> {
+pub async fn run(printer: &Printer, settings: &Settings, args: &RawArgs) -> Result<()> {
     let (method, path) = parse_target(&args.target)?;
-    let body = read_body(args, method.as_ref())?;
+    let body = read_body(printer, args, method.as_ref())?;
     let method_given = method.is_some();
     let method = method.unwrap_or(if body.is_some() {
         Method::POST
@@ -115,7 +114,7 @@ async fn exchange(client: &Client, req: &ApiRequest, attempts: u32, args: &RawAr
     if resp.is_event_stream() {
         return print_events(resp, args.raw_frames).await;
     }
-    if std::io::stdout().is_terminal() {
+    if Printer::current().stdout_tty {
         let body = resp.bytes().await?;
         return write_body(&body);
     }
@@ -187,7 +186,7 @@ fn payload_value(p: &[u8]) -> Value {
 }
 
 fn write_body(body: &[u8]) -> Result<()> {
-    if std::io::stdout().is_terminal() {
+    if Printer::current().stdout_tty {
         if let Ok(v) = serde_json::from_slice::<Value>(body) {
             let pretty = serde_json::to_string_pretty(&v).unwrap_or_default();
             return stdout_write(&format!(
@@ -204,11 +203,9 @@ fn write_body(body: &[u8]) -> Result<()> {
 fn write_bytes(b: &[u8]) -> Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    match out.write_all(b).and_then(|_| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(e) => Err(Error::io("cannot write to stdout", e)),
-    }
+    out.write_all(b)
+        .and_then(|_| out.flush())
+        .map_err(Error::stdout)
 }
 
 fn eprint_block(s: &str) {
@@ -348,7 +345,11 @@ fn encode_query(query: &str) -> Result<String> {
     Ok(pairs.join("&"))
 }
 
-fn read_body(args: &RawArgs, method: Option<&Method>) -> Result<Option<Vec<u8>>> {
+fn read_body(
+    printer: &Printer,
+    args: &RawArgs,
+    method: Option<&Method>,
+) -> Result<Option<Vec<u8>>> {
     // Without -d, piped stdin is the body only when no method is given (a body makes it a POST)
     // or the method takes one: `while read id; do brock raw GET /x/$id; done < ids` must leave
     // the loop's stdin alone.
@@ -364,7 +365,7 @@ fn read_body(args: &RawArgs, method: Option<&Method>) -> Result<Option<Vec<u8>>>
             .map(Some)
         }
         Some(d) => Ok(Some(d.as_bytes().to_vec())),
-        None if stdin_body && !std::io::stdin().is_terminal() => {
+        None if stdin_body && !printer.stdin_tty => {
             let body = read_stdin()?;
             Ok((!body.is_empty()).then_some(body))
         }

@@ -1,15 +1,14 @@
 //! `brock rerank`: order documents by relevance to a query, with the bedrock-agent-runtime
 //! Rerank API (SigV4 only) or, with `--route invoke`, InvokeModel and the Cohere body.
 
-use std::io::IsTerminal;
-
 use crate::cli::{OnError, OutputFormat, RerankArgs, RerankRoute};
 use crate::commands::chat::core_error;
 use crate::commands::embed::{read_inputs, settle_problems};
 use crate::config::Settings;
 use crate::error::{Error, Result};
+use crate::render::Printer;
 use crate::render::table::Table;
-use crate::render::{ColorChoice, sanitize, stdout_write};
+use crate::render::{sanitize, stdout_write};
 use brock_bedrock::{ApiRequest, Service, path_segment};
 use brock_core::rerank::{
     self, Ranked, cohere_results, invoke_body, is_rerank_model, model_arn, parse_invoke,
@@ -18,7 +17,7 @@ use brock_core::rerank::{
 
 pub const DEFAULT_MODEL: &str = "rerank";
 
-pub async fn run(settings: &Settings, args: &RerankArgs) -> Result<()> {
+pub async fn run(printer: &Printer, settings: &Settings, args: &RerankArgs) -> Result<()> {
     let model = settings.resolve_model(args.model.as_deref().unwrap_or(DEFAULT_MODEL))?;
     if !is_rerank_model(&model) {
         return Err(Error::usage(format!(
@@ -114,9 +113,9 @@ pub async fn run(settings: &Settings, args: &RerankArgs) -> Result<()> {
         }
         Some(OutputFormat::Ndjson) => ndjson(&ranked, &items, shown_docs),
         // A pipe gets JSON lines unless `--output text` was asked for explicitly.
-        None if !std::io::stdout().is_terminal() => ndjson(&ranked, &items, shown_docs),
+        None if !printer.stdout_tty => ndjson(&ranked, &items, shown_docs),
         _ => {
-            let color = ColorChoice::detect(settings.no_color);
+            let color = printer.color;
             let mut t = Table::new(["RANK", "SCORE", "INDEX", "DOCUMENT"]);
             for (rank, r) in ranked.iter().enumerate() {
                 t.row([

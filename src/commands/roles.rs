@@ -5,10 +5,11 @@ use serde_json::{Value, json};
 use crate::cli::OutputFormat;
 use crate::config::{RoleConfig, Settings};
 use crate::error::{Error, Result};
+use crate::render::Printer;
 use crate::render::table::Table;
-use crate::render::{ColorChoice, diag, stdout_write, stdout_write_untrusted};
+use crate::render::{diag, stdout_write, stdout_write_untrusted};
 
-pub fn run(settings: &Settings) -> Result<()> {
+pub fn run(printer: &Printer, settings: &Settings) -> Result<()> {
     let docs: Vec<Value> = settings
         .roles
         .iter()
@@ -40,7 +41,7 @@ pub fn run(settings: &Settings) -> Result<()> {
                 ]);
             }
             let mut buf = Vec::new();
-            t.write(&mut buf, ColorChoice::detect(settings.no_color).stdout)
+            t.write(&mut buf, printer.color.stdout)
                 .map_err(|e| Error::io("cannot format the table", e))?;
             stdout_write(&String::from_utf8_lossy(&buf))
         }

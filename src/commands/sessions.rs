@@ -11,7 +11,7 @@ use crate::cli::{OutputFormat, SessionsArgs, SessionsCommand};
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::logs::Store;
-use crate::render::ColorChoice;
+use crate::render::Printer;
 use crate::render::sanitize::for_terminal;
 use crate::render::table::Table;
 use crate::session::{self, Session};
@@ -88,7 +88,7 @@ pub fn table(rows: Vec<Row>) -> Table {
     t
 }
 
-pub async fn run(settings: &Settings, args: &SessionsArgs) -> Result<()> {
+pub async fn run(printer: &Printer, settings: &Settings, args: &SessionsArgs) -> Result<()> {
     match args.command.clone().unwrap_or(SessionsCommand::List) {
         SessionsCommand::List => {
             let rows = rows().await?;
@@ -114,7 +114,7 @@ pub async fn run(settings: &Settings, args: &SessionsArgs) -> Result<()> {
                 }
                 return Ok(());
             }
-            let color = ColorChoice::detect(settings.no_color);
+            let color = printer.color;
             table(rows)
                 .write(&mut std::io::stdout().lock(), color.stdout)
                 .map_err(|e| Error::io("cannot write the list", e))
@@ -138,8 +138,7 @@ pub async fn run(settings: &Settings, args: &SessionsArgs) -> Result<()> {
 /// A session file by name, else a logged conversation by id (as an unsaved session).
 /// Stored text shown on a terminal is sanitised; to a pipe it stays byte-exact.
 fn shown(s: &str) -> std::borrow::Cow<'_, str> {
-    use std::io::IsTerminal;
-    if std::io::stdout().is_terminal() {
+    if Printer::current().stdout_tty {
         for_terminal(s)
     } else {
         std::borrow::Cow::Borrowed(s)

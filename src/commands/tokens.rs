@@ -5,14 +5,13 @@
 //! exactly as it would be sent; only the Converse members CountTokens takes are kept
 //! ([`to_count_tokens`]).
 
-use std::io::IsTerminal;
-
 use serde_json::{Value, json};
 
 use crate::cli::{OutputFormat, TokensArgs};
 use crate::commands::chat::{build_request, core_error};
 use crate::config::Settings;
 use crate::error::{Error, Result};
+use crate::render::Printer;
 use crate::render::stdout_write;
 use brock_bedrock::{ApiRequest, Client, Service, path_segment};
 use brock_core::model::ModelRef;
@@ -20,12 +19,12 @@ use brock_core::request::ChatRequest;
 use brock_core::route::{self, Route, RouteChoice, SpecPrefix, parse_spec};
 use brock_core::to_count_tokens;
 
-pub async fn run(settings: &Settings, args: &TokensArgs) -> Result<()> {
+pub async fn run(printer: &Printer, settings: &Settings, args: &TokensArgs) -> Result<()> {
     let chat = args.chat_args();
     if let Some(msg) = chat.conflicts(settings.output) {
         return Err(Error::usage(msg));
     }
-    let req = build_request(settings, &chat, std::io::stdin().is_terminal())?;
+    let req = build_request(settings, &chat, printer.stdin_tty)?;
     let client = crate::transport::client(settings).await?;
     let choice = args.route.parse().unwrap_or_default();
     count_and_print(&client, settings, &req, choice, args.dry_run).await

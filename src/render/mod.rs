@@ -1,14 +1,16 @@
 //! Terminal and JSON output. stdout carries answers only; everything else goes to stderr.
 
-use std::io::{IsTerminal, Write};
-
+pub mod answer;
+pub mod approval;
 pub mod highlight;
 pub mod links;
+pub mod printer;
 pub mod sanitize;
 pub mod stream;
 pub mod table;
 
 use crate::error::Error;
+pub use printer::Printer;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ColorChoice {
@@ -16,82 +18,24 @@ pub struct ColorChoice {
     pub stderr: bool,
 }
 
-impl ColorChoice {
-    /// Styling only on terminals, never with NO_COLOR (any non-empty value) or --no-color.
-    pub fn detect(no_color_flag: bool) -> Self {
-        let disabled = no_color_flag || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        ColorChoice {
-            stdout: !disabled && std::io::stdout().is_terminal(),
-            stderr: !disabled && std::io::stderr().is_terminal(),
-        }
-    }
-}
-
-/// Print an error as `brock: <message>` plus an optional `hint:` line, on stderr.
-pub fn report_error(err: &Error, color: ColorChoice) {
-    let mut stderr = std::io::stderr().lock();
-    let (red, dim, reset) = if color.stderr {
-        ("\x1b[31m", "\x1b[2m", "\x1b[0m")
-    } else {
-        ("", "", "")
-    };
-    // Service messages can echo model or user text: never let it drive the terminal.
-    // One line each, whatever the message carried (scripts read the first stderr line).
-    let shown = |s: String| {
-        let s = if s.contains('\n') {
-            s.split('\n')
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        } else {
-            s
-        };
-        if std::io::stderr().is_terminal() {
-            sanitize::for_terminal(&s).into_owned()
-        } else {
-            s
-        }
-    };
-    let _ = writeln!(
-        stderr,
-        "{red}brock: error:{reset} {}",
-        shown(err.to_string())
-    );
-    if let Some(hint) = err.hint() {
-        let _ = writeln!(stderr, "{dim}hint: {}{reset}", shown(hint));
-    }
+/// Print an error as `brock: error: <message>` plus an optional `hint:` line, on stderr.
+pub fn report_error(err: &Error) {
+    Printer::current().error(err)
 }
 
 /// A diagnostic line on stderr (verbose logs, warnings). Never on stdout.
 pub fn diag(msg: &str) {
-    let mut err = std::io::stderr().lock();
-    if err.is_terminal() {
-        let _ = writeln!(err, "brock: {}", sanitize::for_terminal(msg));
-    } else {
-        let _ = writeln!(err, "brock: {msg}");
-    }
+    Printer::current().diag(msg)
 }
 
-/// Write an answer that holds text from the service (JSON documents included: serde escapes
-/// C0 controls but not C1 ones or bidi overrides): sanitised on a terminal, exact to a pipe.
+/// See [`Printer::out_untrusted`].
 pub fn stdout_write_untrusted(s: &str) -> crate::error::Result<()> {
-    if std::io::stdout().is_terminal() {
-        stdout_write(&sanitize::for_terminal(s))
-    } else {
-        stdout_write(s)
-    }
+    Printer::current().out_untrusted(s)
 }
 
-/// Write an answer to stdout. A closed pipe (`brock … | head`) is not an error worth reporting:
-/// the reader got what it wanted, so we stop quietly with success.
+/// See [`Printer::out`]: a closed pipe is [`Error::BrokenPipe`], which `main` ends quietly.
 pub fn stdout_write(s: &str) -> crate::error::Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(e) => Err(Error::io("cannot write to stdout", e)),
-    }
+    Printer::current().out(s)
 }
 
 /// A measured quantity (seconds, texts per second) to `digits` significant digits, trailing

@@ -1,6 +1,8 @@
 //! Plain aligned tables for listings. No box drawing: output stays greppable and copyable.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
+
+use super::Printer;
 
 pub struct Table {
     headers: Vec<String>,
@@ -27,7 +29,7 @@ impl Table {
     /// go to stdout, and their cells come from the service: on a terminal every cell passes the
     /// sanitiser (a model name holding OSC 52 must not reach it); to a pipe they stay exact.
     pub fn write(&self, out: &mut dyn Write, styled: bool) -> std::io::Result<()> {
-        self.write_for(out, styled, std::io::stdout().is_terminal())
+        self.write_for(out, styled, Printer::current().stdout_tty)
     }
 
     fn write_for(&self, out: &mut dyn Write, styled: bool, terminal: bool) -> std::io::Result<()> {

@@ -1,6 +1,9 @@
 //! One integration-test binary: every module drives the real `brock` binary (or an SDK client)
 //! against the emulator over loopback.
 
+// Tests report what they saw with println!/eprintln!; the crate's print lints are for the program.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod agent;
 mod aliases;
 mod assets;
@@ -12,6 +15,7 @@ mod config;
 mod dry_run;
 mod embed;
 mod emulator;
+mod engine;
 mod errors;
 mod everyday;
 mod flow;
