@@ -132,11 +132,28 @@ const KEYS: &[(&str, Kind, &[&str])] = &[
         &["BROCK_FETCH_ALLOW_PRIVATE_ADDRESSES"],
     ),
     ("log", Kind::Bool, &["BROCK_LOG"]),
+    ("serve.listen", Kind::Str, &["BROCK_SERVE_LISTEN"]),
+    (
+        "serve.api_key_env",
+        Kind::StrList,
+        &["BROCK_SERVE_API_KEY_ENV"],
+    ),
+    ("serve.log_format", Kind::Str, &["BROCK_SERVE_LOG_FORMAT"]),
+    (
+        "serve.drain_timeout",
+        Kind::Float,
+        &["BROCK_SERVE_DRAIN_TIMEOUT"],
+    ),
+    (
+        "serve.cors_origins",
+        Kind::StrList,
+        &["BROCK_SERVE_CORS_ORIGINS"],
+    ),
 ];
 
 /// Tables allowed at the top level of the file besides the profile tables.
 const TOP_LEVEL: &[&str] = &[
-    "default", "profiles", "aliases", "tools", "agents", "models", "roles",
+    "default", "profiles", "aliases", "tools", "agents", "models", "roles", "serve",
 ];
 
 /// The keys of a `[roles.NAME]` table that are ordinary settings, layered like a profile's.
@@ -164,6 +181,7 @@ pub const NUMBERS: &[Number] = &[
     Number::seconds("timeouts.connect"),
     Number::seconds("timeouts.read"),
     Number::seconds("tools.timeout"),
+    Number::seconds("serve.drain_timeout"),
     Number::whole("emulator.latency", 0, 3_600_000),
     Number::real("emulator.tokens_per_second", 0.0, 1e9),
     // Nova Canvas and Titan Image alike.
@@ -272,6 +290,19 @@ pub struct Guardrail {
     pub id: String,
     pub version: String,
     pub trace: bool,
+}
+
+/// `brock serve`'s settings; its flags win over these.
+#[derive(Debug, Clone, Default)]
+pub struct ServeSettings {
+    pub listen: Option<String>,
+    /// Environment variables that each hold a key clients may send.
+    pub api_key_env: Vec<String>,
+    pub log_format: Option<String>,
+    pub drain_timeout: Option<f64>,
+    pub cors_origins: Vec<String>,
+    /// `[serve.models]`: OpenAI model names clients send → brock model names (aliases, ids).
+    pub models: BTreeMap<String, String>,
 }
 
 /// A command-line tool from `[tools.NAME]`: run with the call's arguments as JSON on stdin.
@@ -488,6 +519,8 @@ pub struct Settings {
     /// Record chat exchanges in the log database (`log`, BROCK_LOG; `--no-log` turns it off).
     pub log: bool,
     pub aliases: BTreeMap<String, String>,
+    /// `brock serve`: the `[serve]` table and `serve.*` keys (see [`ServeSettings`]).
+    pub serve: ServeSettings,
     pub tools: BTreeMap<String, ToolConfig>,
     pub agents: BTreeMap<String, AgentConfig>,
     pub models: BTreeMap<String, ModelConfig>,
@@ -594,6 +627,13 @@ pub fn resolve_with_env(
     );
 
     let profiles = file.get("profiles").and_then(Value::as_table);
+    // The top-level [serve] table is the gateway's file layer beneath the profiles'
+    // `serve.*` keys, so `[default.serve]` and `[profiles.NAME.serve]` refine it.
+    if let Some(serve) = file.get("serve").and_then(Value::as_table) {
+        let mut wrapped = toml::Table::new();
+        wrapped.insert("serve".into(), Value::Table(serve.clone()));
+        layers.apply_table(&wrapped, &path, "serve")?;
+    }
     if let Some(table) = file.get("default").and_then(Value::as_table) {
         layers.apply_table(table, &path, "default")?;
     }
@@ -838,6 +878,11 @@ pub fn resolve_with_env(
     }
 
     let aliases = string_table(file.get("aliases"), &path, "aliases")?;
+    let serve_models = string_table(
+        file.get("serve").and_then(|s| s.get("models")),
+        &path,
+        "serve.models",
+    )?;
     let tools = match file.get("tools").and_then(Value::as_table) {
         None => BTreeMap::new(),
         Some(t) => {
@@ -1019,6 +1064,14 @@ pub fn resolve_with_env(
             .collect(),
         fetch_allow_private: l.bool("fetch.allow_private_addresses")?.unwrap_or(false),
         log: l.bool("log")?.unwrap_or(true),
+        serve: ServeSettings {
+            listen: l.str("serve.listen")?,
+            api_key_env: l.str_list("serve.api_key_env")?,
+            log_format: l.str("serve.log_format")?,
+            drain_timeout: l.number("serve.drain_timeout")?,
+            cors_origins: l.str_list("serve.cors_origins")?,
+            models: serve_models,
+        },
         aliases,
         tools,
         agents,
@@ -1218,6 +1271,18 @@ fn check_unknown_keys(table: &toml::Table, path: &Path) -> Result<()> {
         }
         match k.as_str() {
             "default" => check_profile(v.as_table().ok_or_else(|| not_table(path, k))?, "default")?,
+            "serve" => {
+                let mut known: Vec<&str> = KEYS
+                    .iter()
+                    .filter_map(|(key, _, _)| key.strip_prefix("serve."))
+                    .collect();
+                known.push("models");
+                for sk in v.as_table().ok_or_else(|| not_table(path, k))?.keys() {
+                    if !known.contains(&sk.as_str()) {
+                        return Err(unknown("key in [serve]", sk, &known));
+                    }
+                }
+            }
             "profiles" => {
                 for (name, p) in v.as_table().ok_or_else(|| not_table(path, k))? {
                     let t = p
@@ -1419,6 +1484,18 @@ impl Layers {
         check_number(key, v)
             .map(Some)
             .map_err(|why| self.bad(key, &format!("{v:?}: {why}")))
+    }
+    fn str_list(&self, key: &str) -> Result<Vec<String>> {
+        match self.values.get(key) {
+            None => Ok(Vec::new()),
+            Some((Value::String(s), _)) => Ok(vec![s.clone()]),
+            Some((Value::Array(a), _)) => a
+                .iter()
+                .map(|v| v.as_str().map(str::to_string))
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| self.bad(key, "expected a list of strings")),
+            Some(_) => Err(self.bad(key, "expected a list of strings")),
+        }
     }
     fn bool(&self, key: &str) -> Result<Option<bool>> {
         match self.values.get(key) {

@@ -92,6 +92,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Roles => roles::run(&settings),
         Command::Logs(args) => logs::run(&settings, &args).await,
         Command::Sessions(args) => sessions::run(&settings, &args).await,
+        Command::Serve(args) => crate::serve::run(&settings, &args).await,
         Command::Completions(_) | Command::Emulator(_) | Command::Complete { .. } => {
             unreachable!("handled above")
         }
