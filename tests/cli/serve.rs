@@ -872,3 +872,111 @@ fn the_readme_gateway_examples_run_as_written() {
         assert!(ok, "{line}: {v}");
     }
 }
+
+#[test]
+fn serve_settings_layer_file_then_environment_then_flags() {
+    let env = TestEnv::new();
+    // The file says a public address without keys: refused.
+    env.write_config("[serve]\nlisten = \"0.0.0.0:0\"\n");
+    let out = env.cmd().arg("serve").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0.0.0.0"));
+    // The environment wins over the file; the flag over both.
+    let out = env
+        .cmd()
+        .arg("serve")
+        .env("BROCK_SERVE_LISTEN", "10.1.2.3:0")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("10.1.2.3"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let gw = Gateway::start(&env, &[], &[("BROCK_SERVE_LISTEN", "10.1.2.3:0")]);
+    assert!(gw.url.starts_with("http://127.0.0.1:"));
+    drop(gw);
+    // A profile's serve table refines the top-level one.
+    env.write_config(
+        "[serve]\nlisten = \"0.0.0.0:0\"\n\n[profiles.local.serve]\nlisten = \"127.0.0.1:0\"\nlog_format = \"json\"\n",
+    );
+    let mut cmd = env.std_cmd();
+    cmd.args(["--profile", "local", "serve"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    let mut child = cmd.spawn().unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(line.starts_with("http://127.0.0.1:"), "{line}");
+    // Unknown keys are named.
+    env.write_config("[serve]\nlisten_on = \"127.0.0.1:0\"\n");
+    let out = env.cmd().arg("serve").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("listen_on") && err.contains("listen"), "{err}");
+}
+
+#[test]
+fn rerank_and_images_answer_in_their_api_shapes() {
+    let env = TestEnv::new();
+    let gw = Gateway::start(&env, &[], &[]);
+    let r = gw.post(
+        "/v1/rerank",
+        &json!({
+            "model": "rerank", "query": "red apples",
+            "documents": ["bananas are yellow", "red apples are sweet", { "text": "apples" }],
+            "top_n": 2, "return_documents": true,
+        }),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let v = r.json();
+    let results = v["results"].as_array().unwrap();
+    assert_eq!(results.len(), 2);
+    assert_eq!(results[0]["index"], 1);
+    assert_eq!(results[0]["document"]["text"], "red apples are sweet");
+    assert!(
+        results[0]["relevance_score"].as_f64().unwrap()
+            >= results[1]["relevance_score"].as_f64().unwrap()
+    );
+    let r = gw.post(
+        "/v1/rerank",
+        &json!({ "model": "nova-lite", "query": "q", "documents": ["d"] }),
+    );
+    assert_eq!(r.status, 400);
+    assert_eq!(r.json()["error"]["param"], "model");
+
+    let r = gw.post(
+        "/v1/images/generations",
+        &json!({ "model": "nova-canvas", "prompt": "a lighthouse", "size": "512x512", "n": 2 }),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let data = r.json()["data"].as_array().unwrap().clone();
+    assert_eq!(data.len(), 2);
+    use base64::Engine;
+    let png = base64::engine::general_purpose::STANDARD
+        .decode(data[0]["b64_json"].as_str().unwrap())
+        .unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let r = gw.post(
+        "/v1/images/generations",
+        &json!({ "model": "nova-canvas", "prompt": "x", "response_format": "url" }),
+    );
+    assert_eq!(r.status, 400);
+    assert_eq!(r.json()["error"]["param"], "response_format");
+    let r = gw.post(
+        "/v1/embeddings",
+        &json!({ "model": "titan-embed", "input": [[1, 2, 3]] }),
+    );
+    assert_eq!(r.status, 400);
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("token arrays")
+    );
+}
