@@ -59,12 +59,13 @@ impl KeyCheck for StaticKeys {
 
 fn presented(req: &Request) -> Option<&[u8]> {
     let h = req.headers();
+    // A bearer key first; else x-api-key, which a client may send beside an Authorization
+    // header meant for someone else (an SDK's SigV4 signature).
     if let Some(v) = h.get(http::header::AUTHORIZATION) {
         let v = v.as_bytes();
         if v.len() > 7 && v[..7].eq_ignore_ascii_case(b"bearer ") {
             return Some(v[7..].trim_ascii());
         }
-        return None;
     }
     h.get("x-api-key").map(|v| v.as_bytes().trim_ascii())
 }

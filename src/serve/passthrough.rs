@@ -3,6 +3,7 @@
 //! chunk as they arrive, with AWS's status, headers and error bodies. As in LiteLLM's proxy,
 //! agent-runtime paths go to bedrock-agent-runtime and everything else to bedrock-runtime.
 
+use axum::Extension;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::response::{IntoResponse, Response};
@@ -10,6 +11,7 @@ use brock_bedrock::{ApiRequest, Service};
 
 use super::Shared;
 use super::error::{ApiError, read_body};
+use super::log::Note;
 
 /// Request headers the client may set that mean something to Bedrock. Everything else (its
 /// authorization, its host, hop-by-hop headers) stays here.
@@ -53,7 +55,11 @@ fn service_for(path: &str) -> Service {
     }
 }
 
-pub async fn forward(State(state): State<Shared>, req: Request) -> Result<Response, ApiError> {
+pub async fn forward(
+    State(state): State<Shared>,
+    Extension(note): Extension<Note>,
+    req: Request,
+) -> Result<Response, ApiError> {
     let (parts, body) = req.into_parts();
     // The raw (still percent-encoded) path after /bedrock, and the query as sent: the
     // signature covers them exactly as Bedrock will see them.
@@ -72,6 +78,12 @@ pub async fn forward(State(state): State<Shared>, req: Request) -> Result<Respon
         Some(q) => format!("{path}?{q}"),
         None => path.clone(),
     };
+    if let Some(id) = path
+        .strip_prefix("/model/")
+        .and_then(|rest| rest.split('/').next())
+    {
+        note.model(&percent_encoding::percent_decode_str(id).decode_utf8_lossy());
+    }
     let body = read_body(body).await?;
     let service = service_for(&path);
     let mut api = ApiRequest {

@@ -420,6 +420,17 @@ fn keys_are_required_when_configured_and_never_logged() {
     assert_eq!(bearer.status, 200, "{}", bearer.text());
     let x_api_key = gw.request("GET", "/v1/models", &[("x-api-key", key)], b"");
     assert_eq!(x_api_key.status, 200);
+    // Beside a SigV4 Authorization header (an AWS SDK signing for itself).
+    let beside = gw.request(
+        "GET",
+        "/v1/models",
+        &[
+            ("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=00"),
+            ("x-api-key", key),
+        ],
+        b"",
+    );
+    assert_eq!(beside.status, 200);
     let passthrough = gw.request(
         "POST",
         "/bedrock/model/amazon.nova-lite-v1:0/converse",
@@ -658,6 +669,20 @@ fn passthrough_forwards_converse_and_streams_bytes_with_aws_errors_verbatim() {
     );
     assert_eq!(r.status, 200, "{}", r.text());
     assert!(r.json()["retrievalResults"].is_array());
+    let (_, err) = gw.stop();
+    assert!(
+        err.lines().any(
+            |l| l.starts_with("POST /bedrock/model/amazon.nova-lite-v1:0/converse ")
+                && l.contains("model=amazon.nova-lite-v1:0")
+                && l.contains("status=200")
+        ),
+        "{err}"
+    );
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("POST /bedrock/knowledgebases/") && l.contains("status=200")),
+        "{err}"
+    );
 }
 
 #[test]
@@ -666,7 +691,9 @@ fn a_client_leaving_mid_stream_cancels_it_and_sigterm_drains_in_flight_requests(
         tokens_per_second: 200.0,
         ..Default::default()
     });
-    let gw = Gateway::start(&env, &["--drain-timeout", "30"], &[]);
+    // The abandoned stream would run for 10 s upstream; the drain allows 5. Shutdown only ends
+    // "stopped" (rather than cutting requests) if leaving really ended it.
+    let gw = Gateway::start(&env, &["--drain-timeout", "5"], &[]);
     // Leave after the first chunk of a long answer.
     let mut body = chat_body("nova-lite", "[[tokens=2000]] long");
     body["stream"] = json!(true);
@@ -716,7 +743,8 @@ fn a_client_leaving_mid_stream_cancels_it_and_sigterm_drains_in_flight_requests(
             .any(|l| l.contains("status=200") && l.contains("cancelled by client")),
         "the abandoned stream is logged as cancelled: {err}"
     );
-    assert!(err.contains("stopped"), "{err}");
+    assert!(err.contains("serve: stopped"), "{err}");
+    assert!(!err.contains("were cut"), "{err}");
 }
 
 /// The Python of a virtualenv with the official `openai` SDK and `boto3`, created on first use
