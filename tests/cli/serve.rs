@@ -1008,3 +1008,46 @@ fn rerank_and_images_answer_in_their_api_shapes() {
             .contains("token arrays")
     );
 }
+
+#[test]
+fn a_stream_that_breaks_upstream_ends_with_an_error_event() {
+    let env = TestEnv::new();
+    let gw = Gateway::start(&env, &["--max-attempts", "1"], &[]);
+    let mut body = chat_body("emulator.stream-error", "[[tokens=30]] go");
+    body["stream"] = json!(true);
+    let r = gw.post("/v1/chat/completions", &body);
+    assert_eq!(
+        r.status, 200,
+        "the status line went out with the first chunk"
+    );
+    let events = r.events();
+    assert!(events.len() > 1, "{events:?}");
+    let last: Value = serde_json::from_str(events.last().unwrap()).unwrap();
+    assert!(
+        last["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
+        "{last}"
+    );
+    assert!(!events.iter().any(|e| e == "[DONE]"), "{events:?}");
+}
+
+#[test]
+fn a_client_that_never_finishes_its_headers_is_dropped_and_blocks_nobody() {
+    let env = TestEnv::new();
+    let gw = Gateway::start(&env, &[], &[]);
+    let mut slow = connect(&gw.addr);
+    slow.write_all(b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n")
+        .unwrap();
+    // Others are served meanwhile.
+    let r = gw.post("/v1/chat/completions", &chat_body("nova-lite", "hi"));
+    assert_eq!(r.status, 200);
+    // The header read timeout closes the slow connection (a 408 or a plain close).
+    let mut rest = Vec::new();
+    let n = slow.read_to_end(&mut rest);
+    assert!(
+        n.is_ok() && (rest.is_empty() || rest.starts_with(b"HTTP/1.1 408")),
+        "{n:?} {}",
+        String::from_utf8_lossy(&rest)
+    );
+}
