@@ -1,4 +1,5 @@
-"""boto3 against `brock serve`'s /bedrock pass-through (run by tests/cli/serve.rs): the client
+"""boto3 against `brock serve`'s /bedrock pass-through (run by tests/cli/serve.rs): Converse,
+ConverseStream and a knowledge-base Retrieve (routed to agent-runtime). The client
 holds no AWS credentials, only the gateway key, and the gateway signs for AWS.
 
 botocore sends a Bedrock API key (AWS_BEARER_TOKEN_BEDROCK) only to https endpoints and refuses
@@ -55,5 +56,14 @@ try:
     raise AssertionError("empty messages were accepted")
 except runtime.exceptions.ValidationException:
     pass
+
+# A knowledge base through the same endpoint: the gateway routes agent-runtime paths there.
+agent = boto3.client(
+    "bedrock-agent-runtime", region_name="us-east-1", endpoint_url=f"{base}/bedrock", config=config
+)
+agent.meta.events.register("before-send.bedrock-agent-runtime.*", add_gateway_key)
+r = agent.retrieve(knowledgeBaseId="KB12345678", retrievalQuery={"text": "what is brock"})
+results = r["retrievalResults"]
+assert results and results[0]["content"]["text"], r
 
 print("ok")
