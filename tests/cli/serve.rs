@@ -1051,3 +1051,51 @@ fn a_client_that_never_finishes_its_headers_is_dropped_and_blocks_nobody() {
         String::from_utf8_lossy(&rest)
     );
 }
+
+#[test]
+fn cors_is_off_unless_an_origin_is_configured() {
+    let env = TestEnv::new();
+    let preflight = [
+        ("Origin", "http://app.example"),
+        ("Access-Control-Request-Method", "POST"),
+        (
+            "Access-Control-Request-Headers",
+            "authorization, content-type",
+        ),
+    ];
+    let gw = Gateway::start(&env, &[], &[]);
+    let r = gw.request("OPTIONS", "/v1/chat/completions", &preflight, b"");
+    assert!(r.header("access-control-allow-origin").is_none(), "{r:?}");
+    let r = gw.request(
+        "GET",
+        "/v1/models",
+        &[("Origin", "http://app.example")],
+        b"",
+    );
+    assert!(r.header("access-control-allow-origin").is_none());
+    drop(gw);
+    let gw = Gateway::start(
+        &env,
+        &[
+            "--cors-origin",
+            "http://app.example",
+            "--api-key-env",
+            "GW_KEY",
+        ],
+        &[("GW_KEY", "k")],
+    );
+    // The preflight carries no key and is answered; the request itself still needs one.
+    let r = gw.request("OPTIONS", "/v1/chat/completions", &preflight, b"");
+    assert_eq!(
+        r.header("access-control-allow-origin"),
+        Some("http://app.example")
+    );
+    let r = gw.request(
+        "GET",
+        "/v1/models",
+        &[("Origin", "http://other.example")],
+        b"",
+    );
+    assert_eq!(r.status, 401);
+    assert!(r.header("access-control-allow-origin").is_none());
+}
