@@ -1,5 +1,6 @@
 //! `brock serve` against the emulator over loopback: the OpenAI-compatible API, the native
-//! pass-through, keys, errors, signals, and real clients (the OpenAI Python SDK and boto3 from
+//! pass-through, keys, errors, signals, and real clients (the OpenAI Python SDK, LangChain's
+//! OpenAI classes and boto3 from
 //! a virtualenv, see [`python`]).
 //!
 //! HTTP here is written by hand over `TcpStream` as HTTP/1.0 (no chunked encoding to undo):
@@ -747,10 +748,10 @@ fn a_client_leaving_mid_stream_cancels_it_and_sigterm_drains_in_flight_requests(
     assert!(!err.contains("were cut"), "{err}");
 }
 
-/// The Python of a virtualenv with the official `openai` SDK and `boto3`, created on first use
+/// The Python of a virtualenv with the official `openai` SDK, `boto3` and `langchain-openai`, created on first use
 /// at `target/pyenv` (from PyPI) and kept between runs. Needs `python3` with the venv module
 /// (Debian: python3-venv; `.ci/run` installs it). Set BROCK_TEST_PYENV to use another
-/// virtualenv that already has both packages.
+/// virtualenv that already has these packages.
 fn python() -> std::path::PathBuf {
     static READY: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
     READY
@@ -762,7 +763,7 @@ fn python() -> std::path::PathBuf {
             let py = dir.join("bin/python");
             let has = |py: &std::path::Path| {
                 std::process::Command::new(py)
-                    .args(["-c", "import openai, boto3"])
+                    .args(["-c", "import openai, boto3, langchain_openai"])
                     .stdout(Stdio::null())
                     .stderr(Stdio::null())
                     .status()
@@ -783,12 +784,12 @@ fn python() -> std::path::PathBuf {
                 dir.display()
             );
             let pip = std::process::Command::new(dir.join("bin/pip"))
-                .args(["install", "--quiet", "openai", "boto3"])
+                .args(["install", "--quiet", "openai", "boto3", "langchain-openai"])
                 .status()
                 .expect("pip runs");
             assert!(
                 pip.success() && has(&py),
-                "pip install openai boto3 into {} failed",
+                "pip install openai boto3 langchain-openai into {} failed",
                 dir.display()
             );
             py
@@ -1098,4 +1099,15 @@ fn cors_is_off_unless_an_origin_is_configured() {
     );
     assert_eq!(r.status, 401);
     assert!(r.header("access-control-allow-origin").is_none());
+}
+
+#[test]
+fn langchains_openai_chat_and_embeddings_classes_work_against_the_gateway() {
+    let env = TestEnv::new();
+    let key = "sk-langchain";
+    let gw = Gateway::start(&env, &["--api-key-env", "GW_KEY"], &[("GW_KEY", key)]);
+    run_client(
+        "langchain_openai_classes.py",
+        &[("BROCK_GATEWAY", &gw.url), ("BROCK_GATEWAY_KEY", key)],
+    );
 }
