@@ -37,6 +37,41 @@ fn token_count(resp: &brock_bedrock::ApiResponse) -> u64 {
         .unwrap_or(0)
 }
 
+/// Token ids as OpenAI clients send them (LangChain's OpenAIEmbeddings does by default) back
+/// to text, with OpenAI's embedding models' encoding (cl100k_base), as the Bedrock Access
+/// Gateway does: Bedrock's embedding models take text.
+fn decode_tokens(ids: &[Value], what: &str) -> Result<String, ApiError> {
+    static BPE: std::sync::OnceLock<Option<tiktoken_rs::CoreBPE>> = std::sync::OnceLock::new();
+    let ids: Vec<u32> = ids
+        .iter()
+        .map(|v| v.as_u64().and_then(|n| u32::try_from(n).ok()))
+        .collect::<Option<_>>()
+        .ok_or_else(|| {
+            field_error(
+                "input",
+                format!("'{what}' must hold token ids (non-negative integers)"),
+            )
+        })?;
+    if ids.is_empty() {
+        return Err(field_error("input", format!("'{what}' is empty")));
+    }
+    let bpe = BPE
+        .get_or_init(|| tiktoken_rs::cl100k_base().ok())
+        .as_ref()
+        .ok_or_else(|| {
+            field_error(
+                "input",
+                "token arrays cannot be decoded here: send the text",
+            )
+        })?;
+    bpe.decode(&ids).map_err(|_| {
+        field_error(
+            "input",
+            format!("'{what}' holds ids that are not cl100k_base tokens"),
+        )
+    })
+}
+
 pub async fn embeddings(
     State(state): State<Shared>,
     Extension(note): Extension<Note>,
@@ -51,17 +86,23 @@ pub async fn embeddings(
                     .iter()
                     .filter_map(|v| v.as_str().map(str::to_string))
                     .collect()
-            } else if items.iter().all(|v| v.is_number() || v.is_array()) {
-                // Token ids are an OpenAI tokenizer's; Bedrock's embedding models take text
-                // and no tokenizer here could turn them back faithfully for every model.
-                return Err(field_error(
-                    "input",
-                    "token arrays are not supported by this gateway: send the text itself",
-                ));
+            } else if items.iter().all(Value::is_number) {
+                vec![decode_tokens(items, "input")?]
+            } else if items.iter().all(Value::is_array) {
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        decode_tokens(
+                            t.as_array().map(Vec::as_slice).unwrap_or(&[]),
+                            &format!("input[{i}]"),
+                        )
+                    })
+                    .collect::<Result<_, _>>()?
             } else {
                 return Err(field_error(
                     "input",
-                    "'input' must be a string or an array of strings",
+                    "'input' must be a string, an array of strings, or token arrays",
                 ));
             }
         }

@@ -2,8 +2,8 @@
 tests/cli/serve.rs). Environment: BROCK_GATEWAY and BROCK_GATEWAY_KEY.
 
 OpenAIEmbeddings is given check_embedding_ctx_length=False: by default it tokenizes with
-tiktoken (whose encodings it downloads) and sends token ids, which the gateway refuses with a
-400 (Bedrock's embedding models take text).
+tiktoken, whose encodings it downloads, and the tests have no network. (The token ids it would
+send are decoded by the gateway; tests/cli/serve.rs checks that with plain HTTP.)
 """
 
 import os
