@@ -53,6 +53,7 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand config 'Show, locate or create the config file'
             cand completions 'Print a shell completion script'
             cand emulator 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
+            cand serve 'Run an OpenAI-compatible gateway and native Bedrock pass-through over HTTP'
             cand tokens 'Count a prompt''s input tokens without sending it to the model (CountTokens)'
             cand guardrail 'Check text against a guardrail without a model (ApplyGuardrail)'
             cand roles 'List the roles defined in the config ([roles.NAME])'
@@ -864,6 +865,37 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'brock;serve'= {
+            cand --listen 'Address to listen on (default 127.0.0.1:4000; port 0 picks a free port); env BROCK_SERVE_LISTEN'
+            cand --api-key-env 'Environment variable holding a key clients must send (Authorization: Bearer or x-api-key); repeatable; env BROCK_SERVE_API_KEY_ENV'
+            cand --log-format 'Request log format on stderr; env BROCK_SERVE_LOG_FORMAT'
+            cand --drain-timeout 'Seconds to let in-flight requests finish after SIGTERM or Ctrl-C; env BROCK_SERVE_DRAIN_TIMEOUT'
+            cand --cors-origin 'Allow browser requests from this origin (CORS; off by default); repeatable; env BROCK_SERVE_CORS_ORIGINS'
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'brock;tokens'= {
             cand -m 'Model id, alias or inference profile (counted on its foundation model); env BROCK_MODEL'
             cand --model 'Model id, alias or inference profile (counted on its foundation model); env BROCK_MODEL'
@@ -1189,6 +1221,7 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand config 'Show, locate or create the config file'
             cand completions 'Print a shell completion script'
             cand emulator 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
+            cand serve 'Run an OpenAI-compatible gateway and native Bedrock pass-through over HTTP'
             cand tokens 'Count a prompt''s input tokens without sending it to the model (CountTokens)'
             cand guardrail 'Check text against a guardrail without a model (ApplyGuardrail)'
             cand roles 'List the roles defined in the config ([roles.NAME])'
@@ -1247,6 +1280,8 @@ set edit:completion:arg-completer[brock] = {|@words|
         &'brock;help;completions'= {
         }
         &'brock;help;emulator'= {
+        }
+        &'brock;help;serve'= {
         }
         &'brock;help;tokens'= {
         }

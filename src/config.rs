@@ -302,11 +302,16 @@ settings! {
         ["BROCK_FETCH_ALLOW_PRIVATE_ADDRESSES"];
     log: Opt<bool> = "log", Bool, ["BROCK_LOG"];
     theme: Opt<String> = "theme", Str, ["BROCK_THEME"];
+    serve_listen: Opt<String> = "serve.listen", Str, ["BROCK_SERVE_LISTEN"];
+    serve_api_key_env: Opt<StrList> = "serve.api_key_env", StrList, ["BROCK_SERVE_API_KEY_ENV"];
+    serve_log_format: Opt<String> = "serve.log_format", Str, ["BROCK_SERVE_LOG_FORMAT"];
+    serve_drain_timeout: Opt<Num> = "serve.drain_timeout", Float, ["BROCK_SERVE_DRAIN_TIMEOUT"];
+    serve_cors_origins: Opt<StrList> = "serve.cors_origins", StrList, ["BROCK_SERVE_CORS_ORIGINS"];
 }
 
 /// Tables allowed at the top level of the file besides the profile tables.
 const TOP_LEVEL: &[&str] = &[
-    "default", "profiles", "aliases", "tools", "agents", "models", "roles",
+    "default", "profiles", "aliases", "tools", "agents", "models", "roles", "serve",
 ];
 
 /// The keys of a `[roles.NAME]` table that are ordinary settings, layered like a profile's.
@@ -334,6 +339,7 @@ pub const NUMBERS: &[Number] = &[
     Number::seconds("timeouts.connect"),
     Number::seconds("timeouts.read"),
     Number::seconds("tools.timeout"),
+    Number::seconds("serve.drain_timeout"),
     Number::whole("emulator.latency", 0, 3_600_000),
     Number::real("emulator.tokens_per_second", 0.0, 1e9),
     // Nova Canvas and Titan Image alike.
@@ -439,6 +445,19 @@ pub use brock_bedrock::RetryMode;
 
 /// The guardrail a chat applies: the request's own type, so settings hand it over as is.
 pub use brock_core::request::Guardrail;
+
+/// `brock serve`'s settings; its flags win over these.
+#[derive(Debug, Clone, Default)]
+pub struct ServeSettings {
+    pub listen: Option<String>,
+    /// Environment variables that each hold a key clients may send.
+    pub api_key_env: Vec<String>,
+    pub log_format: Option<String>,
+    pub drain_timeout: Option<f64>,
+    pub cors_origins: Vec<String>,
+    /// `[serve.models]`: OpenAI model names clients send → brock model names (aliases, ids).
+    pub models: BTreeMap<String, String>,
+}
 
 /// A command-line tool from `[tools.NAME]`: run with the call's arguments as JSON on stdin.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
@@ -658,6 +677,8 @@ pub struct Settings {
     /// Code highlighting theme (`theme`, BROCK_THEME): "ansi" or a syntect theme name.
     pub theme: Option<String>,
     pub aliases: BTreeMap<String, String>,
+    /// `brock serve`: the `[serve]` table and `serve.*` keys (see [`ServeSettings`]).
+    pub serve: ServeSettings,
     pub tools: BTreeMap<String, ToolConfig>,
     pub agents: BTreeMap<String, AgentConfig>,
     pub models: BTreeMap<String, ModelConfig>,
@@ -742,6 +763,13 @@ pub fn resolve_with_env(
         .unwrap_or_else(|| "default".to_string());
 
     let mut layer = SettingsLayer::defaults();
+    // The top-level [serve] table is the gateway's file layer beneath the profiles'
+    // `serve.*` keys, so `[default.serve]` and `[profiles.NAME.serve]` refine it.
+    if let Some(serve) = file.get("serve").and_then(Value::as_table) {
+        let mut wrapped = toml::Table::new();
+        wrapped.insert("serve".into(), Value::Table(serve.clone()));
+        layer = layer.combine(SettingsLayer::from_table(&wrapped, &path, "serve")?);
+    }
     if let Some(table) = file.get("default").and_then(Value::as_table) {
         layer = layer.combine(SettingsLayer::from_table(table, &path, "default")?);
     }
@@ -762,6 +790,11 @@ pub fn resolve_with_env(
 
     let tables = Tables {
         aliases: string_table(file.get("aliases"), &path, "aliases")?,
+        serve_models: string_table(
+            file.get("serve").and_then(|s| s.get("models")),
+            &path,
+            "serve.models",
+        )?,
         tools: parse_tools(&file, &path)?,
         agents: parse_agents(&file, &path)?,
         models: parse_models(&file, &path)?,
@@ -773,6 +806,7 @@ pub fn resolve_with_env(
 /// The named tables of the config file, which do not layer.
 struct Tables {
     aliases: BTreeMap<String, String>,
+    serve_models: BTreeMap<String, String>,
     tools: BTreeMap<String, ToolConfig>,
     agents: BTreeMap<String, AgentConfig>,
     models: BTreeMap<String, ModelConfig>,
@@ -795,6 +829,15 @@ fn number(key: &str, v: &Opt<Num>) -> Result<Option<f64>> {
 
 fn value<T: Clone>(v: &Opt<T>) -> Option<T> {
     v.as_ref().map(|s| s.value.clone())
+}
+
+/// A setting given as one string or a list of them.
+fn str_list(v: Option<StrList>) -> Vec<String> {
+    match v {
+        None => Vec::new(),
+        Some(StrList::One(s)) => vec![s],
+        Some(StrList::Many(v)) => v,
+    }
 }
 
 impl SettingsLayer {
@@ -1127,11 +1170,7 @@ impl SettingsLayer {
         let max_tokens = number("max_tokens", &self.max_tokens)?.map(|n| n as u32);
         let temperature = number("temperature", &self.temperature)?.map(|f| f as f32);
         let top_p = number("top_p", &self.top_p)?.map(|f| f as f32);
-        let anthropic_beta = match value(&self.anthropic_beta) {
-            None => Vec::new(),
-            Some(StrList::One(s)) => vec![s],
-            Some(StrList::Many(v)) => v,
-        };
+        let anthropic_beta = str_list(value(&self.anthropic_beta));
         let entries = |e: &Entries| -> BTreeMap<String, String> {
             e.iter()
                 .map(|(k, v)| (k.clone(), v.value.clone()))
@@ -1178,6 +1217,14 @@ impl SettingsLayer {
             theme: match value(&self.theme) {
                 Some(t) => Some(crate::render::highlight::check_theme(&t).map_err(Error::config)?),
                 None => None,
+            },
+            serve: ServeSettings {
+                listen: value(&self.serve_listen),
+                api_key_env: str_list(value(&self.serve_api_key_env)),
+                log_format: value(&self.serve_log_format),
+                drain_timeout: number("serve.drain_timeout", &self.serve_drain_timeout)?,
+                cors_origins: str_list(value(&self.serve_cors_origins)),
+                models: tables.serve_models,
             },
             aliases: tables.aliases,
             tools: tables.tools,
@@ -1487,6 +1534,18 @@ fn check_unknown_keys(table: &toml::Table, path: &Path) -> Result<()> {
         }
         match k.as_str() {
             "default" => check_profile(v.as_table().ok_or_else(|| not_table(path, k))?, "default")?,
+            "serve" => {
+                let mut known: Vec<&str> = KEYS
+                    .iter()
+                    .filter_map(|(key, _, _)| key.strip_prefix("serve."))
+                    .collect();
+                known.push("models");
+                for sk in v.as_table().ok_or_else(|| not_table(path, k))?.keys() {
+                    if !known.contains(&sk.as_str()) {
+                        return Err(unknown("key in [serve]", sk, &known));
+                    }
+                }
+            }
             "profiles" => {
                 for (name, p) in v.as_table().ok_or_else(|| not_table(path, k))? {
                     let t = p
@@ -1838,7 +1897,9 @@ mod tests {
              [default.retries]\nmax_attempts = 4\nmode = \"adaptive\"\n\
              [default.timeouts]\nconnect = 2\nread = 30.0\n\
              [default.request_metadata]\nteam = \"t\"\n[default.headers]\nX-Test = \"h\"\n\
-             [default.fetch]\nallow_private_addresses = true\n",
+             [default.fetch]\nallow_private_addresses = true\n\
+             [default.serve]\nlisten = \"127.0.0.1:1\"\napi_key_env = [\"K\"]\nlog_format = \"json\"\n\
+             drain_timeout = 5\ncors_origins = [\"http://x\"]\n",
         );
         let s = resolve_with_env(&global(&p), &Default::default(), &[("X", "y")]).unwrap();
         let shown: BTreeMap<&str, &str> = s

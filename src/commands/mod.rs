@@ -104,6 +104,7 @@ pub async fn dispatch(printer: &Printer, cli: Cli) -> Result<()> {
         Command::Roles => roles::run(printer, &settings),
         Command::Logs(args) => logs::run(printer, &settings, &args).await,
         Command::Sessions(args) => sessions::run(printer, &settings, &args).await,
+        Command::Serve(args) => crate::serve::run(printer, &settings, &args).await,
         Command::Completions(_) | Command::Emulator(_) | Command::Complete { .. } => {
             unreachable!("handled above")
         }

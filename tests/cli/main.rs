@@ -38,6 +38,7 @@ mod repl;
 mod rerank;
 mod roles;
 mod secrets;
+mod serve;
 mod session;
 mod tokens;
 mod translation;

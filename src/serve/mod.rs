@@ -1,0 +1,294 @@
+//! `brock serve`: an OpenAI-compatible gateway (`/v1/...`, also under `/api/v1/...`) and a
+//! native Bedrock pass-through (`/bedrock/...`) over the same transport as every other
+//! subcommand.
+//!
+//! The handlers are thin adapters: OpenAI JSON → brock-core's canonical request → the
+//! transport → brock-core's stream events → OpenAI JSON. Nothing here translates on its own.
+
+mod auth;
+mod chat;
+mod error;
+mod extra;
+mod log;
+mod models;
+mod passthrough;
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::routing::{any, get, post};
+use brock_bedrock::Client;
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use hyper_util::server::conn::auto;
+use hyper_util::service::TowerToHyperService;
+use tower::ServiceBuilder;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::timeout::RequestBodyTimeoutLayer;
+
+pub use auth::{KeyCheck, StaticKeys};
+
+use crate::cli::ServeArgs;
+use crate::config::Settings;
+use crate::error::{Error, Result};
+use crate::render::printer::Printer;
+
+/// Largest request body read (a chat with inline images or documents; Bedrock's own request
+/// limit for Converse is 20 MB of attachments in base64).
+pub const MAX_BODY: usize = 32 * 1024 * 1024;
+/// A client must send its request headers within this time, and each piece of its body within
+/// [`BODY_READ_TIMEOUT`], so a slow client cannot hold a connection open for nothing.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+const BODY_READ_TIMEOUT: Duration = Duration::from_secs(30);
+const DEFAULT_LISTEN: &str = "127.0.0.1:4000";
+const DEFAULT_DRAIN: f64 = 30.0;
+
+/// What every handler shares.
+pub struct State {
+    pub client: Client,
+    pub settings: Settings,
+    /// OpenAI model names clients send → brock model names (`[serve.models]`).
+    pub models: BTreeMap<String, String>,
+    pub keys: Arc<dyn KeyCheck>,
+    pub log_json: bool,
+    pub model_cache: models::Cache,
+}
+
+pub type Shared = Arc<State>;
+
+pub async fn run(printer: &Printer, settings: &Settings, args: &ServeArgs) -> Result<()> {
+    let serve = &settings.serve;
+    let listen = args
+        .listen
+        .clone()
+        .or_else(|| serve.listen.clone())
+        .unwrap_or_else(|| DEFAULT_LISTEN.to_string());
+    let addr: SocketAddr = listen.trim().parse().map_err(|_| {
+        Error::usage(format!(
+            "--listen {listen:?}: expected IP:PORT, e.g. 127.0.0.1:4000 (port 0 picks a free one)"
+        ))
+    })?;
+    let key_vars = if args.api_key_env.is_empty() {
+        serve.api_key_env.clone()
+    } else {
+        args.api_key_env.clone()
+    };
+    let keys = StaticKeys::from_env(&key_vars)?;
+    if keys.is_empty() && !addr.ip().is_loopback() {
+        return Err(Error::usage(format!(
+            "refusing to listen on {addr} without an API key: anyone who can reach it could use your AWS account; give --api-key-env NAME (a variable holding the key clients must send) or listen on 127.0.0.1"
+        )));
+    }
+    let log_json = match args.log_format.as_deref().or(serve.log_format.as_deref()) {
+        None | Some("text") => false,
+        Some("json") => true,
+        Some(other) => {
+            return Err(Error::config(format!(
+                "serve.log_format {other:?}: expected text or json"
+            )));
+        }
+    };
+    let drain = Duration::from_secs_f64(
+        args.drain_timeout
+            .or(serve.drain_timeout)
+            .unwrap_or(DEFAULT_DRAIN),
+    );
+    let cors_origins = if args.cors_origins.is_empty() {
+        serve.cors_origins.clone()
+    } else {
+        args.cors_origins.clone()
+    };
+    let cors = cors_layer(&cors_origins)?;
+
+    let client = crate::transport::client(settings).await?;
+    let state: Shared = Arc::new(State {
+        client,
+        settings: settings.clone(),
+        models: serve.models.clone(),
+        keys: Arc::new(keys),
+        log_json,
+        model_cache: models::Cache::default(),
+    });
+
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| Error::Network(format!("cannot listen on {addr}: {e}")))?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| Error::io("reading the listening address", e))?;
+    // The first line on stdout, for scripts and tests that start the gateway on port 0. A
+    // reader that took it and left (`brock serve | head -1`) must not stop the gateway.
+    let _ = printer.out(&format!("http://{local}\n"));
+    crate::render::diag(&format!(
+        "serve: OpenAI API at http://{local}/v1, Bedrock pass-through at http://{local}/bedrock{}",
+        if state.keys.is_empty() {
+            " (no API key required)"
+        } else {
+            ""
+        }
+    ));
+
+    let app = router(state.clone(), cors);
+    serve_until_signal(listener, app, drain).await
+}
+
+fn cors_layer(origins: &[String]) -> Result<Option<CorsLayer>> {
+    if origins.is_empty() {
+        return Ok(None);
+    }
+    let mut values = Vec::new();
+    for o in origins {
+        values.push(o.parse::<http::HeaderValue>().map_err(|_| {
+            Error::config(format!("CORS origin {o:?} is not a valid header value"))
+        })?);
+    }
+    Ok(Some(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(values))
+            .allow_methods(tower_http::cors::Any)
+            .allow_headers(tower_http::cors::Any),
+    ))
+}
+
+/// The routes. Authentication and the request log wrap all of them; CORS only when configured.
+pub fn router(state: Shared, cors: Option<CorsLayer>) -> Router {
+    let openai = Router::new()
+        .route("/chat/completions", post(chat::completions))
+        .route("/models", get(models::list))
+        .route("/embeddings", post(extra::embeddings))
+        .route("/images/generations", post(extra::images))
+        .route("/rerank", post(extra::rerank));
+    let app = Router::new()
+        .nest("/v1", openai.clone())
+        .nest("/api/v1", openai)
+        .route("/bedrock/{*path}", any(passthrough::forward))
+        .fallback(error::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::require_key,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            log::log_request,
+        ))
+        .with_state(state);
+    match cors {
+        Some(c) => app.layer(c),
+        None => app,
+    }
+}
+
+/// Accepts connections until SIGTERM or Ctrl-C, then stops accepting and lets in-flight
+/// requests finish for up to `drain`.
+async fn serve_until_signal(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    drain: Duration,
+) -> Result<()> {
+    let mut builder = auto::Builder::new(TokioExecutor::new());
+    builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEADER_READ_TIMEOUT);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let stop = stop_signal();
+    tokio::pin!(stop);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let (stream, _peer) = match accepted {
+                    Ok(a) => a,
+                    // Out of file descriptors and the like: wait a moment rather than spin.
+                    Err(_) => {
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
+                let _ = stream.set_nodelay(true);
+                let service = TowerToHyperService::new(
+                    ServiceBuilder::new()
+                        .layer(RequestBodyTimeoutLayer::new(BODY_READ_TIMEOUT))
+                        .service(app.clone()),
+                );
+                let conn = builder
+                    .serve_connection_with_upgrades(TokioIo::new(stream), service)
+                    .into_owned();
+                let conn = graceful.watch(conn);
+                tokio::spawn(async move {
+                    let _ = conn.await;
+                });
+            }
+            _ = &mut stop => break,
+        }
+    }
+    drop(listener);
+    crate::render::diag("serve: stopping; letting in-flight requests finish");
+    tokio::select! {
+        _ = graceful.shutdown() => {
+            crate::render::diag("serve: stopped");
+        }
+        _ = tokio::time::sleep(drain) => {
+            crate::render::diag(&format!(
+                "serve: requests still running after {} s were cut",
+                drain.as_secs_f64()
+            ));
+        }
+    }
+    Ok(())
+}
+
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// Seconds since the epoch, for `created` fields.
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// Resolves the model a client named: `[serve.models]` first, then brock's aliases and ids.
+/// A bare word that is neither is a model this gateway does not know (404, nothing sent).
+fn resolve_model(state: &State, name: &str) -> std::result::Result<String, error::ApiError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(error::ApiError::bad_request(
+            "'model' is required",
+            Some("model"),
+        ));
+    }
+    let target = state.models.get(name).map(String::as_str).unwrap_or(name);
+    state.settings.resolve_model(target).map_err(|_| {
+        error::ApiError::new(
+            http::StatusCode::NOT_FOUND,
+            format!(
+                "The model '{name}' does not exist: use a Bedrock model id, a brock alias, or map it in [serve.models]"
+            ),
+            "invalid_request_error",
+            Some("model"),
+            Some("model_not_found"),
+        )
+    })
+}
