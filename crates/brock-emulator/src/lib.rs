@@ -153,7 +153,9 @@
 //! after authentication.
 
 mod agent;
+mod async_invoke;
 mod auth;
+mod batch;
 mod catalog;
 mod converse;
 mod embed;
@@ -166,6 +168,7 @@ mod invoke;
 mod json;
 mod reasoning;
 mod replay;
+mod s3;
 mod scenarios;
 mod server;
 mod sts;
