@@ -15,6 +15,7 @@ pub mod logs;
 pub mod man;
 pub mod render;
 pub mod repl;
+pub mod s3;
 pub mod session;
 pub mod tools;
 pub mod transport;

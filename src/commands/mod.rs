@@ -2,6 +2,8 @@
 //! `Settings` (never raw flags for layered values) plus its own non-layered arguments.
 
 pub mod agent;
+pub mod async_invoke;
+pub mod batch;
 pub mod chat;
 pub mod completions;
 pub mod config;
@@ -64,6 +66,21 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
             model: a.model.clone(),
             ..Default::default()
         },
+        Command::Batch(crate::cli::BatchArgs {
+            command: crate::cli::BatchCommand::Submit(a),
+        }) => CommandOverrides {
+            model: a.model.clone(),
+            system: a.system.clone(),
+            max_tokens: a.max_tokens,
+            temperature: a.temperature,
+            ..Default::default()
+        },
+        Command::Async(crate::cli::AsyncArgs {
+            command: crate::cli::AsyncCommand::Start(a),
+        }) => CommandOverrides {
+            model: a.model.clone(),
+            ..Default::default()
+        },
         Command::Tokens(a) => CommandOverrides {
             model: a.model.clone(),
             system: a.system.clone(),
@@ -92,6 +109,8 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Roles => roles::run(&settings),
         Command::Logs(args) => logs::run(&settings, &args).await,
         Command::Sessions(args) => sessions::run(&settings, &args).await,
+        Command::Batch(args) => batch::run(&settings, &args).await,
+        Command::Async(args) => async_invoke::run(&settings, &args).await,
         Command::Completions(_) | Command::Emulator(_) | Command::Complete { .. } => {
             unreachable!("handled above")
         }
