@@ -29,14 +29,17 @@
 //! | bedrock-runtime | `POST /model/{modelId}/converse`, `/converse-stream`, `/invoke`, `/invoke-with-response-stream`, `/count-tokens`; `POST /guardrail/{id}/version/{version}/apply` |
 //! | bedrock | `GET /foundation-models`, `GET /foundation-models/{id}`, `GET /inference-profiles`, `GET /inference-profiles/{id}` |
 //! | bedrock-agent-runtime | `POST /rerank`; `POST /agents/{a}/agentAliases/{b}/sessions/{s}/text` (InvokeAgent), `/agents/{sessionId}` (InvokeInlineAgent), `/flows/{f}/aliases/{a}` (InvokeFlow), `/knowledgebases/{kb}/retrieve`, `/retrieveAndGenerate`, `/retrieveAndGenerateStream` over a fixed catalogue: agent `AGENT12345` (aliases `TSTALIASID`, `LIVE123456`), knowledge base `KB12345678`, flows `FLOW123456` (aliases `TSTALIASID`, `LIVE123456`) and `FLOWCHAT01` (multi-turn; alias `TSTALIASID`); ids `DEPFAIL001` / `BADGATE001` answer 424 `DependencyFailedException` / 502 `BadGatewayException`; any other id `ResourceNotFoundException` |
+//! | bedrock (batch) | `POST /model-invocation-job`, `GET /model-invocation-job/{id}`, `POST /model-invocation-job/{id}/stop`, `GET /model-invocation-jobs` (`batch.rs`) |
+//! | bedrock-runtime (async) | `POST /async-invoke`, `GET /async-invoke/{arn}`, `GET /async-invoke` (`async_invoke.rs`) |
 //! | STS | `POST /` with a form body: `Action=AssumeRole`, `Action=GetCallerIdentity` |
+//! | S3 | path-style `/{bucket}/{key}`: Put/Get/Head/DeleteObject, ListObjectsV2, CreateBucket, HeadBucket, multipart upload; recognised by a SigV4 credential scoped to `s3` (`s3.rs`) |
 //!
 //! Anything else is a 404 `UnknownOperationException`.
 //!
 //! # Authentication
 //!
-//! SigV4 (`AWS4-HMAC-SHA256`), signing name `bedrock` for every Bedrock service and `sts` for
-//! STS, verified by recomputing the canonical request and signature (`auth.rs`, independent of
+//! SigV4 (`AWS4-HMAC-SHA256`), signing name `bedrock` for every Bedrock service, `sts` for
+//! STS and `s3` for S3 (path signed as sent, payload hash as declared in `x-amz-content-sha256`), verified by recomputing the canonical request and signature (`auth.rs`, independent of
 //! the aws-sigv4 crate the client signs with, checked against AWS's test-suite vectors in
 //! `tests/fixtures/sigv4`). The credential scope must name [`EmulatorOptions::region`]
 //! (default `us-east-1`; STS also takes `us-east-1`, its global endpoint's region), else 403
