@@ -879,3 +879,31 @@ print("ok")
     );
     assert_eq!(stdout_of(&out).trim(), "ok");
 }
+
+#[test]
+fn a_slower_emulator_pace_shows_each_status_once_in_a_pipe() {
+    let env = TestEnv::with_options(brock_emulator::EmulatorOptions {
+        job_polls_per_status: 3,
+        ..Default::default()
+    });
+    let path = env.write_file("p.txt", prompts(100));
+    let out = submit(&env, "nova-lite", &path, "paced");
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    for status in ["Submitted", "Validating", "Scheduled", "InProgress"] {
+        let n = err
+            .lines()
+            .filter(|l| l.contains(&format!("paced {status} ")))
+            .count();
+        assert_eq!(n, 1, "{status} shown {n} times: {err}");
+    }
+    assert!(err.contains("paced Completed · "), "{err}");
+    // Status, polled once more, still says Completed.
+    let arn = stdout_of(&out).trim().to_string();
+    let out = batch(&env).args(["status", &arn]).output().unwrap();
+    assert!(
+        stdout_of(&out).contains("status: Completed"),
+        "{}",
+        stdout_of(&out)
+    );
+}

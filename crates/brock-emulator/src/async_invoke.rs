@@ -5,8 +5,9 @@
 //! model input is Nova Reel's `TEXT_VIDEO` body (`textToVideoParams.text` 1 to 512 characters,
 //! optional `images`, `videoGenerationConfig` with `durationSeconds` 6 for v1:0 and a multiple
 //! of 6 up to 120 for v1:1, `fps` 24, `dimension` `1280x720`), as the Nova user guide gives it.
-//! GetAsyncInvoke answers InProgress twice, then Completed (deterministic, no clock): the second
-//! poll writes `{s3Uri}/{invocation id}/output.mp4`,
+//! GetAsyncInvoke answers InProgress for two polls (times
+//! [`crate::EmulatorOptions::job_polls_per_status`]), then Completed (deterministic, no clock):
+//! the last InProgress poll writes `{s3Uri}/{invocation id}/output.mp4`,
 //! a minimal ISO BMFF file (`ftyp`, `moov` with an `mvhd` of the requested duration, an empty
 //! `mdat`), not a playable video. A prompt containing `[[blocked]]` fails instead, and so does
 //! an output bucket the role cannot write to.
@@ -246,7 +247,7 @@ impl Invocations {
     }
 
     /// GetAsyncInvoke: answers, then moves the invocation on (see the module doc).
-    pub fn get(&self, arn: &str, store: &Store) -> Result<Value, ApiError> {
+    pub fn get(&self, arn: &str, store: &Store, pace: u32) -> Result<Value, ApiError> {
         let valid = arn.starts_with("arn:aws")
             && arn.rsplit_once(":async-invoke/").is_some_and(|(_, id)| {
                 id.len() == 12
@@ -270,7 +271,7 @@ impl Invocations {
         };
         let view = describe(inv);
         inv.polls += 1;
-        if inv.status == "InProgress" && inv.polls >= 2 {
+        if inv.status == "InProgress" && inv.polls >= 2 * pace.max(1) {
             finish(inv, store);
         }
         Ok(view)
@@ -381,9 +382,9 @@ mod tests {
             inv.start(&body, "us-east-1", &store).unwrap()["invocationArn"],
             arn.as_str()
         );
-        assert_eq!(inv.get(&arn, &store).unwrap()["status"], "InProgress");
-        assert_eq!(inv.get(&arn, &store).unwrap()["status"], "InProgress");
-        assert_eq!(inv.get(&arn, &store).unwrap()["status"], "Completed");
+        assert_eq!(inv.get(&arn, &store, 1).unwrap()["status"], "InProgress");
+        assert_eq!(inv.get(&arn, &store, 1).unwrap()["status"], "InProgress");
+        assert_eq!(inv.get(&arn, &store, 1).unwrap()["status"], "Completed");
         let id = arn.rsplit('/').next().unwrap();
         let mp4 = store
             .get("bkt", &format!("videos/{id}/output.mp4"))

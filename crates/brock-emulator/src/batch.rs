@@ -3,7 +3,7 @@
 //!
 //! Request shapes, required members and constraints are botocore's `bedrock` service-2.json
 //! (2023-04-20). Jobs live in memory and move one status per GetModelInvocationJob of that job
-//! (deterministic, no clock): Submitted → Validating → Scheduled → InProgress → Completed,
+//! (deterministic, no clock; [`crate::EmulatorOptions::job_polls_per_status`] polls per status): Submitted → Validating → Scheduled → InProgress → Completed,
 //! PartiallyCompleted (some records failed) or Failed (the input is unreadable or has fewer
 //! than [`MIN_RECORDS`] records, or every record failed). Stop makes a running job Stopping, then
 //! Stopped at its next poll. The input is read from S3 when the job leaves Validating (the
@@ -89,6 +89,8 @@ struct Job {
     errors: Option<u64>,
     /// The records read at validation, per input key.
     records: Vec<(String, Vec<String>)>,
+    /// Polls answered in the current status.
+    polls: u32,
 }
 
 /// What the batch engine needs from the runtime: one InvokeModel answer per record.
@@ -339,6 +341,7 @@ impl Jobs {
             success: None,
             errors: None,
             records: Vec::new(),
+            polls: 0,
         });
         Ok(json!({"jobArn": arn}))
     }
@@ -362,12 +365,26 @@ impl Jobs {
         })
     }
 
-    /// GetModelInvocationJob: answers the job, then moves it one status on.
-    pub fn get(&self, ident: &str, store: &Store, answer: Answer) -> Result<Value, ApiError> {
+    /// GetModelInvocationJob: answers the job, then moves it one status on once the status
+    /// has been seen `pace` times.
+    pub fn get(
+        &self,
+        ident: &str,
+        store: &Store,
+        answer: Answer,
+        pace: u32,
+    ) -> Result<Value, ApiError> {
         let mut jobs = self.jobs.lock().unwrap_or_else(|e| e.into_inner());
         let job = Self::find(&mut jobs, ident)?;
         let view = describe(job, true);
-        advance(job, store, answer);
+        job.polls += 1;
+        if job.polls >= pace.max(1) {
+            let before = job.status;
+            advance(job, store, answer);
+            if job.status != before {
+                job.polls = 0;
+            }
+        }
         Ok(view)
     }
 
@@ -743,7 +760,7 @@ mod tests {
             .to_string();
         let mut seen = Vec::new();
         for _ in 0..6 {
-            let v = jobs.get(&arn, &store, &echo).unwrap();
+            let v = jobs.get(&arn, &store, &echo, 1).unwrap();
             seen.push(v["status"].as_str().unwrap().to_string());
         }
         assert_eq!(
@@ -802,9 +819,9 @@ mod tests {
             .as_str()
             .unwrap()
             .to_string();
-        jobs.get(&arn, &store, &echo).unwrap();
-        jobs.get(&arn, &store, &echo).unwrap();
-        let v = jobs.get(&arn, &store, &echo).unwrap();
+        jobs.get(&arn, &store, &echo, 1).unwrap();
+        jobs.get(&arn, &store, &echo, 1).unwrap();
+        let v = jobs.get(&arn, &store, &echo, 1).unwrap();
         assert_eq!(v["status"], "Failed");
         assert!(v["message"].as_str().unwrap().contains("minimum of 100"));
 
@@ -820,10 +837,13 @@ mod tests {
             .to_string();
         jobs.stop(&arn2).unwrap();
         assert_eq!(
-            jobs.get(&arn2, &store, &echo).unwrap()["status"],
+            jobs.get(&arn2, &store, &echo, 1).unwrap()["status"],
             "Stopping"
         );
-        assert_eq!(jobs.get(&arn2, &store, &echo).unwrap()["status"], "Stopped");
+        assert_eq!(
+            jobs.get(&arn2, &store, &echo, 1).unwrap()["status"],
+            "Stopped"
+        );
         let listed = jobs
             .list(&[("statusEquals".into(), "Stopped".into())])
             .unwrap();

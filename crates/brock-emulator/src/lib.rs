@@ -240,6 +240,9 @@ pub struct EmulatorOptions {
     /// The region this emulator serves: a SigV4 credential scoped to any other region is
     /// refused, as a regional AWS endpoint does.
     pub region: String,
+    /// The pace of batch jobs and async invocations: how many polls (GetModelInvocationJob,
+    /// GetAsyncInvoke) each status lasts. 1 by default.
+    pub job_polls_per_status: u32,
 }
 
 impl Default for EmulatorOptions {
@@ -253,6 +256,7 @@ impl Default for EmulatorOptions {
             bearer_tokens: Vec::new(),
             replay: Vec::new(),
             region: DEFAULT_REGION.into(),
+            job_polls_per_status: 1,
         }
     }
 }

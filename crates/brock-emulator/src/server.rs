@@ -695,7 +695,12 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
             .map(|v| json_answer(StatusCode::OK, &v, &request_id)),
         Route::GetJob(id) => shared
             .jobs
-            .get(id, &shared.s3, &|m, b| ctx.answer_record(m, b))
+            .get(
+                id,
+                &shared.s3,
+                &|m, b| ctx.answer_record(m, b),
+                shared.opts.job_polls_per_status,
+            )
             .map(|v| json_answer(StatusCode::OK, &v, &request_id)),
         Route::StopJob(id) => shared
             .jobs
@@ -710,7 +715,7 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
             .map(|v| json_answer(StatusCode::OK, &v, &request_id)),
         Route::GetAsync(arn) => shared
             .asyncs
-            .get(arn, &shared.s3)
+            .get(arn, &shared.s3, shared.opts.job_polls_per_status)
             .map(|v| json_answer(StatusCode::OK, &v, &request_id)),
         Route::ListAsync => shared
             .asyncs
