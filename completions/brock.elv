@@ -60,6 +60,7 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand sessions 'List, show and remove saved conversations (session files and logged conversations)'
             cand batch 'Batch inference over S3: submit many prompts as one job, follow it, fetch the results'
             cand async 'Async invocations over S3 (Nova Reel videos): start, follow, fetch the outputs'
+            cand video 'Make a video with Nova Reel: start, wait, download the clip (on top of `brock async`)'
             cand __complete 'Completion candidates for shell scripts (models, profiles)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1543,6 +1544,39 @@ set edit:completion:arg-completer[brock] = {|@words|
         }
         &'brock;async;help;help'= {
         }
+        &'brock;video'= {
+            cand -m 'Model id; default amazon.nova-reel-v1:1'
+            cand --model 'Model id; default amazon.nova-reel-v1:1'
+            cand --s3 'Where Bedrock writes the video before it is downloaded: s3://BUCKET/PREFIX/'
+            cand --duration 'Length in seconds (6; Nova Reel 1.1: a multiple of 6 up to 120)'
+            cand --seed 'Seed'
+            cand -o 'The file to write (MP4)'
+            cand --output-file 'The file to write (MP4)'
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'brock;__complete'= {
             cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
             cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
@@ -1588,6 +1622,7 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand sessions 'List, show and remove saved conversations (session files and logged conversations)'
             cand batch 'Batch inference over S3: submit many prompts as one job, follow it, fetch the results'
             cand async 'Async invocations over S3 (Nova Reel videos): start, follow, fetch the outputs'
+            cand video 'Make a video with Nova Reel: start, wait, download the clip (on top of `brock async`)'
             cand __complete 'Completion candidates for shell scripts (models, profiles)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1695,6 +1730,8 @@ set edit:completion:arg-completer[brock] = {|@words|
         &'brock;help;async;list'= {
         }
         &'brock;help;async;fetch'= {
+        }
+        &'brock;help;video'= {
         }
         &'brock;help;__complete'= {
         }

@@ -154,6 +154,8 @@ pub enum Command {
     Batch(BatchArgs),
     /// Async invocations over S3 (Nova Reel videos): start, follow, fetch the outputs
     Async(AsyncArgs),
+    /// Make a video with Nova Reel: start, wait, download the clip (on top of `brock async`)
+    Video(VideoArgs),
     /// Completion candidates for shell scripts (models, profiles)
     #[command(name = "__complete", hide = true)]
     Complete {
@@ -1420,6 +1422,33 @@ pub struct AsyncListArgs {
     /// Only invocations in this status (InProgress, Completed, Failed)
     #[arg(long, value_name = "STATUS")]
     pub status: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct VideoArgs {
+    /// What the video shows (at most 512 characters)
+    #[arg(value_name = "PROMPT", required = true)]
+    pub prompt: Vec<String>,
+
+    /// Model id; default amazon.nova-reel-v1:1
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+
+    /// Where Bedrock writes the video before it is downloaded: s3://BUCKET/PREFIX/
+    #[arg(long, value_name = "S3_URI")]
+    pub s3: String,
+
+    /// Length in seconds (6; Nova Reel 1.1: a multiple of 6 up to 120)
+    #[arg(long, value_name = "SECS")]
+    pub duration: Option<u32>,
+
+    /// Seed
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u32>,
+
+    /// The file to write (MP4)
+    #[arg(short = 'o', long = "output-file", value_name = "FILE")]
+    pub output_file: PathBuf,
 }
 
 #[derive(Debug, Clone, Args)]

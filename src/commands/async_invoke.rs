@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::cli::{
     AsyncArgs, AsyncCommand, AsyncFetchArgs, AsyncListArgs, AsyncStartArgs, AsyncStatusArgs,
-    OutputFormat,
+    OutputFormat, VideoArgs,
 };
 use crate::config::Settings;
 use crate::error::{Error, Result};
@@ -67,7 +67,60 @@ fn model_input(a: &AsyncStartArgs) -> Result<Value> {
     }))
 }
 
+/// `brock video`: start a Nova Reel invocation, wait for it, download `output.mp4` to a file.
+pub async fn video(settings: &Settings, v: &VideoArgs) -> Result<()> {
+    let a = AsyncStartArgs {
+        prompt: v.prompt.clone(),
+        model: Some(
+            v.model
+                .clone()
+                .unwrap_or_else(|| "amazon.nova-reel-v1:1".into()),
+        ),
+        s3: v.s3.clone(),
+        input: None,
+        duration: v.duration,
+        seed: v.seed,
+        wait: true,
+    };
+    let (client, arn) = start_invocation(settings, &a, false).await?;
+    let doc = follow(&client, &arn, settings).await?;
+    if s(&doc, "status") != "Completed" {
+        return finished(&doc);
+    }
+    let base = S3Uri::parse(
+        doc.pointer("/outputDataConfig/s3OutputDataConfig/s3Uri")
+            .and_then(Value::as_str)
+            .unwrap_or_default(),
+    )?;
+    let id = arn.rsplit('/').next().unwrap_or_default();
+    let src = base.child(&format!("{id}/output.mp4"));
+    let s3 = crate::s3::client(settings, &client).await?;
+    let mut body = s3.get(&src).await?.into_async_read();
+    let path = &v.output_file;
+    let mut file = tokio::fs::File::create(path)
+        .await
+        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+    tokio::io::copy_buf(&mut body, &mut file)
+        .await
+        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+    crate::render::stdout_write(&format!("{}\n", path.display()))
+}
+
 async fn start(settings: &Settings, a: &AsyncStartArgs) -> Result<()> {
+    let (client, arn) = start_invocation(settings, a, true).await?;
+    if a.wait {
+        let doc = follow(&client, &arn, settings).await?;
+        finished(&doc)?;
+    }
+    Ok(())
+}
+
+/// StartAsyncInvoke; the invocation ARN goes to stdout when it is the answer, else to stderr.
+async fn start_invocation(
+    settings: &Settings,
+    a: &AsyncStartArgs,
+    arn_is_the_answer: bool,
+) -> Result<(brock_bedrock::Client, String)> {
     let model = settings.model_or_default(a.model.as_deref())?;
     let dest = S3Uri::parse(&a.s3)?;
     let input = model_input(a)?;
@@ -94,12 +147,12 @@ async fn start(settings: &Settings, a: &AsyncStartArgs) -> Result<()> {
             "StartAsyncInvoke answered without an invocationArn".into(),
         ));
     }
-    crate::render::stdout_write(&format!("{arn}\n"))?;
-    if a.wait {
-        let doc = follow(&client, &arn, settings).await?;
-        finished(&doc)?;
+    if arn_is_the_answer {
+        crate::render::stdout_write(&format!("{arn}\n"))?;
+    } else if !settings.quiet {
+        diag(&format!("started {arn}"));
     }
-    Ok(())
+    Ok((client, arn))
 }
 
 async fn get(client: &brock_bedrock::Client, arn: &str) -> Result<Value> {

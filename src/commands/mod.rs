@@ -111,6 +111,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Sessions(args) => sessions::run(&settings, &args).await,
         Command::Batch(args) => batch::run(&settings, &args).await,
         Command::Async(args) => async_invoke::run(&settings, &args).await,
+        Command::Video(args) => async_invoke::video(&settings, &args).await,
         Command::Completions(_) | Command::Emulator(_) | Command::Complete { .. } => {
             unreachable!("handled above")
         }

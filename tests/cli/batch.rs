@@ -907,3 +907,37 @@ fn a_slower_emulator_pace_shows_each_status_once_in_a_pipe() {
         stdout_of(&out)
     );
 }
+
+#[test]
+fn video_makes_a_clip_in_one_command() {
+    let env = TestEnv::new();
+    let clip = env.home.path().join("clip.mp4");
+    let out = env
+        .cmd()
+        .env("BROCK_POLL_MS", "5")
+        .args([
+            "video",
+            "a lighthouse at dusk",
+            "--duration",
+            "12",
+            "--s3",
+            "s3://videos/v/",
+            "-o",
+        ])
+        .arg(&clip)
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(stdout_of(&out), format!("{}\n", clip.display()));
+    assert!(
+        err.contains("started arn:aws:bedrock:us-east-1:123456789012:async-invoke/"),
+        "{err}"
+    );
+    let mp4 = std::fs::read(&clip).unwrap();
+    assert_eq!(&mp4[4..8], b"ftyp");
+    // The movie header carries the 12 seconds asked for (timescale 1000).
+    let at = mp4.windows(4).position(|w| w == b"mvhd").unwrap();
+    let duration = u32::from_be_bytes(mp4[at + 20..at + 24].try_into().unwrap());
+    assert_eq!(duration, 12_000);
+}
