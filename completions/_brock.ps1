@@ -62,6 +62,9 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             [CompletionResult]::new('roles', 'roles', [CompletionResultType]::ParameterValue, 'List the roles defined in the config ([roles.NAME])')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'List and search logged chat exchanges (oldest first, newest last)')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List, show and remove saved conversations (session files and logged conversations)')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Batch inference over S3: submit many prompts as one job, follow it, fetch the results')
+            [CompletionResult]::new('async', 'async', [CompletionResultType]::ParameterValue, 'Async invocations over S3 (Nova Reel videos): start, follow, fetch the outputs')
+            [CompletionResult]::new('video', 'video', [CompletionResultType]::ParameterValue, 'Make a video with Nova Reel: start, wait, download the clip (on top of `brock async`)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1271,6 +1274,427 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
         'brock;sessions;help;help' {
             break
         }
+        'brock;batch' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Upload the input to S3 and create a batch inference job (CreateModelInvocationJob)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a job''s status and counts (GetModelInvocationJob)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List batch inference jobs, newest first (ListModelInvocationJobs)')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a running job (StopModelInvocationJob)')
+            [CompletionResult]::new('results', 'results', [CompletionResultType]::ParameterValue, 'Download a finished job''s outputs and write them in input order')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'brock;batch;submit' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model id, alias or inference profile; env BROCK_MODEL')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model id, alias or inference profile; env BROCK_MODEL')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Input lines: plain prompts, OpenAI chat.completions requests, or native records ({"recordId","modelInput"}); - for stdin')
+            [CompletionResult]::new('--s3', '--s3', [CompletionResultType]::ParameterName, 'Where the job''s input, mapping and output go: s3://BUCKET/PREFIX/')
+            [CompletionResult]::new('--service-role', '--service-role', [CompletionResultType]::ParameterName, 'The IAM service role Bedrock assumes to read and write the S3 location')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Job name (letters, digits, + - .); default brock-<time>')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'System prompt for plain-prompt lines')
+            [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'System prompt for plain-prompt lines')
+            [CompletionResult]::new('--max-tokens', '--max-tokens', [CompletionResultType]::ParameterName, 'Maximum tokens to generate per record')
+            [CompletionResult]::new('--temperature', '--temperature', [CompletionResultType]::ParameterName, 'Sampling temperature')
+            [CompletionResult]::new('--timeout-hours', '--timeout-hours', [CompletionResultType]::ParameterName, 'Job timeout in hours (24 to 168)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Follow the job until it ends, with progress on stderr')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'brock;batch;status' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Follow the job until it ends (status only)')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'brock;batch;list' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only jobs in this status (Submitted, InProgress, Completed, Failed, Stopped, …)')
+            [CompletionResult]::new('--name-contains', '--name-contains', [CompletionResultType]::ParameterName, 'Only jobs whose name contains this')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'brock;batch;stop' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Follow the job until it ends (status only)')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'brock;batch;results' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the results here instead of stdout')
+            [CompletionResult]::new('--output-file', '--output-file', [CompletionResultType]::ParameterName, 'Write the results here instead of stdout')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'brock;batch;help' {
+            [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Upload the input to S3 and create a batch inference job (CreateModelInvocationJob)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a job''s status and counts (GetModelInvocationJob)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List batch inference jobs, newest first (ListModelInvocationJobs)')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a running job (StopModelInvocationJob)')
+            [CompletionResult]::new('results', 'results', [CompletionResultType]::ParameterValue, 'Download a finished job''s outputs and write them in input order')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'brock;batch;help;submit' {
+            break
+        }
+        'brock;batch;help;status' {
+            break
+        }
+        'brock;batch;help;list' {
+            break
+        }
+        'brock;batch;help;stop' {
+            break
+        }
+        'brock;batch;help;results' {
+            break
+        }
+        'brock;batch;help;help' {
+            break
+        }
+        'brock;async' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start an async invocation writing to S3 (StartAsyncInvoke)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show an invocation''s status (GetAsyncInvoke)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List async invocations, newest first (ListAsyncInvokes)')
+            [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Download a completed invocation''s outputs into a directory')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'brock;async;start' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model id (e.g. amazon.nova-reel-v1:1); env BROCK_MODEL')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model id (e.g. amazon.nova-reel-v1:1); env BROCK_MODEL')
+            [CompletionResult]::new('--s3', '--s3', [CompletionResultType]::ParameterName, 'Where the outputs go: s3://BUCKET/PREFIX/')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'The native model input as JSON (instead of a prompt)')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Video length in seconds for a prompt (6; Nova Reel 1.1: multiples of 6 up to 120)')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed for a prompt')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Follow the invocation until it ends, with progress on stderr')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'brock;async;status' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Follow the invocation until it ends')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'brock;async;list' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only invocations in this status (InProgress, Completed, Failed)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'brock;async;fetch' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Directory to write the outputs into (created if missing)')
+            [CompletionResult]::new('--output-dir', '--output-dir', [CompletionResultType]::ParameterName, 'Directory to write the outputs into (created if missing)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'brock;async;help' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start an async invocation writing to S3 (StartAsyncInvoke)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show an invocation''s status (GetAsyncInvoke)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List async invocations, newest first (ListAsyncInvokes)')
+            [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Download a completed invocation''s outputs into a directory')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'brock;async;help;start' {
+            break
+        }
+        'brock;async;help;status' {
+            break
+        }
+        'brock;async;help;list' {
+            break
+        }
+        'brock;async;help;fetch' {
+            break
+        }
+        'brock;async;help;help' {
+            break
+        }
+        'brock;video' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'Model id; default amazon.nova-reel-v1:1')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Model id; default amazon.nova-reel-v1:1')
+            [CompletionResult]::new('--s3', '--s3', [CompletionResultType]::ParameterName, 'Where Bedrock writes the video before it is downloaded: s3://BUCKET/PREFIX/')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Length in seconds (6; Nova Reel 1.1: a multiple of 6 up to 120)')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The file to write (MP4)')
+            [CompletionResult]::new('--output-file', '--output-file', [CompletionResultType]::ParameterName, 'The file to write (MP4)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region, e.g. us-east-1; env AWS_REGION')
+            [CompletionResult]::new('--aws-profile', '--aws-profile', [CompletionResultType]::ParameterName, 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME')
+            [CompletionResult]::new('--bedrock-endpoint-url', '--bedrock-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK')
+            [CompletionResult]::new('--agent-runtime-endpoint-url', '--agent-runtime-endpoint-url', [CompletionResultType]::ParameterName, 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME')
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Assume this IAM role on top of the resolved credentials')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'Session name for --role-arn (default: brock-<unix time>)')
+            [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'External id for --role-arn')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: text for people, json/ndjson for scripts (where the command supports it)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default; env BROCK_CONFIG')
+            [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Maximum attempts per request including the first (retries on throttling and 5xx)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Connect timeout in seconds')
+            [CompletionResult]::new('--read-timeout', '--read-timeout', [CompletionResultType]::ParameterName, 'Read timeout in seconds: the longest silence tolerated from the service')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Run against the built-in Bedrock emulator (offline, dummy credentials)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour or styling (also: NO_COLOR)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer: no spinner, no usage footer')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'brock;help' {
             [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Chat with a model: one-shot (argument and/or stdin) or an interactive REPL')
             [CompletionResult]::new('embed', 'embed', [CompletionResultType]::ParameterValue, 'Create embeddings (Titan, Cohere, Nova) from arguments, files or stdin')
@@ -1289,6 +1713,9 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             [CompletionResult]::new('roles', 'roles', [CompletionResultType]::ParameterValue, 'List the roles defined in the config ([roles.NAME])')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'List and search logged chat exchanges (oldest first, newest last)')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List, show and remove saved conversations (session files and logged conversations)')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Batch inference over S3: submit many prompts as one job, follow it, fetch the results')
+            [CompletionResult]::new('async', 'async', [CompletionResultType]::ParameterValue, 'Async invocations over S3 (Nova Reel videos): start, follow, fetch the outputs')
+            [CompletionResult]::new('video', 'video', [CompletionResultType]::ParameterValue, 'Make a video with Nova Reel: start, wait, download the clip (on top of `brock async`)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1397,6 +1824,51 @@ Register-ArgumentCompleter -Native -CommandName 'brock' -ScriptBlock {
             break
         }
         'brock;help;sessions;remove' {
+            break
+        }
+        'brock;help;batch' {
+            [CompletionResult]::new('submit', 'submit', [CompletionResultType]::ParameterValue, 'Upload the input to S3 and create a batch inference job (CreateModelInvocationJob)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a job''s status and counts (GetModelInvocationJob)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List batch inference jobs, newest first (ListModelInvocationJobs)')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a running job (StopModelInvocationJob)')
+            [CompletionResult]::new('results', 'results', [CompletionResultType]::ParameterValue, 'Download a finished job''s outputs and write them in input order')
+            break
+        }
+        'brock;help;batch;submit' {
+            break
+        }
+        'brock;help;batch;status' {
+            break
+        }
+        'brock;help;batch;list' {
+            break
+        }
+        'brock;help;batch;stop' {
+            break
+        }
+        'brock;help;batch;results' {
+            break
+        }
+        'brock;help;async' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start an async invocation writing to S3 (StartAsyncInvoke)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show an invocation''s status (GetAsyncInvoke)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List async invocations, newest first (ListAsyncInvokes)')
+            [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Download a completed invocation''s outputs into a directory')
+            break
+        }
+        'brock;help;async;start' {
+            break
+        }
+        'brock;help;async;status' {
+            break
+        }
+        'brock;help;async;list' {
+            break
+        }
+        'brock;help;async;fetch' {
+            break
+        }
+        'brock;help;video' {
             break
         }
         'brock;help;help' {

@@ -59,6 +59,9 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand roles 'List the roles defined in the config ([roles.NAME])'
             cand logs 'List and search logged chat exchanges (oldest first, newest last)'
             cand sessions 'List, show and remove saved conversations (session files and logged conversations)'
+            cand batch 'Batch inference over S3: submit many prompts as one job, follow it, fetch the results'
+            cand async 'Async invocations over S3 (Nova Reel videos): start, follow, fetch the outputs'
+            cand video 'Make a video with Nova Reel: start, wait, download the clip (on top of `brock async`)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'brock;chat'= {
@@ -1209,6 +1212,402 @@ set edit:completion:arg-completer[brock] = {|@words|
         }
         &'brock;sessions;help;help'= {
         }
+        &'brock;batch'= {
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand submit 'Upload the input to S3 and create a batch inference job (CreateModelInvocationJob)'
+            cand status 'Show a job''s status and counts (GetModelInvocationJob)'
+            cand list 'List batch inference jobs, newest first (ListModelInvocationJobs)'
+            cand stop 'Stop a running job (StopModelInvocationJob)'
+            cand results 'Download a finished job''s outputs and write them in input order'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'brock;batch;submit'= {
+            cand -m 'Model id, alias or inference profile; env BROCK_MODEL'
+            cand --model 'Model id, alias or inference profile; env BROCK_MODEL'
+            cand --input 'Input lines: plain prompts, OpenAI chat.completions requests, or native records ({"recordId","modelInput"}); - for stdin'
+            cand --s3 'Where the job''s input, mapping and output go: s3://BUCKET/PREFIX/'
+            cand --service-role 'The IAM service role Bedrock assumes to read and write the S3 location'
+            cand --name 'Job name (letters, digits, + - .); default brock-<time>'
+            cand -s 'System prompt for plain-prompt lines'
+            cand --system 'System prompt for plain-prompt lines'
+            cand --max-tokens 'Maximum tokens to generate per record'
+            cand --temperature 'Sampling temperature'
+            cand --timeout-hours 'Job timeout in hours (24 to 168)'
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --wait 'Follow the job until it ends, with progress on stderr'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'brock;batch;status'= {
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --wait 'Follow the job until it ends (status only)'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'brock;batch;list'= {
+            cand --status 'Only jobs in this status (Submitted, InProgress, Completed, Failed, Stopped, …)'
+            cand --name-contains 'Only jobs whose name contains this'
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'brock;batch;stop'= {
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --wait 'Follow the job until it ends (status only)'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'brock;batch;results'= {
+            cand -o 'Write the results here instead of stdout'
+            cand --output-file 'Write the results here instead of stdout'
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'brock;batch;help'= {
+            cand submit 'Upload the input to S3 and create a batch inference job (CreateModelInvocationJob)'
+            cand status 'Show a job''s status and counts (GetModelInvocationJob)'
+            cand list 'List batch inference jobs, newest first (ListModelInvocationJobs)'
+            cand stop 'Stop a running job (StopModelInvocationJob)'
+            cand results 'Download a finished job''s outputs and write them in input order'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'brock;batch;help;submit'= {
+        }
+        &'brock;batch;help;status'= {
+        }
+        &'brock;batch;help;list'= {
+        }
+        &'brock;batch;help;stop'= {
+        }
+        &'brock;batch;help;results'= {
+        }
+        &'brock;batch;help;help'= {
+        }
+        &'brock;async'= {
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand start 'Start an async invocation writing to S3 (StartAsyncInvoke)'
+            cand status 'Show an invocation''s status (GetAsyncInvoke)'
+            cand list 'List async invocations, newest first (ListAsyncInvokes)'
+            cand fetch 'Download a completed invocation''s outputs into a directory'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'brock;async;start'= {
+            cand -m 'Model id (e.g. amazon.nova-reel-v1:1); env BROCK_MODEL'
+            cand --model 'Model id (e.g. amazon.nova-reel-v1:1); env BROCK_MODEL'
+            cand --s3 'Where the outputs go: s3://BUCKET/PREFIX/'
+            cand --input 'The native model input as JSON (instead of a prompt)'
+            cand --duration 'Video length in seconds for a prompt (6; Nova Reel 1.1: multiples of 6 up to 120)'
+            cand --seed 'Seed for a prompt'
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --wait 'Follow the invocation until it ends, with progress on stderr'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'brock;async;status'= {
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --wait 'Follow the invocation until it ends'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'brock;async;list'= {
+            cand --status 'Only invocations in this status (InProgress, Completed, Failed)'
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'brock;async;fetch'= {
+            cand -o 'Directory to write the outputs into (created if missing)'
+            cand --output-dir 'Directory to write the outputs into (created if missing)'
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'brock;async;help'= {
+            cand start 'Start an async invocation writing to S3 (StartAsyncInvoke)'
+            cand status 'Show an invocation''s status (GetAsyncInvoke)'
+            cand list 'List async invocations, newest first (ListAsyncInvokes)'
+            cand fetch 'Download a completed invocation''s outputs into a directory'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'brock;async;help;start'= {
+        }
+        &'brock;async;help;status'= {
+        }
+        &'brock;async;help;list'= {
+        }
+        &'brock;async;help;fetch'= {
+        }
+        &'brock;async;help;help'= {
+        }
+        &'brock;video'= {
+            cand -m 'Model id; default amazon.nova-reel-v1:1'
+            cand --model 'Model id; default amazon.nova-reel-v1:1'
+            cand --s3 'Where Bedrock writes the video before it is downloaded: s3://BUCKET/PREFIX/'
+            cand --duration 'Length in seconds (6; Nova Reel 1.1: a multiple of 6 up to 120)'
+            cand --seed 'Seed'
+            cand -o 'The file to write (MP4)'
+            cand --output-file 'The file to write (MP4)'
+            cand --profile 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE'
+            cand --region 'AWS region, e.g. us-east-1; env AWS_REGION'
+            cand --aws-profile 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE'
+            cand --endpoint-url 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME'
+            cand --bedrock-endpoint-url 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK'
+            cand --agent-runtime-endpoint-url 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME'
+            cand --role-arn 'Assume this IAM role on top of the resolved credentials'
+            cand --role-session-name 'Session name for --role-arn (default: brock-<unix time>)'
+            cand --external-id 'External id for --role-arn'
+            cand --output 'Output format: text for people, json/ndjson for scripts (where the command supports it)'
+            cand --config 'Config file to use instead of the default; env BROCK_CONFIG'
+            cand --max-attempts 'Maximum attempts per request including the first (retries on throttling and 5xx)'
+            cand --connect-timeout 'Connect timeout in seconds'
+            cand --read-timeout 'Read timeout in seconds: the longest silence tolerated from the service'
+            cand --mock 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+            cand -v 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --verbose 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+            cand --no-color 'Never use colour or styling (also: NO_COLOR)'
+            cand -q 'Print only the answer: no spinner, no usage footer'
+            cand --quiet 'Print only the answer: no spinner, no usage footer'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'brock;help'= {
             cand chat 'Chat with a model: one-shot (argument and/or stdin) or an interactive REPL'
             cand embed 'Create embeddings (Titan, Cohere, Nova) from arguments, files or stdin'
@@ -1227,6 +1626,9 @@ set edit:completion:arg-completer[brock] = {|@words|
             cand roles 'List the roles defined in the config ([roles.NAME])'
             cand logs 'List and search logged chat exchanges (oldest first, newest last)'
             cand sessions 'List, show and remove saved conversations (session files and logged conversations)'
+            cand batch 'Batch inference over S3: submit many prompts as one job, follow it, fetch the results'
+            cand async 'Async invocations over S3 (Nova Reel videos): start, follow, fetch the outputs'
+            cand video 'Make a video with Nova Reel: start, wait, download the clip (on top of `brock async`)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'brock;help;chat'= {
@@ -1304,6 +1706,39 @@ set edit:completion:arg-completer[brock] = {|@words|
         &'brock;help;sessions;show'= {
         }
         &'brock;help;sessions;remove'= {
+        }
+        &'brock;help;batch'= {
+            cand submit 'Upload the input to S3 and create a batch inference job (CreateModelInvocationJob)'
+            cand status 'Show a job''s status and counts (GetModelInvocationJob)'
+            cand list 'List batch inference jobs, newest first (ListModelInvocationJobs)'
+            cand stop 'Stop a running job (StopModelInvocationJob)'
+            cand results 'Download a finished job''s outputs and write them in input order'
+        }
+        &'brock;help;batch;submit'= {
+        }
+        &'brock;help;batch;status'= {
+        }
+        &'brock;help;batch;list'= {
+        }
+        &'brock;help;batch;stop'= {
+        }
+        &'brock;help;batch;results'= {
+        }
+        &'brock;help;async'= {
+            cand start 'Start an async invocation writing to S3 (StartAsyncInvoke)'
+            cand status 'Show an invocation''s status (GetAsyncInvoke)'
+            cand list 'List async invocations, newest first (ListAsyncInvokes)'
+            cand fetch 'Download a completed invocation''s outputs into a directory'
+        }
+        &'brock;help;async;start'= {
+        }
+        &'brock;help;async;status'= {
+        }
+        &'brock;help;async;list'= {
+        }
+        &'brock;help;async;fetch'= {
+        }
+        &'brock;help;video'= {
         }
         &'brock;help;help'= {
         }

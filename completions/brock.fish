@@ -67,6 +67,9 @@ complete -c brock -n "__fish_brock_needs_command" -f -a "guardrail" -d 'Check te
 complete -c brock -n "__fish_brock_needs_command" -f -a "roles" -d 'List the roles defined in the config ([roles.NAME])'
 complete -c brock -n "__fish_brock_needs_command" -f -a "logs" -d 'List and search logged chat exchanges (oldest first, newest last)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "sessions" -d 'List, show and remove saved conversations (session files and logged conversations)'
+complete -c brock -n "__fish_brock_needs_command" -f -a "batch" -d 'Batch inference over S3: submit many prompts as one job, follow it, fetch the results'
+complete -c brock -n "__fish_brock_needs_command" -f -a "async" -d 'Async invocations over S3 (Nova Reel videos): start, follow, fetch the outputs'
+complete -c brock -n "__fish_brock_needs_command" -f -a "video" -d 'Make a video with Nova Reel: start, wait, download the clip (on top of `brock async`)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c brock -n "__fish_brock_using_subcommand chat" -s m -l model -d 'Model id, alias from [aliases], inference profile id or ARN; env BROCK_MODEL' -r -f -a "(brock __complete chat-models 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand chat" -s s -l system -d 'System prompt' -r
@@ -1023,24 +1026,342 @@ complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_su
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a conversation: a session NAME or a logged conversation ID'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a session file, or a logged conversation\'s exchanges'
 complete -c brock -n "__fish_brock_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions help" -f -a "chat" -d 'Chat with a model: one-shot (argument and/or stdin) or an interactive REPL'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions help" -f -a "embed" -d 'Create embeddings (Titan, Cohere, Nova) from arguments, files or stdin'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions help" -f -a "image" -d 'Generate images (Nova Canvas, Titan Image, Stability)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions help" -f -a "rerank" -d 'Rerank documents against a query (amazon.rerank, cohere.rerank)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions help" -f -a "agent" -d 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions help" -f -a "flow" -d 'Bedrock Flows: run a flow alias and stream its outputs (InvokeFlow)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions help" -f -a "raw" -d 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions help" -f -a "models" -d 'List foundation models, inference profiles, and your imported, custom and provisioned models'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions help" -f -a "config" -d 'Show, locate or create the config file'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions help" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions help" -f -a "serve" -d 'Run an OpenAI-compatible gateway and native Bedrock pass-through over HTTP'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions help" -f -a "tokens" -d 'Count a prompt\'s input tokens without sending it to the model (CountTokens)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions help" -f -a "guardrail" -d 'Check text against a guardrail without a model (ApplyGuardrail)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions help" -f -a "roles" -d 'List the roles defined in the config ([roles.NAME])'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions help" -f -a "logs" -d 'List and search logged chat exchanges (oldest first, newest last)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions help" -f -a "sessions" -d 'List, show and remove saved conversations (session files and logged conversations)'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -f -a "submit" -d 'Upload the input to S3 and create a batch inference job (CreateModelInvocationJob)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -f -a "status" -d 'Show a job\'s status and counts (GetModelInvocationJob)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -f -a "list" -d 'List batch inference jobs, newest first (ListModelInvocationJobs)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -f -a "stop" -d 'Stop a running job (StopModelInvocationJob)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -f -a "results" -d 'Download a finished job\'s outputs and write them in input order'
+complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_subcommand_from submit status list stop results help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -s m -l model -d 'Model id, alias or inference profile; env BROCK_MODEL' -r -f -a "(brock __complete chat-models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l input -d 'Input lines: plain prompts, OpenAI chat.completions requests, or native records ({"recordId","modelInput"}); - for stdin' -r -F
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l s3 -d 'Where the job\'s input, mapping and output go: s3://BUCKET/PREFIX/' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l service-role -d 'The IAM service role Bedrock assumes to read and write the S3 location' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l name -d 'Job name (letters, digits, + - .); default brock-<time>' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -s s -l system -d 'System prompt for plain-prompt lines' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l max-tokens -d 'Maximum tokens to generate per record' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l temperature -d 'Sampling temperature' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l timeout-hours -d 'Job timeout in hours (24 to 168)' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l wait -d 'Follow the job until it ends, with progress on stderr'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -l wait -d 'Follow the job until it ends (status only)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -l status -d 'Only jobs in this status (Submitted, InProgress, Completed, Failed, Stopped, …)' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -l name-contains -d 'Only jobs whose name contains this' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -l wait -d 'Follow the job until it ends (status only)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -s o -l output-file -d 'Write the results here instead of stdout' -r -F
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from results" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "submit" -d 'Upload the input to S3 and create a batch inference job (CreateModelInvocationJob)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show a job\'s status and counts (GetModelInvocationJob)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "list" -d 'List batch inference jobs, newest first (ListModelInvocationJobs)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop a running job (StopModelInvocationJob)'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "results" -d 'Download a finished job\'s outputs and write them in input order'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -f -a "start" -d 'Start an async invocation writing to S3 (StartAsyncInvoke)'
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -f -a "status" -d 'Show an invocation\'s status (GetAsyncInvoke)'
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -f -a "list" -d 'List async invocations, newest first (ListAsyncInvokes)'
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -f -a "fetch" -d 'Download a completed invocation\'s outputs into a directory'
+complete -c brock -n "__fish_brock_using_subcommand async; and not __fish_seen_subcommand_from start status list fetch help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -s m -l model -d 'Model id (e.g. amazon.nova-reel-v1:1); env BROCK_MODEL' -r -f -a "(brock __complete chat-models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l s3 -d 'Where the outputs go: s3://BUCKET/PREFIX/' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l input -d 'The native model input as JSON (instead of a prompt)' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l duration -d 'Video length in seconds for a prompt (6; Nova Reel 1.1: multiples of 6 up to 120)' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l seed -d 'Seed for a prompt' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l wait -d 'Follow the invocation until it ends, with progress on stderr'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -l wait -d 'Follow the invocation until it ends'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -l status -d 'Only invocations in this status (InProgress, Completed, Failed)' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -s o -l output-dir -d 'Directory to write the outputs into (created if missing)' -r -F
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from fetch" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start an async invocation writing to S3 (StartAsyncInvoke)'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show an invocation\'s status (GetAsyncInvoke)'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from help" -f -a "list" -d 'List async invocations, newest first (ListAsyncInvokes)'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from help" -f -a "fetch" -d 'Download a completed invocation\'s outputs into a directory'
+complete -c brock -n "__fish_brock_using_subcommand async; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand video" -s m -l model -d 'Model id; default amazon.nova-reel-v1:1' -r -f -a "(brock __complete chat-models 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand video" -l s3 -d 'Where Bedrock writes the video before it is downloaded: s3://BUCKET/PREFIX/' -r
+complete -c brock -n "__fish_brock_using_subcommand video" -l duration -d 'Length in seconds (6; Nova Reel 1.1: a multiple of 6 up to 120)' -r
+complete -c brock -n "__fish_brock_using_subcommand video" -l seed -d 'Seed' -r
+complete -c brock -n "__fish_brock_using_subcommand video" -s o -l output-file -d 'The file to write (MP4)' -r -F
+complete -c brock -n "__fish_brock_using_subcommand video" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand video" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand video" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand video" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand video" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand video" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand video" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand video" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand video" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand video" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand video" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand video" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand video" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand video" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand video" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand video" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand video" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand video" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand video" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c brock -n "__fish_brock_using_subcommand video" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "chat" -d 'Chat with a model: one-shot (argument and/or stdin) or an interactive REPL'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "embed" -d 'Create embeddings (Titan, Cohere, Nova) from arguments, files or stdin'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "image" -d 'Generate images (Nova Canvas, Titan Image, Stability)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "rerank" -d 'Rerank documents against a query (amazon.rerank, cohere.rerank)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "agent" -d 'Bedrock Agents and knowledge bases (InvokeAgent, Retrieve, RetrieveAndGenerate)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "flow" -d 'Bedrock Flows: run a flow alias and stream its outputs (InvokeFlow)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "raw" -d 'Send native JSON to any Bedrock API path, signed, with event streams decoded'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "models" -d 'List foundation models, inference profiles, and your imported, custom and provisioned models'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "config" -d 'Show, locate or create the config file'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "completions" -d 'Print a shell completion script'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "serve" -d 'Run an OpenAI-compatible gateway and native Bedrock pass-through over HTTP'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "tokens" -d 'Count a prompt\'s input tokens without sending it to the model (CountTokens)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "guardrail" -d 'Check text against a guardrail without a model (ApplyGuardrail)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "roles" -d 'List the roles defined in the config ([roles.NAME])'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "logs" -d 'List and search logged chat exchanges (oldest first, newest last)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "sessions" -d 'List, show and remove saved conversations (session files and logged conversations)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "batch" -d 'Batch inference over S3: submit many prompts as one job, follow it, fetch the results'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "async" -d 'Async invocations over S3 (Nova Reel videos): start, follow, fetch the outputs'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "video" -d 'Make a video with Nova Reel: start, wait, download the clip (on top of `brock async`)'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "invoke" -d 'Invoke an agent and stream its answer (InvokeAgent)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "chat" -d 'Talk to an agent turn by turn in one session'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "inline" -d 'Run an agent defined on the command line: model, instruction, tools, knowledge bases (InvokeInlineAgent)'
@@ -1055,4 +1376,13 @@ complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcom
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "list" -d 'List session files and logged conversations, most recent first (the default)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "show" -d 'Print a conversation: a session NAME or a logged conversation ID'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "remove" -d 'Remove a session file, or a logged conversation\'s exchanges'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "submit" -d 'Upload the input to S3 and create a batch inference job (CreateModelInvocationJob)'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "status" -d 'Show a job\'s status and counts (GetModelInvocationJob)'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "list" -d 'List batch inference jobs, newest first (ListModelInvocationJobs)'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "stop" -d 'Stop a running job (StopModelInvocationJob)'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "results" -d 'Download a finished job\'s outputs and write them in input order'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from async" -f -a "start" -d 'Start an async invocation writing to S3 (StartAsyncInvoke)'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from async" -f -a "status" -d 'Show an invocation\'s status (GetAsyncInvoke)'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from async" -f -a "list" -d 'List async invocations, newest first (ListAsyncInvokes)'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from async" -f -a "fetch" -d 'Download a completed invocation\'s outputs into a directory'
 complete -c brock -n "__fish_brock_using_subcommand models; and __fish_seen_subcommand_from show" -f -a "(brock __complete models 2>/dev/null)"

@@ -167,6 +167,12 @@ pub enum Command {
     Logs(LogsArgs),
     /// List, show and remove saved conversations (session files and logged conversations)
     Sessions(SessionsArgs),
+    /// Batch inference over S3: submit many prompts as one job, follow it, fetch the results
+    Batch(BatchArgs),
+    /// Async invocations over S3 (Nova Reel videos): start, follow, fetch the outputs
+    Async(AsyncArgs),
+    /// Make a video with Nova Reel: start, wait, download the clip (on top of `brock async`)
+    Video(VideoArgs),
     /// Completion candidates for shell scripts
     #[command(name = "__complete", hide = true)]
     Complete {
@@ -1334,6 +1340,218 @@ brock --mock chat -m emulator.throttle-then-ok \"hi\""
 /// A flag's value parser: the number checked against its bounds in
 /// [`crate::config::NUMBERS`], so `--temperature 1e308` is refused as itself, not as the `inf`
 /// an `f32` would make of it.
+// ---------------------------------------------------------------------------------------------
+// batch and async
+
+#[derive(Debug, Clone, Args)]
+#[command(after_help = "Examples:\n  \
+brock batch submit -m nova-lite --input prompts.txt --s3 s3://my-bucket/batch/ --service-role arn:aws:iam::123456789012:role/BedrockBatch --wait\n  \
+brock batch status JOB\n  \
+brock batch results JOB -o results.jsonl")]
+pub struct BatchArgs {
+    #[command(subcommand)]
+    pub command: BatchCommand,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum BatchCommand {
+    /// Upload the input to S3 and create a batch inference job (CreateModelInvocationJob)
+    Submit(BatchSubmitArgs),
+    /// Show a job's status and counts (GetModelInvocationJob)
+    Status(BatchJobArgs),
+    /// List batch inference jobs, newest first (ListModelInvocationJobs)
+    List(BatchListArgs),
+    /// Stop a running job (StopModelInvocationJob)
+    Stop(BatchJobArgs),
+    /// Download a finished job's outputs and write them in input order
+    Results(BatchResultsArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BatchSubmitArgs {
+    /// Model id, alias or inference profile; env BROCK_MODEL
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+
+    /// Input lines: plain prompts, OpenAI chat.completions requests, or native records
+    /// ({"recordId","modelInput"}); - for stdin
+    #[arg(long, value_name = "FILE")]
+    pub input: PathBuf,
+
+    /// Where the job's input, mapping and output go: s3://BUCKET/PREFIX/
+    #[arg(long, value_name = "S3_URI")]
+    pub s3: String,
+
+    /// The IAM service role Bedrock assumes to read and write the S3 location
+    #[arg(long, value_name = "ARN")]
+    pub service_role: String,
+
+    /// Job name (letters, digits, + - .); default brock-<time>
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// System prompt for plain-prompt lines
+    #[arg(short, long, value_name = "TEXT")]
+    pub system: Option<String>,
+
+    /// Maximum tokens to generate per record
+    #[arg(long, value_name = "N", value_parser = number::<u32>("max_tokens"))]
+    pub max_tokens: Option<u32>,
+
+    /// Sampling temperature
+    #[arg(long, value_name = "T", value_parser = number::<f32>("temperature"))]
+    pub temperature: Option<f32>,
+
+    /// Job timeout in hours (24 to 168)
+    #[arg(long, value_name = "HOURS", value_parser = clap::value_parser!(u32).range(24..=168))]
+    pub timeout_hours: Option<u32>,
+
+    /// Follow the job until it ends, with progress on stderr
+    #[arg(long)]
+    pub wait: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BatchJobArgs {
+    /// Job ARN or id
+    #[arg(value_name = "JOB")]
+    pub job: String,
+
+    /// Follow the job until it ends (status only)
+    #[arg(long)]
+    pub wait: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BatchListArgs {
+    /// Only jobs in this status (Submitted, InProgress, Completed, Failed, Stopped, …)
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+
+    /// Only jobs whose name contains this
+    #[arg(long, value_name = "TEXT")]
+    pub name_contains: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BatchResultsArgs {
+    /// Job ARN or id
+    #[arg(value_name = "JOB")]
+    pub job: String,
+
+    /// Write the results here instead of stdout
+    #[arg(short = 'o', long = "output-file", value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+#[command(after_help = "Examples:\n  \
+brock async start -m amazon.nova-reel-v1:0 --s3 s3://my-bucket/videos/ \"a lighthouse at dusk\" --wait\n  \
+brock async fetch ARN -o clips/")]
+pub struct AsyncArgs {
+    #[command(subcommand)]
+    pub command: AsyncCommand,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum AsyncCommand {
+    /// Start an async invocation writing to S3 (StartAsyncInvoke)
+    Start(AsyncStartArgs),
+    /// Show an invocation's status (GetAsyncInvoke)
+    Status(AsyncStatusArgs),
+    /// List async invocations, newest first (ListAsyncInvokes)
+    List(AsyncListArgs),
+    /// Download a completed invocation's outputs into a directory
+    Fetch(AsyncFetchArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AsyncStartArgs {
+    /// A text-to-video prompt (Nova Reel TEXT_VIDEO); or give the whole body with --input
+    #[arg(value_name = "PROMPT")]
+    pub prompt: Vec<String>,
+
+    /// Model id (e.g. amazon.nova-reel-v1:1); env BROCK_MODEL
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+
+    /// Where the outputs go: s3://BUCKET/PREFIX/
+    #[arg(long, value_name = "S3_URI")]
+    pub s3: String,
+
+    /// The native model input as JSON (instead of a prompt)
+    #[arg(long, value_name = "JSON", conflicts_with = "prompt")]
+    pub input: Option<String>,
+
+    /// Video length in seconds for a prompt (6; Nova Reel 1.1: multiples of 6 up to 120)
+    #[arg(long, value_name = "SECS", conflicts_with = "input")]
+    pub duration: Option<u32>,
+
+    /// Seed for a prompt
+    #[arg(long, value_name = "N", conflicts_with = "input")]
+    pub seed: Option<u32>,
+
+    /// Follow the invocation until it ends, with progress on stderr
+    #[arg(long)]
+    pub wait: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AsyncStatusArgs {
+    /// Invocation ARN
+    #[arg(value_name = "ARN")]
+    pub arn: String,
+
+    /// Follow the invocation until it ends
+    #[arg(long)]
+    pub wait: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AsyncListArgs {
+    /// Only invocations in this status (InProgress, Completed, Failed)
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct VideoArgs {
+    /// What the video shows (at most 512 characters)
+    #[arg(value_name = "PROMPT", required = true)]
+    pub prompt: Vec<String>,
+
+    /// Model id; default amazon.nova-reel-v1:1
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+
+    /// Where Bedrock writes the video before it is downloaded: s3://BUCKET/PREFIX/
+    #[arg(long, value_name = "S3_URI")]
+    pub s3: String,
+
+    /// Length in seconds (6; Nova Reel 1.1: a multiple of 6 up to 120)
+    #[arg(long, value_name = "SECS")]
+    pub duration: Option<u32>,
+
+    /// Seed
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u32>,
+
+    /// The file to write (MP4)
+    #[arg(short = 'o', long = "output-file", value_name = "FILE")]
+    pub output_file: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AsyncFetchArgs {
+    /// Invocation ARN
+    #[arg(value_name = "ARN")]
+    pub arn: String,
+
+    /// Directory to write the outputs into (created if missing)
+    #[arg(short = 'o', long = "output-dir", value_name = "DIR")]
+    pub output_dir: PathBuf,
+}
+
 fn number<T: FromNumber>(key: &'static str) -> impl Fn(&str) -> Result<T, String> + Clone {
     move |text| crate::config::parse_number(key, text).map(T::from_number)
 }

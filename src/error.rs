@@ -173,6 +173,8 @@ fn is_auth_code(code: &str) -> bool {
     matches!(
         code,
         "AccessDeniedException"
+            // S3's code for the same refusal (`brock batch`, `brock async`).
+            | "AccessDenied"
             | "UnrecognizedClientException"
             | "InvalidSignatureException"
             | "IncompleteSignatureException"

@@ -18,6 +18,7 @@ pub mod man;
 pub mod render;
 pub mod repl;
 pub mod request;
+pub mod s3;
 pub mod serve;
 pub mod session;
 pub mod tools;

@@ -51,6 +51,7 @@ pub async fn run(args: &EmulatorArgs, region: Option<&str>) -> Result<()> {
         bearer_tokens: args.bearer_tokens.clone(),
         replay: args.replay.clone(),
         region: region.to_string(),
+        ..EmulatorOptions::default()
     };
     let emu = Emulator::start(opts)
         .await
@@ -68,6 +69,7 @@ pub async fn run(args: &EmulatorArgs, region: Option<&str>) -> Result<()> {
             "AWS_ENDPOINT_URL_BEDROCK",
             "AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME",
             "AWS_ENDPOINT_URL_STS",
+            "AWS_ENDPOINT_URL_S3",
         ] {
             let _ = writeln!(err, "export {var}={url}");
         }

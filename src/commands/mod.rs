@@ -3,6 +3,8 @@
 //! values) and its own non-layered arguments.
 
 pub mod agent;
+pub mod async_invoke;
+pub mod batch;
 pub mod chat;
 pub mod completions;
 pub mod config;
@@ -73,6 +75,21 @@ pub async fn dispatch(printer: &Printer, cli: Cli) -> Result<()> {
             ),
             ..Default::default()
         },
+        Command::Batch(crate::cli::BatchArgs {
+            command: crate::cli::BatchCommand::Submit(a),
+        }) => CommandOverrides {
+            model: a.model.clone(),
+            system: a.system.clone(),
+            max_tokens: a.max_tokens,
+            temperature: a.temperature,
+            ..Default::default()
+        },
+        Command::Async(crate::cli::AsyncArgs {
+            command: crate::cli::AsyncCommand::Start(a),
+        }) => CommandOverrides {
+            model: a.model.clone(),
+            ..Default::default()
+        },
         Command::Tokens(a) => CommandOverrides {
             model: a.model.clone(),
             system: a.system.clone(),
@@ -105,6 +122,9 @@ pub async fn dispatch(printer: &Printer, cli: Cli) -> Result<()> {
         Command::Logs(args) => logs::run(printer, &settings, &args).await,
         Command::Sessions(args) => sessions::run(printer, &settings, &args).await,
         Command::Serve(args) => crate::serve::run(printer, &settings, &args).await,
+        Command::Batch(args) => batch::run(printer, &settings, &args).await,
+        Command::Async(args) => async_invoke::run(printer, &settings, &args).await,
+        Command::Video(args) => async_invoke::video(printer, &settings, &args).await,
         Command::Completions(_) | Command::Emulator(_) | Command::Complete { .. } => {
             unreachable!("handled above")
         }

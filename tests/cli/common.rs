@@ -79,6 +79,7 @@ impl TestEnv {
             ("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", url.clone()),
             ("AWS_ENDPOINT_URL_BEDROCK", url.clone()),
             ("AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME", url.clone()),
+            ("AWS_ENDPOINT_URL_S3", url.clone()),
             ("AWS_ENDPOINT_URL_STS", url),
         ]
     }

@@ -475,8 +475,9 @@ async fn a_credential_for_another_service_is_refused() {
     let emu = emulator();
     let body = r#"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#;
     for (service, expected) in [
+        // Not s3: an s3-scoped request is the emulated S3's, on the same port.
         (
-            "s3",
+            "lambda",
             Some("Credential should be scoped to correct service: 'bedrock'. "),
         ),
         ("bedrock", None),

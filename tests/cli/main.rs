@@ -8,6 +8,7 @@ mod agent;
 mod aliases;
 mod assets;
 mod bad_input;
+mod batch;
 mod chat;
 mod common;
 mod completion_values;

@@ -53,6 +53,16 @@ use Check::*;
 fn expectations() -> Vec<(&'static str, Vec<Check>)> {
     vec![
         (
+            "seq 100 | sed 's/^/Say hello to number /' | brock --mock batch submit -m nova-lite --input - --s3 s3://my-bucket/batch/ --service-role arn:aws:iam::123456789012:role/BedrockBatch --wait",
+            vec![
+                Lines(1),
+                Has(":model-invocation-job/"),
+                StderrHas(
+                    "Completed: fetch the results with: brock batch results arn:aws:bedrock:",
+                ),
+            ],
+        ),
+        (
             r#"brock --mock chat "Tell me about the octopus""#,
             vec![Is(
                 "Hello from the brock emulator (us.amazon.nova-lite-v1:0). You said: Tell me about the octopus\n",

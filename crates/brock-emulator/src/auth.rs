@@ -19,12 +19,16 @@ pub(crate) enum Service {
     /// bedrock-agent-runtime: SigV4 only.
     AgentRuntime,
     Sts,
+    /// The emulated S3: SigV4 only, the path signed as sent, the payload hash as declared in
+    /// `x-amz-content-sha256` (checked against the body by `s3.rs`).
+    S3,
 }
 
 impl Service {
     fn signing_name(self) -> &'static str {
         match self {
             Service::Sts => "sts",
+            Service::S3 => "s3",
             _ => "bedrock",
         }
     }
@@ -300,7 +304,7 @@ fn sigv4(
         ));
     }
 
-    let computed = compute_signature(parts, body, &auth, &secret);
+    let computed = compute_signature(parts, body, &auth, &secret, service);
     if !constant_time_eq(computed.as_bytes(), auth.signature.as_bytes()) {
         // Source: inferred.
         return Err(invalid_signature(SIGNATURE_MISMATCH));
@@ -313,20 +317,39 @@ fn compute_signature(
     body: &[u8],
     auth: &Authorization,
     secret: &str,
+    service: Service,
 ) -> String {
     let amz_date = parts
         .headers
         .get("x-amz-date")
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    let creq = canonical_request(
-        parts.method.as_str(),
-        parts.uri.path(),
-        parts.uri.query().unwrap_or(""),
-        &parts.headers,
-        &auth.signed_headers,
-        &hex_sha256(body),
-    );
+    let creq = if service == Service::S3 {
+        // S3 signs the path exactly as sent (no normalization, no second encoding) and the
+        // payload hash the client declared; s3.rs checks that declaration against the body.
+        let declared = parts
+            .headers
+            .get("x-amz-content-sha256")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        canonical_request_with_uri(
+            parts.method.as_str(),
+            parts.uri.path().to_string(),
+            parts.uri.query().unwrap_or(""),
+            &parts.headers,
+            &auth.signed_headers,
+            declared,
+        )
+    } else {
+        canonical_request(
+            parts.method.as_str(),
+            parts.uri.path(),
+            parts.uri.query().unwrap_or(""),
+            &parts.headers,
+            &auth.signed_headers,
+            &hex_sha256(body),
+        )
+    };
     let scope = format!(
         "{}/{}/{}/{}",
         auth.date, auth.region, auth.service, auth.terminator
@@ -428,9 +451,26 @@ pub(crate) fn canonical_request(
     signed_headers: &[&str],
     payload_hash: &str,
 ) -> String {
-    let mut out = format!(
-        "{method}\n{}\n{}\n",
+    canonical_request_with_uri(
+        method,
         canonical_uri(wire_path),
+        raw_query,
+        headers,
+        signed_headers,
+        payload_hash,
+    )
+}
+
+fn canonical_request_with_uri(
+    method: &str,
+    canonical_uri: String,
+    raw_query: &str,
+    headers: &http::HeaderMap,
+    signed_headers: &[&str],
+    payload_hash: &str,
+) -> String {
+    let mut out = format!(
+        "{method}\n{canonical_uri}\n{}\n",
         canonical_query(raw_query)
     );
     for name in signed_headers {
@@ -1049,7 +1089,13 @@ pub(crate) mod tests {
             parts.method = method.parse().unwrap();
             parts.uri = http::Uri::builder().path_and_query(target).build().unwrap();
             parts.headers = headers.clone();
-            let sig = compute_signature(&parts, body.as_bytes(), &auth, DEFAULT_SECRET);
+            let sig = compute_signature(
+                &parts,
+                body.as_bytes(),
+                &auth,
+                DEFAULT_SECRET,
+                Service::Bedrock,
+            );
             assert_eq!(sig, auth.signature, "{name}: signature");
             checked.push(name);
         }

@@ -29,14 +29,17 @@
 //! | bedrock-runtime | `POST /model/{modelId}/converse`, `/converse-stream`, `/invoke`, `/invoke-with-response-stream`, `/count-tokens`; `POST /guardrail/{id}/version/{version}/apply` |
 //! | bedrock | `GET /foundation-models`, `GET /foundation-models/{id}`, `GET /inference-profiles`, `GET /inference-profiles/{id}` |
 //! | bedrock-agent-runtime | `POST /rerank`; `POST /agents/{a}/agentAliases/{b}/sessions/{s}/text` (InvokeAgent), `/agents/{sessionId}` (InvokeInlineAgent), `/flows/{f}/aliases/{a}` (InvokeFlow), `/knowledgebases/{kb}/retrieve`, `/retrieveAndGenerate`, `/retrieveAndGenerateStream` over a fixed catalogue: agent `AGENT12345` (aliases `TSTALIASID`, `LIVE123456`), knowledge base `KB12345678`, flows `FLOW123456` (aliases `TSTALIASID`, `LIVE123456`) and `FLOWCHAT01` (multi-turn; alias `TSTALIASID`); ids `DEPFAIL001` / `BADGATE001` answer 424 `DependencyFailedException` / 502 `BadGatewayException`; any other id `ResourceNotFoundException` |
+//! | bedrock (batch) | `POST /model-invocation-job`, `GET /model-invocation-job/{id}`, `POST /model-invocation-job/{id}/stop`, `GET /model-invocation-jobs` (`batch.rs`) |
+//! | bedrock-runtime (async) | `POST /async-invoke`, `GET /async-invoke/{arn}`, `GET /async-invoke` (`async_invoke.rs`) |
 //! | STS | `POST /` with a form body: `Action=AssumeRole`, `Action=GetCallerIdentity` |
+//! | S3 | path-style `/{bucket}/{key}`: Put/Get/Head/DeleteObject, ListObjectsV2, CreateBucket, HeadBucket, multipart upload; recognised by a SigV4 credential scoped to `s3` (`s3.rs`) |
 //!
 //! Anything else is a 404 `UnknownOperationException`.
 //!
 //! # Authentication
 //!
-//! SigV4 (`AWS4-HMAC-SHA256`), signing name `bedrock` for every Bedrock service and `sts` for
-//! STS, verified by recomputing the canonical request and signature (`auth.rs`, independent of
+//! SigV4 (`AWS4-HMAC-SHA256`), signing name `bedrock` for every Bedrock service, `sts` for
+//! STS and `s3` for S3 (path signed as sent, payload hash as declared in `x-amz-content-sha256`), verified by recomputing the canonical request and signature (`auth.rs`, independent of
 //! the aws-sigv4 crate the client signs with, checked against AWS's test-suite vectors in
 //! `tests/fixtures/sigv4`). The credential scope must name [`EmulatorOptions::region`]
 //! (default `us-east-1`; STS also takes `us-east-1`, its global endpoint's region), else 403
@@ -153,7 +156,9 @@
 //! after authentication.
 
 mod agent;
+mod async_invoke;
 mod auth;
+mod batch;
 mod catalog;
 mod converse;
 mod embed;
@@ -166,6 +171,7 @@ mod invoke;
 mod json;
 mod reasoning;
 mod replay;
+mod s3;
 mod scenarios;
 mod server;
 mod sts;
@@ -234,6 +240,9 @@ pub struct EmulatorOptions {
     /// The region this emulator serves: a SigV4 credential scoped to any other region is
     /// refused, as a regional AWS endpoint does.
     pub region: String,
+    /// The pace of batch jobs and async invocations: how many polls (GetModelInvocationJob,
+    /// GetAsyncInvoke) each status lasts. 1 by default.
+    pub job_polls_per_status: u32,
 }
 
 impl Default for EmulatorOptions {
@@ -247,6 +256,7 @@ impl Default for EmulatorOptions {
             bearer_tokens: Vec::new(),
             replay: Vec::new(),
             region: DEFAULT_REGION.into(),
+            job_polls_per_status: 1,
         }
     }
 }

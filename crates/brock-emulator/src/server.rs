@@ -107,6 +107,9 @@ struct Shared {
     replay: Replay,
     throttle: super::embed::PeriodicThrottle,
     agents: super::agent::Agents,
+    s3: super::s3::Store,
+    jobs: super::batch::Jobs,
+    asyncs: super::async_invoke::Invocations,
     requests: Arc<AtomicU64>,
     last: Arc<std::sync::Mutex<Option<crate::ReceivedRequest>>>,
 }
@@ -151,6 +154,9 @@ pub(crate) async fn start(opts: EmulatorOptions) -> std::io::Result<ServerHandle
         replay,
         throttle: Default::default(),
         agents: Default::default(),
+        s3: Default::default(),
+        jobs: Default::default(),
+        asyncs: Default::default(),
         requests: requests.clone(),
         last: last.clone(),
     });
@@ -248,6 +254,13 @@ enum Route {
     RetrieveAndGenerate,
     RetrieveAndGenerateStream,
     Rerank,
+    CreateJob,
+    GetJob(String),
+    ListJobs,
+    StopJob(String),
+    StartAsync,
+    GetAsync(String),
+    ListAsync,
     Sts,
     Unknown,
 }
@@ -348,6 +361,15 @@ fn route(method: &http::Method, raw_path: &str) -> Route {
         ["retrieveAndGenerate"] if post => Route::RetrieveAndGenerate,
         ["retrieveAndGenerateStream"] if post => Route::RetrieveAndGenerateStream,
         ["rerank"] if post => Route::Rerank,
+        ["model-invocation-job"] if post => Route::CreateJob,
+        ["model-invocation-job", id] if get && !id.is_empty() => Route::GetJob(id.to_string()),
+        ["model-invocation-job", id, "stop"] if post && !id.is_empty() => {
+            Route::StopJob(id.to_string())
+        }
+        ["model-invocation-jobs"] if get => Route::ListJobs,
+        ["async-invoke"] if post => Route::StartAsync,
+        ["async-invoke"] if get => Route::ListAsync,
+        ["async-invoke", arn] if get && !arn.is_empty() => Route::GetAsync(arn.to_string()),
         _ => Route::Unknown,
     }
 }
@@ -523,6 +545,17 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
             body: body.to_vec(),
         });
     }
+    if super::s3::is_s3(&parts.headers) {
+        let a = shared.s3.handle(&parts, &body, &shared.opts, &request_id);
+        let mut builder = Response::builder()
+            .status(a.status)
+            .header("x-amz-request-id", request_id.as_str())
+            .header("x-amz-id-2", super::auth::hex_sha256(request_id.as_bytes()));
+        for (k, v) in &a.headers {
+            builder = builder.header(*k, v.as_str());
+        }
+        return Ok(bytes_answer(builder, a.body));
+    }
     let raw_path = parts.uri.path().to_string();
     let route = route(&parts.method, &raw_path);
     let service = route.service();
@@ -676,6 +709,41 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
                 )
             })
         }
+        Route::CreateJob => json::parse_body(&body)
+            .and_then(|b| {
+                shared
+                    .jobs
+                    .create(&b, &shared.opts.region, &|m| ctx.batch_model(m))
+            })
+            .map(|v| json_answer(StatusCode::OK, &v, &request_id)),
+        Route::GetJob(id) => shared
+            .jobs
+            .get(
+                id,
+                &shared.s3,
+                &|m, b| ctx.answer_record(m, b),
+                shared.opts.job_polls_per_status,
+            )
+            .map(|v| json_answer(StatusCode::OK, &v, &request_id)),
+        Route::StopJob(id) => shared
+            .jobs
+            .stop(id)
+            .map(|v| json_answer(StatusCode::OK, &v, &request_id)),
+        Route::ListJobs => shared
+            .jobs
+            .list(&ctx.query())
+            .map(|v| json_answer(StatusCode::OK, &v, &request_id)),
+        Route::StartAsync => json::parse_body(&body)
+            .and_then(|b| shared.asyncs.start(&b, &shared.opts.region, &shared.s3))
+            .map(|v| json_answer(StatusCode::OK, &v, &request_id)),
+        Route::GetAsync(arn) => shared
+            .asyncs
+            .get(arn, &shared.s3, shared.opts.job_polls_per_status)
+            .map(|v| json_answer(StatusCode::OK, &v, &request_id)),
+        Route::ListAsync => shared
+            .asyncs
+            .list(&ctx.query(), &shared.s3)
+            .map(|v| json_answer(StatusCode::OK, &v, &request_id)),
         // Source: inferred.
         Route::Unknown => Err(ApiError::unknown_operation()),
     };
@@ -935,6 +1003,38 @@ impl Request_<'_> {
             &json!({"inputTokens": (chars / 4).max(1)}),
             self.request_id,
         ))
+    }
+
+    /// Whether a batch job may name this model: one the runtime serves whose InvokeModel body
+    /// family the emulator answers for text or embeddings.
+    fn batch_model(&self, model_id: &str) -> Result<(), ApiError> {
+        let resolved = self.resolve(model_id)?;
+        let batchable = matches!(
+            resolved.model.family,
+            Family::Anthropic
+                | Family::Nova
+                | Family::Nova2
+                | Family::Llama
+                | Family::Mistral
+                | Family::TitanText
+                | Family::TitanEmbedText
+                | Family::CohereEmbed
+        );
+        if !batchable {
+            // Source: inferred.
+            return Err(ApiError::validation(format!(
+                "The model {model_id} does not support batch inference."
+            )));
+        }
+        Ok(())
+    }
+
+    /// One batch record through the InvokeModel answer rule: (body, input, output tokens).
+    fn answer_record(&self, model_id: &str, body: &[u8]) -> Result<(Value, u64, u64), ApiError> {
+        let resolved = self.resolve(model_id)?;
+        let ctx = self.generation_context(&resolved, model_id);
+        let out = invoke::invoke(resolved.model, body, &ctx, false, resolved.opaque)?;
+        Ok((out.body, out.input_tokens, out.output_tokens.unwrap_or(0)))
     }
 
     fn query(&self) -> Vec<(String, String)> {

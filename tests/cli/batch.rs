@@ -1,0 +1,943 @@
+//! `brock batch` and `brock async` end to end against the emulator's S3, batch and async
+//! routes, plus the emulated S3 driven by the AWS SDK's own S3 client.
+
+use std::io::{BufRead, BufReader, Read};
+use std::process::Stdio;
+
+use serde_json::{Value, json};
+
+use crate::common::{TestEnv, bare_cmd, stderr_of, stdout_of};
+
+const ROLE: &str = "arn:aws:iam::123456789012:role/BedrockBatch";
+
+fn prompts(n: usize) -> String {
+    (0..n).map(|i| format!("prompt number {i}\n")).collect()
+}
+
+/// `brock batch …` with polling in milliseconds.
+fn batch(env: &TestEnv) -> assert_cmd::Command {
+    let mut c = env.cmd();
+    c.env("BROCK_POLL_MS", "5").arg("batch");
+    c
+}
+
+fn submit(env: &TestEnv, model: &str, input: &std::path::Path, name: &str) -> std::process::Output {
+    batch(env)
+        .args(["submit", "-m", model, "--s3", "s3://batch-bucket/jobs/"])
+        .args(["--service-role", ROLE, "--name", name, "--wait"])
+        .arg("--input")
+        .arg(input)
+        .output()
+        .unwrap()
+}
+
+fn lines(s: &str) -> Vec<Value> {
+    s.lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+fn answer(v: &Value) -> &str {
+    v["choices"][0]["message"]["content"].as_str().unwrap_or("")
+}
+
+#[test]
+fn submit_wait_and_results_join_back_in_input_order_with_errors_kept() {
+    let env = TestEnv::new();
+    // 119 prompts and, at line 8, a native record whose body Nova refuses.
+    let mut input = String::new();
+    for i in 0..120 {
+        if i == 7 {
+            input.push_str(
+                &json!({"recordId": "mine", "modelInput": {"prompt": "not nova"}}).to_string(),
+            );
+            input.push('\n');
+        } else {
+            input.push_str(&format!("prompt number {i}\n"));
+        }
+    }
+    let path = env.write_file("in.txt", input);
+    let out = submit(&env, "nova-lite", &path, "mixed");
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let arn = stdout_of(&out).trim().to_string();
+    assert!(arn.contains(":model-invocation-job/"), "{arn}");
+    for status in [
+        "Submitted",
+        "Validating",
+        "Scheduled",
+        "InProgress",
+        "PartiallyCompleted",
+    ] {
+        assert!(
+            err.contains(status),
+            "{status} missing from the progress: {err}"
+        );
+    }
+
+    let out = batch(&env).args(["results", &arn]).output().unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let got = lines(&stdout_of(&out));
+    assert_eq!(got.len(), 120);
+    for (i, v) in got.iter().enumerate() {
+        if i == 7 {
+            assert_eq!(v["record_id"], "r0000000007", "{v}");
+            assert_eq!(v["error"]["code"], 400, "{v}");
+            assert!(
+                v["error"]["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("Malformed input request"),
+                "{v}"
+            );
+        } else {
+            assert_eq!(v["object"], "chat.completion", "{v}");
+            assert!(
+                answer(v).ends_with(&format!("You said: prompt number {i}")),
+                "line {i}: {v}"
+            );
+        }
+    }
+    assert!(
+        err.contains("120 records: 119 succeeded, 1 failed;") && err.contains("input tokens"),
+        "{err}"
+    );
+
+    // Status, in text and JSON, with the service's counts.
+    let out = batch(&env).args(["status", &arn]).output().unwrap();
+    let text = stdout_of(&out);
+    assert!(text.contains("status: PartiallyCompleted"), "{text}");
+    assert!(
+        text.contains("records: 120 (120 processed, 119 succeeded, 1 failed)"),
+        "{text}"
+    );
+    let out = batch(&env)
+        .args(["--output", "json", "list"])
+        .output()
+        .unwrap();
+    let listed: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(listed[0]["jobArn"], arn.as_str(), "{listed}");
+}
+
+#[test]
+fn claude_llama_and_openai_lines_use_each_familys_native_body() {
+    let env = TestEnv::new();
+    let mut openai = String::new();
+    for i in 0..100 {
+        openai.push_str(
+            &json!({"model": "ignored", "messages": [
+                {"role": "system", "content": "be brief"},
+                {"role": "user", "content": format!("question {i}")}
+            ], "max_tokens": 50})
+            .to_string(),
+        );
+        openai.push('\n');
+    }
+    let openai = env.write_file("openai.jsonl", openai);
+    let plain = env.write_file("plain.txt", prompts(100));
+    for (n, (model, input)) in [
+        ("us.anthropic.claude-sonnet-4-20250514-v1:0", &openai),
+        ("us.meta.llama3-3-70b-instruct-v1:0", &plain),
+        ("amazon.nova-micro-v1:0", &openai),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let out = submit(&env, model, input, &format!("fam{n}"));
+        assert_eq!(out.status.code(), Some(0), "{model}: {}", stderr_of(&out));
+        let arn = stdout_of(&out).trim().to_string();
+        let out = batch(&env)
+            .args(["results", &arn, "-o"])
+            .arg(env.home.path().join("r.jsonl"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{model}: {}", stderr_of(&out));
+        assert_eq!(stdout_of(&out), "", "results went to the file");
+        let got = lines(&std::fs::read_to_string(env.home.path().join("r.jsonl")).unwrap());
+        assert_eq!(got.len(), 100, "{model}");
+        let want = if input == &openai {
+            "question 42"
+        } else {
+            "prompt number 42"
+        };
+        assert!(
+            answer(&got[42]).ends_with(&format!("You said: {want}")),
+            "{model}: {}",
+            got[42]
+        );
+        assert_eq!(got[42]["model"], model);
+    }
+}
+
+#[test]
+fn embeddings_from_native_records_come_back_as_index_and_embedding() {
+    let env = TestEnv::new();
+    let input: String = (0..100)
+        .map(|i| {
+            format!(
+                "{}\n",
+                json!({"modelInput": {"inputText": format!("text {i}"), "dimensions": 256}})
+            )
+        })
+        .collect();
+    let path = env.write_file("emb.jsonl", input);
+    let out = submit(&env, "amazon.titan-embed-text-v2:0", &path, "emb");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let arn = stdout_of(&out).trim().to_string();
+    let out = batch(&env).args(["results", &arn]).output().unwrap();
+    let got = lines(&stdout_of(&out));
+    assert_eq!(got.len(), 100);
+    assert_eq!(got[5]["index"], 5);
+    assert_eq!(got[5]["embedding"].as_array().unwrap().len(), 256);
+}
+
+#[test]
+fn results_can_be_fetched_from_another_machine() {
+    let env = TestEnv::new();
+    let path = env.write_file("p.txt", prompts(100));
+    let out = submit(&env, "nova-lite", &path, "elsewhere");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let arn = stdout_of(&out).trim().to_string();
+    // A fresh HOME: nothing local survives, only what is in S3 and Bedrock.
+    let fresh = tempfile::tempdir().unwrap();
+    let url = env.url();
+    let out = bare_cmd(fresh.path())
+        .envs([
+            ("AWS_ACCESS_KEY_ID", brock_emulator::DEFAULT_ACCESS_KEY),
+            ("AWS_SECRET_ACCESS_KEY", brock_emulator::DEFAULT_SECRET_KEY),
+            ("AWS_REGION", "us-east-1"),
+            ("AWS_ENDPOINT_URL_BEDROCK", &url),
+            ("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", &url),
+            ("AWS_ENDPOINT_URL_S3", &url),
+        ])
+        .args(["batch", "results", &arn])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let got = lines(&stdout_of(&out));
+    assert_eq!(got.len(), 100);
+    assert!(answer(&got[99]).ends_with("You said: prompt number 99"));
+}
+
+#[test]
+fn bad_input_is_refused_before_anything_is_sent() {
+    let env = TestEnv::new();
+    let few = env.write_file("few.txt", prompts(99));
+    let mut bad = prompts(150);
+    bad.push_str("{\"neither\": 1}\n");
+    let bad = env.write_file("bad.txt", bad);
+    let ok = env.write_file("ok.txt", prompts(100));
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            vec!["--input".into(), few.display().to_string()],
+            "the input has 99 records; a Bedrock batch job takes at least 100",
+        ),
+        (
+            vec!["--input".into(), bad.display().to_string()],
+            "input line 151: a JSON object that is neither",
+        ),
+        (
+            vec![
+                "--input".into(),
+                ok.display().to_string(),
+                "--service-role".into(),
+                "arn:aws:iam::123:user/x".into(),
+            ],
+            "is not an IAM role ARN",
+        ),
+        (
+            vec![
+                "--input".into(),
+                ok.display().to_string(),
+                "--s3".into(),
+                "s3://Bad_Bucket/x/".into(),
+            ],
+            "is not a usable S3 location",
+        ),
+        (
+            vec![
+                "--input".into(),
+                ok.display().to_string(),
+                "--name".into(),
+                "no spaces".into(),
+            ],
+            "is not a valid job name",
+        ),
+    ];
+    for (extra, want) in cases {
+        let mut args: Vec<String> = vec!["submit".into(), "-m".into(), "nova-lite".into()];
+        if !extra.contains(&"--s3".to_string()) {
+            args.extend(["--s3".into(), "s3://b-bucket/x/".into()]);
+        }
+        if !extra.contains(&"--service-role".to_string()) {
+            args.extend(["--service-role".into(), ROLE.into()]);
+        }
+        args.extend(extra);
+        let out = batch(&env).args(&args).output().unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(want), "{args:?}: {err}");
+        assert_eq!(
+            err.lines()
+                .filter(|l| l.starts_with("brock: error:"))
+                .count(),
+            1,
+            "{err}"
+        );
+    }
+    assert_eq!(
+        env.emulator.requests(),
+        0,
+        "a refused submit sent something"
+    );
+}
+
+#[test]
+fn s3_errors_are_one_clear_line_each() {
+    let env = TestEnv::new();
+    let ok = env.write_file("ok.txt", prompts(100));
+    for (bucket, want, code) in [
+        ("missing-bucket", "the bucket does not exist", 1),
+        ("denied-bucket", "access denied", 3),
+    ] {
+        let out = batch(&env)
+            .args(["submit", "-m", "nova-lite", "--service-role", ROLE])
+            .args(["--s3", &format!("s3://{bucket}/x/"), "--input"])
+            .arg(&ok)
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(code), "{bucket}: {err}");
+        assert!(
+            err.contains(want) && err.contains(&format!("s3://{bucket}/x/")),
+            "{bucket}: {err}"
+        );
+        assert_eq!(
+            err.lines()
+                .filter(|l| l.starts_with("brock: error:"))
+                .count(),
+            1,
+            "{err}"
+        );
+        assert!(
+            !err.contains("SdkError") && !err.contains("panicked"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_job_whose_every_record_fails_ends_failed_with_exit_1() {
+    let env = TestEnv::new();
+    let input: String = (0..100)
+        .map(|i| format!("{}\n", json!({"modelInput": {"bogus": i}})))
+        .collect();
+    let path = env.write_file("bad.jsonl", input);
+    let out = submit(&env, "nova-lite", &path, "allbad");
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("ended Failed"), "{err}");
+    let arn = stdout_of(&out).trim().to_string();
+    // The per-record errors are still there to read.
+    let out = batch(&env).args(["results", &arn]).output().unwrap();
+    let got = lines(&stdout_of(&out));
+    assert_eq!(got.len(), 100);
+    assert!(got.iter().all(|v| v["error"]["code"] == 400));
+    assert!(stderr_of(&out).contains("100 records: 0 succeeded, 100 failed"));
+}
+
+#[test]
+fn a_stopped_job_ends_stopped() {
+    let env = TestEnv::new();
+    let path = env.write_file("p.txt", prompts(100));
+    let out = batch(&env)
+        .args(["submit", "-m", "nova-lite", "--s3", "s3://b-bucket/jobs/"])
+        .args(["--service-role", ROLE, "--name", "tostop", "--input"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let arn = stdout_of(&out).trim().to_string();
+    let out = batch(&env).args(["stop", &arn]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("stop requested"));
+    let out = batch(&env)
+        .args(["status", &arn, "--wait"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stdout_of(&out).contains("status: Stopped"),
+        "{}",
+        stdout_of(&out)
+    );
+    // Stopping it again is the service's refusal, verbatim.
+    let out = batch(&env).args(["stop", &arn]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr_of(&out).contains("ValidationException"),
+        "{}",
+        stderr_of(&out)
+    );
+    // Results of a job that never ran say so.
+    let out = batch(&env).args(["results", &arn]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("has no output files"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn ctrl_c_during_wait_leaves_the_job_running_and_says_how_to_resume() {
+    use nix::sys::signal::{Signal, kill};
+    use nix::unistd::Pid;
+    let env = TestEnv::new();
+    let path = env.write_file("p.txt", prompts(100));
+    let mut child = env
+        .std_cmd()
+        .env("BROCK_POLL_MS", "600000")
+        .args([
+            "batch",
+            "submit",
+            "-m",
+            "nova-lite",
+            "--s3",
+            "s3://b-bucket/j/",
+        ])
+        .args([
+            "--service-role",
+            ROLE,
+            "--name",
+            "interrupted",
+            "--wait",
+            "--input",
+        ])
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    // The first poll has answered: brock is now sleeping until the next one.
+    while !seen.contains("Submitted") {
+        let mut line = String::new();
+        assert!(
+            err.read_line(&mut line).unwrap() > 0,
+            "stderr ended: {seen}"
+        );
+        seen.push_str(&line);
+    }
+    kill(Pid::from_raw(child.id() as i32), Signal::SIGINT).unwrap();
+    let status = child.wait().unwrap();
+    err.read_to_string(&mut seen).unwrap();
+    let mut arn = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut arn)
+        .unwrap();
+    assert_eq!(status.code(), Some(130), "{seen}");
+    let arn = arn.trim();
+    assert!(
+        seen.contains("the job keeps running")
+            && seen.contains(&format!("brock batch status {arn} --wait")),
+        "{seen}"
+    );
+    // It did keep running.
+    let out = batch(&env)
+        .args(["status", arn, "--wait"])
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&out).contains("status: Completed"),
+        "{}",
+        stdout_of(&out)
+    );
+}
+
+#[test]
+fn a_large_input_goes_up_in_parts() {
+    let env = TestEnv::new();
+    // 120 records of about 75 kB: more than one 8 MiB part.
+    let word = "abcdefghi ".repeat(7_500);
+    let input: String = (0..120).map(|i| format!("{i} {word}\n")).collect();
+    assert!(input.len() > 9_000_000);
+    let path = env.write_file("big.txt", input);
+    let out = submit(&env, "nova-lite", &path, "big");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let arn = stdout_of(&out).trim().to_string();
+    let out = batch(&env).args(["results", &arn]).output().unwrap();
+    let got = lines(&stdout_of(&out));
+    assert_eq!(got.len(), 120);
+    assert!(
+        answer(&got[119]).contains("You said: 119 abcdefghi"),
+        "{}",
+        &answer(&got[119])[..80]
+    );
+    // The emulator tags a multipart object's ETag with its part count, as S3 does.
+    let url = env.url();
+    let etag = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(async move {
+            sdk_client(&url, brock_emulator::DEFAULT_SECRET_KEY)
+                .head_object()
+                .bucket("batch-bucket")
+                .key("jobs/big/input/part-00001.jsonl")
+                .send()
+                .await
+                .unwrap()
+                .e_tag()
+                .unwrap()
+                .to_string()
+        });
+    assert!(etag.ends_with("-2\""), "{etag}");
+}
+
+fn sdk_client(url: &str, secret: &str) -> aws_sdk_s3::Client {
+    use aws_sdk_s3::config::{BehaviorVersion, Credentials, Region};
+    aws_sdk_s3::Client::from_conf(
+        aws_sdk_s3::Config::builder()
+            .behavior_version(BehaviorVersion::latest())
+            .region(Region::new("us-east-1"))
+            .credentials_provider(Credentials::new(
+                brock_emulator::DEFAULT_ACCESS_KEY,
+                secret,
+                None,
+                None,
+                "test",
+            ))
+            .endpoint_url(url)
+            .force_path_style(true)
+            .build(),
+    )
+}
+
+#[test]
+fn async_start_wait_and_fetch_a_video() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .env("BROCK_POLL_MS", "5")
+        .args([
+            "async",
+            "start",
+            "-m",
+            "amazon.nova-reel-v1:0",
+            "--s3",
+            "s3://videos/out/",
+        ])
+        .args(["a lighthouse at dusk", "--wait"])
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let arn = stdout_of(&out).trim().to_string();
+    assert!(arn.contains(":async-invoke/"), "{arn}");
+    assert!(
+        err.contains("InProgress") && err.contains("Completed"),
+        "{err}"
+    );
+    let dir = env.home.path().join("clips");
+    let out = env
+        .cmd()
+        .args(["async", "fetch", &arn, "-o"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let mp4 = std::fs::read(dir.join("output.mp4")).unwrap();
+    assert_eq!(&mp4[4..8], b"ftyp");
+    assert!(stdout_of(&out).trim().ends_with("output.mp4"));
+    let out = env.cmd().args(["async", "status", &arn]).output().unwrap();
+    assert!(
+        stdout_of(&out).contains("status: Completed"),
+        "{}",
+        stdout_of(&out)
+    );
+    let out = env
+        .cmd()
+        .args(["--output", "json", "async", "list", "--status", "Completed"])
+        .output()
+        .unwrap();
+    let listed: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(listed[0]["invocationArn"], arn.as_str());
+}
+
+#[test]
+fn async_failures_and_bad_input() {
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .env("BROCK_POLL_MS", "5")
+        .args([
+            "async",
+            "start",
+            "-m",
+            "amazon.nova-reel-v1:0",
+            "--s3",
+            "s3://videos/out/",
+        ])
+        .args(["[[blocked]] something", "--wait"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("ended Failed: The generated video has been blocked"),
+        "{}",
+        stderr_of(&out)
+    );
+    let out = env
+        .cmd()
+        .args([
+            "async",
+            "start",
+            "-m",
+            "amazon.nova-reel-v1:0",
+            "--s3",
+            "s3://videos/out/",
+        ])
+        .args(["--duration", "7", "a cat"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("--duration 7"));
+    // The service's own check: Nova Reel 1.0 makes 6-second videos only.
+    let out = env
+        .cmd()
+        .args([
+            "async",
+            "start",
+            "-m",
+            "amazon.nova-reel-v1:0",
+            "--s3",
+            "s3://videos/out/",
+        ])
+        .args(["--duration", "12", "a cat"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("ValidationException: Malformed input request"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+/// The emulated S3 as the AWS SDK's S3 client sees it: path-style, checksums on, multipart.
+#[test]
+fn the_aws_sdk_s3_client_round_trips_through_the_emulator() {
+    use aws_sdk_s3::primitives::ByteStream;
+    use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart};
+    let env = TestEnv::new();
+    let url = env.url();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async move {
+        let s3 = sdk_client(&url, brock_emulator::DEFAULT_SECRET_KEY);
+        s3.put_object()
+            .bucket("sdk-bucket")
+            .key("dir/a b.txt")
+            .body(ByteStream::from_static(b"hello"))
+            .send()
+            .await
+            .unwrap();
+        let got = s3
+            .get_object()
+            .bucket("sdk-bucket")
+            .key("dir/a b.txt")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            got.body.collect().await.unwrap().into_bytes().as_ref(),
+            b"hello"
+        );
+        let head = s3
+            .head_object()
+            .bucket("sdk-bucket")
+            .key("dir/a b.txt")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(head.content_length(), Some(5));
+
+        // Multipart: a 5 MiB part and a short last one.
+        let up = s3
+            .create_multipart_upload()
+            .bucket("sdk-bucket")
+            .key("big")
+            .send()
+            .await
+            .unwrap();
+        let id = up.upload_id().unwrap().to_string();
+        let mut parts = Vec::new();
+        for (n, data) in [(1, vec![b'a'; 5 * 1024 * 1024]), (2, b"tail".to_vec())] {
+            let p = s3
+                .upload_part()
+                .bucket("sdk-bucket")
+                .key("big")
+                .upload_id(&id)
+                .part_number(n)
+                .body(ByteStream::from(data))
+                .send()
+                .await
+                .unwrap();
+            parts.push(
+                CompletedPart::builder()
+                    .part_number(n)
+                    .set_e_tag(p.e_tag().map(Into::into))
+                    .build(),
+            );
+        }
+        s3.complete_multipart_upload()
+            .bucket("sdk-bucket")
+            .key("big")
+            .upload_id(&id)
+            .multipart_upload(
+                CompletedMultipartUpload::builder()
+                    .set_parts(Some(parts))
+                    .build(),
+            )
+            .send()
+            .await
+            .unwrap();
+        let got = s3
+            .get_object()
+            .bucket("sdk-bucket")
+            .key("big")
+            .send()
+            .await
+            .unwrap();
+        let bytes = got.body.collect().await.unwrap().into_bytes();
+        assert_eq!(bytes.len(), 5 * 1024 * 1024 + 4);
+        assert!(bytes.ends_with(b"atail"));
+
+        // A short first part is refused when completing, as S3 does.
+        let up = s3
+            .create_multipart_upload()
+            .bucket("sdk-bucket")
+            .key("small")
+            .send()
+            .await
+            .unwrap();
+        let id = up.upload_id().unwrap().to_string();
+        let mut parts = Vec::new();
+        for n in [1, 2] {
+            let p = s3
+                .upload_part()
+                .bucket("sdk-bucket")
+                .key("small")
+                .upload_id(&id)
+                .part_number(n)
+                .body(ByteStream::from_static(b"x"))
+                .send()
+                .await
+                .unwrap();
+            parts.push(
+                CompletedPart::builder()
+                    .part_number(n)
+                    .set_e_tag(p.e_tag().map(Into::into))
+                    .build(),
+            );
+        }
+        let e = s3
+            .complete_multipart_upload()
+            .bucket("sdk-bucket")
+            .key("small")
+            .upload_id(&id)
+            .multipart_upload(
+                CompletedMultipartUpload::builder()
+                    .set_parts(Some(parts))
+                    .build(),
+            )
+            .send()
+            .await
+            .unwrap_err();
+        assert_eq!(e.into_service_error().meta().code(), Some("EntityTooSmall"));
+
+        let listed = s3
+            .list_objects_v2()
+            .bucket("sdk-bucket")
+            .prefix("dir/")
+            .send()
+            .await
+            .unwrap();
+        let keys: Vec<&str> = listed.contents().iter().filter_map(|o| o.key()).collect();
+        assert_eq!(keys, ["dir/a b.txt"]);
+        let paged = s3
+            .list_objects_v2()
+            .bucket("sdk-bucket")
+            .max_keys(1)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(paged.is_truncated(), Some(true));
+        let next = s3
+            .list_objects_v2()
+            .bucket("sdk-bucket")
+            .max_keys(1)
+            .continuation_token(paged.next_continuation_token().unwrap())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(next.contents()[0].key(), Some("dir/a b.txt"));
+
+        use aws_sdk_s3::error::ProvideErrorMetadata;
+        let e = s3
+            .get_object()
+            .bucket("sdk-bucket")
+            .key("nope")
+            .send()
+            .await
+            .unwrap_err();
+        assert_eq!(e.into_service_error().code(), Some("NoSuchKey"));
+        let e = s3
+            .get_object()
+            .bucket("never-written")
+            .key("k")
+            .send()
+            .await
+            .unwrap_err();
+        assert_eq!(e.into_service_error().code(), Some("NoSuchBucket"));
+        let e = s3
+            .put_object()
+            .bucket("denied-x")
+            .key("k")
+            .body(ByteStream::from_static(b"x"))
+            .send()
+            .await
+            .unwrap_err();
+        assert_eq!(e.into_service_error().code(), Some("AccessDenied"));
+        let bad = sdk_client(&url, "wrong-secret");
+        let e = bad
+            .get_object()
+            .bucket("sdk-bucket")
+            .key("big")
+            .send()
+            .await
+            .unwrap_err();
+        assert_eq!(e.into_service_error().code(), Some("SignatureDoesNotMatch"));
+    });
+}
+
+/// boto3 (what most Python users drive S3 with) against the same S3.
+#[test]
+fn boto3_round_trips_through_the_emulated_s3() {
+    crate::common::require_tool("python3", "python3");
+    let env = TestEnv::new();
+    let script = r#"
+import sys, boto3, botocore
+from botocore.config import Config
+s3 = boto3.client("s3", endpoint_url=sys.argv[1], region_name="us-east-1",
+    aws_access_key_id=sys.argv[2], aws_secret_access_key=sys.argv[3],
+    config=Config(s3={"addressing_style": "path"}))
+s3.put_object(Bucket="py-bucket", Key="k/one.jsonl", Body=b'{"a":1}\n')
+assert s3.get_object(Bucket="py-bucket", Key="k/one.jsonl")["Body"].read() == b'{"a":1}\n'
+keys = [o["Key"] for o in s3.list_objects_v2(Bucket="py-bucket", Prefix="k/")["Contents"]]
+assert keys == ["k/one.jsonl"], keys
+try:
+    s3.head_bucket(Bucket="missing-py")
+    raise SystemExit("no error")
+except botocore.exceptions.ClientError as e:
+    assert e.response["Error"]["Code"] == "404", e.response
+print("ok")
+"#;
+    let probe = std::process::Command::new("python3")
+        .args(["-c", "import boto3"])
+        .output()
+        .unwrap();
+    assert!(
+        probe.status.success(),
+        "this test needs boto3 (pip install boto3)"
+    );
+    let out = std::process::Command::new("python3")
+        .args([
+            "-c",
+            script,
+            &env.url(),
+            brock_emulator::DEFAULT_ACCESS_KEY,
+            brock_emulator::DEFAULT_SECRET_KEY,
+        ])
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env_remove("AWS_PROFILE")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        stdout_of(&out),
+        stderr_of(&out)
+    );
+    assert_eq!(stdout_of(&out).trim(), "ok");
+}
+
+#[test]
+fn a_slower_emulator_pace_shows_each_status_once_in_a_pipe() {
+    let env = TestEnv::with_options(brock_emulator::EmulatorOptions {
+        job_polls_per_status: 3,
+        ..Default::default()
+    });
+    let path = env.write_file("p.txt", prompts(100));
+    let out = submit(&env, "nova-lite", &path, "paced");
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    for status in ["Submitted", "Validating", "Scheduled", "InProgress"] {
+        let n = err
+            .lines()
+            .filter(|l| l.contains(&format!("paced {status} ")))
+            .count();
+        assert_eq!(n, 1, "{status} shown {n} times: {err}");
+    }
+    assert!(err.contains("paced Completed · "), "{err}");
+    // Status, polled once more, still says Completed.
+    let arn = stdout_of(&out).trim().to_string();
+    let out = batch(&env).args(["status", &arn]).output().unwrap();
+    assert!(
+        stdout_of(&out).contains("status: Completed"),
+        "{}",
+        stdout_of(&out)
+    );
+}
+
+#[test]
+fn video_makes_a_clip_in_one_command() {
+    let env = TestEnv::new();
+    let clip = env.home.path().join("clip.mp4");
+    let out = env
+        .cmd()
+        .env("BROCK_POLL_MS", "5")
+        .args([
+            "video",
+            "a lighthouse at dusk",
+            "--duration",
+            "12",
+            "--s3",
+            "s3://videos/v/",
+            "-o",
+        ])
+        .arg(&clip)
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(stdout_of(&out), format!("{}\n", clip.display()));
+    assert!(
+        err.contains("started arn:aws:bedrock:us-east-1:123456789012:async-invoke/"),
+        "{err}"
+    );
+    let mp4 = std::fs::read(&clip).unwrap();
+    assert_eq!(&mp4[4..8], b"ftyp");
+    // The movie header carries the 12 seconds asked for (timescale 1000).
+    let at = mp4.windows(4).position(|w| w == b"mvhd").unwrap();
+    let duration = u32::from_be_bytes(mp4[at + 20..at + 24].try_into().unwrap());
+    assert_eq!(duration, 12_000);
+}
