@@ -21,10 +21,11 @@ pub mod roles;
 pub mod sessions;
 pub mod tokens;
 
-use crate::cli::{ChatArgs, Cli, Command};
+use crate::cli::{Cli, Command};
 use crate::config::{CommandOverrides, Settings, resolve};
 use crate::error::{Error, Result};
 use crate::render::Printer;
+use chat::ChatArgs;
 
 pub async fn dispatch(printer: &Printer, cli: Cli) -> Result<()> {
     let Cli { global, command } = cli;
@@ -50,12 +51,12 @@ pub async fn dispatch(printer: &Printer, cli: Cli) -> Result<()> {
             ..Default::default()
         },
         Command::Agent(a) => match &a.command {
-            crate::cli::AgentCommand::Ask(ask) => CommandOverrides {
+            agent::AgentCommand::Ask(ask) => CommandOverrides {
                 model: ask.model.clone(),
                 ..Default::default()
             },
             // An inline agent's instruction is its system prompt: the setting is the default.
-            crate::cli::AgentCommand::Inline(inline) => CommandOverrides {
+            agent::AgentCommand::Inline(inline) => CommandOverrides {
                 model: inline.model.clone(),
                 system: inline.instruction.clone(),
                 ..Default::default()
@@ -69,7 +70,7 @@ pub async fn dispatch(printer: &Printer, cli: Cli) -> Result<()> {
         Command::Config(a) => CommandOverrides {
             config_may_be_missing: matches!(
                 a.command,
-                crate::cli::ConfigCommand::Init | crate::cli::ConfigCommand::Path
+                config::ConfigCommand::Init | config::ConfigCommand::Path
             ),
             ..Default::default()
         },
