@@ -43,7 +43,7 @@ pub fn event_stream(data: &[u8]) {
     let mut decoder = ConverseStreamDecoder::new();
     let mut acc = Accumulator::new();
     for ev in &events {
-        let printed = brock::commands::raw::event_json(ev);
+        let printed = brock::event_json(ev);
         let _ = serde_json::to_string(&printed).expect("raw output serialises");
         if let Some(e) = ev.to_error() {
             let _ = e.to_string();
@@ -115,12 +115,12 @@ pub fn config_loader(data: &[u8]) {
     }
     let env: [(&str, &str); 0] = [];
     for profile in [None, Some("work")] {
-        let global = brock::cli::GlobalArgs {
+        let global = brock::GlobalArgs {
             config: Some(path.clone()),
             profile: profile.map(str::to_string),
             ..Default::default()
         };
-        match brock::config::resolve_with_env(&global, &Default::default(), &env) {
+        match brock::resolve_with_env(&global, &Default::default(), &env) {
             Ok(settings) => {
                 for name in settings.aliases.keys() {
                     let _ = settings.resolve_model(name);

@@ -437,7 +437,6 @@ pub fn parse_number(key: &str, text: &str) -> std::result::Result<f64, String> {
     check_number(key, v)
 }
 
-pub const DEFAULT_MAX_ATTEMPTS: u32 = 3;
 pub const DEFAULT_CONNECT_TIMEOUT: f64 = 10.0;
 pub const DEFAULT_READ_TIMEOUT: f64 = 300.0;
 
@@ -1743,7 +1742,7 @@ mod tests {
         assert_eq!(s.model.as_deref(), Some("e.f"));
         assert_eq!(s.temperature, Some(0.5));
         assert_eq!(s.max_tokens, Some(99));
-        assert_eq!(s.max_attempts, DEFAULT_MAX_ATTEMPTS);
+        assert_eq!(s.max_attempts, 3);
         let src = |k: &str| {
             s.shown
                 .iter()

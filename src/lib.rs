@@ -5,24 +5,32 @@
 //! (`brock-emulator`) is a strict Bedrock look-alike used by `--mock`, `brock emulator` and the
 //! tests. CONTRIBUTING.md's "Layers" section says which module may use which.
 
-pub mod cli;
-pub mod commands;
-pub mod config;
+// Private by default, so the compiler reports what nothing uses. Public: what the integration
+// tests (tests/cli) and the fuzz harness drive from outside.
+mod cli;
+mod commands;
+mod config;
 pub mod engine;
 pub mod error;
-pub mod fetch;
-pub mod files;
-pub mod input;
-pub mod logs;
-pub mod man;
-pub mod render;
-pub mod repl;
-pub mod request;
-pub mod s3;
-pub mod serve;
-pub mod session;
+mod fetch;
+mod files;
+mod input;
+mod logs;
+mod man;
+mod render;
+mod repl;
+mod request;
+mod s3;
+mod serve;
+mod session;
 pub mod tools;
-pub mod transport;
+mod transport;
+
+pub use cli::GlobalArgs;
+pub use commands::completions::{file_name as completion_file_name, script as completion_script};
+pub use commands::raw::event_json;
+pub use config::{ToolConfig, resolve_with_env};
+pub use man::pages as man_pages;
 
 use std::process::ExitCode;
 

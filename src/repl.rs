@@ -20,7 +20,8 @@ use rustyline::history::FileHistory;
 use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::{Cmd, CompletionType, Config, Editor, EventHandler, KeyCode, KeyEvent, Modifiers};
 
-use crate::cli::{ChatArgs, OutputFormat};
+use crate::cli::OutputFormat;
+use crate::commands::chat::ChatArgs;
 use crate::config::Settings;
 use crate::engine::{self, LoopEvent, RouteOptions, TurnOptions, prepare};
 use crate::error::{Error, Result};

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::cli::{ChatArgs, InputFormat};
+use crate::commands::chat::{ChatArgs, InputFormat};
 use crate::config::Settings;
 use crate::engine::{RouteOptions, core_error};
 use crate::error::{Error, Result};

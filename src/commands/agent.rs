@@ -10,10 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::cli::{
-    AgentArgs, AgentAskArgs, AgentChatArgs, AgentCommand, AgentInlineArgs, AgentInvokeArgs,
-    AgentRetrieveArgs, AgentSessionArgs, KbSearchArgs, OutputFormat,
-};
+use crate::cli::OutputFormat;
 use crate::config::{Settings, data_dir, did_you_mean};
 use crate::error::{Error, Result};
 use crate::files::{create_private_dir, write_atomic};
@@ -28,6 +25,235 @@ use brock_core::agent::{
     self as wire, AgentEvent, Citation, InlineAgent, Invocation, InvokeAgent, References, Retrieval,
 };
 use brock_core::message::{Part, ToolResultContent, ToolStatus};
+use clap::{Args, Subcommand};
+
+#[derive(Debug, Clone, Args)]
+#[command(after_help = "Agents can be named in the config file:\n  \
+[agents.support]\n  \
+agent_id = \"ABCDE12345\"\n  \
+alias_id = \"TSTALIASID\"\n\n\
+Examples:\n  \
+brock agent invoke support \"Where is my order?\"\n  \
+brock agent invoke ABCDE12345 TSTALIASID \"What is the weather in Paris?\" --tools --trace\n  \
+brock agent invoke support --continue \"And tomorrow?\"\n  \
+brock agent retrieve KB12345678 \"refund policy\" --top-k 10 --filter '{\"equals\":{\"key\":\"category\",\"value\":\"billing\"}}'\n  \
+brock agent ask KB12345678 \"How long do refunds take?\" -m nova-pro")]
+pub struct AgentArgs {
+    #[command(subcommand)]
+    pub command: AgentCommand,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum AgentCommand {
+    /// Invoke an agent and stream its answer (InvokeAgent)
+    Invoke(AgentInvokeArgs),
+    /// Talk to an agent turn by turn in one session
+    Chat(AgentChatArgs),
+    /// Run an agent defined on the command line: model, instruction, tools, knowledge bases
+    /// (InvokeInlineAgent)
+    Inline(AgentInlineArgs),
+    /// Query a knowledge base for matching passages (Retrieve)
+    Retrieve(AgentRetrieveArgs),
+    /// Ask a knowledge base: a generated answer with citations (RetrieveAndGenerate)
+    Ask(AgentAskArgs),
+}
+
+/// Session options shared by `agent invoke` and `agent chat`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct AgentSessionArgs {
+    /// Session id to use (default: a new one, printed on stderr)
+    #[arg(long, value_name = "ID", conflicts_with = "continue_session")]
+    pub session: Option<String>,
+
+    /// Reuse the last session of this agent and alias
+    #[arg(short = 'c', long = "continue")]
+    pub continue_session: bool,
+
+    /// Memory id, for agents with long-term memory enabled
+    #[arg(long, value_name = "ID")]
+    pub memory_id: Option<String>,
+
+    /// Session attribute KEY=VALUE, kept for the whole session (repeatable)
+    #[arg(long = "session-attr", value_name = "KEY=VALUE")]
+    pub session_attrs: Vec<String>,
+
+    /// Prompt session attribute KEY=VALUE, for this turn only (repeatable)
+    #[arg(long = "prompt-attr", value_name = "KEY=VALUE")]
+    pub prompt_attrs: Vec<String>,
+
+    /// Show the orchestration trace (rationale, actions, knowledge base lookups, guardrails)
+    /// dimmed on stderr
+    #[arg(long)]
+    pub trace: bool,
+
+    /// Run the calls the agent returns control for with the configured [tools.NAME] commands
+    /// and send the results back
+    #[arg(long)]
+    pub tools: bool,
+
+    /// Run tools without asking for approval
+    #[arg(short = 'y', long, requires = "tools")]
+    pub yes: bool,
+
+    /// Most return-of-control rounds per turn before giving up
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub max_rounds: u32,
+
+    /// Characters between guardrail checks while the answer streams (applyGuardrailInterval;
+    /// for agents with a guardrail; the service default is 50)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub guardrail_interval: Option<u32>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AgentInvokeArgs {
+    /// Agent id, or an agent name from [agents.NAME] in the config
+    #[arg(value_name = "AGENT")]
+    pub agent: String,
+
+    /// The alias id (omitted with a configured agent name), then the input text; piped stdin
+    /// is appended to the text
+    #[arg(value_name = "[ALIAS_ID] TEXT")]
+    pub rest: Vec<String>,
+
+    #[command(flatten)]
+    pub session: AgentSessionArgs,
+
+    /// End the session after this answer
+    #[arg(long)]
+    pub end_session: bool,
+
+    /// Print the exact request that would be sent and exit
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AgentChatArgs {
+    /// Agent id, or an agent name from [agents.NAME] in the config
+    #[arg(value_name = "AGENT")]
+    pub agent: String,
+
+    /// Agent alias id (omitted with a configured agent name)
+    #[arg(value_name = "ALIAS_ID")]
+    pub alias_id: Option<String>,
+
+    #[command(flatten)]
+    pub session: AgentSessionArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+#[command(after_help = "Examples:\n  \
+brock agent inline -m nova-pro --instruction \"You answer questions about the weather, using your tools.\" --tools \"Weather in Paris?\"\n  \
+brock agent inline --kb KB12345678:\"the staff handbook\" --instruction @agent.txt \"How long do refunds take?\"\n  \
+brock agent inline --tools-file tools.json --tools --yes --continue \"And tomorrow?\"")]
+pub struct AgentInlineArgs {
+    /// The input text; piped stdin is appended to it (or is the text when none is given)
+    #[arg(value_name = "TEXT")]
+    pub text: Vec<String>,
+
+    /// Foundation model: id, alias from [aliases], inference profile id or ARN; env BROCK_MODEL
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+
+    /// What the agent is for and how it behaves, at least 40 characters (text or @FILE;
+    /// default: the system setting, env BROCK_SYSTEM)
+    #[arg(long, value_name = "TEXT|@FILE")]
+    pub instruction: Option<String>,
+
+    /// Give the agent a knowledge base, with a description of when to search it (repeatable)
+    #[arg(long = "kb", value_name = "ID[:DESCRIPTION]")]
+    pub kbs: Vec<String>,
+
+    /// Tool definitions (OpenAI-style, Bedrock toolSpec or Anthropic JSON) declared as agent
+    /// functions; with --tools, the ones with a [tools.NAME] command run
+    #[arg(long, value_name = "FILE")]
+    pub tools_file: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub session: AgentSessionArgs,
+
+    /// End the session after this answer
+    #[arg(long)]
+    pub end_session: bool,
+
+    /// Print the exact request that would be sent and exit
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Retrieval options shared by `agent retrieve` and `agent ask`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct KbSearchArgs {
+    /// Number of passages to retrieve (1–100; the service default is 5)
+    #[arg(short = 'k', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub top_k: Option<u32>,
+
+    /// Search type: HYBRID or SEMANTIC
+    #[arg(long, value_name = "TYPE")]
+    pub search_type: Option<String>,
+
+    /// Metadata filter (a RetrievalFilter as JSON text or @FILE), e.g.
+    /// '{"equals":{"key":"category","value":"billing"}}'
+    #[arg(long, value_name = "JSON|@FILE")]
+    pub filter: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AgentRetrieveArgs {
+    /// Knowledge base id
+    #[arg(value_name = "KB_ID")]
+    pub kb_id: String,
+
+    /// Query text (or piped stdin)
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    #[command(flatten)]
+    pub search: KbSearchArgs,
+
+    /// Continue from this pagination token (printed on stderr when more results exist)
+    #[arg(long, value_name = "TOKEN")]
+    pub next_token: Option<String>,
+
+    /// Follow pagination tokens and print every page
+    #[arg(long, conflicts_with = "next_token")]
+    pub all: bool,
+
+    /// Print the exact request that would be sent (the first page) and exit
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AgentAskArgs {
+    /// Knowledge base id
+    #[arg(value_name = "KB_ID")]
+    pub kb_id: String,
+
+    /// The question (or piped stdin)
+    #[arg(value_name = "QUESTION")]
+    pub question: Vec<String>,
+
+    /// Model that writes the answer: id, alias, inference profile id or ARN; env BROCK_MODEL
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+
+    #[command(flatten)]
+    pub search: KbSearchArgs,
+
+    /// Continue a RetrieveAndGenerate session (its id is printed on stderr)
+    #[arg(long, value_name = "ID")]
+    pub session: Option<String>,
+
+    /// Use RetrieveAndGenerate instead of RetrieveAndGenerateStream
+    #[arg(long)]
+    pub no_stream: bool,
+
+    /// Print the exact request that would be sent and exit
+    #[arg(long)]
+    pub dry_run: bool,
+}
 
 pub async fn run(printer: &Printer, settings: &Settings, args: &AgentArgs) -> Result<()> {
     let outcome = match &args.command {

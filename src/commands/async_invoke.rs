@@ -6,15 +6,124 @@ use std::time::Instant;
 use brock_bedrock::{ApiRequest, Service, path_segment};
 use serde_json::{Value, json};
 
-use crate::cli::{
-    AsyncArgs, AsyncCommand, AsyncFetchArgs, AsyncListArgs, AsyncStartArgs, AsyncStatusArgs,
-    OutputFormat, VideoArgs,
-};
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use crate::cli::OutputFormat;
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::render::diag;
 use crate::render::printer::Printer;
 use crate::s3::S3Uri;
+
+#[derive(Debug, Clone, Args)]
+#[command(after_help = "Examples:\n  \
+brock async start -m amazon.nova-reel-v1:0 --s3 s3://my-bucket/videos/ \"a lighthouse at dusk\" --wait\n  \
+brock async fetch ARN -o clips/")]
+pub struct AsyncArgs {
+    #[command(subcommand)]
+    pub command: AsyncCommand,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum AsyncCommand {
+    /// Start an async invocation writing to S3 (StartAsyncInvoke)
+    Start(AsyncStartArgs),
+    /// Show an invocation's status (GetAsyncInvoke)
+    Status(AsyncStatusArgs),
+    /// List async invocations, newest first (ListAsyncInvokes)
+    List(AsyncListArgs),
+    /// Download a completed invocation's outputs into a directory
+    Fetch(AsyncFetchArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AsyncStartArgs {
+    /// A text-to-video prompt (Nova Reel TEXT_VIDEO); or give the whole body with --input
+    #[arg(value_name = "PROMPT")]
+    pub prompt: Vec<String>,
+
+    /// Model id (e.g. amazon.nova-reel-v1:1); env BROCK_MODEL
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+
+    /// Where the outputs go: s3://BUCKET/PREFIX/
+    #[arg(long, value_name = "S3_URI")]
+    pub s3: String,
+
+    /// The native model input as JSON (instead of a prompt)
+    #[arg(long, value_name = "JSON", conflicts_with = "prompt")]
+    pub input: Option<String>,
+
+    /// Video length in seconds for a prompt (6; Nova Reel 1.1: multiples of 6 up to 120)
+    #[arg(long, value_name = "SECS", conflicts_with = "input")]
+    pub duration: Option<u32>,
+
+    /// Seed for a prompt
+    #[arg(long, value_name = "N", conflicts_with = "input")]
+    pub seed: Option<u32>,
+
+    /// Follow the invocation until it ends, with progress on stderr
+    #[arg(long)]
+    pub wait: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AsyncStatusArgs {
+    /// Invocation ARN
+    #[arg(value_name = "ARN")]
+    pub arn: String,
+
+    /// Follow the invocation until it ends
+    #[arg(long)]
+    pub wait: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AsyncListArgs {
+    /// Only invocations in this status (InProgress, Completed, Failed)
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AsyncFetchArgs {
+    /// Invocation ARN
+    #[arg(value_name = "ARN")]
+    pub arn: String,
+
+    /// Directory to write the outputs into (created if missing)
+    #[arg(short = 'o', long = "output-dir", value_name = "DIR")]
+    pub output_dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct VideoArgs {
+    /// What the video shows (at most 512 characters)
+    #[arg(value_name = "PROMPT", required = true)]
+    pub prompt: Vec<String>,
+
+    /// Model id; default amazon.nova-reel-v1:1
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+
+    /// Where Bedrock writes the video before it is downloaded: s3://BUCKET/PREFIX/
+    #[arg(long, value_name = "S3_URI")]
+    pub s3: String,
+
+    /// Length in seconds (6; Nova Reel 1.1: a multiple of 6 up to 120)
+    #[arg(long, value_name = "SECS")]
+    pub duration: Option<u32>,
+
+    /// Seed
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u32>,
+
+    /// The file to write (MP4)
+    #[arg(short = 'o', long = "output-file", value_name = "FILE")]
+    pub output_file: PathBuf,
+}
 
 pub async fn run(printer: &Printer, settings: &Settings, args: &AsyncArgs) -> Result<()> {
     match &args.command {

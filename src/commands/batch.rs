@@ -21,15 +21,119 @@ use brock_core::request::ChatRequest;
 use brock_core::route::{Route, RouteChoice, plan};
 use serde_json::{Value, json};
 
-use crate::cli::{
-    BatchArgs, BatchCommand, BatchJobArgs, BatchListArgs, BatchResultsArgs, BatchSubmitArgs,
-    ChatArgs, OutputFormat,
-};
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use crate::cli::OutputFormat;
+use crate::cli::number;
+use crate::commands::chat::ChatArgs;
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::render::diag;
 use crate::render::printer::Printer;
 use crate::s3::{S3, S3Uri};
+
+#[derive(Debug, Clone, Args)]
+#[command(after_help = "Examples:\n  \
+brock batch submit -m nova-lite --input prompts.txt --s3 s3://my-bucket/batch/ --service-role arn:aws:iam::123456789012:role/BedrockBatch --wait\n  \
+brock batch status JOB\n  \
+brock batch results JOB -o results.jsonl")]
+pub struct BatchArgs {
+    #[command(subcommand)]
+    pub command: BatchCommand,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum BatchCommand {
+    /// Upload the input to S3 and create a batch inference job (CreateModelInvocationJob)
+    Submit(BatchSubmitArgs),
+    /// Show a job's status and counts (GetModelInvocationJob)
+    Status(BatchJobArgs),
+    /// List batch inference jobs, newest first (ListModelInvocationJobs)
+    List(BatchListArgs),
+    /// Stop a running job (StopModelInvocationJob)
+    Stop(BatchJobArgs),
+    /// Download a finished job's outputs and write them in input order
+    Results(BatchResultsArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BatchSubmitArgs {
+    /// Model id, alias or inference profile; env BROCK_MODEL
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+
+    /// Input lines: plain prompts, OpenAI chat.completions requests, or native records
+    /// ({"recordId","modelInput"}); - for stdin
+    #[arg(long, value_name = "FILE")]
+    pub input: PathBuf,
+
+    /// Where the job's input, mapping and output go: s3://BUCKET/PREFIX/
+    #[arg(long, value_name = "S3_URI")]
+    pub s3: String,
+
+    /// The IAM service role Bedrock assumes to read and write the S3 location
+    #[arg(long, value_name = "ARN")]
+    pub service_role: String,
+
+    /// Job name (letters, digits, + - .); default brock-<time>
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// System prompt for plain-prompt lines
+    #[arg(short, long, value_name = "TEXT")]
+    pub system: Option<String>,
+
+    /// Maximum tokens to generate per record
+    #[arg(long, value_name = "N", value_parser = number::<u32>("max_tokens"))]
+    pub max_tokens: Option<u32>,
+
+    /// Sampling temperature
+    #[arg(long, value_name = "T", value_parser = number::<f32>("temperature"))]
+    pub temperature: Option<f32>,
+
+    /// Job timeout in hours (24 to 168)
+    #[arg(long, value_name = "HOURS", value_parser = clap::value_parser!(u32).range(24..=168))]
+    pub timeout_hours: Option<u32>,
+
+    /// Follow the job until it ends, with progress on stderr
+    #[arg(long)]
+    pub wait: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BatchJobArgs {
+    /// Job ARN or id
+    #[arg(value_name = "JOB")]
+    pub job: String,
+
+    /// Follow the job until it ends (status only)
+    #[arg(long)]
+    pub wait: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BatchListArgs {
+    /// Only jobs in this status (Submitted, InProgress, Completed, Failed, Stopped, …)
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+
+    /// Only jobs whose name contains this
+    #[arg(long, value_name = "TEXT")]
+    pub name_contains: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BatchResultsArgs {
+    /// Job ARN or id
+    #[arg(value_name = "JOB")]
+    pub job: String,
+
+    /// Write the results here instead of stdout
+    #[arg(short = 'o', long = "output-file", value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+}
 
 /// Bedrock's minimum records per batch inference job (documented quota).
 pub const MIN_RECORDS: u64 = 100;

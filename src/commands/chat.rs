@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use serde_json::json;
 
-use crate::cli::{ChatArgs, InputFormat, OutputFormat};
+use crate::cli::OutputFormat;
 use crate::config::Settings;
 use crate::engine::{self, LoopEvent, RouteOptions, TurnOptions, prepare};
 use crate::error::{Error, Result};
@@ -20,8 +20,260 @@ use crate::tools::{Approval, ToolRunner};
 use crate::request::session_settings;
 
 // `tokens` builds the same request; every command maps core errors the same way.
+use crate::cli::number;
 pub use crate::engine::core_error;
 pub use crate::request::build_request;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Default, Args)]
+#[command(after_help = CHAT_EXAMPLES, after_long_help = chat_long_help())]
+pub struct ChatArgs {
+    /// The prompt; piped stdin is appended to it as context (or is the prompt when none is given)
+    #[arg(value_name = "PROMPT")]
+    pub prompt: Vec<String>,
+
+    /// Model id, alias from [aliases], inference profile id or ARN; env BROCK_MODEL
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+
+    /// System prompt
+    #[arg(short, long, value_name = "TEXT")]
+    pub system: Option<String>,
+
+    /// Maximum tokens to generate
+    #[arg(long, value_name = "N", value_parser = number::<u32>("max_tokens"))]
+    pub max_tokens: Option<u32>,
+
+    /// Sampling temperature (0–1 for most models)
+    #[arg(short = 't', long, value_name = "T", allow_negative_numbers = true, value_parser = number::<f32>("temperature"))]
+    pub temperature: Option<f32>,
+
+    /// Nucleus sampling (0–1)
+    #[arg(long, value_name = "P", allow_negative_numbers = true, value_parser = number::<f32>("top_p"))]
+    pub top_p: Option<f32>,
+
+    /// Top-k sampling (sent in additionalModelRequestFields, named as the model family expects)
+    #[arg(long, value_name = "K", value_parser = number::<u32>("top_k"))]
+    pub top_k: Option<u32>,
+
+    /// Stop sequence (repeatable)
+    #[arg(long = "stop", value_name = "TEXT")]
+    pub stop: Vec<String>,
+
+    /// Extra model field KEY=JSON into additionalModelRequestFields (repeatable; dotted keys nest)
+    #[arg(long = "param", value_name = "KEY=JSON")]
+    pub params: Vec<String>,
+
+    /// Anthropic beta flags, comma separated (e.g. interleaved-thinking-2025-05-14)
+    #[arg(
+        long,
+        value_name = "FLAGS",
+        value_delimiter = ',',
+        hide_short_help = true
+    )]
+    pub anthropic_beta: Vec<String>,
+
+    /// Extra response field path (additionalModelResponseFieldPaths), repeatable
+    #[arg(long = "response-field", value_name = "PATH", hide_short_help = true)]
+    pub response_fields: Vec<String>,
+
+    /// Reasoning: off, low, medium, high, or a token budget
+    #[arg(long, value_name = "LEVEL")]
+    pub reasoning: Option<String>,
+
+    /// Do not print the model's reasoning
+    #[arg(long)]
+    pub hide_reasoning: bool,
+
+    /// Tool definitions (OpenAI-style or Bedrock toolSpec JSON)
+    #[arg(long, value_name = "FILE")]
+    pub tools: Option<PathBuf>,
+
+    /// Tool choice: auto, any, none or a tool name
+    #[arg(long, value_name = "CHOICE")]
+    pub tool_choice: Option<String>,
+
+    /// Attach an image, document or video (repeatable); s3:// URIs are passed by reference, https:// URLs fetched, `-` attaches piped stdin (format told from its content)
+    #[arg(short = 'a', long = "attach", value_name = "PATH")]
+    pub attach: Vec<String>,
+
+    /// Constrain the answer to this JSON schema and print the JSON only
+    #[arg(long, value_name = "FILE")]
+    pub json_schema: Option<PathBuf>,
+
+    /// Apply a guardrail, ID:VERSION
+    #[arg(long, value_name = "ID:VERSION")]
+    pub guardrail: Option<String>,
+
+    /// Print the guardrail trace to stderr
+    #[arg(long, hide_short_help = true)]
+    pub guardrail_trace: bool,
+
+    /// Add TEXT to the prompt as guarded content: with --guardrail, only guarded content is
+    /// checked (a Converse guardContent block; repeatable)
+    #[arg(long = "guard", value_name = "TEXT", hide_short_help = true)]
+    pub guard: Vec<String>,
+
+    /// Send piped stdin as guarded content instead of appending it to the prompt
+    #[arg(long, hide_short_help = true)]
+    pub guard_stdin: bool,
+
+    /// Print the request's input token count (CountTokens) instead of sending it
+    #[arg(long, hide_short_help = true)]
+    pub count_tokens: bool,
+
+    /// Latency profile: standard or optimized
+    #[arg(long, value_name = "MODE", hide_short_help = true)]
+    pub latency: Option<String>,
+
+    /// Service tier: default, priority, flex
+    #[arg(long, value_name = "TIER", hide_short_help = true)]
+    pub service_tier: Option<String>,
+
+    /// Request metadata KEY=VALUE for invocation logs (repeatable)
+    #[arg(
+        long = "request-metadata",
+        value_name = "KEY=VALUE",
+        hide_short_help = true
+    )]
+    pub request_metadata: Vec<String>,
+
+    /// Insert cache points after the system prompt and tools (prompt caching)
+    #[arg(long)]
+    pub cache: bool,
+
+    /// Start the assistant's answer with this text
+    #[arg(long, value_name = "TEXT")]
+    pub prefill: Option<String>,
+
+    /// Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file);
+    /// the model is -m if given, else the body's model field, else the configured model
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+
+    /// Read the request body from this file instead of stdin
+    #[arg(long, value_name = "FILE", hide_short_help = true)]
+    pub input_file: Option<PathBuf>,
+
+    /// Use Converse instead of ConverseStream
+    #[arg(long, hide_short_help = true)]
+    pub no_stream: bool,
+
+    /// Print the exact request that would be sent and exit
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// API route: converse, invoke (the model family's InvokeModel body) or auto (Converse where the model has it)
+    #[arg(long, value_name = "ROUTE", default_value = "auto", value_parser = ["converse", "invoke", "auto"], hide_short_help = true)]
+    pub route: String,
+
+    /// Model family for ids that do not show it (application inference profile or provisioned
+    /// throughput ARNs, proxy models): anthropic, nova, nova2, llama, mistral, … (default: looked up)
+    #[arg(long, value_name = "NAME", hide_short_help = true)]
+    pub family: Option<String>,
+
+    /// URL of a Converse-shaped proxy for converse_like/NAME models, posted to as given (its answer may be a Converse JSON body or an event stream)
+    #[arg(long, value_name = "URL", hide_short_help = true)]
+    pub api_base: Option<String>,
+
+    /// Environment variable holding the API key sent as a bearer token to --api-base
+    #[arg(long, value_name = "VAR", hide_short_help = true)]
+    pub api_key_env: Option<String>,
+
+    /// Open the interactive REPL (the default with no prompt on a terminal)
+    #[arg(short = 'i', long)]
+    pub interactive: bool,
+
+    /// Use a role from the config ([roles.NAME]: system prompt, model, settings, prompt template)
+    #[arg(long, value_name = "NAME")]
+    pub role: Option<String>,
+
+    /// Write the answer's bytes exactly as the model sent them (no closing newline in a pipe)
+    #[arg(long)]
+    pub raw: bool,
+
+    /// Continue the saved session NAME (created if missing) and save the new turns back
+    #[arg(long, value_name = "NAME")]
+    pub session: Option<String>,
+
+    /// Continue the most recent logged conversation (its session file, if it has one)
+    #[arg(short = 'c', long = "continue", conflicts_with_all = ["session", "cid"])]
+    pub continue_last: bool,
+
+    /// Continue the logged conversation ID (see brock logs, brock sessions)
+    #[arg(long, value_name = "ID", conflicts_with = "session")]
+    pub cid: Option<String>,
+
+    /// Do not record this chat in the log database (also: log = false, BROCK_LOG=0)
+    #[arg(long, hide_short_help = true)]
+    pub no_log: bool,
+
+    /// Run the tools the model calls ([tools.NAME] commands in the config) and send back the results
+    #[arg(long)]
+    pub run_tools: bool,
+
+    /// Run tools without asking (for trusted scripts)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+}
+
+const CHAT_EXAMPLES: &str = "Examples:\n  \
+brock chat \"Explain Rust lifetimes in two sentences\"\n  \
+git diff | brock chat \"Write a commit message for this diff\"\n  \
+brock chat -m sonnet --reasoning medium \"Is 2^61-1 prime?\"\n  \
+brock chat -a - \"What is in this picture?\" < photo.png\n  \
+brock chat -c \"And in Python?\"       (continue the last conversation)\n  \
+brock chat --session work             (the REPL, in a saved conversation)\n\n\
+-h shows the common options; --help shows them all and the REPL's commands and keys.";
+
+/// `--help` (and the man page): the examples, then the REPL's commands and keys from the
+/// table its `/help` prints.
+fn chat_long_help() -> String {
+    format!(
+        "{CHAT_EXAMPLES}\n\nThe REPL (no prompt on a terminal, or -i)\n\n{}",
+        crate::repl::help_listing()
+    )
+}
+
+impl ChatArgs {
+    /// Flag combinations where one flag would be silently ignored or give a broken result.
+    /// They depend on values (and `output` may come from the config file), which clap's
+    /// `conflicts_with` cannot express, so they are checked once settings are resolved.
+    pub fn conflicts(&self, output: Option<OutputFormat>) -> Option<String> {
+        let openai = self.input_format == Some(InputFormat::Openai);
+        if self.input_file.is_some() && !openai {
+            return Some(
+                "--input-file reads an OpenAI request body: add --input-format openai".into(),
+            );
+        }
+        if openai && !self.attach.is_empty() {
+            return Some(
+                "--attach cannot be combined with --input-format openai: put images and files in the request body"
+                    .into(),
+            );
+        }
+        if self.guard_stdin && openai {
+            return Some(
+                "--guard-stdin cannot be combined with --input-format openai: use guarded_text content parts in the request body".into(),
+            );
+        }
+        if self.no_stream && output == Some(OutputFormat::Ndjson) {
+            return Some(
+                "--no-stream cannot be combined with --output ndjson (streamed chunks); use --output json".into(),
+            );
+        }
+        None
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Plain text prompt (default)
+    Text,
+    /// OpenAI chat.completions request JSON
+    Openai,
+}
 
 pub async fn run(printer: &Printer, settings: &Settings, args: &ChatArgs) -> Result<()> {
     let stdin_is_tty = printer.stdin_tty;

@@ -11,10 +11,18 @@
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::{Cli, CompletionsArgs};
+use crate::cli::Cli;
 use crate::config::Settings;
 use crate::error::Result;
 use crate::render::stdout_write;
+use clap::Args;
+
+#[derive(Debug, Clone, Args)]
+pub struct CompletionsArgs {
+    /// Shell to generate for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
 
 pub fn run(args: &CompletionsArgs) -> Result<()> {
     stdout_write(&script(args.shell))

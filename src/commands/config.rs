@@ -2,12 +2,29 @@
 
 use std::io::Write;
 
-use crate::cli::{ConfigArgs, ConfigCommand, OutputFormat};
+use crate::cli::OutputFormat;
 use crate::config::{STARTER_CONFIG, Settings, Source};
 use crate::error::{Error, Result};
 use crate::files::{create_private_dir, write_private_new};
 use crate::render::Printer;
 use crate::render::stdout_write;
+use clap::{Args, Subcommand};
+
+#[derive(Debug, Clone, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub command: ConfigCommand,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the effective settings and where each one came from
+    Show,
+    /// Print the path of the config file in use
+    Path,
+    /// Write a commented starter config file (never overwrites)
+    Init,
+}
 
 pub fn run(printer: &Printer, settings: &Settings, args: &ConfigArgs) -> Result<()> {
     match args.command {

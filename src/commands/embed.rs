@@ -14,7 +14,7 @@ use std::time::Instant;
 use serde_json::{Map, Value};
 use tokio::task::JoinSet;
 
-use crate::cli::{EmbedArgs, EmbedEncoding, OnError, OutputFormat};
+use crate::cli::{OnError, OutputFormat};
 use crate::commands::chat::core_error;
 use crate::config::Settings;
 use crate::error::{Error, Result};
@@ -26,6 +26,78 @@ use brock_core::embed::{
     EmbedFamily, EmbedImage, EmbedOptions, InputType, Truncate, Vector, parse_response,
     request_body,
 };
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Default, Args)]
+#[command(after_help = "Examples:\n  \
+brock embed \"hello world\" \"good morning\"\n  \
+brock embed -m cohere-embed --input-type search_document -f corpus.txt > vectors.jsonl\n  \
+brock embed -m amazon.titan-embed-text-v2:0 --dimensions 256 -f docs.jsonl --field text\n  \
+brock embed -m amazon.titan-embed-image-v1 --image cat.png \"a cat\"")]
+pub struct EmbedArgs {
+    /// Texts to embed (or --file / stdin, one per line)
+    #[arg(value_name = "TEXT")]
+    pub texts: Vec<String>,
+    /// Embedding model id or alias (default: titan-embed = amazon.titan-embed-text-v2:0)
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+    /// Read texts from a file, one per line (JSONL with --field); `-` for stdin
+    #[arg(short, long, visible_alias = "input", value_name = "PATH")]
+    pub file: Option<PathBuf>,
+    /// Input is JSONL: embed this field of each object and carry the other fields to the output
+    #[arg(long, value_name = "NAME")]
+    pub field: Option<String>,
+    /// Output vector size: Titan v2 256|512|1024, Cohere v4 256–1536, Nova 256|384|1024|3072
+    #[arg(long, value_name = "N")]
+    pub dimensions: Option<u32>,
+    /// Titan v2: ask for unit-length vectors
+    #[arg(long, conflicts_with = "no_normalize")]
+    pub normalize: bool,
+    /// Titan v2: ask for raw (not normalized) vectors
+    #[arg(long)]
+    pub no_normalize: bool,
+    /// Vector type: float, binary (Titan v2, Cohere), int8, uint8, ubinary (Cohere)
+    #[arg(long, value_name = "TYPE")]
+    pub embedding_type: Option<String>,
+    /// Cohere / Nova: search_document, search_query, classification or clustering
+    #[arg(long, value_name = "TYPE")]
+    pub input_type: Option<String>,
+    /// Cohere / Nova: what to do with text longer than the model takes: NONE, START or END
+    #[arg(long, value_name = "MODE")]
+    pub truncate: Option<String>,
+    /// Multimodal models (Titan Multimodal, Nova): embed this image (with the text, if any)
+    #[arg(long, value_name = "PATH")]
+    pub image: Option<PathBuf>,
+    /// How vectors are written: float (JSON numbers) or base64 (OpenAI encoding_format)
+    #[arg(long, value_enum, default_value = "float", value_name = "FORMAT")]
+    pub format: EmbedEncoding,
+    /// Calls in flight at once
+    #[arg(short = 'j', long, default_value_t = 8, value_name = "N")]
+    pub concurrency: usize,
+    /// Texts per call for models that take many (Cohere: at most 96)
+    #[arg(long, value_name = "N")]
+    pub batch_size: Option<usize>,
+    /// Skip the first N inputs (resume an interrupted run; indexes stay those of the input)
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub skip: usize,
+    /// A bad input line (empty, too long for the model): skip it with a warning, or fail
+    #[arg(long, value_enum, default_value = "fail", value_name = "ACTION")]
+    pub on_error: OnError,
+    /// No progress bar
+    #[arg(long)]
+    pub no_progress: bool,
+    /// Print the exact requests that would be sent (a JSON array when there are several) and exit
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum EmbedEncoding {
+    #[default]
+    Float,
+    Base64,
+}
 
 pub const DEFAULT_MODEL: &str = "titan-embed";
 const MAX_CONCURRENCY: usize = 256;

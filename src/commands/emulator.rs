@@ -4,9 +4,64 @@ use std::io::Write;
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use crate::cli::EmulatorArgs;
+use crate::cli::number;
 use crate::error::{Error, Result};
 use brock_emulator::{DEFAULT_REGION, Emulator, EmulatorOptions};
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Args)]
+#[command(after_help = emulator_help())]
+pub struct EmulatorArgs {
+    // The region it serves is the global --region (us-east-1 without it).
+    /// Address to listen on (loopback only); port 0 picks a free port
+    #[arg(long, default_value = "127.0.0.1:0", value_name = "ADDR")]
+    pub listen: String,
+
+    /// Delay before the first byte of every answer, in milliseconds
+    #[arg(long, default_value_t = 0, value_name = "MS", value_parser = number::<u64>("emulator.latency"))]
+    pub latency: u64,
+
+    /// Pace streamed answers at this many tokens per second (0: as fast as possible)
+    #[arg(long, default_value_t = 0.0, value_name = "N", value_parser = number::<f64>("emulator.tokens_per_second"))]
+    pub tokens_per_second: f64,
+
+    /// Access key id the emulator accepts for SigV4
+    #[arg(long, default_value = brock_emulator::DEFAULT_ACCESS_KEY, value_name = "ID")]
+    pub access_key: String,
+
+    /// Secret key the emulator uses to verify SigV4
+    #[arg(long, default_value = brock_emulator::DEFAULT_SECRET_KEY, value_name = "SECRET")]
+    pub secret_key: String,
+
+    /// Accept this bearer token (Bedrock API key); repeatable
+    #[arg(long = "bearer-token", value_name = "TOKEN")]
+    pub bearer_tokens: Vec<String>,
+
+    /// Replay the responses of this recorded cassette (VCR YAML) for matching requests
+    #[arg(long, value_name = "FILE")]
+    pub replay: Vec<PathBuf>,
+}
+
+/// The fault scenarios, from the emulator's own list, and how a request chooses one.
+fn emulator_help() -> String {
+    use brock_emulator::{DELAY_HEADER, SCENARIO_HEADER, SCENARIOS, THROTTLE_EVERY_HEADER};
+    let names: Vec<String> = SCENARIOS
+        .chunks(5)
+        .map(|chunk| format!("\n  {}", chunk.join(", ")))
+        .collect();
+    let names = names.join(",");
+    format!(
+        "Fault scenarios:{names}\n\n\
+A request chooses one with the header {SCENARIO_HEADER}: NAME (brock: -H on raw, or \
+[default.headers] in the config), or with the model id emulator.NAME. slow-first-byte waits \
+{DELAY_HEADER} milliseconds (default 2000); {THROTTLE_EVERY_HEADER}: N throttles every Nth \
+request that carries it.\n\n\
+Examples:\n  \
+brock emulator --listen 127.0.0.1:8080 --latency 20 --tokens-per-second 200\n  \
+brock --mock chat -m emulator.throttle-then-ok \"hi\""
+    )
+}
 
 /// `region` is the global `--region` flag: the region the emulator serves, which requests must be
 /// signed for (us-east-1 without it). Only the flag counts, not AWS_REGION or a config file: the

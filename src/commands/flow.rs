@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::cli::{FlowArgs, FlowCommand, FlowInvokeArgs, OutputFormat};
+use crate::cli::OutputFormat;
 use crate::config::{Settings, data_dir};
 use crate::error::{Error, Result};
 use crate::files::{create_private_dir, write_atomic};
@@ -17,6 +17,64 @@ use crate::render::Printer;
 use crate::render::{ColorChoice, diag, sanitize::for_terminal, stdout_write};
 use brock_bedrock::{ApiRequest, Service, path_segment};
 use brock_core::agent::{self as wire, FlowEvent, FlowInput};
+use clap::{Args, Subcommand};
+
+#[derive(Debug, Clone, Args)]
+#[command(
+    after_help = "A flow that asks for more input (an agent node in a multi-turn conversation) \
+prompts on a terminal; otherwise brock prints the question and exits with status 7, and the answer \
+continues the execution:\n  \
+brock flow invoke FLOWCHAT01 TSTALIASID --execution-id ID \"5 jazz songs\"\n\n\
+Examples:\n  \
+brock flow invoke ABCDE12345 TSTALIASID \"Summarise the release notes\" < notes.txt\n  \
+brock flow invoke ABCDE12345 LIVE123456 --json '{\"city\": \"Paris\"}' --trace\n  \
+brock --output ndjson flow invoke ABCDE12345 TSTALIASID \"hello\""
+)]
+pub struct FlowArgs {
+    #[command(subcommand)]
+    pub command: FlowCommand,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum FlowCommand {
+    /// Run a flow alias with one input and print its outputs as they arrive (InvokeFlow)
+    Invoke(FlowInvokeArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct FlowInvokeArgs {
+    /// Flow id (10 letters and digits) or flow ARN
+    #[arg(value_name = "FLOW_ID")]
+    pub flow: String,
+
+    /// Flow alias id (TSTALIASID for the working draft) or alias ARN
+    #[arg(value_name = "ALIAS_ID")]
+    pub alias: String,
+
+    /// The input document; piped stdin is appended to it (or is the input when none is given)
+    #[arg(value_name = "INPUT")]
+    pub input: Vec<String>,
+
+    /// Send the input as a JSON document (object, array, number…) instead of text
+    #[arg(long)]
+    pub json: bool,
+
+    /// Node the input goes to [default: FlowInputNode; with --execution-id, the node that asked]
+    #[arg(long, value_name = "NAME")]
+    pub input_node: Option<String>,
+
+    /// Output name of the input node (nodeOutputName) [default: document]
+    #[arg(long, value_name = "NAME", conflicts_with = "execution_id")]
+    pub input_output_name: Option<String>,
+
+    /// Continue this flow execution: the input answers the question the flow asked
+    #[arg(long, value_name = "ID")]
+    pub execution_id: Option<String>,
+
+    /// Show each node's inputs and outputs dimmed on stderr
+    #[arg(long)]
+    pub trace: bool,
+}
 
 pub async fn run(printer: &Printer, settings: &Settings, args: &FlowArgs) -> Result<()> {
     match &args.command {

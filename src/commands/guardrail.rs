@@ -8,7 +8,7 @@ use std::io::Read;
 
 use serde_json::{Value, json};
 
-use crate::cli::{GuardSource, GuardrailApplyArgs, GuardrailArgs, GuardrailCommand, OutputFormat};
+use crate::cli::OutputFormat;
 use crate::commands::chat::core_error;
 use crate::config::Settings;
 use crate::error::{Error, Result};
@@ -16,6 +16,61 @@ use crate::render::Printer;
 use crate::render::stdout_write;
 use brock_bedrock::{ApiRequest, Service, path_segment};
 use brock_core::request::Guardrail;
+use clap::{Args, Subcommand, ValueEnum};
+
+#[derive(Debug, Clone, Args)]
+pub struct GuardrailArgs {
+    #[command(subcommand)]
+    pub command: GuardrailCommand,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum GuardrailCommand {
+    /// Check text against a guardrail and show its verdict (ApplyGuardrail)
+    #[command(
+        after_help = "Exit status: 0 when the call succeeded, whatever the verdict; with \
+--fail-on-intervention, 6 when the guardrail intervened.\n\n\
+Examples:\n  \
+brock guardrail apply abc123xyz:1 \"How do I make a bomb?\"\n  \
+brock guardrail apply abc123xyz:DRAFT --source output --fail-on-intervention < answer.txt\n  \
+brock guardrail apply abc123xyz:1 --output json \"text\""
+    )]
+    Apply(GuardrailApplyArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GuardrailApplyArgs {
+    /// The guardrail: ID:VERSION (VERSION is a number or DRAFT; ID may be a guardrail ARN)
+    #[arg(value_name = "ID:VERSION")]
+    pub guardrail: String,
+
+    /// The text to check; without it, piped stdin
+    #[arg(value_name = "TEXT")]
+    pub text: Vec<String>,
+
+    /// Check the text as a user's input or as a model's output
+    #[arg(long, value_enum, default_value = "input", value_name = "SOURCE")]
+    pub source: GuardSource,
+
+    /// Ask for every assessment, not only the policies that intervened (outputScope FULL)
+    #[arg(long)]
+    pub full: bool,
+
+    /// Exit with status 6 when the guardrail intervenes (for scripts and CI)
+    #[arg(long)]
+    pub fail_on_intervention: bool,
+
+    /// Print the exact request that would be sent and exit
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum GuardSource {
+    #[default]
+    Input,
+    Output,
+}
 
 pub async fn run(printer: &Printer, settings: &Settings, args: &GuardrailArgs) -> Result<()> {
     match &args.command {

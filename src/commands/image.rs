@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use base64::Engine;
 use serde_json::{Value, json};
 
-use crate::cli::{ImageArgs, ImageTask, OutputFormat};
+use crate::cli::OutputFormat;
+use crate::cli::number;
 use crate::commands::chat::core_error;
 use crate::config::Settings;
 use crate::error::{Error, Result};
@@ -19,6 +20,98 @@ use brock_core::image::{
     Generated, ImageFamily, ImageRequest, Mask, Task, parse_color, parse_response, parse_size,
     request_body,
 };
+use clap::{Args, ValueEnum};
+
+#[derive(Debug, Clone, Default, Args)]
+#[command(after_help = "Examples:\n  \
+brock image \"a lighthouse at dusk\" -o lighthouse.png\n  \
+brock image -m amazon.nova-canvas-v1:0 --size 1280x720 -n 3 --seed 42 --out-dir shots \"a red fox\"\n  \
+brock image --task inpainting --input photo.png --mask-prompt \"the sky\" \"a starry sky\"\n  \
+brock image -m stability.sd3-5-large-v1:0 --aspect-ratio 16:9 --negative \"people\" \"a calm lake\"")]
+pub struct ImageArgs {
+    /// What to draw
+    #[arg(value_name = "PROMPT")]
+    pub prompt: Vec<String>,
+    /// Image model id or alias (default: nova-canvas = amazon.nova-canvas-v1:0)
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+    /// Nova Canvas / Titan task (default: text-image, or color-guided with --colors)
+    #[arg(long, value_enum, value_name = "TASK")]
+    pub task: Option<ImageTask>,
+    /// What the image must not show (negative prompt)
+    #[arg(long, value_name = "TEXT")]
+    pub negative: Option<String>,
+    /// Input image for variation, inpainting, outpainting, background removal (repeatable for
+    /// variation); reference image for color-guided generation
+    #[arg(short, long = "input", value_name = "PATH")]
+    pub inputs: Vec<PathBuf>,
+    /// Inpainting/outpainting: describe the area to change
+    #[arg(long, value_name = "TEXT", conflicts_with = "mask_image")]
+    pub mask_prompt: Option<String>,
+    /// Inpainting/outpainting: a mask image (black = change)
+    #[arg(long, value_name = "PATH")]
+    pub mask_image: Option<PathBuf>,
+    /// Outpainting: keep the masked area exactly (PRECISE) instead of DEFAULT
+    #[arg(long)]
+    pub precise: bool,
+    /// Image variation: how close to the input, 0.2–1.0
+    #[arg(long, value_name = "S", value_parser = number::<f64>("image.similarity"))]
+    pub similarity: Option<f64>,
+    /// Color-guided generation: colours as #RRGGBB, comma separated (1–10)
+    #[arg(long, value_name = "COLORS", value_delimiter = ',')]
+    pub colors: Vec<String>,
+    /// Image size WIDTHxHEIGHT (Nova Canvas, Titan, SDXL)
+    #[arg(long, value_name = "WxH")]
+    pub size: Option<String>,
+    /// Aspect ratio (Stability): 16:9, 1:1, 21:9, 2:3, 3:2, 4:5, 5:4, 9:16, 9:21
+    #[arg(long, value_name = "RATIO")]
+    pub aspect_ratio: Option<String>,
+    /// Nova Canvas / Titan quality: standard or premium
+    #[arg(long, value_name = "Q")]
+    pub quality: Option<String>,
+    /// How strictly to follow the prompt (Nova Canvas / Titan 1.1–10, SDXL 0–35)
+    #[arg(long, value_name = "SCALE")]
+    pub cfg_scale: Option<f64>,
+    /// Seed for reproducible images
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Number of images (Nova Canvas / Titan: 1–5)
+    #[arg(short = 'n', long = "count", value_name = "N")]
+    pub count: Option<u32>,
+    /// SDXL style preset, e.g. photographic, anime, cinematic
+    #[arg(long, value_name = "STYLE")]
+    pub style: Option<String>,
+    /// Output format (Stability): png, jpeg or webp
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Write the image here (with -n above 1: NAME-1.png, NAME-2.png, …); never overwrites
+    #[arg(
+        short = 'o',
+        long = "output-file",
+        value_name = "PATH",
+        conflicts_with = "out_dir"
+    )]
+    pub output_file: Option<PathBuf>,
+    /// Write images into this directory (created if needed), named after the prompt
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Also draw the image in the terminal (kitty, iTerm2, WezTerm)
+    #[arg(long)]
+    pub show: bool,
+    /// Print the exact request that would be sent and exit
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImageTask {
+    TextImage,
+    ColorGuided,
+    Variation,
+    Inpainting,
+    Outpainting,
+    BackgroundRemoval,
+}
 
 pub const DEFAULT_MODEL: &str = "nova-canvas";
 

@@ -3,11 +3,39 @@
 
 use std::io::Write;
 
-use crate::cli::{LogsArgs, OutputFormat};
+use crate::cli::OutputFormat;
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::logs::{Filter, Store};
 use crate::render::Printer;
+use clap::Args;
+
+#[derive(Debug, Clone, Default, Args)]
+#[command(
+    after_help = "Exchanges are listed oldest first, so the newest is nearest the prompt.\n\n\
+Examples:\n  \
+brock logs -n 3\n  \
+brock logs \"rust lifetimes\" --output json\n  \
+brock logs --conversation 1a2b3c4d5e6f"
+)]
+pub struct LogsArgs {
+    /// Show the newest N exchanges (default 20; 0 for all)
+    #[arg(short = 'n', long, value_name = "N", default_value_t = 20)]
+    pub count: u32,
+    /// Full-text search of prompts, answers, system prompts and reasoning (every word must
+    /// match); -q is the global --quiet, so the text goes here or after --query
+    #[arg(value_name = "TEXT", conflicts_with = "query_flag")]
+    pub query: Option<String>,
+    /// The same search, as a flag
+    #[arg(long = "query", id = "query_flag", value_name = "TEXT")]
+    pub query_flag: Option<String>,
+    /// Only exchanges with this model id or alias
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+    /// Only this conversation (an id, or a session name)
+    #[arg(long, visible_alias = "cid", value_name = "ID")]
+    pub conversation: Option<String>,
+}
 
 pub async fn run(printer: &Printer, settings: &Settings, args: &LogsArgs) -> Result<()> {
     let model = args

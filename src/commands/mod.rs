@@ -23,10 +23,11 @@ pub mod roles;
 pub mod sessions;
 pub mod tokens;
 
-use crate::cli::{ChatArgs, Cli, Command};
+use crate::cli::{Cli, Command};
 use crate::config::{CommandOverrides, Settings, resolve};
 use crate::error::{Error, Result};
 use crate::render::Printer;
+use chat::ChatArgs;
 
 pub async fn dispatch(printer: &Printer, cli: Cli) -> Result<()> {
     let Cli { global, command } = cli;
@@ -52,12 +53,12 @@ pub async fn dispatch(printer: &Printer, cli: Cli) -> Result<()> {
             ..Default::default()
         },
         Command::Agent(a) => match &a.command {
-            crate::cli::AgentCommand::Ask(ask) => CommandOverrides {
+            agent::AgentCommand::Ask(ask) => CommandOverrides {
                 model: ask.model.clone(),
                 ..Default::default()
             },
             // An inline agent's instruction is its system prompt: the setting is the default.
-            crate::cli::AgentCommand::Inline(inline) => CommandOverrides {
+            agent::AgentCommand::Inline(inline) => CommandOverrides {
                 model: inline.model.clone(),
                 system: inline.instruction.clone(),
                 ..Default::default()
@@ -71,12 +72,12 @@ pub async fn dispatch(printer: &Printer, cli: Cli) -> Result<()> {
         Command::Config(a) => CommandOverrides {
             config_may_be_missing: matches!(
                 a.command,
-                crate::cli::ConfigCommand::Init | crate::cli::ConfigCommand::Path
+                config::ConfigCommand::Init | config::ConfigCommand::Path
             ),
             ..Default::default()
         },
-        Command::Batch(crate::cli::BatchArgs {
-            command: crate::cli::BatchCommand::Submit(a),
+        Command::Batch(batch::BatchArgs {
+            command: batch::BatchCommand::Submit(a),
         }) => CommandOverrides {
             model: a.model.clone(),
             system: a.system.clone(),
@@ -84,8 +85,8 @@ pub async fn dispatch(printer: &Printer, cli: Cli) -> Result<()> {
             temperature: a.temperature,
             ..Default::default()
         },
-        Command::Async(crate::cli::AsyncArgs {
-            command: crate::cli::AsyncCommand::Start(a),
+        Command::Async(async_invoke::AsyncArgs {
+            command: async_invoke::AsyncCommand::Start(a),
         }) => CommandOverrides {
             model: a.model.clone(),
             ..Default::default()

@@ -5,13 +5,61 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use crate::cli::{ModelsArgs, ModelsCommand, ModelsKind, OutputFormat};
+use crate::cli::OutputFormat;
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::render::Printer;
 use crate::render::table::Table;
 use crate::render::{stdout_write, stdout_write_untrusted};
 use brock_bedrock::{ApiRequest, Client, Service, path_segment};
+use clap::{Args, Subcommand, ValueEnum};
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct ModelsArgs {
+    #[command(subcommand)]
+    pub command: Option<ModelsCommand>,
+
+    /// Only models from this provider (e.g. Anthropic, Amazon, Meta)
+    #[arg(long, value_name = "NAME")]
+    pub provider: Option<String>,
+
+    /// Only models with this output modality: TEXT, IMAGE, EMBEDDING, VIDEO
+    #[arg(long, value_name = "MODALITY")]
+    pub modality: Option<String>,
+
+    /// Only models whose id or name contains this text (case-insensitive)
+    #[arg(value_name = "FILTER")]
+    pub filter: Option<String>,
+
+    /// List inference profiles instead of foundation models (the same as --kind profile)
+    #[arg(long)]
+    pub profiles: bool,
+
+    /// What to list: foundation models, system inference profiles, application inference
+    /// profiles, imported models, custom models, provisioned throughputs, or all of them
+    #[arg(long, value_enum, value_name = "KIND", conflicts_with = "profiles")]
+    pub kind: Option<ModelsKind>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModelsKind {
+    Foundation,
+    Profile,
+    Application,
+    Imported,
+    Custom,
+    Provisioned,
+    All,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum ModelsCommand {
+    /// Show one model's (or inference profile's) details
+    Show {
+        /// Model id, alias, inference profile id or ARN
+        id: String,
+    },
+}
 
 pub async fn run(printer: &Printer, settings: &Settings, args: &ModelsArgs) -> Result<()> {
     let client = crate::transport::client(settings).await?;

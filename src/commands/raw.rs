@@ -7,13 +7,68 @@ use bytes::Bytes;
 use http::Method;
 use serde_json::{Value, json};
 
-use crate::cli::{RawArgs, RawService};
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::render::Printer;
 use crate::render::sanitize::clip;
 use crate::render::{diag, stdout_write};
 use brock_bedrock::{ApiRequest, ApiResponse, Client, Event, Service, path_segment};
+use clap::{Args, ValueEnum};
+
+#[derive(Debug, Clone, Default, Args)]
+#[command(after_help = "Examples:\n  \
+brock raw /model/us.amazon.nova-lite-v1:0/converse -d @req.json\n  \
+brock raw /model/us.amazon.nova-lite-v1:0/converse-stream -d '{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hi\"}]}]}'\n  \
+brock raw --service agent-runtime /knowledgebases/KB123/retrieve -d @query.json\n  \
+brock raw GET --service bedrock /foundation-models")]
+pub struct RawArgs {
+    /// [METHOD] PATH, e.g. `/model/ID/converse` or `GET /foundation-models`; ids with ':' and
+    /// ARNs with '/' may be written as they are (they are percent-encoded for you)
+    #[arg(value_name = "[METHOD] PATH", num_args = 1..=2, required = true)]
+    pub target: Vec<String>,
+
+    /// Request body: JSON text, @FILE, or @- for stdin (default: stdin when it is piped)
+    #[arg(short = 'd', long = "data", value_name = "JSON|@FILE")]
+    pub data: Option<String>,
+
+    /// Service: runtime (bedrock-runtime), agent-runtime, or bedrock (control plane)
+    #[arg(long, value_enum, default_value = "runtime")]
+    pub service: RawService,
+
+    /// Extra header 'Name: value' (repeatable), e.g. 'X-Amzn-Bedrock-Trace: ENABLED'
+    #[arg(short = 'H', long = "header", value_name = "HEADER")]
+    pub headers: Vec<String>,
+
+    /// Send the body as is, without checking that it is JSON
+    #[arg(long)]
+    pub binary: bool,
+
+    /// Print the status line and response headers on stderr (and error bodies on stdout)
+    #[arg(short = 'i', long)]
+    pub include: bool,
+
+    /// For event streams: print every frame with all its headers instead of {event, payload}
+    #[arg(long)]
+    pub raw_frames: bool,
+
+    /// Do not retry throttled or failed requests
+    #[arg(long)]
+    pub no_retry: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum RawService {
+    /// bedrock-runtime
+    #[default]
+    #[value(alias = "bedrock-runtime")]
+    Runtime,
+    /// bedrock-agent-runtime
+    #[value(alias = "bedrock-agent-runtime")]
+    AgentRuntime,
+    /// the bedrock control plane
+    #[value(alias = "control")]
+    Bedrock,
+}
 
 /// How much of a path or query an error message echoes.
 const ECHO_MAX: usize = 200;

@@ -1,7 +1,7 @@
 //! `brock rerank`: order documents by relevance to a query, with the bedrock-agent-runtime
 //! Rerank API (SigV4 only) or, with `--route invoke`, InvokeModel and the Cohere body.
 
-use crate::cli::{OnError, OutputFormat, RerankArgs, RerankRoute};
+use crate::cli::{OnError, OutputFormat};
 use crate::commands::chat::core_error;
 use crate::commands::embed::{read_inputs, settle_problems};
 use crate::config::Settings;
@@ -14,6 +14,50 @@ use brock_core::rerank::{
     self, Ranked, cohere_results, invoke_body, is_rerank_model, model_arn, parse_invoke,
     parse_rerank, rerank_body,
 };
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Default, Args)]
+#[command(after_help = "Examples:\n  \
+brock rerank --query \"green fruit\" \"a red car\" \"kiwi is a green fruit\"\n  \
+brock rerank --query \"refund policy\" -f chunks.jsonl --field text --top-n 5 --output json\n  \
+brock rerank -m amazon.rerank-v1:0 --route invoke --query q -f docs.txt")]
+pub struct RerankArgs {
+    /// Documents to rank (or --file / stdin, one per line)
+    #[arg(value_name = "DOCUMENT")]
+    pub documents: Vec<String>,
+    /// The query to rank against
+    #[arg(long, value_name = "TEXT")]
+    pub query: Option<String>,
+    /// Rerank model id or ARN (default: rerank = cohere.rerank-v3-5:0)
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+    /// Read documents from a file, one per line (JSONL with --field); `-` for stdin
+    #[arg(short, long, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+    /// Input is JSONL: rank on this field; the other fields are carried to JSON output
+    #[arg(long, value_name = "NAME")]
+    pub field: Option<String>,
+    /// Return only the N best documents
+    #[arg(short = 'n', long, value_name = "N")]
+    pub top_n: Option<usize>,
+    /// Include each document's text in JSON output
+    #[arg(long)]
+    pub return_documents: bool,
+    /// API: rerank (bedrock-agent-runtime Rerank, SigV4 only) or invoke (InvokeModel, Cohere body)
+    #[arg(long, value_enum, default_value = "rerank", value_name = "ROUTE")]
+    pub route: RerankRoute,
+    /// Print the exact request that would be sent and exit
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum RerankRoute {
+    #[default]
+    Rerank,
+    Invoke,
+}
 
 pub const DEFAULT_MODEL: &str = "rerank";
 

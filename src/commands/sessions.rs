@@ -7,7 +7,7 @@ use std::io::Write;
 
 use serde_json::json;
 
-use crate::cli::{OutputFormat, SessionsArgs, SessionsCommand};
+use crate::cli::OutputFormat;
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::logs::Store;
@@ -15,6 +15,34 @@ use crate::render::Printer;
 use crate::render::sanitize::for_terminal;
 use crate::render::table::Table;
 use crate::session::{self, Session};
+use clap::{Args, Subcommand};
+
+#[derive(Debug, Clone, Args)]
+#[command(
+    after_help = "A conversation is either a session file (brock chat --session NAME, the REPL) \
+or a logged conversation (one-shot chats, continued with brock chat --cid ID)."
+)]
+pub struct SessionsArgs {
+    #[command(subcommand)]
+    pub command: Option<SessionsCommand>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum SessionsCommand {
+    /// List session files and logged conversations, most recent first (the default)
+    List,
+    /// Print a conversation: a session NAME or a logged conversation ID
+    Show {
+        #[arg(value_name = "NAME|ID")]
+        name: String,
+    },
+    /// Remove a session file, or a logged conversation's exchanges
+    #[command(visible_alias = "rm")]
+    Remove {
+        #[arg(value_name = "NAME|ID", required = true)]
+        names: Vec<String>,
+    },
+}
 
 /// One row of the list.
 pub struct Row {
@@ -167,7 +195,9 @@ pub async fn load_any(name: &str) -> Result<Session> {
 /// `-c` / `--cid`: the conversation to continue. One that lives in a session file continues
 /// as that session (`args.session` is set); one only in the log comes back rebuilt, as an
 /// unsaved session named by its id.
-pub async fn resolve_continue(args: &mut crate::cli::ChatArgs) -> Result<Option<Session>> {
+pub async fn resolve_continue(
+    args: &mut crate::commands::chat::ChatArgs,
+) -> Result<Option<Session>> {
     if !args.continue_last && args.cid.is_none() {
         return Ok(None);
     }

@@ -7,8 +7,8 @@
 
 use serde_json::{Value, json};
 
-use crate::cli::{OutputFormat, TokensArgs};
-use crate::commands::chat::{build_request, core_error};
+use crate::cli::OutputFormat;
+use crate::commands::chat::{ChatArgs, InputFormat, build_request, core_error};
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::render::Printer;
@@ -18,6 +18,80 @@ use brock_core::model::ModelRef;
 use brock_core::request::ChatRequest;
 use brock_core::route::{self, Route, RouteChoice, SpecPrefix, parse_spec};
 use brock_core::to_count_tokens;
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Default, Args)]
+#[command(after_help = "Examples:\n  \
+brock tokens -m sonnet \"How many tokens is this sentence?\"\n  \
+git diff | brock tokens -m sonnet -s \"Review this diff\"\n  \
+brock tokens -m sonnet --input-format openai < request.json --output json")]
+pub struct TokensArgs {
+    /// The prompt; piped stdin is appended to it, as with `brock chat`
+    #[arg(value_name = "PROMPT")]
+    pub prompt: Vec<String>,
+
+    /// Model id, alias or inference profile (counted on its foundation model); env BROCK_MODEL
+    #[arg(short, long, value_name = "MODEL")]
+    pub model: Option<String>,
+
+    /// System prompt
+    #[arg(short, long, value_name = "TEXT")]
+    pub system: Option<String>,
+
+    /// Attach an image, document or video (repeatable)
+    #[arg(short = 'a', long = "attach", value_name = "PATH")]
+    pub attach: Vec<String>,
+
+    /// Tool definitions (OpenAI-style or Bedrock toolSpec JSON); they count too
+    #[arg(long, value_name = "FILE")]
+    pub tools: Option<PathBuf>,
+
+    /// Extra model field KEY=JSON into additionalModelRequestFields (repeatable)
+    #[arg(long = "param", value_name = "KEY=JSON")]
+    pub params: Vec<String>,
+
+    /// Anthropic beta flags, comma separated
+    #[arg(long, value_name = "FLAGS", value_delimiter = ',')]
+    pub anthropic_beta: Vec<String>,
+
+    /// Read the request as an OpenAI chat.completions JSON body (from stdin or --input-file)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+
+    /// Read the request body from this file instead of stdin
+    #[arg(long, value_name = "FILE")]
+    pub input_file: Option<PathBuf>,
+
+    /// Count the Converse input, or the model family's InvokeModel body (invoke), as chat --route
+    #[arg(long, value_name = "ROUTE", default_value = "converse", value_parser = ["converse", "invoke", "auto"])]
+    pub route: String,
+
+    /// Print the exact request that would be sent and exit
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+impl TokensArgs {
+    /// The same request `brock chat` would build from these flags.
+    pub fn chat_args(&self) -> ChatArgs {
+        ChatArgs {
+            prompt: self.prompt.clone(),
+            model: self.model.clone(),
+            system: self.system.clone(),
+            attach: self.attach.clone(),
+            tools: self.tools.clone(),
+            params: self.params.clone(),
+            anthropic_beta: self.anthropic_beta.clone(),
+            input_format: self.input_format,
+            input_file: self.input_file.clone(),
+            dry_run: self.dry_run,
+            route: self.route.clone(),
+            count_tokens: true,
+            ..Default::default()
+        }
+    }
+}
 
 pub async fn run(printer: &Printer, settings: &Settings, args: &TokensArgs) -> Result<()> {
     let chat = args.chat_args();

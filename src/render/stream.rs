@@ -496,10 +496,6 @@ impl<O: Write, E: Write> StreamRenderer<O, E> {
         self.out.flush()?;
         self.err.flush()
     }
-
-    pub fn wrote_text(&self) -> bool {
-        self.wrote_text
-    }
 }
 
 impl<O: Write, E: Write> Drop for StreamRenderer<O, E> {

@@ -30,10 +30,35 @@ use tower_http::timeout::RequestBodyTimeoutLayer;
 
 pub use auth::{KeyCheck, StaticKeys};
 
-use crate::cli::ServeArgs;
+use clap::Args;
+
+use crate::cli::number;
 use crate::config::Settings;
 use crate::error::{Error, Result};
 use crate::render::printer::Printer;
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (default 127.0.0.1:4000; port 0 picks a free port); env BROCK_SERVE_LISTEN
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<String>,
+
+    /// Environment variable holding a key clients must send (Authorization: Bearer or x-api-key); repeatable; env BROCK_SERVE_API_KEY_ENV
+    #[arg(long = "api-key-env", value_name = "NAME")]
+    pub api_key_env: Vec<String>,
+
+    /// Request log format on stderr; env BROCK_SERVE_LOG_FORMAT
+    #[arg(long, value_name = "FORMAT", value_parser = ["text", "json"])]
+    pub log_format: Option<String>,
+
+    /// Seconds to let in-flight requests finish after SIGTERM or Ctrl-C; env BROCK_SERVE_DRAIN_TIMEOUT
+    #[arg(long, value_name = "SECONDS", value_parser = number::<f64>("serve.drain_timeout"))]
+    pub drain_timeout: Option<f64>,
+
+    /// Allow browser requests from this origin (CORS; off by default); repeatable; env BROCK_SERVE_CORS_ORIGINS
+    #[arg(long = "cors-origin", value_name = "ORIGIN")]
+    pub cors_origins: Vec<String>,
+}
 
 /// Largest request body read (a chat with inline images or documents; Bedrock's own request
 /// limit for Converse is 20 MB of attachments in base64).

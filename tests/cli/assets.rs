@@ -49,13 +49,13 @@ fn committed_completions_and_man_pages_match_the_binary() {
             .unwrap();
         assert!(out.status.success());
         let generated = String::from_utf8(out.stdout).unwrap();
-        assert_eq!(generated, brock::commands::completions::script(shell));
+        assert_eq!(generated, brock::completion_script(shell));
         let path = repo()
             .join("completions")
-            .join(brock::commands::completions::file_name(shell));
+            .join(brock::completion_file_name(shell));
         check_or_update(&path, &generated, &mut stale);
     }
-    let pages = brock::man::pages();
+    let pages = brock::man_pages();
     assert!(pages.len() >= 10, "one page per subcommand");
     for (name, text) in &pages {
         assert!(

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::process::Stdio;
 
-use brock::config::ToolConfig;
+use brock::ToolConfig;
 use brock::engine::{self, LoopEvent, Notice, Sink, Timing, Tools, TurnOptions};
 use brock::error::{Error, Result};
 use brock::tools::{Approval, Decision, ToolRunner};
