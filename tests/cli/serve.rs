@@ -762,7 +762,10 @@ fn python() -> std::path::PathBuf {
             let py = dir.join("bin/python");
             let has = |py: &std::path::Path| {
                 std::process::Command::new(py)
-                    .args(["-c", "import openai, boto3, langchain_openai"])
+                    .args([
+                        "-c",
+                        "import openai, boto3, langchain_openai; openai.OpenAI.responses",
+                    ])
                     .stdout(Stdio::null())
                     .stderr(Stdio::null())
                     .status()
@@ -783,7 +786,13 @@ fn python() -> std::path::PathBuf {
                 dir.display()
             );
             let pip = std::process::Command::new(dir.join("bin/pip"))
-                .args(["install", "--quiet", "openai", "boto3", "langchain-openai"])
+                .args([
+                    "install",
+                    "--quiet",
+                    "openai>=1.66",
+                    "boto3",
+                    "langchain-openai",
+                ])
                 .status()
                 .expect("pip runs");
             assert!(
@@ -796,7 +805,7 @@ fn python() -> std::path::PathBuf {
         .clone()
 }
 
-fn run_client(script: &str, vars: &[(&str, &str)]) {
+pub fn run_client(script: &str, vars: &[(&str, &str)]) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/clients")
         .join(script);
