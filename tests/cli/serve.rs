@@ -764,7 +764,7 @@ fn python() -> std::path::PathBuf {
                 std::process::Command::new(py)
                     .args([
                         "-c",
-                        "import openai, boto3, langchain_openai; openai.OpenAI.responses",
+                        "import openai, boto3, langchain_openai, agents; openai.OpenAI.responses",
                     ])
                     .stdout(Stdio::null())
                     .stderr(Stdio::null())
@@ -792,12 +792,13 @@ fn python() -> std::path::PathBuf {
                     "openai>=1.66",
                     "boto3",
                     "langchain-openai",
+                    "openai-agents",
                 ])
                 .status()
                 .expect("pip runs");
             assert!(
                 pip.success() && has(&py),
-                "pip install openai boto3 langchain-openai into {} failed",
+                "pip install openai boto3 langchain-openai openai-agents into {} failed",
                 dir.display()
             );
             py
@@ -892,9 +893,18 @@ fn the_readme_gateway_examples_run_as_written() {
                 String::from_utf8_lossy(&out.stdout)
             )
         });
-        assert!(v.get("error").is_none(), "{line}: {v}");
+        if line.contains("/v1/responses") {
+            // A response object always has `error`, null when it succeeded.
+            assert_eq!(v["error"], Value::Null, "{line}: {v}");
+        } else {
+            assert!(v.get("error").is_none(), "{line}: {v}");
+        }
         let ok = if line.contains("/chat/completions") {
             v["choices"][0]["message"]["content"]
+                .as_str()
+                .is_some_and(|t| t.ends_with("You said: Hello"))
+        } else if line.contains("/v1/responses") {
+            v["output"][0]["content"][0]["text"]
                 .as_str()
                 .is_some_and(|t| t.ends_with("You said: Hello"))
         } else if line.contains("/models") {

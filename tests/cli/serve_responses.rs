@@ -36,6 +36,25 @@ fn the_openai_sdk_responses_api_works_against_the_gateway() {
     assert!(!err.contains(key), "{err}");
 }
 
+/// The README's Agents SDK setup, run: the agent loop calls the tool and sends the reasoning
+/// and the call back through the gateway.
+#[test]
+fn an_openai_agents_sdk_agent_runs_tools_with_reasoning_through_the_gateway() {
+    let env = TestEnv::new();
+    let key = "sk-brock-agents-key";
+    let gw = Gateway::start(&env, &["--api-key-env", "GW_KEY"], &[("GW_KEY", key)]);
+    run_client(
+        "openai_agents.py",
+        &[("BROCK_GATEWAY", &gw.url), ("BROCK_GATEWAY_KEY", key)],
+    );
+    let (_, err) = gw.stop();
+    let posts = err
+        .lines()
+        .filter(|l| l.starts_with("POST /v1/responses model=sonnet status=200"))
+        .count();
+    assert_eq!(posts, 3, "one plain run, two turns of the tool run: {err}");
+}
+
 #[test]
 fn a_responses_stream_sends_openais_events_in_order_with_usage_and_is_logged() {
     let env = TestEnv::new();
