@@ -45,25 +45,54 @@ struct Entry {
 }
 
 /// Responses kept for `previous_response_id` and `GET /v1/responses/{id}`.
-#[derive(Default)]
 pub struct Store {
-    inner: Mutex<(HashMap<String, Entry>, VecDeque<String>, usize)>,
+    ttl: Duration,
+    max_entries: usize,
+    max_bytes: usize,
+    inner: Mutex<Kept>,
+}
+
+/// The entries, their ids oldest first, and their sizes added up.
+#[derive(Default)]
+struct Kept {
+    map: HashMap<String, Entry>,
+    order: VecDeque<String>,
+    bytes: usize,
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store::with_limits(STORE_TTL, STORE_ENTRIES, STORE_BYTES)
+    }
 }
 
 impl Store {
+    fn with_limits(ttl: Duration, max_entries: usize, max_bytes: usize) -> Self {
+        Store {
+            ttl,
+            max_entries,
+            max_bytes,
+            inner: Mutex::new(Kept::default()),
+        }
+    }
+
+    /// Keeps a response, first dropping the expired ones and then the oldest until it fits. A
+    /// response larger than the whole store is not kept.
     fn insert(&self, id: String, response: Value, conversation: Conversation) {
         let size = response.to_string().len()
             + serde_json::to_vec(&conversation)
                 .map(|v| v.len())
                 .unwrap_or(0);
-        if size > STORE_BYTES {
+        if size > self.max_bytes {
             return;
         }
-        let Ok(mut g) = self.inner.lock() else { return };
-        let (map, order, bytes) = &mut *g;
+        let Ok(mut kept) = self.inner.lock() else {
+            return;
+        };
+        let Kept { map, order, bytes } = &mut *kept;
         while let Some(oldest) = order.front() {
-            let expired = map.get(oldest).is_none_or(|e| e.at.elapsed() > STORE_TTL);
-            if !expired && map.len() < STORE_ENTRIES && *bytes + size <= STORE_BYTES {
+            let expired = map.get(oldest).is_none_or(|e| e.at.elapsed() >= self.ttl);
+            if !expired && map.len() < self.max_entries && *bytes + size <= self.max_bytes {
                 break;
             }
             if let Some(e) = order.pop_front().and_then(|k| map.remove(&k)) {
@@ -84,9 +113,10 @@ impl Store {
     }
 
     fn get(&self, id: &str) -> Option<(Value, Conversation)> {
-        let g = self.inner.lock().ok()?;
-        g.0.get(id)
-            .filter(|e| e.at.elapsed() <= STORE_TTL)
+        let kept = self.inner.lock().ok()?;
+        kept.map
+            .get(id)
+            .filter(|e| e.at.elapsed() < self.ttl)
             .map(|e| (e.response.clone(), e.conversation.clone()))
     }
 }
@@ -434,4 +464,57 @@ async fn inline_image_urls(body: &mut Value, state: &Shared) -> Result<(), ApiEr
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn conv(text: &str) -> Conversation {
+        Conversation::from_prompt(text)
+    }
+
+    #[test]
+    fn the_store_drops_the_oldest_past_its_count_and_size_limits() {
+        let store = Store::with_limits(STORE_TTL, 2, STORE_BYTES);
+        for id in ["a", "b", "c"] {
+            store.insert(id.into(), json!({ "id": id }), conv(id));
+        }
+        assert!(store.get("a").is_none(), "the oldest went first");
+        assert_eq!(store.get("b").unwrap().0["id"], "b");
+        assert_eq!(store.get("c").unwrap().1, conv("c"));
+
+        let one =
+            json!({ "id": "x" }).to_string().len() + serde_json::to_vec(&conv("x")).unwrap().len();
+        let store = Store::with_limits(STORE_TTL, 100, 2 * one);
+        for id in ["x", "y", "z"] {
+            store.insert(id.into(), json!({ "id": id }), conv(id));
+        }
+        assert!(store.get("x").is_none());
+        assert!(store.get("y").is_some() && store.get("z").is_some());
+        // Larger than the whole store: not kept, and nothing else dropped for it.
+        store.insert(
+            "big".into(),
+            json!({ "id": "big", "pad": "p".repeat(3 * one) }),
+            conv("big"),
+        );
+        assert!(store.get("big").is_none());
+        assert!(store.get("y").is_some() && store.get("z").is_some());
+    }
+
+    #[test]
+    fn an_expired_response_is_gone() {
+        let store = Store::with_limits(Duration::ZERO, 10, STORE_BYTES);
+        store.insert("a".into(), json!({}), conv("a"));
+        assert!(store.get("a").is_none());
+        store.insert("b".into(), json!({}), conv("b"));
+        let kept = store.inner.lock().unwrap();
+        assert_eq!(
+            kept.order,
+            ["b"],
+            "the expired one was dropped when the next came"
+        );
+        assert_eq!(kept.map.len(), 1);
+    }
 }

@@ -281,7 +281,15 @@ pub fn parse_request(v: &Value) -> Result<ResponsesRequest> {
             }
         }
         if ECHOED.contains(&key.as_str()) {
-            out.echo.insert(key.clone(), val.clone());
+            match (out.echo.get_mut(key.as_str()), val) {
+                // `reasoning` keeps the keys the client left out, as null.
+                (Some(Value::Object(d)), Value::Object(given)) if key == "reasoning" => {
+                    d.extend(given.clone())
+                }
+                _ => {
+                    out.echo.insert(key.clone(), val.clone());
+                }
+            }
         }
     }
     out.echo.insert("store".into(), json!(out.store));

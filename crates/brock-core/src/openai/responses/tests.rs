@@ -145,6 +145,10 @@ fn text_format_json_schema_and_reasoning_effort_map_like_chat() {
     assert_eq!(js.name, "city");
     assert_eq!(js.schema.unwrap()["type"], "object");
     assert_eq!(r.request.reasoning, Some(ReasoningLevel::Low));
+    assert_eq!(
+        r.echo["reasoning"],
+        json!({ "effort": "low", "summary": "auto" })
+    );
     assert_eq!(r.request.tool_choice, Some(ToolChoice::Tool("f".into())));
 }
 
