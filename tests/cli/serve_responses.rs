@@ -346,3 +346,99 @@ fn reasoning_items_round_trip_over_raw_http_and_a_whole_answer_keeps_its_order()
         404
     );
 }
+
+fn png(width: u32, height: u32) -> Vec<u8> {
+    // A PNG signature and IHDR are enough for type sniffing.
+    let mut v = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    v.extend_from_slice(&width.to_be_bytes());
+    v.extend_from_slice(&height.to_be_bytes());
+    v.extend_from_slice(&[8, 6, 0, 0, 0, 0, 0, 0, 0]);
+    v
+}
+
+/// What reaches Bedrock: instructions before the developer message in the system prompt, the
+/// image and the file as Converse blocks, the sampling settings in `inferenceConfig`.
+#[test]
+fn responses_input_parts_and_settings_reach_converse() {
+    use base64::Engine;
+    let env = TestEnv::new();
+    let gw = Gateway::start(&env, &[], &[]);
+    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    let body = json!({
+        "model": "nova-lite",
+        "instructions": "be brief",
+        "max_output_tokens": 77,
+        "temperature": 0.25,
+        "input": [
+            { "type": "message", "role": "developer", "content": "answer in French" },
+            { "type": "message", "role": "user", "content": [
+                { "type": "input_text", "text": "what are these?" },
+                { "type": "input_image", "image_url": format!("data:image/png;base64,{}", b64(&png(2, 2))), "detail": "auto" },
+                { "type": "input_file", "filename": "report.pdf", "file_data": format!("data:application/pdf;base64,{}", b64(b"%PDF-1.4\n%test\n")) },
+            ] },
+        ],
+    });
+    let r = gw.post("/v1/responses", &body);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let sent = env
+        .emulator
+        .last_request()
+        .expect("a request reached Bedrock");
+    assert!(sent.uri.ends_with("/converse"), "{}", sent.uri);
+    let sent: Value = serde_json::from_slice(&sent.body).unwrap();
+    assert_eq!(
+        sent["system"],
+        json!([{ "text": "be brief" }, { "text": "answer in French" }])
+    );
+    let content = sent["messages"][0]["content"].as_array().unwrap();
+    assert_eq!(content[0]["text"], "what are these?");
+    assert_eq!(content[1]["image"]["format"], "png");
+    assert_eq!(content[2]["document"]["format"], "pdf");
+    assert_eq!(content[2]["document"]["name"], "report");
+    assert_eq!(sent["inferenceConfig"]["maxTokens"], 77);
+    assert_eq!(sent["inferenceConfig"]["temperature"], 0.25);
+    let v = r.json();
+    assert_eq!(v["instructions"], "be brief");
+    assert_eq!(v["max_output_tokens"], 77);
+}
+
+/// `text.format` json_schema streamed: the answer arrives as message text deltas, whether the
+/// model answers in text (Claude, Bedrock's native structured output) or through an answer
+/// tool (Nova), which never shows as a function call.
+#[test]
+fn a_streamed_json_schema_answer_is_message_text() {
+    let env = TestEnv::new();
+    let gw = Gateway::start(&env, &[], &[]);
+    for model in ["sonnet", "nova-lite"] {
+        let body = json!({
+            "model": model, "stream": true, "input": "largest city in France",
+            "text": { "format": { "type": "json_schema", "name": "city", "schema": {
+                "type": "object",
+                "properties": { "city": { "type": "string" }, "population": { "type": "integer" } },
+                "required": ["city", "population"],
+            } } },
+        });
+        let r = gw.post("/v1/responses", &body);
+        assert_eq!(r.status, 200, "{model}: {}", r.text());
+        let evs = events(&r.text());
+        assert!(
+            !evs.iter()
+                .any(|e| e["type"].as_str().unwrap().contains("function_call")),
+            "{model}: {evs:?}"
+        );
+        let text: String = evs
+            .iter()
+            .filter(|e| e["type"] == "response.output_text.delta")
+            .map(|e| e["delta"].as_str().unwrap())
+            .collect();
+        let doc: Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{model}: {e}: {text}"));
+        assert!(
+            doc["city"].is_string() && doc["population"].is_i64(),
+            "{model}: {doc}"
+        );
+        let done = &evs.last().unwrap()["response"];
+        assert_eq!(done["status"], "completed", "{model}");
+        assert_eq!(done["output"][0]["content"][0]["text"], text, "{model}");
+    }
+}
