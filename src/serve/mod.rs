@@ -12,6 +12,7 @@ mod extra;
 mod log;
 mod models;
 mod passthrough;
+mod responses;
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -79,6 +80,7 @@ pub struct State {
     pub keys: Arc<dyn KeyCheck>,
     pub log_json: bool,
     pub model_cache: models::Cache,
+    pub responses: responses::Store,
 }
 
 pub type Shared = Arc<State>;
@@ -135,6 +137,7 @@ pub async fn run(printer: &Printer, settings: &Settings, args: &ServeArgs) -> Re
         keys: Arc::new(keys),
         log_json,
         model_cache: models::Cache::default(),
+        responses: responses::Store::default(),
     });
 
     let listener = tokio::net::TcpListener::bind(addr)
@@ -184,7 +187,9 @@ pub fn router(state: Shared, cors: Option<CorsLayer>) -> Router {
         .route("/models", get(models::list))
         .route("/embeddings", post(extra::embeddings))
         .route("/images/generations", post(extra::images))
-        .route("/rerank", post(extra::rerank));
+        .route("/rerank", post(extra::rerank))
+        .route("/responses", post(responses::create))
+        .route("/responses/{id}", get(responses::get));
     let app = Router::new()
         .nest("/v1", openai.clone())
         .nest("/api/v1", openai)
