@@ -41,6 +41,10 @@ pub struct EmulatorArgs {
     /// Replay the responses of this recorded cassette (VCR YAML) for matching requests
     #[arg(long, value_name = "FILE")]
     pub replay: Vec<PathBuf>,
+
+    /// Pace of batch jobs and async invocations: status polls each status lasts (1 to 1000)
+    #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub job_polls_per_status: u32,
 }
 
 /// The fault scenarios, from the emulator's own list, and how a request chooses one.
@@ -59,6 +63,7 @@ A request chooses one with the header {SCENARIO_HEADER}: NAME (brock: -H on raw,
 request that carries it.\n\n\
 Examples:\n  \
 brock emulator --listen 127.0.0.1:8080 --latency 20 --tokens-per-second 200\n  \
+brock emulator --job-polls-per-status 5   (batch jobs and videos move one status per 5 polls)\n  \
 brock --mock chat -m emulator.throttle-then-ok \"hi\""
     )
 }
@@ -106,6 +111,7 @@ pub async fn run(args: &EmulatorArgs, region: Option<&str>) -> Result<()> {
         bearer_tokens: args.bearer_tokens.clone(),
         replay: args.replay.clone(),
         region: region.to_string(),
+        job_polls_per_status: args.job_polls_per_status,
         ..EmulatorOptions::default()
     };
     let emu = Emulator::start(opts)
