@@ -78,7 +78,12 @@ pub struct BatchSubmitArgs {
     /// role_arn in the config or the AWS profile
     // The same id as the global flag: clap then keeps the global one out of this subcommand
     // (one `--role-arn`, no duplicate), and the dispatcher drops the value it copies up.
-    #[arg(id = "role_arn", long = "role-arn", visible_alias = "service-role", value_name = "ARN")]
+    #[arg(
+        id = "role_arn",
+        long = "role-arn",
+        visible_alias = "service-role",
+        value_name = "ARN"
+    )]
     pub role_arn: String,
 
     /// Job name (letters, digits, + - .); default brock-<time>
@@ -625,8 +630,10 @@ async fn submit(printer: &Printer, settings: &Settings, a: &BatchSubmitArgs) -> 
         converse: a.converse,
         mapping: json!({}),
     };
-    let (client, arn) =
-        submit_records(settings, &sub, &src, &|line, n| builder.model_input(line, n)).await?;
+    let (client, arn) = submit_records(settings, &sub, &src, &|line, n| {
+        builder.model_input(line, n)
+    })
+    .await?;
     crate::render::stdout_write(&format!("{arn}\n"))?;
     if a.wait {
         let job = follow(printer, &client, &arn, settings).await?;
@@ -1087,7 +1094,7 @@ pub(crate) async fn join(
 ) -> Result<()> {
     let status = s(job, "status");
     let s3 = crate::s3::client(settings, client).await?;
-    let arn = s(&job, "jobArn");
+    let arn = s(job, "jobArn");
     let job_id = arn.rsplit('/').next().unwrap_or_default().to_string();
     let input = S3Uri::parse(
         job.pointer("/inputDataConfig/s3InputDataConfig/s3Uri")

@@ -111,7 +111,12 @@ pub struct EmbedArgs {
     pub wait: bool,
 
     /// With --batch --wait: write the vectors here instead of stdout
-    #[arg(short = 'o', long = "output-file", value_name = "FILE", requires = "wait")]
+    #[arg(
+        short = 'o',
+        long = "output-file",
+        value_name = "FILE",
+        requires = "wait"
+    )]
     pub output_file: Option<PathBuf>,
 
     /// With --batch: the job name (default brock-<time>)
@@ -523,7 +528,9 @@ async fn run_batch(
         }
         let at = |msg: String| Error::usage(format!("{source}: line {n}: {msg}"));
         if field.is_none() && matches!(serde_json::from_str::<Value>(t), Ok(Value::Object(_))) {
-            return Err(at("is a JSON object: name the field to embed with --field NAME".into()));
+            return Err(at(
+                "is a JSON object: name the field to embed with --field NAME".into(),
+            ));
         }
         let item = parse_field(
             Item {

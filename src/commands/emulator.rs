@@ -45,6 +45,10 @@ pub struct EmulatorArgs {
     /// Pace of batch jobs and async invocations: status polls each status lasts (1 to 1000)
     #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub job_polls_per_status: u32,
+
+    /// The "Records per batch inference job" quota jobs are checked against (Bedrock's default)
+    #[arg(long, default_value_t = 50_000, value_name = "N", value_parser = clap::value_parser!(u64).range(100..))]
+    pub batch_records_per_job: u64,
 }
 
 /// The fault scenarios, from the emulator's own list, and how a request chooses one.
@@ -102,6 +106,8 @@ pub async fn run(args: &EmulatorArgs, region: Option<&str>) -> Result<()> {
             )));
         }
     }
+    // Every field is set today; the update keeps any option added later at its default.
+    #[allow(clippy::needless_update)]
     let opts = EmulatorOptions {
         listen,
         latency: Duration::from_millis(args.latency),
@@ -112,6 +118,7 @@ pub async fn run(args: &EmulatorArgs, region: Option<&str>) -> Result<()> {
         replay: args.replay.clone(),
         region: region.to_string(),
         job_polls_per_status: args.job_polls_per_status,
+        batch_records_per_job: usize::try_from(args.batch_records_per_job).unwrap_or(usize::MAX),
         ..EmulatorOptions::default()
     };
     let emu = Emulator::start(opts)

@@ -791,7 +791,9 @@ mod tests {
             .to_string();
         let mut seen = Vec::new();
         for _ in 0..6 {
-            let v = jobs.get(&arn, &store, &echo, 1, MAX_RECORDS_PER_JOB).unwrap();
+            let v = jobs
+                .get(&arn, &store, &echo, 1, MAX_RECORDS_PER_JOB)
+                .unwrap();
             seen.push(v["status"].as_str().unwrap().to_string());
         }
         assert_eq!(
@@ -850,9 +852,13 @@ mod tests {
             .as_str()
             .unwrap()
             .to_string();
-        jobs.get(&arn, &store, &echo, 1, MAX_RECORDS_PER_JOB).unwrap();
-        jobs.get(&arn, &store, &echo, 1, MAX_RECORDS_PER_JOB).unwrap();
-        let v = jobs.get(&arn, &store, &echo, 1, MAX_RECORDS_PER_JOB).unwrap();
+        jobs.get(&arn, &store, &echo, 1, MAX_RECORDS_PER_JOB)
+            .unwrap();
+        jobs.get(&arn, &store, &echo, 1, MAX_RECORDS_PER_JOB)
+            .unwrap();
+        let v = jobs
+            .get(&arn, &store, &echo, 1, MAX_RECORDS_PER_JOB)
+            .unwrap();
         assert_eq!(v["status"], "Failed");
         assert!(v["message"].as_str().unwrap().contains("minimum of 100"));
 
@@ -868,11 +874,13 @@ mod tests {
             .to_string();
         jobs.stop(&arn2).unwrap();
         assert_eq!(
-            jobs.get(&arn2, &store, &echo, 1, MAX_RECORDS_PER_JOB).unwrap()["status"],
+            jobs.get(&arn2, &store, &echo, 1, MAX_RECORDS_PER_JOB)
+                .unwrap()["status"],
             "Stopping"
         );
         assert_eq!(
-            jobs.get(&arn2, &store, &echo, 1, MAX_RECORDS_PER_JOB).unwrap()["status"],
+            jobs.get(&arn2, &store, &echo, 1, MAX_RECORDS_PER_JOB)
+                .unwrap()["status"],
             "Stopped"
         );
         let listed = jobs
