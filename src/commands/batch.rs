@@ -7,8 +7,11 @@
 //!
 //! Every record gets a positional id `r0000000000`, `r0000000001`, … so results join back to the
 //! input order; a native record's own `recordId` is replaced by it. The input is read twice:
-//! once to check and count every line (nothing is sent when a line is bad or the job is too
-//! small), once to stream it to S3 part by part (memory holds one part).
+//! once to check and count every line against Bedrock's documented batch quotas ([`Limits`];
+//! nothing is sent when a line is bad or the job breaks one), once to stream it to S3 part by
+//! part (memory holds one part). The per-file quotas split the input into files; the per-job
+//! ones are errors naming the line, since a job's records are one mapping and one join.
+//! `brock embed --batch` goes through the same [`submit_records`] and [`join`].
 
 use std::io::{BufRead, Write};
 use std::time::{Duration, Instant};

@@ -556,7 +556,9 @@ fn advance(job: &mut Job, store: &Store, answer: Answer, max_records: usize) {
     }
 }
 
-/// Reads and checks the input records; the message says why a job fails.
+/// Reads and checks the input records; the message says why a job fails. The checks are the
+/// ones the API reference lists for the Validating status (readable `.jsonl` files of JSON
+/// records, "file size and number of records" within the quotas).
 fn read_input(
     job: &Job,
     store: &Store,
