@@ -519,6 +519,9 @@ pub(crate) async fn submit_records(
         "input": input_dir.to_string(),
         "output": output_dir.to_string(),
     });
+    if sub.converse {
+        mapping["modelInvocationType"] = json!("Converse");
+    }
     if let (Some(m), Some(more)) = (mapping.as_object_mut(), sub.mapping.as_object()) {
         m.extend(more.iter().map(|(k, v)| (k.clone(), v.clone())));
     }
@@ -1000,9 +1003,14 @@ impl Shape {
                 base64: mapping.get("encoding").and_then(Value::as_str) == Some("base64"),
             };
         }
+        // The job says how its records were read; the mapping too, for a job description
+        // without the member.
+        let converse = [job, mapping]
+            .iter()
+            .any(|v| s(v, "modelInvocationType") == "Converse");
         Shape::Chat {
             family: family_of(model),
-            converse: s(job, "modelInvocationType") == "Converse",
+            converse,
         }
     }
 }
