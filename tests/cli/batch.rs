@@ -1481,3 +1481,28 @@ fn the_emulator_command_sets_the_job_pace_and_the_records_quota() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
 }
+
+#[test]
+fn without_batch_embeds_role_arn_is_still_the_role_brock_assumes() {
+    let env = TestEnv::new();
+    for args in [
+        [
+            "embed",
+            "hello",
+            "--role-arn",
+            "arn:aws:iam::123456789012:role/brock-user",
+        ],
+        [
+            "--role-arn",
+            "arn:aws:iam::123456789012:role/brock-user",
+            "embed",
+            "hello",
+        ],
+    ] {
+        let out = env.cmd().arg("-vv").args(args).output().unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.contains("Credential=ASIA"), "{args:?}: {err}");
+        assert_eq!(lines(&stdout_of(&out)).len(), 1);
+    }
+}
