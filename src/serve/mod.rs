@@ -10,6 +10,7 @@ mod chat;
 mod error;
 mod extra;
 mod log;
+mod messages;
 mod models;
 mod passthrough;
 
@@ -184,7 +185,9 @@ pub fn router(state: Shared, cors: Option<CorsLayer>) -> Router {
         .route("/models", get(models::list))
         .route("/embeddings", post(extra::embeddings))
         .route("/images/generations", post(extra::images))
-        .route("/rerank", post(extra::rerank));
+        .route("/rerank", post(extra::rerank))
+        .route("/messages", post(messages::create))
+        .route("/messages/count_tokens", post(messages::count_tokens));
     let app = Router::new()
         .nest("/v1", openai.clone())
         .nest("/api/v1", openai)
@@ -194,6 +197,7 @@ pub fn router(state: Shared, cors: Option<CorsLayer>) -> Router {
             state.clone(),
             auth::require_key,
         ))
+        .layer(axum::middleware::from_fn(messages::anthropic_errors))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             log::log_request,
@@ -305,7 +309,14 @@ fn resolve_model(state: &State, name: &str) -> std::result::Result<String, error
         ));
     }
     let target = state.models.get(name).map(String::as_str).unwrap_or(name);
-    state.settings.resolve_model(target).map_err(|_| {
+    let resolved = state.settings.resolve_model(target).or_else(|e| {
+        // The names Anthropic's clients send (`claude-sonnet-4-5-20250929`).
+        let region = state.settings.region.as_deref().unwrap_or("us-east-1");
+        brock_core::model::claude_api_alias(target)
+            .and_then(|a| a.resolve(region).ok())
+            .ok_or(e)
+    });
+    resolved.map_err(|_| {
         error::ApiError::new(
             http::StatusCode::NOT_FOUND,
             format!(
