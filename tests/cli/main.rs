@@ -40,6 +40,7 @@ mod rerank;
 mod roles;
 mod secrets;
 mod serve;
+mod serve_messages;
 mod session;
 mod tokens;
 mod translation;

@@ -747,11 +747,11 @@ fn a_client_leaving_mid_stream_cancels_it_and_sigterm_drains_in_flight_requests(
     assert!(!err.contains("were cut"), "{err}");
 }
 
-/// The Python of a virtualenv with the official `openai` SDK, `boto3` and `langchain-openai`, created on first use
+/// The Python of a virtualenv with the official `openai` and `anthropic` SDKs, `boto3` and `langchain-openai`, created on first use
 /// at `target/pyenv` (from PyPI) and kept between runs. Needs `python3` with the venv module
 /// (Debian: python3-venv; `.ci/run` installs it). Set BROCK_TEST_PYENV to use another
 /// virtualenv that already has these packages.
-fn python() -> std::path::PathBuf {
+pub(crate) fn python() -> std::path::PathBuf {
     static READY: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
     READY
         .get_or_init(|| {
@@ -762,7 +762,7 @@ fn python() -> std::path::PathBuf {
             let py = dir.join("bin/python");
             let has = |py: &std::path::Path| {
                 std::process::Command::new(py)
-                    .args(["-c", "import openai, boto3, langchain_openai"])
+                    .args(["-c", "import openai, boto3, langchain_openai, anthropic"])
                     .stdout(Stdio::null())
                     .stderr(Stdio::null())
                     .status()
@@ -783,12 +783,19 @@ fn python() -> std::path::PathBuf {
                 dir.display()
             );
             let pip = std::process::Command::new(dir.join("bin/pip"))
-                .args(["install", "--quiet", "openai", "boto3", "langchain-openai"])
+                .args([
+                    "install",
+                    "--quiet",
+                    "openai",
+                    "boto3",
+                    "langchain-openai",
+                    "anthropic",
+                ])
                 .status()
                 .expect("pip runs");
             assert!(
                 pip.success() && has(&py),
-                "pip install openai boto3 langchain-openai into {} failed",
+                "pip install openai boto3 langchain-openai anthropic into {} failed",
                 dir.display()
             );
             py
@@ -796,7 +803,7 @@ fn python() -> std::path::PathBuf {
         .clone()
 }
 
-fn run_client(script: &str, vars: &[(&str, &str)]) {
+pub(crate) fn run_client(script: &str, vars: &[(&str, &str)]) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/clients")
         .join(script);
