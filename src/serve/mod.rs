@@ -1,6 +1,6 @@
-//! `brock serve`: an OpenAI-compatible gateway (`/v1/...`, also under `/api/v1/...`) and a
-//! native Bedrock pass-through (`/bedrock/...`) over the same transport as every other
-//! subcommand.
+//! `brock serve`: an OpenAI-compatible gateway (`/v1/...`, also under `/api/v1/...`), the
+//! Anthropic Messages API (`/v1/messages`) and a native Bedrock pass-through (`/bedrock/...`)
+//! over the same transport as every other subcommand.
 //!
 //! The handlers are thin adapters: OpenAI JSON → brock-core's canonical request → the
 //! transport → brock-core's stream events → OpenAI JSON. Nothing here translates on its own.
@@ -148,7 +148,7 @@ pub async fn run(printer: &Printer, settings: &Settings, args: &ServeArgs) -> Re
     // reader that took it and left (`brock serve | head -1`) must not stop the gateway.
     let _ = printer.out(&format!("http://{local}\n"));
     crate::render::diag(&format!(
-        "serve: OpenAI API at http://{local}/v1, Bedrock pass-through at http://{local}/bedrock{}",
+        "serve: OpenAI API at http://{local}/v1, Anthropic Messages API at http://{local}/v1/messages, Bedrock pass-through at http://{local}/bedrock{}",
         if state.keys.is_empty() {
             " (no API key required)"
         } else {

@@ -895,6 +895,10 @@ fn the_readme_gateway_examples_run_as_written() {
             v["choices"][0]["message"]["content"]
                 .as_str()
                 .is_some_and(|t| t.ends_with("You said: Hello"))
+        } else if line.contains("/messages") {
+            v["content"][0]["text"]
+                .as_str()
+                .is_some_and(|t| t.ends_with("You said: Hello"))
         } else if line.contains("/models") {
             v["data"].as_array().is_some_and(|d| !d.is_empty())
         } else if line.contains("/embeddings") {

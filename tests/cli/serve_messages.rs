@@ -402,6 +402,20 @@ fn errors_come_in_anthropics_shape_with_the_right_status() {
     let mut big = hello("claude-sonnet-4-5");
     big["max_tokens"] = json!(10_000_000);
     check(&post("/v1/messages", &big), 400, "invalid_request_error");
+    // Anthropic's own rules, checked by Bedrock and relayed: a tool result without its call.
+    let orphan = json!({"model": "claude-sonnet-4-5", "max_tokens": 100, "messages": [
+        {"role": "user", "content": "x"},
+        {"role": "assistant", "content": "y"},
+        {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "toolu_9", "content": "r"}]}]});
+    let r = post("/v1/messages", &orphan);
+    check(&r, 400, "invalid_request_error");
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("unexpected `tool_use_id`")),
+        "{}",
+        r.text()
+    );
     check(
         &post("/v1/messages", &hello("emulator.throttle")),
         429,
