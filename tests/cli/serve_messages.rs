@@ -461,3 +461,65 @@ fn a_stream_that_breaks_upstream_ends_with_an_anthropic_error_event() {
         r.text()
     );
 }
+
+#[test]
+fn redacted_thinking_comes_back_and_goes_up_again_as_it_was() {
+    let env = TestEnv::new();
+    let gw = Gateway::start(&env, &[], &[]);
+    let thinking = json!({"type": "enabled", "budget_tokens": 1024});
+    let first = json!({"model": "claude-sonnet-4-5", "max_tokens": 4000, "thinking": thinking,
+        "messages": [{"role": "user", "content": "think about it [[redacted]]"}]});
+    let r = gw.post("/v1/messages", &first);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let content = r.json()["content"].clone();
+    let redacted = content
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["type"] == "redacted_thinking")
+        .cloned()
+        .unwrap_or_else(|| panic!("{content}"));
+    assert!(redacted["data"].as_str().is_some_and(|d| !d.is_empty()));
+    // Streamed, the block arrives whole in its content_block_start.
+    let mut streamed = first.clone();
+    streamed["stream"] = json!(true);
+    let events = sse(&gw.post("/v1/messages", &streamed));
+    assert!(
+        events.iter().any(|(n, d)| n == "content_block_start"
+            && d["content_block"]["type"] == "redacted_thinking"
+            && d["content_block"]["data"] == redacted["data"]),
+        "{events:?}"
+    );
+    // The next turn carries it back unchanged and Bedrock accepts it.
+    let second = json!({"model": "claude-sonnet-4-5", "max_tokens": 4000, "thinking": thinking,
+        "messages": [first["messages"][0], {"role": "assistant", "content": content},
+            {"role": "user", "content": "and now?"}]});
+    let r = gw.post("/v1/messages", &second);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let (_, sent) = upstream(&env);
+    assert_eq!(sent["messages"][1]["content"], content);
+}
+
+#[test]
+fn thinking_from_a_model_that_is_not_claude_becomes_thinking_blocks() {
+    let env = TestEnv::new();
+    let gw = Gateway::start(&env, &[], &[]);
+    let body = json!({"model": "nova-2-lite", "max_tokens": 3000,
+        "thinking": {"type": "enabled", "budget_tokens": 1024},
+        "messages": [{"role": "user", "content": "Hello"}]});
+    let r = gw.post("/v1/messages", &body);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let v = r.json();
+    assert_eq!(v["content"][0]["type"], "thinking", "{v}");
+    assert_eq!(
+        v["content"][0]["thinking"],
+        "The user said: Hello. I will greet them and repeat it."
+    );
+    assert_eq!(v["content"][1]["type"], "text", "{v}");
+    let (uri, sent) = upstream(&env);
+    assert!(uri.ends_with("/converse"), "{uri}");
+    assert!(
+        sent.get("additionalModelRequestFields").is_some(),
+        "the budget went up as Nova's reasoning config: {sent}"
+    );
+}
