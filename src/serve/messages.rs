@@ -633,12 +633,7 @@ pub async fn anthropic_errors(req: Request, next: Next) -> Response {
         parts.headers.insert("request-id", v);
     }
     let status = parts.status;
-    let is_json = parts
-        .headers
-        .get(http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("application/json"));
-    if status.is_success() || !is_json {
+    if status.is_success() {
         return Response::from_parts(parts, body);
     }
     let Ok(bytes) = axum::body::to_bytes(body, 1024 * 1024).await else {
@@ -665,5 +660,9 @@ pub async fn anthropic_errors(req: Request, next: Next) -> Response {
     }
     let body = serde_json::to_vec(&out).unwrap_or_default();
     parts.headers.remove(http::header::CONTENT_LENGTH);
+    parts.headers.insert(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static("application/json"),
+    );
     Response::from_parts(parts, Body::from(body))
 }

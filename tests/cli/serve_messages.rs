@@ -377,6 +377,12 @@ fn errors_come_in_anthropics_shape_with_the_right_status() {
         404,
         "not_found_error",
     );
+    // The router's own refusals too: a GET is 405.
+    check(
+        &gw.request("GET", "/v1/messages", &key, b""),
+        405,
+        "invalid_request_error",
+    );
     assert_eq!(env.emulator.requests(), before, "nothing was sent");
     // The key check answers in Anthropic's shape on these paths, and OpenAI's elsewhere.
     check(
