@@ -88,6 +88,12 @@ fn claude_gets_the_messages_body_on_invoke_model_and_the_answer_comes_back_as_is
     body["metadata"] = json!({"user_id": "u-1"});
     body["system"] =
         json!([{"type": "text", "text": "Be brief.", "cache_control": {"type": "ephemeral"}}]);
+    body["tools"] = json!([
+        {"type": "bash_20250124", "name": "bash"},
+        {"name": "get_weather", "description": "Weather", "cache_control": {"type": "ephemeral"},
+         "input_schema": {"type": "object", "properties": {"city": {"type": "string"}}}}
+    ]);
+    body["tool_choice"] = json!({"type": "auto"});
     let r = gw.request(
         "POST",
         "/v1/messages",
@@ -129,6 +135,8 @@ fn claude_gets_the_messages_body_on_invoke_model_and_the_answer_comes_back_as_is
     assert_eq!(sent["system"], body["system"]);
     assert_eq!(sent["metadata"], body["metadata"]);
     assert_eq!(sent["messages"], body["messages"]);
+    assert_eq!(sent["tools"], body["tools"], "built-in tools go up as sent");
+    assert_eq!(sent["tool_choice"], body["tool_choice"]);
 
     // Under /api/v1 too.
     let r = gw.post("/api/v1/messages", &hello("claude-3-5-haiku-latest"));
