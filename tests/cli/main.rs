@@ -40,6 +40,7 @@ mod rerank;
 mod roles;
 mod secrets;
 mod serve;
+mod serve_messages;
 mod serve_responses;
 mod session;
 mod tokens;

@@ -747,11 +747,11 @@ fn a_client_leaving_mid_stream_cancels_it_and_sigterm_drains_in_flight_requests(
     assert!(!err.contains("were cut"), "{err}");
 }
 
-/// The Python of a virtualenv with the official `openai` SDK, `boto3` and `langchain-openai`, created on first use
+/// The Python of a virtualenv with the official `openai` and `anthropic` SDKs, `boto3` and `langchain-openai`, created on first use
 /// at `target/pyenv` (from PyPI) and kept between runs. Needs `python3` with the venv module
 /// (Debian: python3-venv; `.ci/run` installs it). Set BROCK_TEST_PYENV to use another
 /// virtualenv that already has these packages.
-fn python() -> std::path::PathBuf {
+pub(crate) fn python() -> std::path::PathBuf {
     static READY: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
     READY
         .get_or_init(|| {
@@ -764,7 +764,7 @@ fn python() -> std::path::PathBuf {
                 std::process::Command::new(py)
                     .args([
                         "-c",
-                        "import openai, boto3, langchain_openai, agents; openai.OpenAI.responses",
+                        "import openai, boto3, langchain_openai, agents, anthropic; openai.OpenAI.responses",
                     ])
                     .stdout(Stdio::null())
                     .stderr(Stdio::null())
@@ -793,12 +793,13 @@ fn python() -> std::path::PathBuf {
                     "boto3",
                     "langchain-openai",
                     "openai-agents",
+                    "anthropic",
                 ])
                 .status()
                 .expect("pip runs");
             assert!(
                 pip.success() && has(&py),
-                "pip install openai boto3 langchain-openai openai-agents into {} failed",
+                "pip install openai boto3 langchain-openai openai-agents anthropic into {} failed",
                 dir.display()
             );
             py
@@ -806,7 +807,7 @@ fn python() -> std::path::PathBuf {
         .clone()
 }
 
-pub fn run_client(script: &str, vars: &[(&str, &str)]) {
+pub(crate) fn run_client(script: &str, vars: &[(&str, &str)]) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/clients")
         .join(script);
@@ -905,6 +906,10 @@ fn the_readme_gateway_examples_run_as_written() {
                 .is_some_and(|t| t.ends_with("You said: Hello"))
         } else if line.contains("/v1/responses") {
             v["output"][0]["content"][0]["text"]
+                .as_str()
+                .is_some_and(|t| t.ends_with("You said: Hello"))
+        } else if line.contains("/messages") {
+            v["content"][0]["text"]
                 .as_str()
                 .is_some_and(|t| t.ends_with("You said: Hello"))
         } else if line.contains("/models") {
