@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Time to first token through `brock serve`: /v1/messages (Claude relayed from InvokeModel,
-Nova translated from ConverseStream) against /v1/chat/completions on the same model and the
-same upstream (the built-in emulator, `brock --mock serve`).
+Nova translated from ConverseStream) and /v1/responses against /v1/chat/completions on the
+same model and the same upstream (the built-in emulator, `brock --mock serve`).
 
-    python3 bench/messages_ttft.py [--brock target/release/brock] [--runs 200]
+    python3 bench/api_ttft.py [--brock target/release/brock] [--runs 200]
 
 Each request is sent on one kept-alive connection; the time is from sending the request to
 reading the first line carrying answer text. Prints a Markdown table of the median and p90 in
@@ -35,6 +35,8 @@ def first_token(conn, path, body):
             if data != b"[DONE]":
                 v = json.loads(data)
                 text = v.get("delta", {}).get("text") if v.get("type") == "content_block_delta" else None
+                if text is None and v.get("type") == "response.output_text.delta":
+                    text = v.get("delta")
                 if text is None and "choices" in v and v["choices"]:
                     text = v["choices"][0].get("delta", {}).get("content")
                 if text:
@@ -65,10 +67,14 @@ def main():
              {"model": "claude-sonnet-4-5", "stream": True, "messages": prompt}),
             ("messages, Claude (InvokeModel relayed)", "/v1/messages",
              {"model": "claude-sonnet-4-5", "stream": True, "max_tokens": 200, "messages": prompt}),
+            ("responses, Claude", "/v1/responses",
+             {"model": "claude-sonnet-4-5", "stream": True, "input": "Hello there"}),
             ("chat.completions, Nova", "/v1/chat/completions",
              {"model": "nova-lite", "stream": True, "messages": prompt}),
             ("messages, Nova (ConverseStream translated)", "/v1/messages",
              {"model": "nova-lite", "stream": True, "max_tokens": 200, "messages": prompt}),
+            ("responses, Nova", "/v1/responses",
+             {"model": "nova-lite", "stream": True, "input": "Hello there"}),
         ]
         for _, path, body in cases:
             for _ in range(10):
