@@ -166,7 +166,9 @@ fn whole_as_chunks(
     ]
 }
 
-fn upstream_shape(e: brock_core::Error) -> ApiError {
+/// An answer from Bedrock that brock-core cannot read.
+pub(super) fn upstream_shape(e: brock_core::Error) -> ApiError {
+    super::metrics::upstream_error_kind("protocol");
     ApiError::new(
         http::StatusCode::BAD_GATEWAY,
         e.to_string(),

@@ -96,6 +96,7 @@ impl ApiError {
 impl From<brock_bedrock::Error> for ApiError {
     fn from(e: brock_bedrock::Error) -> Self {
         use brock_bedrock::Error as E;
+        super::metrics::upstream_error(&e);
         match e {
             E::Service {
                 status,

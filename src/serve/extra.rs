@@ -183,15 +183,8 @@ pub async fn embeddings(
             let resp = client.send(&api).await?;
             let tokens = token_count(&resp);
             let v = resp.json().await?;
-            let vectors = brock_core::embed::parse_response(family, &v, None, n).map_err(|e| {
-                ApiError::new(
-                    http::StatusCode::BAD_GATEWAY,
-                    e.to_string(),
-                    "api_error",
-                    None,
-                    None,
-                )
-            })?;
+            let vectors = brock_core::embed::parse_response(family, &v, None, n)
+                .map_err(super::chat::upstream_shape)?;
             Ok::<_, ApiError>((vectors, tokens))
         }
     });
@@ -297,15 +290,8 @@ pub async fn images(
     )
     .header("accept", "application/json");
     let v = state.client.send(&api).await?.json().await?;
-    let parsed = brock_core::image::parse_response(family, &v, req.seed).map_err(|e| {
-        ApiError::new(
-            http::StatusCode::BAD_GATEWAY,
-            e.to_string(),
-            "api_error",
-            None,
-            None,
-        )
-    })?;
+    let parsed = brock_core::image::parse_response(family, &v, req.seed)
+        .map_err(super::chat::upstream_shape)?;
     if let Some(err) = parsed.error.filter(|_| parsed.images.is_empty()) {
         return Err(ApiError::new(
             http::StatusCode::BAD_REQUEST,
@@ -387,15 +373,8 @@ pub async fn rerank(
         .map_err(|e| core_field("documents", e))?;
     let api = ApiRequest::post_json(Service::AgentRuntime, "/rerank", &req_body);
     let v = state.client.send(&api).await?.json().await?;
-    let ranked = brock_core::rerank::parse_rerank(&v, docs.len()).map_err(|e| {
-        ApiError::new(
-            http::StatusCode::BAD_GATEWAY,
-            e.to_string(),
-            "api_error",
-            None,
-            None,
-        )
-    })?;
+    let ranked =
+        brock_core::rerank::parse_rerank(&v, docs.len()).map_err(super::chat::upstream_shape)?;
     let mut out =
         brock_core::rerank::cohere_results(&ranked, return_documents.then_some(docs.as_slice()));
     out["id"] = json!(uuid::Uuid::new_v4().to_string());

@@ -10,6 +10,7 @@ mod chat;
 mod error;
 mod extra;
 mod log;
+mod metrics;
 mod models;
 mod passthrough;
 
@@ -177,7 +178,8 @@ fn cors_layer(origins: &[String]) -> Result<Option<CorsLayer>> {
     ))
 }
 
-/// The routes. Authentication and the request log wrap all of them; CORS only when configured.
+/// The routes. Authentication and the request log wrap all of them but `/health` (for load
+/// balancers, which poll it often and hold no key); CORS only when configured.
 pub fn router(state: Shared, cors: Option<CorsLayer>) -> Router {
     let openai = Router::new()
         .route("/chat/completions", post(chat::completions))
@@ -189,6 +191,7 @@ pub fn router(state: Shared, cors: Option<CorsLayer>) -> Router {
         .nest("/v1", openai.clone())
         .nest("/api/v1", openai)
         .route("/bedrock/{*path}", any(passthrough::forward))
+        .route("/metrics", get(metrics::metrics))
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -198,6 +201,7 @@ pub fn router(state: Shared, cors: Option<CorsLayer>) -> Router {
             state.clone(),
             log::log_request,
         ))
+        .route("/health", get(metrics::health))
         .with_state(state);
     match cors {
         Some(c) => app.layer(c),
