@@ -69,7 +69,7 @@ pub async fn completions(
     let structured = plan.structured.clone();
     let decoder = plan.decoder;
 
-    let resp = state.client.send(&api).await?;
+    let resp = super::error::send(&state.client, &api).await?;
     let whole = match resp.header("content-type") {
         _ if resp.is_event_stream() => false,
         Some(ct) if ct.starts_with("application/json") => true,

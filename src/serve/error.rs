@@ -12,8 +12,11 @@ pub struct ApiError {
     pub kind: &'static str,
     pub param: Option<String>,
     pub code: Option<String>,
-    /// Seconds, for 429 answers.
+    /// Seconds, for 429 answers (`Retry-After`).
     pub retry_after: Option<u64>,
+    /// The same wait to the millisecond when Bedrock named one (`retry-after-ms`, which the
+    /// OpenAI SDKs read before `Retry-After`).
+    pub retry_after_ms: Option<u64>,
 }
 
 impl ApiError {
@@ -31,6 +34,7 @@ impl ApiError {
             param: param.map(str::to_string),
             code: code.map(str::to_string),
             retry_after: None,
+            retry_after_ms: None,
         }
     }
 
@@ -118,6 +122,9 @@ impl From<brock_bedrock::Error> for ApiError {
                     _ => (StatusCode::BAD_REQUEST, "invalid_request_error"),
                 };
                 ApiError {
+                    // Bedrock's throttling answers name no wait (none in the recordings); when
+                    // one does, `send` puts it here. Else 1 s, the OpenAI SDKs' own first
+                    // back-off (0.5 s) rounded up to Retry-After's whole seconds.
                     retry_after: throttled.then_some(1),
                     ..ApiError::new(
                         status,
@@ -209,6 +216,10 @@ impl IntoResponse for ApiError {
             resp.headers_mut()
                 .insert(http::header::RETRY_AFTER, http::HeaderValue::from(s));
         }
+        if let Some(ms) = self.retry_after_ms {
+            resp.headers_mut()
+                .insert("retry-after-ms", http::HeaderValue::from(ms));
+        }
         resp
     }
 }
@@ -224,6 +235,26 @@ pub async fn not_found(uri: http::Uri) -> ApiError {
         None,
         Some("unknown_url"),
     )
+}
+
+/// Sends a request with the client's retries. When Bedrock throttled the last attempt and named
+/// a wait (`x-amz-retry-after` in ms, else `Retry-After` in s, as the AWS SDKs read them), the
+/// 429 passes that wait on to the client.
+pub async fn send(
+    client: &brock_bedrock::Client,
+    api: &brock_bedrock::ApiRequest,
+) -> Result<brock_bedrock::ApiResponse, ApiError> {
+    let resp = client.send_with(api, client.max_attempts(), true).await?;
+    if (200..300).contains(&resp.status) {
+        return Ok(resp);
+    }
+    let asked = brock_bedrock::retry::retry_after(&resp.headers);
+    let mut e = ApiError::from(resp.into_error().await);
+    if let (Some(_), Some(wait)) = (e.retry_after, asked) {
+        e.retry_after = Some(wait.as_secs_f64().ceil() as u64);
+        e.retry_after_ms = Some(wait.as_millis() as u64);
+    }
+    Err(e)
 }
 
 /// Reads a request body up to [`super::MAX_BODY`].

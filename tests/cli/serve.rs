@@ -617,6 +617,46 @@ fn upstream_throttling_is_429_with_retry_after_and_errors_keep_openais_shape() {
     assert_eq!(r.json()["error"]["type"], "api_error");
 }
 
+#[test]
+fn a_wait_bedrock_names_when_throttling_reaches_the_client() {
+    let env = TestEnv::new();
+    // Every request to the emulator asks its 429s to name a wait of 2.5 s.
+    env.write_config("[default.headers]\n\"x-brock-emulator-retry-after-ms\" = \"2500\"\n");
+    let gw = Gateway::start(&env, &["--max-attempts", "1"], &[]);
+    let r = gw.post(
+        "/v1/chat/completions",
+        &chat_body("emulator.throttle", "hi"),
+    );
+    assert_eq!(r.status, 429, "{}", r.text());
+    assert_eq!(
+        r.header("retry-after"),
+        Some("3"),
+        "whole seconds, rounded up"
+    );
+    assert_eq!(r.header("retry-after-ms"), Some("2500"));
+    assert_eq!(r.json()["error"]["type"], "rate_limit_error");
+    // The pass-through hands AWS's answer back as it came.
+    let r = gw.request(
+        "POST",
+        "/bedrock/model/emulator.throttle/converse",
+        &[],
+        br#"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#,
+    );
+    assert_eq!(r.status, 429);
+    assert_eq!(r.header("x-amz-retry-after"), Some("2500"));
+    drop(gw);
+    // Without a wait from Bedrock: the default second, and no milliseconds invented.
+    env.write_config("");
+    let gw = Gateway::start(&env, &["--max-attempts", "1"], &[]);
+    let r = gw.post(
+        "/v1/chat/completions",
+        &chat_body("emulator.throttle", "hi"),
+    );
+    assert_eq!(r.status, 429);
+    assert_eq!(r.header("retry-after"), Some("1"));
+    assert_eq!(r.header("retry-after-ms"), None);
+}
+
 /// One sample of an OpenMetrics exposition: `name{labels} value`, with exactly these labels.
 fn sample(text: &str, name: &str, labels: &[(&str, &str)]) -> Option<f64> {
     text.lines().find_map(|l| {
