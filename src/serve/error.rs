@@ -16,7 +16,7 @@ pub struct ApiError {
     pub retry_after: Option<u64>,
     /// The same wait to the millisecond when Bedrock named one (`retry-after-ms`, which the
     /// OpenAI SDKs read before `Retry-After`).
-    pub retry_after_ms: Option<u64>,
+    pub retry_after_ms: Option<u32>,
 }
 
 impl ApiError {
@@ -252,7 +252,7 @@ pub async fn send(
     let mut e = ApiError::from(resp.into_error().await);
     if let (Some(_), Some(wait)) = (e.retry_after, asked) {
         e.retry_after = Some(wait.as_secs_f64().ceil() as u64);
-        e.retry_after_ms = Some(wait.as_millis() as u64);
+        e.retry_after_ms = Some(u32::try_from(wait.as_millis()).unwrap_or(u32::MAX));
     }
     Err(e)
 }
