@@ -69,20 +69,19 @@ impl ApiError {
     pub fn body_error(e: axum::Error) -> Self {
         let mut source: Option<&dyn std::error::Error> = Some(&e);
         while let Some(s) = source {
-            if s.is::<http_body_util::LengthLimitError>() {
+            if let Some(TooLarge(limit)) = s.downcast_ref::<TooLarge>() {
                 return Self::new(
                     StatusCode::PAYLOAD_TOO_LARGE,
                     format!(
-                        "the request body is larger than {} MiB",
-                        super::MAX_BODY / (1024 * 1024)
+                        "the request body is larger than {} MiB (the gateway's serve.max_request_size_mb)",
+                        limit / (1024 * 1024)
                     ),
                     "invalid_request_error",
                     None,
                     Some("request_too_large"),
                 );
             }
-            // tower-http's body timeout error has no public type to match on.
-            if s.to_string().contains("timed out") {
+            if s.is::<tower_http::timeout::TimeoutError>() {
                 return Self::new(
                     StatusCode::REQUEST_TIMEOUT,
                     "the request body did not arrive in time",
@@ -257,9 +256,38 @@ pub async fn send(
     Err(e)
 }
 
-/// Reads a request body up to [`super::MAX_BODY`].
+/// A request body that went past the configured limit (in bytes).
+#[derive(Debug)]
+pub struct TooLarge(usize);
+
+impl std::fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the request body is larger than {} bytes", self.0)
+    }
+}
+
+impl std::error::Error for TooLarge {}
+
+/// Every request body, limited to `limit` bytes (`serve.max_request_size_mb`) whoever reads
+/// it: reading past that fails with [`TooLarge`], answered 413.
+pub fn limit_body<B>(body: B, limit: usize) -> axum::body::Body
+where
+    B: axum::body::HttpBody<Data = bytes::Bytes> + Send + 'static,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    use http_body_util::BodyExt;
+    axum::body::Body::new(http_body_util::Limited::new(body, limit).map_err(move |e| {
+        if e.is::<http_body_util::LengthLimitError>() {
+            Box::new(TooLarge(limit)) as Box<dyn std::error::Error + Send + Sync>
+        } else {
+            e
+        }
+    }))
+}
+
+/// Reads a whole request body (limited by [`limit_body`]).
 pub async fn read_body(body: axum::body::Body) -> Result<bytes::Bytes, ApiError> {
-    axum::body::to_bytes(body, super::MAX_BODY)
+    axum::body::to_bytes(body, usize::MAX)
         .await
         .map_err(ApiError::body_error)
 }

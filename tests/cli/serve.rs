@@ -657,6 +657,89 @@ fn a_wait_bedrock_names_when_throttling_reaches_the_client() {
     assert_eq!(r.header("retry-after-ms"), None);
 }
 
+#[test]
+fn client_limits_layer_file_then_environment_then_flags() {
+    let env = TestEnv::new();
+    env.write_config(
+        "[serve]\nmax_request_size_mb = 1\nbody_read_timeout = 0.3\nheader_read_timeout = 0.3\n",
+    );
+    // One byte past a MiB: all of it is read (no reset while the client still writes).
+    let big = vec![b' '; 1024 * 1024 + 1];
+    let before = env.emulator.requests();
+    let gw = Gateway::start(&env, &[], &[]);
+    for path in [
+        "/v1/chat/completions",
+        "/bedrock/model/amazon.nova-lite-v1:0/converse",
+    ] {
+        let r = http(&gw.addr, "POST", path, &[], &big);
+        assert_eq!(r.status, 413, "{path}: {}", r.text());
+        let v = r.json();
+        assert_eq!(v["error"]["code"], "request_too_large");
+        assert!(
+            v["error"]["message"].as_str().unwrap().contains("1 MiB"),
+            "{v}"
+        );
+    }
+    // A body that stops arriving: 408 in OpenAI's shape once the file's 0.3 s pause is over.
+    let mut s = connect(&gw.addr);
+    s.write_all(
+        b"POST /v1/chat/completions HTTP/1.0\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"model\":",
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let r = parse_response(&raw);
+    assert_eq!(r.status, 408, "{}", r.text());
+    assert_eq!(r.json()["error"]["code"], "request_timeout");
+    // Headers that stop arriving: the connection is closed.
+    let mut slow = connect(&gw.addr);
+    slow.write_all(b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n")
+        .unwrap();
+    let mut rest = Vec::new();
+    let n = slow.read_to_end(&mut rest);
+    assert!(
+        n.is_ok() && (rest.is_empty() || rest.starts_with(b"HTTP/1.1 408")),
+        "{n:?} {}",
+        String::from_utf8_lossy(&rest)
+    );
+    drop(gw);
+    // The environment wins over the file: with 3 MiB the same body is read, and refused for
+    // what it is (not JSON).
+    let vars = [("BROCK_SERVE_MAX_REQUEST_SIZE_MB", "3")];
+    let gw = Gateway::start(&env, &[], &vars);
+    let r = http(&gw.addr, "POST", "/v1/chat/completions", &[], &big);
+    assert_eq!(r.status, 400, "{}", r.text());
+    drop(gw);
+    // The flag wins over both.
+    let gw = Gateway::start(&env, &["--max-request-size-mb", "1"], &vars);
+    let r = http(&gw.addr, "POST", "/v1/chat/completions", &[], &big);
+    assert_eq!(r.status, 413, "{}", r.text());
+    drop(gw);
+    assert_eq!(env.emulator.requests(), before, "nothing reached Bedrock");
+    // Out of range: refused at start, naming the setting.
+    for (args, vars) in [
+        (vec!["--max-request-size-mb", "0"], vec![]),
+        (vec![], vec![("BROCK_SERVE_BODY_READ_TIMEOUT", "0")]),
+        (vec!["--header-read-timeout=0"], vec![]),
+    ] {
+        let out = env
+            .cmd()
+            .arg("serve")
+            .args(["--listen", "127.0.0.1:0"])
+            .args(&args)
+            .envs(vars.iter().copied())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?} {vars:?}: {err}");
+        let named = args
+            .first()
+            .map(|f| f.trim_start_matches("--").split('=').next().unwrap())
+            .unwrap_or("serve.body_read_timeout");
+        assert!(err.contains(named), "{err}");
+    }
+}
+
 /// One sample of an OpenMetrics exposition: `name{labels} value`, with exactly these labels.
 fn sample(text: &str, name: &str, labels: &[(&str, &str)]) -> Option<f64> {
     text.lines().find_map(|l| {
