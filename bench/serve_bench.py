@@ -148,8 +148,9 @@ def gateway_target(name: str, url: str, stream: bool, text: str, pid, key: str |
 # --------------------------------------------------------------------------- measurements
 
 
-def wrk(t: Target, conns: int, seconds: int) -> dict:
+def wrk(t: Target, conns: int, seconds: int, pause_ms: int = 0) -> dict:
     env = dict(os.environ)
+    env["WRK_DELAY_MS"] = str(pause_ms)
     env["WRK_BODY"] = json.dumps(t.body)
     env["WRK_AUTH"] = t.headers.get("Authorization", "")
     threads = min(2, conns)
@@ -306,6 +307,12 @@ def main() -> None:
     ap.add_argument("--streams", type=int, default=1000)
     ap.add_argument("--cpu-runs", type=int, default=3)
     ap.add_argument("--no-litellm", action="store_true")
+    ap.add_argument(
+        "--paced",
+        default="64:50",
+        help="CLIENTS:MS: also measure CLIENTS connections that each wait MS between requests",
+    )
+    ap.add_argument("--only-paced", action="store_true", help="skip everything but --paced")
     ap.add_argument("--out", default=str(BENCH / "SERVE.json"))
     args = ap.parse_args()
     clients = [int(c) for c in args.clients.split(",")]
@@ -390,7 +397,17 @@ def main() -> None:
             if b" 200 " not in reply.split(b"\r\n", 1)[0]:
                 raise SystemExit(f"{t.name} does not answer: {reply[:500]!r}")
 
-        results: dict = {"rps": {}, "ttft": {}, "rss": {}, "cpu": {}}
+        results: dict = {"rps": {}, "ttft": {}, "rss": {}, "cpu": {}, "paced": {}}
+        paced_c, paced_ms = (int(x) for x in args.paced.split(":"))
+        for t in targets:
+            say(f"wrk: {t.name}, {paced_c} paced connections ({paced_ms} ms apart), {args.seconds} s")
+            results["paced"][t.name] = wrk(t, paced_c, args.seconds, paced_ms)
+        if args.only_paced:
+            clients = []
+            results["machine"] = machine()
+            Path(args.out).write_text(json.dumps(results, indent=1))
+            report_paced(results, paced_c, paced_ms)
+            return
         for c in clients:
             for t in targets:
                 say(f"wrk: {t.name}, {c} connections, {args.seconds} s")
@@ -435,6 +452,7 @@ def main() -> None:
         results["args"] = vars(args)
         Path(args.out).write_text(json.dumps(results, indent=1))
         report(results, clients)
+        report_paced(results, paced_c, paced_ms)
     finally:
         for p in procs:
             p.terminate()
@@ -502,6 +520,20 @@ def report(r: dict, clients: list[int]) -> None:
     for name, v in r["rss"].items():
         print(
             f"- {name}: {v['idle_mb']:.1f} MB before, {v['open_mb']:.1f} MB with {v['open']} open ({v['failed']} failed to open)"
+        )
+
+
+def report_paced(r: dict, c: int, ms: int) -> None:
+    floor = r["paced"]["emulator (floor)"]
+    print(f"\n## Non-streamed chat, {c} paced clients ({ms} ms between a client's requests)\n")
+    print("| target | req/s | p50 ms | p99 ms | added p50 ms | added p99 ms | errors |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, x in r["paced"].items():
+        added = name != "emulator (floor)"
+        print(
+            f"| {name} | {x['rps']:,.0f} | {x['p50'] / 1000:.2f} | {x['p99'] / 1000:.2f} | "
+            + (f"{(x['p50'] - floor['p50']) / 1000:.2f} | {(x['p99'] - floor['p99']) / 1000:.2f}" if added else "- | -")
+            + f" | {x['errors']} |"
         )
 
 

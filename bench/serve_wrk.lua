@@ -8,6 +8,15 @@ if auth and auth ~= "" then
   wrk.headers["Authorization"] = auth
 end
 
+-- WRK_DELAY_MS: each connection waits this long between its requests (a paced client, so that
+-- 64 clients need not saturate the machine).
+local pause = tonumber(os.getenv("WRK_DELAY_MS") or "")
+if pause and pause > 0 then
+  delay = function()
+    return pause
+  end
+end
+
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
