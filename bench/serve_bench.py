@@ -405,6 +405,7 @@ def main() -> None:
         if args.only_paced:
             clients = []
             results["machine"] = machine()
+            results["args"] = vars(args)
             Path(args.out).write_text(json.dumps(results, indent=1))
             report_paced(results, paced_c, paced_ms)
             return
