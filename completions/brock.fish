@@ -758,6 +758,9 @@ complete -c brock -n "__fish_brock_using_subcommand serve" -l log-format -d 'Req
 json\t''"
 complete -c brock -n "__fish_brock_using_subcommand serve" -l drain-timeout -d 'Seconds to let in-flight requests finish after SIGTERM or Ctrl-C; env BROCK_SERVE_DRAIN_TIMEOUT' -r
 complete -c brock -n "__fish_brock_using_subcommand serve" -l cors-origin -d 'Allow browser requests from this origin (CORS; off by default); repeatable; env BROCK_SERVE_CORS_ORIGINS' -r
+complete -c brock -n "__fish_brock_using_subcommand serve" -l header-read-timeout -d 'Seconds a client has to send its request headers (default 10); env BROCK_SERVE_HEADER_READ_TIMEOUT' -r
+complete -c brock -n "__fish_brock_using_subcommand serve" -l body-read-timeout -d 'Seconds a client may pause while sending its request body (default 30); env BROCK_SERVE_BODY_READ_TIMEOUT' -r
+complete -c brock -n "__fish_brock_using_subcommand serve" -l max-request-size-mb -d 'Largest request body in MiB (default 32); larger ones are answered 413; env BROCK_SERVE_MAX_REQUEST_SIZE_MB' -r
 complete -c brock -n "__fish_brock_using_subcommand serve" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand serve" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand serve" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r

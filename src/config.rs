@@ -307,6 +307,12 @@ settings! {
     serve_log_format: Opt<String> = "serve.log_format", Str, ["BROCK_SERVE_LOG_FORMAT"];
     serve_drain_timeout: Opt<Num> = "serve.drain_timeout", Float, ["BROCK_SERVE_DRAIN_TIMEOUT"];
     serve_cors_origins: Opt<StrList> = "serve.cors_origins", StrList, ["BROCK_SERVE_CORS_ORIGINS"];
+    serve_header_read_timeout: Opt<Num> = "serve.header_read_timeout", Float,
+        ["BROCK_SERVE_HEADER_READ_TIMEOUT"];
+    serve_body_read_timeout: Opt<Num> = "serve.body_read_timeout", Float,
+        ["BROCK_SERVE_BODY_READ_TIMEOUT"];
+    serve_max_request_size_mb: Opt<Num> = "serve.max_request_size_mb", Int,
+        ["BROCK_SERVE_MAX_REQUEST_SIZE_MB"];
 }
 
 /// Tables allowed at the top level of the file besides the profile tables.
@@ -340,6 +346,10 @@ pub const NUMBERS: &[Number] = &[
     Number::seconds("timeouts.read"),
     Number::seconds("tools.timeout"),
     Number::seconds("serve.drain_timeout"),
+    Number::seconds("serve.header_read_timeout"),
+    Number::seconds("serve.body_read_timeout"),
+    // MiB, as LiteLLM's max_request_size_mb; up to 2 GiB, what a usize holds on 32 bits.
+    Number::whole("serve.max_request_size_mb", 1, 2047),
     Number::whole("emulator.latency", 0, 3_600_000),
     Number::real("emulator.tokens_per_second", 0.0, 1e9),
     // Nova Canvas and Titan Image alike.
@@ -454,6 +464,9 @@ pub struct ServeSettings {
     pub log_format: Option<String>,
     pub drain_timeout: Option<f64>,
     pub cors_origins: Vec<String>,
+    pub header_read_timeout: Option<f64>,
+    pub body_read_timeout: Option<f64>,
+    pub max_request_size_mb: Option<u64>,
     /// `[serve.models]`: OpenAI model names clients send → brock model names (aliases, ids).
     pub models: BTreeMap<String, String>,
 }
@@ -1223,6 +1236,19 @@ impl SettingsLayer {
                 log_format: value(&self.serve_log_format),
                 drain_timeout: number("serve.drain_timeout", &self.serve_drain_timeout)?,
                 cors_origins: str_list(value(&self.serve_cors_origins)),
+                header_read_timeout: number(
+                    "serve.header_read_timeout",
+                    &self.serve_header_read_timeout,
+                )?,
+                body_read_timeout: number(
+                    "serve.body_read_timeout",
+                    &self.serve_body_read_timeout,
+                )?,
+                max_request_size_mb: number(
+                    "serve.max_request_size_mb",
+                    &self.serve_max_request_size_mb,
+                )?
+                .map(|n: f64| n as u64),
                 models: tables.serve_models,
             },
             aliases: tables.aliases,
@@ -1898,7 +1924,8 @@ mod tests {
              [default.request_metadata]\nteam = \"t\"\n[default.headers]\nX-Test = \"h\"\n\
              [default.fetch]\nallow_private_addresses = true\n\
              [default.serve]\nlisten = \"127.0.0.1:1\"\napi_key_env = [\"K\"]\nlog_format = \"json\"\n\
-             drain_timeout = 5\ncors_origins = [\"http://x\"]\n",
+             drain_timeout = 5\ncors_origins = [\"http://x\"]\nheader_read_timeout = 2\n\
+             body_read_timeout = 3\nmax_request_size_mb = 4\n",
         );
         let s = resolve_with_env(&global(&p), &Default::default(), &[("X", "y")]).unwrap();
         let shown: BTreeMap<&str, &str> = s

@@ -53,7 +53,9 @@ pub struct EmulatorArgs {
 
 /// The fault scenarios, from the emulator's own list, and how a request chooses one.
 fn emulator_help() -> String {
-    use brock_emulator::{DELAY_HEADER, SCENARIO_HEADER, SCENARIOS, THROTTLE_EVERY_HEADER};
+    use brock_emulator::{
+        DELAY_HEADER, RETRY_AFTER_HEADER, SCENARIO_HEADER, SCENARIOS, THROTTLE_EVERY_HEADER,
+    };
     let names: Vec<String> = SCENARIOS
         .chunks(5)
         .map(|chunk| format!("\n  {}", chunk.join(", ")))
@@ -64,7 +66,7 @@ fn emulator_help() -> String {
 A request chooses one with the header {SCENARIO_HEADER}: NAME (brock: -H on raw, or \
 [default.headers] in the config), or with the model id emulator.NAME. slow-first-byte waits \
 {DELAY_HEADER} milliseconds (default 2000); {THROTTLE_EVERY_HEADER}: N throttles every Nth \
-request that carries it.\n\n\
+request that carries it; {RETRY_AFTER_HEADER}: N makes its 429s carry x-amz-retry-after: N.\n\n\
 Examples:\n  \
 brock emulator --listen 127.0.0.1:8080 --latency 20 --tokens-per-second 200\n  \
 brock emulator --job-polls-per-status 5   (batch jobs and videos move one status per 5 polls)\n  \

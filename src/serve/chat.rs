@@ -69,7 +69,7 @@ pub async fn completions(
     let structured = plan.structured.clone();
     let decoder = plan.decoder;
 
-    let resp = state.client.send(&api).await?;
+    let resp = super::error::send(&state.client, &api).await?;
     let whole = match resp.header("content-type") {
         _ if resp.is_event_stream() => false,
         Some(ct) if ct.starts_with("application/json") => true,
@@ -166,7 +166,9 @@ fn whole_as_chunks(
     ]
 }
 
-fn upstream_shape(e: brock_core::Error) -> ApiError {
+/// An answer from Bedrock that brock-core cannot read.
+pub(super) fn upstream_shape(e: brock_core::Error) -> ApiError {
+    super::metrics::upstream_error_kind("protocol");
     ApiError::new(
         http::StatusCode::BAD_GATEWAY,
         e.to_string(),
@@ -176,7 +178,8 @@ fn upstream_shape(e: brock_core::Error) -> ApiError {
     )
 }
 
-fn sse<S>(stream: S) -> Response
+/// A server-sent event stream response.
+pub(super) fn sse<S>(stream: S) -> Response
 where
     S: futures_util::Stream<Item = Result<Bytes, std::convert::Infallible>> + Send + 'static,
 {

@@ -12,8 +12,11 @@ pub struct ApiError {
     pub kind: &'static str,
     pub param: Option<String>,
     pub code: Option<String>,
-    /// Seconds, for 429 answers.
+    /// Seconds, for 429 answers (`Retry-After`).
     pub retry_after: Option<u64>,
+    /// The same wait to the millisecond when Bedrock named one (`retry-after-ms`, which the
+    /// OpenAI SDKs read before `Retry-After`).
+    pub retry_after_ms: Option<u32>,
 }
 
 impl ApiError {
@@ -31,6 +34,7 @@ impl ApiError {
             param: param.map(str::to_string),
             code: code.map(str::to_string),
             retry_after: None,
+            retry_after_ms: None,
         }
     }
 
@@ -65,20 +69,19 @@ impl ApiError {
     pub fn body_error(e: axum::Error) -> Self {
         let mut source: Option<&dyn std::error::Error> = Some(&e);
         while let Some(s) = source {
-            if s.is::<http_body_util::LengthLimitError>() {
+            if let Some(TooLarge(limit)) = s.downcast_ref::<TooLarge>() {
                 return Self::new(
                     StatusCode::PAYLOAD_TOO_LARGE,
                     format!(
-                        "the request body is larger than {} MiB",
-                        super::MAX_BODY / (1024 * 1024)
+                        "the request body is larger than {} MiB (the gateway's serve.max_request_size_mb)",
+                        limit / (1024 * 1024)
                     ),
                     "invalid_request_error",
                     None,
                     Some("request_too_large"),
                 );
             }
-            // tower-http's body timeout error has no public type to match on.
-            if s.to_string().contains("timed out") {
+            if s.is::<tower_http::timeout::TimeoutError>() {
                 return Self::new(
                     StatusCode::REQUEST_TIMEOUT,
                     "the request body did not arrive in time",
@@ -96,6 +99,7 @@ impl ApiError {
 impl From<brock_bedrock::Error> for ApiError {
     fn from(e: brock_bedrock::Error) -> Self {
         use brock_bedrock::Error as E;
+        super::metrics::upstream_error(&e);
         match e {
             E::Service {
                 status,
@@ -117,6 +121,9 @@ impl From<brock_bedrock::Error> for ApiError {
                     _ => (StatusCode::BAD_REQUEST, "invalid_request_error"),
                 };
                 ApiError {
+                    // Bedrock's throttling answers name no wait (none in the recordings); when
+                    // one does, `send` puts it here. Else 1 s, the OpenAI SDKs' own first
+                    // back-off (0.5 s) rounded up to Retry-After's whole seconds.
                     retry_after: throttled.then_some(1),
                     ..ApiError::new(
                         status,
@@ -208,6 +215,10 @@ impl IntoResponse for ApiError {
             resp.headers_mut()
                 .insert(http::header::RETRY_AFTER, http::HeaderValue::from(s));
         }
+        if let Some(ms) = self.retry_after_ms {
+            resp.headers_mut()
+                .insert("retry-after-ms", http::HeaderValue::from(ms));
+        }
         resp
     }
 }
@@ -225,9 +236,58 @@ pub async fn not_found(uri: http::Uri) -> ApiError {
     )
 }
 
-/// Reads a request body up to [`super::MAX_BODY`].
+/// Sends a request with the client's retries. When Bedrock throttled the last attempt and named
+/// a wait (`x-amz-retry-after` in ms, else `Retry-After` in s, as the AWS SDKs read them), the
+/// 429 passes that wait on to the client.
+pub async fn send(
+    client: &brock_bedrock::Client,
+    api: &brock_bedrock::ApiRequest,
+) -> Result<brock_bedrock::ApiResponse, ApiError> {
+    let resp = client.send_with(api, client.max_attempts(), true).await?;
+    if (200..300).contains(&resp.status) {
+        return Ok(resp);
+    }
+    let asked = brock_bedrock::retry::retry_after(&resp.headers);
+    let mut e = ApiError::from(resp.into_error().await);
+    if let (Some(_), Some(wait)) = (e.retry_after, asked) {
+        e.retry_after = Some(wait.as_secs_f64().ceil() as u64);
+        e.retry_after_ms = Some(u32::try_from(wait.as_millis()).unwrap_or(u32::MAX));
+    }
+    Err(e)
+}
+
+/// A request body that went past the configured limit (in bytes).
+#[derive(Debug)]
+pub struct TooLarge(usize);
+
+impl std::fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the request body is larger than {} bytes", self.0)
+    }
+}
+
+impl std::error::Error for TooLarge {}
+
+/// Every request body, limited to `limit` bytes (`serve.max_request_size_mb`) whoever reads
+/// it: reading past that fails with [`TooLarge`], answered 413.
+pub fn limit_body<B>(body: B, limit: usize) -> axum::body::Body
+where
+    B: axum::body::HttpBody<Data = bytes::Bytes> + Send + 'static,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    use http_body_util::BodyExt;
+    axum::body::Body::new(http_body_util::Limited::new(body, limit).map_err(move |e| {
+        if e.is::<http_body_util::LengthLimitError>() {
+            Box::new(TooLarge(limit)) as Box<dyn std::error::Error + Send + Sync>
+        } else {
+            e
+        }
+    }))
+}
+
+/// Reads a whole request body (limited by [`limit_body`]).
 pub async fn read_body(body: axum::body::Body) -> Result<bytes::Bytes, ApiError> {
-    axum::body::to_bytes(body, super::MAX_BODY)
+    axum::body::to_bytes(body, usize::MAX)
         .await
         .map_err(ApiError::body_error)
 }

@@ -180,18 +180,11 @@ pub async fn embeddings(
         let client = state.client.clone();
         let n = chunk.len();
         async move {
-            let resp = client.send(&api).await?;
+            let resp = super::error::send(&client, &api).await?;
             let tokens = token_count(&resp);
             let v = resp.json().await?;
-            let vectors = brock_core::embed::parse_response(family, &v, None, n).map_err(|e| {
-                ApiError::new(
-                    http::StatusCode::BAD_GATEWAY,
-                    e.to_string(),
-                    "api_error",
-                    None,
-                    None,
-                )
-            })?;
+            let vectors = brock_core::embed::parse_response(family, &v, None, n)
+                .map_err(super::chat::upstream_shape)?;
             Ok::<_, ApiError>((vectors, tokens))
         }
     });
@@ -296,16 +289,12 @@ pub async fn images(
         &req_body,
     )
     .header("accept", "application/json");
-    let v = state.client.send(&api).await?.json().await?;
-    let parsed = brock_core::image::parse_response(family, &v, req.seed).map_err(|e| {
-        ApiError::new(
-            http::StatusCode::BAD_GATEWAY,
-            e.to_string(),
-            "api_error",
-            None,
-            None,
-        )
-    })?;
+    let v = super::error::send(&state.client, &api)
+        .await?
+        .json()
+        .await?;
+    let parsed = brock_core::image::parse_response(family, &v, req.seed)
+        .map_err(super::chat::upstream_shape)?;
     if let Some(err) = parsed.error.filter(|_| parsed.images.is_empty()) {
         return Err(ApiError::new(
             http::StatusCode::BAD_REQUEST,
@@ -386,16 +375,12 @@ pub async fn rerank(
     let req_body = brock_core::rerank::rerank_body(&arn, &query, &docs, top_n, false)
         .map_err(|e| core_field("documents", e))?;
     let api = ApiRequest::post_json(Service::AgentRuntime, "/rerank", &req_body);
-    let v = state.client.send(&api).await?.json().await?;
-    let ranked = brock_core::rerank::parse_rerank(&v, docs.len()).map_err(|e| {
-        ApiError::new(
-            http::StatusCode::BAD_GATEWAY,
-            e.to_string(),
-            "api_error",
-            None,
-            None,
-        )
-    })?;
+    let v = super::error::send(&state.client, &api)
+        .await?
+        .json()
+        .await?;
+    let ranked =
+        brock_core::rerank::parse_rerank(&v, docs.len()).map_err(super::chat::upstream_shape)?;
     let mut out =
         brock_core::rerank::cohere_results(&ranked, return_documents.then_some(docs.as_slice()));
     out["id"] = json!(uuid::Uuid::new_v4().to_string());

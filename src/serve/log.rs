@@ -50,6 +50,8 @@ struct Line {
     json: bool,
     method: String,
     path: String,
+    /// The route pattern, for the metrics.
+    route: String,
     status: u16,
     started: Instant,
     note: Note,
@@ -60,6 +62,7 @@ impl Drop for Line {
         let ms = self.started.elapsed().as_secs_f64() * 1000.0;
         let f = self.note.0.lock().map(|mut f| std::mem::take(&mut *f));
         let f = f.unwrap_or_default();
+        super::metrics::record(&self.route, self.status, ms / 1000.0, &f);
         let cancelled = f.complete == Some(false);
         let line = if self.json {
             json!({
@@ -107,19 +110,27 @@ pub async fn log_request(State(state): State<Shared>, mut req: Request, next: Ne
     let method = req.method().to_string();
     // The path only: a query string may carry secrets.
     let path = crate::render::sanitize::for_terminal(req.uri().path()).into_owned();
+    let route = super::metrics::route(
+        req.extensions()
+            .get::<axum::extract::MatchedPath>()
+            .map(|m| m.as_str()),
+        req.uri().path(),
+    );
     let started = Instant::now();
     let resp = next.run(req).await;
     let line = Line {
         json: state.log_json,
         method,
         path,
+        route,
         status: resp.status().as_u16(),
         started,
         note,
     };
     let (parts, body) = resp.into_parts();
+    let stream = super::metrics::StreamGuard::open(parts.headers.get(http::header::CONTENT_TYPE));
     let body = body.map_frame(move |f| {
-        let _ = &line;
+        let _ = (&line, &stream);
         f
     });
     Response::from_parts(parts, axum::body::Body::new(body))

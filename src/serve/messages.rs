@@ -24,6 +24,7 @@ use bytes::Bytes;
 use http::HeaderMap;
 use serde_json::{Value, json};
 
+use super::chat::{sse, upstream_shape};
 use super::error::{ApiError, read_json};
 use super::log::Note;
 use super::{Shared, resolve_model};
@@ -186,7 +187,7 @@ async fn claude(
         &Value::Object(native),
     )
     .header(accept, "application/json");
-    let resp = state.client.send(&api).await?;
+    let resp = super::error::send(&state.client, &api).await?;
     if !stream || !resp.is_event_stream() {
         let mut v = resp.json().await?;
         if let Some(o) = v.as_object_mut() {
@@ -228,16 +229,6 @@ fn error_event(e: &ApiError) -> Bytes {
     event("error", &doc)
 }
 
-fn sse<S>(stream: S) -> Response
-where
-    S: futures_util::Stream<Item = Result<Bytes, std::convert::Infallible>> + Send + 'static,
-{
-    Response::builder()
-        .header(http::header::CONTENT_TYPE, "text/event-stream")
-        .header(http::header::CACHE_CONTROL, "no-cache")
-        .body(Body::from_stream(stream))
-        .unwrap_or_else(|_| http::StatusCode::INTERNAL_SERVER_ERROR.into_response())
-}
 
 /// Relays InvokeModelWithResponseStream's chunks, each one Anthropic stream event, as
 /// server-sent events.
@@ -366,7 +357,7 @@ async fn converse(
     }
     let id = message_id();
     let decoder = plan.decoder;
-    let resp = state.client.send(&api).await?;
+    let resp = super::error::send(&state.client, &api).await?;
     if !resp.is_event_stream() {
         let headers: Vec<(String, String)> = [
             "x-amzn-bedrock-input-token-count",
@@ -470,15 +461,6 @@ async fn converse(
     )))
 }
 
-fn upstream_shape(e: brock_core::Error) -> ApiError {
-    ApiError::new(
-        http::StatusCode::BAD_GATEWAY,
-        e.to_string(),
-        "api_error",
-        None,
-        None,
-    )
-}
 
 /// ConverseStream → Messages events.
 struct Pump {
@@ -597,7 +579,7 @@ pub async fn count_tokens(
         format!("/model/{}/count-tokens", path_segment(&base)),
         &count_body,
     );
-    let answer = state.client.send(&api).await?.json().await?;
+    let answer = super::error::send(&state.client, &api).await?.json().await?;
     let n = answer
         .get("inputTokens")
         .and_then(Value::as_u64)

@@ -11,6 +11,7 @@ mod error;
 mod extra;
 mod log;
 mod messages;
+mod metrics;
 mod models;
 mod passthrough;
 mod responses;
@@ -60,15 +61,35 @@ pub struct ServeArgs {
     /// Allow browser requests from this origin (CORS; off by default); repeatable; env BROCK_SERVE_CORS_ORIGINS
     #[arg(long = "cors-origin", value_name = "ORIGIN")]
     pub cors_origins: Vec<String>,
+
+    /// Seconds a client has to send its request headers (default 10); env BROCK_SERVE_HEADER_READ_TIMEOUT
+    #[arg(long, value_name = "SECONDS", value_parser = number::<f64>("serve.header_read_timeout"))]
+    pub header_read_timeout: Option<f64>,
+
+    /// Seconds a client may pause while sending its request body (default 30); env BROCK_SERVE_BODY_READ_TIMEOUT
+    #[arg(long, value_name = "SECONDS", value_parser = number::<f64>("serve.body_read_timeout"))]
+    pub body_read_timeout: Option<f64>,
+
+    /// Largest request body in MiB (default 32); larger ones are answered 413; env BROCK_SERVE_MAX_REQUEST_SIZE_MB
+    #[arg(long, value_name = "MIB", value_parser = number::<u64>("serve.max_request_size_mb"))]
+    pub max_request_size_mb: Option<u64>,
 }
 
-/// Largest request body read (a chat with inline images or documents; Bedrock's own request
-/// limit for Converse is 20 MB of attachments in base64).
+/// The default largest request body (a chat with inline images or documents; Bedrock's own
+/// request limit for Converse is 20 MB of attachments in base64); `serve.max_request_size_mb`.
 pub const MAX_BODY: usize = 32 * 1024 * 1024;
-/// A client must send its request headers within this time, and each piece of its body within
-/// [`BODY_READ_TIMEOUT`], so a slow client cannot hold a connection open for nothing.
-const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
-const BODY_READ_TIMEOUT: Duration = Duration::from_secs(30);
+/// By default a client must send its request headers within this time, and each piece of its
+/// body within [`BODY_READ_TIMEOUT`], so a slow client cannot hold a connection open for nothing.
+const HEADER_READ_TIMEOUT: f64 = 10.0;
+const BODY_READ_TIMEOUT: f64 = 30.0;
+
+/// What a client may take: time for its headers, pauses in its body, the body's size.
+#[derive(Debug, Clone, Copy)]
+struct ClientLimits {
+    header_read: Duration,
+    body_read: Duration,
+    max_body: usize,
+}
 const DEFAULT_LISTEN: &str = "127.0.0.1:4000";
 const DEFAULT_DRAIN: f64 = 30.0;
 
@@ -129,6 +150,22 @@ pub async fn run(printer: &Printer, settings: &Settings, args: &ServeArgs) -> Re
         args.cors_origins.clone()
     };
     let cors = cors_layer(&cors_origins)?;
+    let limits = ClientLimits {
+        header_read: Duration::from_secs_f64(
+            args.header_read_timeout
+                .or(serve.header_read_timeout)
+                .unwrap_or(HEADER_READ_TIMEOUT),
+        ),
+        body_read: Duration::from_secs_f64(
+            args.body_read_timeout
+                .or(serve.body_read_timeout)
+                .unwrap_or(BODY_READ_TIMEOUT),
+        ),
+        max_body: args
+            .max_request_size_mb
+            .or(serve.max_request_size_mb)
+            .map_or(MAX_BODY, |mb| mb as usize * 1024 * 1024),
+    };
 
     let client = crate::transport::client(settings).await?;
     let state: Shared = Arc::new(State {
@@ -160,7 +197,7 @@ pub async fn run(printer: &Printer, settings: &Settings, args: &ServeArgs) -> Re
     ));
 
     let app = router(state.clone(), cors);
-    serve_until_signal(listener, app, drain).await
+    serve_until_signal(listener, app, drain, limits).await
 }
 
 fn cors_layer(origins: &[String]) -> Result<Option<CorsLayer>> {
@@ -181,7 +218,8 @@ fn cors_layer(origins: &[String]) -> Result<Option<CorsLayer>> {
     ))
 }
 
-/// The routes. Authentication and the request log wrap all of them; CORS only when configured.
+/// The routes. Authentication and the request log wrap all of them but `/health` (for load
+/// balancers, which poll it often and hold no key); CORS only when configured.
 pub fn router(state: Shared, cors: Option<CorsLayer>) -> Router {
     let openai = Router::new()
         .route("/chat/completions", post(chat::completions))
@@ -197,6 +235,7 @@ pub fn router(state: Shared, cors: Option<CorsLayer>) -> Router {
         .nest("/v1", openai.clone())
         .nest("/api/v1", openai)
         .route("/bedrock/{*path}", any(passthrough::forward))
+        .route("/metrics", get(metrics::metrics))
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -207,6 +246,7 @@ pub fn router(state: Shared, cors: Option<CorsLayer>) -> Router {
             state.clone(),
             log::log_request,
         ))
+        .route("/health", get(metrics::health))
         .with_state(state);
     match cors {
         Some(c) => app.layer(c),
@@ -220,12 +260,13 @@ async fn serve_until_signal(
     listener: tokio::net::TcpListener,
     app: Router,
     drain: Duration,
+    limits: ClientLimits,
 ) -> Result<()> {
     let mut builder = auto::Builder::new(TokioExecutor::new());
     builder
         .http1()
         .timer(TokioTimer::new())
-        .header_read_timeout(HEADER_READ_TIMEOUT);
+        .header_read_timeout(limits.header_read);
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let stop = stop_signal();
     tokio::pin!(stop);
@@ -241,9 +282,13 @@ async fn serve_until_signal(
                     }
                 };
                 let _ = stream.set_nodelay(true);
+                let max_body = limits.max_body;
                 let service = TowerToHyperService::new(
                     ServiceBuilder::new()
-                        .layer(RequestBodyTimeoutLayer::new(BODY_READ_TIMEOUT))
+                        .layer(RequestBodyTimeoutLayer::new(limits.body_read))
+                        .map_request(move |req: http::Request<_>| {
+                            req.map(|b| error::limit_body(b, max_body))
+                        })
                         .service(app.clone()),
                 );
                 let conn = builder

@@ -103,6 +103,10 @@ pub async fn forward(
     // Retries as the CLI's; the last error answer is handed back as AWS gave it.
     let attempts = state.settings.max_attempts;
     let upstream = state.client.send_with(&api, attempts, true).await?;
+    if upstream.status >= 400 {
+        let code = upstream.header("x-amzn-errortype").unwrap_or("");
+        super::metrics::upstream_status(upstream.status, code.split(':').next().unwrap_or(""));
+    }
     let mut builder = Response::builder().status(upstream.status);
     for (name, value) in &upstream.headers {
         if !HOP_BY_HOP.contains(&name.as_str()) {
@@ -116,7 +120,10 @@ pub async fn forward(
         match up.chunk().await {
             Ok(Some(b)) => Some((Ok::<_, brock_bedrock::Error>(b), Some(up))),
             Ok(None) => None,
-            Err(e) => Some((Err(e), None)),
+            Err(e) => {
+                super::metrics::upstream_error(&e);
+                Some((Err(e), None))
+            }
         }
     });
     Ok(builder

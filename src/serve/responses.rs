@@ -27,6 +27,7 @@ use bytes::Bytes;
 use http::StatusCode;
 use serde_json::Value;
 
+use super::chat::{sse, upstream_shape};
 use super::error::{ApiError, read_json};
 use super::log::Note;
 use super::{Shared, resolve_model, unix_now};
@@ -219,7 +220,7 @@ pub async fn create(
     let structured = plan.structured.clone();
     let decoder = plan.decoder;
 
-    let resp = state.client.send(&api).await?;
+    let resp = super::error::send(&state.client, &api).await?;
     let whole = match resp.header("content-type") {
         _ if resp.is_event_stream() => false,
         Some(ct) if ct.starts_with("application/json") => true,
@@ -322,26 +323,7 @@ impl Saved {
     }
 }
 
-fn upstream_shape(e: brock_core::Error) -> ApiError {
-    ApiError::new(
-        StatusCode::BAD_GATEWAY,
-        e.to_string(),
-        "api_error",
-        None,
-        None,
-    )
-}
 
-fn sse<S>(stream: S) -> Response
-where
-    S: futures_util::Stream<Item = Result<Bytes, std::convert::Infallible>> + Send + 'static,
-{
-    Response::builder()
-        .header(http::header::CONTENT_TYPE, "text/event-stream")
-        .header(http::header::CACHE_CONTROL, "no-cache")
-        .body(Body::from_stream(stream))
-        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
-}
 
 /// One Responses event, named as OpenAI names it (`event:` is its `type`).
 fn sse_frame(v: &Value) -> Bytes {

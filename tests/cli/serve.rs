@@ -618,6 +618,366 @@ fn upstream_throttling_is_429_with_retry_after_and_errors_keep_openais_shape() {
 }
 
 #[test]
+fn a_wait_bedrock_names_when_throttling_reaches_the_client() {
+    let env = TestEnv::new();
+    // Every request to the emulator asks its 429s to name a wait of 2.5 s.
+    env.write_config("[default.headers]\n\"x-brock-emulator-retry-after-ms\" = \"2500\"\n");
+    let gw = Gateway::start(&env, &["--max-attempts", "1"], &[]);
+    let r = gw.post(
+        "/v1/chat/completions",
+        &chat_body("emulator.throttle", "hi"),
+    );
+    assert_eq!(r.status, 429, "{}", r.text());
+    assert_eq!(
+        r.header("retry-after"),
+        Some("3"),
+        "whole seconds, rounded up"
+    );
+    assert_eq!(r.header("retry-after-ms"), Some("2500"));
+    assert_eq!(r.json()["error"]["type"], "rate_limit_error");
+    // The pass-through hands AWS's answer back as it came.
+    let r = gw.request(
+        "POST",
+        "/bedrock/model/emulator.throttle/converse",
+        &[],
+        br#"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#,
+    );
+    assert_eq!(r.status, 429);
+    assert_eq!(r.header("x-amz-retry-after"), Some("2500"));
+    drop(gw);
+    // Without a wait from Bedrock: the default second, and no milliseconds invented.
+    env.write_config("");
+    let gw = Gateway::start(&env, &["--max-attempts", "1"], &[]);
+    let r = gw.post(
+        "/v1/chat/completions",
+        &chat_body("emulator.throttle", "hi"),
+    );
+    assert_eq!(r.status, 429);
+    assert_eq!(r.header("retry-after"), Some("1"));
+    assert_eq!(r.header("retry-after-ms"), None);
+}
+
+#[test]
+fn client_limits_layer_file_then_environment_then_flags() {
+    let env = TestEnv::new();
+    env.write_config(
+        "[serve]\nmax_request_size_mb = 1\nbody_read_timeout = 0.3\nheader_read_timeout = 0.3\n",
+    );
+    // One byte past a MiB: all of it is read (no reset while the client still writes).
+    let big = vec![b' '; 1024 * 1024 + 1];
+    let before = env.emulator.requests();
+    let gw = Gateway::start(&env, &[], &[]);
+    for path in [
+        "/v1/chat/completions",
+        "/bedrock/model/amazon.nova-lite-v1:0/converse",
+    ] {
+        let r = http(&gw.addr, "POST", path, &[], &big);
+        assert_eq!(r.status, 413, "{path}: {}", r.text());
+        let v = r.json();
+        assert_eq!(v["error"]["code"], "request_too_large");
+        assert!(
+            v["error"]["message"].as_str().unwrap().contains("1 MiB"),
+            "{v}"
+        );
+    }
+    // A body that stops arriving: 408 in OpenAI's shape once the file's 0.3 s pause is over.
+    let mut s = connect(&gw.addr);
+    s.write_all(
+        b"POST /v1/chat/completions HTTP/1.0\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"model\":",
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let r = parse_response(&raw);
+    assert_eq!(r.status, 408, "{}", r.text());
+    assert_eq!(r.json()["error"]["code"], "request_timeout");
+    // Headers that stop arriving: the connection is closed.
+    let mut slow = connect(&gw.addr);
+    slow.write_all(b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n")
+        .unwrap();
+    let mut rest = Vec::new();
+    let n = slow.read_to_end(&mut rest);
+    assert!(
+        n.is_ok() && (rest.is_empty() || rest.starts_with(b"HTTP/1.1 408")),
+        "{n:?} {}",
+        String::from_utf8_lossy(&rest)
+    );
+    drop(gw);
+    // The environment wins over the file: with 3 MiB the same body is read, and refused for
+    // what it is (not JSON).
+    let vars = [("BROCK_SERVE_MAX_REQUEST_SIZE_MB", "3")];
+    let gw = Gateway::start(&env, &[], &vars);
+    let r = http(&gw.addr, "POST", "/v1/chat/completions", &[], &big);
+    assert_eq!(r.status, 400, "{}", r.text());
+    drop(gw);
+    // The flag wins over both.
+    let gw = Gateway::start(&env, &["--max-request-size-mb", "1"], &vars);
+    let r = http(&gw.addr, "POST", "/v1/chat/completions", &[], &big);
+    assert_eq!(r.status, 413, "{}", r.text());
+    drop(gw);
+    assert_eq!(env.emulator.requests(), before, "nothing reached Bedrock");
+    // Out of range: refused at start, naming the setting.
+    for (args, vars) in [
+        (vec!["--max-request-size-mb", "0"], vec![]),
+        (vec![], vec![("BROCK_SERVE_BODY_READ_TIMEOUT", "0")]),
+        (vec!["--header-read-timeout=0"], vec![]),
+    ] {
+        let out = env
+            .cmd()
+            .arg("serve")
+            .args(["--listen", "127.0.0.1:0"])
+            .args(&args)
+            .envs(vars.iter().copied())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?} {vars:?}: {err}");
+        let named = args
+            .first()
+            .map(|f| f.trim_start_matches("--").split('=').next().unwrap())
+            .unwrap_or("serve.body_read_timeout");
+        assert!(err.contains(named), "{err}");
+    }
+}
+
+/// One sample of an OpenMetrics exposition: `name{labels} value`, with exactly these labels.
+fn sample(text: &str, name: &str, labels: &[(&str, &str)]) -> Option<f64> {
+    text.lines().find_map(|l| {
+        let (series, value) = l.rsplit_once(' ')?;
+        let (n, rest) = series.split_once('{').unwrap_or((series, "}"));
+        if n != name {
+            return None;
+        }
+        let mut got: Vec<(String, String)> = rest
+            .trim_end_matches('}')
+            .split(',')
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| p.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.trim_matches('"').to_string()))
+            .collect();
+        let mut want: Vec<(String, String)> = labels
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        got.sort();
+        want.sort();
+        (got == want).then(|| value.parse().unwrap())
+    })
+}
+
+/// Scrapes `/metrics` until `ready` holds: a request is counted when its answer's body has
+/// ended on the gateway's side, which may be a moment after the client read its last byte.
+fn scrape_until(gw: &Gateway, key: &str, ready: impl Fn(&str) -> bool) -> String {
+    let auth = format!("Bearer {key}");
+    let mut text = String::new();
+    for _ in 0..400 {
+        let r = gw.request("GET", "/metrics", &[("Authorization", &auth)], b"");
+        assert_eq!(r.status, 200, "{}", r.text());
+        text = r.text();
+        if ready(&text) {
+            return text;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    panic!("the metrics never showed what was expected:\n{text}");
+}
+
+#[test]
+fn health_needs_no_key_and_metrics_count_requests_tokens_errors_and_streams() {
+    let env = TestEnv::with_options(brock_emulator::EmulatorOptions {
+        tokens_per_second: 200.0,
+        ..Default::default()
+    });
+    let key = "sk-metrics-key-42";
+    let gw = Gateway::start(
+        &env,
+        &["--api-key-env", "GW_KEY", "--max-attempts", "1"],
+        &[("GW_KEY", key)],
+    );
+    let auth = format!("Bearer {key}");
+    let with_key = [("Authorization", auth.as_str())];
+
+    // /health: no key, small JSON, nothing sent upstream.
+    let before = env.emulator.requests();
+    let r = gw.request("GET", "/health", &[], b"");
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json(), json!({ "status": "ok" }));
+    assert_eq!(env.emulator.requests(), before);
+    // /metrics: only with a key.
+    let r = gw.request("GET", "/metrics", &[], b"");
+    assert_eq!(r.status, 401);
+    let r = gw.request("GET", "/metrics", &with_key, b"");
+    assert_eq!(r.status, 200);
+    assert!(
+        r.header("content-type")
+            .is_some_and(|c| c.starts_with("application/openmetrics-text")),
+        "{r:?}"
+    );
+    assert!(r.text().ends_with("# EOF\n"), "{}", r.text());
+
+    // Two answers, one of them streamed; their tokens add up per model.
+    let chat = |body: &Value| {
+        gw.request(
+            "POST",
+            "/v1/chat/completions",
+            &with_key,
+            body.to_string().as_bytes(),
+        )
+    };
+    let whole = chat(&chat_body("nova-lite", "count me"));
+    assert_eq!(whole.status, 200, "{}", whole.text());
+    let mut body = chat_body("nova-lite", "[[tokens=7]] and me");
+    body["stream"] = json!(true);
+    body["stream_options"] = json!({ "include_usage": true });
+    let streamed = chat(&body);
+    let events = streamed.events();
+    let usage: Value = serde_json::from_str(&events[events.len() - 2]).unwrap();
+    let input = whole.json()["usage"]["prompt_tokens"].as_f64().unwrap()
+        + usage["usage"]["prompt_tokens"].as_f64().unwrap();
+    let output = whole.json()["usage"]["completion_tokens"].as_f64().unwrap()
+        + usage["usage"]["completion_tokens"].as_f64().unwrap();
+    assert_eq!(output, 10.0 + 7.0);
+    // Throttled upstream; refused as unknown; forwarded natively.
+    assert_eq!(chat(&chat_body("emulator.throttle", "hi")).status, 429);
+    assert_eq!(
+        chat(&chat_body("no-such-model-xyz", "hi")).status,
+        404,
+        "an unknown name"
+    );
+    let r = gw.request(
+        "POST",
+        "/bedrock/model/amazon.nova-lite-v1:0/converse",
+        &with_key,
+        br#"{"messages":[{"role":"user","content":[{"text":"native"}]}]}"#,
+    );
+    assert_eq!(r.status, 200);
+
+    let route = |r| ("route", r);
+    let text = scrape_until(&gw, key, |t| {
+        sample(
+            t,
+            "brock_gateway_requests_total",
+            &[
+                route("/bedrock/model/{modelId}/converse"),
+                ("model", "amazon.nova-lite-v1:0"),
+                ("status", "200"),
+            ],
+        ) == Some(1.0)
+    });
+    let chat_route = route("/v1/chat/completions");
+    assert_eq!(
+        sample(
+            &text,
+            "brock_gateway_requests_total",
+            &[chat_route, ("model", "nova-lite"), ("status", "200")]
+        ),
+        Some(2.0),
+        "{text}"
+    );
+    assert_eq!(
+        sample(
+            &text,
+            "brock_gateway_requests_total",
+            &[
+                chat_route,
+                ("model", "emulator.throttle"),
+                ("status", "429")
+            ]
+        ),
+        Some(1.0),
+        "{text}"
+    );
+    // A name the gateway refused is not kept as a label.
+    assert!(!text.contains("no-such-model-xyz"), "{text}");
+    assert_eq!(
+        sample(
+            &text,
+            "brock_gateway_requests_total",
+            &[chat_route, ("model", ""), ("status", "404")]
+        ),
+        Some(1.0),
+        "{text}"
+    );
+    assert_eq!(
+        sample(
+            &text,
+            "brock_gateway_input_tokens_total",
+            &[("model", "nova-lite")]
+        ),
+        Some(input),
+        "{text}"
+    );
+    assert_eq!(
+        sample(
+            &text,
+            "brock_gateway_output_tokens_total",
+            &[("model", "nova-lite")]
+        ),
+        Some(output),
+        "{text}"
+    );
+    assert_eq!(
+        sample(
+            &text,
+            "brock_gateway_upstream_errors_total",
+            &[("kind", "throttled")]
+        ),
+        Some(1.0),
+        "{text}"
+    );
+    // Four chat requests took some time each; none took longer than the last bucket.
+    assert_eq!(
+        sample(
+            &text,
+            "brock_gateway_request_duration_seconds_count",
+            &[chat_route]
+        ),
+        Some(4.0),
+        "{text}"
+    );
+    assert_eq!(
+        sample(
+            &text,
+            "brock_gateway_request_duration_seconds_bucket",
+            &[chat_route, ("le", "+Inf")]
+        ),
+        Some(4.0),
+        "{text}"
+    );
+    assert_eq!(
+        sample(&text, "brock_gateway_streams_in_flight", &[]),
+        Some(0.0)
+    );
+    // The scrapes themselves are requests like any other; /health is not counted.
+    assert!(text.contains("route=\"/metrics\""), "{text}");
+    assert!(!text.contains("/health"), "{text}");
+    assert!(!text.contains(key), "{text}");
+
+    // A stream open now is in flight until its client leaves.
+    let mut body = chat_body("nova-lite", "[[tokens=2000]] long");
+    body["stream"] = json!(true);
+    let mut s = connect(&gw.addr);
+    write_request(
+        &mut s,
+        "POST",
+        "/v1/chat/completions",
+        &with_key,
+        body.to_string().as_bytes(),
+    );
+    let mut first = [0u8; 256];
+    assert!(s.read(&mut first).unwrap() > 0);
+    scrape_until(&gw, key, |t| {
+        sample(t, "brock_gateway_streams_in_flight", &[]) == Some(1.0)
+    });
+    drop(s);
+    scrape_until(&gw, key, |t| {
+        sample(t, "brock_gateway_streams_in_flight", &[]) == Some(0.0)
+    });
+    let (_, err) = gw.stop();
+    assert!(!err.contains("/health"), "/health is not logged: {err}");
+}
+
+#[test]
 fn passthrough_forwards_converse_and_streams_bytes_with_aws_errors_verbatim() {
     let env = TestEnv::new();
     let gw = Gateway::start(&env, &[], &[]);

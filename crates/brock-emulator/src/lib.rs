@@ -135,6 +135,10 @@
 //! that carries it (counted per emulator, across connections) answer 429 `ThrottlingException`,
 //! so batch clients (`brock embed`) can be tested for retries without losing or doubling work.
 //!
+//! The header `x-brock-emulator-retry-after-ms: N` makes every 429 answer to that request carry
+//! `x-amz-retry-after: N` (the wait in milliseconds that the AWS SDKs read), so clients can be
+//! tested for honouring a wait the service asked for.
+//!
 //! The stream scenarios apply to the streaming operations; on non-streaming operations
 //! `stall` and `truncated` cut the body, the others answer normally.
 //!
@@ -192,6 +196,8 @@ pub const SCENARIO_HEADER: &str = "x-brock-emulator-scenario";
 pub const DELAY_HEADER: &str = "x-brock-emulator-delay-ms";
 /// The header that throttles every Nth request carrying it (see the module doc).
 pub const THROTTLE_EVERY_HEADER: &str = embed::THROTTLE_EVERY_HEADER;
+/// The header whose value 429 answers carry as `x-amz-retry-after` (see the module doc).
+pub const RETRY_AFTER_HEADER: &str = "x-brock-emulator-retry-after-ms";
 /// Every scenario name the emulator knows.
 pub const SCENARIOS: &[&str] = scenarios::NAMES;
 

@@ -32,7 +32,7 @@ use super::json;
 use super::replay::{self, Replay};
 use super::scenarios::{self, Counters, Early, Scenario, Step};
 use super::sts;
-use super::{DELAY_HEADER, SCENARIO_HEADER};
+use super::{DELAY_HEADER, RETRY_AFTER_HEADER, SCENARIO_HEADER};
 
 /// How long [`ServerHandle::shutdown`] lets in-flight answers run.
 const GRACE: Duration = Duration::from_secs(3);
@@ -559,11 +559,16 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
     let raw_path = parts.uri.path().to_string();
     let route = route(&parts.method, &raw_path);
     let service = route.service();
+    let retry_after = parts.headers.get(RETRY_AFTER_HEADER).cloned();
     let fail = |e: &ApiError| -> Answer {
         Ok(if service == Service::Sts {
             sts_error_answer(e, &request_id)
         } else {
-            error_answer(e, &request_id)
+            let mut answer = error_answer(e, &request_id);
+            if let (StatusCode::TOO_MANY_REQUESTS, Some(ms)) = (e.status, &retry_after) {
+                answer.headers_mut().insert("x-amz-retry-after", ms.clone());
+            }
+            answer
         })
     };
 
