@@ -307,6 +307,9 @@ settings! {
     serve_log_format: Opt<String> = "serve.log_format", Str, ["BROCK_SERVE_LOG_FORMAT"];
     serve_drain_timeout: Opt<Num> = "serve.drain_timeout", Float, ["BROCK_SERVE_DRAIN_TIMEOUT"];
     serve_cors_origins: Opt<StrList> = "serve.cors_origins", StrList, ["BROCK_SERVE_CORS_ORIGINS"];
+    serve_database: Opt<String> = "serve.database", Str, ["BROCK_SERVE_DATABASE"];
+    serve_master_key_env: Opt<String> = "serve.master_key_env", Str, ["BROCK_SERVE_MASTER_KEY_ENV"];
+    serve_master_key_file: Opt<String> = "serve.master_key_file", Str, ["BROCK_SERVE_MASTER_KEY_FILE"];
 }
 
 /// Tables allowed at the top level of the file besides the profile tables.
@@ -456,6 +459,11 @@ pub struct ServeSettings {
     pub cors_origins: Vec<String>,
     /// `[serve.models]`: OpenAI model names clients send → brock model names (aliases, ids).
     pub models: BTreeMap<String, String>,
+    /// The key store: a SQLite file or a postgres:// URL (default `<data dir>/serve.db`).
+    pub database: Option<String>,
+    /// Where the admin API's master key is: an environment variable's name, or a file.
+    pub master_key_env: Option<String>,
+    pub master_key_file: Option<String>,
 }
 
 /// A command-line tool from `[tools.NAME]`: run with the call's arguments as JSON on stdin.
@@ -1224,6 +1232,9 @@ impl SettingsLayer {
                 drain_timeout: number("serve.drain_timeout", &self.serve_drain_timeout)?,
                 cors_origins: str_list(value(&self.serve_cors_origins)),
                 models: tables.serve_models,
+                database: value(&self.serve_database),
+                master_key_env: value(&self.serve_master_key_env),
+                master_key_file: value(&self.serve_master_key_file),
             },
             aliases: tables.aliases,
             tools: tables.tools,
