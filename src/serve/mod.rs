@@ -43,7 +43,6 @@ use crate::error::{Error, Result};
 use crate::render::printer::Printer;
 
 #[derive(Debug, Clone, Args)]
-#[command(args_conflicts_with_subcommands = true)]
 pub struct ServeArgs {
     #[command(subcommand)]
     pub command: Option<keys::ServeCommand>,
@@ -120,6 +119,17 @@ pub async fn run(printer: &Printer, settings: &Settings, args: &ServeArgs) -> Re
     let serve = &settings.serve;
     let database = args.database.as_deref().or(serve.database.as_deref());
     if let Some(cmd) = &args.command {
+        let gateway_only = args.listen.is_some()
+            || !args.api_key_env.is_empty()
+            || args.log_format.is_some()
+            || args.drain_timeout.is_some()
+            || !args.cors_origins.is_empty()
+            || args.master_key_env.is_some();
+        if gateway_only {
+            return Err(Error::usage(
+                "--listen, --api-key-env, --log-format, --drain-timeout, --cors-origin and --master-key-env start a gateway: `brock serve keys` and `brock serve usage` take only --database",
+            ));
+        }
         return keys::run(printer, settings, database, cmd).await;
     }
     let listen = args

@@ -225,11 +225,15 @@ impl Store {
                 "cannot prepare the serve database {shown}: {other}"
             )),
         })?;
-        Ok(Store {
+        let store = Store {
             pool,
             backend,
             shown,
-        })
+        };
+        // A write at start: a SQLite file another process holds locked is found now, as one
+        // clear line, rather than as failed usage writes later.
+        store.prune_counters().await.map_err(|e| store.error(&e))?;
+        Ok(store)
     }
 
     pub async fn close(&self) {
