@@ -43,6 +43,7 @@ use crate::error::{Error, Result};
 use crate::render::printer::Printer;
 
 #[derive(Debug, Clone, Args)]
+#[command(after_long_help = KEYS_HELP)]
 pub struct ServeArgs {
     #[command(subcommand)]
     pub command: Option<keys::ServeCommand>,
@@ -75,6 +76,15 @@ pub struct ServeArgs {
     #[arg(long = "cors-origin", value_name = "ORIGIN")]
     pub cors_origins: Vec<String>,
 }
+
+const KEYS_HELP: &str = "Virtual keys (a key store in <data dir>/serve.db, or --database postgres://… shared by replicas):\n  \
+brock serve keys create --name alice --models 'nova-*' --rpm 60 --max-tokens 1000000 --expires 30d\n  \
+brock serve keys list --output json\n  \
+brock serve keys revoke alice\n  \
+brock serve usage --since 7d --by model\n\n\
+Give the printed brk-… key to a client as its API key (OpenAI SDK: api_key=, base_url=http://HOST:4000/v1).\n\
+Two replicas on one Postgres: BROCK_SERVE_DATABASE=postgres://USER@HOST/DB brock serve --listen 0.0.0.0:4000\n\
+Admin API: --master-key-env NAME, then POST /admin/keys, GET /admin/keys, POST /admin/keys/NAME/revoke.";
 
 /// Largest request body read (a chat with inline images or documents; Bedrock's own request
 /// limit for Converse is 20 MB of attachments in base64).
