@@ -751,7 +751,7 @@ fn a_client_leaving_mid_stream_cancels_it_and_sigterm_drains_in_flight_requests(
 /// at `target/pyenv` (from PyPI) and kept between runs. Needs `python3` with the venv module
 /// (Debian: python3-venv; `.ci/run` installs it). Set BROCK_TEST_PYENV to use another
 /// virtualenv that already has these packages.
-fn python() -> std::path::PathBuf {
+pub fn python() -> std::path::PathBuf {
     static READY: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
     READY
         .get_or_init(|| {
@@ -796,7 +796,7 @@ fn python() -> std::path::PathBuf {
         .clone()
 }
 
-fn run_client(script: &str, vars: &[(&str, &str)]) {
+pub fn run_client(script: &str, vars: &[(&str, &str)]) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/clients")
         .join(script);

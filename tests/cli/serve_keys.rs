@@ -731,3 +731,28 @@ fn serve_keys_refuses_gateway_flags_and_bad_values_before_touching_anything() {
     let out = brock_serve(&env, Some("mysql://localhost/x"), &["keys", "list"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn the_openai_python_sdk_works_with_a_virtual_key_and_sees_its_limits_as_its_own_errors() {
+    let env = TestEnv::new();
+    let key = create_key(
+        &env,
+        None,
+        &[
+            "--name",
+            "sdk",
+            "--models",
+            "us.amazon.nova-*",
+            "--rpm",
+            "2",
+        ],
+    );
+    let gw = Gateway::start(&env, &[], &[]);
+    early_in_a_minute();
+    crate::serve::run_client(
+        "openai_virtual_key.py",
+        &[("BROCK_GATEWAY", &gw.url), ("BROCK_GATEWAY_KEY", &key)],
+    );
+    let (_, err) = gw.stop();
+    assert!(!err.contains(&key), "{err}");
+}
