@@ -688,6 +688,20 @@ fn usage_survives_a_sigterm_after_1000_mixed_requests(db: &str) {
     assert_eq!(row["errors"], 499, "{usage}");
     let keys = keys_json(&env, Some(db));
     assert_eq!(keys[0]["used_tokens"].as_i64().unwrap(), recorded);
+    // The other groupings add up to the same (the day expression differs per backend).
+    for by in ["day", "model"] {
+        let out = brock_serve(&env, Some(db), &["usage", "--by", by, "--output", "json"]);
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        let rows: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+        let sum: i64 = rows
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["requests"].as_i64().unwrap())
+            .sum();
+        assert_eq!(sum, TOTAL as i64, "{by}: {rows}");
+        assert!(rows[0][by].is_string(), "{rows}");
+    }
 }
 
 #[test]
