@@ -389,6 +389,17 @@ fn the_admin_api_creates_lists_and_revokes_keys_with_the_master_key_only() {
     let r = gw.request("GET", "/admin/keys", &[("Authorization", &master)], b"");
     assert_eq!(r.status, 404);
     assert!(r.text().contains("--master-key-env"), "{}", r.text());
+    drop(gw);
+
+    // The master key from a file named in the config.
+    let file = env.write_file("master", format!("{MASTER}\n"));
+    env.write_config(&format!(
+        "[serve]\nmaster_key_file = {:?}\n",
+        file.display().to_string()
+    ));
+    let gw = Gateway::start(&env, &[], &[]);
+    let r = gw.request("GET", "/admin/keys", &[("Authorization", &master)], b"");
+    assert_eq!(r.status, 200, "{}", r.text());
 }
 
 #[test]
