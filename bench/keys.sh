@@ -55,7 +55,8 @@ run() { # name, key, serve args...
   local name=$1 key=$2; shift 2
   "$BROCK" --mock serve --listen 127.0.0.1:0 "$@" > "$work/url" 2> "$work/serve.log" &
   local pid=$!; pids+=("$pid")
-  for _ in $(seq 100); do [ -s "$work/url" ] && break; sleep 0.1; done
+  for _ in $(seq 600); do [ -s "$work/url" ] && break; sleep 0.1; done
+  [ -s "$work/url" ] || { echo "brock serve did not start:"; cat "$work/serve.log"; exit 1; }
   local url; url=$(head -1 "$work/url")
   # Warm up (connections, the key cache), then measure.
   BENCH_KEY=$key wrk -t1 -c1 -d2s -s "$work/req.lua" "$url/v1/chat/completions" >/dev/null

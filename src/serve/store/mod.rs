@@ -208,14 +208,18 @@ impl Store {
             .acquire_timeout(Duration::from_secs(5))
             .after_connect(move |conn, _| {
                 Box::pin(async move {
-                    if sqlite {
-                        // In WAL mode NORMAL is still consistent after a crash; only the last
-                        // commits before a power loss may be lost. FULL would put an fsync on
-                        // every rate-limited request's path.
-                        sqlx::query("PRAGMA synchronous=NORMAL")
-                            .execute(&mut *conn)
-                            .await?;
-                    }
+                    // A rate-limited request counts itself with one write on its path: it
+                    // must not wait for a disk flush. In SQLite's WAL mode NORMAL stays
+                    // consistent after a crash (only the last commits before a power loss may
+                    // go); Postgres without synchronous commit may lose the last fraction of a
+                    // second of counters and usage if the server itself crashes, never
+                    // corrupts them.
+                    let setting = if sqlite {
+                        "PRAGMA synchronous=NORMAL"
+                    } else {
+                        "SET synchronous_commit = off"
+                    };
+                    sqlx::query(setting).execute(&mut *conn).await?;
                     Ok(())
                 })
             })
