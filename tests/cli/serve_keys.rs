@@ -520,13 +520,15 @@ fn two_gateways_on_postgres_share_keys_revocations_and_rate_limits_and_fail_clos
     }));
     assert_eq!(chat(&a, &other, "nova-lite").status, 503);
     pg.up();
-    assert!(eventually(Duration::from_secs(30), || chat(
-        &b,
-        &other,
-        "nova-lite"
-    )
-    .status
-        == 200));
+    let mut last = String::new();
+    assert!(
+        eventually(Duration::from_secs(30), || {
+            let r = chat(&b, &other, "nova-lite");
+            last = format!("{} {}", r.status, r.text());
+            r.status == 200
+        }),
+        "{last}"
+    );
     assert!(eventually(Duration::from_secs(30), || chat(
         &a,
         &other,

@@ -40,6 +40,8 @@ pub enum Backend {
 
 pub struct Store {
     pool: AnyPool,
+    /// Postgres only: connections for the per-minute counters (see [`Store::open`]).
+    counters: Option<AnyPool>,
     pub backend: Backend,
     /// Where the store is, for messages: a path, or a URL without its password.
     pub shown: String,
@@ -208,18 +210,14 @@ impl Store {
             .acquire_timeout(Duration::from_secs(5))
             .after_connect(move |conn, _| {
                 Box::pin(async move {
-                    // A rate-limited request counts itself with one write on its path: it
-                    // must not wait for a disk flush. In SQLite's WAL mode NORMAL stays
-                    // consistent after a crash (only the last commits before a power loss may
-                    // go); Postgres without synchronous commit may lose the last fraction of a
-                    // second of counters and usage if the server itself crashes, never
-                    // corrupts them.
-                    let setting = if sqlite {
-                        "PRAGMA synchronous=NORMAL"
-                    } else {
-                        "SET synchronous_commit = off"
-                    };
-                    sqlx::query(setting).execute(&mut *conn).await?;
+                    if sqlite {
+                        // In WAL mode NORMAL stays consistent after a crash; only the last
+                        // commits before a power loss may go. FULL would put an fsync on every
+                        // rate-limited request's path.
+                        sqlx::query("PRAGMA synchronous=NORMAL")
+                            .execute(&mut *conn)
+                            .await?;
+                    }
                     Ok(())
                 })
             })
@@ -243,8 +241,32 @@ impl Store {
                 "cannot prepare the serve database {shown}: {other}"
             )),
         })?;
+        // A rate-limited request counts itself with one write on its path, which must not
+        // wait for Postgres to flush its log: the counters get connections without
+        // synchronous commit (a crash of the database server itself may forget the last
+        // fraction of a second of counts). Keys and usage stay on durable commits.
+        let counters = if sqlite {
+            None
+        } else {
+            Some(
+                AnyPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(5))
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            sqlx::query("SET synchronous_commit = off")
+                                .execute(&mut *conn)
+                                .await?;
+                            Ok(())
+                        })
+                    })
+                    .connect_lazy(&url)
+                    .map_err(|e| open_error(&shown, &e))?,
+            )
+        };
         let store = Store {
             pool,
+            counters,
             backend,
             shown,
         };
@@ -255,6 +277,9 @@ impl Store {
     }
 
     pub async fn close(&self) {
+        if let Some(c) = &self.counters {
+            c.close().await;
+        }
         self.pool.close().await;
     }
 
@@ -424,7 +449,7 @@ impl Store {
         .bind(key_id)
         .bind(window)
         .bind(rpm.unwrap_or(i64::MAX))
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.counters.as_ref().unwrap_or(&self.pool))
         .await?;
         match row {
             Some(r) => Ok(Some((r.try_get("requests")?, r.try_get("tokens")?))),
