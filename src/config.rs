@@ -194,7 +194,12 @@ impl<T: Setting> Slot for Opt<T> {
     }
     fn show(&self, key: &str, out: &mut Vec<(String, String, Source)>) {
         if let Some(s) = self {
-            out.push((key.to_string(), s.value.shown(), s.source.clone()));
+            let mut value = s.value.shown();
+            // A postgres:// URL may carry a password.
+            if key == "serve.database" {
+                value = crate::serve::redact_url(&value);
+            }
+            out.push((key.to_string(), value, s.source.clone()));
         }
     }
 }
@@ -1909,7 +1914,8 @@ mod tests {
              [default.request_metadata]\nteam = \"t\"\n[default.headers]\nX-Test = \"h\"\n\
              [default.fetch]\nallow_private_addresses = true\n\
              [default.serve]\nlisten = \"127.0.0.1:1\"\napi_key_env = [\"K\"]\nlog_format = \"json\"\n\
-             drain_timeout = 5\ncors_origins = [\"http://x\"]\n",
+             drain_timeout = 5\ncors_origins = [\"http://x\"]\n\
+             database = \"postgres://u:pw@h/d\"\nmaster_key_env = \"M\"\nmaster_key_file = \"f\"\n",
         );
         let s = resolve_with_env(&global(&p), &Default::default(), &[("X", "y")]).unwrap();
         let shown: BTreeMap<&str, &str> = s
@@ -1931,6 +1937,7 @@ mod tests {
                 "{key} is not in config show: {shown:?}"
             );
         }
+        assert_eq!(shown["serve.database"], "postgres://u:***@h/d");
         assert!(
             s.shown
                 .iter()

@@ -34,6 +34,7 @@ use tower_http::timeout::RequestBodyTimeoutLayer;
 
 use auth::StoreKeys;
 pub use auth::{KeyCheck, StaticKeys};
+pub use store::redact as redact_url;
 
 use clap::Args;
 

@@ -155,7 +155,7 @@ pub fn default_path() -> std::path::PathBuf {
 }
 
 /// A URL as shown in messages: without a password.
-fn redact(url: &str) -> String {
+pub fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(s), Some(at)) if at > s => {
             let cred = &url[s + 3..at];
