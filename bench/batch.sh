@@ -12,7 +12,9 @@ trap 'kill $EMU 2>/dev/null || true; rm -rf "$WORK"' EXIT
 export HOME=$WORK AWS_EC2_METADATA_DISABLED=true AWS_REGION=us-east-1 \
   AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY \
   BROCK_POLL_MS=10
-"$BROCK" emulator --listen 127.0.0.1:0 >"$WORK/url" 2>/dev/null &
+# Bedrock's default quota is 50,000 records per job; a larger N stands for a raised quota.
+QUOTA=$(( N > 50000 ? N : 50000 ))
+"$BROCK" emulator --listen 127.0.0.1:0 --batch-records-per-job "$QUOTA" >"$WORK/url" 2>/dev/null &
 EMU=$!
 for _ in $(seq 100); do [ -s "$WORK/url" ] && break; sleep 0.05; done
 URL=$(cat "$WORK/url")
@@ -29,7 +31,7 @@ measure() { # label, command… (stdout of the command goes where the caller sen
 }
 measure "prepare + upload $N lines ($((BYTES / 1048576)) MB)" \
   "$BROCK" -q batch submit -m nova-micro --input "$WORK/in.txt" --s3 s3://bench-bucket/b/ \
-  --service-role arn:aws:iam::123456789012:role/Bench --name bench >"$WORK/arn"
+  --role-arn arn:aws:iam::123456789012:role/Bench --records-per-job "$QUOTA" --name bench >"$WORK/arn"
 read -r S _ <"$WORK/t"
 echo "  input throughput: $(awk -v b="$BYTES" -v s="$S" 'BEGIN{printf "%.2f", b/1048576/s}') MB/s (check pass + upload pass)" >&2
 ARN=$(cat "$WORK/arn")

@@ -2147,7 +2147,7 @@ _brock() {
             return 0
             ;;
         brock__subcmd__batch__subcmd__submit)
-            opts="-m -s -v -q -h -V --model --input --s3 --service-role --name --system --max-tokens --temperature --timeout-hours --wait --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
+            opts="-m -s -v -q -h -V --model --input --s3 --service-role --role-arn --name --system --max-tokens --temperature --timeout-hours --wait --converse --records-per-job --keep-input --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2166,6 +2166,10 @@ _brock() {
                     return 0
                     ;;
                 --s3)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-arn)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2197,6 +2201,10 @@ _brock() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --records-per-job)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -W "$(brock __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
@@ -2218,10 +2226,6 @@ _brock() {
                     return 0
                     ;;
                 --agent-runtime-endpoint-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --role-arn)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2887,7 +2891,7 @@ _brock() {
             return 0
             ;;
         brock__subcmd__embed)
-            opts="-m -f -j -v -q -h -V --model --input --file --field --dimensions --normalize --no-normalize --embedding-type --input-type --truncate --image --format --concurrency --batch-size --skip --on-error --no-progress --dry-run --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
+            opts="-m -f -j -o -v -q -h -V --model --input --file --field --dimensions --normalize --no-normalize --embedding-type --input-type --truncate --image --format --concurrency --batch-size --skip --on-error --no-progress --dry-run --batch --s3 --role-arn --wait --output-file --name --records-per-job --keep-input --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2961,6 +2965,30 @@ _brock() {
                     COMPREPLY=($(compgen -W "skip fail" -- "${cur}"))
                     return 0
                     ;;
+                --s3)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --records-per-job)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -W "$(brock __complete profiles 2>/dev/null)" -- "${cur}"))
                     return 0
@@ -2982,10 +3010,6 @@ _brock() {
                     return 0
                     ;;
                 --agent-runtime-endpoint-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --role-arn)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3025,7 +3049,7 @@ _brock() {
             return 0
             ;;
         brock__subcmd__emulator)
-            opts="-v -q -h -V --listen --latency --tokens-per-second --access-key --secret-key --bearer-token --replay --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
+            opts="-v -q -h -V --listen --latency --tokens-per-second --access-key --secret-key --bearer-token --replay --job-polls-per-status --batch-records-per-job --profile --region --aws-profile --endpoint-url --bedrock-endpoint-url --agent-runtime-endpoint-url --role-arn --role-session-name --external-id --output --mock --verbose --no-color --quiet --config --max-attempts --connect-timeout --read-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3056,6 +3080,14 @@ _brock() {
                     return 0
                     ;;
                 --replay)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --job-polls-per-status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-records-per-job)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

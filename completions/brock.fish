@@ -61,7 +61,7 @@ complete -c brock -n "__fish_brock_needs_command" -f -a "models" -d 'List founda
 complete -c brock -n "__fish_brock_needs_command" -f -a "config" -d 'Show, locate or create the config file'
 complete -c brock -n "__fish_brock_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c brock -n "__fish_brock_needs_command" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
-complete -c brock -n "__fish_brock_needs_command" -f -a "serve" -d 'Run an OpenAI-compatible gateway and native Bedrock pass-through over HTTP'
+complete -c brock -n "__fish_brock_needs_command" -f -a "serve" -d 'Run an HTTP gateway: the OpenAI API, the Anthropic Messages API and a native Bedrock pass-through'
 complete -c brock -n "__fish_brock_needs_command" -f -a "tokens" -d 'Count a prompt\'s input tokens without sending it to the model (CountTokens)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "guardrail" -d 'Check text against a guardrail without a model (ApplyGuardrail)'
 complete -c brock -n "__fish_brock_needs_command" -f -a "roles" -d 'List the roles defined in the config ([roles.NAME])'
@@ -154,13 +154,17 @@ complete -c brock -n "__fish_brock_using_subcommand embed" -l batch-size -d 'Tex
 complete -c brock -n "__fish_brock_using_subcommand embed" -l skip -d 'Skip the first N inputs (resume an interrupted run; indexes stay those of the input)' -r
 complete -c brock -n "__fish_brock_using_subcommand embed" -l on-error -d 'A bad input line (empty, too long for the model): skip it with a warning, or fail' -r -f -a "skip\t''
 fail\t''"
+complete -c brock -n "__fish_brock_using_subcommand embed" -l s3 -d 'With --batch: where the job\'s input, mapping and output go: s3://BUCKET/PREFIX/' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l role-arn -d 'With --batch: the IAM service role Bedrock assumes to reach the S3 location. Without --batch: the role brock assumes, as the global --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -s o -l output-file -d 'With --batch --wait: write the vectors here instead of stdout' -r -F
+complete -c brock -n "__fish_brock_using_subcommand embed" -l name -d 'With --batch: the job name (default brock-<time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand embed" -l records-per-job -d 'With --batch: your account\'s "Records per batch inference job" quota, when raised' -r
 complete -c brock -n "__fish_brock_using_subcommand embed" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand embed" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand embed" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
 complete -c brock -n "__fish_brock_using_subcommand embed" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
 complete -c brock -n "__fish_brock_using_subcommand embed" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
 complete -c brock -n "__fish_brock_using_subcommand embed" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
-complete -c brock -n "__fish_brock_using_subcommand embed" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
 complete -c brock -n "__fish_brock_using_subcommand embed" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
 complete -c brock -n "__fish_brock_using_subcommand embed" -l external-id -d 'External id for --role-arn' -r
 complete -c brock -n "__fish_brock_using_subcommand embed" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
@@ -174,6 +178,9 @@ complete -c brock -n "__fish_brock_using_subcommand embed" -l normalize -d 'Tita
 complete -c brock -n "__fish_brock_using_subcommand embed" -l no-normalize -d 'Titan v2: ask for raw (not normalized) vectors'
 complete -c brock -n "__fish_brock_using_subcommand embed" -l no-progress -d 'No progress bar'
 complete -c brock -n "__fish_brock_using_subcommand embed" -l dry-run -d 'Print the exact requests that would be sent (a JSON array when there are several) and exit'
+complete -c brock -n "__fish_brock_using_subcommand embed" -l batch -d 'Send the texts as a Bedrock batch inference job over S3 (one record per line, at least 100; about half the on-demand price) instead of calling the model from here'
+complete -c brock -n "__fish_brock_using_subcommand embed" -l wait -d 'With --batch: follow the job and write its vectors, in input order, when it ends'
+complete -c brock -n "__fish_brock_using_subcommand embed" -l keep-input -d 'With --batch: keep the uploaded input in S3 when the job cannot be created'
 complete -c brock -n "__fish_brock_using_subcommand embed" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
 complete -c brock -n "__fish_brock_using_subcommand embed" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand embed" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
@@ -721,6 +728,8 @@ complete -c brock -n "__fish_brock_using_subcommand emulator" -l access-key -d '
 complete -c brock -n "__fish_brock_using_subcommand emulator" -l secret-key -d 'Secret key the emulator uses to verify SigV4' -r
 complete -c brock -n "__fish_brock_using_subcommand emulator" -l bearer-token -d 'Accept this bearer token (Bedrock API key); repeatable' -r
 complete -c brock -n "__fish_brock_using_subcommand emulator" -l replay -d 'Replay the responses of this recorded cassette (VCR YAML) for matching requests' -r -F
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l job-polls-per-status -d 'Pace of batch jobs and async invocations: status polls each status lasts (1 to 1000)' -r
+complete -c brock -n "__fish_brock_using_subcommand emulator" -l batch-records-per-job -d 'The "Records per batch inference job" quota jobs are checked against (Bedrock\'s default)' -r
 complete -c brock -n "__fish_brock_using_subcommand emulator" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand emulator" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand emulator" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
@@ -1121,19 +1130,19 @@ complete -c brock -n "__fish_brock_using_subcommand batch; and not __fish_seen_s
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -s m -l model -d 'Model id, alias or inference profile; env BROCK_MODEL' -r -f -a "(brock __complete chat-models 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l input -d 'Input lines: plain prompts, OpenAI chat.completions requests, or native records ({"recordId","modelInput"}); - for stdin' -r -F
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l s3 -d 'Where the job\'s input, mapping and output go: s3://BUCKET/PREFIX/' -r
-complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l service-role -d 'The IAM service role Bedrock assumes to read and write the S3 location' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l role-arn -l service-role -d 'The IAM service role Bedrock assumes to read and write the S3 location (CreateModelInvocationJob\'s roleArn). Here it is not the global --role-arn: brock\'s own role then comes from BROCK_ROLE_ARN, role_arn in the config or the AWS profile' -r
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l name -d 'Job name (letters, digits, + - .); default brock-<time>' -r
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -s s -l system -d 'System prompt for plain-prompt lines' -r
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l max-tokens -d 'Maximum tokens to generate per record' -r
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l temperature -d 'Sampling temperature' -r
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l timeout-hours -d 'Job timeout in hours (24 to 168)' -r
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l records-per-job -d 'Your account\'s "Records per batch inference job" quota, when raised above the default' -r
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
-complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l external-id -d 'External id for --role-arn' -r
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
@@ -1144,6 +1153,8 @@ complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subco
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l connect-timeout -d 'Connect timeout in seconds' -r
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l wait -d 'Follow the job until it ends, with progress on stderr'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l converse -d 'Records as Converse requests (modelInvocationType Converse) instead of InvokeModel bodies'
+complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l keep-input -d 'Keep the uploaded input in S3 when the job cannot be created (by default it is deleted)'
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
 complete -c brock -n "__fish_brock_using_subcommand batch; and __fish_seen_subcommand_from submit" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
@@ -1416,7 +1427,7 @@ complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_su
 complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "config" -d 'Show, locate or create the config file'
 complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "completions" -d 'Print a shell completion script'
 complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "emulator" -d 'Serve the built-in Bedrock emulator on loopback for tests and benchmarks'
-complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "serve" -d 'Run an OpenAI-compatible gateway and native Bedrock pass-through over HTTP'
+complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "serve" -d 'Run an HTTP gateway: the OpenAI API, the Anthropic Messages API and a native Bedrock pass-through'
 complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "tokens" -d 'Count a prompt\'s input tokens without sending it to the model (CountTokens)'
 complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "guardrail" -d 'Check text against a guardrail without a model (ApplyGuardrail)'
 complete -c brock -n "__fish_brock_using_subcommand help; and not __fish_seen_subcommand_from chat embed image rerank agent flow raw models config completions emulator serve tokens guardrail roles logs sessions batch async video help" -f -a "roles" -d 'List the roles defined in the config ([roles.NAME])'

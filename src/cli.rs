@@ -160,7 +160,7 @@ pub enum Command {
     Completions(commands::completions::CompletionsArgs),
     /// Serve the built-in Bedrock emulator on loopback for tests and benchmarks
     Emulator(commands::emulator::EmulatorArgs),
-    /// Run an OpenAI-compatible gateway and native Bedrock pass-through over HTTP
+    /// Run an HTTP gateway: the OpenAI API, the Anthropic Messages API and a native Bedrock pass-through
     Serve(crate::serve::ServeArgs),
     /// Count a prompt's input tokens without sending it to the model (CountTokens)
     Tokens(commands::tokens::TokensArgs),

@@ -197,6 +197,30 @@ impl S3 {
         Ok(data.into_bytes().to_vec())
     }
 
+    pub async fn delete(&self, uri: &S3Uri) -> Result<()> {
+        self.client
+            .delete_object()
+            .bucket(&uri.bucket)
+            .key(&uri.key)
+            .send()
+            .await
+            .map_err(|e| s3_error("delete", &uri.to_string(), e))?;
+        Ok(())
+    }
+
+    /// Whether HeadObject finds the object. Any failure counts as "not found": the caller's
+    /// next request names the real problem (a missing bucket, access denied) in one line, as
+    /// a HEAD answer has no body to say it.
+    pub async fn exists(&self, uri: &S3Uri) -> bool {
+        self.client
+            .head_object()
+            .bucket(&uri.bucket)
+            .key(&uri.key)
+            .send()
+            .await
+            .is_ok()
+    }
+
     /// Every key under a prefix, in S3's (lexicographic) order.
     pub async fn list(&self, uri: &S3Uri) -> Result<Vec<String>> {
         let mut keys = Vec::new();

@@ -7,8 +7,11 @@
 //!
 //! Every record gets a positional id `r0000000000`, `r0000000001`, … so results join back to the
 //! input order; a native record's own `recordId` is replaced by it. The input is read twice:
-//! once to check and count every line (nothing is sent when a line is bad or the job is too
-//! small), once to stream it to S3 part by part (memory holds one part).
+//! once to check and count every line against Bedrock's documented batch quotas ([`Limits`];
+//! nothing is sent when a line is bad or the job breaks one), once to stream it to S3 part by
+//! part (memory holds one part). The per-file quotas split the input into files; the per-job
+//! ones are errors naming the line, since a job's records are one mapping and one join.
+//! `brock embed --batch` goes through the same [`submit_records`] and [`join`].
 
 use std::io::{BufRead, Write};
 use std::time::{Duration, Instant};
@@ -36,7 +39,7 @@ use crate::s3::{S3, S3Uri};
 
 #[derive(Debug, Clone, Args)]
 #[command(after_help = "Examples:\n  \
-brock batch submit -m nova-lite --input prompts.txt --s3 s3://my-bucket/batch/ --service-role arn:aws:iam::123456789012:role/BedrockBatch --wait\n  \
+brock batch submit -m nova-lite --input prompts.txt --s3 s3://my-bucket/batch/ --role-arn arn:aws:iam::123456789012:role/BedrockBatch --wait\n  \
 brock batch status JOB\n  \
 brock batch results JOB -o results.jsonl")]
 pub struct BatchArgs {
@@ -73,9 +76,18 @@ pub struct BatchSubmitArgs {
     #[arg(long, value_name = "S3_URI")]
     pub s3: String,
 
-    /// The IAM service role Bedrock assumes to read and write the S3 location
-    #[arg(long, value_name = "ARN")]
-    pub service_role: String,
+    /// The IAM service role Bedrock assumes to read and write the S3 location (CreateModelInvocationJob's
+    /// roleArn). Here it is not the global --role-arn: brock's own role then comes from BROCK_ROLE_ARN,
+    /// role_arn in the config or the AWS profile
+    // The same id as the global flag: clap then keeps the global one out of this subcommand
+    // (one `--role-arn`, no duplicate), and the dispatcher drops the value it copies up.
+    #[arg(
+        id = "role_arn",
+        long = "role-arn",
+        visible_alias = "service-role",
+        value_name = "ARN"
+    )]
+    pub role_arn: String,
 
     /// Job name (letters, digits, + - .); default brock-<time>
     #[arg(long, value_name = "NAME")]
@@ -100,6 +112,19 @@ pub struct BatchSubmitArgs {
     /// Follow the job until it ends, with progress on stderr
     #[arg(long)]
     pub wait: bool,
+
+    /// Records as Converse requests (modelInvocationType Converse) instead of InvokeModel bodies
+    #[arg(long)]
+    pub converse: bool,
+
+    /// Your account's "Records per batch inference job" quota, when raised above the default
+    #[arg(long, value_name = "N", default_value_t = RECORDS_PER_JOB,
+          value_parser = clap::value_parser!(u64).range(MIN_RECORDS..))]
+    pub records_per_job: u64,
+
+    /// Keep the uploaded input in S3 when the job cannot be created (by default it is deleted)
+    #[arg(long)]
+    pub keep_input: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -141,6 +166,8 @@ pub const MIN_RECORDS: u64 = 100;
 pub const RECORDS_PER_FILE: u64 = 50_000;
 /// Bedrock's input file size limit (documented quota: 1 GB); a file is closed before it.
 const FILE_BYTES: u64 = 1_000_000_000;
+/// Bedrock's default "Records per batch inference job" quota (adjustable per account).
+pub const RECORDS_PER_JOB: u64 = 50_000;
 /// Bedrock's job size limit (documented quota: 5 GB).
 const JOB_BYTES: u64 = 5_000_000_000;
 const MAPPING: &str = "brock-batch.json";
@@ -197,7 +224,7 @@ fn check_role(arn: &str) -> Result<()> {
         Ok(())
     } else {
         Err(Error::usage(format!(
-            "--service-role '{arn}' is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME): Bedrock assumes this role to read and write S3"
+            "--role-arn '{arn}' is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME): Bedrock assumes this role to read and write S3"
         )))
     }
 }
@@ -208,13 +235,20 @@ struct Builder<'a> {
     model: String,
     /// None when the model takes no chat body brock can build (embeddings): native records only.
     family: Option<InvokeFamily>,
+    /// Converse request bodies instead of InvokeModel ones.
+    converse: bool,
 }
 
 impl Builder<'_> {
     fn chat_body(&self, mut req: ChatRequest) -> Result<Value> {
         req.model_id = self.model.clone();
         crate::request::configure(&mut req, self.settings, &ChatArgs::default())?;
-        let p = plan(&req, RouteChoice::Invoke, false).map_err(super::chat::core_error)?;
+        let route = if self.converse {
+            RouteChoice::Converse
+        } else {
+            RouteChoice::Invoke
+        };
+        let p = plan(&req, route, false).map_err(super::chat::core_error)?;
         Ok(p.body)
     }
 
@@ -235,7 +269,7 @@ impl Builder<'_> {
                 return Ok(Some(input.clone()));
             }
             if v.get("messages").is_some() {
-                if self.family.is_none() {
+                if self.family.is_none() && !self.converse {
                     return Err(at(format!(
                         "{} takes no chat request: give native records ({{\"modelInput\": …}})",
                         self.model
@@ -251,7 +285,7 @@ impl Builder<'_> {
                 "a JSON object that is neither an OpenAI chat.completions request (\"messages\") nor a native record (\"modelInput\")".into(),
             ));
         }
-        if self.family.is_none() {
+        if self.family.is_none() && !self.converse {
             return Err(at(format!(
                 "{} takes no chat prompt: give native records ({{\"modelInput\": …}})",
                 self.model
@@ -280,7 +314,7 @@ fn family_of(model: &str) -> Option<InvokeFamily> {
     }
 }
 
-enum InputSource {
+pub(crate) enum InputSource {
     File(std::path::PathBuf),
     Spooled(tempfile::NamedTempFile),
 }
@@ -298,7 +332,7 @@ impl InputSource {
 }
 
 /// Stdin is copied to a temporary file (streamed, not held in memory) so it can be read twice.
-fn input_source(path: &std::path::Path) -> Result<InputSource> {
+pub(crate) fn input_source(path: &std::path::Path) -> Result<InputSource> {
     if path.as_os_str() == "-" {
         let mut t = tempfile::NamedTempFile::new()
             .map_err(|e| Error::io("cannot create a temporary file for stdin", e))?;
@@ -327,11 +361,75 @@ fn each_line(src: &InputSource, mut f: impl FnMut(u64, &str) -> Result<()>) -> R
     }
 }
 
-async fn submit(printer: &Printer, settings: &Settings, a: &BatchSubmitArgs) -> Result<()> {
-    let model = settings.model_or_default(a.model.as_deref())?;
-    let base = S3Uri::parse(&a.s3)?;
-    check_role(&a.service_role)?;
-    let name = a.name.clone().unwrap_or_else(|| {
+/// Bedrock's batch quotas, as the user guide ("Format and upload your batch inference data")
+/// names them, with their default values. Records per job is adjustable per account
+/// (`--records-per-job`); no per-record size is documented beyond the file size.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Limits {
+    /// "Records per input file per batch inference job": larger inputs are split into files.
+    pub records_per_file: u64,
+    /// "Batch inference input file size" (1 GB): a file is closed before it.
+    pub file_bytes: u64,
+    /// "Records per batch inference job" (50,000 by default).
+    pub records_per_job: u64,
+    /// "Batch inference job size" (5 GB).
+    pub job_bytes: u64,
+}
+
+impl Limits {
+    pub(crate) fn new(records_per_job: u64) -> Limits {
+        // The tests lower the size limits through these (as BROCK_POLL_MS shortens the polls),
+        // to reach them without writing gigabytes.
+        let env = |k: &str, d: u64| {
+            std::env::var(k)
+                .ok()
+                .and_then(|v| v.parse::<u64>().ok())
+                .filter(|n| *n > 0)
+                .unwrap_or(d)
+        };
+        Limits {
+            records_per_file: env("BROCK_BATCH_RECORDS_PER_FILE", RECORDS_PER_FILE),
+            file_bytes: env("BROCK_BATCH_FILE_BYTES", FILE_BYTES),
+            records_per_job,
+            job_bytes: env("BROCK_BATCH_JOB_BYTES", JOB_BYTES),
+        }
+    }
+}
+
+/// A job to submit, whatever made its records (`brock batch submit`, `brock embed --batch`).
+pub(crate) struct Submission<'a> {
+    pub model: &'a str,
+    pub s3: &'a str,
+    pub role_arn: &'a str,
+    pub name: Option<&'a str>,
+    pub timeout_hours: Option<u32>,
+    pub keep_input: bool,
+    pub limits: Limits,
+    /// `Converse` records (modelInvocationType); InvokeModel bodies otherwise.
+    pub converse: bool,
+    /// More members of the mapping: what `brock batch results` needs to write this job's shapes.
+    pub mapping: Value,
+}
+
+/// One input line as a record's `modelInput`; None for a line that is no record (blank).
+pub(crate) type MakeRecord<'a> = &'a dyn Fn(&str, u64) -> Result<Option<Value>>;
+
+fn count(n: u64, one: &str) -> String {
+    format!("{n} {one}{}", if n == 1 { "" } else { "s" })
+}
+
+/// Checks every line against the limits (nothing is sent when one fails), uploads the records
+/// and the mapping, and creates the job; Ok(job ARN). When the creation fails, what was
+/// uploaded is deleted unless `keep_input`.
+pub(crate) async fn submit_records(
+    settings: &Settings,
+    sub: &Submission<'_>,
+    src: &InputSource,
+    make: MakeRecord<'_>,
+) -> Result<(brock_bedrock::Client, String)> {
+    let base = S3Uri::parse(sub.s3)?;
+    check_role(sub.role_arn)?;
+    let name = sub.name.map(str::to_string).unwrap_or_else(|| {
         let t = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_millis())
@@ -339,32 +437,44 @@ async fn submit(printer: &Printer, settings: &Settings, a: &BatchSubmitArgs) -> 
         format!("brock-{t}")
     });
     check_job_name(&name)?;
-    let builder = Builder {
-        settings,
-        family: family_of(&model),
-        model: model.clone(),
-    };
-    let src = input_source(&a.input)?;
+    let limits = sub.limits;
 
     // Pass 1: every line checked and counted before anything is sent.
     let (mut records, mut bytes) = (0u64, 0u64);
-    each_line(&src, |n, line| {
-        if let Some(input) = builder.model_input(line, n)? {
-            let rec = json!({"recordId": record_id(records), "modelInput": input});
-            bytes += rec.to_string().len() as u64 + 1;
-            records += 1;
+    each_line(src, |n, line| {
+        let Some(input) = make(line, n)? else {
+            return Ok(());
+        };
+        let size = json!({"recordId": record_id(records), "modelInput": input})
+            .to_string()
+            .len() as u64
+            + 1;
+        records += 1;
+        bytes += size;
+        if size > limits.file_bytes {
+            return Err(Error::usage(format!(
+                "input line {n}: the record is {size} bytes, over Bedrock's {} bytes per batch input file (quota \"Batch inference input file size\"), so no file can hold it: shorten it",
+                limits.file_bytes
+            )));
+        }
+        if records > limits.records_per_job {
+            return Err(Error::usage(format!(
+                "input line {n}: record {records} is over the {} records a Bedrock batch job takes (quota \"Records per batch inference job\"): split the input into several jobs, or pass --records-per-job N if your account's quota is higher",
+                limits.records_per_job
+            )));
+        }
+        if bytes > limits.job_bytes {
+            return Err(Error::usage(format!(
+                "input line {n}: the records up to here are {bytes} bytes, over Bedrock's {} bytes per batch job (quota \"Batch inference job size\"): split the input into several jobs",
+                limits.job_bytes
+            )));
         }
         Ok(())
     })?;
     if records < MIN_RECORDS {
         return Err(Error::usage(format!(
-            "the input has {records} record{}; a Bedrock batch job takes at least {MIN_RECORDS} (use brock chat for a few prompts)",
-            if records == 1 { "" } else { "s" }
-        )));
-    }
-    if bytes > JOB_BYTES {
-        return Err(Error::usage(format!(
-            "the input is {bytes} bytes as records, over Bedrock's {JOB_BYTES}-byte limit per batch job: split it into several jobs"
+            "the input has {}; a Bedrock batch job takes at least {MIN_RECORDS} (use brock chat for a few prompts)",
+            count(records, "record")
         )));
     }
 
@@ -373,62 +483,163 @@ async fn submit(printer: &Printer, settings: &Settings, a: &BatchSubmitArgs) -> 
     let job_dir = base.child(&format!("{name}/"));
     let input_dir = job_dir.child("input/");
     let output_dir = job_dir.child("output/");
+    let mapping_uri = job_dir.child(MAPPING);
+    if s3.exists(&mapping_uri).await {
+        // Uploading would overwrite the input of a job that may still be reading it.
+        return Err(Error::usage(format!(
+            "{job_dir} already holds the input of a batch job named {name} ({MAPPING}): choose another --name"
+        )));
+    }
 
     // Pass 2: stream the records to S3, file by file, part by part.
     let started = Instant::now();
     let mut files = Vec::new();
-    upload(&src, &builder, &s3, &input_dir, &mut files).await?;
+    let uploaded = upload(src, make, &s3, &input_dir, limits, &mut files).await;
+    if let Err(e) = uploaded {
+        if !files.is_empty() && !sub.keep_input {
+            remove_input(settings, &s3, &input_dir, &files, None).await;
+        }
+        return Err(e);
+    }
     let secs = started.elapsed().as_secs_f64();
     if !settings.quiet {
         diag(&format!(
-            "uploaded {records} records ({bytes} bytes, {} file{}) to {input_dir} in {secs:.1}s",
-            files.len(),
-            if files.len() == 1 { "" } else { "s" }
+            "uploaded {} ({bytes} bytes, {}) to {input_dir} in {secs:.1}s",
+            count(records, "record"),
+            count(files.len() as u64, "file")
         ));
     }
-    let mapping = json!({
+    let mut mapping = json!({
         "brock": 1,
         "jobName": name,
-        "model": model,
+        "model": sub.model,
         "records": records,
-        "recordsPerFile": RECORDS_PER_FILE,
+        "recordsPerFile": limits.records_per_file,
         "files": files,
         "input": input_dir.to_string(),
         "output": output_dir.to_string(),
     });
+    if sub.converse {
+        mapping["modelInvocationType"] = json!("Converse");
+    }
+    if let (Some(m), Some(more)) = (mapping.as_object_mut(), sub.mapping.as_object()) {
+        m.extend(more.iter().map(|(k, v)| (k.clone(), v.clone())));
+    }
     s3.put(
-        &job_dir.child(MAPPING),
+        &mapping_uri,
         serde_json::to_vec_pretty(&mapping).unwrap_or_default(),
     )
     .await?;
 
     let mut body = json!({
         "jobName": name,
-        "roleArn": a.service_role,
-        "modelId": model,
+        "roleArn": sub.role_arn,
+        "modelId": sub.model,
         "clientRequestToken": uuid::Uuid::new_v4().to_string(),
         "inputDataConfig": {"s3InputDataConfig": {"s3Uri": input_dir.to_string(), "s3InputFormat": "JSONL"}},
         "outputDataConfig": {"s3OutputDataConfig": {"s3Uri": output_dir.to_string()}},
     });
-    if let Some(h) = a.timeout_hours {
+    if sub.converse {
+        body["modelInvocationType"] = json!("Converse");
+    }
+    if let Some(h) = sub.timeout_hours {
         body["timeoutDurationInHours"] = json!(h);
     }
-    let doc = client
-        .send(&ApiRequest::post_json(
-            Service::Control,
-            "/model-invocation-job",
-            &body,
-        ))
-        .await?
-        .json()
-        .await?;
-    let arn = doc
-        .get("jobArn")
-        .and_then(Value::as_str)
-        .ok_or_else(|| {
-            Error::Protocol("CreateModelInvocationJob answered without a jobArn".into())
-        })?
-        .to_string();
+    let created = async {
+        let doc = client
+            .send(&ApiRequest::post_json(
+                Service::Control,
+                "/model-invocation-job",
+                &body,
+            ))
+            .await?
+            .json()
+            .await?;
+        doc.get("jobArn")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .ok_or_else(|| {
+                Error::Protocol("CreateModelInvocationJob answered without a jobArn".into())
+            })
+    }
+    .await;
+    match created {
+        Ok(arn) => Ok((client, arn)),
+        Err(e) => {
+            if sub.keep_input {
+                if !settings.quiet {
+                    diag(&format!(
+                        "the job was not created; its input stays in {job_dir} (--keep-input)"
+                    ));
+                }
+            } else {
+                remove_input(settings, &s3, &input_dir, &files, Some(&mapping_uri)).await;
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Deletes what a failed submit uploaded, and says so (or what could not be deleted).
+async fn remove_input(
+    settings: &Settings,
+    s3: &S3,
+    input_dir: &S3Uri,
+    files: &[String],
+    mapping: Option<&S3Uri>,
+) {
+    let mut uris: Vec<S3Uri> = files.iter().map(|f| input_dir.child(f)).collect();
+    uris.extend(mapping.cloned());
+    let mut left = Vec::new();
+    for u in &uris {
+        if s3.delete(u).await.is_err() {
+            left.push(u.to_string());
+        }
+    }
+    if left.is_empty() {
+        if !settings.quiet {
+            diag(&format!(
+                "the job was not created: deleted what brock uploaded ({}{}) from {input_dir} (--keep-input keeps it)",
+                count(files.len() as u64, "input file"),
+                if mapping.is_some() {
+                    format!(" and {MAPPING}")
+                } else {
+                    String::new()
+                }
+            ));
+        }
+    } else {
+        diag(&format!(
+            "the job was not created, and these uploads could not be deleted: {}",
+            left.join(", ")
+        ));
+    }
+}
+
+async fn submit(printer: &Printer, settings: &Settings, a: &BatchSubmitArgs) -> Result<()> {
+    let model = settings.model_or_default(a.model.as_deref())?;
+    let builder = Builder {
+        settings,
+        family: family_of(&model),
+        model: model.clone(),
+        converse: a.converse,
+    };
+    let src = input_source(&a.input)?;
+    let sub = Submission {
+        model: &model,
+        s3: &a.s3,
+        role_arn: &a.role_arn,
+        name: a.name.as_deref(),
+        timeout_hours: a.timeout_hours,
+        keep_input: a.keep_input,
+        limits: Limits::new(a.records_per_job),
+        converse: a.converse,
+        mapping: json!({}),
+    };
+    let (client, arn) = submit_records(settings, &sub, &src, &|line, n| {
+        builder.model_input(line, n)
+    })
+    .await?;
     crate::render::stdout_write(&format!("{arn}\n"))?;
     if a.wait {
         let job = follow(printer, &client, &arn, settings).await?;
@@ -439,9 +650,10 @@ async fn submit(printer: &Printer, settings: &Settings, a: &BatchSubmitArgs) -> 
 
 async fn upload(
     src: &InputSource,
-    builder: &Builder<'_>,
+    make: MakeRecord<'_>,
     s3: &S3,
     input_dir: &S3Uri,
+    limits: Limits,
     files: &mut Vec<String>,
 ) -> Result<()> {
     // The lines are read synchronously, a file part at a time, then sent; the reader is
@@ -451,11 +663,11 @@ async fn upload(
     let mut n = 0u64;
     let mut line = String::new();
     loop {
-        let name = format!("part-{:05}.jsonl", files.len() + 1);
+        let mut name = format!("part-{:05}.jsonl", files.len() + 1);
         let mut writer = s3.writer(input_dir.child(&name));
         let mut in_file = 0u64;
         let mut eof = false;
-        while in_file < RECORDS_PER_FILE {
+        while in_file < limits.records_per_file {
             line.clear();
             let read = reader
                 .read_line(&mut line)
@@ -465,17 +677,17 @@ async fn upload(
                 break;
             }
             n += 1;
-            let Some(input) = builder.model_input(&line, n)? else {
+            let Some(input) = make(&line, n)? else {
                 continue;
             };
             let mut rec = json!({"recordId": record_id(index), "modelInput": input}).to_string();
             rec.push('\n');
-            if writer.bytes_written() + rec.len() as u64 > FILE_BYTES && in_file > 0 {
+            if writer.bytes_written() + rec.len() as u64 > limits.file_bytes && in_file > 0 {
                 // Bedrock's per-file size limit: this record opens the next file.
                 writer.finish().await?;
-                files.push(name.clone());
-                let next = format!("part-{:05}.jsonl", files.len() + 1);
-                writer = s3.writer(input_dir.child(&next));
+                files.push(name);
+                name = format!("part-{:05}.jsonl", files.len() + 1);
+                writer = s3.writer(input_dir.child(&name));
                 in_file = 0;
             }
             writer.write(rec.as_bytes()).await?;
@@ -484,7 +696,7 @@ async fn upload(
         }
         if in_file > 0 {
             writer.finish().await?;
-            files.push(format!("part-{:05}.jsonl", files.len() + 1));
+            files.push(name);
         }
         if eof {
             return Ok(());
@@ -548,7 +760,7 @@ fn progress(job: &Value, elapsed: Duration) -> String {
 }
 
 /// Polls until the job ends, a progress line on stderr; Ctrl-C leaves the job running.
-async fn follow(
+pub(crate) async fn follow(
     printer: &Printer,
     client: &brock_bedrock::Client,
     job: &str,
@@ -600,16 +812,21 @@ fn resume_hint(printer: &Printer, job: &str, tty: bool) -> Error {
 
 /// The outcome of a finished job: ok for Completed/PartiallyCompleted, else an error naming it.
 fn finished(job: &Value) -> Result<()> {
+    ended(job)?;
+    diag(&format!(
+        "{} {}: fetch the results with: brock batch results {}",
+        s(job, "jobName"),
+        s(job, "status"),
+        s(job, "jobArn")
+    ));
+    Ok(())
+}
+
+/// Ok when the job ended with results (Completed, PartiallyCompleted), else an error naming it.
+pub(crate) fn ended(job: &Value) -> Result<()> {
     let status = s(job, "status");
     match status.as_str() {
-        "Completed" | "PartiallyCompleted" => {
-            diag(&format!(
-                "{} {status}: fetch the results with: brock batch results {}",
-                s(job, "jobName"),
-                s(job, "jobArn")
-            ));
-            Ok(())
-        }
+        "Completed" | "PartiallyCompleted" => Ok(()),
         _ => {
             let message = s(job, "message");
             Err(Error::service(
@@ -758,7 +975,51 @@ struct Outcome {
     ok: bool,
 }
 
-fn convert(v: &Value, index: u64, model: &str, family: Option<InvokeFamily>) -> (String, bool) {
+/// How a job's outputs are written: chat.completion lines, or `brock embed`'s lines.
+pub(crate) enum Shape {
+    Chat {
+        family: Option<InvokeFamily>,
+        converse: bool,
+    },
+    Embed {
+        family: brock_core::embed::EmbedFamily,
+        embedding_type: Option<String>,
+        base64: bool,
+    },
+}
+
+impl Shape {
+    /// From the mapping `brock embed --batch` or `brock batch submit` wrote, and the job.
+    fn of(mapping: &Value, job: &Value, model: &str) -> Shape {
+        if mapping.get("kind").and_then(Value::as_str) == Some("embed")
+            && let Some(family) = brock_core::embed::EmbedFamily::detect(model)
+        {
+            return Shape::Embed {
+                family,
+                embedding_type: mapping
+                    .get("embeddingType")
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
+                base64: mapping.get("encoding").and_then(Value::as_str) == Some("base64"),
+            };
+        }
+        // The job says how its records were read; the mapping too, for a job description
+        // without the member.
+        let converse = [job, mapping]
+            .iter()
+            .any(|v| s(v, "modelInvocationType") == "Converse");
+        Shape::Chat {
+            family: family_of(model),
+            converse,
+        }
+    }
+}
+
+fn error_line(id: &str, message: impl Into<Value>, ty: &str) -> String {
+    json!({"error": {"message": message.into(), "type": ty}, "record_id": id}).to_string()
+}
+
+fn convert(v: &Value, index: u64, model: &str, shape: &Shape) -> (String, bool) {
     let id = record_id(index);
     if let Some(err) = v.get("error") {
         let line = json!({
@@ -772,32 +1033,52 @@ fn convert(v: &Value, index: u64, model: &str, family: Option<InvokeFamily>) -> 
         return (line.to_string(), false);
     }
     let Some(output) = v.get("modelOutput") else {
-        let line = json!({"error": {"message": "the output line has neither modelOutput nor error", "type": "brock_batch_output"}, "record_id": id});
-        return (line.to_string(), false);
+        let line = error_line(
+            &id,
+            "the output line has neither modelOutput nor error",
+            "brock_batch_output",
+        );
+        return (line, false);
+    };
+    let (family, converse) = match shape {
+        Shape::Embed {
+            family,
+            embedding_type,
+            base64,
+        } => {
+            return match super::embed::batch_line(
+                *family,
+                embedding_type.as_deref(),
+                *base64,
+                index,
+                output,
+            ) {
+                Ok(line) => (line, true),
+                Err(e) => (error_line(&id, e.to_string(), "brock_batch_output"), false),
+            };
+        }
+        Shape::Chat { family, converse } => (*family, *converse),
     };
     if let Some(e) = output.get("embedding").and_then(Value::as_array) {
         return (json!({"index": index, "embedding": e}).to_string(), true);
     }
-    match family {
-        Some(f) => {
-            let bytes = serde_json::to_vec(output).unwrap_or_default();
-            match f.parse_whole(&bytes) {
-                Ok(resp) => {
-                    let created = std::time::SystemTime::now()
-                        .duration_since(std::time::UNIX_EPOCH)
-                        .map(|d| d.as_secs())
-                        .unwrap_or(0);
-                    let doc = chat_completion(&resp, model, &format!("chatcmpl-{id}"), created);
-                    (doc.to_string(), true)
-                }
-                Err(e) => (
-                    json!({"error": {"message": e.to_string(), "type": "brock_batch_output"}, "record_id": id})
-                        .to_string(),
-                    false,
-                ),
-            }
+    let parsed = if converse {
+        brock_core::converse::parse_response_value(output)
+    } else if let Some(f) = family {
+        f.parse_whole(&serde_json::to_vec(output).unwrap_or_default())
+    } else {
+        return (output.to_string(), true);
+    };
+    match parsed {
+        Ok(resp) => {
+            let created = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0);
+            let doc = chat_completion(&resp, model, &format!("chatcmpl-{id}"), created);
+            (doc.to_string(), true)
         }
-        None => (output.to_string(), true),
+        Err(e) => (error_line(&id, e.to_string(), "brock_batch_output"), false),
     }
 }
 
@@ -811,8 +1092,20 @@ async fn results(settings: &Settings, a: &BatchResultsArgs) -> Result<()> {
             a.job, a.job
         )));
     }
-    let s3 = crate::s3::client(settings, &client).await?;
-    let arn = s(&job, "jobArn");
+    join(settings, &client, &job, a.output_file.as_deref()).await
+}
+
+/// Downloads a finished job's outputs and writes them in input order (to `output_file` or
+/// stdout), in the shape its mapping names; the summary goes to stderr.
+pub(crate) async fn join(
+    settings: &Settings,
+    client: &brock_bedrock::Client,
+    job: &Value,
+    output_file: Option<&std::path::Path>,
+) -> Result<()> {
+    let status = s(job, "status");
+    let s3 = crate::s3::client(settings, client).await?;
+    let arn = s(job, "jobArn");
     let job_id = arn.rsplit('/').next().unwrap_or_default().to_string();
     let input = S3Uri::parse(
         job.pointer("/inputDataConfig/s3InputDataConfig/s3Uri")
@@ -847,20 +1140,19 @@ async fn results(settings: &Settings, a: &BatchResultsArgs) -> Result<()> {
         .get("model")
         .and_then(Value::as_str)
         .map(str::to_string)
-        .unwrap_or_else(|| s(&job, "modelId"));
-    let family = family_of(&model);
+        .unwrap_or_else(|| s(job, "modelId"));
+    let shape = Shape::of(&mapping, job, &model);
     let out_dir = output.child(&format!("{job_id}/"));
     let keys = s3.list(&out_dir).await?;
     let mut outs: Vec<&String> = keys.iter().filter(|k| k.ends_with(".jsonl.out")).collect();
     outs.sort();
     if outs.is_empty() {
         return Err(Error::usage(format!(
-            "batch job {} ({status}) has no output files under {out_dir}",
-            a.job
+            "batch job {arn} ({status}) has no output files under {out_dir}"
         )));
     }
 
-    let mut sink: Box<dyn Write> = match &a.output_file {
+    let mut sink: Box<dyn Write> = match output_file {
         Some(p) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(p)
                 .map_err(|e| Error::io(format!("cannot write {}", p.display()), e))?,
@@ -897,7 +1189,7 @@ async fn results(settings: &Settings, a: &BatchResultsArgs) -> Result<()> {
                     n + 1
                 )));
             };
-            let (line, good) = convert(&v, index, &model, family);
+            let (line, good) = convert(&v, index, &model, &shape);
             file.push(Outcome {
                 index,
                 line,

@@ -90,6 +90,47 @@ pub struct EmbedArgs {
     /// Print the exact requests that would be sent (a JSON array when there are several) and exit
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Send the texts as a Bedrock batch inference job over S3 (one record per line, at least
+    /// 100; about half the on-demand price) instead of calling the model from here
+    #[arg(long, requires_all = ["s3", "role_arn"], conflicts_with_all = ["image", "dry_run", "skip", "texts"])]
+    pub batch: bool,
+
+    /// With --batch: where the job's input, mapping and output go: s3://BUCKET/PREFIX/
+    #[arg(long, value_name = "S3_URI", requires = "batch")]
+    pub s3: Option<String>,
+
+    /// With --batch: the IAM service role Bedrock assumes to reach the S3 location. Without
+    /// --batch: the role brock assumes, as the global --role-arn
+    // The global flag's id: one `--role-arn` in this subcommand (see batch submit).
+    #[arg(id = "role_arn", long = "role-arn", value_name = "ARN")]
+    pub role_arn: Option<String>,
+
+    /// With --batch: follow the job and write its vectors, in input order, when it ends
+    #[arg(long, requires = "batch")]
+    pub wait: bool,
+
+    /// With --batch --wait: write the vectors here instead of stdout
+    #[arg(
+        short = 'o',
+        long = "output-file",
+        value_name = "FILE",
+        requires = "wait"
+    )]
+    pub output_file: Option<PathBuf>,
+
+    /// With --batch: the job name (default brock-<time>)
+    #[arg(long, value_name = "NAME", requires = "batch")]
+    pub name: Option<String>,
+
+    /// With --batch: your account's "Records per batch inference job" quota, when raised
+    #[arg(long, value_name = "N", requires = "batch",
+          value_parser = clap::value_parser!(u64).range(super::batch::MIN_RECORDS..))]
+    pub records_per_job: Option<u64>,
+
+    /// With --batch: keep the uploaded input in S3 when the job cannot be created
+    #[arg(long, requires = "batch")]
+    pub keep_input: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
@@ -415,6 +456,143 @@ fn record(item: &Item, v: &Vector, encoding: EmbedEncoding) -> String {
     s
 }
 
+/// One line of a batch job's output (`modelOutput`) as `brock embed` writes it.
+pub(crate) fn batch_line(
+    family: EmbedFamily,
+    embedding_type: Option<&str>,
+    base64: bool,
+    index: u64,
+    output: &Value,
+) -> Result<String> {
+    let vectors = parse_response(family, output, embedding_type, 1).map_err(core_error)?;
+    let v = vectors
+        .first()
+        .ok_or_else(|| Error::Protocol("the batch output holds no vector".into()))?;
+    let item = Item {
+        index: index as usize,
+        origin: String::new(),
+        text: String::new(),
+        extra: Map::new(),
+        problem: None,
+    };
+    let encoding = if base64 {
+        EmbedEncoding::Base64
+    } else {
+        EmbedEncoding::Float
+    };
+    Ok(record(&item, v, encoding))
+}
+
+/// `--batch`: each input line becomes one record of a batch job, by the same request body as
+/// a direct call; submitted, followed and joined by `brock batch`'s machinery.
+async fn run_batch(
+    printer: &Printer,
+    settings: &Settings,
+    args: &EmbedArgs,
+    model: &str,
+    family: EmbedFamily,
+    opts: &EmbedOptions,
+) -> Result<()> {
+    use super::batch;
+    if settings.output == Some(OutputFormat::Json) {
+        return Err(Error::usage(
+            "--batch writes JSONL (one line per text): drop --output json",
+        ));
+    }
+    if args.on_error == OnError::Skip {
+        return Err(Error::usage(
+            "--batch sends one record per input line: fix the bad lines instead of --on-error skip",
+        ));
+    }
+    let path = match &args.file {
+        Some(p) => p.clone(),
+        None if !Printer::current().stdin_tty => PathBuf::from("-"),
+        None => {
+            return Err(Error::usage(
+                "nothing to embed: --batch reads texts from --file PATH or stdin, one per line",
+            ));
+        }
+    };
+    let source = if path == Path::new("-") {
+        "stdin".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let max_chars = family.max_chars();
+    let field = args.field.as_deref();
+    let make = |line: &str, n: u64| -> Result<Option<Value>> {
+        let mut t = line.strip_suffix('\n').unwrap_or(line);
+        t = t.strip_suffix('\r').unwrap_or(t);
+        if n == 1 {
+            t = t.strip_prefix('\u{feff}').unwrap_or(t);
+        }
+        let at = |msg: String| Error::usage(format!("{source}: line {n}: {msg}"));
+        if field.is_none() && matches!(serde_json::from_str::<Value>(t), Ok(Value::Object(_))) {
+            return Err(at(
+                "is a JSON object: name the field to embed with --field NAME".into(),
+            ));
+        }
+        let item = parse_field(
+            Item {
+                index: (n - 1) as usize,
+                origin: format!("line {n}"),
+                text: t.to_string(),
+                extra: Map::new(),
+                problem: None,
+            },
+            field,
+        );
+        if let Some(p) = item.problem {
+            return Err(at(p));
+        }
+        let chars = item.text.chars().count();
+        if item.text.trim().is_empty() {
+            return Err(at(
+                "empty text (every line is one record of the job: remove it)".into(),
+            ));
+        }
+        if chars > max_chars {
+            return Err(at(format!(
+                "{chars} characters; {} takes at most {max_chars}",
+                family.name()
+            )));
+        }
+        Ok(Some(request_body(family, &[item.text.as_str()], opts)))
+    };
+    let src = batch::input_source(&path)?;
+    let sub = batch::Submission {
+        model,
+        s3: args.s3.as_deref().unwrap_or_default(),
+        role_arn: args.role_arn.as_deref().unwrap_or_default(),
+        name: args.name.as_deref(),
+        timeout_hours: None,
+        keep_input: args.keep_input,
+        limits: batch::Limits::new(args.records_per_job.unwrap_or(batch::RECORDS_PER_JOB)),
+        converse: false,
+        mapping: serde_json::json!({
+            "kind": "embed",
+            "embeddingType": opts.embedding_type,
+            "encoding": if args.format == EmbedEncoding::Base64 { "base64" } else { "float" },
+        }),
+    };
+    let (client, arn) = batch::submit_records(settings, &sub, &src, &make).await?;
+    if !args.wait {
+        stdout_write(&format!("{arn}\n"))?;
+        if !settings.quiet {
+            diag(&format!(
+                "follow it with: brock batch status {arn} --wait; then: brock batch results {arn}"
+            ));
+        }
+        return Ok(());
+    }
+    if !settings.quiet {
+        diag(&format!("submitted {arn}"));
+    }
+    let job = batch::follow(printer, &client, &arn, settings).await?;
+    batch::ended(&job)?;
+    batch::join(settings, &client, &job, args.output_file.as_deref()).await
+}
+
 pub async fn run(printer: &Printer, settings: &Settings, args: &EmbedArgs) -> Result<()> {
     let model = settings.resolve_model(args.model.as_deref().unwrap_or(DEFAULT_MODEL))?;
     // An application profile or provisioned throughput ARN: the model it serves decides.
@@ -434,6 +612,9 @@ pub async fn run(printer: &Printer, settings: &Settings, args: &EmbedArgs) -> Re
         ))
     })?;
     let opts = options(args, family)?;
+    if args.batch {
+        return run_batch(printer, settings, args, &model, family, &opts).await;
+    }
     if !(1..=MAX_CONCURRENCY).contains(&args.concurrency) {
         return Err(Error::usage(format!(
             "--concurrency {}: must be 1 to {MAX_CONCURRENCY}",

@@ -41,6 +41,14 @@ pub struct EmulatorArgs {
     /// Replay the responses of this recorded cassette (VCR YAML) for matching requests
     #[arg(long, value_name = "FILE")]
     pub replay: Vec<PathBuf>,
+
+    /// Pace of batch jobs and async invocations: status polls each status lasts (1 to 1000)
+    #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub job_polls_per_status: u32,
+
+    /// The "Records per batch inference job" quota jobs are checked against (Bedrock's default)
+    #[arg(long, default_value_t = 50_000, value_name = "N", value_parser = clap::value_parser!(u64).range(100..))]
+    pub batch_records_per_job: u64,
 }
 
 /// The fault scenarios, from the emulator's own list, and how a request chooses one.
@@ -59,6 +67,7 @@ A request chooses one with the header {SCENARIO_HEADER}: NAME (brock: -H on raw,
 request that carries it.\n\n\
 Examples:\n  \
 brock emulator --listen 127.0.0.1:8080 --latency 20 --tokens-per-second 200\n  \
+brock emulator --job-polls-per-status 5   (batch jobs and videos move one status per 5 polls)\n  \
 brock --mock chat -m emulator.throttle-then-ok \"hi\""
     )
 }
@@ -97,6 +106,8 @@ pub async fn run(args: &EmulatorArgs, region: Option<&str>) -> Result<()> {
             )));
         }
     }
+    // Every field is set today; the update keeps any option added later at its default.
+    #[allow(clippy::needless_update)]
     let opts = EmulatorOptions {
         listen,
         latency: Duration::from_millis(args.latency),
@@ -106,6 +117,8 @@ pub async fn run(args: &EmulatorArgs, region: Option<&str>) -> Result<()> {
         bearer_tokens: args.bearer_tokens.clone(),
         replay: args.replay.clone(),
         region: region.to_string(),
+        job_polls_per_status: args.job_polls_per_status,
+        batch_records_per_job: usize::try_from(args.batch_records_per_job).unwrap_or(usize::MAX),
         ..EmulatorOptions::default()
     };
     let emu = Emulator::start(opts)

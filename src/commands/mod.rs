@@ -30,7 +30,10 @@ use crate::render::Printer;
 use chat::ChatArgs;
 
 pub async fn dispatch(printer: &Printer, cli: Cli) -> Result<()> {
-    let Cli { global, command } = cli;
+    let Cli {
+        mut global,
+        command,
+    } = cli;
     // Commands that never need settings run before config is read, so a broken config file
     // cannot stop `brock completions` or `brock emulator`.
     match command {
@@ -98,6 +101,16 @@ pub async fn dispatch(printer: &Printer, cli: Cli) -> Result<()> {
         },
         _ => CommandOverrides::default(),
     };
+    if matches!(
+        &command,
+        Command::Batch(batch::BatchArgs {
+            command: batch::BatchCommand::Submit(_)
+        })
+    ) || matches!(&command, Command::Embed(a) if a.batch)
+    {
+        // There `--role-arn` is the job's service role; clap copies it to the global flag too.
+        global.role_arn = None;
+    }
     let settings: Settings = resolve(&global, &overrides)?;
     if let Some(theme) = &settings.theme {
         crate::render::highlight::set_theme(theme);

@@ -216,7 +216,7 @@ pub async fn not_found(uri: http::Uri) -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
         format!(
-            "no route {}: the gateway serves /v1/chat/completions, /v1/models, /v1/embeddings, /v1/images/generations, /v1/rerank and /bedrock/...",
+            "no route {}: the gateway serves /v1/chat/completions, /v1/models, /v1/embeddings, /v1/images/generations, /v1/rerank, /v1/messages, /v1/responses and /bedrock/...",
             uri.path()
         ),
         "invalid_request_error",

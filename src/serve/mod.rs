@@ -1,6 +1,6 @@
-//! `brock serve`: an OpenAI-compatible gateway (`/v1/...`, also under `/api/v1/...`) and a
-//! native Bedrock pass-through (`/bedrock/...`) over the same transport as every other
-//! subcommand.
+//! `brock serve`: an OpenAI-compatible gateway (`/v1/...`, also under `/api/v1/...`), the
+//! Anthropic Messages API (`/v1/messages`) and a native Bedrock pass-through (`/bedrock/...`)
+//! over the same transport as every other subcommand.
 //!
 //! The handlers are thin adapters: OpenAI JSON → brock-core's canonical request → the
 //! transport → brock-core's stream events → OpenAI JSON. Nothing here translates on its own.
@@ -12,8 +12,10 @@ mod error;
 mod extra;
 mod keys;
 mod log;
+mod messages;
 mod models;
 mod passthrough;
+mod responses;
 mod store;
 mod usage;
 
@@ -106,6 +108,7 @@ pub struct State {
     pub keys: Arc<dyn KeyCheck>,
     pub log_json: bool,
     pub model_cache: models::Cache,
+    pub responses: responses::Store,
     /// The key store behind `keys` (absent only where a caller builds a State without one).
     pub key_store: Option<Arc<StoreKeys>>,
     pub usage: Option<usage::Sink>,
@@ -203,6 +206,7 @@ pub async fn run(printer: &Printer, settings: &Settings, args: &ServeArgs) -> Re
         keys: keys.clone(),
         log_json,
         model_cache: models::Cache::default(),
+        responses: responses::Store::default(),
         key_store: Some(keys),
         usage: Some(usage.clone()),
         master_key,
@@ -218,7 +222,7 @@ pub async fn run(printer: &Printer, settings: &Settings, args: &ServeArgs) -> Re
     // reader that took it and left (`brock serve | head -1`) must not stop the gateway.
     let _ = printer.out(&format!("http://{local}\n"));
     crate::render::diag(&format!(
-        "serve: OpenAI API at http://{local}/v1, Bedrock pass-through at http://{local}/bedrock{}",
+        "serve: OpenAI API at http://{local}/v1, Anthropic Messages API at http://{local}/v1/messages, Bedrock pass-through at http://{local}/bedrock{}",
         if open { " (no API key required)" } else { "" }
     ));
 
@@ -266,7 +270,11 @@ pub fn router(state: Shared, cors: Option<CorsLayer>) -> Router {
         .route("/models", get(models::list))
         .route("/embeddings", post(extra::embeddings))
         .route("/images/generations", post(extra::images))
-        .route("/rerank", post(extra::rerank));
+        .route("/rerank", post(extra::rerank))
+        .route("/responses", post(responses::create))
+        .route("/responses/{id}", get(responses::get))
+        .route("/messages", post(messages::create))
+        .route("/messages/count_tokens", post(messages::count_tokens));
     let app = Router::new()
         .nest("/v1", openai.clone())
         .nest("/api/v1", openai)
@@ -276,6 +284,7 @@ pub fn router(state: Shared, cors: Option<CorsLayer>) -> Router {
             state.clone(),
             auth::require_key,
         ))
+        .layer(axum::middleware::from_fn(messages::anthropic_errors))
         .nest("/admin", admin_routes(state.clone()))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -399,7 +408,14 @@ fn resolve_model(state: &State, name: &str) -> std::result::Result<String, error
         ));
     }
     let target = state.models.get(name).map(String::as_str).unwrap_or(name);
-    state.settings.resolve_model(target).map_err(|_| {
+    let resolved = state.settings.resolve_model(target).or_else(|e| {
+        // The names Anthropic's clients send (`claude-sonnet-4-5-20250929`).
+        let region = state.settings.region.as_deref().unwrap_or("us-east-1");
+        brock_core::model::claude_api_alias(target)
+            .and_then(|a| a.resolve(region).ok())
+            .ok_or(e)
+    });
+    resolved.map_err(|_| {
         error::ApiError::new(
             http::StatusCode::NOT_FOUND,
             format!(

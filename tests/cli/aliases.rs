@@ -116,9 +116,9 @@ fn an_alias_not_offered_in_the_region_is_refused_with_where_it_is() {
 /// geographies, so every id an alias resolves to in any region is one the catalog serves.
 #[test]
 fn builtin_aliases_match_the_catalog() {
-    use brock_core::model::BUILTIN_ALIASES;
+    use brock_core::model::{BUILTIN_ALIASES, CLAUDE_API_NAMES};
     let catalog: Vec<_> = brock_emulator::catalog().collect();
-    for a in BUILTIN_ALIASES {
+    for a in BUILTIN_ALIASES.iter().chain(CLAUDE_API_NAMES) {
         let m = catalog
             .iter()
             .find(|m| m.id == a.model)

@@ -24,7 +24,7 @@ fn batch(env: &TestEnv) -> assert_cmd::Command {
 fn submit(env: &TestEnv, model: &str, input: &std::path::Path, name: &str) -> std::process::Output {
     batch(env)
         .args(["submit", "-m", model, "--s3", "s3://batch-bucket/jobs/"])
-        .args(["--service-role", ROLE, "--name", name, "--wait"])
+        .args(["--role-arn", ROLE, "--name", name, "--wait"])
         .arg("--input")
         .arg(input)
         .output()
@@ -940,4 +940,569 @@ fn video_makes_a_clip_in_one_command() {
     let at = mp4.windows(4).position(|w| w == b"mvhd").unwrap();
     let duration = u32::from_be_bytes(mp4[at + 20..at + 24].try_into().unwrap());
     assert_eq!(duration, 12_000);
+}
+
+/// The keys under a prefix of the emulated S3, through the AWS SDK's own client.
+fn s3_keys(env: &TestEnv, bucket: &str, prefix: &str) -> Vec<String> {
+    let url = env.url();
+    let (bucket, prefix) = (bucket.to_string(), prefix.to_string());
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(async move {
+            sdk_client(&url, brock_emulator::DEFAULT_SECRET_KEY)
+                .list_objects_v2()
+                .bucket(bucket)
+                .prefix(prefix)
+                .send()
+                .await
+                .unwrap()
+                .contents()
+                .iter()
+                .filter_map(|o| o.key().map(str::to_string))
+                .collect()
+        })
+}
+
+fn job_doc(env: &TestEnv, arn: &str) -> Value {
+    let out = batch(env)
+        .args(["--output", "json", "status", arn])
+        .output()
+        .unwrap();
+    serde_json::from_str(&stdout_of(&out)).unwrap_or_else(|e| panic!("{e}: {out:?}"))
+}
+
+#[test]
+fn role_arn_names_the_jobs_service_role_not_a_role_for_brock() {
+    let env = TestEnv::new();
+    let path = env.write_file("p.txt", prompts(100));
+    // -vv shows the signed control-plane request: the base key, no assumed-role session.
+    let out = batch(&env)
+        .args([
+            "submit",
+            "-m",
+            "nova-lite",
+            "--s3",
+            "s3://batch-bucket/jobs/",
+        ])
+        .args(["--role-arn", ROLE, "--name", "roles", "--input"])
+        .arg(&path)
+        .arg("-vv")
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("Credential=AKID"), "{err}");
+    assert!(
+        !err.contains("Credential=ASIA"),
+        "brock assumed a role: {err}"
+    );
+    let arn = stdout_of(&out).trim().to_string();
+    assert_eq!(job_doc(&env, &arn)["roleArn"], ROLE);
+
+    // brock's own role still comes from BROCK_ROLE_ARN; --service-role is the old spelling.
+    let out = batch(&env)
+        .env(
+            "BROCK_ROLE_ARN",
+            "arn:aws:iam::123456789012:role/brock-user",
+        )
+        .args([
+            "submit",
+            "-m",
+            "nova-lite",
+            "--s3",
+            "s3://batch-bucket/jobs/",
+        ])
+        .args(["--service-role", ROLE, "--name", "roles2", "--input"])
+        .arg(&path)
+        .arg("-vv")
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("Credential=ASIA"), "{err}");
+    let arn = stdout_of(&out).trim().to_string();
+    assert_eq!(job_doc(&env, &arn)["roleArn"], ROLE);
+
+    // The service role is required, under its documented name.
+    let out = batch(&env)
+        .args([
+            "submit",
+            "-m",
+            "nova-lite",
+            "--s3",
+            "s3://batch-bucket/jobs/",
+            "--input",
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("--role-arn <ARN>"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn quotas_are_checked_line_by_line_before_anything_is_sent() {
+    let env = TestEnv::new();
+    let mut long = prompts(100);
+    long.push_str(&format!("{}\n", "word ".repeat(400)));
+    long.push_str(&prompts(10));
+    type Case<'a> = (String, Vec<(&'a str, &'a str)>, Vec<&'a str>, &'a str);
+    let cases: Vec<Case> = vec![
+        (
+            prompts(101),
+            vec![],
+            vec!["--records-per-job", "100"],
+            "input line 101: record 101 is over the 100 records a Bedrock batch job takes (quota \"Records per batch inference job\")",
+        ),
+        (
+            long,
+            vec![("BROCK_BATCH_FILE_BYTES", "1000")],
+            vec![],
+            "input line 101: the record is",
+        ),
+        (
+            prompts(150),
+            vec![("BROCK_BATCH_JOB_BYTES", "20000")],
+            vec![],
+            "over Bedrock's 20000 bytes per batch job (quota \"Batch inference job size\")",
+        ),
+    ];
+    for (input, envs, extra, want) in cases {
+        let path = env.write_file("q.txt", input);
+        let out = batch(&env)
+            .envs(envs.clone())
+            .args(["submit", "-m", "nova-lite", "--s3", "s3://batch-bucket/q/"])
+            .args(["--role-arn", ROLE, "--input"])
+            .arg(&path)
+            .args(&extra)
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{envs:?} {extra:?}: {err}");
+        assert!(err.contains(want), "{envs:?} {extra:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+    // Below the minimum quota is no quota at all.
+    let out = batch(&env)
+        .args(["submit", "-m", "nova-lite", "--s3", "s3://batch-bucket/q/"])
+        .args([
+            "--role-arn",
+            ROLE,
+            "--records-per-job",
+            "99",
+            "--input",
+            "x",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("--records-per-job"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(
+        env.emulator.requests(),
+        0,
+        "a refused submit sent something"
+    );
+}
+
+#[test]
+fn records_are_split_into_files_by_count_and_by_size_and_join_back_in_order() {
+    let env = TestEnv::new();
+    let path = env.write_file("p.txt", prompts(130));
+    // 50 records per file, and files of at most ~ 40 records' bytes.
+    let out = batch(&env)
+        .env("BROCK_BATCH_RECORDS_PER_FILE", "50")
+        .env("BROCK_BATCH_FILE_BYTES", "5000")
+        .args([
+            "submit",
+            "-m",
+            "nova-lite",
+            "--s3",
+            "s3://batch-bucket/split/",
+        ])
+        .args(["--role-arn", ROLE, "--name", "split", "--wait", "--input"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let inputs: Vec<String> = s3_keys(&env, "batch-bucket", "split/split/input/");
+    assert!(inputs.len() >= 4, "{inputs:?}");
+    assert!(err.contains(&format!("{} files)", inputs.len())), "{err}");
+    let arn = stdout_of(&out).trim().to_string();
+    let out = batch(&env).args(["results", &arn]).output().unwrap();
+    let got = lines(&stdout_of(&out));
+    assert_eq!(got.len(), 130);
+    for (i, v) in got.iter().enumerate() {
+        assert!(
+            answer(v).ends_with(&format!("You said: prompt number {i}")),
+            "line {i}: {v}"
+        );
+    }
+}
+
+#[test]
+fn the_emulator_fails_a_job_over_the_records_quota_as_bedrock_does() {
+    let env = TestEnv::with_options(brock_emulator::EmulatorOptions {
+        batch_records_per_job: 120,
+        ..Default::default()
+    });
+    let path = env.write_file("p.txt", prompts(150));
+    let out = batch(&env)
+        .args([
+            "submit",
+            "-m",
+            "nova-lite",
+            "--s3",
+            "s3://batch-bucket/jobs/",
+        ])
+        .args(["--role-arn", ROLE, "--name", "toomany", "--wait"])
+        .args(["--records-per-job", "1000", "--input"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("ended Failed: The number of records in the input (150) is more than the maximum of 120 records per batch inference job."),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_job_that_cannot_be_created_leaves_no_upload_behind_unless_kept() {
+    let env = TestEnv::new();
+    // Native records for a model the service has no batch inference for.
+    let input: String = (0..100)
+        .map(|i| format!("{}\n", json!({"modelInput": {"prompt": format!("p {i}")}})))
+        .collect();
+    let path = env.write_file("n.jsonl", input);
+    let create = |name: &str, keep: bool| {
+        let mut c = batch(&env);
+        c.args(["submit", "-m", "stability.sd3-5-large-v1:0"])
+            .args(["--s3", "s3://batch-bucket/fail/", "--role-arn", ROLE])
+            .args(["--name", name, "--input"])
+            .arg(&path);
+        if keep {
+            c.arg("--keep-input");
+        }
+        c.output().unwrap()
+    };
+    let out = create("gone", false);
+    let err = stderr_of(&out);
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("does not support batch inference"), "{err}");
+    assert!(
+        err.contains("the job was not created: deleted what brock uploaded (1 input file and brock-batch.json) from s3://batch-bucket/fail/gone/input/"),
+        "{err}"
+    );
+    assert_eq!(stdout_of(&out), "");
+    assert_eq!(
+        s3_keys(&env, "batch-bucket", "fail/gone/"),
+        Vec::<String>::new()
+    );
+
+    let out = create("kept", true);
+    let err = stderr_of(&out);
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("its input stays in s3://batch-bucket/fail/kept/ (--keep-input)"),
+        "{err}"
+    );
+    assert_eq!(
+        s3_keys(&env, "batch-bucket", "fail/kept/"),
+        vec![
+            "fail/kept/brock-batch.json",
+            "fail/kept/input/part-00001.jsonl"
+        ]
+    );
+
+    // A name whose input is already there is refused before anything is overwritten.
+    let before = env.emulator.requests();
+    let out = create("kept", false);
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(
+            "s3://batch-bucket/fail/kept/ already holds the input of a batch job named kept"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        env.emulator.requests(),
+        before + 1,
+        "only the HEAD of the mapping"
+    );
+    assert_eq!(s3_keys(&env, "batch-bucket", "fail/kept/").len(), 2);
+}
+
+#[test]
+fn converse_records_run_as_a_converse_job() {
+    let env = TestEnv::new();
+    let mut input = prompts(99);
+    input.push_str(
+        &json!({"messages": [{"role": "user", "content": "an openai line"}], "max_tokens": 20})
+            .to_string(),
+    );
+    input.push('\n');
+    let path = env.write_file("c.txt", input);
+    let claude = "us.anthropic.claude-sonnet-4-20250514-v1:0";
+    let out = batch(&env)
+        .args(["submit", "-m", claude, "--s3", "s3://batch-bucket/jobs/"])
+        .args(["--role-arn", ROLE, "--name", "conv", "--converse", "--wait"])
+        .args(["--max-tokens", "64", "--input"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let arn = stdout_of(&out).trim().to_string();
+    assert_eq!(job_doc(&env, &arn)["modelInvocationType"], "Converse");
+    // The uploaded records are Converse request bodies, not Anthropic InvokeModel ones.
+    let first = s3_keys(&env, "batch-bucket", "jobs/conv/input/");
+    assert_eq!(first, vec!["jobs/conv/input/part-00001.jsonl"]);
+    let url = env.url();
+    let data = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(async move {
+            let o = sdk_client(&url, brock_emulator::DEFAULT_SECRET_KEY)
+                .get_object()
+                .bucket("batch-bucket")
+                .key("jobs/conv/input/part-00001.jsonl")
+                .send()
+                .await
+                .unwrap();
+            o.body.collect().await.unwrap().into_bytes().to_vec()
+        });
+    let records = lines(&String::from_utf8(data).unwrap());
+    let input = &records[3]["modelInput"];
+    assert_eq!(
+        input["messages"][0]["content"][0]["text"], "prompt number 3",
+        "{input}"
+    );
+    assert_eq!(input["inferenceConfig"]["maxTokens"], 64, "{input}");
+    assert!(input.get("anthropic_version").is_none(), "{input}");
+    let out = batch(&env).args(["results", &arn]).output().unwrap();
+    let got = lines(&stdout_of(&out));
+    assert_eq!(got.len(), 100);
+    assert!(
+        answer(&got[3]).ends_with("You said: prompt number 3"),
+        "{}",
+        got[3]
+    );
+    assert!(
+        answer(&got[99]).ends_with("You said: an openai line"),
+        "{}",
+        got[99]
+    );
+    assert_eq!(got[3]["object"], "chat.completion");
+}
+
+#[test]
+fn embed_batch_writes_embeds_own_lines_in_input_order() {
+    let env = TestEnv::new();
+    let texts: String = (0..100).map(|i| format!("text number {i}\n")).collect();
+    let path = env.write_file("t.txt", &texts);
+    let out_file = env.home.path().join("vectors.jsonl");
+    let out = env
+        .cmd()
+        .env("BROCK_POLL_MS", "5")
+        .args(["embed", "--batch", "--dimensions", "256", "-f"])
+        .arg(&path)
+        .args([
+            "--s3",
+            "s3://batch-bucket/emb/",
+            "--role-arn",
+            ROLE,
+            "--wait",
+            "-o",
+        ])
+        .arg(&out_file)
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(stdout_of(&out), "", "the vectors went to the file");
+    assert!(
+        err.contains("100 records: 100 succeeded, 0 failed"),
+        "{err}"
+    );
+    let text = std::fs::read_to_string(&out_file).unwrap();
+    let got = lines(&text);
+    assert_eq!(got.len(), 100);
+    assert!(
+        text.lines()
+            .nth(42)
+            .unwrap()
+            .starts_with("{\"index\":42,\"embedding\":["),
+        "{text}"
+    );
+    // The same vector, in the same line shape, as a direct `brock embed` of that text.
+    let direct = env
+        .cmd()
+        .args(["embed", "--dimensions", "256", "text number 42"])
+        .output()
+        .unwrap();
+    let direct = lines(&stdout_of(&direct));
+    assert_eq!(got[42]["embedding"], direct[0]["embedding"]);
+    assert_eq!(got[42]["index"], 42);
+    assert_eq!(got[42].as_object().unwrap().len(), 2, "{}", got[42]);
+
+    // Without --wait: the job ARN, and `brock batch results` writes the same shapes later
+    // (here Cohere's base64 vectors, from stdin).
+    let out = env
+        .cmd()
+        .args(["embed", "--batch", "-m", "cohere.embed-english-v3"])
+        .args(["--input-type", "search_document", "--format", "base64"])
+        .args([
+            "--s3",
+            "s3://batch-bucket/emb/",
+            "--role-arn",
+            ROLE,
+            "--name",
+            "coh",
+        ])
+        .write_stdin(texts.clone())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let arn = stdout_of(&out).trim().to_string();
+    assert!(arn.contains(":model-invocation-job/"), "{arn}");
+    let out = batch(&env)
+        .args(["status", &arn, "--wait"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let out = batch(&env).args(["results", &arn]).output().unwrap();
+    let got = lines(&stdout_of(&out));
+    assert_eq!(got.len(), 100);
+    assert_eq!(got[7]["index"], 7);
+    assert!(got[7]["embedding"].is_string(), "{}", got[7]);
+
+    // Bad lines are refused before anything is sent, naming the line.
+    let before = env.emulator.requests();
+    let mut bad = texts.clone();
+    bad.insert(texts.find("text number 3\n").unwrap(), '\n');
+    let out = env
+        .cmd()
+        .args(["embed", "--batch", "-f", "-"])
+        .args(["--s3", "s3://batch-bucket/emb/", "--role-arn", ROLE])
+        .write_stdin(bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("stdin: line 4: empty text"),
+        "{}",
+        stderr_of(&out)
+    );
+    let out = env
+        .cmd()
+        .args(["embed", "--batch", "-f"])
+        .arg(&path)
+        .args(["--role-arn", ROLE])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("--s3"), "{}", stderr_of(&out));
+    assert_eq!(
+        env.emulator.requests(),
+        before,
+        "a refused embed sent something"
+    );
+}
+
+#[test]
+fn the_emulator_command_sets_the_job_pace_and_the_records_quota() {
+    let env = TestEnv::new();
+    let mut child = env
+        .std_cmd()
+        .args([
+            "emulator",
+            "--listen",
+            "127.0.0.1:0",
+            "--job-polls-per-status",
+            "3",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut url = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut url)
+        .unwrap();
+    let url = url.trim().to_string();
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    let path = env.write_file("p.txt", prompts(100));
+    let out = batch(&env)
+        .env("AWS_ENDPOINT_URL_BEDROCK", &url)
+        .env("AWS_ENDPOINT_URL_S3", &url)
+        .args([
+            "submit",
+            "-m",
+            "nova-lite",
+            "--s3",
+            "s3://batch-bucket/jobs/",
+        ])
+        .args(["--role-arn", ROLE, "--name", "paced", "--wait", "--input"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    for status in ["Submitted", "Validating", "Scheduled", "InProgress"] {
+        let n = err
+            .lines()
+            .filter(|l| l.contains(&format!("paced {status} ")))
+            .count();
+        assert_eq!(n, 1, "{status} shown {n} times: {err}");
+    }
+    assert!(err.contains("paced Completed · "), "{err}");
+    // Polls per status is at least 1.
+    let out = env
+        .cmd()
+        .args(["emulator", "--job-polls-per-status", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+}
+
+#[test]
+fn without_batch_embeds_role_arn_is_still_the_role_brock_assumes() {
+    let env = TestEnv::new();
+    for args in [
+        [
+            "embed",
+            "hello",
+            "--role-arn",
+            "arn:aws:iam::123456789012:role/brock-user",
+        ],
+        [
+            "--role-arn",
+            "arn:aws:iam::123456789012:role/brock-user",
+            "embed",
+            "hello",
+        ],
+    ] {
+        let out = env.cmd().arg("-vv").args(args).output().unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.contains("Credential=ASIA"), "{args:?}: {err}");
+        assert_eq!(lines(&stdout_of(&out)).len(), 1);
+    }
 }

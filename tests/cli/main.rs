@@ -42,6 +42,8 @@ mod roles;
 mod secrets;
 mod serve;
 mod serve_keys;
+mod serve_messages;
+mod serve_responses;
 mod session;
 mod tokens;
 mod translation;

@@ -53,7 +53,7 @@ use Check::*;
 fn expectations() -> Vec<(&'static str, Vec<Check>)> {
     vec![
         (
-            "seq 100 | sed 's/^/Say hello to number /' | brock --mock batch submit -m nova-lite --input - --s3 s3://my-bucket/batch/ --service-role arn:aws:iam::123456789012:role/BedrockBatch --wait",
+            "seq 100 | sed 's/^/Say hello to number /' | brock --mock batch submit -m nova-lite --input - --s3 s3://my-bucket/batch/ --role-arn arn:aws:iam::123456789012:role/BedrockBatch --wait",
             vec![
                 Lines(1),
                 Has(":model-invocation-job/"),

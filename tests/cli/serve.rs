@@ -747,11 +747,11 @@ fn a_client_leaving_mid_stream_cancels_it_and_sigterm_drains_in_flight_requests(
     assert!(!err.contains("were cut"), "{err}");
 }
 
-/// The Python of a virtualenv with the official `openai` SDK, `boto3` and `langchain-openai`, created on first use
+/// The Python of a virtualenv with the official `openai` and `anthropic` SDKs, `boto3` and `langchain-openai`, created on first use
 /// at `target/pyenv` (from PyPI) and kept between runs. Needs `python3` with the venv module
 /// (Debian: python3-venv; `.ci/run` installs it). Set BROCK_TEST_PYENV to use another
 /// virtualenv that already has these packages.
-pub fn python() -> std::path::PathBuf {
+pub(crate) fn python() -> std::path::PathBuf {
     static READY: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
     READY
         .get_or_init(|| {
@@ -762,7 +762,10 @@ pub fn python() -> std::path::PathBuf {
             let py = dir.join("bin/python");
             let has = |py: &std::path::Path| {
                 std::process::Command::new(py)
-                    .args(["-c", "import openai, boto3, langchain_openai"])
+                    .args([
+                        "-c",
+                        "import openai, boto3, langchain_openai, agents, anthropic; openai.OpenAI.responses",
+                    ])
                     .stdout(Stdio::null())
                     .stderr(Stdio::null())
                     .status()
@@ -783,12 +786,20 @@ pub fn python() -> std::path::PathBuf {
                 dir.display()
             );
             let pip = std::process::Command::new(dir.join("bin/pip"))
-                .args(["install", "--quiet", "openai", "boto3", "langchain-openai"])
+                .args([
+                    "install",
+                    "--quiet",
+                    "openai>=1.66",
+                    "boto3",
+                    "langchain-openai",
+                    "openai-agents",
+                    "anthropic",
+                ])
                 .status()
                 .expect("pip runs");
             assert!(
                 pip.success() && has(&py),
-                "pip install openai boto3 langchain-openai into {} failed",
+                "pip install openai boto3 langchain-openai openai-agents anthropic into {} failed",
                 dir.display()
             );
             py
@@ -796,7 +807,7 @@ pub fn python() -> std::path::PathBuf {
         .clone()
 }
 
-pub fn run_client(script: &str, vars: &[(&str, &str)]) {
+pub(crate) fn run_client(script: &str, vars: &[(&str, &str)]) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/clients")
         .join(script);
@@ -883,9 +894,22 @@ fn the_readme_gateway_examples_run_as_written() {
                 String::from_utf8_lossy(&out.stdout)
             )
         });
-        assert!(v.get("error").is_none(), "{line}: {v}");
+        if line.contains("/v1/responses") {
+            // A response object always has `error`, null when it succeeded.
+            assert_eq!(v["error"], Value::Null, "{line}: {v}");
+        } else {
+            assert!(v.get("error").is_none(), "{line}: {v}");
+        }
         let ok = if line.contains("/chat/completions") {
             v["choices"][0]["message"]["content"]
+                .as_str()
+                .is_some_and(|t| t.ends_with("You said: Hello"))
+        } else if line.contains("/v1/responses") {
+            v["output"][0]["content"][0]["text"]
+                .as_str()
+                .is_some_and(|t| t.ends_with("You said: Hello"))
+        } else if line.contains("/messages") {
+            v["content"][0]["text"]
                 .as_str()
                 .is_some_and(|t| t.ends_with("You said: Hello"))
         } else if line.contains("/models") {

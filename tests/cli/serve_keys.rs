@@ -783,3 +783,47 @@ fn the_openai_python_sdk_works_with_a_virtual_key_and_sees_its_limits_as_its_own
     let (_, err) = gw.stop();
     assert!(!err.contains(&key), "{err}");
 }
+
+#[test]
+fn a_keys_model_list_covers_the_messages_and_responses_routes_too() {
+    let env = TestEnv::new();
+    let key = create_key(&env, None, &["--name", "n", "--models", "*nova*"]);
+    let gw = Gateway::start(&env, &[], &[]);
+    let auth = format!("Bearer {key}");
+    let send = |path: &str, body: Value| {
+        gw.request(
+            "POST",
+            path,
+            &[("Authorization", &auth)],
+            body.to_string().as_bytes(),
+        )
+    };
+    let messages = |model: &str| json!({ "model": model, "max_tokens": 50, "messages": [{ "role": "user", "content": "hi" }] });
+    let r = send("/v1/messages", messages("nova-lite"));
+    assert_eq!(r.status, 200, "{}", r.text());
+    let r = send("/v1/messages", messages("claude-sonnet-4-5"));
+    assert_eq!(r.status, 403, "{}", r.text());
+    let e = r.json();
+    assert_eq!(
+        e["type"], "error",
+        "Anthropic's error shape on /v1/messages: {e}"
+    );
+    assert!(
+        e["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("'claude-sonnet-4-5'"),
+        "{e}"
+    );
+    let r = send(
+        "/v1/responses",
+        json!({ "model": "nova-lite", "input": "hi" }),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let r = send(
+        "/v1/responses",
+        json!({ "model": "claude-sonnet-4-5", "input": "hi" }),
+    );
+    assert_eq!(r.status, 403, "{}", r.text());
+    gw.stop();
+}

@@ -8,12 +8,13 @@
 //! - [`converse`]: request body and response parsing for Converse / ConverseStream;
 //! - [`stream`]: [`StreamEvent`], the ConverseStream decoder and the [`Accumulator`];
 //! - [`think`]: inline `<think>` reasoning turned into reasoning events;
-//! - [`openai`]: chat.completions in and out;
+//! - [`openai`]: chat.completions in and out; [`anthropic_api`]: Anthropic Messages in and out;
 //! - [`attach`]: attachments from file bytes; [`tools`]: tools files;
 //! - [`embed`], [`image`], [`rerank`]: InvokeModel / Rerank bodies and answers for embedding,
 //!   image and rerank models.
 
 pub mod agent;
+pub mod anthropic_api;
 pub mod attach;
 pub mod converse;
 pub mod embed;

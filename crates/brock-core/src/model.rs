@@ -718,6 +718,35 @@ pub const BUILTIN_ALIASES: &[BuiltinAlias] = &[
     alias!("rerank", "cohere.rerank-v3-5:0", &[], true),
 ];
 
+/// The model names Anthropic's API and its clients (the Anthropic SDKs, Claude Code) send,
+/// without their `-YYYYMMDD` date or `-latest` suffix, → the Claude model on Bedrock. Looked
+/// up by [`claude_api_alias`], for gateways that speak the Messages API; the geographies
+/// follow Bedrock's catalog as [`BUILTIN_ALIASES`] do.
+#[rustfmt::skip]
+pub const CLAUDE_API_NAMES: &[BuiltinAlias] = &[
+    alias!("claude-opus-4-6", "anthropic.claude-opus-4-6-v1", ALL_GEOS, false),
+    alias!("claude-sonnet-4-6", "anthropic.claude-sonnet-4-6", ALL_GEOS, false),
+    alias!("claude-sonnet-4-5", "anthropic.claude-sonnet-4-5-20250929-v1:0", ALL_GEOS, false),
+    alias!("claude-haiku-4-5", "anthropic.claude-haiku-4-5-20251001-v1:0", ALL_GEOS, false),
+    alias!("claude-opus-4-1", "anthropic.claude-opus-4-1-20250805-v1:0", US, false),
+    alias!("claude-sonnet-4-0", "anthropic.claude-sonnet-4-20250514-v1:0", ALL_GEOS, false),
+    alias!("claude-sonnet-4", "anthropic.claude-sonnet-4-20250514-v1:0", ALL_GEOS, false),
+    alias!("claude-3-7-sonnet", "anthropic.claude-3-7-sonnet-20250219-v1:0", US_EU_APAC, false),
+    alias!("claude-3-5-haiku", "anthropic.claude-3-5-haiku-20241022-v1:0", US, false),
+    alias!("claude-3-haiku", "anthropic.claude-3-haiku-20240307-v1:0", US_EU_APAC, true),
+];
+
+/// The Claude model an Anthropic API model name means: `claude-sonnet-4-5`,
+/// `claude-sonnet-4-5-20250929` and `claude-3-5-haiku-latest` all name one.
+pub fn claude_api_alias(name: &str) -> Option<&'static BuiltinAlias> {
+    let base = name.strip_suffix("-latest").unwrap_or(name);
+    let base = match base.rsplit_once('-') {
+        Some((head, date)) if date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()) => head,
+        _ => base,
+    };
+    CLAUDE_API_NAMES.iter().find(|a| a.alias == base)
+}
+
 /// The cross-region inference profile geography of a region, when it belongs to one.
 pub fn geography(region: &str) -> Option<&'static str> {
     if region.starts_with("us-gov-") {
@@ -778,6 +807,26 @@ fn geo_example_region(geo: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn claude_api_names_map_with_and_without_dates() {
+        let id = |n: &str| claude_api_alias(n).map(|a| a.resolve("us-east-1").unwrap());
+        assert_eq!(
+            id("claude-sonnet-4-5").as_deref(),
+            Some("us.anthropic.claude-sonnet-4-5-20250929-v1:0")
+        );
+        assert_eq!(id("claude-sonnet-4-5-20250929"), id("claude-sonnet-4-5"));
+        assert_eq!(
+            id("claude-3-5-haiku-latest").as_deref(),
+            Some("us.anthropic.claude-3-5-haiku-20241022-v1:0")
+        );
+        assert_eq!(
+            id("claude-haiku-4-5-20251001").as_deref(),
+            Some("us.anthropic.claude-haiku-4-5-20251001-v1:0")
+        );
+        assert_eq!(id("claude-unknown-9"), None);
+        assert_eq!(id("sonnet"), None);
+    }
+
     use super::*;
 
     #[test]

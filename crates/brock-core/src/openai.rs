@@ -1086,5 +1086,7 @@ impl ChunkEncoder {
     }
 }
 
+pub mod responses;
+
 #[cfg(test)]
 mod tests;

@@ -4,12 +4,15 @@
 //! Request shapes, required members and constraints are botocore's `bedrock` service-2.json
 //! (2023-04-20). Jobs live in memory and move one status per GetModelInvocationJob of that job
 //! (deterministic, no clock; [`crate::EmulatorOptions::job_polls_per_status`] polls per status): Submitted → Validating → Scheduled → InProgress → Completed,
-//! PartiallyCompleted (some records failed) or Failed (the input is unreadable or has fewer
-//! than [`MIN_RECORDS`] records, or every record failed). Stop makes a running job Stopping, then
-//! Stopped at its next poll. The input is read from S3 when the job leaves Validating (the
-//! object named by the input URI, or every `.jsonl` object under it when it names a prefix),
-//! and each record's `modelInput` goes through the same InvokeModel answer rule as
-//! `POST /model/{id}/invoke`. Output goes to `{output URI}/{job id}/{input file name}.out`
+//! PartiallyCompleted (some records failed) or Failed (the input is unreadable, breaks one of the
+//! documented quotas — fewer than [`MIN_RECORDS`] records, more records per file or per job, a
+//! file or the whole input too large — or every record failed). Stop makes a running job
+//! Stopping, then Stopped at its next poll. The input is read from S3 when the job leaves
+//! Validating (the object named by the input URI, or every `.jsonl` object under it when it
+//! names a prefix), and each record's `modelInput` goes through the same answer rule as
+//! `POST /model/{id}/invoke`, or `POST /model/{id}/converse` for a job whose
+//! `modelInvocationType` is `Converse` (the user guide: the record is then a Converse request
+//! body). Output goes to `{output URI}/{job id}/{input file name}.out`
 //! (`{"recordId","modelInput","modelOutput"}` or `…,"error":{"errorCode","errorMessage"}}` per
 //! line, in input order) and `{output URI}/{job id}/manifest.json.out`, as the Bedrock user
 //! guide ("View the results of a batch inference job") describes.
@@ -29,6 +32,13 @@ use super::s3::{self, Store};
 pub(crate) const MIN_RECORDS: usize = 100;
 /// Records per input file (the Bedrock quota "Records per input file per batch inference job").
 pub(crate) const MAX_RECORDS_PER_FILE: usize = 50_000;
+/// The default of the Bedrock quota "Records per batch inference job" (adjustable per account:
+/// [`crate::EmulatorOptions::batch_records_per_job`]).
+pub const MAX_RECORDS_PER_JOB: usize = 50_000;
+/// The Bedrock quota "Batch inference input file size" (1 GB).
+const MAX_FILE_BYTES: usize = 1_000_000_000;
+/// The Bedrock quota "Batch inference job size" (5 GB).
+const MAX_JOB_BYTES: usize = 5_000_000_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Status {
@@ -93,8 +103,9 @@ struct Job {
     polls: u32,
 }
 
-/// What the batch engine needs from the runtime: one InvokeModel answer per record.
-pub(crate) type Answer<'a> = &'a dyn Fn(&str, &[u8]) -> Result<(Value, u64, u64), ApiError>;
+/// What the batch engine needs from the runtime: one answer per record (model, whether the
+/// job's records are Converse requests, the record's modelInput).
+pub(crate) type Answer<'a> = &'a dyn Fn(&str, bool, &[u8]) -> Result<(Value, u64, u64), ApiError>;
 
 #[derive(Default)]
 pub(crate) struct Jobs {
@@ -289,12 +300,6 @@ impl Jobs {
             // Source: botocore's bedrock service-2.json constraints, in Coral's report format.
             return Err(constraint_report(&v));
         }
-        if s("modelInvocationType") == Some("Converse") {
-            // Source: the emulator's own (Converse batch jobs are not emulated).
-            return Err(ApiError::validation(
-                "The brock emulator runs InvokeModel batch jobs only.",
-            ));
-        }
         let model_id = s("modelId").unwrap_or_default().to_string();
         model_ok(&model_id)?;
         let name = s("jobName").unwrap_or_default().to_string();
@@ -373,6 +378,7 @@ impl Jobs {
         store: &Store,
         answer: Answer,
         pace: u32,
+        max_records: usize,
     ) -> Result<Value, ApiError> {
         let mut jobs = self.jobs.lock().unwrap_or_else(|e| e.into_inner());
         let job = Self::find(&mut jobs, ident)?;
@@ -380,7 +386,7 @@ impl Jobs {
         job.polls += 1;
         if job.polls >= pace.max(1) {
             let before = job.status;
-            advance(job, store, answer);
+            advance(job, store, answer, max_records);
             if job.status != before {
                 job.polls = 0;
             }
@@ -524,11 +530,11 @@ fn fail(job: &mut Job, message: String) {
     job.end = Some(SystemTime::now());
 }
 
-fn advance(job: &mut Job, store: &Store, answer: Answer) {
+fn advance(job: &mut Job, store: &Store, answer: Answer, max_records: usize) {
     job.modified = SystemTime::now();
     match job.status {
         Status::Submitted => job.status = Status::Validating,
-        Status::Validating => match read_input(job, store) {
+        Status::Validating => match read_input(job, store, max_records) {
             Ok(records) => {
                 let total: usize = records.iter().map(|(_, r)| r.len()).sum();
                 job.total = Some(total as u64);
@@ -550,8 +556,14 @@ fn advance(job: &mut Job, store: &Store, answer: Answer) {
     }
 }
 
-/// Reads and checks the input records; the message says why a job fails.
-fn read_input(job: &Job, store: &Store) -> Result<Vec<(String, Vec<String>)>, String> {
+/// Reads and checks the input records; the message says why a job fails. The checks are the
+/// ones the API reference lists for the Validating status (readable `.jsonl` files of JSON
+/// records, "file size and number of records" within the quotas).
+fn read_input(
+    job: &Job,
+    store: &Store,
+    max_records: usize,
+) -> Result<Vec<(String, Vec<String>)>, String> {
     let uri = s3_uri_of(&job.input, "s3InputDataConfig").unwrap_or_default();
     let (bucket, key) = s3::split_uri(&uri).unwrap_or_default();
     // Source: inferred (the wording of the failed job's message).
@@ -576,9 +588,23 @@ fn read_input(job: &Job, store: &Store) -> Result<Vec<(String, Vec<String>)>, St
         return Err(format!("No .jsonl input files were found at {uri}."));
     }
     let mut out = Vec::new();
-    let mut total = 0;
+    let (mut total, mut bytes) = (0, 0);
     for k in keys {
         let o = store.get(&bucket, &k).map_err(denied)?;
+        if o.data.len() > MAX_FILE_BYTES {
+            // Source: inferred (the limit is the documented quota; the wording is not recorded).
+            return Err(format!(
+                "The input file {k} is {} bytes, more than the maximum of {MAX_FILE_BYTES} bytes per file.",
+                o.data.len()
+            ));
+        }
+        bytes += o.data.len();
+        if bytes > MAX_JOB_BYTES {
+            // Source: inferred (the limit is the documented quota; the wording is not recorded).
+            return Err(format!(
+                "The input files are more than the maximum of {MAX_JOB_BYTES} bytes per batch inference job."
+            ));
+        }
         let text = String::from_utf8_lossy(&o.data);
         let lines: Vec<String> = text
             .lines()
@@ -606,6 +632,12 @@ fn read_input(job: &Job, store: &Store) -> Result<Vec<(String, Vec<String>)>, St
         }
         total += lines.len();
         out.push((k, lines));
+    }
+    if total > max_records {
+        // Source: inferred (the limit is the documented quota; the wording is not recorded).
+        return Err(format!(
+            "The number of records in the input ({total}) is more than the maximum of {max_records} records per batch inference job."
+        ));
     }
     if total < MIN_RECORDS {
         // Source: inferred (the limit is the documented quota; the wording is not recorded).
@@ -637,7 +669,8 @@ fn run(job: &mut Job, store: &Store, answer: Answer) {
             }
             rec.insert("modelInput".into(), input.clone());
             let body = serde_json::to_vec(&input).unwrap_or_default();
-            match answer(&job.model_id, &body) {
+            let converse = job.invocation_type.as_deref() == Some("Converse");
+            match answer(&job.model_id, converse, &body) {
                 Ok((out, i, o)) => {
                     ok += 1;
                     tin += i;
@@ -711,7 +744,7 @@ mod tests {
         })
     }
 
-    fn echo(_: &str, body: &[u8]) -> Result<(Value, u64, u64), ApiError> {
+    fn echo(_: &str, _: bool, body: &[u8]) -> Result<(Value, u64, u64), ApiError> {
         let v: Value = serde_json::from_slice(body).unwrap();
         if v.get("bad").is_some() {
             return Err(ApiError::validation("Malformed input request: bad"));
@@ -760,7 +793,9 @@ mod tests {
             .to_string();
         let mut seen = Vec::new();
         for _ in 0..6 {
-            let v = jobs.get(&arn, &store, &echo, 1).unwrap();
+            let v = jobs
+                .get(&arn, &store, &echo, 1, MAX_RECORDS_PER_JOB)
+                .unwrap();
             seen.push(v["status"].as_str().unwrap().to_string());
         }
         assert_eq!(
@@ -819,9 +854,13 @@ mod tests {
             .as_str()
             .unwrap()
             .to_string();
-        jobs.get(&arn, &store, &echo, 1).unwrap();
-        jobs.get(&arn, &store, &echo, 1).unwrap();
-        let v = jobs.get(&arn, &store, &echo, 1).unwrap();
+        jobs.get(&arn, &store, &echo, 1, MAX_RECORDS_PER_JOB)
+            .unwrap();
+        jobs.get(&arn, &store, &echo, 1, MAX_RECORDS_PER_JOB)
+            .unwrap();
+        let v = jobs
+            .get(&arn, &store, &echo, 1, MAX_RECORDS_PER_JOB)
+            .unwrap();
         assert_eq!(v["status"], "Failed");
         assert!(v["message"].as_str().unwrap().contains("minimum of 100"));
 
@@ -837,11 +876,13 @@ mod tests {
             .to_string();
         jobs.stop(&arn2).unwrap();
         assert_eq!(
-            jobs.get(&arn2, &store, &echo, 1).unwrap()["status"],
+            jobs.get(&arn2, &store, &echo, 1, MAX_RECORDS_PER_JOB)
+                .unwrap()["status"],
             "Stopping"
         );
         assert_eq!(
-            jobs.get(&arn2, &store, &echo, 1).unwrap()["status"],
+            jobs.get(&arn2, &store, &echo, 1, MAX_RECORDS_PER_JOB)
+                .unwrap()["status"],
             "Stopped"
         );
         let listed = jobs

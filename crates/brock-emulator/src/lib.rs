@@ -243,6 +243,9 @@ pub struct EmulatorOptions {
     /// The pace of batch jobs and async invocations: how many polls (GetModelInvocationJob,
     /// GetAsyncInvoke) each status lasts. 1 by default.
     pub job_polls_per_status: u32,
+    /// The "Records per batch inference job" quota batch jobs are validated against (a larger
+    /// job fails, as Bedrock fails it). Bedrock's default, 50,000, by default.
+    pub batch_records_per_job: usize,
 }
 
 impl Default for EmulatorOptions {
@@ -257,6 +260,7 @@ impl Default for EmulatorOptions {
             replay: Vec::new(),
             region: DEFAULT_REGION.into(),
             job_polls_per_status: 1,
+            batch_records_per_job: batch::MAX_RECORDS_PER_JOB,
         }
     }
 }

@@ -721,8 +721,15 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Answer {
             .get(
                 id,
                 &shared.s3,
-                &|m, b| ctx.answer_record(m, b),
+                &|m, converse, b| {
+                    if converse {
+                        ctx.answer_converse_record(m, b)
+                    } else {
+                        ctx.answer_record(m, b)
+                    }
+                },
                 shared.opts.job_polls_per_status,
+                shared.opts.batch_records_per_job,
             )
             .map(|v| json_answer(StatusCode::OK, &v, &request_id)),
         Route::StopJob(id) => shared
@@ -1035,6 +1042,32 @@ impl Request_<'_> {
         let ctx = self.generation_context(&resolved, model_id);
         let out = invoke::invoke(resolved.model, body, &ctx, false, resolved.opaque)?;
         Ok((out.body, out.input_tokens, out.output_tokens.unwrap_or(0)))
+    }
+
+    /// One Converse batch record through the Converse answer rule: (body, input, output tokens).
+    fn answer_converse_record(
+        &self,
+        model_id: &str,
+        body: &[u8],
+    ) -> Result<(Value, u64, u64), ApiError> {
+        let resolved = self.resolve(model_id)?;
+        if !resolved.model.converse {
+            // Source: inferred (the Converse operation's own message).
+            return Err(ApiError::validation(
+                "This action doesn't support the model that you provided. Try again with a supported text or chat model.",
+            ));
+        }
+        let value = json::parse_body(&Bytes::copy_from_slice(body))?;
+        let req = converse::parse(&value, model_id, &resolved)?;
+        let g = generate::generate(&req, &self.generation_context(&resolved, model_id));
+        let out = g.converse_body(0);
+        let tokens = |k: &str| {
+            out.pointer(&format!("/usage/{k}"))
+                .and_then(Value::as_u64)
+                .unwrap_or(0)
+        };
+        let (i, o) = (tokens("inputTokens"), tokens("outputTokens"));
+        Ok((out, i, o))
     }
 
     fn query(&self) -> Vec<(String, String)> {

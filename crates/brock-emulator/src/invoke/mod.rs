@@ -176,6 +176,7 @@ fn anthropic_blocks(content: &Value, path: &str) -> Result<Vec<Block>, ApiError>
             for (j, item) in items.iter().enumerate() {
                 let p = format!("{path}.{j}");
                 let ty = item.get("type").and_then(Value::as_str).unwrap_or("");
+                check_anthropic_block(item, ty, &p)?;
                 out.push(match ty {
                     "text" => Block::Text(
                         item.get("text")
@@ -233,6 +234,231 @@ fn anthropic_blocks(content: &Value, path: &str) -> Result<Vec<Block>, ApiError>
         }
         _ => Err(model_err(format!("{path}: Input should be a valid list"))),
     }
+}
+
+/// The keys each Anthropic content block may have and those it must have (Anthropic's
+/// Messages API reference; the messages are pydantic's, as Anthropic's API words them).
+fn block_keys(ty: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    Some(match ty {
+        "text" => (&["type", "text", "cache_control", "citations"], &["text"]),
+        "image" => (&["type", "source", "cache_control"], &["source"]),
+        "document" => (
+            &[
+                "type",
+                "source",
+                "title",
+                "context",
+                "citations",
+                "cache_control",
+            ],
+            &["source"],
+        ),
+        "tool_use" => (
+            &["type", "id", "name", "input", "cache_control"],
+            &["id", "name", "input"],
+        ),
+        "tool_result" => (
+            &[
+                "type",
+                "tool_use_id",
+                "content",
+                "is_error",
+                "cache_control",
+            ],
+            &["tool_use_id"],
+        ),
+        "thinking" => (&["type", "thinking", "signature"], &["thinking"]),
+        "redacted_thinking" => (&["type", "data"], &["data"]),
+        "search_result" => (
+            &[
+                "type",
+                "source",
+                "title",
+                "content",
+                "citations",
+                "cache_control",
+            ],
+            &["source", "title", "content"],
+        ),
+        _ => return None,
+    })
+}
+
+/// A content block as Anthropic's API checks it before the model sees it: no unknown keys,
+/// the required ones present, `cache_control` and media sources well formed.
+fn check_anthropic_block(item: &Value, ty: &str, p: &str) -> Result<(), ApiError> {
+    // Source: inferred (Anthropic's pydantic validation messages, relayed by Bedrock).
+    let Some((allowed, required)) = block_keys(ty) else {
+        return Ok(()); // the caller names the unknown tag
+    };
+    let obj = item.as_object().into_iter().flatten();
+    for (k, _) in obj {
+        if !allowed.contains(&k.as_str()) {
+            return Err(ApiError::model(format!(
+                "{p}.{ty}.{k}: Extra inputs are not permitted"
+            )));
+        }
+    }
+    for k in required {
+        if item.get(*k).is_none_or(Value::is_null) {
+            return Err(ApiError::model(format!("{p}.{ty}.{k}: Field required")));
+        }
+    }
+    if let Some(cc) = item.get("cache_control") {
+        check_cache_control(cc, &format!("{p}.{ty}.cache_control"))?;
+    }
+    if let Some(src) = item
+        .get("source")
+        .filter(|_| ty == "image" || ty == "document")
+    {
+        let kind = src.get("type").and_then(Value::as_str).unwrap_or("");
+        let sp = format!("{p}.{ty}.source.{kind}");
+        let media = src.get("media_type").and_then(Value::as_str);
+        let (allowed_kinds, media_types): (&[&str], &[&str]) = if ty == "image" {
+            (
+                &["base64", "url"],
+                &["image/jpeg", "image/png", "image/gif", "image/webp"],
+            )
+        } else {
+            (&["base64", "text", "content", "url"], &["application/pdf"])
+        };
+        if !allowed_kinds.contains(&kind) {
+            let tags: Vec<String> = allowed_kinds.iter().map(|k| format!("'{k}'")).collect();
+            return Err(ApiError::model(format!(
+                "{p}.{ty}.source: Input tag '{kind}' found using 'type' does not match any of the expected tags: {}",
+                tags.join(", ")
+            )));
+        }
+        if kind == "base64" {
+            if !media.is_some_and(|m| media_types.contains(&m)) {
+                let names: Vec<String> = media_types.iter().map(|m| format!("'{m}'")).collect();
+                return Err(ApiError::model(format!(
+                    "{sp}.media_type: Input should be {}",
+                    names.join(" or ")
+                )));
+            }
+            let data = src.get("data").and_then(Value::as_str);
+            if data.is_none_or(|d| base64::engine::general_purpose::STANDARD.decode(d).is_err()) {
+                return Err(ApiError::model(format!(
+                    "{sp}.data: Input should be a valid base64 string"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_cache_control(cc: &Value, p: &str) -> Result<(), ApiError> {
+    // Source: inferred (Anthropic's pydantic validation messages, relayed by Bedrock).
+    if cc.get("type").and_then(Value::as_str) != Some("ephemeral") {
+        return Err(ApiError::model(format!(
+            "{p}: Input tag '{}' found using 'type' does not match any of the expected tags: 'ephemeral'",
+            cc.get("type").and_then(Value::as_str).unwrap_or("")
+        )));
+    }
+    for (k, v) in cc.as_object().into_iter().flatten() {
+        match k.as_str() {
+            "type" => {}
+            "ttl" if matches!(v.as_str(), Some("5m" | "1h")) => {}
+            "ttl" => {
+                return Err(ApiError::model(format!(
+                    "{p}.ephemeral.ttl: Input should be '5m' or '1h'"
+                )));
+            }
+            other => {
+                return Err(ApiError::model(format!(
+                    "{p}.ephemeral.{other}: Extra inputs are not permitted"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Anthropic's rules for tool calls across turns: every `tool_use` is answered by a
+/// `tool_result` in the next (user) message, and every `tool_result` answers one; at most
+/// four blocks carry `cache_control`.
+fn check_anthropic_turns(native: &Map<String, Value>) -> Result<(), ApiError> {
+    let items = native["messages"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    let blocks = |m: &Value| -> Vec<Value> {
+        m.get("content")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let ids = |m: &Value, ty: &str, key: &str| -> Vec<String> {
+        blocks(m)
+            .iter()
+            .filter(|b| b.get("type").and_then(Value::as_str) == Some(ty))
+            .filter_map(|b| b.get(key).and_then(Value::as_str).map(str::to_string))
+            .collect()
+    };
+    for (i, m) in items.iter().enumerate() {
+        let uses = ids(m, "tool_use", "id");
+        let next_results = items
+            .get(i + 1)
+            .map(|n| ids(n, "tool_result", "tool_use_id"))
+            .unwrap_or_default();
+        let unanswered: Vec<&str> = uses
+            .iter()
+            .filter(|u| !next_results.contains(u))
+            .map(String::as_str)
+            .collect();
+        // The last message may be an assistant turn the model continues.
+        if !unanswered.is_empty() && i + 1 < items.len() {
+            // Source: inferred (Anthropic's API error text).
+            return Err(ApiError::model(format!(
+                "messages.{i}: `tool_use` ids were found without `tool_result` blocks immediately after: {}. Each `tool_use` block must have a corresponding `tool_result` block in the next message.",
+                unanswered.join(", ")
+            )));
+        }
+        let prev_uses = if i == 0 {
+            Vec::new()
+        } else {
+            ids(&items[i - 1], "tool_use", "id")
+        };
+        for (j, b) in blocks(m).iter().enumerate() {
+            if b.get("type").and_then(Value::as_str) != Some("tool_result") {
+                continue;
+            }
+            let id = b.get("tool_use_id").and_then(Value::as_str).unwrap_or("");
+            if !prev_uses.iter().any(|u| u == id) {
+                // Source: inferred (Anthropic's API error text).
+                return Err(ApiError::model(format!(
+                    "messages.{i}.content.{j}: unexpected `tool_use_id` found in `tool_result` blocks: {id}. Each `tool_result` block must have a corresponding `tool_use` block in the previous message."
+                )));
+            }
+        }
+    }
+    let mut marked = 0;
+    let mut count = |v: &Value| {
+        for b in v.as_array().into_iter().flatten() {
+            if b.get("cache_control").is_some_and(|c| !c.is_null()) {
+                marked += 1;
+            }
+        }
+    };
+    if let Some(t) = native.get("tools") {
+        count(t);
+    }
+    if let Some(sys) = native.get("system") {
+        count(sys);
+    }
+    for m in items {
+        if let Some(c) = m.get("content") {
+            count(c);
+        }
+    }
+    if marked > 4 {
+        // Source: inferred (Anthropic's API error text).
+        return Err(ApiError::model(format!(
+            "A maximum of 4 blocks with cache_control may be provided. Found {marked}."
+        )));
+    }
+    Ok(())
 }
 
 /// Reads an Anthropic Messages body into the shared request model.
@@ -366,6 +592,7 @@ pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRe
         }
         messages.push(Message { role, content });
     }
+    check_anthropic_turns(&native)?;
     let system = match native.get("system") {
         Some(Value::String(s)) => vec![Block::Text(s.clone())],
         Some(v @ Value::Array(_)) => anthropic_blocks(v, "system")?,
@@ -631,6 +858,99 @@ mod tests {
             cache,
             guardrail: None,
         }
+    }
+
+    #[test]
+    fn anthropic_bodies_are_checked_as_anthropics_api_does() {
+        let m = catalog::find("anthropic.claude-sonnet-4-5-20250929-v1:0").unwrap();
+        let refused = |extra: Value| -> String {
+            let mut body = json!({"anthropic_version": "bedrock-2023-05-31", "max_tokens": 100});
+            for (k, v) in extra.as_object().unwrap() {
+                body[k] = v.clone();
+            }
+            match anthropic_request(m, body.to_string().as_bytes()) {
+                Ok(_) => String::new(),
+                Err(e) => e.message,
+            }
+        };
+        let user = |content: Value| json!({"messages": [{"role": "user", "content": content}]});
+        let tool_use = json!({"type": "tool_use", "id": "toolu_1", "name": "f", "input": {}});
+        let cases = [
+            (
+                user(json!([{"type": "text", "text": "x", "foo": 1}])),
+                "messages.0.content.0.text.foo: Extra inputs are not permitted",
+            ),
+            (
+                user(json!([{"type": "tool_use", "id": "t", "name": "f"}])),
+                "messages.0.content.0.tool_use.input: Field required",
+            ),
+            (
+                user(
+                    json!([{"type": "text", "text": "x", "cache_control": {"type": "persistent"}}]),
+                ),
+                "messages.0.content.0.text.cache_control: Input tag 'persistent'",
+            ),
+            (
+                user(
+                    json!([{"type": "text", "text": "x", "cache_control": {"type": "ephemeral", "ttl": "2h"}}]),
+                ),
+                "cache_control.ephemeral.ttl: Input should be '5m' or '1h'",
+            ),
+            (
+                user(
+                    json!([{"type": "text", "text": "x", "cache_control": {"type": "ephemeral", "scope": "global"}}]),
+                ),
+                "cache_control.ephemeral.scope: Extra inputs are not permitted",
+            ),
+            (
+                user(
+                    json!([{"type": "image", "source": {"type": "base64", "media_type": "image/bmp", "data": "AA=="}}]),
+                ),
+                "messages.0.content.0.image.source.base64.media_type: Input should be",
+            ),
+            (
+                user(
+                    json!([{"type": "document", "source": {"type": "base64", "media_type": "application/pdf", "data": "!!"}}]),
+                ),
+                "messages.0.content.0.document.source.base64.data: Input should be a valid base64 string",
+            ),
+            (
+                user(json!([{"type": "document", "source": {"type": "file", "file_id": "f"}}])),
+                "messages.0.content.0.document.source: Input tag 'file'",
+            ),
+            (
+                json!({"messages": [
+                {"role": "user", "content": "x"},
+                {"role": "assistant", "content": [tool_use]},
+                {"role": "user", "content": "no result"}]}),
+                "messages.1: `tool_use` ids were found without `tool_result` blocks immediately after: toolu_1",
+            ),
+            (
+                json!({"messages": [
+                {"role": "user", "content": "x"},
+                {"role": "assistant", "content": "y"},
+                {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "toolu_9", "content": "r"}]}]}),
+                "messages.2.content.0: unexpected `tool_use_id` found in `tool_result` blocks: toolu_9",
+            ),
+            (
+                json!({"system": (0..5).map(|i| json!({"type": "text", "text": format!("s{i}"), "cache_control": {"type": "ephemeral"}})).collect::<Vec<_>>(),
+                "messages": [{"role": "user", "content": "x"}]}),
+                "A maximum of 4 blocks with cache_control may be provided. Found 5.",
+            ),
+        ];
+        for (extra, want) in cases {
+            let got = refused(extra.clone());
+            assert!(got.contains(want), "{extra}: {got:?}");
+        }
+        // What Anthropic accepts passes: a tool round trip, cached blocks, a text document.
+        let ok = json!({"system": [{"type": "text", "text": "s", "cache_control": {"type": "ephemeral", "ttl": "1h"}}],
+            "messages": [
+                {"role": "user", "content": [
+                    {"type": "document", "title": "t", "source": {"type": "text", "media_type": "text/plain", "data": "hi"}},
+                    {"type": "text", "text": "x"}]},
+                {"role": "assistant", "content": [tool_use]},
+                {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "toolu_1", "content": "r", "is_error": false}]}]});
+        assert_eq!(refused(ok), "");
     }
 
     #[test]
