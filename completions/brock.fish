@@ -752,37 +752,101 @@ complete -c brock -n "__fish_brock_using_subcommand emulator" -l no-color -d 'Ne
 complete -c brock -n "__fish_brock_using_subcommand emulator" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
 complete -c brock -n "__fish_brock_using_subcommand emulator" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c brock -n "__fish_brock_using_subcommand emulator" -s V -l version -d 'Print version'
-complete -c brock -n "__fish_brock_using_subcommand serve" -l listen -d 'Address to listen on (default 127.0.0.1:4000; port 0 picks a free port); env BROCK_SERVE_LISTEN' -r
-complete -c brock -n "__fish_brock_using_subcommand serve" -l api-key-env -d 'Environment variable holding a key clients must send (Authorization: Bearer or x-api-key); repeatable; env BROCK_SERVE_API_KEY_ENV' -r
-complete -c brock -n "__fish_brock_using_subcommand serve" -l log-format -d 'Request log format on stderr; env BROCK_SERVE_LOG_FORMAT' -r -f -a "text\t''
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l database -d 'The key store: a SQLite file or postgres://USER@HOST/DB shared by replicas (default <data dir>/serve.db); env BROCK_SERVE_DATABASE' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l master-key-env -d 'Environment variable holding the admin API\'s master key (/admin/keys); env BROCK_SERVE_MASTER_KEY_ENV' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l listen -d 'Address to listen on (default 127.0.0.1:4000; port 0 picks a free port); env BROCK_SERVE_LISTEN' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l api-key-env -d 'Environment variable holding a key clients must send (Authorization: Bearer or x-api-key); repeatable; env BROCK_SERVE_API_KEY_ENV' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l log-format -d 'Request log format on stderr; env BROCK_SERVE_LOG_FORMAT' -r -f -a "text\t''
 json\t''"
-complete -c brock -n "__fish_brock_using_subcommand serve" -l drain-timeout -d 'Seconds to let in-flight requests finish after SIGTERM or Ctrl-C; env BROCK_SERVE_DRAIN_TIMEOUT' -r
-complete -c brock -n "__fish_brock_using_subcommand serve" -l cors-origin -d 'Allow browser requests from this origin (CORS; off by default); repeatable; env BROCK_SERVE_CORS_ORIGINS' -r
-complete -c brock -n "__fish_brock_using_subcommand serve" -l header-read-timeout -d 'Seconds a client has to send its request headers (default 10); env BROCK_SERVE_HEADER_READ_TIMEOUT' -r
-complete -c brock -n "__fish_brock_using_subcommand serve" -l body-read-timeout -d 'Seconds a client may pause while sending its request body (default 30); env BROCK_SERVE_BODY_READ_TIMEOUT' -r
-complete -c brock -n "__fish_brock_using_subcommand serve" -l max-request-size-mb -d 'Largest request body in MiB (default 32); larger ones are answered 413; env BROCK_SERVE_MAX_REQUEST_SIZE_MB' -r
-complete -c brock -n "__fish_brock_using_subcommand serve" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
-complete -c brock -n "__fish_brock_using_subcommand serve" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
-complete -c brock -n "__fish_brock_using_subcommand serve" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
-complete -c brock -n "__fish_brock_using_subcommand serve" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
-complete -c brock -n "__fish_brock_using_subcommand serve" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
-complete -c brock -n "__fish_brock_using_subcommand serve" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
-complete -c brock -n "__fish_brock_using_subcommand serve" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
-complete -c brock -n "__fish_brock_using_subcommand serve" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
-complete -c brock -n "__fish_brock_using_subcommand serve" -l external-id -d 'External id for --role-arn' -r
-complete -c brock -n "__fish_brock_using_subcommand serve" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l drain-timeout -d 'Seconds to let in-flight requests finish after SIGTERM or Ctrl-C; env BROCK_SERVE_DRAIN_TIMEOUT' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l cors-origin -d 'Allow browser requests from this origin (CORS; off by default); repeatable; env BROCK_SERVE_CORS_ORIGINS' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l header-read-timeout -d 'Seconds a client has to send its request headers (default 10); env BROCK_SERVE_HEADER_READ_TIMEOUT' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l body-read-timeout -d 'Seconds a client may pause while sending its request body (default 30); env BROCK_SERVE_BODY_READ_TIMEOUT' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l max-request-size-mb -d 'Largest request body in MiB (default 32); larger ones are answered 413; env BROCK_SERVE_MAX_REQUEST_SIZE_MB' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
 json\t''
 ndjson\t''"
-complete -c brock -n "__fish_brock_using_subcommand serve" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
-complete -c brock -n "__fish_brock_using_subcommand serve" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
-complete -c brock -n "__fish_brock_using_subcommand serve" -l connect-timeout -d 'Connect timeout in seconds' -r
-complete -c brock -n "__fish_brock_using_subcommand serve" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
-complete -c brock -n "__fish_brock_using_subcommand serve" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
-complete -c brock -n "__fish_brock_using_subcommand serve" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
-complete -c brock -n "__fish_brock_using_subcommand serve" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
-complete -c brock -n "__fish_brock_using_subcommand serve" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
-complete -c brock -n "__fish_brock_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c brock -n "__fish_brock_using_subcommand serve" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -f -a "keys" -d 'Create, list, revoke and rotate the gateway\'s virtual keys'
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -f -a "usage" -d 'Requests and tokens the gateway recorded, per key, model or day'
+complete -c brock -n "__fish_brock_using_subcommand serve; and not __fish_seen_subcommand_from keys usage help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -l database -d 'The key store: a SQLite file or postgres://USER@HOST/DB shared by replicas (default <data dir>/serve.db); env BROCK_SERVE_DATABASE' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -f -a "create" -d 'Create a key and print it (once: only its hash is stored)'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List the keys: name, prefix, models, limits, usage so far, created, expires, revoked'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -f -a "revoke" -d 'Revoke a key: refused by every gateway on this store within a few seconds'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -f -a "rotate" -d 'Give a key a new secret (printed once); the old one stops working'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from keys" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l since -d 'Only requests of the last DURATION (e.g. 7d, 24h); default 30d' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l key -d 'Only this key\'s requests (by name)' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l by -d 'One row per model, key or day' -r -f -a "model\t''
+key\t''
+day\t''"
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l database -d 'The key store: a SQLite file or postgres://USER@HOST/DB shared by replicas (default <data dir>/serve.db); env BROCK_SERVE_DATABASE' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l profile -d 'brock profile from the config file ([profiles.NAME]); env BROCK_PROFILE' -r -f -a "(brock __complete profiles 2>/dev/null)"
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l region -d 'AWS region, e.g. us-east-1; env AWS_REGION' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l aws-profile -d 'Named profile from ~/.aws/config and ~/.aws/credentials; env AWS_PROFILE' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l endpoint-url -d 'Endpoint URL for bedrock-runtime; env AWS_ENDPOINT_URL_BEDROCK_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l bedrock-endpoint-url -d 'Endpoint URL for the bedrock control plane; env AWS_ENDPOINT_URL_BEDROCK' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l agent-runtime-endpoint-url -d 'Endpoint URL for bedrock-agent-runtime; env AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l role-arn -d 'Assume this IAM role on top of the resolved credentials' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l role-session-name -d 'Session name for --role-arn (default: brock-<unix time>)' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l external-id -d 'External id for --role-arn' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l output -d 'Output format: text for people, json/ndjson for scripts (where the command supports it)' -r -f -a "text\t''
+json\t''
+ndjson\t''"
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l config -d 'Config file to use instead of the default; env BROCK_CONFIG' -r -F
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l max-attempts -d 'Maximum attempts per request including the first (retries on throttling and 5xx)' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l connect-timeout -d 'Connect timeout in seconds' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l read-timeout -d 'Read timeout in seconds: the longest silence tolerated from the service' -r
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l mock -d 'Run against the built-in Bedrock emulator (offline, dummy credentials)'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -s v -l verbose -d 'Log requests and decisions to stderr (-vv: headers, -vvv: bodies); secrets are redacted'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -l no-color -d 'Never use colour or styling (also: NO_COLOR)'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -s q -l quiet -d 'Print only the answer: no spinner, no usage footer'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from usage" -s V -l version -d 'Print version'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from help" -f -a "keys" -d 'Create, list, revoke and rotate the gateway\'s virtual keys'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from help" -f -a "usage" -d 'Requests and tokens the gateway recorded, per key, model or day'
+complete -c brock -n "__fish_brock_using_subcommand serve; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c brock -n "__fish_brock_using_subcommand tokens" -s m -l model -d 'Model id, alias or inference profile (counted on its foundation model); env BROCK_MODEL' -r -f -a "(brock __complete chat-models 2>/dev/null)"
 complete -c brock -n "__fish_brock_using_subcommand tokens" -s s -l system -d 'System prompt' -r
 complete -c brock -n "__fish_brock_using_subcommand tokens" -s a -l attach -d 'Attach an image, document or video (repeatable)' -r
@@ -1386,6 +1450,8 @@ complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcom
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective settings and where each one came from'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file in use'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented starter config file (never overwrites)'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from serve" -f -a "keys" -d 'Create, list, revoke and rotate the gateway\'s virtual keys'
+complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from serve" -f -a "usage" -d 'Requests and tokens the gateway recorded, per key, model or day'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from guardrail" -f -a "apply" -d 'Check text against a guardrail and show its verdict (ApplyGuardrail)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "list" -d 'List session files and logged conversations, most recent first (the default)'
 complete -c brock -n "__fish_brock_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "show" -d 'Print a conversation: a session NAME or a logged conversation ID'

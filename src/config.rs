@@ -194,7 +194,12 @@ impl<T: Setting> Slot for Opt<T> {
     }
     fn show(&self, key: &str, out: &mut Vec<(String, String, Source)>) {
         if let Some(s) = self {
-            out.push((key.to_string(), s.value.shown(), s.source.clone()));
+            let mut value = s.value.shown();
+            // A postgres:// URL may carry a password.
+            if key == "serve.database" {
+                value = crate::serve::redact_url(&value);
+            }
+            out.push((key.to_string(), value, s.source.clone()));
         }
     }
 }
@@ -313,6 +318,9 @@ settings! {
         ["BROCK_SERVE_BODY_READ_TIMEOUT"];
     serve_max_request_size_mb: Opt<Num> = "serve.max_request_size_mb", Int,
         ["BROCK_SERVE_MAX_REQUEST_SIZE_MB"];
+    serve_database: Opt<String> = "serve.database", Str, ["BROCK_SERVE_DATABASE"];
+    serve_master_key_env: Opt<String> = "serve.master_key_env", Str, ["BROCK_SERVE_MASTER_KEY_ENV"];
+    serve_master_key_file: Opt<String> = "serve.master_key_file", Str, ["BROCK_SERVE_MASTER_KEY_FILE"];
 }
 
 /// Tables allowed at the top level of the file besides the profile tables.
@@ -469,6 +477,11 @@ pub struct ServeSettings {
     pub max_request_size_mb: Option<u64>,
     /// `[serve.models]`: OpenAI model names clients send → brock model names (aliases, ids).
     pub models: BTreeMap<String, String>,
+    /// The key store: a SQLite file or a postgres:// URL (default `<data dir>/serve.db`).
+    pub database: Option<String>,
+    /// Where the admin API's master key is: an environment variable's name, or a file.
+    pub master_key_env: Option<String>,
+    pub master_key_file: Option<String>,
 }
 
 /// A command-line tool from `[tools.NAME]`: run with the call's arguments as JSON on stdin.
@@ -1250,6 +1263,9 @@ impl SettingsLayer {
                 )?
                 .map(|n: f64| n as u64),
                 models: tables.serve_models,
+                database: value(&self.serve_database),
+                master_key_env: value(&self.serve_master_key_env),
+                master_key_file: value(&self.serve_master_key_file),
             },
             aliases: tables.aliases,
             tools: tables.tools,
@@ -1925,7 +1941,8 @@ mod tests {
              [default.fetch]\nallow_private_addresses = true\n\
              [default.serve]\nlisten = \"127.0.0.1:1\"\napi_key_env = [\"K\"]\nlog_format = \"json\"\n\
              drain_timeout = 5\ncors_origins = [\"http://x\"]\nheader_read_timeout = 2\n\
-             body_read_timeout = 3\nmax_request_size_mb = 4\n",
+             body_read_timeout = 3\nmax_request_size_mb = 4\n\
+             database = \"postgres://u:pw@h/d\"\nmaster_key_env = \"M\"\nmaster_key_file = \"f\"\n",
         );
         let s = resolve_with_env(&global(&p), &Default::default(), &[("X", "y")]).unwrap();
         let shown: BTreeMap<&str, &str> = s
@@ -1947,6 +1964,7 @@ mod tests {
                 "{key} is not in config show: {shown:?}"
             );
         }
+        assert_eq!(shown["serve.database"], "postgres://u:***@h/d");
         assert!(
             s.shown
                 .iter()

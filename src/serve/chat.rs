@@ -100,6 +100,7 @@ pub async fn completions(
             take_structured_answer(&mut parsed, mode).map_err(upstream_shape)?;
         }
         note.tokens(parsed.usage.input, parsed.usage.output);
+        note.cache_tokens(parsed.usage.cache_read, parsed.usage.cache_write);
         let doc = chat_completion(&parsed, &client_model, &id, created);
         if stream {
             // Asked to stream, answered whole (a proxy may): one chunk per piece is not
@@ -228,6 +229,7 @@ impl Pump {
                     let acc = std::mem::take(&mut self.acc);
                     let u = acc.snapshot().usage;
                     self.note.tokens(u.input, u.output);
+                    self.note.cache_tokens(u.cache_read, u.cache_write);
                     self.note.streaming(true);
                     return Some(Bytes::from_static(b"data: [DONE]\n\n"));
                 }

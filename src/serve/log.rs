@@ -20,6 +20,11 @@ pub struct Fields {
     pub output_tokens: Option<u64>,
     /// Set by streaming handlers when the last byte was produced.
     pub complete: Option<bool>,
+    /// The store key that made the request (set by the key check; never the key itself).
+    pub key_id: Option<String>,
+    pub key_name: Option<String>,
+    pub cache_read_tokens: Option<u64>,
+    pub cache_write_tokens: Option<u64>,
 }
 
 /// Handlers fill this in (an extension of every request).
@@ -36,6 +41,18 @@ impl Note {
         if let Ok(mut f) = self.0.lock() {
             f.input_tokens = Some(input);
             f.output_tokens = Some(output);
+        }
+    }
+    pub fn caller(&self, key_id: &str, key_name: &str) {
+        if let Ok(mut f) = self.0.lock() {
+            f.key_id = Some(key_id.to_string());
+            f.key_name = Some(key_name.to_string());
+        }
+    }
+    pub fn cache_tokens(&self, read: u64, write: u64) {
+        if let Ok(mut f) = self.0.lock() {
+            f.cache_read_tokens = Some(read);
+            f.cache_write_tokens = Some(write);
         }
     }
     /// For streams: `started` when the body begins, `finished` when it ended normally.
@@ -55,6 +72,7 @@ struct Line {
     status: u16,
     started: Instant,
     note: Note,
+    usage: Option<super::usage::Sink>,
 }
 
 impl Drop for Line {
@@ -64,6 +82,9 @@ impl Drop for Line {
         let f = f.unwrap_or_default();
         super::metrics::record(&self.route, self.status, ms / 1000.0, &f);
         let cancelled = f.complete == Some(false);
+        if let Some(u) = &self.usage {
+            u.record(&f, &self.path, self.status, ms);
+        }
         let line = if self.json {
             json!({
                 "method": self.method,
@@ -126,6 +147,7 @@ pub async fn log_request(State(state): State<Shared>, mut req: Request, next: Ne
         status: resp.status().as_u16(),
         started,
         note,
+        usage: state.usage.clone(),
     };
     let (parts, body) = resp.into_parts();
     let stream = super::metrics::StreamGuard::open(parts.headers.get(http::header::CONTENT_TYPE));

@@ -5,16 +5,20 @@
 //! The handlers are thin adapters: OpenAI JSON → brock-core's canonical request → the
 //! transport → brock-core's stream events → OpenAI JSON. Nothing here translates on its own.
 
+mod admin;
 mod auth;
 mod chat;
 mod error;
 mod extra;
+mod keys;
 mod log;
 mod messages;
 mod metrics;
 mod models;
 mod passthrough;
 mod responses;
+mod store;
+mod usage;
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -31,7 +35,9 @@ use tower::ServiceBuilder;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::timeout::RequestBodyTimeoutLayer;
 
+use auth::StoreKeys;
 pub use auth::{KeyCheck, StaticKeys};
+pub use store::redact as redact_url;
 
 use clap::Args;
 
@@ -41,7 +47,19 @@ use crate::error::{Error, Result};
 use crate::render::printer::Printer;
 
 #[derive(Debug, Clone, Args)]
+#[command(after_long_help = KEYS_HELP)]
 pub struct ServeArgs {
+    #[command(subcommand)]
+    pub command: Option<keys::ServeCommand>,
+
+    /// The key store: a SQLite file or postgres://USER@HOST/DB shared by replicas (default <data dir>/serve.db); env BROCK_SERVE_DATABASE
+    #[arg(long, global = true, value_name = "URL")]
+    pub database: Option<String>,
+
+    /// Environment variable holding the admin API's master key (/admin/keys); env BROCK_SERVE_MASTER_KEY_ENV
+    #[arg(long, value_name = "NAME")]
+    pub master_key_env: Option<String>,
+
     /// Address to listen on (default 127.0.0.1:4000; port 0 picks a free port); env BROCK_SERVE_LISTEN
     #[arg(long, value_name = "ADDR")]
     pub listen: Option<String>,
@@ -75,6 +93,15 @@ pub struct ServeArgs {
     pub max_request_size_mb: Option<u64>,
 }
 
+const KEYS_HELP: &str = "Virtual keys (a key store in <data dir>/serve.db, or --database postgres://… shared by replicas):\n  \
+brock serve keys create --name alice --models 'nova-*' --rpm 60 --max-tokens 1000000 --expires 30d\n  \
+brock serve keys list --output json\n  \
+brock serve keys revoke alice\n  \
+brock serve usage --since 7d --by model\n\n\
+Give the printed brk-… key to a client as its API key (OpenAI SDK: api_key=, base_url=http://HOST:4000/v1).\n\
+Two replicas on one Postgres: BROCK_SERVE_DATABASE=postgres://USER@HOST/DB brock serve --listen 0.0.0.0:4000\n\
+Admin API: --master-key-env NAME, then POST /admin/keys, GET /admin/keys, POST /admin/keys/NAME/revoke.";
+
 /// The default largest request body (a chat with inline images or documents; Bedrock's own
 /// request limit for Converse is 20 MB of attachments in base64); `serve.max_request_size_mb`.
 pub const MAX_BODY: usize = 32 * 1024 * 1024;
@@ -103,12 +130,43 @@ pub struct State {
     pub log_json: bool,
     pub model_cache: models::Cache,
     pub responses: responses::Store,
+    /// The key store behind `keys` (absent only where a caller builds a State without one).
+    pub key_store: Option<Arc<StoreKeys>>,
+    pub usage: Option<usage::Sink>,
+    pub master_key: Option<Vec<u8>>,
+}
+
+impl State {
+    fn store(&self) -> Option<&Arc<store::Store>> {
+        self.key_store.as_ref().map(|k| &k.store)
+    }
+
+    fn forget_keys(&self) {
+        if let Some(k) = &self.key_store {
+            k.forget_all();
+        }
+    }
 }
 
 pub type Shared = Arc<State>;
 
 pub async fn run(printer: &Printer, settings: &Settings, args: &ServeArgs) -> Result<()> {
     let serve = &settings.serve;
+    let database = args.database.as_deref().or(serve.database.as_deref());
+    if let Some(cmd) = &args.command {
+        let gateway_only = args.listen.is_some()
+            || !args.api_key_env.is_empty()
+            || args.log_format.is_some()
+            || args.drain_timeout.is_some()
+            || !args.cors_origins.is_empty()
+            || args.master_key_env.is_some();
+        if gateway_only {
+            return Err(Error::usage(
+                "--listen, --api-key-env, --log-format, --drain-timeout, --cors-origin and --master-key-env start a gateway: `brock serve keys` and `brock serve usage` take only --database",
+            ));
+        }
+        return keys::run(printer, settings, database, cmd).await;
+    }
     let listen = args
         .listen
         .clone()
@@ -124,12 +182,22 @@ pub async fn run(printer: &Printer, settings: &Settings, args: &ServeArgs) -> Re
     } else {
         args.api_key_env.clone()
     };
-    let keys = StaticKeys::from_env(&key_vars)?;
-    if keys.is_empty() && !addr.ip().is_loopback() {
+    let fixed = StaticKeys::from_env(&key_vars)?;
+    let master_key = admin::master_key(
+        args.master_key_env
+            .as_deref()
+            .or(serve.master_key_env.as_deref()),
+        serve.master_key_file.as_deref(),
+    )?;
+    let store = Arc::new(store::Store::open(database).await?);
+    let open = fixed.is_empty() && !store.has_keys().await.map_err(|e| store.error(&e))?;
+    if open && !addr.ip().is_loopback() {
         return Err(Error::usage(format!(
-            "refusing to listen on {addr} without an API key: anyone who can reach it could use your AWS account; give --api-key-env NAME (a variable holding the key clients must send) or listen on 127.0.0.1"
+            "refusing to listen on {addr} without an API key: anyone who can reach it could use your AWS account; give --api-key-env NAME (a variable holding the key clients must send), create a key with `brock serve keys create --name NAME`, or listen on 127.0.0.1"
         )));
     }
+    let keys = Arc::new(StoreKeys::new(fixed, store.clone()));
+    let usage = usage::start(store.clone());
     let log_json = match args.log_format.as_deref().or(serve.log_format.as_deref()) {
         None | Some("text") => false,
         Some("json") => true,
@@ -172,10 +240,13 @@ pub async fn run(printer: &Printer, settings: &Settings, args: &ServeArgs) -> Re
         client,
         settings: settings.clone(),
         models: serve.models.clone(),
-        keys: Arc::new(keys),
+        keys: keys.clone(),
         log_json,
         model_cache: models::Cache::default(),
         responses: responses::Store::default(),
+        key_store: Some(keys),
+        usage: Some(usage.clone()),
+        master_key,
     });
 
     let listener = tokio::net::TcpListener::bind(addr)
@@ -189,15 +260,26 @@ pub async fn run(printer: &Printer, settings: &Settings, args: &ServeArgs) -> Re
     let _ = printer.out(&format!("http://{local}\n"));
     crate::render::diag(&format!(
         "serve: OpenAI API at http://{local}/v1, Anthropic Messages API at http://{local}/v1/messages, Bedrock pass-through at http://{local}/bedrock{}",
-        if state.keys.is_empty() {
-            " (no API key required)"
-        } else {
-            ""
-        }
+        if open { " (no API key required)" } else { "" }
     ));
 
     let app = router(state.clone(), cors);
-    serve_until_signal(listener, app, drain, limits).await
+    let served = serve_until_signal(listener, app, drain, limits).await;
+    // Every finished request's usage is in the channel by now: write it before exiting.
+    let unwritten = usage.flush(Duration::from_secs(10)).await;
+    if unwritten > 0 {
+        crate::render::diag(&format!(
+            "serve: the usage of {} requests could not be written to {}",
+            if unwritten == usize::MAX {
+                "some".to_string()
+            } else {
+                unwritten.to_string()
+            },
+            store.shown
+        ));
+    }
+    store.close().await;
+    served
 }
 
 fn cors_layer(origins: &[String]) -> Result<Option<CorsLayer>> {
@@ -242,6 +324,7 @@ pub fn router(state: Shared, cors: Option<CorsLayer>) -> Router {
             auth::require_key,
         ))
         .layer(axum::middleware::from_fn(messages::anthropic_errors))
+        .nest("/admin", admin_routes(state.clone()))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             log::log_request,
@@ -252,6 +335,17 @@ pub fn router(state: Shared, cors: Option<CorsLayer>) -> Router {
         Some(c) => app.layer(c),
         None => app,
     }
+}
+
+/// The admin API, behind the master key instead of client keys.
+fn admin_routes(state: Shared) -> Router<Shared> {
+    Router::new()
+        .route("/keys", post(admin::create).get(admin::list))
+        .route("/keys/{name}/revoke", post(admin::revoke))
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            admin::require_master,
+        ))
 }
 
 /// Accepts connections until SIGTERM or Ctrl-C, then stops accepting and lets in-flight
