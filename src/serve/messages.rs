@@ -229,7 +229,6 @@ fn error_event(e: &ApiError) -> Bytes {
     event("error", &doc)
 }
 
-
 /// Relays InvokeModelWithResponseStream's chunks, each one Anthropic stream event, as
 /// server-sent events.
 struct Relay {
@@ -461,7 +460,6 @@ async fn converse(
     )))
 }
 
-
 /// ConverseStream → Messages events.
 struct Pump {
     events: EventStream,
@@ -579,7 +577,10 @@ pub async fn count_tokens(
         format!("/model/{}/count-tokens", path_segment(&base)),
         &count_body,
     );
-    let answer = super::error::send(&state.client, &api).await?.json().await?;
+    let answer = super::error::send(&state.client, &api)
+        .await?
+        .json()
+        .await?;
     let n = answer
         .get("inputTokens")
         .and_then(Value::as_u64)

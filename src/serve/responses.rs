@@ -323,8 +323,6 @@ impl Saved {
     }
 }
 
-
-
 /// One Responses event, named as OpenAI names it (`event:` is its `type`).
 fn sse_frame(v: &Value) -> Bytes {
     let ty = v["type"].as_str().unwrap_or("message");
