@@ -537,3 +537,82 @@ fn thinking_from_a_model_that_is_not_claude_becomes_thinking_blocks() {
         "the budget went up as Nova's reasoning config: {sent}"
     );
 }
+
+/// Claude Code (the npm package `@anthropic-ai/claude-code`, pinned), installed once into
+/// `target/claude-code` from the npm registry. Needs `npm` and Node.js ≥ 18 (`.ci/run`
+/// installs them when missing); without them this panics naming them, it never skips.
+fn claude_code() -> std::path::PathBuf {
+    static BIN: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/claude-code");
+        let bin = dir.join("node_modules/.bin/claude");
+        if !bin.exists() {
+            let ok = std::process::Command::new("npm")
+                .args(["install", "--silent", "--no-audit", "--no-fund", "--prefix"])
+                .arg(&dir)
+                .arg("@anthropic-ai/claude-code@2.1.197")
+                .status()
+                .unwrap_or_else(|e| {
+                    panic!(
+                        "npm (Debian packages nodejs and npm) is needed to install Claude Code: {e}"
+                    )
+                });
+            assert!(
+                ok.success() && bin.exists(),
+                "npm install @anthropic-ai/claude-code into {} failed",
+                dir.display()
+            );
+        }
+        bin
+    })
+    .clone()
+}
+
+/// Claude Code as users point it at a gateway (`ANTHROPIC_BASE_URL`, `ANTHROPIC_AUTH_TOKEN`).
+/// It sends its own betas and `context_management` on every request, thinking with a budget,
+/// two dozen tools, and runs the tool the model calls before asking again: every turn of that
+/// loop must pass through `/v1/messages`.
+#[test]
+fn claude_code_runs_a_prompt_with_a_tool_round_trip_through_the_gateway() {
+    let claude = claude_code();
+    let env = TestEnv::new();
+    let key = "sk-brock-claude-code";
+    let gw = Gateway::start(&env, &["--api-key-env", "GW_KEY"], &[("GW_KEY", key)]);
+    let out = std::process::Command::new(&claude)
+        .args(["-p", "hello there", "--model", "claude-sonnet-4-5"])
+        .env("HOME", env.home.path())
+        .env("ANTHROPIC_BASE_URL", &gw.url)
+        .env("ANTHROPIC_AUTH_TOKEN", key)
+        // No telemetry or update checks: this machine has no network beyond loopback.
+        .env("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1")
+        .env("DISABLE_TELEMETRY", "1")
+        .env("DISABLE_AUTOUPDATER", "1")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("claude runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let (_, log) = gw.stop();
+    assert!(
+        out.status.success() && !stdout.trim().is_empty(),
+        "claude -p failed: {stdout}\n{}\ngateway log:\n{log}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!stdout.contains("API Error"), "{stdout}");
+    let turns: Vec<&str> = log
+        .lines()
+        .filter(|l| l.starts_with("POST /v1/messages"))
+        .collect();
+    assert!(
+        turns.len() >= 2,
+        "a tool call and the answer after it: {log}"
+    );
+    assert!(
+        turns
+            .iter()
+            .all(|l| l.contains("model=claude-sonnet-4-5 status=200")),
+        "{log}"
+    );
+    // The answer after the tool ran is the emulator's answer to a tool result.
+    assert!(stdout.starts_with("The tool returned:"), "{stdout}");
+    assert!(!log.contains(key));
+}

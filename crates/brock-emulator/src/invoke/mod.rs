@@ -498,6 +498,43 @@ pub(crate) fn count_tokens_tool_types(body: &[u8]) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// The beta that lets an Anthropic body carry `context_management` (context editing). Claude
+/// Code sends both on every request; without the beta the key is refused like any other.
+const CONTEXT_MANAGEMENT_BETA: &str = "context-management-2025-06-27";
+/// Context-editing strategies Anthropic documents for that beta.
+const CONTEXT_EDITS: &[&str] = &["clear_tool_uses_20250919", "clear_thinking_20251015"];
+
+fn check_context_management(native: &Map<String, Value>, v: &mut Vec<String>) {
+    let Some(cm) = native.get("context_management") else {
+        return;
+    };
+    let beta = native
+        .get("anthropic_beta")
+        .and_then(Value::as_array)
+        .is_some_and(|b| {
+            b.iter()
+                .any(|x| x.as_str() == Some(CONTEXT_MANAGEMENT_BETA))
+        });
+    if !beta {
+        return;
+    }
+    v.retain(|m| m != "#: extraneous key [context_management] is not permitted");
+    // Source: inferred (the JSON-schema wording of Bedrock's InvokeModel refusals).
+    match cm.get("edits").and_then(Value::as_array) {
+        None => v.push("#/context_management: required key [edits] not found".into()),
+        Some(edits) => {
+            for (i, e) in edits.iter().enumerate() {
+                let ty = e.get("type").and_then(Value::as_str).unwrap_or_default();
+                if !CONTEXT_EDITS.contains(&ty) {
+                    v.push(format!(
+                        "#/context_management/edits/{i}/type: {ty} is not a valid enum value"
+                    ));
+                }
+            }
+        }
+    }
+}
+
 pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRequest, ApiError> {
     let native = parse_native(body)?;
     let mut v = check_keys(
@@ -505,6 +542,7 @@ pub(crate) fn anthropic_request(model: &Model, body: &[u8]) -> Result<ConverseRe
         &["anthropic_version", "max_tokens", "messages"],
         ANTHROPIC_KEYS,
     );
+    check_context_management(&native, &mut v);
     if let Some(ver) = native.get("anthropic_version")
         && ver.as_str() != Some("bedrock-2023-05-31")
     {
@@ -858,6 +896,45 @@ mod tests {
             cache,
             guardrail: None,
         }
+    }
+
+    #[test]
+    fn context_management_needs_its_beta_and_a_known_edit() {
+        let m = catalog::find("anthropic.claude-sonnet-4-5-20250929-v1:0").unwrap();
+        let send = |extra: Value| {
+            let mut body = json!({
+                "anthropic_version": "bedrock-2023-05-31",
+                "max_tokens": 100,
+                "messages": [{"role": "user", "content": "hi"}],
+                "context_management": {"edits": [{"type": "clear_thinking_20251015", "keep": "all"}]},
+            });
+            for (k, v) in extra.as_object().unwrap() {
+                body[k] = v.clone();
+            }
+            anthropic_request(m, body.to_string().as_bytes()).map(|_| ())
+        };
+        // What Claude Code sends: the beta and the key together.
+        let beta = json!({"anthropic_beta": ["context-management-2025-06-27"]});
+        assert!(send(beta).is_ok());
+        let e = send(json!({})).unwrap_err();
+        assert!(
+            e.message
+                .contains("#: extraneous key [context_management] is not permitted"),
+            "{}",
+            e.message
+        );
+        let e = send(json!({
+            "anthropic_beta": ["context-management-2025-06-27"],
+            "context_management": {"edits": [{"type": "clear_everything"}]},
+        }))
+        .unwrap_err();
+        assert!(
+            e.message.contains(
+                "#/context_management/edits/0/type: clear_everything is not a valid enum value"
+            ),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
