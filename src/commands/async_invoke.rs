@@ -285,7 +285,7 @@ async fn follow(
     let quiet = settings.quiet;
     let started = Instant::now();
     let mut last = String::new();
-    let interrupted = tokio::signal::ctrl_c();
+    let interrupted = super::interrupt_listener();
     tokio::pin!(interrupted);
     let hint = || {
         diag(&format!(

@@ -770,7 +770,7 @@ pub(crate) async fn follow(
     let started = Instant::now();
     let tty = printer.stderr_tty;
     let mut last = String::new();
-    let interrupted = tokio::signal::ctrl_c();
+    let interrupted = super::interrupt_listener();
     tokio::pin!(interrupted);
     loop {
         let doc = tokio::select! {

@@ -162,3 +162,19 @@ pub fn chat_overrides(a: &ChatArgs) -> CommandOverrides {
         config_may_be_missing: false,
     }
 }
+
+/// Resolves on Ctrl-C. The handler is installed when this is called, not when the future is
+/// first polled (as `tokio::signal::ctrl_c()` does): a SIGINT that arrives before then is not
+/// lost and does not end the process without the "how to resume" line.
+pub(crate) fn interrupt_listener() -> impl std::future::Future<Output = ()> {
+    #[cfg(unix)]
+    let sig = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt());
+    async move {
+        #[cfg(unix)]
+        if let Ok(mut s) = sig {
+            s.recv().await;
+            return;
+        }
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
