@@ -873,6 +873,17 @@ fn reported_tokens(op: &str, r: &Resp) -> (u64, u64) {
     }
 }
 
+/// Converse's or ConverseStream's `usage` object as the client received it.
+fn converse_usage(r: &Resp) -> Value {
+    if r.header("content-type") == Some("application/json") {
+        return r.json()["usage"].clone();
+    }
+    let (events, err) = brock_bedrock::decode_event_stream([r.body.as_slice()]);
+    assert!(err.is_none(), "{err:?}");
+    let meta = events.iter().find(|e| e.event_type == "metadata").unwrap();
+    serde_json::from_slice::<Value>(&meta.payload).unwrap()["usage"].clone()
+}
+
 fn native(gw: &Gateway, key: &str, op: &str, text: &str) -> Resp {
     let body = if op.starts_with("converse") {
         json!({ "messages": [{ "role": "user", "content": [{ "text": text }] }] })
@@ -918,6 +929,31 @@ fn the_bedrock_passthrough_records_the_tokens_bedrock_reported_and_spends_budget
                           "cache_write_tokens": 0 }),
         );
     }
+    // Prompt caching: the first call writes the system prompt's prefix, the second (a stream)
+    // reads it; both land in the key's usage.
+    let cache = create_key(&env, None, &["--name", "cache"]);
+    let auth = format!("Bearer {cache}");
+    let system = "You answer questions about the brock command-line tool. ".repeat(40);
+    let cached = json!({
+        "system": [{ "text": system }, { "cachePoint": { "type": "default" } }],
+        "messages": [{ "role": "user", "content": [{ "text": "hi" }] }],
+    });
+    let (mut read, mut write, mut tokens) = (0, 0, 0);
+    for op in ["converse", "converse-stream"] {
+        let r = gw.request(
+            "POST",
+            &format!("/bedrock/model/amazon.nova-lite-v1:0/{op}"),
+            &[("Authorization", &auth)],
+            cached.to_string().as_bytes(),
+        );
+        assert_eq!(r.status, 200, "{op}: {}", r.text());
+        let u = converse_usage(&r);
+        read += u["cacheReadInputTokens"].as_u64().unwrap();
+        write += u["cacheWriteInputTokens"].as_u64().unwrap();
+        tokens += u["inputTokens"].as_u64().unwrap() + u["outputTokens"].as_u64().unwrap();
+    }
+    assert!(read > 0 && write > 0, "{read} {write}");
+
     // The budget is spent by pass-through streams alone, then refused before Bedrock.
     let mut spent = 0;
     let refused = eventually(Duration::from_secs(10), || {
@@ -950,6 +986,16 @@ fn the_bedrock_passthrough_records_the_tokens_bedrock_reported_and_spends_budget
     for w in &want {
         assert!(rows.contains(w), "{w} in {usage}");
     }
+    let c = rows.iter().find(|r| r["key"] == "cache").unwrap();
+    assert_eq!(
+        (
+            c["cache_read_tokens"].as_u64(),
+            c["cache_write_tokens"].as_u64(),
+            c["input_tokens"].as_u64().unwrap() + c["output_tokens"].as_u64().unwrap()
+        ),
+        (Some(read), Some(write), tokens),
+        "{c}"
+    );
     let b = rows.iter().find(|r| r["key"] == "budget").unwrap();
     assert_eq!(
         b["input_tokens"].as_u64().unwrap() + b["output_tokens"].as_u64().unwrap(),
