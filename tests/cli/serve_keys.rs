@@ -155,8 +155,8 @@ fn virtual_keys_on_sqlite_allow_their_models_only_and_revocation_and_rotation_ta
 
     // Rotation: the new secret works, the old one is refused (within the cache's TTL).
     // Requests the key made so far (refusals by the model list included) and its answered
-    // chats (1 + 9 tokens each for "hi"; the pass-through records no tokens).
-    let (mut made, mut chats) = (4, 1);
+    // chats, the pass-through's Converse among them (1 + 9 tokens each for "hi").
+    let (mut made, mut chats) = (4, 2);
     let out = brock_serve(&env, None, &["keys", "rotate", "alice"]);
     assert!(out.status.success(), "{}", stderr_of(&out));
     let rotated = stdout_of(&out).trim().to_string();
@@ -826,4 +826,180 @@ fn a_keys_model_list_covers_the_messages_and_responses_routes_too() {
     );
     assert_eq!(r.status, 403, "{}", r.text());
     gw.stop();
+}
+
+/// The tokens the emulator reported in one pass-through answer, as the client received it:
+/// InvokeModel's headers, Converse's `usage`, ConverseStream's `metadata` event and the
+/// `amazon-bedrock-invocationMetrics` of InvokeModelWithResponseStream's last chunk.
+fn reported_tokens(op: &str, r: &Resp) -> (u64, u64) {
+    use base64::Engine as _;
+    let n = |v: &Value, k: &str| v[k].as_u64().unwrap_or_else(|| panic!("{k} in {v}"));
+    match op {
+        "invoke" => {
+            let h = |name: &str| r.header(name).unwrap().parse::<u64>().unwrap();
+            (
+                h("x-amzn-bedrock-input-token-count"),
+                h("x-amzn-bedrock-output-token-count"),
+            )
+        }
+        "converse" => {
+            let u = &r.json()["usage"];
+            (n(u, "inputTokens"), n(u, "outputTokens"))
+        }
+        _ => {
+            let (events, err) = brock_bedrock::decode_event_stream([r.body.as_slice()]);
+            assert!(err.is_none(), "{err:?}");
+            let mut found = None;
+            for ev in events {
+                let v: Value = serde_json::from_slice(&ev.payload).unwrap();
+                if op == "converse-stream" && ev.event_type == "metadata" {
+                    found = Some((
+                        n(&v["usage"], "inputTokens"),
+                        n(&v["usage"], "outputTokens"),
+                    ));
+                } else if op == "invoke-with-response-stream" && ev.event_type == "chunk" {
+                    let bytes = base64::engine::general_purpose::STANDARD
+                        .decode(v["bytes"].as_str().unwrap())
+                        .unwrap();
+                    let c: Value = serde_json::from_slice(&bytes).unwrap();
+                    let m = &c["amazon-bedrock-invocationMetrics"];
+                    if m.is_object() {
+                        found = Some((n(m, "inputTokenCount"), n(m, "outputTokenCount")));
+                    }
+                }
+            }
+            found.unwrap_or_else(|| panic!("no tokens in the {op} answer"))
+        }
+    }
+}
+
+/// Converse's or ConverseStream's `usage` object as the client received it.
+fn converse_usage(r: &Resp) -> Value {
+    if r.header("content-type") == Some("application/json") {
+        return r.json()["usage"].clone();
+    }
+    let (events, err) = brock_bedrock::decode_event_stream([r.body.as_slice()]);
+    assert!(err.is_none(), "{err:?}");
+    let meta = events.iter().find(|e| e.event_type == "metadata").unwrap();
+    serde_json::from_slice::<Value>(&meta.payload).unwrap()["usage"].clone()
+}
+
+fn native(gw: &Gateway, key: &str, op: &str, text: &str) -> Resp {
+    let body = if op.starts_with("converse") {
+        json!({ "messages": [{ "role": "user", "content": [{ "text": text }] }] })
+    } else {
+        // Nova's own InvokeModel body.
+        json!({ "messages": [{ "role": "user", "content": [{ "text": text }] }],
+                "inferenceConfig": { "max_new_tokens": 200 } })
+    };
+    let auth = format!("Bearer {key}");
+    gw.request(
+        "POST",
+        &format!("/bedrock/model/amazon.nova-lite-v1:0/{op}"),
+        &[("Authorization", &auth)],
+        body.to_string().as_bytes(),
+    )
+}
+
+#[test]
+fn the_bedrock_passthrough_records_the_tokens_bedrock_reported_and_spends_budgets() {
+    let env = TestEnv::new();
+    const OPS: [&str; 4] = [
+        "converse",
+        "converse-stream",
+        "invoke",
+        "invoke-with-response-stream",
+    ];
+    // One key per operation, so usage by key shows each operation's tokens.
+    let keys: Vec<String> = OPS
+        .iter()
+        .map(|op| create_key(&env, None, &["--name", op]))
+        .collect();
+    let budget = create_key(&env, None, &["--name", "budget", "--max-tokens", "40"]);
+    let gw = Gateway::start(&env, &[], &[]);
+    let mut want = Vec::new();
+    for (op, key) in OPS.iter().zip(&keys) {
+        let r = native(&gw, key, op, "count these tokens please");
+        assert_eq!(r.status, 200, "{op}: {}", r.text());
+        let (i, o) = reported_tokens(op, &r);
+        assert!(i > 0 && o > 0, "{op}: {i}/{o}");
+        want.push(
+            json!({ "key": op, "requests": 1, "errors": 0, "input_tokens": i,
+                          "output_tokens": o, "cache_read_tokens": 0,
+                          "cache_write_tokens": 0 }),
+        );
+    }
+    // Prompt caching: the first call writes the system prompt's prefix, the second (a stream)
+    // reads it; both land in the key's usage.
+    let cache = create_key(&env, None, &["--name", "cache"]);
+    let auth = format!("Bearer {cache}");
+    let system = "You answer questions about the brock command-line tool. ".repeat(40);
+    let cached = json!({
+        "system": [{ "text": system }, { "cachePoint": { "type": "default" } }],
+        "messages": [{ "role": "user", "content": [{ "text": "hi" }] }],
+    });
+    let (mut read, mut write, mut tokens) = (0, 0, 0);
+    for op in ["converse", "converse-stream"] {
+        let r = gw.request(
+            "POST",
+            &format!("/bedrock/model/amazon.nova-lite-v1:0/{op}"),
+            &[("Authorization", &auth)],
+            cached.to_string().as_bytes(),
+        );
+        assert_eq!(r.status, 200, "{op}: {}", r.text());
+        let u = converse_usage(&r);
+        read += u["cacheReadInputTokens"].as_u64().unwrap();
+        write += u["cacheWriteInputTokens"].as_u64().unwrap();
+        tokens += u["inputTokens"].as_u64().unwrap() + u["outputTokens"].as_u64().unwrap();
+    }
+    assert!(read > 0 && write > 0, "{read} {write}");
+
+    // The budget is spent by pass-through streams alone, then refused before Bedrock.
+    let mut spent = 0;
+    let refused = eventually(Duration::from_secs(10), || {
+        let r = native(&gw, &budget, "invoke-with-response-stream", "hi");
+        if r.status == 200 {
+            let (i, o) = reported_tokens("invoke-with-response-stream", &r);
+            spent += i + o;
+            return false;
+        }
+        r.status == 429
+            && r.json()["error"]["code"] == "insufficient_quota"
+            && r.text().contains("token budget of 40 tokens is spent")
+    });
+    assert!(refused, "spent {spent} tokens without a refusal");
+    assert!(spent >= 40, "refused after {spent} tokens only");
+    let (code, err) = gw.stop();
+    assert_eq!(code, Some(0), "{err}");
+
+    for (op, w) in OPS.iter().zip(&want) {
+        let line = format!(
+            "POST /bedrock/model/amazon.nova-lite-v1:0/{op} model=amazon.nova-lite-v1:0 status=200 tokens={}/{} ",
+            w["input_tokens"], w["output_tokens"]
+        );
+        assert!(err.lines().any(|l| l.starts_with(&line)), "{line}\n{err}");
+    }
+    let out = brock_serve(&env, None, &["usage", "--by", "key", "--output", "json"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let usage: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let rows = usage.as_array().unwrap();
+    for w in &want {
+        assert!(rows.contains(w), "{w} in {usage}");
+    }
+    let c = rows.iter().find(|r| r["key"] == "cache").unwrap();
+    assert_eq!(
+        (
+            c["cache_read_tokens"].as_u64(),
+            c["cache_write_tokens"].as_u64(),
+            c["input_tokens"].as_u64().unwrap() + c["output_tokens"].as_u64().unwrap()
+        ),
+        (Some(read), Some(write), tokens),
+        "{c}"
+    );
+    let b = rows.iter().find(|r| r["key"] == "budget").unwrap();
+    assert_eq!(
+        b["input_tokens"].as_u64().unwrap() + b["output_tokens"].as_u64().unwrap(),
+        spent,
+        "{b}"
+    );
 }

@@ -194,21 +194,54 @@ fn end_of_stream(buf: &BytesMut, mid_frame: bool) -> Result<()> {
 pub fn decode_event_stream<'a>(
     chunks: impl IntoIterator<Item = &'a [u8]>,
 ) -> (Vec<Event>, Option<Error>) {
-    let mut decoder = MessageFrameDecoder::new();
-    let mut buf = BytesMut::new();
-    let mut checked = false;
+    let mut frames = FrameDecoder::new();
     let mut events = Vec::new();
     for chunk in chunks {
-        buf.extend_from_slice(chunk);
-        loop {
-            match decode_one(&mut decoder, &mut buf, &mut checked) {
-                Ok(Some(ev)) => events.push(ev),
-                Ok(None) => break,
-                Err(e) => return (events, Some(e)),
-            }
+        if let Err(e) = frames.push(chunk, |ev| events.push(ev)) {
+            return (events, Some(e));
         }
     }
-    (events, end_of_stream(&buf, checked).err())
+    (events, frames.finish().err())
+}
+
+/// Decodes event-stream bytes pushed in as some other reader receives them (the gateway's
+/// pass-through watches a copy of what it relays), with the same checks as [`EventStream`].
+pub struct FrameDecoder {
+    decoder: MessageFrameDecoder,
+    buf: BytesMut,
+    /// The prelude of the frame at the front of `buf` has been checked.
+    checked: bool,
+}
+
+impl Default for FrameDecoder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl FrameDecoder {
+    pub fn new() -> FrameDecoder {
+        FrameDecoder {
+            decoder: MessageFrameDecoder::new(),
+            buf: BytesMut::new(),
+            checked: false,
+        }
+    }
+
+    /// Hands `each` every message `chunk` completes. After an error the stream is not
+    /// decodable any further.
+    pub fn push(&mut self, chunk: &[u8], mut each: impl FnMut(Event)) -> Result<()> {
+        self.buf.extend_from_slice(chunk);
+        while let Some(ev) = decode_one(&mut self.decoder, &mut self.buf, &mut self.checked)? {
+            each(ev);
+        }
+        Ok(())
+    }
+
+    /// At the end of the body: an error if it stopped inside a frame.
+    pub fn finish(&self) -> Result<()> {
+        end_of_stream(&self.buf, self.checked)
+    }
 }
 
 /// Frames of an `application/vnd.amazon.eventstream` body, decoded as they arrive.

@@ -25,7 +25,7 @@ use std::time::Duration;
 pub use aws_credential_types::Credentials;
 pub use client::{ApiRequest, Client, GiveUp, Retries, RetryDecision, Service, path_segment};
 pub use error::{Error, Result};
-pub use eventstream::{Event, EventStream, decode_event_stream};
+pub use eventstream::{Event, EventStream, FrameDecoder, decode_event_stream};
 pub use redact::{check_endpoint_url, redact_header};
 pub use response::{ApiResponse, MAX_FRAME, MAX_RESPONSE_BODY, parse_error_body};
 pub use retry::RetryMode;
