@@ -96,20 +96,7 @@ pub fn prepare(req: &ChatRequest, route: &RouteOptions, stream: bool) -> Result<
     } else {
         plan.path(path_segment)
     };
-    let mut api = ApiRequest::post_json(Service::Runtime, path, &plan.body);
-    if let Route::Invoke(_) = plan.route {
-        // InvokeModel takes the answer's media type as a header; the streaming operation
-        // names it differently.
-        let accept = if stream {
-            "x-amzn-bedrock-accept"
-        } else {
-            "accept"
-        };
-        api = api.header(accept, "application/json");
-    }
-    for (k, v) in &plan.headers {
-        api = api.header(k.clone(), v.clone());
-    }
+    let mut api = plan_request(&plan, path);
     if let Some(var) = &route.api_key_env {
         let key = std::env::var(var)
             .ok()
@@ -123,6 +110,26 @@ pub fn prepare(req: &ChatRequest, route: &RouteOptions, stream: bool) -> Result<
         api = api.header("authorization", format!("Bearer {key}"));
     }
     Ok(Prepared { plan, api })
+}
+
+/// The request a plan sends to `path` (its own `/model/ID/OP`, or a proxy's URL), with the
+/// headers the route needs. Shared with the gateway's chat-shaped routes.
+pub fn plan_request(plan: &brock_core::route::Plan, path: String) -> ApiRequest {
+    let mut api = ApiRequest::post_json(Service::Runtime, path, &plan.body);
+    if let Route::Invoke(_) = plan.route {
+        // InvokeModel takes the answer's media type as a header; the streaming operation
+        // names it differently.
+        let accept = if plan.operation == "invoke-with-response-stream" {
+            "x-amzn-bedrock-accept"
+        } else {
+            "accept"
+        };
+        api = api.header(accept, "application/json");
+    }
+    for (k, v) in &plan.headers {
+        api = api.header(k.clone(), v.clone());
+    }
+    api
 }
 
 /// How a turn is sent.

@@ -7,7 +7,7 @@ use axum::Extension;
 use axum::body::Body;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use brock_bedrock::{ApiRequest, EventStream, Service, path_segment};
+use brock_bedrock::{ApiRequest, EventStream, path_segment};
 use brock_core::converse::{StructuredOutput, take_structured_answer};
 use brock_core::openai::{ChunkEncoder, chat_completion, parse_request};
 use brock_core::route::{self, Decoder, Route, RouteChoice};
@@ -40,27 +40,7 @@ pub async fn completions(
     }
     req.validate().map_err(ApiError::from_core)?;
     let stream = parsed.stream;
-    let plan = route::plan(&req, RouteChoice::Auto, stream).map_err(ApiError::from_core)?;
-    if plan.route == Route::ConverseLike {
-        return Err(ApiError::bad_request(
-            "converse_like/ models go to a proxy, not to Bedrock: the gateway does not forward them",
-            Some("model"),
-        ));
-    }
-    let mut api = ApiRequest::post_json(Service::Runtime, plan.path(path_segment), &plan.body);
-    if let Route::Invoke(_) = plan.route {
-        // InvokeModel takes the answer's media type as a header; the streaming operation
-        // names it differently.
-        let accept = if stream {
-            "x-amzn-bedrock-accept"
-        } else {
-            "accept"
-        };
-        api = api.header(accept, "application/json");
-    }
-    for (k, v) in &plan.headers {
-        api = api.header(k.clone(), v.clone());
-    }
+    let (plan, api) = plan_upstream(&req, stream)?;
     let id = format!("chatcmpl-{}", uuid::Uuid::new_v4().simple());
     let created = unix_now();
     let think = plan
@@ -177,6 +157,23 @@ pub(super) fn upstream_shape(e: brock_core::Error) -> ApiError {
         None,
         None,
     )
+}
+
+/// The route plan for a chat-shaped request and the upstream request it sends (the CLI's
+/// own request builder); converse_like models, which go to a proxy, are refused.
+pub(super) fn plan_upstream(
+    req: &brock_core::request::ChatRequest,
+    stream: bool,
+) -> Result<(route::Plan, ApiRequest), ApiError> {
+    let plan = route::plan(req, RouteChoice::Auto, stream).map_err(ApiError::from_core)?;
+    if plan.route == Route::ConverseLike {
+        return Err(ApiError::bad_request(
+            "converse_like/ models go to a proxy, not to Bedrock: the gateway does not forward them",
+            Some("model"),
+        ));
+    }
+    let api = crate::engine::plan_request(&plan, plan.path(path_segment));
+    Ok((plan, api))
 }
 
 /// A server-sent event stream response.

@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use brock_bedrock::{ApiRequest, EventStream, Service, path_segment};
 use brock_core::anthropic_api::{self, EventEncoder};
-use brock_core::route::{self, Decoder, Route, RouteChoice};
+use brock_core::route::Decoder;
 use brock_core::stream::StreamEvent;
 use brock_core::think::{DEFAULT_TAGS, InlineThinkSplitter, split_message};
 use brock_core::{ModelFamily, ModelRef};
@@ -330,30 +330,12 @@ async fn converse(
     req.model_id = model_id;
     req.validate().map_err(ApiError::from_core)?;
     let stream = parsed.stream;
-    let plan = route::plan(&req, RouteChoice::Auto, stream).map_err(ApiError::from_core)?;
-    if plan.route == Route::ConverseLike {
-        return Err(ApiError::bad_request(
-            "converse_like/ models go to a proxy, not to Bedrock: the gateway does not forward them",
-            Some("model"),
-        ));
-    }
+    let (plan, api) = super::chat::plan_upstream(&req, stream)?;
     // Reasoning a model writes inline in <think> tags becomes thinking blocks, as on
     // /v1/chat/completions it becomes reasoning_content.
     let think = plan
         .inline_think
         .then(|| InlineThinkSplitter::new(DEFAULT_TAGS));
-    let mut api = ApiRequest::post_json(Service::Runtime, plan.path(path_segment), &plan.body);
-    if let Route::Invoke(_) = plan.route {
-        let accept = if stream {
-            "x-amzn-bedrock-accept"
-        } else {
-            "accept"
-        };
-        api = api.header(accept, "application/json");
-    }
-    for (k, v) in &plan.headers {
-        api = api.header(k.clone(), v.clone());
-    }
     let id = message_id();
     let decoder = plan.decoder;
     let resp = super::error::send(&state.client, &api).await?;

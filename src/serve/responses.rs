@@ -14,12 +14,12 @@ use axum::Extension;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use brock_bedrock::{ApiRequest, EventStream, Service, path_segment};
+use brock_bedrock::EventStream;
 use brock_core::converse::{StructuredOutput, take_structured_answer};
 use brock_core::openai::responses::{
     Head, ResponsesEncoder, events_for_response, output_items, parse_request, response_object,
 };
-use brock_core::route::{self, Decoder, Route, RouteChoice};
+use brock_core::route::Decoder;
 use brock_core::stream::{Accumulator, StreamEvent};
 use brock_core::think::{DEFAULT_TAGS, InlineThinkSplitter, split_message};
 use brock_core::{ChatResponse, Conversation};
@@ -177,25 +177,7 @@ pub async fn create(
     }
     req.validate().map_err(ApiError::from_core)?;
     let stream = parsed.stream;
-    let plan = route::plan(&req, RouteChoice::Auto, stream).map_err(ApiError::from_core)?;
-    if plan.route == Route::ConverseLike {
-        return Err(ApiError::bad_request(
-            "converse_like/ models go to a proxy, not to Bedrock: the gateway does not forward them",
-            Some("model"),
-        ));
-    }
-    let mut api = ApiRequest::post_json(Service::Runtime, plan.path(path_segment), &plan.body);
-    if let Route::Invoke(_) = plan.route {
-        let accept = if stream {
-            "x-amzn-bedrock-accept"
-        } else {
-            "accept"
-        };
-        api = api.header(accept, "application/json");
-    }
-    for (k, v) in &plan.headers {
-        api = api.header(k.clone(), v.clone());
-    }
+    let (plan, api) = super::chat::plan_upstream(&req, stream)?;
     let head = Head {
         id: format!("resp_{}", uuid::Uuid::new_v4().simple()),
         created_at: unix_now(),
