@@ -1189,29 +1189,28 @@ pub(crate) fn run_client(script: &str, vars: &[(&str, &str)]) {
     );
 }
 
-#[test]
-fn the_openai_python_sdk_works_against_the_gateway() {
+/// Runs a client script (see [`run_client`]) against a gateway that wants `key`, and returns
+/// the gateway's log, in which the key never appears.
+pub(crate) fn client_through_gateway(script: &str, key: &str) -> String {
     let env = TestEnv::new();
-    let key = "sk-brock-test-key";
     let gw = Gateway::start(&env, &["--api-key-env", "GW_KEY"], &[("GW_KEY", key)]);
     run_client(
-        "openai_sdk.py",
+        script,
         &[("BROCK_GATEWAY", &gw.url), ("BROCK_GATEWAY_KEY", key)],
     );
     let (_, err) = gw.stop();
     assert!(!err.contains(key), "{err}");
+    err
+}
+
+#[test]
+fn the_openai_python_sdk_works_against_the_gateway() {
+    client_through_gateway("openai_sdk.py", "sk-brock-test-key");
 }
 
 #[test]
 fn boto3_converses_through_the_bedrock_passthrough_with_the_gateway_key() {
-    let env = TestEnv::new();
-    let key = "gateway-key-for-boto3";
-    let gw = Gateway::start(&env, &["--api-key-env", "GW_KEY"], &[("GW_KEY", key)]);
-    run_client(
-        "boto3_passthrough.py",
-        &[("BROCK_GATEWAY", &gw.url), ("BROCK_GATEWAY_KEY", key)],
-    );
-    let (_, err) = gw.stop();
+    let err = client_through_gateway("boto3_passthrough.py", "gateway-key-for-boto3");
     assert!(
         err.lines().any(|l| l
             .starts_with("POST /bedrock/model/amazon.nova-lite-v1:0/converse-stream")
@@ -1492,11 +1491,5 @@ fn cors_is_off_unless_an_origin_is_configured() {
 
 #[test]
 fn langchains_openai_chat_and_embeddings_classes_work_against_the_gateway() {
-    let env = TestEnv::new();
-    let key = "sk-langchain";
-    let gw = Gateway::start(&env, &["--api-key-env", "GW_KEY"], &[("GW_KEY", key)]);
-    run_client(
-        "langchain_openai_classes.py",
-        &[("BROCK_GATEWAY", &gw.url), ("BROCK_GATEWAY_KEY", key)],
-    );
+    client_through_gateway("langchain_openai_classes.py", "sk-langchain");
 }

@@ -6,7 +6,7 @@ use base64::Engine;
 use serde_json::{Value, json};
 
 use crate::common::TestEnv;
-use crate::serve::{Gateway, Resp, run_client};
+use crate::serve::{Gateway, Resp, client_through_gateway};
 
 const CLAUDE: &str = "us.anthropic.claude-sonnet-4-5-20250929-v1:0";
 
@@ -47,15 +47,7 @@ fn upstream(env: &TestEnv) -> (String, Value) {
 
 #[test]
 fn the_anthropic_python_sdk_works_against_the_gateway() {
-    let env = TestEnv::new();
-    let key = "sk-brock-anthropic-key";
-    let gw = Gateway::start(&env, &["--api-key-env", "GW_KEY"], &[("GW_KEY", key)]);
-    run_client(
-        "anthropic_sdk.py",
-        &[("BROCK_GATEWAY", &gw.url), ("BROCK_GATEWAY_KEY", key)],
-    );
-    let (_, err) = gw.stop();
-    assert!(!err.contains(key), "{err}");
+    let err = client_through_gateway("anthropic_sdk.py", "sk-brock-anthropic-key");
     // Every call is logged with its model and tokens, streams too.
     let ok: Vec<&str> = err
         .lines()

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::common::TestEnv;
-use crate::serve::{Gateway, http, run_client};
+use crate::serve::{Gateway, client_through_gateway, http};
 
 /// The `data:` payloads of a Responses stream, each checked against its `event:` line.
 fn events(text: &str) -> Vec<Value> {
@@ -25,29 +25,14 @@ fn events(text: &str) -> Vec<Value> {
 
 #[test]
 fn the_openai_sdk_responses_api_works_against_the_gateway() {
-    let env = TestEnv::new();
-    let key = "sk-brock-responses-key";
-    let gw = Gateway::start(&env, &["--api-key-env", "GW_KEY"], &[("GW_KEY", key)]);
-    run_client(
-        "openai_responses.py",
-        &[("BROCK_GATEWAY", &gw.url), ("BROCK_GATEWAY_KEY", key)],
-    );
-    let (_, err) = gw.stop();
-    assert!(!err.contains(key), "{err}");
+    client_through_gateway("openai_responses.py", "sk-brock-responses-key");
 }
 
 /// The README's Agents SDK setup, run: the agent loop calls the tool and sends the reasoning
 /// and the call back through the gateway.
 #[test]
 fn an_openai_agents_sdk_agent_runs_tools_with_reasoning_through_the_gateway() {
-    let env = TestEnv::new();
-    let key = "sk-brock-agents-key";
-    let gw = Gateway::start(&env, &["--api-key-env", "GW_KEY"], &[("GW_KEY", key)]);
-    run_client(
-        "openai_agents.py",
-        &[("BROCK_GATEWAY", &gw.url), ("BROCK_GATEWAY_KEY", key)],
-    );
-    let (_, err) = gw.stop();
+    let err = client_through_gateway("openai_agents.py", "sk-brock-agents-key");
     let posts = err
         .lines()
         .filter(|l| l.starts_with("POST /v1/responses model=sonnet status=200"))
