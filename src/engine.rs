@@ -132,6 +132,49 @@ pub fn plan_request(plan: &brock_core::route::Plan, path: String) -> ApiRequest 
     api
 }
 
+/// Whether an answer came whole rather than as an event stream. A proxy may answer either way
+/// whatever was asked: the media type decides.
+pub fn answer_is_whole(resp: &brock_bedrock::ApiResponse, stream: bool) -> bool {
+    match resp.header("content-type") {
+        _ if resp.is_event_stream() => false,
+        Some(ct) if ct.starts_with("application/json") => true,
+        _ => !stream,
+    }
+}
+
+/// Reads and decodes an answer that came whole: the outer error is the transport's, the inner
+/// one an answer the decoder cannot read. InvokeModel reports token counts and latency in
+/// headers, which the decoder reads beside the body; with `inline_think` the `<think>` text a
+/// model writes becomes reasoning.
+pub async fn read_whole(
+    resp: brock_bedrock::ApiResponse,
+    decoder: &brock_core::route::Decoder,
+    inline_think: bool,
+) -> std::result::Result<std::result::Result<ChatResponse, brock_core::Error>, brock_bedrock::Error>
+{
+    let headers: Vec<(String, String)> = [
+        "x-amzn-bedrock-input-token-count",
+        "x-amzn-bedrock-output-token-count",
+        "x-amzn-bedrock-invocation-latency",
+    ]
+    .iter()
+    .filter_map(|h| resp.header(h).map(|v| (h.to_string(), v.to_string())))
+    .collect();
+    let body = resp.bytes().await?;
+    let parsed = decoder.parse_whole(&body, |name| {
+        headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.clone())
+    });
+    Ok(parsed.map(|mut parsed| {
+        if inline_think {
+            parsed.message = split_message(&parsed.message, DEFAULT_TAGS);
+        }
+        parsed
+    }))
+}
+
 /// How a turn is sent.
 #[derive(Debug, Clone, Default)]
 pub struct TurnOptions {
@@ -482,34 +525,10 @@ impl Exchange {
         sink: &mut dyn Sink,
     ) -> Result<ChatResponse> {
         let resp = client.send(api).await?;
-        // A proxy may answer either way whatever was asked: the media type decides.
-        let whole = match resp.header("content-type") {
-            _ if resp.is_event_stream() => false,
-            Some(ct) if ct.starts_with("application/json") => true,
-            _ => !stream,
-        };
-        if whole {
-            // InvokeModel reports token counts and latency in headers.
-            let headers: Vec<(String, String)> = [
-                "x-amzn-bedrock-input-token-count",
-                "x-amzn-bedrock-output-token-count",
-                "x-amzn-bedrock-invocation-latency",
-            ]
-            .iter()
-            .filter_map(|h| resp.header(h).map(|v| (h.to_string(), v.to_string())))
-            .collect();
-            let body = resp.bytes().await?;
-            let mut parsed = decoder
-                .parse_whole(&body, |name| {
-                    headers
-                        .iter()
-                        .find(|(k, _)| k.eq_ignore_ascii_case(name))
-                        .map(|(_, v)| v.clone())
-                })
+        if answer_is_whole(&resp, stream) {
+            let parsed = read_whole(resp, decoder, self.think.is_some())
+                .await?
                 .map_err(core_error)?;
-            if self.think.is_some() {
-                parsed.message = split_message(&parsed.message, DEFAULT_TAGS);
-            }
             self.first_token = Some(self.started.elapsed());
             sink.whole(&parsed)?;
             return Ok(parsed);

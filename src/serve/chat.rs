@@ -12,7 +12,7 @@ use brock_core::converse::{StructuredOutput, take_structured_answer};
 use brock_core::openai::{ChunkEncoder, chat_completion, parse_request};
 use brock_core::route::{self, Decoder, Route, RouteChoice};
 use brock_core::stream::{Accumulator, StreamEvent};
-use brock_core::think::{DEFAULT_TAGS, InlineThinkSplitter, split_message};
+use brock_core::think::{DEFAULT_TAGS, InlineThinkSplitter};
 use bytes::Bytes;
 use serde_json::{Value, json};
 
@@ -50,32 +50,11 @@ pub async fn completions(
     let decoder = plan.decoder;
 
     let resp = super::error::send(&state.client, &api).await?;
-    let whole = match resp.header("content-type") {
-        _ if resp.is_event_stream() => false,
-        Some(ct) if ct.starts_with("application/json") => true,
-        _ => !stream,
-    };
+    let whole = crate::engine::answer_is_whole(&resp, stream);
     if whole {
-        let headers: Vec<(String, String)> = [
-            "x-amzn-bedrock-input-token-count",
-            "x-amzn-bedrock-output-token-count",
-            "x-amzn-bedrock-invocation-latency",
-        ]
-        .iter()
-        .filter_map(|h| resp.header(h).map(|v| (h.to_string(), v.to_string())))
-        .collect();
-        let body = resp.bytes().await?;
-        let mut parsed = decoder
-            .parse_whole(&body, |name| {
-                headers
-                    .iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case(name))
-                    .map(|(_, v)| v.clone())
-            })
+        let mut parsed = crate::engine::read_whole(resp, &decoder, think.is_some())
+            .await?
             .map_err(upstream_shape)?;
-        if think.is_some() {
-            parsed.message = split_message(&parsed.message, DEFAULT_TAGS);
-        }
         if let Some(mode) = &structured {
             take_structured_answer(&mut parsed, mode).map_err(upstream_shape)?;
         }

@@ -18,7 +18,7 @@ use brock_bedrock::{ApiRequest, EventStream, Service, path_segment};
 use brock_core::anthropic_api::{self, EventEncoder};
 use brock_core::route::Decoder;
 use brock_core::stream::StreamEvent;
-use brock_core::think::{DEFAULT_TAGS, InlineThinkSplitter, split_message};
+use brock_core::think::{DEFAULT_TAGS, InlineThinkSplitter};
 use brock_core::{ModelFamily, ModelRef};
 use bytes::Bytes;
 use http::HeaderMap;
@@ -340,25 +340,9 @@ async fn converse(
     let decoder = plan.decoder;
     let resp = super::error::send(&state.client, &api).await?;
     if !resp.is_event_stream() {
-        let headers: Vec<(String, String)> = [
-            "x-amzn-bedrock-input-token-count",
-            "x-amzn-bedrock-output-token-count",
-        ]
-        .iter()
-        .filter_map(|h| resp.header(h).map(|v| (h.to_string(), v.to_string())))
-        .collect();
-        let bytes = resp.bytes().await?;
-        let mut answer = decoder
-            .parse_whole(&bytes, |name| {
-                headers
-                    .iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case(name))
-                    .map(|(_, v)| v.clone())
-            })
+        let answer = crate::engine::read_whole(resp, &decoder, think.is_some())
+            .await?
             .map_err(upstream_shape)?;
-        if think.is_some() {
-            answer.message = split_message(&answer.message, DEFAULT_TAGS);
-        }
         note.tokens(answer.usage.input, answer.usage.output);
         let doc = anthropic_api::message_json(&answer, &client_model, &id);
         if !stream {

@@ -21,7 +21,7 @@ use brock_core::openai::responses::{
 };
 use brock_core::route::Decoder;
 use brock_core::stream::{Accumulator, StreamEvent};
-use brock_core::think::{DEFAULT_TAGS, InlineThinkSplitter, split_message};
+use brock_core::think::{DEFAULT_TAGS, InlineThinkSplitter};
 use brock_core::{ChatResponse, Conversation};
 use bytes::Bytes;
 use http::StatusCode;
@@ -203,36 +203,15 @@ pub async fn create(
     let decoder = plan.decoder;
 
     let resp = super::error::send(&state.client, &api).await?;
-    let whole = match resp.header("content-type") {
-        _ if resp.is_event_stream() => false,
-        Some(ct) if ct.starts_with("application/json") => true,
-        _ => !stream,
-    };
+    let whole = crate::engine::answer_is_whole(&resp, stream);
     let mut encoder = ResponsesEncoder::new(head.clone());
     if let Some(name) = json_tool {
         encoder = encoder.with_json_tool(name);
     }
     if whole {
-        let headers: Vec<(String, String)> = [
-            "x-amzn-bedrock-input-token-count",
-            "x-amzn-bedrock-output-token-count",
-            "x-amzn-bedrock-invocation-latency",
-        ]
-        .iter()
-        .filter_map(|h| resp.header(h).map(|v| (h.to_string(), v.to_string())))
-        .collect();
-        let body = resp.bytes().await?;
-        let mut answer = decoder
-            .parse_whole(&body, |name| {
-                headers
-                    .iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case(name))
-                    .map(|(_, v)| v.clone())
-            })
+        let mut answer = crate::engine::read_whole(resp, &decoder, think.is_some())
+            .await?
             .map_err(upstream_shape)?;
-        if think.is_some() {
-            answer.message = split_message(&answer.message, DEFAULT_TAGS);
-        }
         note.tokens(answer.usage.input, answer.usage.output);
         if stream {
             // Asked to stream, answered whole (a proxy may): the same events, all at once;
