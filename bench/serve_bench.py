@@ -61,6 +61,9 @@ def base_env(home: str) -> dict:
         "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
         "NO_COLOR": "1",
     }
+    # The gateway's thread count (tokio's default is one per CPU).
+    if "TOKIO_WORKER_THREADS" in os.environ:
+        env["TOKIO_WORKER_THREADS"] = os.environ["TOKIO_WORKER_THREADS"]
     return env
 
 
