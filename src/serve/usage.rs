@@ -9,6 +9,7 @@ use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
 
 use super::log::Fields;
+use super::rate::Limits;
 use super::store::{Store, UsageRecord, now_millis};
 
 /// At most this many records are kept while the database is down; older ones are dropped
@@ -23,7 +24,11 @@ enum Msg {
 }
 
 #[derive(Clone)]
-pub struct Sink(mpsc::UnboundedSender<Msg>);
+pub struct Sink {
+    tx: mpsc::UnboundedSender<Msg>,
+    /// Rate-limited keys count their tokens here at once, not when the writer gets to them.
+    rate: Arc<Limits>,
+}
 
 impl Sink {
     /// Called from the request log when a response body ends.
@@ -35,8 +40,13 @@ impl Sink {
         {
             return;
         }
-        let _ = self.0.send(Msg::Record(UsageRecord {
-            at: now_millis(),
+        let at = now_millis();
+        if let Some(id) = &f.key_id {
+            let tokens = f.input_tokens.unwrap_or(0) + f.output_tokens.unwrap_or(0);
+            self.rate.recorded(id, at, tokens as i64);
+        }
+        let _ = self.tx.send(Msg::Record(UsageRecord {
+            at,
             key_id: f.key_id.clone(),
             key_name: f.key_name.clone(),
             model: f.model.clone(),
@@ -54,7 +64,7 @@ impl Sink {
     /// records could not be written.
     pub async fn flush(&self, within: Duration) -> usize {
         let (tx, rx) = oneshot::channel();
-        if self.0.send(Msg::Flush(tx)).is_err() {
+        if self.tx.send(Msg::Flush(tx)).is_err() {
             return 0;
         }
         tokio::time::timeout(within, rx)
@@ -83,13 +93,13 @@ pub fn operation(path: &str) -> String {
     path.trim_start_matches('/').to_string()
 }
 
-pub fn start(store: Arc<Store>) -> Sink {
+pub fn start(store: Arc<Store>, rate: Arc<Limits>) -> Sink {
     let (tx, rx) = mpsc::unbounded_channel();
-    tokio::spawn(writer(store, rx));
-    Sink(tx)
+    tokio::spawn(writer(store, rate.clone(), rx));
+    Sink { tx, rate }
 }
 
-async fn writer(store: Arc<Store>, mut rx: mpsc::UnboundedReceiver<Msg>) {
+async fn writer(store: Arc<Store>, rate: Arc<Limits>, mut rx: mpsc::UnboundedReceiver<Msg>) {
     let mut pending: Vec<UsageRecord> = Vec::new();
     let mut dropped = 0usize;
     let mut writes = 0u64;
@@ -102,13 +112,13 @@ async fn writer(store: Arc<Store>, mut rx: mpsc::UnboundedReceiver<Msg>) {
             match tokio::time::timeout(RETRY_EVERY, rx.recv()).await {
                 Ok(m) => m,
                 Err(_) => {
-                    write(&store, &mut pending).await;
+                    write(&store, &rate, &mut pending).await;
                     continue;
                 }
             }
         };
         let Some(msg) = msg else {
-            write(&store, &mut pending).await;
+            write(&store, &rate, &mut pending).await;
             return;
         };
         let mut flushes = Vec::new();
@@ -123,12 +133,12 @@ async fn writer(store: Arc<Store>, mut rx: mpsc::UnboundedReceiver<Msg>) {
                 Err(_) => break,
             }
         }
-        write(&store, &mut pending).await;
+        write(&store, &rate, &mut pending).await;
         if !flushes.is_empty() {
             // A flush waits for the database until its caller gives up.
             while !pending.is_empty() {
                 tokio::time::sleep(RETRY_EVERY / 4).await;
-                write(&store, &mut pending).await;
+                write(&store, &rate, &mut pending).await;
                 if flushes.iter().all(|f| f.is_closed()) {
                     break;
                 }
@@ -152,11 +162,16 @@ async fn writer(store: Arc<Store>, mut rx: mpsc::UnboundedReceiver<Msg>) {
     }
 }
 
-async fn write(store: &Store, pending: &mut Vec<UsageRecord>) {
+async fn write(store: &Store, rate: &Limits, pending: &mut Vec<UsageRecord>) {
     if pending.is_empty() {
         return;
     }
     if store.write_usage(pending).await.is_ok() {
+        for r in pending.iter() {
+            if let Some(id) = &r.key_id {
+                rate.written(id, r.at, r.input_tokens + r.output_tokens);
+            }
+        }
         pending.clear();
     }
 }

@@ -212,8 +212,8 @@ impl Store {
                 Box::pin(async move {
                     if sqlite {
                         // In WAL mode NORMAL stays consistent after a crash; only the last
-                        // commits before a power loss may go. FULL would put an fsync on every
-                        // rate-limited request's path.
+                        // commits before a power loss may go. FULL would put an fsync on the path of
+                        // every request that reserves rate-limit slots.
                         sqlx::query("PRAGMA synchronous=NORMAL")
                             .execute(&mut *conn)
                             .await?;
@@ -241,8 +241,8 @@ impl Store {
                 "cannot prepare the serve database {shown}: {other}"
             )),
         })?;
-        // A rate-limited request counts itself with one write on its path, which must not
-        // wait for Postgres to flush its log: the counters get connections without
+        // A rate-limited request whose replica holds no slot reserves some with one write on
+        // its path (see super::rate), which must not wait for Postgres to flush its log: the counters get connections without
         // synchronous commit (a crash of the database server itself may forget the last
         // fraction of a second of counts). Keys and usage stay on durable commits.
         let counters = if sqlite {
@@ -431,30 +431,38 @@ impl Store {
         Ok(row.try_get::<i64, _>("n")? > 0)
     }
 
-    /// Counts one request in the key's current minute unless that would pass `rpm`; returns
-    /// the minute's requests and tokens after counting, or None when the request is over.
-    pub async fn admit(
+    /// Takes `n` of the requests of a key's minute, all or none: none when that would pass
+    /// `rpm`, then one if one is left. Returns how many were taken and the minute's tokens, or
+    /// None when the minute's requests are all taken (see [`super::rate`]).
+    pub async fn reserve(
         &self,
         key_id: &str,
         window: i64,
+        n: i64,
         rpm: Option<i64>,
     ) -> std::result::Result<Option<(i64, i64)>, sqlx::Error> {
-        // One statement, so replicas racing for the last request of a minute cannot both win.
-        let row = sqlx::query(
-            "INSERT INTO serve_rate (key_id, window_start, requests, tokens) VALUES ($1, $2, 1, 0) \
-             ON CONFLICT (key_id, window_start) DO UPDATE SET requests = serve_rate.requests + 1 \
-             WHERE serve_rate.requests < $3 \
-             RETURNING requests, tokens",
-        )
-        .bind(key_id)
-        .bind(window)
-        .bind(rpm.unwrap_or(i64::MAX))
-        .fetch_optional(self.counters.as_ref().unwrap_or(&self.pool))
-        .await?;
-        match row {
-            Some(r) => Ok(Some((r.try_get("requests")?, r.try_get("tokens")?))),
-            None => Ok(None),
+        let rpm = rpm.unwrap_or(i64::MAX);
+        let n = n.clamp(1, rpm.max(1));
+        for n in if n > 1 { vec![n, 1] } else { vec![1] } {
+            // One statement, so replicas racing for the last requests of a minute cannot
+            // both win.
+            let row = sqlx::query(
+                "INSERT INTO serve_rate (key_id, window_start, requests, tokens) VALUES ($1, $2, $3, 0) \
+                 ON CONFLICT (key_id, window_start) DO UPDATE SET requests = serve_rate.requests + $3 \
+                 WHERE serve_rate.requests <= $4 - $3 \
+                 RETURNING requests, tokens",
+            )
+            .bind(key_id)
+            .bind(window)
+            .bind(n)
+            .bind(rpm)
+            .fetch_optional(self.counters.as_ref().unwrap_or(&self.pool))
+            .await?;
+            if let Some(r) = row {
+                return Ok(Some((n, r.try_get("tokens")?)));
+            }
         }
+        Ok(None)
     }
 
     /// Writes a batch of usage records, and adds their tokens to their keys' totals and
