@@ -21,14 +21,15 @@
 //! admitted more than rpm times in a minute.
 //!
 //! Tokens per minute: a reservation also reads the minute's token count (every replica's
-//! written usage). The estimate a request is checked against is that count plus the tokens
-//! this process has recorded since that were not yet written by the usage writer. It lags
-//! the truth by what other replicas used since this replica's last reservation (at most one
-//! slice of requests ago; tpm keys take slices of at most [`TPM_SLICE`]) and, as before
-//! slicing, by the requests still being answered (tokens are known only at their end). It
-//! over-counts by at most one usage batch that the writer committed while a reservation's
-//! statement ran, until the next reservation; and for the rest of the minute by records the
-//! writer had to drop while the database was unreachable.
+//! written usage). A request is checked against that count plus the tokens this process has
+//! recorded since that the usage writer had not yet written (the writer and a reservation's
+//! read exclude each other, so no batch is counted twice or missed). The estimate lags the
+//! truth by what other replicas used since this replica's last reservation (at most one slice
+//! of this replica's requests ago; keys with a tpm limit take slices of at most
+//! [`TPM_SLICE`]) and, as before slicing, by the requests still being answered (their tokens
+//! are known only at their end). It over-counts, for the rest of the minute, only the records
+//! the writer had to drop during a long database outage. A request refused for tokens takes
+//! no slot (it no longer counts against the key's rpm) and needs no database call.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -59,6 +60,10 @@ pub struct Unavailable;
 #[derive(Default)]
 pub struct Limits {
     keys: Mutex<HashMap<String, Arc<KeyRate>>>,
+    /// Held shared by reservations and exclusively by the usage writer while it commits a
+    /// batch and counts it as written: so the token count a reservation reads includes
+    /// exactly the batches its snapshot of `written` counts.
+    ledger: tokio::sync::RwLock<()>,
 }
 
 #[derive(Default)]
@@ -173,7 +178,7 @@ impl Limits {
     /// Counts one request of a key with rpm/tpm limits in the minute starting at `start`.
     /// Waits for the database (at most `wait`) only when this process holds no slot.
     pub async fn admit(
-        &self,
+        self: &Arc<Self>,
         store: &Arc<Store>,
         key_id: &str,
         rpm: Option<i64>,
@@ -187,6 +192,7 @@ impl Limits {
             if w.wants_prefetch(largest) {
                 w.refilling = true;
                 let job = Prefetch {
+                    limits: self.clone(),
                     store: store.clone(),
                     key: key.clone(),
                     key_id: key_id.to_string(),
@@ -207,6 +213,7 @@ impl Limits {
         }
         let reserve = async {
             let _one_at_a_time = key.refill.lock().await;
+            let _consistent = self.ledger.read().await;
             let (start, n, written) = {
                 let mut w = key.window.lock().unwrap_or_else(|e| e.into_inner());
                 w.at(start);
@@ -250,6 +257,12 @@ impl Limits {
         }
     }
 
+    /// Held by the usage writer from before it writes a batch until it has reported it
+    /// [`Limits::written`].
+    pub async fn writing(&self) -> tokio::sync::RwLockWriteGuard<'_, ()> {
+        self.ledger.write().await
+    }
+
     /// The usage writer's hook: those tokens are now in the database.
     pub fn written(&self, key_id: &str, at_millis: i64, tokens: i64) {
         if let Some(k) = self.known(key_id)
@@ -264,6 +277,7 @@ impl Limits {
 /// A key's next slice, reserved off the request path; a failure leaves the slots empty (the
 /// next request without a slot tries, and gets the 503 if the database stays away).
 struct Prefetch {
+    limits: Arc<Limits>,
     store: Arc<Store>,
     key: Arc<KeyRate>,
     key_id: String,
@@ -279,6 +293,7 @@ impl Prefetch {
         let key = &self.key;
         let work = async {
             let _one_at_a_time = key.refill.lock().await;
+            let _consistent = self.limits.ledger.read().await;
             let (n, written) = {
                 let w = key.window.lock().unwrap_or_else(|e| e.into_inner());
                 // A request that waited for the lock may have refilled already.

@@ -166,6 +166,7 @@ async fn write(store: &Store, rate: &Limits, pending: &mut Vec<UsageRecord>) {
     if pending.is_empty() {
         return;
     }
+    let _consistent = rate.writing().await;
     if store.write_usage(pending).await.is_ok() {
         for r in pending.iter() {
             if let Some(id) = &r.key_id {
