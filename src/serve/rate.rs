@@ -60,9 +60,9 @@ pub struct Unavailable;
 #[derive(Default)]
 pub struct Limits {
     keys: Mutex<HashMap<String, Arc<KeyRate>>>,
-    /// Held shared by reservations and exclusively by the usage writer while it commits a
-    /// batch and counts it as written: so the token count a reservation reads includes
-    /// exactly the batches its snapshot of `written` counts.
+    /// Held shared by reservations and exclusively by the usage writer while it adds a
+    /// batch's tokens to `serve_rate` and counts them as written: so the token count a
+    /// reservation reads includes exactly the tokens its snapshot of `written` counts.
     ledger: tokio::sync::RwLock<()>,
 }
 
@@ -188,8 +188,10 @@ impl Limits {
     ) -> Result<Admission, Unavailable> {
         let largest = largest_slice(rpm, tpm);
         let key = self.key(key_id, start);
-        let prefetch = |w: &mut Window| {
-            if w.wants_prefetch(largest) {
+        // Only after a request took a slot: one refused for its tokens uses none, and slots
+        // reserved for nothing would be missing from the other replicas' share.
+        let prefetch = |w: &mut Window, a: Admission| {
+            if a == Admission::Admitted && w.wants_prefetch(largest) {
                 w.refilling = true;
                 let job = Prefetch {
                     limits: self.clone(),
@@ -207,7 +209,7 @@ impl Limits {
             let mut w = key.window.lock().unwrap_or_else(|e| e.into_inner());
             w.at(start);
             if let Some(a) = w.take(tpm) {
-                prefetch(&mut w);
+                prefetch(&mut w, a);
                 return Ok(a);
             }
         }
@@ -219,7 +221,7 @@ impl Limits {
                 w.at(start);
                 // The reservation this request waited for may have left a slot.
                 if let Some(a) = w.take(tpm) {
-                    prefetch(&mut w);
+                    prefetch(&mut w, a);
                     return Ok(a);
                 }
                 (w.start, w.next, w.written)
@@ -237,7 +239,7 @@ impl Limits {
                 None if got.is_some() => Admission::Admitted,
                 None => Admission::Requests,
             };
-            prefetch(&mut w);
+            prefetch(&mut w, a);
             Ok(a)
         };
         tokio::time::timeout(wait, reserve)
@@ -263,11 +265,17 @@ impl Limits {
         self.ledger.write().await
     }
 
-    /// The usage writer's hook: those tokens are now in the database.
-    pub fn written(&self, key_id: &str, at_millis: i64, tokens: i64) {
+    /// Whether `key_id` is rate-limited here (only those keys' tokens go to `serve_rate`).
+    pub fn tracks(&self, key_id: &str) -> bool {
+        self.known(key_id).is_some()
+    }
+
+    /// The usage writer's hook: `tokens` of the minute starting at `start` (Unix seconds) are
+    /// now in the database.
+    pub fn written(&self, key_id: &str, start: i64, tokens: i64) {
         if let Some(k) = self.known(key_id)
             && let Ok(mut w) = k.window.lock()
-            && w.start == at_millis / 60_000 * 60
+            && w.start == start
         {
             w.written += tokens;
         }

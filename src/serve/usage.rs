@@ -166,13 +166,28 @@ async fn write(store: &Store, rate: &Limits, pending: &mut Vec<UsageRecord>) {
     if pending.is_empty() {
         return;
     }
-    let _consistent = rate.writing().await;
-    if store.write_usage(pending).await.is_ok() {
-        for r in pending.iter() {
-            if let Some(id) = &r.key_id {
-                rate.written(id, r.at, r.input_tokens + r.output_tokens);
+    if store.write_usage(pending).await.is_err() {
+        return;
+    }
+    // The rate-limited keys' tokens, per key and minute, into their per-minute counters: a
+    // separate, short statement each, so reservations wait for no durable commit. One that
+    // fails leaves those tokens out of the shared count (this process still counts them).
+    let mut per: std::collections::BTreeMap<(&str, i64), i64> = Default::default();
+    for r in pending.iter() {
+        if let Some(id) = &r.key_id
+            && rate.tracks(id)
+        {
+            *per.entry((id.as_str(), r.at / 60_000 * 60)).or_default() +=
+                r.input_tokens + r.output_tokens;
+        }
+    }
+    if !per.is_empty() {
+        let _consistent = rate.writing().await;
+        for ((id, window), tokens) in per {
+            if tokens > 0 && store.add_rate_tokens(id, window, tokens).await.is_ok() {
+                rate.written(id, window, tokens);
             }
         }
-        pending.clear();
     }
+    pending.clear();
 }

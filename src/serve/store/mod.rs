@@ -465,8 +465,8 @@ impl Store {
         Ok(None)
     }
 
-    /// Writes a batch of usage records, and adds their tokens to their keys' totals and
-    /// per-minute counters, in one transaction.
+    /// Writes a batch of usage records, and adds their tokens to their keys' totals, in one
+    /// transaction.
     pub async fn write_usage(&self, batch: &[UsageRecord]) -> std::result::Result<(), sqlx::Error> {
         let mut tx: Transaction<'_, sqlx::Any> = self.pool.begin().await?;
         // 12 parameters a row: 400 rows stay under both SQLite's and Postgres's limits.
@@ -505,15 +505,14 @@ impl Store {
             }
             q.execute(&mut *tx).await?;
         }
-        // Per key and minute, so a batch costs a few statements, not one per request.
-        let mut per: std::collections::BTreeMap<(&str, i64), i64> = Default::default();
+        // Per key, so a batch costs a few statements, not one per request.
+        let mut per: std::collections::BTreeMap<&str, i64> = Default::default();
         for r in batch {
             if let Some(id) = &r.key_id {
-                *per.entry((id.as_str(), r.at / 60_000 * 60)).or_default() +=
-                    r.input_tokens + r.output_tokens;
+                *per.entry(id.as_str()).or_default() += r.input_tokens + r.output_tokens;
             }
         }
-        for ((id, window), tokens) in per {
+        for (id, tokens) in per {
             if tokens == 0 {
                 continue;
             }
@@ -522,17 +521,29 @@ impl Store {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query(
-                "INSERT INTO serve_rate (key_id, window_start, requests, tokens) VALUES ($1, $2, 0, $3) \
-                 ON CONFLICT (key_id, window_start) DO UPDATE SET tokens = serve_rate.tokens + $3",
-            )
-            .bind(id)
-            .bind(window)
-            .bind(tokens)
-            .execute(&mut *tx)
-            .await?;
         }
         tx.commit().await
+    }
+
+    /// Adds tokens to a key's minute (what tpm limits count), apart from the usage rows: the
+    /// usage writer holds off reservations while it does this (see [`super::rate`]), which
+    /// must not wait for a durable commit of a whole batch.
+    pub async fn add_rate_tokens(
+        &self,
+        key_id: &str,
+        window: i64,
+        tokens: i64,
+    ) -> std::result::Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO serve_rate (key_id, window_start, requests, tokens) VALUES ($1, $2, 0, $3) \
+             ON CONFLICT (key_id, window_start) DO UPDATE SET tokens = serve_rate.tokens + $3",
+        )
+        .bind(key_id)
+        .bind(window)
+        .bind(tokens)
+        .execute(self.counters.as_ref().unwrap_or(&self.pool))
+        .await
+        .map(|_| ())
     }
 
     /// Drops per-minute counters older than an hour (they only ever serve the current minute).
