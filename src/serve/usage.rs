@@ -10,7 +10,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::log::Fields;
 use super::rate::Limits;
-use super::store::{Store, UsageRecord, now_millis};
+use super::store::{Backend, RateTokens, Store, UsageRecord, now_millis};
 
 /// At most this many records are kept while the database is down; older ones are dropped
 /// (with one line on stderr) so an outage cannot exhaust memory.
@@ -166,26 +166,39 @@ async fn write(store: &Store, rate: &Limits, pending: &mut Vec<UsageRecord>) {
     if pending.is_empty() {
         return;
     }
-    if store.write_usage(pending).await.is_err() {
-        return;
-    }
-    // The rate-limited keys' tokens, per key and minute, into their per-minute counters: a
-    // separate, short statement each, so reservations wait for no durable commit. One that
-    // fails leaves those tokens out of the shared count (this process still counts them).
+    // The rate-limited keys' tokens, per key and minute, for their per-minute counters.
     let mut per: std::collections::BTreeMap<(&str, i64), i64> = Default::default();
     for r in pending.iter() {
         if let Some(id) = &r.key_id
             && rate.tracks(id)
+            && r.input_tokens + r.output_tokens > 0
         {
             *per.entry((id.as_str(), r.at / 60_000 * 60)).or_default() +=
                 r.input_tokens + r.output_tokens;
         }
     }
-    if !per.is_empty() {
+    let per: Vec<RateTokens> = per.into_iter().collect();
+    if store.backend == Backend::Sqlite {
         let _consistent = rate.writing().await;
-        for ((id, window), tokens) in per {
-            if tokens > 0 && store.add_rate_tokens(id, window, tokens).await.is_ok() {
-                rate.written(id, window, tokens);
+        if store.write_usage(pending, &per).await.is_err() {
+            return;
+        }
+        for &((id, window), tokens) in &per {
+            rate.written(id, window, tokens);
+        }
+    } else {
+        if store.write_usage(pending, &[]).await.is_err() {
+            return;
+        }
+        // A separate, short statement each (on connections without synchronous commit), so
+        // reservations wait for no durable commit. One that fails leaves those tokens out of
+        // the shared count (this process still counts them).
+        if !per.is_empty() {
+            let _consistent = rate.writing().await;
+            for &((id, window), tokens) in &per {
+                if store.add_rate_tokens(id, window, tokens).await.is_ok() {
+                    rate.written(id, window, tokens);
+                }
             }
         }
     }

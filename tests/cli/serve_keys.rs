@@ -1209,3 +1209,37 @@ fn a_tpm_limit_counts_this_gateways_tokens_before_the_usage_writer_can_write_the
         "{usage}"
     );
 }
+
+#[test]
+fn a_tpm_limit_on_two_gateways_counts_the_tokens_the_other_one_used() {
+    let pg = Postgres::start();
+    let url = pg.url();
+    let env = TestEnv::new();
+    let a = Gateway::start(&env, &["--database", &url], &[]);
+    let b = Gateway::start(&env, &["--database", &url], &[]);
+    in_one_minute(|i| {
+        let name = format!("shared-tpm-{i}");
+        let key = create_key(&env, Some(&url), &["--name", &name, "--tpm", "30"]);
+        // 10 tokens a request (1 in, 9 out): 20 on A, written to the key's minute.
+        assert_eq!(chat(&a, &key, "nova-lite").status, 200);
+        assert_eq!(chat(&a, &key, "nova-lite").status, 200);
+        let minute = format!(
+            "SELECT COALESCE(SUM(r.tokens), 0) FROM serve_rate r JOIN serve_keys k ON k.id = r.key_id \
+             WHERE k.name = '{name}'"
+        );
+        assert!(eventually(Duration::from_secs(10), || pg.query(&minute) == "20"));
+        // B reads those 20 when it reserves its first slot, and adds its own 10 at once.
+        assert_eq!(chat(&b, &key, "nova-lite").status, 200);
+        let r = chat(&b, &key, "nova-lite");
+        assert_eq!(r.status, 429, "{}", r.text());
+        assert!(
+            r.text().contains("limit of 30 tokens per minute"),
+            "{}",
+            r.text()
+        );
+    });
+    for gw in [a, b] {
+        let (code, err) = gw.stop();
+        assert_eq!(code, Some(0), "{err}");
+    }
+}

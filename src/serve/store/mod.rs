@@ -87,6 +87,12 @@ pub struct NewKey {
     pub metadata: serde_json::Map<String, serde_json::Value>,
 }
 
+/// Tokens of a key's minute: ((key id, minute start), tokens).
+pub type RateTokens<'a> = ((&'a str, i64), i64);
+
+const RATE_TOKENS: &str = "INSERT INTO serve_rate (key_id, window_start, requests, tokens) VALUES ($1, $2, 0, $3) \
+     ON CONFLICT (key_id, window_start) DO UPDATE SET tokens = serve_rate.tokens + $3";
+
 /// One request as the usage table keeps it.
 #[derive(Debug, Clone, Default)]
 pub struct UsageRecord {
@@ -466,8 +472,14 @@ impl Store {
     }
 
     /// Writes a batch of usage records, and adds their tokens to their keys' totals, in one
-    /// transaction.
-    pub async fn write_usage(&self, batch: &[UsageRecord]) -> std::result::Result<(), sqlx::Error> {
+    /// transaction; and `rate_tokens` (key, minute, tokens) to the per-minute counters, in the
+    /// same transaction on SQLite (where a commit costs no fsync and one writer at a time
+    /// writes anyway).
+    pub async fn write_usage(
+        &self,
+        batch: &[UsageRecord],
+        rate_tokens: &[RateTokens<'_>],
+    ) -> std::result::Result<(), sqlx::Error> {
         let mut tx: Transaction<'_, sqlx::Any> = self.pool.begin().await?;
         // 12 parameters a row: 400 rows stay under both SQLite's and Postgres's limits.
         for chunk in batch.chunks(400) {
@@ -522,28 +534,35 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
+        if self.backend == Backend::Sqlite {
+            for &((id, window), tokens) in rate_tokens {
+                sqlx::query(RATE_TOKENS)
+                    .bind(id)
+                    .bind(window)
+                    .bind(tokens)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
         tx.commit().await
     }
 
-    /// Adds tokens to a key's minute (what tpm limits count), apart from the usage rows: the
-    /// usage writer holds off reservations while it does this (see [`super::rate`]), which
-    /// must not wait for a durable commit of a whole batch.
+    /// Postgres: adds tokens to a key's minute (what tpm limits count), apart from the usage
+    /// rows: the usage writer holds off reservations while it does this (see
+    /// [`super::rate`]), which must not wait for a durable commit of a whole batch.
     pub async fn add_rate_tokens(
         &self,
         key_id: &str,
         window: i64,
         tokens: i64,
     ) -> std::result::Result<(), sqlx::Error> {
-        sqlx::query(
-            "INSERT INTO serve_rate (key_id, window_start, requests, tokens) VALUES ($1, $2, 0, $3) \
-             ON CONFLICT (key_id, window_start) DO UPDATE SET tokens = serve_rate.tokens + $3",
-        )
-        .bind(key_id)
-        .bind(window)
-        .bind(tokens)
-        .execute(self.counters.as_ref().unwrap_or(&self.pool))
-        .await
-        .map(|_| ())
+        sqlx::query(RATE_TOKENS)
+            .bind(key_id)
+            .bind(window)
+            .bind(tokens)
+            .execute(self.counters.as_ref().unwrap_or(&self.pool))
+            .await
+            .map(|_| ())
     }
 
     /// Drops per-minute counters older than an hour (they only ever serve the current minute).
