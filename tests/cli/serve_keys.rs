@@ -1102,7 +1102,7 @@ fn concurrent_requests_on_one_gateway_are_admitted_exactly_up_to_the_rpm_on_sqli
 }
 
 #[test]
-fn two_gateways_on_postgres_never_admit_more_than_the_shared_rpm() {
+fn two_gateways_on_postgres_never_admit_more_than_the_shared_rpm_and_fail_closed_when_it_goes() {
     let pg = Postgres::start();
     let url = pg.url();
     let env = TestEnv::new();
@@ -1131,6 +1131,39 @@ fn two_gateways_on_postgres_never_admit_more_than_the_shared_rpm() {
             "rpm {rpm} on two gateways: {ok} admitted"
         );
     }
+
+    // The database goes away: a gateway admits the slots it had reserved (at most 1.5 slices:
+    // 93 at 1000 rpm), then fails closed with 503; once the database is back, requests pass.
+    let key = create_key(&env, Some(&url), &["--name", "outage", "--rpm", "1000"]);
+    for _ in 0..20 {
+        assert_eq!(chat(&a, &key, "nova-lite").status, 200);
+    }
+    pg.down();
+    let mut passed = 0;
+    let closed = (0..200).any(|_| match chat(&a, &key, "nova-lite") {
+        r if r.status == 200 => {
+            passed += 1;
+            false
+        }
+        r => {
+            assert_eq!(r.status, 503, "{}", r.text());
+            assert_eq!(r.json()["error"]["code"], "key_store_unavailable");
+            true
+        }
+    });
+    assert!(
+        closed,
+        "still admitting after {passed} requests without the database"
+    );
+    assert!(passed <= 93, "{passed} admitted from reserved slots");
+    pg.up();
+    assert!(eventually(Duration::from_secs(30), || chat(
+        &a,
+        &key,
+        "nova-lite"
+    )
+    .status
+        == 200));
     for gw in [a, b] {
         let (code, err) = gw.stop();
         assert_eq!(code, Some(0), "{err}");
