@@ -23,13 +23,14 @@
 //! Tokens per minute: a reservation also reads the minute's token count (every replica's
 //! written usage). A request is checked against that count plus the tokens this process has
 //! recorded since that the usage writer had not yet written (the writer and a reservation's
-//! read exclude each other, so no batch is counted twice or missed). The estimate lags the
-//! truth by what other replicas used since this replica's last reservation (at most one slice
-//! of this replica's requests ago; keys with a tpm limit take slices of at most
-//! [`TPM_SLICE`]) and, as before slicing, by the requests still being answered (their tokens
-//! are known only at their end). It over-counts, for the rest of the minute, only the records
-//! the writer had to drop during a long database outage. A request refused for tokens takes
-//! no slot (it no longer counts against the key's rpm) and needs no database call.
+//! read exclude each other, so no batch is counted twice or missed). The estimate misses what
+//! other replicas used since this replica last reserved, and what they had not written by then
+//! (their writers write within moments); this replica reserves at least once per slice of its
+//! own requests, and keys with a tpm limit take slices of at most [`TPM_SLICE`]. As before
+//! slicing, it also misses the requests still being answered (their tokens are known only at
+//! their end). Tokens this process could not write (a database outage) stay in its own
+//! estimate but are missing from the other replicas'. A request refused for tokens takes no
+//! slot (it no longer counts against the key's rpm) and needs no database call.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
