@@ -5,8 +5,8 @@
 //!
 //! The store is asked through a cache with a short TTL, so a key costs one database read per
 //! TTL per replica, and a revocation on one replica is seen by the others within the TTL. A
-//! key with rpm/tpm limits also counts each request in the database (one statement), which is
-//! what makes the limit hold across replicas. When the database cannot answer, the request is
+//! key with rpm/tpm limits is counted against slices of its minute that each replica reserves
+//! in the database (see [`super::rate`]), which is what makes the limit hold across replicas. When the database cannot answer, the request is
 //! refused with 503: the gateway never lets a request through unchecked.
 
 use std::collections::HashMap;
@@ -24,6 +24,7 @@ use subtle::ConstantTimeEq;
 use super::Shared;
 use super::error::ApiError;
 use super::log::Note;
+use super::rate::{Admission, Limits};
 use super::store::{Key, Store, now_secs};
 use crate::error::{Error, Result};
 
@@ -124,6 +125,8 @@ type Lookup = (Instant, Option<Key>);
 pub struct StoreKeys {
     fixed: StaticKeys,
     pub store: Arc<Store>,
+    /// The rate-limited keys' slots of the current minute.
+    pub rate: Arc<Limits>,
     /// SHA-256 of a presented key → when it was read and what the store said.
     cache: Mutex<HashMap<[u8; 32], Lookup>>,
     /// Whether the store holds a usable key; once it did, keys stay required (fail closed).
@@ -135,6 +138,7 @@ impl StoreKeys {
         StoreKeys {
             fixed,
             store,
+            rate: Arc::default(),
             cache: Mutex::new(HashMap::new()),
             has_keys: Mutex::new((None, false)),
         }
@@ -339,14 +343,17 @@ pub async fn require_key(State(state): State<Shared>, req: Request, next: Next) 
     if key.rpm.is_some() || key.tpm.is_some() {
         let window = now / 60 * 60;
         let retry = window + 60 - now;
-        let store = state.store();
-        let counted = match store {
-            Some(s) => tokio::time::timeout(DB_TIMEOUT, s.admit(&key.id, window, key.rpm)).await,
-            None => return unavailable(),
+        let Some(keys) = &state.key_store else {
+            return unavailable();
         };
-        match counted {
-            Err(_) | Ok(Err(_)) => return unavailable(),
-            Ok(Ok(None)) => {
+        let admitted = keys
+            .rate
+            .admit(&keys.store, &key.id, key.rpm, key.tpm, window, DB_TIMEOUT)
+            .await;
+        match admitted {
+            Err(super::rate::Unavailable) => return unavailable(),
+            Ok(Admission::Admitted) => {}
+            Ok(Admission::Requests) => {
                 return too_many(
                     format!(
                         "this API key's limit of {} requests per minute is reached: retry in {retry} s",
@@ -356,18 +363,15 @@ pub async fn require_key(State(state): State<Shared>, req: Request, next: Next) 
                     Some(retry),
                 );
             }
-            Ok(Ok(Some((_, tokens)))) => {
-                if let Some(tpm) = key.tpm
-                    && tokens >= tpm
-                {
-                    return too_many(
-                        format!(
-                            "this API key's limit of {tpm} tokens per minute is reached: retry in {retry} s"
-                        ),
-                        "rate_limit_exceeded",
-                        Some(retry),
-                    );
-                }
+            Ok(Admission::Tokens) => {
+                return too_many(
+                    format!(
+                        "this API key's limit of {} tokens per minute is reached: retry in {retry} s",
+                        key.tpm.unwrap_or_default()
+                    ),
+                    "rate_limit_exceeded",
+                    Some(retry),
+                );
             }
         }
     }

@@ -16,6 +16,7 @@ mod messages;
 mod metrics;
 mod models;
 mod passthrough;
+mod rate;
 mod responses;
 mod store;
 mod usage;
@@ -197,7 +198,7 @@ pub async fn run(printer: &Printer, settings: &Settings, args: &ServeArgs) -> Re
         )));
     }
     let keys = Arc::new(StoreKeys::new(fixed, store.clone()));
-    let usage = usage::start(store.clone());
+    let usage = usage::start(store.clone(), keys.rate.clone());
     let log_json = match args.log_format.as_deref().or(serve.log_format.as_deref()) {
         None | Some("text") => false,
         Some("json") => true,

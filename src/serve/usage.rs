@@ -9,7 +9,8 @@ use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
 
 use super::log::Fields;
-use super::store::{Store, UsageRecord, now_millis};
+use super::rate::Limits;
+use super::store::{Backend, RateTokens, Store, UsageRecord, now_millis};
 
 /// At most this many records are kept while the database is down; older ones are dropped
 /// (with one line on stderr) so an outage cannot exhaust memory.
@@ -27,7 +28,11 @@ enum Msg {
 }
 
 #[derive(Clone)]
-pub struct Sink(mpsc::UnboundedSender<Msg>);
+pub struct Sink {
+    tx: mpsc::UnboundedSender<Msg>,
+    /// Rate-limited keys count their tokens here at once, not when the writer gets to them.
+    rate: Arc<Limits>,
+}
 
 impl Sink {
     /// Called from the request log when a response body ends.
@@ -39,8 +44,13 @@ impl Sink {
         {
             return;
         }
-        let _ = self.0.send(Msg::Record(UsageRecord {
-            at: now_millis(),
+        let at = now_millis();
+        if let Some(id) = &f.key_id {
+            let tokens = f.input_tokens.unwrap_or(0) + f.output_tokens.unwrap_or(0);
+            self.rate.recorded(id, at, tokens as i64);
+        }
+        let _ = self.tx.send(Msg::Record(UsageRecord {
+            at,
             key_id: f.key_id.clone(),
             key_name: f.key_name.clone(),
             model: f.model.clone(),
@@ -58,7 +68,7 @@ impl Sink {
     /// records could not be written.
     pub async fn flush(&self, within: Duration) -> usize {
         let (tx, rx) = oneshot::channel();
-        if self.0.send(Msg::Flush(tx)).is_err() {
+        if self.tx.send(Msg::Flush(tx)).is_err() {
             return 0;
         }
         tokio::time::timeout(within, rx)
@@ -87,13 +97,13 @@ pub fn operation(path: &str) -> String {
     path.trim_start_matches('/').to_string()
 }
 
-pub fn start(store: Arc<Store>) -> Sink {
+pub fn start(store: Arc<Store>, rate: Arc<Limits>) -> Sink {
     let (tx, rx) = mpsc::unbounded_channel();
-    tokio::spawn(writer(store, rx));
-    Sink(tx)
+    tokio::spawn(writer(store, rate.clone(), rx));
+    Sink { tx, rate }
 }
 
-async fn writer(store: Arc<Store>, mut rx: mpsc::UnboundedReceiver<Msg>) {
+async fn writer(store: Arc<Store>, rate: Arc<Limits>, mut rx: mpsc::UnboundedReceiver<Msg>) {
     let mut pending: Vec<UsageRecord> = Vec::new();
     let mut dropped = 0usize;
     let mut writes = 0u64;
@@ -106,13 +116,13 @@ async fn writer(store: Arc<Store>, mut rx: mpsc::UnboundedReceiver<Msg>) {
             match tokio::time::timeout(RETRY_EVERY, rx.recv()).await {
                 Ok(m) => m,
                 Err(_) => {
-                    write(&store, &mut pending).await;
+                    write(&store, &rate, &mut pending).await;
                     continue;
                 }
             }
         };
         let Some(msg) = msg else {
-            write(&store, &mut pending).await;
+            write(&store, &rate, &mut pending).await;
             return;
         };
         let mut flushes = Vec::new();
@@ -139,12 +149,12 @@ async fn writer(store: Arc<Store>, mut rx: mpsc::UnboundedReceiver<Msg>) {
                 }
             }
         }
-        write(&store, &mut pending).await;
+        write(&store, &rate, &mut pending).await;
         if !flushes.is_empty() {
             // A flush waits for the database until its caller gives up.
             while !pending.is_empty() {
                 tokio::time::sleep(RETRY_EVERY / 4).await;
-                write(&store, &mut pending).await;
+                write(&store, &rate, &mut pending).await;
                 if flushes.iter().all(|f| f.is_closed()) {
                     break;
                 }
@@ -168,11 +178,45 @@ async fn writer(store: Arc<Store>, mut rx: mpsc::UnboundedReceiver<Msg>) {
     }
 }
 
-async fn write(store: &Store, pending: &mut Vec<UsageRecord>) {
+async fn write(store: &Store, rate: &Limits, pending: &mut Vec<UsageRecord>) {
     if pending.is_empty() {
         return;
     }
-    if store.write_usage(pending).await.is_ok() {
-        pending.clear();
+    // The rate-limited keys' tokens, per key and minute, for their per-minute counters.
+    let mut per: std::collections::BTreeMap<(&str, i64), i64> = Default::default();
+    for r in pending.iter() {
+        if let Some(id) = &r.key_id
+            && rate.tracks(id)
+            && r.input_tokens + r.output_tokens > 0
+        {
+            *per.entry((id.as_str(), r.at / 60_000 * 60)).or_default() +=
+                r.input_tokens + r.output_tokens;
+        }
     }
+    let per: Vec<RateTokens> = per.into_iter().collect();
+    if store.backend == Backend::Sqlite {
+        let _consistent = rate.writing().await;
+        if store.write_usage(pending, &per).await.is_err() {
+            return;
+        }
+        for &((id, window), tokens) in &per {
+            rate.written(id, window, tokens);
+        }
+    } else {
+        if store.write_usage(pending, &[]).await.is_err() {
+            return;
+        }
+        // A separate, short statement each (on connections without synchronous commit), so
+        // reservations wait for no durable commit. One that fails leaves those tokens out of
+        // the shared count (this process still counts them).
+        if !per.is_empty() {
+            let _consistent = rate.writing().await;
+            for &((id, window), tokens) in &per {
+                if store.add_rate_tokens(id, window, tokens).await.is_ok() {
+                    rate.written(id, window, tokens);
+                }
+            }
+        }
+    }
+    pending.clear();
 }

@@ -1003,3 +1003,276 @@ fn the_bedrock_passthrough_records_the_tokens_bedrock_reported_and_spends_budget
         "{b}"
     );
 }
+
+fn minute_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        / 60
+}
+
+/// Runs `attempt` (with its number, for fresh key names) until one run stays inside one clock
+/// minute: a limit counts per minute, so a run that saw the minute roll over proves nothing
+/// either way and is done again.
+fn in_one_minute<T>(mut attempt: impl FnMut(usize) -> T) -> T {
+    for i in 0..3 {
+        early_in_a_minute();
+        let before = minute_now();
+        let out = attempt(i);
+        if minute_now() == before {
+            return out;
+        }
+    }
+    panic!("three attempts in a row crossed a minute boundary");
+}
+
+/// `total` chat requests with `key`, `threads` at a time, request i to `gateways[i % len]`;
+/// the responses in the order they were sent.
+fn concurrently(gateways: &[&Gateway], key: &str, total: usize, threads: usize) -> Vec<Resp> {
+    let next = AtomicUsize::new(0);
+    let out: Vec<RwLock<Option<Resp>>> = (0..total).map(|_| RwLock::new(None)).collect();
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    if i >= total {
+                        return;
+                    }
+                    let r = chat(gateways[i % gateways.len()], key, "nova-lite");
+                    *out[i].write().unwrap() = Some(r);
+                }
+            });
+        }
+    });
+    out.into_iter()
+        .map(|r| r.into_inner().unwrap().unwrap())
+        .collect()
+}
+
+/// How many were admitted; every other one must be the rpm 429 with its Retry-After.
+fn admitted(rs: &[Resp], rpm: i64) -> i64 {
+    let mut ok = 0;
+    for r in rs {
+        if r.status == 200 {
+            ok += 1;
+            continue;
+        }
+        assert_eq!(r.status, 429, "{}", r.text());
+        let retry: u64 = r.header("retry-after").unwrap().parse().unwrap();
+        assert!((1..=60).contains(&retry), "{retry}");
+        let e = r.json();
+        assert_eq!(e["error"]["code"], "rate_limit_exceeded", "{e}");
+        assert!(
+            e["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("limit of {rpm} requests per minute")),
+            "{e}"
+        );
+    }
+    ok
+}
+
+#[test]
+fn concurrent_requests_on_one_gateway_are_admitted_exactly_up_to_the_rpm_on_sqlite() {
+    let env = TestEnv::new();
+    let gw = Gateway::start(&env, &[], &[]);
+    // 20 rpm: slices of one slot, every request counted in the database. 100 rpm: slices of
+    // up to 6 slots held in memory; one gateway uses every slot it took before refusing.
+    for (rpm, total, threads) in [(20, 40, 40), (100, 160, 16)] {
+        let ok = in_one_minute(|i| {
+            let key = create_key(
+                &env,
+                None,
+                &[
+                    "--name",
+                    &format!("rpm{rpm}-{i}"),
+                    "--rpm",
+                    &rpm.to_string(),
+                ],
+            );
+            admitted(&concurrently(&[&gw], &key, total, threads), rpm)
+        });
+        assert_eq!(ok, rpm, "rpm {rpm}: {total} requests, {threads} at a time");
+    }
+    let (code, err) = gw.stop();
+    assert_eq!(code, Some(0), "{err}");
+}
+
+#[test]
+fn two_gateways_on_postgres_never_admit_more_than_the_shared_rpm_and_fail_closed_when_it_goes() {
+    let pg = Postgres::start();
+    let url = pg.url();
+    let env = TestEnv::new();
+    let a = Gateway::start(&env, &["--database", &url], &[]);
+    let b = Gateway::start(&env, &["--database", &url], &[]);
+    // 20 rpm: one slot at a time, exact. 64 rpm: slices of up to 4 slots, so each gateway
+    // holds at most 6 it has not used yet (see src/serve/rate.rs); slots a gateway still holds
+    // when its last request of the minute came are lost, never given twice.
+    for (rpm, total, lost) in [(20, 40, 0), (64, 120, 2 * 6)] {
+        let ok = in_one_minute(|i| {
+            let key = create_key(
+                &env,
+                Some(&url),
+                &[
+                    "--name",
+                    &format!("rpm{rpm}-{i}"),
+                    "--rpm",
+                    &rpm.to_string(),
+                ],
+            );
+            admitted(&concurrently(&[&a, &b], &key, total, 8), rpm)
+        });
+        eprintln!("rpm {rpm} on two gateways: {ok} admitted");
+        assert!(
+            (rpm - lost..=rpm).contains(&ok),
+            "rpm {rpm} on two gateways: {ok} admitted"
+        );
+    }
+
+    // The database goes away: a gateway admits the slots it had reserved (at most 1.5 slices:
+    // 93 at 1000 rpm), then fails closed with 503; once the database is back, requests pass.
+    let key = create_key(&env, Some(&url), &["--name", "outage", "--rpm", "1000"]);
+    for _ in 0..20 {
+        assert_eq!(chat(&a, &key, "nova-lite").status, 200);
+    }
+    pg.down();
+    let mut passed = 0;
+    let closed = (0..200).any(|_| match chat(&a, &key, "nova-lite") {
+        r if r.status == 200 => {
+            passed += 1;
+            false
+        }
+        r => {
+            assert_eq!(r.status, 503, "{}", r.text());
+            assert_eq!(r.json()["error"]["code"], "key_store_unavailable");
+            true
+        }
+    });
+    assert!(
+        closed,
+        "still admitting after {passed} requests without the database"
+    );
+    assert!(passed <= 93, "{passed} admitted from reserved slots");
+    pg.up();
+    assert!(eventually(Duration::from_secs(30), || chat(
+        &a,
+        &key,
+        "nova-lite"
+    )
+    .status
+        == 200));
+    for gw in [a, b] {
+        let (code, err) = gw.stop();
+        assert_eq!(code, Some(0), "{err}");
+    }
+}
+
+#[test]
+fn a_tpm_limit_counts_this_gateways_tokens_before_the_usage_writer_can_write_them() {
+    crate::common::require_tool("python3", "python3");
+    let env = TestEnv::new();
+    let db = env.home.path().join("tpm.db");
+    let db = db.to_str().unwrap();
+    let gw = Gateway::start(&env, &["--database", db], &[]);
+    in_one_minute(|i| {
+        // 10 tokens a request (1 in, 9 out).
+        let key = create_key(
+            &env,
+            Some(db),
+            &["--name", &format!("tpm-{i}"), "--tpm", "30"],
+        );
+        assert_eq!(chat(&gw, &key, "nova-lite").status, 200);
+        assert_eq!(chat(&gw, &key, "nova-lite").status, 200);
+        // Another connection takes the database's write lock: from now on neither the usage
+        // writer nor a reservation can write, so what the gateway knows of the third
+        // request's tokens it knows from its own count.
+        let mut holder = std::process::Command::new("python3")
+            .args([
+                "-c",
+                "import sqlite3,sys,time\n\
+                 c=sqlite3.connect(sys.argv[1],isolation_level=None)\n\
+                 c.execute('BEGIN IMMEDIATE')\n\
+                 print('locked',flush=True)\n\
+                 sys.stdin.read()",
+                db,
+            ])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = [0u8; 6];
+        holder
+            .stdout
+            .as_mut()
+            .unwrap()
+            .read_exact(&mut line)
+            .unwrap();
+        let third = chat(&gw, &key, "nova-lite");
+        let fourth = chat(&gw, &key, "nova-lite");
+        drop(holder.stdin.take());
+        let _ = holder.wait();
+        assert_eq!(third.status, 200, "{}", third.text());
+        assert_eq!(fourth.status, 429, "{}", fourth.text());
+        assert!(
+            fourth.text().contains("limit of 30 tokens per minute"),
+            "{}",
+            fourth.text()
+        );
+        assert!(fourth.header("retry-after").is_some());
+    });
+    let (code, err) = gw.stop();
+    assert_eq!(code, Some(0), "{err}");
+    // Nothing was lost while the database was locked: the writer wrote it afterwards.
+    let out = brock_serve(
+        &env,
+        Some(db),
+        &["usage", "--by", "key", "--output", "json"],
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let usage: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let last = usage.as_array().unwrap().last().unwrap();
+    assert_eq!(last["requests"], 4, "{usage}");
+    assert_eq!(last["errors"], 1, "{usage}");
+    assert_eq!(
+        last["input_tokens"].as_i64().unwrap() + last["output_tokens"].as_i64().unwrap(),
+        30,
+        "{usage}"
+    );
+}
+
+#[test]
+fn a_tpm_limit_on_two_gateways_counts_the_tokens_the_other_one_used() {
+    let pg = Postgres::start();
+    let url = pg.url();
+    let env = TestEnv::new();
+    let a = Gateway::start(&env, &["--database", &url], &[]);
+    let b = Gateway::start(&env, &["--database", &url], &[]);
+    in_one_minute(|i| {
+        let name = format!("shared-tpm-{i}");
+        let key = create_key(&env, Some(&url), &["--name", &name, "--tpm", "30"]);
+        // 10 tokens a request (1 in, 9 out): 20 on A, written to the key's minute.
+        assert_eq!(chat(&a, &key, "nova-lite").status, 200);
+        assert_eq!(chat(&a, &key, "nova-lite").status, 200);
+        let minute = format!(
+            "SELECT COALESCE(SUM(r.tokens), 0) FROM serve_rate r JOIN serve_keys k ON k.id = r.key_id \
+             WHERE k.name = '{name}'"
+        );
+        assert!(eventually(Duration::from_secs(10), || pg.query(&minute) == "20"));
+        // B reads those 20 when it reserves its first slot, and adds its own 10 at once.
+        assert_eq!(chat(&b, &key, "nova-lite").status, 200);
+        let r = chat(&b, &key, "nova-lite");
+        assert_eq!(r.status, 429, "{}", r.text());
+        assert!(
+            r.text().contains("limit of 30 tokens per minute"),
+            "{}",
+            r.text()
+        );
+    });
+    for gw in [a, b] {
+        let (code, err) = gw.stop();
+        assert_eq!(code, Some(0), "{err}");
+    }
+}

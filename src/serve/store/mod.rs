@@ -87,6 +87,12 @@ pub struct NewKey {
     pub metadata: serde_json::Map<String, serde_json::Value>,
 }
 
+/// Tokens of a key's minute: ((key id, minute start), tokens).
+pub type RateTokens<'a> = ((&'a str, i64), i64);
+
+const RATE_TOKENS: &str = "INSERT INTO serve_rate (key_id, window_start, requests, tokens) VALUES ($1, $2, 0, $3) \
+     ON CONFLICT (key_id, window_start) DO UPDATE SET tokens = serve_rate.tokens + $3";
+
 /// One request as the usage table keeps it.
 #[derive(Debug, Clone, Default)]
 pub struct UsageRecord {
@@ -215,8 +221,8 @@ impl Store {
                 Box::pin(async move {
                     if sqlite {
                         // In WAL mode NORMAL stays consistent after a crash; only the last
-                        // commits before a power loss may go. FULL would put an fsync on every
-                        // rate-limited request's path.
+                        // commits before a power loss may go. FULL would put an fsync on the path of
+                        // every request that reserves rate-limit slots.
                         sqlx::query("PRAGMA synchronous=NORMAL")
                             .execute(&mut *conn)
                             .await?;
@@ -244,8 +250,8 @@ impl Store {
                 "cannot prepare the serve database {shown}: {other}"
             )),
         })?;
-        // A rate-limited request counts itself with one write on its path, which must not
-        // wait for Postgres to flush its log: the counters get connections without
+        // A rate-limited request whose replica holds no slot reserves some with one write on
+        // its path (see super::rate), which must not wait for Postgres to flush its log: the counters get connections without
         // synchronous commit (a crash of the database server itself may forget the last
         // fraction of a second of counts). Keys and usage stay on durable commits.
         let counters = if sqlite {
@@ -434,35 +440,49 @@ impl Store {
         Ok(row.try_get::<i64, _>("n")? > 0)
     }
 
-    /// Counts one request in the key's current minute unless that would pass `rpm`; returns
-    /// the minute's requests and tokens after counting, or None when the request is over.
-    pub async fn admit(
+    /// Takes `n` of the requests of a key's minute, all or none: none when that would pass
+    /// `rpm`, then one if one is left. Returns how many were taken and the minute's tokens, or
+    /// None when the minute's requests are all taken (see [`super::rate`]).
+    pub async fn reserve(
         &self,
         key_id: &str,
         window: i64,
+        n: i64,
         rpm: Option<i64>,
     ) -> std::result::Result<Option<(i64, i64)>, sqlx::Error> {
-        // One statement, so replicas racing for the last request of a minute cannot both win.
-        let row = sqlx::query(
-            "INSERT INTO serve_rate (key_id, window_start, requests, tokens) VALUES ($1, $2, 1, 0) \
-             ON CONFLICT (key_id, window_start) DO UPDATE SET requests = serve_rate.requests + 1 \
-             WHERE serve_rate.requests < $3 \
-             RETURNING requests, tokens",
-        )
-        .bind(key_id)
-        .bind(window)
-        .bind(rpm.unwrap_or(i64::MAX))
-        .fetch_optional(self.counters.as_ref().unwrap_or(&self.pool))
-        .await?;
-        match row {
-            Some(r) => Ok(Some((r.try_get("requests")?, r.try_get("tokens")?))),
-            None => Ok(None),
+        let rpm = rpm.unwrap_or(i64::MAX);
+        let n = n.clamp(1, rpm.max(1));
+        for n in if n > 1 { vec![n, 1] } else { vec![1] } {
+            // One statement, so replicas racing for the last requests of a minute cannot
+            // both win.
+            let row = sqlx::query(
+                "INSERT INTO serve_rate (key_id, window_start, requests, tokens) VALUES ($1, $2, $3, 0) \
+                 ON CONFLICT (key_id, window_start) DO UPDATE SET requests = serve_rate.requests + $3 \
+                 WHERE serve_rate.requests <= $4 - $3 \
+                 RETURNING requests, tokens",
+            )
+            .bind(key_id)
+            .bind(window)
+            .bind(n)
+            .bind(rpm)
+            .fetch_optional(self.counters.as_ref().unwrap_or(&self.pool))
+            .await?;
+            if let Some(r) = row {
+                return Ok(Some((n, r.try_get("tokens")?)));
+            }
         }
+        Ok(None)
     }
 
-    /// Writes a batch of usage records, and adds their tokens to their keys' totals and
-    /// per-minute counters, in one transaction.
-    pub async fn write_usage(&self, batch: &[UsageRecord]) -> std::result::Result<(), sqlx::Error> {
+    /// Writes a batch of usage records, and adds their tokens to their keys' totals, in one
+    /// transaction; and `rate_tokens` (key, minute, tokens) to the per-minute counters, in the
+    /// same transaction on SQLite (where a commit costs no fsync and one writer at a time
+    /// writes anyway).
+    pub async fn write_usage(
+        &self,
+        batch: &[UsageRecord],
+        rate_tokens: &[RateTokens<'_>],
+    ) -> std::result::Result<(), sqlx::Error> {
         let mut tx: Transaction<'_, sqlx::Any> = self.pool.begin().await?;
         // SQLite looks a `$N` parameter up by a linear search of the statement's names, so
         // binding a many-row INSERT costs the square of its parameters (it was a third of
@@ -508,15 +528,14 @@ impl Store {
             }
             q.execute(&mut *tx).await?;
         }
-        // Per key and minute, so a batch costs a few statements, not one per request.
-        let mut per: std::collections::BTreeMap<(&str, i64), i64> = Default::default();
+        // Per key, so a batch costs a few statements, not one per request.
+        let mut per: std::collections::BTreeMap<&str, i64> = Default::default();
         for r in batch {
             if let Some(id) = &r.key_id {
-                *per.entry((id.as_str(), r.at / 60_000 * 60)).or_default() +=
-                    r.input_tokens + r.output_tokens;
+                *per.entry(id.as_str()).or_default() += r.input_tokens + r.output_tokens;
             }
         }
-        for ((id, window), tokens) in per {
+        for (id, tokens) in per {
             if tokens == 0 {
                 continue;
             }
@@ -525,17 +544,36 @@ impl Store {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query(
-                "INSERT INTO serve_rate (key_id, window_start, requests, tokens) VALUES ($1, $2, 0, $3) \
-                 ON CONFLICT (key_id, window_start) DO UPDATE SET tokens = serve_rate.tokens + $3",
-            )
-            .bind(id)
-            .bind(window)
-            .bind(tokens)
-            .execute(&mut *tx)
-            .await?;
+        }
+        if self.backend == Backend::Sqlite {
+            for &((id, window), tokens) in rate_tokens {
+                sqlx::query(RATE_TOKENS)
+                    .bind(id)
+                    .bind(window)
+                    .bind(tokens)
+                    .execute(&mut *tx)
+                    .await?;
+            }
         }
         tx.commit().await
+    }
+
+    /// Postgres: adds tokens to a key's minute (what tpm limits count), apart from the usage
+    /// rows: the usage writer holds off reservations while it does this (see
+    /// [`super::rate`]), which must not wait for a durable commit of a whole batch.
+    pub async fn add_rate_tokens(
+        &self,
+        key_id: &str,
+        window: i64,
+        tokens: i64,
+    ) -> std::result::Result<(), sqlx::Error> {
+        sqlx::query(RATE_TOKENS)
+            .bind(key_id)
+            .bind(window)
+            .bind(tokens)
+            .execute(self.counters.as_ref().unwrap_or(&self.pool))
+            .await
+            .map(|_| ())
     }
 
     /// Drops per-minute counters older than an hour (they only ever serve the current minute).
