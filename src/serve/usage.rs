@@ -107,6 +107,7 @@ async fn writer(store: Arc<Store>, rate: Arc<Limits>, mut rx: mpsc::UnboundedRec
     let mut pending: Vec<UsageRecord> = Vec::new();
     let mut dropped = 0usize;
     let mut writes = 0u64;
+    let mut backlog = false;
     loop {
         let msg = if pending.is_empty() {
             rx.recv().await
@@ -138,8 +139,11 @@ async fn writer(store: Arc<Store>, rate: Arc<Limits>, mut rx: mpsc::UnboundedRec
         };
         if take(msg, &mut pending) {
             // Asleep rather than listening: a listening task would be woken (often on the
-            // other worker thread) by every request that ends.
-            tokio::time::sleep(LINGER).await;
+            // other worker thread) by every request that ends. Not when the last batch was
+            // full: records arrive faster than batches of BATCH_MAX a linger would write.
+            if !backlog {
+                tokio::time::sleep(LINGER).await;
+            }
             while pending.len() < BATCH_MAX {
                 match rx.try_recv() {
                     Ok(m) => {
@@ -149,6 +153,7 @@ async fn writer(store: Arc<Store>, rate: Arc<Limits>, mut rx: mpsc::UnboundedRec
                 }
             }
         }
+        backlog = pending.len() >= BATCH_MAX;
         write(&store, &rate, &mut pending).await;
         if !flushes.is_empty() {
             // A flush waits for the database until its caller gives up.
