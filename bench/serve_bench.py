@@ -157,6 +157,7 @@ def wrk(t: Target, conns: int, seconds: int, pause_ms: int = 0) -> dict:
     env["WRK_BODY"] = json.dumps(t.body)
     env["WRK_AUTH"] = t.headers.get("Authorization", "")
     threads = min(2, conns)
+    cpu0 = cpu_seconds(t.pid) if t.pid else None
     out = subprocess.run(
         [
             "wrk",
@@ -177,6 +178,9 @@ def wrk(t: Target, conns: int, seconds: int, pause_ms: int = 0) -> dict:
     line = next(l for l in out.stdout.splitlines() if l.startswith("WRK_JSON "))
     r = json.loads(line.removeprefix("WRK_JSON "))
     r["rps"] = r["requests"] / (r["duration_us"] / 1e6)
+    if cpu0 is not None and r["requests"]:
+        # The target's own CPU (user + system, with its children) per answered request.
+        r["cpu_us_per_req"] = (cpu_seconds(t.pid) - cpu0) / r["requests"] * 1e6
     return r
 
 
@@ -497,8 +501,8 @@ def machine() -> dict:
 def report(r: dict, clients: list[int]) -> None:
     floor = r["rps"]["emulator (floor)"]
     print("\n## Non-streamed chat\n")
-    print("| target | clients | req/s | p50 ms | p99 ms | added p50 ms | added p99 ms | errors |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| target | clients | req/s | p50 ms | p99 ms | added p50 ms | added p99 ms | errors | CPU µs/req |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, by_c in r["rps"].items():
         for c in clients:
             x = by_c[c]
@@ -507,7 +511,7 @@ def report(r: dict, clients: list[int]) -> None:
             print(
                 f"| {name} | {c} | {x['rps']:,.0f} | {x['p50'] / 1000:.2f} | {x['p99'] / 1000:.2f} | "
                 + (f"{(x['p50'] - f['p50']) / 1000:.2f} | {(x['p99'] - f['p99']) / 1000:.2f}" if added else "- | -")
-                + f" | {x['errors']} |"
+                + f" | {x['errors']} | {x.get('cpu_us_per_req', float('nan')):.0f} |"
             )
     print("\n## Time to first token (fresh connection, 50-token stream)\n")
     print("| target | median ms | p90 ms | added median ms |")
