@@ -61,9 +61,6 @@ def base_env(home: str) -> dict:
         "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
         "NO_COLOR": "1",
     }
-    # The gateway's thread count (tokio's default is one per CPU).
-    if "TOKIO_WORKER_THREADS" in os.environ:
-        env["TOKIO_WORKER_THREADS"] = os.environ["TOKIO_WORKER_THREADS"]
     return env
 
 
@@ -151,9 +148,10 @@ def gateway_target(name: str, url: str, stream: bool, text: str, pid, key: str |
 # --------------------------------------------------------------------------- measurements
 
 
-def wrk(t: Target, conns: int, seconds: int, pause_ms: int = 0) -> dict:
+def wrk(t: Target, conns: int, seconds: int, pause_ms: int = 0, jitter: bool = False) -> dict:
     env = dict(os.environ)
     env["WRK_DELAY_MS"] = str(pause_ms)
+    env["WRK_JITTER"] = "1" if jitter else "0"
     env["WRK_BODY"] = json.dumps(t.body)
     env["WRK_AUTH"] = t.headers.get("Authorization", "")
     threads = min(2, conns)
@@ -404,11 +402,13 @@ def main() -> None:
             if b" 200 " not in reply.split(b"\r\n", 1)[0]:
                 raise SystemExit(f"{t.name} does not answer: {reply[:500]!r}")
 
-        results: dict = {"rps": {}, "ttft": {}, "rss": {}, "cpu": {}, "paced": {}}
+        results: dict = {"rps": {}, "ttft": {}, "rss": {}, "cpu": {}, "paced": {}, "jittered": {}}
         paced_c, paced_ms = (int(x) for x in args.paced.split(":"))
         for t in targets:
             say(f"wrk: {t.name}, {paced_c} paced connections ({paced_ms} ms apart), {args.seconds} s")
             results["paced"][t.name] = wrk(t, paced_c, args.seconds, paced_ms)
+            say(f"wrk: {t.name}, {paced_c} connections pausing 0-{2 * paced_ms} ms at random, {args.seconds} s")
+            results["jittered"][t.name] = wrk(t, paced_c, args.seconds, paced_ms, jitter=True)
         if args.only_paced:
             clients = []
             results["machine"] = machine()
@@ -532,17 +532,21 @@ def report(r: dict, clients: list[int]) -> None:
 
 
 def report_paced(r: dict, c: int, ms: int) -> None:
-    floor = r["paced"]["emulator (floor)"]
-    print(f"\n## Non-streamed chat, {c} paced clients ({ms} ms between a client's requests)\n")
-    print("| target | req/s | p50 ms | p99 ms | added p50 ms | added p99 ms | errors |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    for name, x in r["paced"].items():
-        added = name != "emulator (floor)"
-        print(
-            f"| {name} | {x['rps']:,.0f} | {x['p50'] / 1000:.2f} | {x['p99'] / 1000:.2f} | "
-            + (f"{(x['p50'] - floor['p50']) / 1000:.2f} | {(x['p99'] - floor['p99']) / 1000:.2f}" if added else "- | -")
-            + f" | {x['errors']} |"
-        )
+    for key, title in (
+        ("paced", f"{c} paced clients ({ms} ms between a client's requests, all in step: bursts of {c})"),
+        ("jittered", f"{c} independent clients (0-{2 * ms} ms at random between a client's requests)"),
+    ):
+        floor = r[key]["emulator (floor)"]
+        print(f"\n## Non-streamed chat, {title}\n")
+        print("| target | req/s | p50 ms | p99 ms | added p50 ms | added p99 ms | errors | CPU µs/req |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for name, x in r[key].items():
+            added = name != "emulator (floor)"
+            print(
+                f"| {name} | {x['rps']:,.0f} | {x['p50'] / 1000:.2f} | {x['p99'] / 1000:.2f} | "
+                + (f"{(x['p50'] - floor['p50']) / 1000:.2f} | {(x['p99'] - floor['p99']) / 1000:.2f}" if added else "- | -")
+                + f" | {x['errors']} | {x.get('cpu_us_per_req', float('nan')):.0f} |"
+            )
 
 
 if __name__ == "__main__":

@@ -9,11 +9,30 @@ if auth and auth ~= "" then
 end
 
 -- WRK_DELAY_MS: each connection waits this long between its requests (a paced client, so that
--- 64 clients need not saturate the machine).
+-- 64 clients need not saturate the machine). All connections start together and wait the same
+-- time, so they keep sending in bursts of all of them at once. WRK_JITTER=1 makes each wait
+-- uniform in [0, 2 * WRK_DELAY_MS] (the same mean) instead: clients that act independently.
 local pause = tonumber(os.getenv("WRK_DELAY_MS") or "")
+local jitter = os.getenv("WRK_JITTER") == "1"
 if pause and pause > 0 then
-  delay = function()
-    return pause
+  if jitter then
+    delay = function()
+      return math.random(0, 2 * pause)
+    end
+  else
+    delay = function()
+      return pause
+    end
+  end
+end
+
+-- Each wrk thread has its own Lua state: seed each differently.
+function setup(thread)
+  thread:set("seed", math.random(1, 1000000000))
+end
+function init(args)
+  if seed then
+    math.randomseed(seed + os.time())
   end
 end
 

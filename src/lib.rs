@@ -45,15 +45,21 @@ pub fn main_entry() -> ExitCode {
     let printer =
         render::Printer::detect(cli.global.no_color, cli.global.quiet, cli.global.verbose)
             .install();
-    let mut builder = tokio::runtime::Builder::new_multi_thread();
     // A command is one request or a few at a time: two threads are plenty and start fast. The
-    // gateway serves many clients at once, so it gets tokio's default, a thread per CPU this
-    // process may use (or TOKIO_WORKER_THREADS): two threads would cap it at two cores.
+    // gateway serves many clients at once and gets a thread per CPU this process may use: two
+    // would cap it at two cores. Always set explicitly, or tokio would read
+    // TOKIO_WORKER_THREADS and panic on a value it cannot parse.
     let gateway = matches!(&cli.command, cli::Command::Serve(s) if s.command.is_none());
-    if !gateway {
-        builder.worker_threads(2);
-    }
-    let runtime = match builder.enable_all().build() {
+    let threads = if gateway {
+        std::thread::available_parallelism().map_or(2, |n| n.get())
+    } else {
+        2
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(threads)
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             printer.error(&error::Error::io("cannot start the async runtime", e));

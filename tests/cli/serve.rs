@@ -213,6 +213,30 @@ fn chat_completion_non_streamed_in_openai_shape_under_v1_and_api_v1() {
     );
 }
 
+/// The gateway sets its own thread count, so a TOKIO_WORKER_THREADS that tokio cannot parse
+/// (tokio panics on one when it reads it) changes nothing; and each completion gets its own id
+/// (drawn from a thread-local generator rather than a system call per response).
+#[test]
+fn the_gateway_ignores_tokio_worker_threads_and_gives_each_completion_its_own_id() {
+    let env = TestEnv::new();
+    let gw = Gateway::start(&env, &[], &[("TOKIO_WORKER_THREADS", "lots")]);
+    let mut ids = std::collections::HashSet::new();
+    for i in 0..20 {
+        let r = gw.post(
+            "/v1/chat/completions",
+            &chat_body("nova-lite", &format!("hello {i}")),
+        );
+        assert_eq!(r.status, 200, "{}", r.text());
+        let id = r.json()["id"].as_str().unwrap().to_string();
+        assert!(id.starts_with("chatcmpl-") && id.len() > 20, "{id}");
+        ids.insert(id);
+    }
+    assert_eq!(ids.len(), 20, "{ids:?}");
+    let (code, err) = gw.stop();
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("panic"), "{err}");
+}
+
 #[test]
 fn chat_completion_streams_chunks_usage_and_done() {
     let env = TestEnv::new();
