@@ -45,11 +45,18 @@ pub fn main_entry() -> ExitCode {
     let printer =
         render::Printer::detect(cli.global.no_color, cli.global.quiet, cli.global.verbose)
             .install();
-    // Two threads: a command is one request or a few at a time, and the gateway serves its
-    // connections on threads of its own (serve::serve_until_signal). Always set explicitly, or
-    // tokio would read TOKIO_WORKER_THREADS and panic on a value it cannot parse.
+    // A command is one request or a few at a time: two threads are plenty and start fast. The
+    // gateway serves many clients at once and gets a thread per CPU this process may use: two
+    // would cap it at two cores. Always set explicitly, or tokio would read
+    // TOKIO_WORKER_THREADS and panic on a value it cannot parse.
+    let gateway = matches!(&cli.command, cli::Command::Serve(s) if s.command.is_none());
+    let threads = if gateway {
+        std::thread::available_parallelism().map_or(2, |n| n.get())
+    } else {
+        2
+    };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+        .worker_threads(threads)
         .enable_all()
         .build()
     {

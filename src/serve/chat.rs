@@ -49,7 +49,7 @@ pub async fn completions(
     let structured = plan.structured.clone();
     let decoder = plan.decoder;
 
-    let resp = super::error::send(&state.client(), &api).await?;
+    let resp = super::error::send(&state.client, &api).await?;
     let whole = crate::engine::answer_is_whole(&resp, stream);
     if whole {
         let mut parsed = crate::engine::read_whole(resp, &decoder, think.is_some())

@@ -177,7 +177,7 @@ pub async fn embeddings(
         let req_body = brock_core::embed::request_body(family, &refs, &opts);
         let api = ApiRequest::post_json(Service::Runtime, path.clone(), &req_body)
             .header("accept", "application/json");
-        let client = state.client();
+        let client = state.client.clone();
         let n = chunk.len();
         async move {
             let resp = super::error::send(&client, &api).await?;
@@ -289,7 +289,7 @@ pub async fn images(
         &req_body,
     )
     .header("accept", "application/json");
-    let v = super::error::send(&state.client(), &api)
+    let v = super::error::send(&state.client, &api)
         .await?
         .json()
         .await?;
@@ -370,12 +370,12 @@ pub async fn rerank(
             format!("'{name}' ({id}) is not a rerank model (amazon.rerank, cohere.rerank)"),
         ));
     }
-    let arn = brock_core::rerank::model_arn(&id, state.client().region())
+    let arn = brock_core::rerank::model_arn(&id, state.client.region())
         .map_err(|e| core_field("model", e))?;
     let req_body = brock_core::rerank::rerank_body(&arn, &query, &docs, top_n, false)
         .map_err(|e| core_field("documents", e))?;
     let api = ApiRequest::post_json(Service::AgentRuntime, "/rerank", &req_body);
-    let v = super::error::send(&state.client(), &api)
+    let v = super::error::send(&state.client, &api)
         .await?
         .json()
         .await?;

@@ -187,7 +187,7 @@ async fn claude(
         &Value::Object(native),
     )
     .header(accept, "application/json");
-    let resp = super::error::send(&state.client(), &api).await?;
+    let resp = super::error::send(&state.client, &api).await?;
     if !stream || !resp.is_event_stream() {
         let mut v = resp.json().await?;
         if let Some(o) = v.as_object_mut() {
@@ -338,7 +338,7 @@ async fn converse(
         .then(|| InlineThinkSplitter::new(DEFAULT_TAGS));
     let id = message_id();
     let decoder = plan.decoder;
-    let resp = super::error::send(&state.client(), &api).await?;
+    let resp = super::error::send(&state.client, &api).await?;
     if !resp.is_event_stream() {
         let answer = crate::engine::read_whole(resp, &decoder, think.is_some())
             .await?
@@ -543,7 +543,7 @@ pub async fn count_tokens(
         format!("/model/{}/count-tokens", path_segment(&base)),
         &count_body,
     );
-    let answer = super::error::send(&state.client(), &api)
+    let answer = super::error::send(&state.client, &api)
         .await?
         .json()
         .await?;

@@ -137,20 +137,7 @@ pub struct State {
     pub master_key: Option<Vec<u8>>,
 }
 
-thread_local! {
-    /// A serving thread's own client: the same settings and credentials, its own upstream
-    /// connections (see serve_until_signal).
-    static THREAD_CLIENT: std::cell::OnceCell<Client> = const { std::cell::OnceCell::new() };
-}
-
 impl State {
-    /// The client to send upstream with: the serving thread's own, else the shared one.
-    pub fn client(&self) -> Client {
-        THREAD_CLIENT
-            .with(|c| c.get().cloned())
-            .unwrap_or_else(|| self.client.clone())
-    }
-
     fn store(&self) -> Option<&Arc<store::Store>> {
         self.key_store.as_ref().map(|k| &k.store)
     }
@@ -278,7 +265,7 @@ pub async fn run(printer: &Printer, settings: &Settings, args: &ServeArgs) -> Re
     ));
 
     let app = router(state.clone(), cors);
-    let serving = serve_until_signal(&state, listener, app, drain, limits).await;
+    let served = serve_until_signal(listener, app, drain, limits).await;
     // Every finished request's usage is in the channel by now: write it before exiting.
     let unwritten = usage.flush(Duration::from_secs(10)).await;
     if unwritten > 0 {
@@ -293,7 +280,7 @@ pub async fn run(printer: &Printer, settings: &Settings, args: &ServeArgs) -> Re
         ));
     }
     store.close().await;
-    serving.map(Serving::finish)
+    served
 }
 
 fn cors_layer(origins: &[String]) -> Result<Option<CorsLayer>> {
@@ -362,171 +349,68 @@ fn admin_routes(state: Shared) -> Router<Shared> {
         ))
 }
 
-/// The threads that serve connections, each with a single-threaded runtime of its own.
-struct Serving {
-    threads: Vec<std::thread::JoinHandle<()>>,
-    exit: tokio::sync::watch::Sender<bool>,
-}
-
-impl Serving {
-    /// Lets the serving threads end. Connections and tasks they opened (a Postgres connection of
-    /// the key store, say) are driven by their runtimes, so this comes after the usage is written.
-    fn finish(self) {
-        let _ = self.exit.send(true);
-        for t in self.threads {
-            let _ = t.join();
-        }
-    }
-}
-
 /// Accepts connections until SIGTERM or Ctrl-C, then stops accepting and lets in-flight
 /// requests finish for up to `drain`.
-///
-/// Connections are served on a thread per CPU this process may use, each running a
-/// single-threaded runtime with its own upstream connections, so a request is handled on one
-/// thread from its first byte to its last. A work-stealing runtime woke its other threads
-/// several times per request (about 4.6 futex calls each; a fifth more CPU per request at 64
-/// clients, bench/SERVE.md). This task accepts and hands each connection to the thread serving
-/// the fewest (threads taking turns at one socket took them in whatever order they woke:
-/// 397 and 88 ticks of CPU at 64 clients).
 async fn serve_until_signal(
-    state: &Shared,
     listener: tokio::net::TcpListener,
     app: Router,
     drain: Duration,
     limits: ClientLimits,
-) -> Result<Serving> {
-    let count = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let (exit_tx, exit_rx) = tokio::sync::watch::channel(false);
-    let mut threads = Vec::new();
-    let mut drained = Vec::new();
-    let mut lanes = Vec::new();
-    for i in 0..count {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| Error::io("starting a serving thread's runtime", e))?;
-        let client = state.client.with_own_connections();
-        let app = app.clone();
-        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-        let open = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        lanes.push((tx, open.clone()));
-        let (done_tx, done_rx) = tokio::sync::oneshot::channel();
-        let mut exit = exit_rx.clone();
-        let thread = std::thread::Builder::new()
-            .name(format!("brock-serve-{i}"))
-            .spawn(move || {
-                THREAD_CLIENT.with(|c| {
-                    let _ = c.set(client);
-                });
-                runtime.block_on(async move {
-                    let in_time = serve_connections(rx, open, app, drain, limits).await;
-                    let _ = done_tx.send(in_time);
-                    let _ = exit.wait_for(|e| *e).await;
-                });
-                // Whatever is still running was given its drain time: cut it.
-                runtime.shutdown_background();
-            })
-            .map_err(|e| Error::io("starting a serving thread", e))?;
-        threads.push(thread);
-        drained.push(done_rx);
-    }
-    let serving = Serving {
-        threads,
-        exit: exit_tx,
-    };
-    let stop = stop_signal();
-    tokio::pin!(stop);
-    loop {
-        tokio::select! {
-            accepted = listener.accept() => {
-                let stream = match accepted.and_then(|(s, _)| s.into_std()) {
-                    Ok(s) => s,
-                    // Out of file descriptors and the like: wait a moment rather than spin.
-                    Err(_) => {
-                        tokio::time::sleep(Duration::from_millis(50)).await;
-                        continue;
-                    }
-                };
-                let lane = lanes
-                    .iter()
-                    .min_by_key(|(_, open)| open.load(std::sync::atomic::Ordering::Relaxed))
-                    .expect("at least one serving thread");
-                lane.1.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let _ = lane.0.send(stream);
-            }
-            _ = &mut stop => break,
-        }
-    }
-    drop(listener);
-    // Closing the lanes tells the threads to stop taking connections and drain.
-    drop(lanes);
-    crate::render::diag("serve: stopping; letting in-flight requests finish");
-    let mut in_time = true;
-    for d in drained {
-        in_time &= d.await.unwrap_or(false);
-    }
-    if in_time {
-        crate::render::diag("serve: stopped");
-    } else {
-        crate::render::diag(&format!(
-            "serve: requests still running after {} s were cut",
-            drain.as_secs_f64()
-        ));
-    }
-    Ok(serving)
-}
-
-/// One serving thread: serves the connections it is handed until the acceptor closes its
-/// lane, then waits up to `drain` for them to finish. True when they did.
-async fn serve_connections(
-    mut lane: tokio::sync::mpsc::UnboundedReceiver<std::net::TcpStream>,
-    open: Arc<std::sync::atomic::AtomicUsize>,
-    app: Router,
-    drain: Duration,
-    limits: ClientLimits,
-) -> bool {
+) -> Result<()> {
     let mut builder = auto::Builder::new(TokioExecutor::new());
     builder
         .http1()
         .timer(TokioTimer::new())
         .header_read_timeout(limits.header_read);
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
-    while let Some(stream) = lane.recv().await {
-        /// Counts the connection off when its task ends, however it ends.
-        struct Open(Arc<std::sync::atomic::AtomicUsize>);
-        impl Drop for Open {
-            fn drop(&mut self) {
-                self.0.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    let stop = stop_signal();
+    tokio::pin!(stop);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let (stream, _peer) = match accepted {
+                    Ok(a) => a,
+                    // Out of file descriptors and the like: wait a moment rather than spin.
+                    Err(_) => {
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
+                let _ = stream.set_nodelay(true);
+                let max_body = limits.max_body;
+                let service = TowerToHyperService::new(
+                    ServiceBuilder::new()
+                        .layer(RequestBodyTimeoutLayer::new(limits.body_read))
+                        .map_request(move |req: http::Request<_>| {
+                            req.map(|b| error::limit_body(b, max_body))
+                        })
+                        .service(app.clone()),
+                );
+                let conn = builder
+                    .serve_connection_with_upgrades(TokioIo::new(stream), service)
+                    .into_owned();
+                let conn = graceful.watch(conn);
+                tokio::spawn(async move {
+                    let _ = conn.await;
+                });
             }
+            _ = &mut stop => break,
         }
-        let counted = Open(open.clone());
-        let Ok(stream) = tokio::net::TcpStream::from_std(stream) else {
-            continue;
-        };
-        let _ = stream.set_nodelay(true);
-        let max_body = limits.max_body;
-        let service = TowerToHyperService::new(
-            ServiceBuilder::new()
-                .layer(RequestBodyTimeoutLayer::new(limits.body_read))
-                .map_request(move |req: http::Request<_>| {
-                    req.map(|b| error::limit_body(b, max_body))
-                })
-                .service(app.clone()),
-        );
-        let conn = builder
-            .serve_connection_with_upgrades(TokioIo::new(stream), service)
-            .into_owned();
-        let conn = graceful.watch(conn);
-        tokio::spawn(async move {
-            let _ = conn.await;
-            drop(counted);
-        });
     }
+    drop(listener);
+    crate::render::diag("serve: stopping; letting in-flight requests finish");
     tokio::select! {
-        _ = graceful.shutdown() => true,
-        _ = tokio::time::sleep(drain) => false,
+        _ = graceful.shutdown() => {
+            crate::render::diag("serve: stopped");
+        }
+        _ = tokio::time::sleep(drain) => {
+            crate::render::diag(&format!(
+                "serve: requests still running after {} s were cut",
+                drain.as_secs_f64()
+            ));
+        }
     }
+    Ok(())
 }
 
 async fn stop_signal() {

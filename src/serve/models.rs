@@ -24,7 +24,7 @@ pub async fn list(State(state): State<Shared>) -> Result<Json<Value>, ApiError> 
         match cached.as_ref() {
             Some((at, v)) if at.elapsed() < TTL => v.clone(),
             _ => {
-                let v = fetch(&state.client()).await?;
+                let v = fetch(&state.client).await?;
                 *cached = Some((Instant::now(), v.clone()));
                 v
             }

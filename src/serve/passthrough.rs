@@ -106,7 +106,7 @@ pub async fn forward(
     }
     // Retries as the CLI's; the last error answer is handed back as AWS gave it.
     let attempts = state.settings.max_attempts;
-    let upstream = state.client().send_with(&api, attempts, true).await?;
+    let upstream = state.client.send_with(&api, attempts, true).await?;
     if upstream.status >= 400 {
         let code = upstream.header("x-amzn-errortype").unwrap_or("");
         super::metrics::upstream_status(upstream.status, code.split(':').next().unwrap_or(""));

@@ -202,7 +202,7 @@ pub async fn create(
     let structured = plan.structured.clone();
     let decoder = plan.decoder;
 
-    let resp = super::error::send(&state.client(), &api).await?;
+    let resp = super::error::send(&state.client, &api).await?;
     let whole = crate::engine::answer_is_whole(&resp, stream);
     let mut encoder = ResponsesEncoder::new(head.clone());
     if let Some(name) = json_tool {

@@ -213,11 +213,11 @@ fn chat_completion_non_streamed_in_openai_shape_under_v1_and_api_v1() {
     );
 }
 
-/// The gateway serves on a thread per CPU whatever TOKIO_WORKER_THREADS says (tokio panics on
-/// a value it cannot parse when it reads it), and each completion gets its own id (drawn from a
-/// thread-local generator rather than a system call per response).
+/// The gateway sets its own thread count, so a TOKIO_WORKER_THREADS that tokio cannot parse
+/// (tokio panics on one when it reads it) changes nothing; and each completion gets its own id
+/// (drawn from a thread-local generator rather than a system call per response).
 #[test]
-fn the_gateway_serves_on_a_thread_per_cpu_ignores_tokio_worker_threads_and_ids_are_unique() {
+fn the_gateway_ignores_tokio_worker_threads_and_gives_each_completion_its_own_id() {
     let env = TestEnv::new();
     let gw = Gateway::start(&env, &[], &[("TOKIO_WORKER_THREADS", "lots")]);
     let mut ids = std::collections::HashSet::new();
@@ -232,15 +232,6 @@ fn the_gateway_serves_on_a_thread_per_cpu_ignores_tokio_worker_threads_and_ids_a
         ids.insert(id);
     }
     assert_eq!(ids.len(), 20, "{ids:?}");
-    // Connections are served on a thread per CPU this process may use (the test's own count:
-    // the gateway shares its affinity and cgroup).
-    let cpus = std::thread::available_parallelism().unwrap().get();
-    let serving = std::fs::read_dir(format!("/proc/{}/task", gw.child.id()))
-        .unwrap()
-        .filter_map(|t| std::fs::read_to_string(t.unwrap().path().join("comm")).ok())
-        .filter(|comm| comm.starts_with("brock-serve-"))
-        .count();
-    assert_eq!(serving, cpus, "serving threads");
     let (code, err) = gw.stop();
     assert_eq!(code, Some(0), "{err}");
     assert!(!err.contains("panic"), "{err}");

@@ -214,8 +214,10 @@ struct Inner {
     static_credentials: Option<Credentials>,
     provider: OnceCell<SharedCredentialsProvider>,
     cached: Mutex<Option<Credentials>>,
-    /// The TLS connector, root certificates loaded: once per process, whatever the pools.
-    tls: OnceCell<HttpsConnector>,
+    http: OnceCell<HyperClient<HttpsConnector, Full<Bytes>>>,
+    /// For http:// endpoints (the emulator, local proxies): no TLS config, so no root store is
+    /// read from disk (hundreds of files, most of a cold one-shot's CPU).
+    plain_http: std::sync::OnceLock<HyperClient<HttpConnector, Full<Bytes>>>,
     connect_timeout: Duration,
     read_timeout: Duration,
     max_attempts: u32,
@@ -232,22 +234,10 @@ struct Inner {
     _keep_alive: Option<Box<dyn std::any::Any + Send + Sync>>,
 }
 
-/// Connection pools. Each pooled connection is driven by a task on the runtime that opened
-/// it, so a client used from several single-threaded runtimes gives each its own
-/// ([`Client::with_own_connections`]).
-#[derive(Default)]
-struct Pools {
-    http: OnceCell<HyperClient<HttpsConnector, Full<Bytes>>>,
-    /// For http:// endpoints (the emulator, local proxies): no TLS config, so no root store is
-    /// read from disk (hundreds of files, most of a cold one-shot's CPU).
-    plain_http: std::sync::OnceLock<HyperClient<HttpConnector, Full<Bytes>>>,
-}
-
 /// The signed, retrying transport every command uses. Cheap to clone.
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
-    pools: Arc<Pools>,
 }
 
 impl Client {
@@ -294,7 +284,8 @@ impl Client {
                 static_credentials: config.static_credentials,
                 provider: OnceCell::new(),
                 cached: Mutex::new(None),
-                tls: OnceCell::new(),
+                http: OnceCell::new(),
+                plain_http: std::sync::OnceLock::new(),
                 connect_timeout: config.connect_timeout,
                 read_timeout: config.read_timeout,
                 max_attempts,
@@ -308,17 +299,7 @@ impl Client {
                 on_wait: config.on_wait,
                 _keep_alive: config.keep_alive,
             }),
-            pools: Arc::default(),
         })
-    }
-
-    /// The same client (settings, credentials, retry quota) with connection pools of its own:
-    /// for a runtime that should not send its requests over connections another runtime drives.
-    pub fn with_own_connections(&self) -> Client {
-        Client {
-            inner: self.inner.clone(),
-            pools: Arc::default(),
-        }
     }
 
     pub fn region(&self) -> &str {
@@ -702,7 +683,7 @@ impl Client {
     }
 
     fn plain_http(&self) -> &HyperClient<HttpConnector, Full<Bytes>> {
-        self.pools.plain_http.get_or_init(|| {
+        self.inner.plain_http.get_or_init(|| {
             HyperClient::builder(TokioExecutor::new())
                 .pool_idle_timeout(Duration::from_secs(30))
                 .build(self.http_connector())
@@ -710,35 +691,21 @@ impl Client {
     }
 
     async fn http(&self) -> Result<&HyperClient<HttpsConnector, Full<Bytes>>> {
-        self.pools
+        self.inner
             .http
             .get_or_try_init(|| async {
-                let https = self
-                    .inner
-                    .tls
-                    .get_or_try_init(|| async {
-                        let mut http = self.http_connector();
-                        http.enforce_http(false);
-                        // Root certificates are only loaded when an https endpoint is actually used.
-                        Ok::<_, Error>(
-                            hyper_rustls::HttpsConnectorBuilder::new()
-                                .with_provider_and_native_roots(
-                                    rustls::crypto::aws_lc_rs::default_provider(),
-                                )
-                                .map_err(|e| {
-                                    Error::Network(format!(
-                                        "cannot load TLS root certificates: {e}"
-                                    ))
-                                })?
-                                .https_or_http()
-                                .enable_http1()
-                                .wrap_connector(http),
-                        )
-                    })
-                    .await?;
+                let mut http = self.http_connector();
+                http.enforce_http(false);
+                // Root certificates are only loaded when an https endpoint is actually used.
+                let https = hyper_rustls::HttpsConnectorBuilder::new()
+                    .with_provider_and_native_roots(rustls::crypto::aws_lc_rs::default_provider())
+                    .map_err(|e| Error::Network(format!("cannot load TLS root certificates: {e}")))?
+                    .https_or_http()
+                    .enable_http1()
+                    .wrap_connector(http);
                 Ok(HyperClient::builder(TokioExecutor::new())
                     .pool_idle_timeout(Duration::from_secs(30))
-                    .build(https.clone()))
+                    .build(https))
             })
             .await
     }
