@@ -311,7 +311,10 @@ pub fn router(state: Shared, cors: Option<CorsLayer>) -> Router {
         .route("/images/generations", post(extra::images))
         .route("/rerank", post(extra::rerank))
         .route("/responses", post(responses::create))
-        .route("/responses/{id}", get(responses::get))
+        .route(
+            "/responses/{id}",
+            get(responses::get).delete(responses::delete),
+        )
         .route("/messages", post(messages::create))
         .route("/messages/count_tokens", post(messages::count_tokens));
     let app = Router::new()

@@ -1,4 +1,4 @@
-//! `POST /v1/responses` (the OpenAI Responses API) and `GET /v1/responses/{id}`: brock-core's
+//! `POST /v1/responses` (the OpenAI Responses API), `GET` and `DELETE /v1/responses/{id}`: brock-core's
 //! Responses parser → a route plan → the transport → brock-core's decoders → a `response`
 //! object or the Responses stream events.
 //!
@@ -120,6 +120,20 @@ impl Store {
             .filter(|e| e.at.elapsed() < self.ttl)
             .map(|e| (e.response.clone(), e.conversation.clone()))
     }
+
+    /// Forgets a response; false when none was kept (or it had expired).
+    fn remove(&self, id: &str) -> bool {
+        let Ok(mut kept) = self.inner.lock() else {
+            return false;
+        };
+        let Kept { map, order, bytes } = &mut *kept;
+        let Some(e) = map.remove(id) else {
+            return false;
+        };
+        *bytes -= e.size;
+        order.retain(|k| k != id);
+        e.at.elapsed() < self.ttl
+    }
 }
 
 fn not_stored(id: &str, param: Option<&str>) -> ApiError {
@@ -146,6 +160,22 @@ pub async fn get(
     match state.responses.get(&id) {
         Some((r, _)) => Ok(axum::Json(r).into_response()),
         None => Err(not_stored(&id, None)),
+    }
+}
+
+/// `DELETE /v1/responses/{id}`: the response is forgotten, and with it the conversation a
+/// later `previous_response_id` would have continued. OpenAI answers `{id, object, deleted}`.
+pub async fn delete(
+    State(state): State<Shared>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    if state.responses.remove(&id) {
+        Ok(
+            axum::Json(serde_json::json!({ "id": id, "object": "response", "deleted": true }))
+                .into_response(),
+        )
+    } else {
+        Err(not_stored(&id, None))
     }
 }
 

@@ -95,6 +95,15 @@ fn a_responses_stream_sends_openais_events_in_order_with_usage_and_is_logged() {
     let got = gw.request("GET", &format!("/v1/responses/{id}"), &[], b"");
     assert_eq!(got.status, 200, "{}", got.text());
     assert_eq!(&got.json(), done);
+    // DELETE forgets it, in OpenAI's shape.
+    let del = gw.request("DELETE", &format!("/v1/responses/{id}"), &[], b"");
+    assert_eq!(del.status, 200, "{}", del.text());
+    assert_eq!(
+        del.json(),
+        json!({ "id": id, "object": "response", "deleted": true })
+    );
+    let gone = gw.request("GET", &format!("/v1/responses/{id}"), &[], b"");
+    assert_eq!(gone.status, 404, "{}", gone.text());
 
     let (_, err) = gw.stop();
     let logged: Vec<Value> = err
@@ -229,14 +238,17 @@ fn unsupported_responses_fields_are_refused_with_400_naming_them_and_nothing_sen
         before,
         "nothing reached Bedrock for bad input"
     );
-    let r = gw.request("GET", "/v1/responses/resp_missing", &[], b"");
-    assert_eq!(r.status, 404, "{}", r.text());
-    assert!(
-        r.json()["error"]["message"]
-            .as_str()
-            .unwrap()
-            .contains("resp_missing")
-    );
+    for method in ["GET", "DELETE"] {
+        let r = gw.request(method, "/v1/responses/resp_missing", &[], b"");
+        assert_eq!(r.status, 404, "{method}: {}", r.text());
+        assert!(
+            r.json()["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("resp_missing"),
+            "{method}"
+        );
+    }
 }
 
 #[test]

@@ -145,6 +145,25 @@ try:
 except openai.NotFoundError:
     pass
 
+# Deleted: gone for retrieve and for previous_response_id, and a second delete is a 404.
+r = client.responses.create(model="nova-lite", input="delete me")
+client.responses.delete(r.id)
+try:
+    client.responses.retrieve(r.id)
+    raise AssertionError("a deleted response was found")
+except openai.NotFoundError:
+    pass
+try:
+    client.responses.create(model="nova-lite", input="go on", previous_response_id=r.id)
+    raise AssertionError("a deleted response was continued")
+except openai.BadRequestError as e:
+    assert e.body["param"] == "previous_response_id", e.body
+try:
+    client.responses.delete(r.id)
+    raise AssertionError("a deleted response was deleted again")
+except openai.NotFoundError:
+    pass
+
 # Unsupported fields: a 400 naming them.
 for kwargs, param in [
     ({"tools": [{"type": "web_search"}]}, "tools[0]"),
