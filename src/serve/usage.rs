@@ -85,6 +85,10 @@ pub fn operation(path: &str) -> String {
         .strip_prefix("/api/v1/")
         .or_else(|| path.strip_prefix("/v1/"));
     if let Some(p) = p {
+        // A stored response's id is not an operation (GET and DELETE of one).
+        if p.starts_with("responses/") {
+            return "responses/{id}".into();
+        }
         return p.trim_end_matches('/').to_string();
     }
     if let Some(rest) = path.strip_prefix("/bedrock/model/") {
@@ -224,4 +228,21 @@ async fn write(store: &Store, rate: &Limits, pending: &mut Vec<UsageRecord>) {
         }
     }
     pending.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::operation;
+
+    #[test]
+    fn operations_name_the_route_without_ids() {
+        assert_eq!(operation("/v1/chat/completions"), "chat/completions");
+        assert_eq!(operation("/api/v1/embeddings"), "embeddings");
+        assert_eq!(operation("/v1/responses"), "responses");
+        assert_eq!(operation("/v1/responses/resp_0123abc"), "responses/{id}");
+        assert_eq!(
+            operation("/bedrock/model/us.amazon.nova-lite-v1:0/converse"),
+            "bedrock/converse"
+        );
+    }
 }
