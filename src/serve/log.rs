@@ -43,6 +43,10 @@ impl Note {
             f.output_tokens = Some(output);
         }
     }
+    /// The store key that made the request, if it was one.
+    pub fn key_id(&self) -> Option<String> {
+        self.0.lock().ok().and_then(|f| f.key_id.clone())
+    }
     pub fn caller(&self, key_id: &str, key_name: &str) {
         if let Ok(mut f) = self.0.lock() {
             f.key_id = Some(key_id.to_string());

@@ -39,6 +39,9 @@ const STORE_BYTES: usize = 256 * 1024 * 1024;
 struct Entry {
     at: Instant,
     size: usize,
+    /// The virtual key that made it (None: a static key or an open gateway). Only the same
+    /// caller may read, continue or delete it: ids show up in request logs.
+    owner: Option<String>,
     response: Value,
     /// The turns the response continued from, its input and its output: what a request
     /// naming it as `previous_response_id` continues.
@@ -79,7 +82,13 @@ impl Store {
 
     /// Keeps a response, first dropping the expired ones and then the oldest until it fits. A
     /// response larger than the whole store is not kept.
-    fn insert(&self, id: String, response: Value, conversation: Conversation) {
+    fn insert(
+        &self,
+        id: String,
+        owner: Option<String>,
+        response: Value,
+        conversation: Conversation,
+    ) {
         let size = response.to_string().len()
             + serde_json::to_vec(&conversation)
                 .map(|v| v.len())
@@ -107,26 +116,31 @@ impl Store {
             Entry {
                 at: Instant::now(),
                 size,
+                owner,
                 response,
                 conversation,
             },
         );
     }
 
-    fn get(&self, id: &str) -> Option<(Value, Conversation)> {
+    /// A kept response of `owner`'s; another caller's is as good as absent.
+    fn get(&self, id: &str, owner: Option<&str>) -> Option<(Value, Conversation)> {
         let kept = self.inner.lock().ok()?;
         kept.map
             .get(id)
-            .filter(|e| e.at.elapsed() < self.ttl)
+            .filter(|e| e.at.elapsed() < self.ttl && e.owner.as_deref() == owner)
             .map(|e| (e.response.clone(), e.conversation.clone()))
     }
 
-    /// Forgets a response; false when none was kept (or it had expired).
-    fn remove(&self, id: &str) -> bool {
+    /// Forgets one of `owner`'s responses; false when it kept none (or it had expired).
+    fn remove(&self, id: &str, owner: Option<&str>) -> bool {
         let Ok(mut kept) = self.inner.lock() else {
             return false;
         };
         let Kept { map, order, bytes } = &mut *kept;
+        if map.get(id).is_none_or(|e| e.owner.as_deref() != owner) {
+            return false;
+        }
         let Some(e) = map.remove(id) else {
             return false;
         };
@@ -155,9 +169,10 @@ fn not_stored(id: &str, param: Option<&str>) -> ApiError {
 
 pub async fn get(
     State(state): State<Shared>,
+    Extension(note): Extension<Note>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    match state.responses.get(&id) {
+    match state.responses.get(&id, note.key_id().as_deref()) {
         Some((r, _)) => Ok(axum::Json(r).into_response()),
         None => Err(not_stored(&id, None)),
     }
@@ -167,9 +182,10 @@ pub async fn get(
 /// later `previous_response_id` would have continued. OpenAI answers `{id, object, deleted}`.
 pub async fn delete(
     State(state): State<Shared>,
+    Extension(note): Extension<Note>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    if state.responses.remove(&id) {
+    if state.responses.remove(&id, note.key_id().as_deref()) {
         Ok(
             axum::Json(serde_json::json!({ "id": id, "object": "response", "deleted": true }))
                 .into_response(),
@@ -193,7 +209,7 @@ pub async fn create(
     if let Some(prev) = &parsed.previous_response_id {
         let (_, conv) = state
             .responses
-            .get(prev)
+            .get(prev, note.key_id().as_deref())
             .ok_or_else(|| not_stored(prev, Some("previous_response_id")))?;
         parsed.continue_from(&conv);
     }
@@ -221,6 +237,7 @@ pub async fn create(
         // `instructions`, which OpenAI does not carry over.
         history: parsed.request.conversation,
         structured: plan.structured.clone(),
+        owner: note.key_id(),
     };
     let think = plan
         .inline_think
@@ -299,6 +316,7 @@ struct Saved {
     /// The answer tool's call becomes the text it carries, so a continuation sends no call
     /// without a result.
     structured: Option<StructuredOutput>,
+    owner: Option<String>,
 }
 
 impl Saved {
@@ -309,7 +327,9 @@ impl Saved {
             }
             let mut conv = self.history.clone();
             conv.push(answer.message);
-            state.responses.insert(id.to_string(), response, conv);
+            state
+                .responses
+                .insert(id.to_string(), self.owner.clone(), response, conv);
         }
     }
 }
@@ -450,36 +470,37 @@ mod tests {
     fn the_store_drops_the_oldest_past_its_count_and_size_limits() {
         let store = Store::with_limits(STORE_TTL, 2, STORE_BYTES);
         for id in ["a", "b", "c"] {
-            store.insert(id.into(), json!({ "id": id }), conv(id));
+            store.insert(id.into(), None, json!({ "id": id }), conv(id));
         }
-        assert!(store.get("a").is_none(), "the oldest went first");
-        assert_eq!(store.get("b").unwrap().0["id"], "b");
-        assert_eq!(store.get("c").unwrap().1, conv("c"));
+        assert!(store.get("a", None).is_none(), "the oldest went first");
+        assert_eq!(store.get("b", None).unwrap().0["id"], "b");
+        assert_eq!(store.get("c", None).unwrap().1, conv("c"));
 
         let one =
             json!({ "id": "x" }).to_string().len() + serde_json::to_vec(&conv("x")).unwrap().len();
         let store = Store::with_limits(STORE_TTL, 100, 2 * one);
         for id in ["x", "y", "z"] {
-            store.insert(id.into(), json!({ "id": id }), conv(id));
+            store.insert(id.into(), None, json!({ "id": id }), conv(id));
         }
-        assert!(store.get("x").is_none());
-        assert!(store.get("y").is_some() && store.get("z").is_some());
+        assert!(store.get("x", None).is_none());
+        assert!(store.get("y", None).is_some() && store.get("z", None).is_some());
         // Larger than the whole store: not kept, and nothing else dropped for it.
         store.insert(
             "big".into(),
+            None,
             json!({ "id": "big", "pad": "p".repeat(3 * one) }),
             conv("big"),
         );
-        assert!(store.get("big").is_none());
-        assert!(store.get("y").is_some() && store.get("z").is_some());
+        assert!(store.get("big", None).is_none());
+        assert!(store.get("y", None).is_some() && store.get("z", None).is_some());
     }
 
     #[test]
     fn an_expired_response_is_gone() {
         let store = Store::with_limits(Duration::ZERO, 10, STORE_BYTES);
-        store.insert("a".into(), json!({}), conv("a"));
-        assert!(store.get("a").is_none());
-        store.insert("b".into(), json!({}), conv("b"));
+        store.insert("a".into(), None, json!({}), conv("a"));
+        assert!(store.get("a", None).is_none());
+        store.insert("b".into(), None, json!({}), conv("b"));
         let kept = store.inner.lock().unwrap();
         assert_eq!(
             kept.order,
@@ -487,5 +508,21 @@ mod tests {
             "the expired one was dropped when the next came"
         );
         assert_eq!(kept.map.len(), 1);
+    }
+
+    #[test]
+    fn a_response_is_its_callers_only() {
+        let store = Store::default();
+        store.insert("r".into(), Some("key-a".into()), json!({}), conv("r"));
+        assert!(store.get("r", Some("key-b")).is_none());
+        assert!(store.get("r", None).is_none(), "nor a static key's");
+        assert!(
+            !store.remove("r", Some("key-b")),
+            "another key cannot delete it"
+        );
+        assert!(store.get("r", Some("key-a")).is_some());
+        assert!(store.remove("r", Some("key-a")));
+        assert!(store.get("r", Some("key-a")).is_none());
+        assert_eq!(store.inner.lock().unwrap().bytes, 0);
     }
 }

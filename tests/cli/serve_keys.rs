@@ -214,6 +214,48 @@ fn virtual_keys_on_sqlite_allow_their_models_only_and_revocation_and_rotation_ta
     assert!(!table.contains(&rotated));
 }
 
+/// A stored response belongs to the virtual key that made it: another key can neither read,
+/// continue nor delete it (its id shows up in request logs).
+#[test]
+fn a_stored_response_is_only_its_keys_to_read_continue_or_delete() {
+    let env = TestEnv::new();
+    let alice = create_key(&env, None, &["--name", "alice"]);
+    let bob = create_key(&env, None, &["--name", "bob"]);
+    let gw = Gateway::start(&env, &[], &[]);
+    let as_ = |key: &str| format!("Bearer {key}");
+    let (a, b) = (as_(&alice), as_(&bob));
+    let r = gw.request(
+        "POST",
+        "/v1/responses",
+        &[("Authorization", a.as_str())],
+        json!({ "model": "nova-lite", "input": "mine" })
+            .to_string()
+            .as_bytes(),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let id = r.json()["id"].as_str().unwrap().to_string();
+    let path = format!("/v1/responses/{id}");
+    for method in ["GET", "DELETE"] {
+        let r = gw.request(method, &path, &[("Authorization", b.as_str())], b"");
+        assert_eq!(r.status, 404, "{method} by another key: {}", r.text());
+    }
+    let r = gw.request(
+        "POST",
+        "/v1/responses",
+        &[("Authorization", b.as_str())],
+        json!({ "model": "nova-lite", "input": "go on", "previous_response_id": id })
+            .to_string()
+            .as_bytes(),
+    );
+    assert_eq!(r.status, 400, "{}", r.text());
+    assert_eq!(r.json()["error"]["param"], "previous_response_id");
+    let r = gw.request("GET", &path, &[("Authorization", a.as_str())], b"");
+    assert_eq!(r.status, 200, "its own key still reads it: {}", r.text());
+    let r = gw.request("DELETE", &path, &[("Authorization", a.as_str())], b"");
+    assert_eq!(r.status, 200, "{}", r.text());
+    gw.stop();
+}
+
 #[test]
 fn rpm_tpm_and_the_token_budget_answer_429_saying_which() {
     let env = TestEnv::new();
