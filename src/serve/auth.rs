@@ -6,8 +6,9 @@
 //! The store is asked through a cache with a short TTL, so a key costs one database read per
 //! TTL per replica, and a revocation on one replica is seen by the others within the TTL. A
 //! key with rpm/tpm limits is counted against slices of its minute that each replica reserves
-//! in the database (see [`super::rate`]), which is what makes the limit hold across replicas. When the database cannot answer, the request is
-//! refused with 503: the gateway never lets a request through unchecked.
+//! in the database (see [`super::rate`]), which is what makes the limit hold across replicas.
+//! When the database cannot answer, the request is refused with 503: the gateway never lets a
+//! request through unchecked.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

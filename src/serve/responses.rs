@@ -1,6 +1,6 @@
-//! `POST /v1/responses` (the OpenAI Responses API), `GET` and `DELETE /v1/responses/{id}`: brock-core's
-//! Responses parser → a route plan → the transport → brock-core's decoders → a `response`
-//! object or the Responses stream events.
+//! `POST /v1/responses` (the OpenAI Responses API), `GET` and `DELETE /v1/responses/{id}`:
+//! brock-core's Responses parser → a route plan → the transport → brock-core's decoders → a
+//! `response` object or the Responses stream events.
 //!
 //! Responses made with `store` (OpenAI's default) are kept in memory for
 //! `previous_response_id` and `GET`: at most [`STORE_ENTRIES`] responses and [`STORE_BYTES`]

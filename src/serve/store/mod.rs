@@ -221,8 +221,8 @@ impl Store {
                 Box::pin(async move {
                     if sqlite {
                         // In WAL mode NORMAL stays consistent after a crash; only the last
-                        // commits before a power loss may go. FULL would put an fsync on the path of
-                        // every request that reserves rate-limit slots.
+                        // commits before a power loss may go. FULL would put an fsync on the
+                        // path of every request that reserves rate-limit slots.
                         sqlx::query("PRAGMA synchronous=NORMAL")
                             .execute(&mut *conn)
                             .await?;
@@ -251,9 +251,10 @@ impl Store {
             )),
         })?;
         // A rate-limited request whose replica holds no slot reserves some with one write on
-        // its path (see super::rate), which must not wait for Postgres to flush its log: the counters get connections without
-        // synchronous commit (a crash of the database server itself may forget the last
-        // fraction of a second of counts). Keys and usage stay on durable commits.
+        // its path (see super::rate), which must not wait for Postgres to flush its log: the
+        // counters get connections without synchronous commit (a crash of the database server
+        // itself may forget the last fraction of a second of counts). Keys and usage stay on
+        // durable commits.
         let counters = if sqlite {
             None
         } else {
