@@ -93,6 +93,23 @@ pub type RateTokens<'a> = ((&'a str, i64), i64);
 const RATE_TOKENS: &str = "INSERT INTO serve_rate (key_id, window_start, requests, tokens) VALUES ($1, $2, 0, $3) \
      ON CONFLICT (key_id, window_start) DO UPDATE SET tokens = serve_rate.tokens + $3";
 
+/// `INSERT INTO serve_usage` of `rows` rows, numbered `$1`, `$2`, … in column order.
+fn usage_insert(rows: usize) -> String {
+    let mut sql = String::from(
+        "INSERT INTO serve_usage (at, key_id, key_name, model, operation, status, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, latency_ms) VALUES ",
+    );
+    for i in 0..rows {
+        if i > 0 {
+            sql.push(',');
+        }
+        let params: Vec<String> = (1..=11).map(|j| format!("${}", i * 11 + j)).collect();
+        sql.push('(');
+        sql.push_str(&params.join(","));
+        sql.push(')');
+    }
+    sql
+}
+
 /// One request as the usage table keeps it.
 #[derive(Debug, Clone, Default)]
 pub struct UsageRecord {
@@ -494,24 +511,14 @@ impl Store {
             Backend::Sqlite => 1,
             Backend::Postgres => 400,
         };
+        // The statement of a whole chunk is built once per batch, not once per chunk.
+        let full = usage_insert(rows);
         for chunk in batch.chunks(rows) {
-            let mut sql = String::from(
-                "INSERT INTO serve_usage (at, key_id, key_name, model, operation, status, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, latency_ms) VALUES ",
-            );
-            for i in 0..chunk.len() {
-                let b = i * 11;
-                if i > 0 {
-                    sql.push(',');
-                }
-                sql.push('(');
-                for j in 1..=11 {
-                    if j > 1 {
-                        sql.push(',');
-                    }
-                    sql.push_str(&format!("${}", b + j));
-                }
-                sql.push(')');
-            }
+            let sql = if chunk.len() == rows {
+                full.clone()
+            } else {
+                usage_insert(chunk.len())
+            };
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for r in chunk {
                 q = q
@@ -737,6 +744,17 @@ mod tests {
         assert_eq!(
             redact("postgres://u:secret@127.0.0.1:5/db"),
             "postgres://u:***@127.0.0.1:5/db"
+        );
+    }
+
+    #[test]
+    fn a_usage_insert_numbers_its_parameters_row_after_row() {
+        let sql = usage_insert(2);
+        assert!(
+            sql.ends_with(
+                "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11),($12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)"
+            ),
+            "{sql}"
         );
     }
 }
