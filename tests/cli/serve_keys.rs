@@ -452,26 +452,7 @@ fn a_locked_sqlite_store_is_one_clear_line_at_start() {
     let db = db.to_str().unwrap();
     let out = brock_serve(&env, Some(db), &["keys", "list"]);
     assert!(out.status.success(), "{}", stderr_of(&out));
-    let mut holder = std::process::Command::new("python3")
-        .args([
-            "-c",
-            "import sqlite3,sys,time\n\
-             c=sqlite3.connect(sys.argv[1],isolation_level=None)\n\
-             c.execute('BEGIN EXCLUSIVE')\n\
-             print('locked',flush=True)\n\
-             time.sleep(120)",
-            db,
-        ])
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = [0u8; 6];
-    holder
-        .stdout
-        .as_mut()
-        .unwrap()
-        .read_exact(&mut line)
-        .unwrap();
+    let mut holder = lock_sqlite(db, "EXCLUSIVE");
     let out = env
         .cmd()
         .args(["serve", "--listen", "127.0.0.1:0", "--database", db])
@@ -491,6 +472,35 @@ fn a_locked_sqlite_store_is_one_clear_line_at_start() {
         "one clear line: {err}"
     );
     assert!(stdout_of(&out).is_empty());
+}
+
+/// Another process holding a SQLite file's lock (`BEGIN IMMEDIATE` or `EXCLUSIVE`), returned
+/// once it holds it; closing its stdin (or killing it) lets go.
+fn lock_sqlite(db: &str, how: &str) -> std::process::Child {
+    let mut holder = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sqlite3,sys\n\
+             c=sqlite3.connect(sys.argv[1],isolation_level=None)\n\
+             c.execute('BEGIN ' + sys.argv[2])\n\
+             print('locked',flush=True)\n\
+             sys.stdin.read()",
+            db,
+            how,
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs (.ci/run installs it)");
+    let mut line = [0u8; 6];
+    holder
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut line)
+        .unwrap();
+    assert_eq!(&line, b"locked");
+    holder
 }
 
 fn admin_create(gw: &Gateway, body: Value) -> String {
@@ -1231,27 +1241,7 @@ fn a_tpm_limit_counts_this_gateways_tokens_before_the_usage_writer_can_write_the
         // Another connection takes the database's write lock: from now on neither the usage
         // writer nor a reservation can write, so what the gateway knows of the third
         // request's tokens it knows from its own count.
-        let mut holder = std::process::Command::new("python3")
-            .args([
-                "-c",
-                "import sqlite3,sys,time\n\
-                 c=sqlite3.connect(sys.argv[1],isolation_level=None)\n\
-                 c.execute('BEGIN IMMEDIATE')\n\
-                 print('locked',flush=True)\n\
-                 sys.stdin.read()",
-                db,
-            ])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut line = [0u8; 6];
-        holder
-            .stdout
-            .as_mut()
-            .unwrap()
-            .read_exact(&mut line)
-            .unwrap();
+        let mut holder = lock_sqlite(db, "IMMEDIATE");
         let third = chat(&gw, &key, "nova-lite");
         let fourth = chat(&gw, &key, "nova-lite");
         drop(holder.stdin.take());
