@@ -90,8 +90,24 @@ pub struct NewKey {
 /// Tokens of a key's minute: ((key id, minute start), tokens).
 pub type RateTokens<'a> = ((&'a str, i64), i64);
 
-const RATE_TOKENS: &str = "INSERT INTO serve_rate (key_id, window_start, requests, tokens) VALUES ($1, $2, 0, $3) \
-     ON CONFLICT (key_id, window_start) DO UPDATE SET tokens = serve_rate.tokens + $3";
+/// Adds tokens to a key's minute in `serve_rate` (what tpm limits count).
+async fn add_tokens<'e>(
+    on: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    key_id: &str,
+    window: i64,
+    tokens: i64,
+) -> std::result::Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO serve_rate (key_id, window_start, requests, tokens) VALUES ($1, $2, 0, $3) \
+         ON CONFLICT (key_id, window_start) DO UPDATE SET tokens = serve_rate.tokens + $3",
+    )
+    .bind(key_id)
+    .bind(window)
+    .bind(tokens)
+    .execute(on)
+    .await
+    .map(|_| ())
+}
 
 /// `INSERT INTO serve_usage` of `rows` rows, numbered `$1`, `$2`, … in column order.
 fn usage_insert(rows: usize) -> String {
@@ -555,12 +571,7 @@ impl Store {
         }
         if self.backend == Backend::Sqlite {
             for &((id, window), tokens) in rate_tokens {
-                sqlx::query(RATE_TOKENS)
-                    .bind(id)
-                    .bind(window)
-                    .bind(tokens)
-                    .execute(&mut *tx)
-                    .await?;
+                add_tokens(&mut *tx, id, window, tokens).await?;
             }
         }
         tx.commit().await
@@ -575,13 +586,13 @@ impl Store {
         window: i64,
         tokens: i64,
     ) -> std::result::Result<(), sqlx::Error> {
-        sqlx::query(RATE_TOKENS)
-            .bind(key_id)
-            .bind(window)
-            .bind(tokens)
-            .execute(self.counters.as_ref().unwrap_or(&self.pool))
-            .await
-            .map(|_| ())
+        add_tokens(
+            self.counters.as_ref().unwrap_or(&self.pool),
+            key_id,
+            window,
+            tokens,
+        )
+        .await
     }
 
     /// Drops per-minute counters older than an hour (they only ever serve the current minute).
